@@ -1,0 +1,120 @@
+// Builds the extension and the CLI with esbuild, and (with --tests) transpiles the
+// test tree to out/ so mocha can run it in plain Node or inside the extension host.
+// Type checking is a separate step (`npm run check-types`), as esbuild does not check types.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+const root = new URL('..', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** The only grammars we ship: the four languages Headroom lints, plus the runtime. */
+const GRAMMARS = [
+  'tree-sitter.wasm',
+  'tree-sitter-javascript.wasm',
+  'tree-sitter-typescript.wasm',
+  'tree-sitter-tsx.wasm',
+  'tree-sitter-python.wasm',
+];
+
+function copyGrammars(outDir) {
+  mkdirSync(outDir, { recursive: true });
+  for (const file of GRAMMARS) {
+    cpSync(join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm', file), join(outDir, file));
+  }
+}
+
+/** Reports build results in the shape VS Code's esbuild problem matcher expects. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  external: ['vscode'],
+  define: { HEADROOM_VERSION: JSON.stringify(pkg.version) },
+  plugins: watch ? [problemMatcherPlugin] : [],
+};
+
+const entries = [
+  { entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js') },
+  {
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: join(root, 'dist/cli.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'fixtures') walk(p, out);
+    } else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+async function main() {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  copyGrammars(join(root, 'dist/grammars'));
+  const contexts = [];
+  for (const entry of entries) {
+    const options = { ...common, ...entry };
+    if (watch) {
+      const ctx = await esbuild.context(options);
+      await ctx.watch();
+      contexts.push(ctx);
+    } else {
+      await esbuild.build(options);
+    }
+  }
+  if (tests) {
+    // Transpile (not bundle) src and test so each test file maps to one module and the
+    // integration tests share the `vscode` module that the extension host provides.
+    rmSync(join(root, 'out'), { recursive: true, force: true });
+    const files = [...walk(join(root, 'src')), ...walk(join(root, 'test'))];
+    await esbuild.build({
+      entryPoints: files,
+      outdir: join(root, 'out'),
+      outbase: root,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'warning',
+    });
+    copyGrammars(join(root, 'out/grammars'));
+    console.log(`transpiled ${files.length} files to ${relative(process.cwd(), join(root, 'out')) || 'out'}/`);
+  }
+  if (!watch) console.log(`built dist/ (${production ? 'production' : 'development'})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+/** Identifiers shared by the manifest (package.json) and the code. Keep them in sync. */
+export const EXTENSION_ID = 'headroom-dev.headroom';
+export const DIAGNOSTIC_SOURCE = 'Headroom';
+export const OUTPUT_CHANNEL_NAME = 'Headroom';
+export const CONFIG_SECTION = 'headroom';
+
+/** Every command the extension contributes, by id. */
+export const CommandId = {
+  showActions: 'headroom.showActions',
+  showLog: 'headroom.showLog',
+  setApiKey: 'headroom.setApiKey',
+  clearApiKey: 'headroom.clearApiKey',
+} as const;
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+/** The status bar item's id, so users can hide or move it by name. */
+export const STATUS_BAR_ID = 'headroom.budget';

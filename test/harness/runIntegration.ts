@@ -1,0 +1,103 @@
+/**
+ * Runs the integration suite (test/integration) inside the real extension host of
+ * VS Code 1.100.3, served by code-server and opened in headless Chromium. The page
+ * passes extensionDevelopmentPath/extensionTestsPath through the workbench's `payload`
+ * parameter, exactly as the desktop flags do.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { REPO_ROOT, startCodeServer, type RunningCodeServer } from './codeServer';
+import { launchChromium } from './browser';
+import { installCleanup, killAll } from './processes';
+
+const DEADLINE_MS = Number(process.env.HEADROOM_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'integration');
+
+interface Event {
+  event: 'pass' | 'fail' | 'pending' | 'end';
+  title?: string;
+  duration?: number;
+  error?: string;
+  passes?: number;
+  failures?: number;
+  pending?: number;
+}
+
+export async function runIntegration(): Promise<{ passes: number; failures: number; pending: number }> {
+  installCleanup();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const resultsFile = join(ARTIFACTS, 'results.jsonl');
+  const workspace = join(REPO_ROOT, 'test/fixtures/workspace');
+  const testsEntry = join(REPO_ROOT, 'out/test/integration/index.js');
+  if (!existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run "node scripts/build.mjs --tests" first.`);
+  if (!existsSync(join(REPO_ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run the build first.');
+
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startCodeServer({
+      workspace,
+      env: { HEADROOM_TEST_RESULTS: resultsFile, HEADROOM_TEST_MODE: '1' },
+      logFile: join(ARTIFACTS, 'code-server.log'),
+    });
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const remote = `vscode-remote://127.0.0.1:${server.port}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', `${remote}${REPO_ROOT}`],
+      ['extensionTestsPath', `${remote}${testsEntry}`],
+    ]);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+
+    // Follow the results file as the host writes it, echoing each test as it ends.
+    let seen = 0;
+    const deadline = Date.now() + DEADLINE_MS;
+    for (;;) {
+      const lines = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean) : [];
+      for (const line of lines.slice(seen)) {
+        const e = JSON.parse(line) as Event;
+        if (e.event === 'pass') console.log(`  ✔ ${e.title} (${e.duration ?? 0} ms)`);
+        else if (e.event === 'pending') console.log(`  - ${e.title} (pending)`);
+        else if (e.event === 'fail') console.log(`  ✘ ${e.title}\n${indent(e.error ?? '')}`);
+        else if (e.event === 'end') {
+          await page.screenshot({ path: join(ARTIFACTS, 'final.png') }).catch(() => undefined);
+          return { passes: e.passes ?? 0, failures: e.failures ?? 0, pending: e.pending ?? 0 };
+        }
+      }
+      seen = lines.length;
+      if (Date.now() > deadline) {
+        await page.screenshot({ path: join(ARTIFACTS, 'timeout.png') }).catch(() => undefined);
+        throw new Error(
+          `The integration suite did not finish within ${DEADLINE_MS / 1000} s (${seen} events seen). ` +
+            `See ${join(ARTIFACTS, 'code-server.log')} and timeout.png.`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await killAll();
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n');
+}
+
+if (require.main === module) {
+  runIntegration().then(
+    (r) => {
+      console.log(`\nintegration: ${r.passes} passed, ${r.failures} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+      process.exit(r.failures > 0 || r.passes === 0 ? 1 : 0);
+    },
+    (err: unknown) => {
+      console.error(`integration: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -3,7 +3,8 @@
  * installed with --install-extension, exactly as a user installs it, into a fresh
  * extensions folder, and the demo-like e2e workspace is opened in the browser.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
@@ -32,7 +33,9 @@ export async function openSession(): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const vsix = vsixPath();
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run "npm run package" first.`);
-  const workspace = join(REPO_ROOT, 'test/fixtures/workspace');
+  // Tests edit files (quick fixes), so they work on a copy of the fixture workspace.
+  const workspace = mkdtempSync(join(tmpdir(), 'headroom-e2e-ws-'));
+  cpSync(join(REPO_ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
   const server = await startCodeServer({
     workspace,
     installVsix: vsix,

@@ -95,6 +95,8 @@ export interface CodeServerOptions {
   userSettings?: Record<string, unknown>;
   /** Where to write the server's own log (stdout and stderr). */
   logFile?: string;
+  /** A fixed port (the demo); by default a free one is picked. */
+  port?: number;
 }
 
 export interface RunningCodeServer {
@@ -132,6 +134,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
         'update.mode': 'none',
         'chat.disableAIFeatures': true,
         'workbench.colorTheme': 'Default Dark Modern',
+        'git.openRepositoryInParentFolders': 'never',
         ...options.userSettings,
       },
       null,
@@ -146,7 +149,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
 
   let lastError: unknown;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     let output = '';
     const child: ChildProcess = spawnTracked(
       process.execPath,
@@ -183,7 +186,13 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     } catch (err) {
       await killGroup(child);
       lastError = err;
-      if (/EADDRINUSE/.test(output)) continue;
+      if (/EADDRINUSE/.test(output)) {
+        if (options.port !== undefined) {
+          lastError = new Error(`Port ${options.port} on 127.0.0.1 is already in use; choose another one.`);
+          break;
+        }
+        continue;
+      }
       break;
     }
     return {

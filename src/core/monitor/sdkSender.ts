@@ -1,0 +1,162 @@
+/**
+ * The real poll request, through `@anthropic-ai/sdk`: `messages.create({ model,
+ * max_tokens: 1, messages: [{ role: 'user', content: '.' }] })` (about 10 tokens), read
+ * with `.withResponse()`. The client has `maxRetries: 0`, so the poller's own backoff and
+ * retry-after rules are the only retry policy, and every outcome (success, API error,
+ * connection error, timeout) becomes an `Observation`.
+ *
+ * The API key is used only to build the client. It never appears in what this module
+ * returns: every message is scrubbed of it (and of anything shaped like an Anthropic key).
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import { parseRateLimitHeaders } from './headers';
+import type { PollSender } from './poller';
+import type { ApiErrorInfo, Observation, SourceKind, UsageInfo } from './source';
+
+export interface SdkSenderOptions {
+  readonly apiKey: string;
+  /**
+   * The API origin. Always passed to the SDK explicitly (default `https://api.anthropic.com`)
+   * so that an `ANTHROPIC_BASE_URL` in the environment cannot redirect the user's key.
+   */
+  readonly baseURL?: string;
+  /** A custom fetch (tests, proxies). */
+  readonly fetch?: typeof fetch;
+  /** Per-request timeout, ms (default 30 s; the SDK's own default is 10 min). */
+  readonly timeoutMs?: number;
+  /** Reported on observations: `poll`, or `simulated` against the local test server. */
+  readonly source?: SourceKind;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+export const DEFAULT_POLL_TIMEOUT_MS = 30_000;
+/** The poll prompt: one character, so a poll costs about 10 input tokens and 1 output token. */
+export const POLL_PROMPT = '.';
+
+/** Builds the poller's `send` on top of the SDK. */
+export function createSdkSender(options: SdkSenderOptions): PollSender {
+  const now = options.now ?? Date.now;
+  const source = options.source ?? 'poll';
+  const secrets = [options.apiKey];
+  const client = new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL ?? DEFAULT_BASE_URL,
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
+    // The SDK would otherwise log to the console (and, at debug level, request details).
+    logLevel: 'off',
+    ...(options.fetch && { fetch: options.fetch }),
+  });
+
+  return async (model, signal) => {
+    const started = now();
+    try {
+      const request = client.messages.create(
+        { model, max_tokens: 1, messages: [{ role: 'user', content: POLL_PROMPT }] },
+        { signal },
+      );
+      // Status and headers first: they are what the monitor needs, even if the body is bad.
+      const response = await request.asResponse();
+      const at = now();
+      const base = {
+        kind: 'response' as const,
+        source,
+        model,
+        at,
+        latencyMs: at - started,
+        status: response.status,
+        headers: parseRateLimitHeaders(response.headers),
+      };
+      try {
+        const { data } = await request.withResponse();
+        const usage = usageOf(data);
+        if (typeof data !== 'object' || data === null) return { ...base, bodyError: 'invalid-json' };
+        return { ...base, ...(usage && { usage }) };
+      } catch (err) {
+        return { ...base, bodyError: err instanceof SyntaxError ? 'invalid-json' : 'unreadable' };
+      }
+    } catch (err) {
+      return observationFromError(err, { model, source, at: now(), started, secrets });
+    }
+  };
+}
+
+/** Maps anything the SDK throws to an observation (exported for the proxy and tests). */
+export function observationFromError(
+  err: unknown,
+  context: { model: string; source: SourceKind; at: number; started: number; secrets: readonly string[] },
+): Observation {
+  const { model, source, at, started, secrets } = context;
+  const latencyMs = at - started;
+  if (err instanceof Anthropic.APIError && typeof err.status === 'number' && err.headers) {
+    const body = err.error as { error?: { type?: unknown; message?: unknown } } | undefined;
+    const error: ApiErrorInfo = {
+      ...(typeof (err.type ?? body?.error?.type) === 'string' && {
+        type: String(err.type ?? body?.error?.type),
+      }),
+      ...(typeof err.apiMessage === 'string' && { message: scrubSecrets(err.apiMessage, secrets) }),
+      ...(typeof err.errorCode === 'string' && { errorCode: err.errorCode }),
+    };
+    const isAnthropicError = body !== undefined && typeof body === 'object' && body.error !== undefined;
+    return {
+      kind: 'response',
+      source,
+      model,
+      at,
+      latencyMs,
+      status: err.status,
+      headers: parseRateLimitHeaders(err.headers),
+      ...(Object.keys(error).length > 0 && { error }),
+      ...(!isAnthropicError && { bodyError: 'invalid-json' as const }),
+    };
+  }
+  const timeout = err instanceof Anthropic.APIConnectionTimeoutError;
+  return {
+    kind: 'network-error',
+    source,
+    model,
+    at,
+    latencyMs,
+    timeout,
+    message: scrubSecrets(describeFailure(err), secrets),
+  };
+}
+
+/** A short description of a connection failure, using the system error code when there is one. */
+function describeFailure(err: unknown): string {
+  if (err instanceof Anthropic.APIUserAbortError) return 'aborted';
+  if (err instanceof Anthropic.APIConnectionTimeoutError) return 'timed out';
+  const codes: string[] = [];
+  let cause: unknown = err;
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  if (codes.length > 0) return `connection error: ${codes[codes.length - 1]}`;
+  if (err instanceof Anthropic.APIConnectionError) return 'connection error';
+  return err instanceof Error ? err.message : 'request failed';
+}
+
+function usageOf(data: unknown): UsageInfo | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const usage = (data as { usage?: { input_tokens?: unknown; output_tokens?: unknown } }).usage;
+  if (typeof usage !== 'object' || usage === null) return undefined;
+  const valid = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  return {
+    ...(valid(usage.input_tokens) && { inputTokens: usage.input_tokens }),
+    ...(valid(usage.output_tokens) && { outputTokens: usage.output_tokens }),
+  };
+}
+
+const KEY_SHAPE = /sk-ant-[A-Za-z0-9_-]{4,}/g;
+
+/** Replaces every occurrence of each secret, and anything shaped like an Anthropic key, with `[redacted]`. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out.replace(KEY_SHAPE, '[redacted]');
+}

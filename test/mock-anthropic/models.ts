@@ -21,6 +21,7 @@ function model(
   max_input_tokens: number,
   max_tokens: number,
   line: string,
+  retiresAt: string | null = null,
 ): MockModelInfo {
   return {
     id,
@@ -30,10 +31,10 @@ function model(
     max_input_tokens,
     max_tokens,
     capabilities: null,
-    lifecycle: 'active',
+    lifecycle: retiresAt ? 'deprecated' : 'active',
     line,
-    deprecated_at: null,
-    retires_at: null,
+    deprecated_at: retiresAt ? '2026-05-30T00:00:00Z' : null,
+    retires_at: retiresAt,
   };
 }
 
@@ -42,5 +43,13 @@ export const DEFAULT_MODELS: readonly MockModelInfo[] = [
   model('claude-opus-4-6', 'Claude Opus 4.6', '2026-02-05T00:00:00Z', 1_000_000, 128_000, 'opus'),
   model('claude-opus-4-5-20251101', 'Claude Opus 4.5', '2025-11-24T00:00:00Z', 200_000, 64_000, 'opus'),
   model('claude-haiku-4-5-20251001', 'Claude Haiku 4.5', '2025-10-15T00:00:00Z', 200_000, 64_000, 'haiku'),
-  model('claude-sonnet-4-5-20250929', 'Claude Sonnet 4.5', '2025-09-29T00:00:00Z', 200_000, 64_000, 'sonnet'),
+  model(
+    'claude-sonnet-4-5-20250929',
+    'Claude Sonnet 4.5',
+    '2025-09-29T00:00:00Z',
+    200_000,
+    64_000,
+    'sonnet',
+    '2026-11-30T00:00:00Z',
+  ),
 ];

@@ -10,8 +10,8 @@
  *   full), combined `tokens-*`, `request-id` (`req_…`), `anthropic-organization-id`.
  * - 429 `rate_limit_error` with an integer `retry-after` when a bucket is empty; the message
  *   names the limit.
- * - Requires `x-api-key` (and, when `apiKey` is configured, that exact key) and
- *   `anthropic-version`.
+ * - Requires a key (`x-api-key`, or `Authorization: Bearer` as SDK 1.x sends it; when
+ *   `apiKey` is configured, that exact key) and `anthropic-version`.
  * - Runtime fault switches (`setFaults`), statistics (`stats`) including the highest number
  *   of requests in flight at once.
  *
@@ -175,8 +175,9 @@ function bodyText(body: Record<string, unknown>): string {
     }
   };
   visit(body.system);
-  if (Array.isArray(body.messages))
+  if (Array.isArray(body.messages)) {
     body.messages.forEach((m) => visit((m as { content?: unknown })?.content));
+  }
   if (Array.isArray(body.tools)) parts.push(JSON.stringify(body.tools));
   return parts.join('\n');
 }
@@ -347,8 +348,9 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       if (fault.dropConnection === 'before-response') return drop();
 
       let body: Record<string, unknown> | undefined;
-      if (raw === 'too-large')
+      if (raw === 'too-large') {
         throw new HttpError(413, 'request_too_large', 'Request exceeds the maximum allowed number of bytes.');
+      }
       if (method === 'POST') {
         body = parseJsonObject(raw);
         if (body && typeof body.model === 'string') model = body.model;
@@ -359,8 +361,8 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       if (fault.error === 'unauthorized') {
         throw new HttpError(401, 'authentication_error', 'invalid x-api-key');
       }
-      const key = req.headers['x-api-key'];
-      if (typeof key !== 'string' || key === '' || (options.apiKey !== undefined && key !== options.apiKey)) {
+      const key = presentedKey(req);
+      if (key === undefined || (options.apiKey !== undefined && key !== options.apiKey)) {
         throw new HttpError(401, 'authentication_error', 'invalid x-api-key');
       }
       if (organizationId) baseHeaders['anthropic-organization-id'] = organizationId;
@@ -407,13 +409,15 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       if (typeof b.model !== 'string' || b.model === '') {
         throw new HttpError(400, 'invalid_request_error', 'model: Field required');
       }
-      if (b.max_tokens === undefined)
+      if (b.max_tokens === undefined) {
         throw new HttpError(400, 'invalid_request_error', 'max_tokens: Field required');
+      }
       if (typeof b.max_tokens !== 'number' || !Number.isInteger(b.max_tokens) || b.max_tokens < 0) {
         throw new HttpError(400, 'invalid_request_error', 'max_tokens: Input should be a valid integer');
       }
-      if (!Array.isArray(b.messages))
+      if (!Array.isArray(b.messages)) {
         throw new HttpError(400, 'invalid_request_error', 'messages: Field required');
+      }
       if (b.messages.length === 0) {
         throw new HttpError(400, 'invalid_request_error', 'messages: at least one message is required');
       }
@@ -577,8 +581,9 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       if (typeof b.model !== 'string' || b.model === '') {
         throw new HttpError(400, 'invalid_request_error', 'model: Field required');
       }
-      if (!Array.isArray(b.messages))
+      if (!Array.isArray(b.messages)) {
         throw new HttpError(400, 'invalid_request_error', 'messages: Field required');
+      }
       sendJson(200, { input_tokens: estimateTokens(bodyText(b)) });
     }
 
@@ -593,11 +598,12 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       let start = 0;
       let end = catalogue.length;
       if (after !== null) start = catalogue.findIndex((m) => m.id === after) + 1;
-      if (before !== null)
+      if (before !== null) {
         end = Math.max(
           0,
           catalogue.findIndex((m) => m.id === before),
         );
+      }
       let page: readonly MockModelInfo[];
       let hasMore: boolean;
       if (before !== null && after === null) {
@@ -707,6 +713,18 @@ function chunks(text: string, size: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
   return out;
+}
+
+/**
+ * The key a request presents: `x-api-key` (the documented header), or `Authorization:
+ * Bearer …`, which `@anthropic-ai/sdk` 1.x sends for API keys.
+ */
+function presentedKey(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-api-key'];
+  if (typeof header === 'string' && header !== '') return header;
+  const auth = req.headers.authorization;
+  const match = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
+  return match?.[1];
 }
 
 function parseJsonObject(raw: string): Record<string, unknown> | undefined {

@@ -256,7 +256,11 @@ function localClock(epochMs: number): string {
  * inject links, tables, HTML or icons into the tooltip.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~$]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/[\\`*_{}[\]()#+!|~$]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
 }
 
 /** Text for inside a single-backtick code span: no backticks or line breaks. */

@@ -253,8 +253,9 @@ export function hasRateLimitData(snapshot: RateLimitSnapshot): boolean {
  * `receivedAt` is when the response arrived. Undefined when the response said nothing.
  */
 export function retryAfterUntil(snapshot: RateLimitSnapshot, receivedAt: number): number | undefined {
-  if (snapshot.retryAfterMs !== undefined && snapshot.retryAfterMs > 0)
+  if (snapshot.retryAfterMs !== undefined && snapshot.retryAfterMs > 0) {
     return receivedAt + snapshot.retryAfterMs;
+  }
   if (snapshot.retryAfterSeconds !== undefined) return receivedAt + snapshot.retryAfterSeconds * 1000;
   if (snapshot.retryAfterDate !== undefined) return snapshot.retryAfterDate.getTime();
   return undefined;

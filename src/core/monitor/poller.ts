@@ -165,8 +165,9 @@ export class Poller implements BudgetSource {
       const intervalMs = this.toIntervalMs(settings.intervalSeconds);
       if (intervalMs !== this.intervalMs) {
         this.intervalMs = intervalMs;
-        if (this.failures === 0)
+        if (this.failures === 0) {
           this.nextDueAt = this.lastStartedAt !== undefined ? this.lastStartedAt + intervalMs : now;
+        }
       }
     }
     this.schedule();
@@ -184,8 +185,8 @@ export class Poller implements BudgetSource {
    */
   async refreshNow(options: { force?: boolean } = {}): Promise<RefreshResult> {
     if (!this.running) return { sent: false, reason: 'stopped' };
-    if (this.inFlight) return { sent: true, observation: await this.inFlight };
     if (this.model === undefined) return { sent: false, reason: 'no-model' };
+    if (this.inFlight) return { sent: true, observation: await this.inFlight };
     if (!options.force && this.blockedUntil > this.scheduler.now()) {
       return { sent: false, reason: 'retry-after', until: this.blockedUntil };
     }

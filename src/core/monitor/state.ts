@@ -202,8 +202,9 @@ function onTick(previous: MonitorState, now: number, settings: MonitorSettings):
   }
   if (previous.kind !== 'ok' && previous.kind !== 'warning' && previous.kind !== 'critical') return previous;
   if (previous.countdownUntil !== undefined && previous.countdownUntil > now) return previous;
-  if (previous.lastUpdate === undefined || now - previous.lastUpdate <= staleAfterMs(settings))
+  if (previous.lastUpdate === undefined || now - previous.lastUpdate <= staleAfterMs(settings)) {
     return previous;
+  }
   return enter(previous, now, {
     ...withoutKind(previous),
     kind: 'stale',

@@ -23,6 +23,15 @@ function family(id: FamilyBudget['id'], share: number | undefined): FamilyBudget
   };
 }
 
+/** A model record after one 200 that said 45 of 50 requests are left. */
+function requestsRecord(): ReturnType<typeof mergeSnapshot> {
+  const headers = {
+    'anthropic-ratelimit-requests-limit': '50',
+    'anthropic-ratelimit-requests-remaining': '45',
+  };
+  return mergeSnapshot(undefined, 'm', parseRateLimitHeaders(headers), T0, 'poll', 200);
+}
+
 describe('monitor/budget', () => {
   describe('on a real recording (#5: partly consumed buckets)', () => {
     const record5 = loadRecordedResponses()[5] as { headers: Record<string, string> };
@@ -147,17 +156,7 @@ describe('monitor/budget', () => {
     });
 
     it('keeps data through responses without rate-limit headers (e.g. a 529)', () => {
-      const first = mergeSnapshot(
-        undefined,
-        'm',
-        parseRateLimitHeaders({
-          'anthropic-ratelimit-requests-limit': '50',
-          'anthropic-ratelimit-requests-remaining': '45',
-        }),
-        T0,
-        'poll',
-        200,
-      );
+      const first = requestsRecord();
       const second = mergeSnapshot(first, 'm', parseRateLimitHeaders({}), T0 + 60_000, 'poll', 529);
       assert.equal(second.lastDataAt, T0);
       assert.equal(second.lastAt, T0 + 60_000);
@@ -168,16 +167,7 @@ describe('monitor/budget', () => {
     });
 
     it('replaces a family wholesale, never mixing fields of two responses', () => {
-      const first = mergeSnapshot(
-        undefined,
-        'm',
-        parseRateLimitHeaders({
-          'anthropic-ratelimit-requests-limit': '50',
-          'anthropic-ratelimit-requests-remaining': '45',
-        }),
-        T0,
-        'poll',
-      );
+      const first = requestsRecord();
       const second = mergeSnapshot(
         first,
         'm',

@@ -288,17 +288,17 @@ describe('monitor/state', () => {
   });
 
   describe('several models', () => {
+    const haikuLimited = (): ResponseObservation =>
+      response(
+        429,
+        headersWith({ requests: 0 }, { 'retry-after': '5' }),
+        T0 + 1000,
+        undefined,
+        'claude-haiku-4-5',
+      );
+
     it('records other models but keeps the state on the chosen one', () => {
-      const state = run([
-        response(200, headersWith({ requests: 0.9 })),
-        response(
-          429,
-          headersWith({ requests: 0 }, { 'retry-after': '5' }),
-          T0 + 1000,
-          undefined,
-          'claude-haiku-4-5',
-        ),
-      ]);
+      const state = run([response(200, headersWith({ requests: 0.9 })), haikuLimited()]);
       assert.equal(state.kind, 'ok');
       assert.equal(state.model, MODEL);
       assert.deepEqual(Object.keys(state.models).sort(), ['claude-haiku-4-5', MODEL]);
@@ -306,19 +306,7 @@ describe('monitor/state', () => {
 
     it('follows the latest model when none is chosen (observe mode)', () => {
       const settings = { ...DEFAULT_MONITOR_SETTINGS };
-      const state = run(
-        [
-          response(200, headersWith({})),
-          response(
-            429,
-            headersWith({ requests: 0 }, { 'retry-after': '5' }),
-            T0 + 1000,
-            undefined,
-            'claude-haiku-4-5',
-          ),
-        ],
-        settings,
-      );
+      const state = run([response(200, headersWith({})), haikuLimited()], settings);
       assert.equal(state.kind, 'critical');
       assert.equal(state.model, 'claude-haiku-4-5');
     });

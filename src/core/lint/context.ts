@@ -1,0 +1,846 @@
+import type { Node } from '../parse/treeSitter';
+import { LineIndex } from '../parse/lineIndex';
+import {
+  argumentList,
+  callee,
+  callParams,
+  dottedName,
+  enclosingFunction,
+  FUNCTION_TYPES,
+  functionName,
+  isCall,
+  isMember,
+  lastSegment,
+  memberObject,
+  memberProperty,
+  namedChildren,
+  type ParamSet,
+  positionalArgs,
+  unwrap,
+} from './syntax';
+import type { LintLanguage } from './types';
+
+/** What the file imports that matters to the rules. */
+export interface Imports {
+  /** The file imports `@anthropic-ai/sdk` (or the Bedrock/Vertex packages) or Python `anthropic`. */
+  anthropic: boolean;
+  /** The file imports `openai`. */
+  openai: boolean;
+  /** Local names bound to Anthropic client classes. */
+  anthropicClasses: Set<string>;
+  /** Local names bound to the Anthropic module/namespace (`anthropic`, `sdk` in `import * as sdk`). */
+  anthropicNamespaces: Set<string>;
+  /** The JS default import of `@anthropic-ai/sdk` (where `Anthropic.RateLimitError` lives). */
+  anthropicDefault?: string;
+  /** Local names of error classes imported from the SDK (`RateLimitError`, ...). */
+  anthropicErrors: Set<string>;
+  openaiClasses: Set<string>;
+  openaiNamespaces: Set<string>;
+  /** Local name -> library, for retry libraries (p-retry, async-retry, tenacity, backoff, ...). */
+  retryLibs: Map<string, string>;
+  /** Local names imported from concurrency limiters (p-limit, p-queue, bottleneck, aiolimiter, ...). */
+  limiterImports: Set<string>;
+}
+
+/** A client construction (`new Anthropic(...)`, `anthropic.Anthropic(...)`, `client.withOptions(...)`). */
+export interface ClientBinding {
+  vendor: 'anthropic' | 'openai';
+  /** The name it is bound to: `client`, `this.client` (Python `self.` is normalised to `this.`), or null. */
+  key: string | null;
+  /** The constructor call or `withOptions`/`with_options` call. */
+  node: Node;
+  /** Its options object / keyword arguments. */
+  options: ParamSet;
+  /** For `withOptions`: the receiver expression it derives from. */
+  derivedFrom?: Node;
+}
+
+/** A Claude Messages API call. */
+export interface ClaudeCall {
+  node: Node;
+  callee: Node;
+  /** The client expression (with `.beta` stripped). */
+  receiver: Node;
+  method: 'create' | 'stream' | 'batches.create';
+  beta: boolean;
+  /** JS: the first argument's object literal; Python: the keyword arguments. */
+  params: ParamSet;
+  /** JS: the second argument (request options); Python: the keyword arguments. */
+  options: ParamSet;
+  /** The client it resolves to in this file, if any. */
+  client: ClientBinding | null;
+}
+
+const JS_ANTHROPIC_CLASSES = new Set([
+  'Anthropic',
+  'AnthropicBedrock',
+  'AnthropicVertex',
+  'AnthropicFoundry',
+]);
+const JS_OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI']);
+const PY_ANTHROPIC_CLASS = /^(?:Async)?Anthropic(?:Bedrock|Vertex|Foundry)?$/;
+const PY_OPENAI_CLASS = /^(?:Async)?(?:Azure)?OpenAI$/;
+const RETRY_LIBS = new Set([
+  'p-retry',
+  'async-retry',
+  'exponential-backoff',
+  'promise-retry',
+  'retry',
+  'ts-retry-promise',
+  'tenacity',
+  'backoff',
+  'retrying',
+  'stamina',
+]);
+const LIMITER_LIBS = new Set([
+  'p-limit',
+  'p-queue',
+  'bottleneck',
+  'p-map',
+  'p-throttle',
+  'async-sema',
+  'limiter',
+  'async-mutex',
+  'aiolimiter',
+  'asyncio-throttle',
+]);
+
+const JS_IMPORT_RE =
+  /(['"])(@anthropic-ai\/(?:sdk|bedrock-sdk|vertex-sdk|foundry-sdk)(?:\/[^'"\n]*)?|openai(?:\/[^'"\n]*)?|p-retry|async-retry|exponential-backoff|promise-retry|retry|ts-retry-promise|p-limit|p-queue|bottleneck|p-map|p-throttle|async-sema|limiter|async-mutex)\1/g;
+const PY_IMPORT_RE = /^[ \t]*(?:from[ \t]+[A-Za-z_][\w.]*[ \t]+import\b|import[ \t]+[A-Za-z_])/gm;
+
+/** The shared, lazily computed facts about one file that the rules work from. */
+export class FileContext {
+  readonly python: boolean;
+  private linesCache: LineIndex | undefined;
+  private importsCache: Imports | undefined;
+  private clientsCache: ClientBinding[] | undefined;
+  private callsCache: ClaudeCall[] | undefined;
+  private functionsCache: Map<string, Node[]> | undefined;
+  private limitersCache: Set<string> | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly language: LintLanguage,
+    readonly root: Node,
+  ) {
+    this.python = language === 'python';
+  }
+
+  /** Line/column lookup for this text. */
+  get lines(): LineIndex {
+    return (this.linesCache ??= new LineIndex(this.text));
+  }
+
+  /** The source text of a node. */
+  textOf(node: Node | null | undefined): string {
+    return node ? this.text.slice(node.startIndex, node.endIndex) : '';
+  }
+
+  /** The smallest node covering an offset. */
+  nodeAt(offset: number): Node | null {
+    return this.root.descendantForIndex(offset, offset + 1);
+  }
+
+  /** Whether an offset is inside a comment or a string (so a text match there is not code). */
+  inCommentOrString(offset: number): boolean {
+    const node = this.nodeAt(offset);
+    if (!node) {
+      return false;
+    }
+    const t = node.type;
+    return (
+      t === 'comment' ||
+      t === 'string_fragment' ||
+      t === 'string_content' ||
+      t === 'string' ||
+      t === 'template_string' ||
+      t === 'regex_pattern'
+    );
+  }
+
+  /** Runs a global regex over the text (or a slice) and returns the match indexes and groups. */
+  *scan(re: RegExp, from = 0, to = this.text.length): Generator<RegExpExecArray> {
+    const source = from === 0 && to === this.text.length ? this.text : this.text.slice(0, to);
+    re.lastIndex = from;
+    for (let m = re.exec(source); m; m = re.exec(source)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+      }
+      yield m;
+    }
+  }
+
+  /** What the file imports. */
+  get imports(): Imports {
+    return (this.importsCache ??= this.python ? this.pythonImports() : this.jsImports());
+  }
+
+  /** Whether Claude calls on unresolved receivers count (the file imports the SDK and not OpenAI). */
+  get claudeFile(): boolean {
+    return this.imports.anthropic && !this.imports.openai;
+  }
+
+  /** Client constructions in the file. */
+  get clients(): ClientBinding[] {
+    return (this.clientsCache ??= this.findClients());
+  }
+
+  /** Claude API calls in the file, in text order. */
+  get calls(): ClaudeCall[] {
+    return (this.callsCache ??= this.findCalls());
+  }
+
+  /**
+   * Names of same-file functions that contain a Claude call (at any depth), each with its
+   * function nodes. Used to follow a mapped function one level.
+   */
+  get functionsWithCalls(): Map<string, Node[]> {
+    if (!this.functionsCache) {
+      const map = new Map<string, Node[]>();
+      const seen = new Set<number>();
+      for (const call of this.calls) {
+        for (let fn = enclosingFunction(call.node); fn; fn = enclosingFunction(fn)) {
+          if (seen.has(fn.startIndex)) {
+            continue;
+          }
+          seen.add(fn.startIndex);
+          const name = functionName(fn, this.text);
+          if (name) {
+            const list = map.get(name) ?? [];
+            list.push(fn);
+            map.set(name, list);
+          }
+        }
+      }
+      this.functionsCache = map;
+    }
+    return this.functionsCache;
+  }
+
+  /**
+   * The values assigned to a plain name between two offsets (`name = value`,
+   * `const name: T = value`), outermost expression first, in text order.
+   */
+  assignedValues(name: string, from: number, to: number): Node[] {
+    const out: Node[] = [];
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?:^|[^\\w$.])${esc}\\s*(?::[^=\\n]*)?=(?![=>])\\s*`, 'g');
+    for (const m of this.scan(re, from, to)) {
+      const valueStart = m.index + m[0].length;
+      let value = this.nodeAt(valueStart);
+      while (value?.parent && value.parent.startIndex === valueStart && value.parent.endIndex <= to) {
+        value = value.parent;
+      }
+      if (value && value.startIndex === valueStart) {
+        out.push(value);
+      }
+    }
+    return out;
+  }
+
+  /** Claude calls lexically inside a node. */
+  callsWithin(node: Node): ClaudeCall[] {
+    const out: ClaudeCall[] = [];
+    for (const call of this.calls) {
+      if (call.node.startIndex >= node.startIndex && call.node.endIndex <= node.endIndex) {
+        out.push(call);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Names (last segment) bound to a concurrency limiter: `limit = pLimit(5)`,
+   * `queue = new PQueue(...)`, `sem = asyncio.Semaphore(10)`, `limiter = AsyncLimiter(...)`.
+   */
+  get limiterNames(): Set<string> {
+    if (!this.limitersCache) {
+      const names = new Set<string>();
+      const ctors = [
+        'pLimit',
+        'pThrottle',
+        'PQueue',
+        'Bottleneck',
+        'Sema',
+        'Semaphore',
+        'BoundedSemaphore',
+        'Mutex',
+        'RateLimiter',
+        'AsyncLimiter',
+        'CapacityLimiter',
+        'Throttler',
+        'Lock',
+        'limitFunction',
+        ...this.imports.limiterImports,
+      ]
+        .map((n) => n.replace(/[$]/g, '\\$'))
+        .join('|');
+      const re = new RegExp(
+        `([A-Za-z_$][\\w$]*)\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:new\\s+)?(?:[\\w$]+\\.)*(?:${ctors})\\s*[(<]`,
+        'g',
+      );
+      for (const m of this.scan(re)) {
+        names.add(m[1]);
+      }
+      this.limitersCache = names;
+    }
+    return this.limitersCache;
+  }
+
+  // ---- imports -------------------------------------------------------------------------
+
+  private emptyImports(): Imports {
+    return {
+      anthropic: false,
+      openai: false,
+      anthropicClasses: new Set(),
+      anthropicNamespaces: new Set(),
+      anthropicErrors: new Set(),
+      openaiClasses: new Set(),
+      openaiNamespaces: new Set(),
+      retryLibs: new Map(),
+      limiterImports: new Set(),
+    };
+  }
+
+  private jsImports(): Imports {
+    const imports = this.emptyImports();
+    for (const m of this.scan(JS_IMPORT_RE)) {
+      const source = m[2];
+      let stringNode = this.nodeAt(m.index + 1);
+      if (stringNode && stringNode.type !== 'string') {
+        stringNode = stringNode.parent;
+      }
+      if (!stringNode || stringNode.type !== 'string') {
+        continue;
+      }
+      const holder = stringNode.parent;
+      if (!holder) {
+        continue;
+      }
+      const names: Array<{ imported: string; local: string }> = [];
+      let recognised = false;
+      if (holder.type === 'import_statement' || holder.type === 'export_statement') {
+        recognised = true;
+        for (const clause of namedChildren(holder)) {
+          if (clause.type === 'import_clause') {
+            this.jsImportClause(clause, names);
+          }
+        }
+      } else if (holder.type === 'arguments' && holder.parent && isCall(holder.parent)) {
+        const fn = this.textOf(callee(holder.parent));
+        if (fn === 'require' || fn === 'import') {
+          recognised = true;
+          this.jsRequireBinding(holder.parent, names);
+        }
+      }
+      if (!recognised) {
+        continue;
+      }
+      const lib = source.startsWith('@anthropic-ai/')
+        ? 'anthropic'
+        : source.startsWith('openai')
+          ? 'openai'
+          : source;
+      if (lib === 'anthropic') {
+        imports.anthropic = true;
+        for (const { imported, local } of names) {
+          if (imported === '*') {
+            imports.anthropicNamespaces.add(local);
+            imports.anthropicClasses.add(local);
+          } else if (imported === 'default') {
+            imports.anthropicClasses.add(local);
+            imports.anthropicNamespaces.add(local);
+            imports.anthropicDefault ??= local;
+          } else if (JS_ANTHROPIC_CLASSES.has(imported)) {
+            imports.anthropicClasses.add(local);
+            imports.anthropicNamespaces.add(local);
+          } else if (/Error$/.test(imported)) {
+            imports.anthropicErrors.add(local);
+          }
+        }
+      } else if (lib === 'openai') {
+        imports.openai = true;
+        for (const { imported, local } of names) {
+          if (imported === '*' || imported === 'default' || JS_OPENAI_CLASSES.has(imported)) {
+            imports.openaiClasses.add(local);
+            imports.openaiNamespaces.add(local);
+          }
+        }
+      } else if (RETRY_LIBS.has(lib)) {
+        for (const { local } of names) {
+          imports.retryLibs.set(local, lib);
+        }
+      } else if (LIMITER_LIBS.has(lib)) {
+        for (const { local } of names) {
+          imports.limiterImports.add(local);
+        }
+      }
+    }
+    return imports;
+  }
+
+  private jsImportClause(clause: Node, out: Array<{ imported: string; local: string }>): void {
+    for (const part of namedChildren(clause)) {
+      if (part.type === 'identifier') {
+        out.push({ imported: 'default', local: this.textOf(part) });
+      } else if (part.type === 'namespace_import') {
+        const id = namedChildren(part)[0];
+        if (id) {
+          out.push({ imported: '*', local: this.textOf(id) });
+        }
+      } else if (part.type === 'named_imports') {
+        for (const spec of namedChildren(part)) {
+          const name = spec.childForFieldName('name');
+          const alias = spec.childForFieldName('alias');
+          if (name) {
+            out.push({ imported: this.textOf(name), local: this.textOf(alias ?? name) });
+          }
+        }
+      }
+    }
+  }
+
+  private jsRequireBinding(call: Node, out: Array<{ imported: string; local: string }>): void {
+    let n: Node | null = call;
+    let member: string | undefined;
+    while (
+      n?.parent &&
+      ['await_expression', 'parenthesized_expression', 'member_expression'].includes(n.parent.type)
+    ) {
+      if (n.parent.type === 'member_expression') {
+        member = this.textOf(memberProperty(n.parent));
+      }
+      n = n.parent;
+    }
+    const decl = n?.parent;
+    if (!decl || decl.type !== 'variable_declarator') {
+      return;
+    }
+    const name = decl.childForFieldName('name');
+    if (!name) {
+      return;
+    }
+    if (name.type === 'identifier') {
+      out.push({ imported: member ?? '*', local: this.textOf(name) });
+    } else if (name.type === 'object_pattern') {
+      for (const prop of namedChildren(name)) {
+        if (prop.type === 'shorthand_property_identifier_pattern') {
+          out.push({ imported: this.textOf(prop), local: this.textOf(prop) });
+        } else if (prop.type === 'pair_pattern') {
+          const key = prop.childForFieldName('key');
+          const value = prop.childForFieldName('value');
+          if (key && value?.type === 'identifier') {
+            out.push({ imported: this.textOf(key), local: this.textOf(value) });
+          }
+        }
+      }
+    }
+  }
+
+  private pythonImports(): Imports {
+    const imports = this.emptyImports();
+    for (const m of this.scan(PY_IMPORT_RE)) {
+      const keyword = m.index + m[0].search(/\S/);
+      let stmt = this.nodeAt(keyword);
+      while (stmt && stmt.type !== 'import_statement' && stmt.type !== 'import_from_statement') {
+        stmt = stmt.parent;
+        if (stmt && (stmt.type === 'module' || stmt.type === 'block')) {
+          stmt = null;
+        }
+      }
+      if (!stmt) {
+        continue;
+      }
+      if (stmt.type === 'import_statement') {
+        for (const item of namedChildren(stmt)) {
+          const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+          const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
+          const module = this.textOf(dotted);
+          const root = module.split('.')[0];
+          const local = alias ? this.textOf(alias) : root;
+          this.pythonModule(imports, root, module, '*', local);
+        }
+      } else {
+        const moduleNode = stmt.childForFieldName('module_name');
+        if (!moduleNode || moduleNode.type !== 'dotted_name') {
+          continue;
+        }
+        const module = this.textOf(moduleNode);
+        const root = module.split('.')[0];
+        let any = false;
+        for (const item of namedChildren(stmt)) {
+          if (item.startIndex === moduleNode.startIndex) {
+            continue;
+          }
+          const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+          const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
+          if (dotted && (dotted.type === 'dotted_name' || dotted.type === 'identifier')) {
+            any = true;
+            this.pythonModule(imports, root, module, this.textOf(dotted), this.textOf(alias ?? dotted));
+          }
+        }
+        if (!any) {
+          this.pythonModule(imports, root, module, '', '');
+        }
+      }
+    }
+    return imports;
+  }
+
+  private pythonModule(
+    imports: Imports,
+    root: string,
+    _module: string,
+    imported: string,
+    local: string,
+  ): void {
+    if (root === 'anthropic') {
+      imports.anthropic = true;
+      if (imported === '*') {
+        imports.anthropicNamespaces.add(local);
+      } else if (PY_ANTHROPIC_CLASS.test(imported)) {
+        imports.anthropicClasses.add(local);
+      } else if (/Error$/.test(imported)) {
+        imports.anthropicErrors.add(local);
+      }
+    } else if (root === 'openai') {
+      imports.openai = true;
+      if (imported === '*') {
+        imports.openaiNamespaces.add(local);
+      } else if (PY_OPENAI_CLASS.test(imported)) {
+        imports.openaiClasses.add(local);
+      }
+    } else if (RETRY_LIBS.has(root) && local) {
+      imports.retryLibs.set(local, root);
+    } else if (LIMITER_LIBS.has(root) && local && imported !== '*') {
+      imports.limiterImports.add(local);
+    } else if (
+      (root === 'asyncio' || root === 'anyio' || root === 'threading') &&
+      /Semaphore|Limiter|Lock/.test(imported)
+    ) {
+      imports.limiterImports.add(local);
+    }
+  }
+
+  // ---- clients ---------------------------------------------------------------------------
+
+  /** The vendor of a constructor expression (`Anthropic`, `anthropic.AsyncAnthropic`, `sdk.default`). */
+  vendorOfConstructor(ctor: Node | null): 'anthropic' | 'openai' | undefined {
+    const name = dottedName(ctor, this.text);
+    if (!name) {
+      return undefined;
+    }
+    const imports = this.imports;
+    const dot = name.indexOf('.');
+    if (dot === -1) {
+      if (imports.anthropicClasses.has(name)) {
+        return 'anthropic';
+      }
+      if (imports.openaiClasses.has(name)) {
+        return 'openai';
+      }
+      // `from anthropic import *` or an import we could not read: trust the well-known class names.
+      if (
+        imports.anthropic &&
+        (this.python ? PY_ANTHROPIC_CLASS.test(name) : JS_ANTHROPIC_CLASSES.has(name))
+      ) {
+        return 'anthropic';
+      }
+      if (imports.openai && (this.python ? PY_OPENAI_CLASS.test(name) : JS_OPENAI_CLASSES.has(name))) {
+        return 'openai';
+      }
+      return undefined;
+    }
+    const head = name.slice(0, dot);
+    const last = lastSegment(name);
+    if (imports.anthropicNamespaces.has(head)) {
+      return this.isClientClass('anthropic', last, true) ? 'anthropic' : undefined;
+    }
+    if (imports.openaiNamespaces.has(head)) {
+      return this.isClientClass('openai', last, true) ? 'openai' : undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether a class name (`Anthropic`, `AsyncAnthropicBedrock`, `OpenAI`; JS `default` on a namespace) is a client. */
+  private isClientClass(vendor: 'anthropic' | 'openai', name: string, onNamespace: boolean): boolean {
+    if (this.python) {
+      return (vendor === 'anthropic' ? PY_ANTHROPIC_CLASS : PY_OPENAI_CLASS).test(name);
+    }
+    return (
+      (vendor === 'anthropic' ? JS_ANTHROPIC_CLASSES : JS_OPENAI_CLASSES).has(name) ||
+      (onNamespace && name === 'default')
+    );
+  }
+
+  /** The key an expression is known by: `client`, `this.client` (`self.` becomes `this.`). */
+  keyOf(expr: Node | null): string | null {
+    const name = dottedName(expr, this.text);
+    if (!name) {
+      return null;
+    }
+    return name.replace(/^(?:self|cls)\./, 'this.');
+  }
+
+  private findClients(): ClientBinding[] {
+    const imports = this.imports;
+    const out: ClientBinding[] = [];
+    if (!imports.anthropic && !imports.openai) {
+      return out;
+    }
+    const re = this.python
+      ? /\b([A-Za-z_][\w.]*)\s*\(/g
+      : /\bnew\s+([A-Za-z_$][\w$.]*)|\.\s*(withOptions)\s*\(/g;
+    const pyWithOptions = /\.\s*with_options\s*\(/g;
+    const candidates: number[] = [];
+    for (const m of this.scan(re)) {
+      if (this.python) {
+        const last = lastSegment(m[1]);
+        if (
+          PY_ANTHROPIC_CLASS.test(last) ||
+          PY_OPENAI_CLASS.test(last) ||
+          imports.anthropicClasses.has(last) ||
+          imports.openaiClasses.has(last)
+        ) {
+          candidates.push(m.index + m[1].length - 1);
+        }
+      } else if (m[2]) {
+        candidates.push(m.index + m[0].indexOf('withOptions'));
+      } else {
+        candidates.push(m.index);
+      }
+    }
+    if (this.python) {
+      for (const m of this.scan(pyWithOptions)) {
+        candidates.push(m.index + m[0].indexOf('with_options'));
+      }
+    }
+    for (const offset of candidates) {
+      const binding = this.clientAt(offset);
+      if (binding) {
+        out.push(binding);
+      }
+    }
+    out.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    return out;
+  }
+
+  private clientAt(offset: number): ClientBinding | null {
+    let n = this.nodeAt(offset);
+    // Climb from the token to the construction or withOptions call.
+    for (let i = 0; n && i < 6; i++, n = n.parent) {
+      if (n.type === 'new_expression' || isCall(n)) {
+        break;
+      }
+    }
+    if (!n || !(n.type === 'new_expression' || isCall(n))) {
+      return null;
+    }
+    const fn = callee(n);
+    const fnName = dottedName(fn, this.text);
+    const isWithOptions =
+      /(?:^|\.)(?:withOptions|with_options)$/.test(fnName) ||
+      (isMember(fn) && /^(withOptions|with_options)$/.test(this.textOf(memberProperty(fn))));
+    let vendor: 'anthropic' | 'openai' | undefined;
+    let derivedFrom: Node | undefined;
+    if (isWithOptions && fn && isMember(fn)) {
+      const base = memberObject(fn);
+      if (!base) {
+        return null;
+      }
+      derivedFrom = base;
+      vendor = 'anthropic';
+    } else {
+      vendor = this.vendorOfConstructor(fn);
+    }
+    if (!vendor) {
+      return null;
+    }
+    const options = this.python ? callParams(n, this.text, true) : callParams(n, this.text, false);
+    return { vendor, key: this.bindingKey(n), node: n, options, derivedFrom };
+  }
+
+  /** The name a constructed value is stored in, if any. */
+  private bindingKey(expr: Node): string | null {
+    let n: Node = expr;
+    while (
+      n.parent &&
+      [
+        'await_expression',
+        'await',
+        'parenthesized_expression',
+        'as_expression',
+        'non_null_expression',
+        'satisfies_expression',
+      ].includes(n.parent.type)
+    ) {
+      n = n.parent;
+    }
+    const parent = n.parent;
+    if (!parent) {
+      return null;
+    }
+    switch (parent.type) {
+      case 'variable_declarator': {
+        const name = parent.childForFieldName('name');
+        return name?.type === 'identifier' ? this.textOf(name) : null;
+      }
+      case 'public_field_definition':
+      case 'field_definition': {
+        const name = parent.childForFieldName('name') ?? parent.childForFieldName('property');
+        return name ? `this.${this.textOf(name)}` : null;
+      }
+      case 'assignment_expression':
+      case 'assignment': {
+        const left = parent.childForFieldName('left');
+        const key = this.keyOf(left);
+        if (
+          key &&
+          this.python &&
+          !key.includes('.') &&
+          parent.parent?.parent?.parent?.type === 'class_definition'
+        ) {
+          return `this.${key}`;
+        }
+        return key;
+      }
+      case 'as_pattern': {
+        const alias = parent.childForFieldName('alias');
+        return alias ? this.keyOf(namedChildren(alias)[0] ?? alias) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The client binding an expression refers to, if the file constructs it. */
+  resolveClient(expr: Node, before: number): ClientBinding | null {
+    const r = unwrap(expr);
+    if (!r) {
+      return null;
+    }
+    if (r.type === 'new_expression' || isCall(r)) {
+      return (
+        this.clients.find((c) => c.node.startIndex === r.startIndex && c.node.endIndex === r.endIndex) ?? null
+      );
+    }
+    const key = this.keyOf(r);
+    if (!key) {
+      return null;
+    }
+    let first: ClientBinding | null = null;
+    let best: ClientBinding | null = null;
+    for (const c of this.clients) {
+      if (c.key === key) {
+        first ??= c;
+        if (c.node.startIndex < before) {
+          best = c;
+        }
+      }
+    }
+    return best ?? first;
+  }
+
+  // ---- calls -----------------------------------------------------------------------------
+
+  private findCalls(): ClaudeCall[] {
+    const imports = this.imports;
+    const out: ClaudeCall[] = [];
+    if (!imports.anthropic) {
+      return out;
+    }
+    const re =
+      /\bmessages\s*(?:\?\.|!?\.)\s*(?:(?:with_raw_response|with_streaming_response)\s*\.\s*)?(create|stream|batches)\b/g;
+    for (const m of this.scan(re)) {
+      const call = this.callAt(m.index, m[1]);
+      if (call) {
+        out.push(call);
+      }
+    }
+    return out;
+  }
+
+  private callAt(offset: number, word: string): ClaudeCall | null {
+    const messages = this.nodeAt(offset);
+    if (!messages || !(messages.type === 'property_identifier' || messages.type === 'identifier')) {
+      return null;
+    }
+    const m1 = messages.parent;
+    if (!m1 || !isMember(m1) || memberProperty(m1)?.startIndex !== messages.startIndex) {
+      return null;
+    }
+    let m2 = m1.parent;
+    if (m2 && isMember(m2) && /^with_(raw|streaming)_response$/.test(this.textOf(memberProperty(m2)))) {
+      m2 = m2.parent;
+    }
+    if (!m2 || !isMember(m2)) {
+      return null;
+    }
+    let method: ClaudeCall['method'];
+    let fnNode: Node = m2;
+    if (word === 'batches') {
+      const m3 = m2.parent;
+      if (!m3 || !isMember(m3) || this.textOf(memberProperty(m3)) !== 'create') {
+        return null;
+      }
+      fnNode = m3;
+      method = 'batches.create';
+    } else {
+      method = word === 'stream' ? 'stream' : 'create';
+    }
+    const call = fnNode.parent;
+    if (
+      !call ||
+      !isCall(call) ||
+      callee(call)?.startIndex !== fnNode.startIndex ||
+      callee(call)?.endIndex !== fnNode.endIndex
+    ) {
+      return null;
+    }
+    let receiver = memberObject(m1);
+    if (!receiver) {
+      return null;
+    }
+    let beta = false;
+    const r = unwrap(receiver);
+    if (r && isMember(r)) {
+      const prop = this.textOf(memberProperty(r));
+      if (prop === 'threads' || prop === 'chat' || prop === 'assistants') {
+        return null; // OpenAI: client.beta.threads.messages.create(thread_id, ...)
+      }
+      if (prop === 'beta') {
+        beta = true;
+        receiver = memberObject(r) ?? receiver;
+      }
+    }
+    if (/openai|\boai\b/i.test(this.textOf(receiver))) {
+      return null;
+    }
+    const client = this.resolveClient(receiver, call.startIndex);
+    if (client ? client.vendor !== 'anthropic' : !this.claudeFile) {
+      return null;
+    }
+    if (
+      !this.python &&
+      positionalArgs(call).length > 0 &&
+      unwrap(positionalArgs(call)[0])?.type === 'string'
+    ) {
+      return null; // (threadId, {...}) is the OpenAI Assistants shape
+    }
+    const params = callParams(call, this.text, this.python, 0);
+    const options = this.python ? params : callParams(call, this.text, false, 1);
+    return { node: call, callee: fnNode, receiver, method, beta, params, options, client };
+  }
+
+  /** Whether the call's argument list exists (for ranges). */
+  argsOf(call: ClaudeCall): Node | null {
+    return argumentList(call.node);
+  }
+
+  /** Whether a node sits inside a function node type (for scoping text searches). */
+  static isFunction(node: Node): boolean {
+    return FUNCTION_TYPES.has(node.type);
+  }
+}

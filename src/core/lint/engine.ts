@@ -1,0 +1,293 @@
+import { LineIndex } from '../parse/lineIndex';
+import { applyChange, type ContentChange } from '../parse/textEdit';
+import {
+  createParser,
+  type GrammarName,
+  loadGrammar,
+  type Node,
+  type Parser,
+  type Tree,
+} from '../parse/treeSitter';
+import { FileContext } from './context';
+import { grammarFor } from './languages';
+import { joinCells, type NotebookCell, partAt, rebaseData } from './notebook';
+import type { RuleReport } from './rule';
+import { RULE_IMPLEMENTATIONS } from './rules/index';
+import { effectiveSetting } from './settings';
+import { isSuppressed, parseSuppressions } from './suppression';
+import { type Finding, LINT_LANGUAGES, type LintLanguage, type LintOptions, RULE_IDS } from './types';
+
+/** Options for creating an engine. */
+export interface LintEngineOptions {
+  /** Languages whose grammar to load now (default: all). Others can be added with `load`. */
+  languages?: readonly LintLanguage[];
+}
+
+/** Engine-level options for a lint run, beyond the per-rule ones. */
+export interface EngineLintOptions extends LintOptions {
+  /** Called when the text cannot be analysed at all (no grammar loaded, parser failure). */
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * Parses and lints JS/TS/Python source. Create it once (it loads the tree-sitter runtime
+ * and grammars); `lint` is then synchronous and never throws.
+ */
+export class LintEngine {
+  private readonly parsers = new Map<GrammarName, Parser>();
+  private disposed = false;
+
+  private constructor(private readonly grammarDir: string) {}
+
+  /**
+   * Loads the tree-sitter runtime (once per process) and the grammars for `languages`
+   * (default all four) from `grammarDir`, the folder holding the `.wasm` files.
+   */
+  static async create(grammarDir: string, options: LintEngineOptions = {}): Promise<LintEngine> {
+    const engine = new LintEngine(grammarDir);
+    await Promise.all((options.languages ?? LINT_LANGUAGES).map((l) => engine.load(l)));
+    return engine;
+  }
+
+  /** Loads the grammar for a language if it is not loaded yet. */
+  async load(language: LintLanguage): Promise<void> {
+    const grammar = grammarFor(language);
+    if (!this.parsers.has(grammar)) {
+      const lang = await loadGrammar(this.grammarDir, grammar);
+      if (!this.parsers.has(grammar)) {
+        this.parsers.set(grammar, await createParser(this.grammarDir, lang));
+      }
+    }
+  }
+
+  /** Whether `lint` can handle a language right now. */
+  supports(language: LintLanguage): boolean {
+    return this.parsers.has(grammarFor(language));
+  }
+
+  /** Lints one text. Never throws: failures go to `onRuleError`/`onError` and yield no findings. */
+  lint(text: string, language: LintLanguage, options: EngineLintOptions = {}): Finding[] {
+    const tree = this.parse(text, language, null, options);
+    if (!tree) {
+      return [];
+    }
+    try {
+      return this.analyze(text, language, tree.rootNode, options);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /**
+   * Lints notebook cells as one program per language, so imports, clients and functions
+   * from earlier cells count in later ones. Findings carry `cell` (the index into `cells`)
+   * and cell-relative lines, columns, offsets and data ranges.
+   */
+  lintNotebook(cells: readonly NotebookCell[], options: EngineLintOptions = {}): Finding[] {
+    const out: Finding[] = [];
+    for (const group of joinCells(cells)) {
+      for (const f of this.lint(group.text, group.language, options)) {
+        const part = partAt(group, f.start);
+        const cellIndex = group.cells[part];
+        const cellText = cells[cellIndex].text;
+        const from = group.starts[part];
+        const to = from + cellText.length;
+        const start = Math.min(f.start - from, cellText.length);
+        const end = Math.max(start, Math.min(f.end - from, cellText.length));
+        out.push(
+          makeFinding(new LineIndex(cellText), {
+            ...f,
+            start,
+            end,
+            cell: cellIndex,
+            data: rebaseData(f.data, from, to),
+          }),
+        );
+      }
+    }
+    return out.sort(
+      (a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.start - b.start || ruleOrder(a) - ruleOrder(b),
+    );
+  }
+
+  /** Opens a document for incremental linting in the editor. Dispose it when the document closes. */
+  openDocument(language: LintLanguage, text: string): LintDocument {
+    return new LintDocument(this, language, text);
+  }
+
+  /** Frees the parsers. The engine cannot be used afterwards. */
+  dispose(): void {
+    this.disposed = true;
+    for (const parser of this.parsers.values()) {
+      parser.delete();
+    }
+    this.parsers.clear();
+  }
+
+  /** @internal Parses (incrementally when `oldTree` is given). Returns null and reports on failure. */
+  parse(text: string, language: LintLanguage, oldTree: Tree | null, options: EngineLintOptions): Tree | null {
+    const parser = this.parsers.get(grammarFor(language));
+    if (!parser || this.disposed) {
+      options.onError?.(new Error(`Headroom: no grammar loaded for ${language}`));
+      return null;
+    }
+    try {
+      return parser.parse(text, oldTree) ?? null;
+    } catch (err) {
+      options.onError?.(err);
+      return null;
+    }
+  }
+
+  /** @internal Runs the enabled rules over a parsed text. */
+  analyze(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {
+    const ctx = new FileContext(text, language, root);
+    const findings: Finding[] = [];
+    let suppressions: ReturnType<typeof parseSuppressions> | undefined;
+    for (const id of RULE_IDS) {
+      const setting = effectiveSetting(id, options.rules);
+      if (setting === 'off') {
+        continue;
+      }
+      const reports: RuleReport[] = [];
+      try {
+        RULE_IMPLEMENTATIONS[id].run(ctx, (r) => reports.push(r));
+      } catch (err) {
+        options.onRuleError?.(id, err);
+        continue;
+      }
+      if (reports.length === 0) {
+        continue;
+      }
+      try {
+        suppressions ??= parseSuppressions(text, ctx.lines, (o) => ctx.nodeAt(o));
+        const seen = new Set<string>();
+        for (const r of reports) {
+          const start = clamp(r.start, 0, text.length);
+          const end = clamp(r.end, start, text.length);
+          const key = `${start}:${end}`;
+          if (seen.has(key) || isSuppressed(suppressions, id, ctx.lines.lineAt(start))) {
+            continue;
+          }
+          seen.add(key);
+          findings.push(
+            makeFinding(ctx.lines, {
+              rule: id,
+              severity: r.severity ?? setting,
+              message: r.message,
+              start,
+              end,
+              data: r.data,
+            }),
+          );
+        }
+      } catch (err) {
+        options.onRuleError?.(id, err);
+      }
+    }
+    return findings.sort((a, b) => a.start - b.start || ruleOrder(a) - ruleOrder(b));
+  }
+}
+
+/**
+ * A document open in the editor: edits are applied to the text and the syntax tree as
+ * they come, and the next `lint` reparses incrementally (`tree.edit` + `parse(text, oldTree)`).
+ */
+export class LintDocument {
+  private current: string;
+  private tree: Tree | null = null;
+  private dirty = true;
+  private disposed = false;
+
+  constructor(
+    private readonly engine: LintEngine,
+    readonly language: LintLanguage,
+    text: string,
+  ) {
+    this.current = text;
+  }
+
+  /** The document text after all updates. */
+  get text(): string {
+    return this.current;
+  }
+
+  /**
+   * Applies content changes in order, each relative to the text left by the previous one
+   * (VS Code's `TextDocumentChangeEvent.contentChanges` and LSP `didChange` semantics; VS Code
+   * lists multi-cursor edits last-to-first so this also equals applying them all at once).
+   */
+  update(changes: readonly ContentChange[]): void {
+    if (this.disposed) {
+      return;
+    }
+    for (const change of changes) {
+      const { text, edit } = applyChange(this.current, change);
+      this.current = text;
+      this.tree?.edit(edit);
+      this.dirty = true;
+    }
+  }
+
+  /** Replaces the whole text (a full reparse). */
+  setText(text: string): void {
+    this.current = text;
+    this.tree?.delete();
+    this.tree = null;
+    this.dirty = true;
+  }
+
+  /** Lints the current text, reparsing incrementally if it changed. Never throws. */
+  lint(options: EngineLintOptions = {}): Finding[] {
+    if (this.disposed) {
+      return [];
+    }
+    if (this.dirty || !this.tree) {
+      const next = this.engine.parse(this.current, this.language, this.tree, options);
+      this.tree?.delete();
+      this.tree = next;
+      this.dirty = false;
+    }
+    return this.tree ? this.engine.analyze(this.current, this.language, this.tree.rootNode, options) : [];
+  }
+
+  /** Frees the syntax tree. */
+  dispose(): void {
+    this.disposed = true;
+    this.tree?.delete();
+    this.tree = null;
+  }
+}
+
+function ruleOrder(f: Finding): number {
+  return RULE_IDS.indexOf(f.rule);
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(Number.isFinite(n) ? n : lo, hi));
+}
+
+/** Fills in the 1-based line/column fields from the offsets. */
+function makeFinding(
+  lines: LineIndex,
+  f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> & Partial<Finding>,
+): Finding {
+  const s = lines.position(f.start);
+  const e = lines.position(f.end);
+  const finding: Finding = {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    line: s.line + 1,
+    column: s.character + 1,
+    endLine: e.line + 1,
+    endColumn: e.character + 1,
+    start: f.start,
+    end: f.end,
+    data: f.data,
+  };
+  if (f.cell !== undefined) {
+    finding.cell = f.cell;
+  }
+  return finding;
+}

@@ -1,0 +1,544 @@
+import type { Node } from '../parse/treeSitter';
+import type { ClaudeCall, FileContext } from './context';
+import {
+  argumentList,
+  callee,
+  COMPREHENSION_TYPES,
+  dottedName,
+  FUNCTION_TYPES,
+  isCall,
+  lastSegment,
+  LOOP_TYPES,
+  namedChildren,
+  numberValue,
+  positionalArgs,
+  unwrap,
+} from './syntax';
+
+/** Names that read like a concurrency limiter (`limit`, `queue.add`, `sem`, `limiter.schedule`). */
+const LIMITER_NAME =
+  /limit|throttl|queue|^sem$|^_?sem_|sema(phore)?|mutex|lock|schedul|bottleneck|concurren|bucket|slots?$/i;
+/** Methods of limiter objects that run a task under the limit. */
+const LIMITER_METHODS = new Set([
+  'schedule',
+  'wrap',
+  'add',
+  'addAll',
+  'run',
+  'runExclusive',
+  'submit',
+  'enqueue',
+  'limit',
+  'throttle',
+]);
+/** Explicit acquire calls before the request inside the mapped function. */
+const ACQUIRE = /\b[\w$.]+\.(?:acquire|removeTokens|waitForToken|wait_for_token|consume)\s*\(/;
+
+/** Whether a callee or context expression looks like a concurrency limiter. */
+export function looksLikeLimiter(ctx: FileContext, expr: Node | null): boolean {
+  const n = unwrap(expr);
+  if (!n) {
+    return false;
+  }
+  if (isCall(n) || n.type === 'new_expression') {
+    // `async with asyncio.Semaphore(5):`, `limit(() => ...)(...)`
+    const name = dottedName(callee(n), ctx.text);
+    return name !== '' && LIMITER_NAME.test(lastSegment(name)) && !/messages\./.test(name);
+  }
+  const name = dottedName(n, ctx.text);
+  if (!name) {
+    return false;
+  }
+  const segments = name.split('.');
+  const last = segments[segments.length - 1];
+  if (ctx.limiterNames.has(last) || LIMITER_NAME.test(last)) {
+    return true;
+  }
+  if (segments.length >= 2 && LIMITER_METHODS.has(last)) {
+    const owner = segments[segments.length - 2];
+    return ctx.limiterNames.has(owner) || LIMITER_NAME.test(owner);
+  }
+  return false;
+}
+
+/**
+ * Whether `from` runs under a concurrency limit set up between it and `boundary`:
+ * inside a function passed to a limiter (`limit(() => ...)`, `queue.add(...)`,
+ * `limiter.schedule(...)`), inside `async with sem:`, or after an explicit `acquire()`.
+ */
+export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): boolean {
+  let prev: Node = from;
+  for (let n = from.parent; n; prev = n, n = n.parent) {
+    if (isCall(n) && !samePos(n, from)) {
+      const args = argumentList(n);
+      if (
+        args &&
+        prev.startIndex >= args.startIndex &&
+        prev.endIndex <= args.endIndex &&
+        looksLikeLimiter(ctx, callee(n))
+      ) {
+        return true;
+      }
+    } else if (n.type === 'with_statement') {
+      for (const item of withItems(n)) {
+        if (!contains(item, from) && looksLikeLimiter(ctx, item)) {
+          return true;
+        }
+      }
+    }
+    if (boundary && samePos(n, boundary)) {
+      break;
+    }
+  }
+  const scopeStart = boundary ? boundary.startIndex : (enclosingFunctionStart(from) ?? 0);
+  return ACQUIRE.test(ctx.text.slice(scopeStart, from.startIndex));
+}
+
+function enclosingFunctionStart(node: Node): number | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (FUNCTION_TYPES.has(n.type)) {
+      return n.startIndex;
+    }
+  }
+  return undefined;
+}
+
+/** The context expressions of a Python `with` statement (aliases stripped). */
+export function withItems(withStatement: Node): Node[] {
+  const out: Node[] = [];
+  const clause = namedChildren(withStatement).find((c) => c.type === 'with_clause');
+  for (const item of namedChildren(clause ?? null)) {
+    let value = item.childForFieldName('value') ?? namedChildren(item)[0] ?? null;
+    if (value?.type === 'as_pattern') {
+      value = namedChildren(value)[0] ?? null;
+    }
+    if (value) {
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+function samePos(a: Node, b: Node): boolean {
+  return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.typeId === b.typeId;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** What a fan-out element reaches: Claude calls that run without a limit. */
+export interface Reach {
+  calls: ClaudeCall[];
+  /** The same-file function followed, if any. */
+  followed?: string;
+  /** The function that makes the calls (inline callback or followed function). */
+  callback?: Node;
+}
+
+/**
+ * The unlimited Claude calls an expression makes when it is evaluated once per item:
+ * calls written inside it, and calls inside same-file functions it calls (one level).
+ * A call under a limiter (between it and `expr`, or inside the followed function) does not count.
+ */
+export function reach(ctx: FileContext, expr: Node): Reach {
+  const inline = ctx.callsWithin(expr).filter((c) => !isLimited(ctx, c.node, expr));
+  if (inline.length > 0) {
+    return { calls: inline, callback: FUNCTION_TYPES.has(expr.type) ? expr : undefined };
+  }
+  const functions = ctx.functionsWithCalls;
+  if (functions.size === 0) {
+    return { calls: [] };
+  }
+  // A bare reference: `.map(summarize)`, `executor.map(summarize, items)`.
+  const ref = unwrap(expr);
+  if (ref && (ref.type === 'identifier' || ref.type === 'member_expression' || ref.type === 'attribute')) {
+    const name = lastSegment(dottedName(ref, ctx.text));
+    const followed = followFunction(ctx, name, expr);
+    if (followed) {
+      return followed;
+    }
+    return { calls: [] };
+  }
+  // Calls to same-file functions inside the expression: `x => summarize(x)`, `summarize(x) for x in xs`.
+  const names = [...functions.keys()].map(escapeRegExp).join('|');
+  const re = new RegExp(`(?:^|[^\\w$.])(?:(?:this|self)\\s*\\.\\s*)?(${names})\\s*\\(`, 'g');
+  const text = ctx.text.slice(expr.startIndex, expr.endIndex);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const offset = expr.startIndex + m.index + m[0].indexOf(m[1]);
+    let site = ctx.nodeAt(offset);
+    while (site && !isCall(site) && site.startIndex >= expr.startIndex) {
+      site = site.parent;
+    }
+    if (!site || !isCall(site) || site.startIndex < expr.startIndex || isLimited(ctx, site, expr)) {
+      continue;
+    }
+    const followed = followFunction(ctx, m[1], site);
+    if (followed) {
+      return followed;
+    }
+  }
+  return { calls: [] };
+}
+
+function followFunction(ctx: FileContext, name: string, site: Node): Reach | undefined {
+  for (const fn of ctx.functionsWithCalls.get(name) ?? []) {
+    if (contains(fn, site)) {
+      continue; // recursion, or the fan-out inside the function itself
+    }
+    const calls = ctx.callsWithin(fn).filter((c) => !isLimited(ctx, c.node, fn));
+    if (calls.length > 0) {
+      return { calls, followed: name, callback: fn };
+    }
+  }
+  return undefined;
+}
+
+/** Escapes text for use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---- retries ---------------------------------------------------------------------------
+
+/** A hand-written retry loop around a call. */
+export interface RetryLoop {
+  loop: Node;
+  tryNode: Node;
+  /** Handlers that can catch a rate-limit error and do not just re-throw. */
+  handlers: Node[];
+}
+
+const PY_RATE_LIMIT_CATCHERS = new Set([
+  'RateLimitError',
+  'APIStatusError',
+  'APIError',
+  'AnthropicError',
+  'Exception',
+  'BaseException',
+  'HTTPStatusError',
+  'HTTPError',
+  'OverloadedError',
+]);
+
+/** The loop head: from the loop keyword to the start of the body. */
+export function loopHead(loop: Node): { start: number; end: number } {
+  const body = loop.childForFieldName('body');
+  if (loop.type === 'do_statement' || !body) {
+    const end = body && loop.type !== 'do_statement' ? body.startIndex : loop.startIndex + 2;
+    return { start: loop.startIndex, end: Math.max(loop.startIndex + 1, end) };
+  }
+  return { start: loop.startIndex, end: body.startIndex };
+}
+
+/**
+ * The retry loop around a call: a loop (in the same function) containing a `try` whose body
+ * holds the call, where success leaves the loop (`return`/`break`) or failure `continue`s.
+ * Loops over a collection (`for x of items`) are item loops, not retries, unless the try returns.
+ */
+export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
+  let tryNode: Node | null = null;
+  let prev: Node = call;
+  for (let n = call.parent; n; prev = n, n = n.parent) {
+    if (FUNCTION_TYPES.has(n.type) || COMPREHENSION_TYPES.has(n.type)) {
+      return null;
+    }
+    if (n.type === 'try_statement' && !tryNode) {
+      const body = n.childForFieldName('body');
+      if (body && contains(body, prev)) {
+        tryNode = n;
+      }
+    }
+    if (LOOP_TYPES.has(n.type) && tryNode) {
+      return isRetryLoop(ctx, n, tryNode)
+        ? { loop: n, tryNode, handlers: rateLimitHandlers(ctx, tryNode) }
+        : null;
+    }
+  }
+  return null;
+}
+
+function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
+  const body = loop.childForFieldName('body');
+  if (!body) {
+    return false;
+  }
+  const tryBody = tryNode.childForFieldName('body');
+  const tryText = ctx.textOf(tryBody);
+  const exitsInTry = /\b(return|break)\b/.test(tryText);
+  const handlersText = ctx
+    .textOf(tryNode)
+    .slice((tryBody?.endIndex ?? tryNode.startIndex) - tryNode.startIndex);
+  const continues = /\bcontinue\b/.test(handlersText);
+  const exitsAfter = /\b(return|break)\b/.test(ctx.text.slice(tryNode.endIndex, body.endIndex));
+  if (!(exitsInTry || continues || exitsAfter)) {
+    return false;
+  }
+  if (loop.type === 'for_in_statement' || (ctx.python && loop.type === 'for_statement')) {
+    const right = loop.childForFieldName('right');
+    const overRange =
+      !!right && /^\s*(?:range|Retrying|AsyncRetrying|itertools\.count|count)\s*\(/.test(ctx.textOf(right));
+    return overRange || exitsInTry;
+  }
+  return true;
+}
+
+/** The handlers of a try statement that would catch a rate-limit error and not simply re-raise it. */
+export function rateLimitHandlers(ctx: FileContext, tryNode: Node): Node[] {
+  const out: Node[] = [];
+  for (const child of namedChildren(tryNode)) {
+    if (child.type === 'catch_clause') {
+      const body = child.childForFieldName('body');
+      const first = namedChildren(body)[0];
+      if (!first || first.type !== 'throw_statement') {
+        out.push(child);
+      }
+    } else if (child.type === 'except_clause' || child.type === 'except_group_clause') {
+      const kids = namedChildren(child);
+      const block = kids.find((k) => k.type === 'block');
+      const first = namedChildren(block ?? null)[0];
+      if (first && first.type === 'raise_statement' && namedChildren(block ?? null).length === 1) {
+        continue;
+      }
+      let value = child.childForFieldName('value') ?? kids.find((k) => k.type !== 'block') ?? null;
+      if (value?.type === 'as_pattern') {
+        value = namedChildren(value)[0] ?? null;
+      }
+      if (!value) {
+        out.push(child);
+        continue;
+      }
+      const types =
+        value.type === 'tuple' || value.type === 'parenthesized_expression' ? namedChildren(value) : [value];
+      if (
+        types.some((t) => PY_RATE_LIMIT_CATCHERS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t)))
+      ) {
+        out.push(child);
+      }
+    }
+  }
+  return out;
+}
+
+/** How a retry loop waits between attempts. */
+export interface WaitInfo {
+  kind: 'none' | 'fixed' | 'growing' | 'retry-after';
+  jitter: boolean;
+  /** The sleep call, if any. */
+  call?: Node;
+}
+
+const JS_SLEEP = /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)\s*\(/gi;
+const PY_SLEEP = /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep\s*\(/g;
+
+/** Classifies how a retry loop waits: not at all, a fixed time, a growing time, or per `retry-after`. */
+export function classifyWait(ctx: FileContext, loop: RetryLoop): WaitInfo {
+  const loopText = ctx.textOf(loop.loop);
+  const honoursRetryAfter = /retry[-_]?after/i.test(loopText);
+  let sleep: Node | undefined;
+  let delay: Node | null = null;
+  const re = ctx.python ? PY_SLEEP : JS_SLEEP;
+  re.lastIndex = 0;
+  for (let m = re.exec(loopText); m; m = re.exec(loopText)) {
+    const offset = loop.loop.startIndex + m.index + m[0].search(/\w+\s*\($/);
+    let n = ctx.nodeAt(offset);
+    while (n && !isCall(n) && n.startIndex >= loop.loop.startIndex) {
+      n = n.parent;
+    }
+    if (!n || !isCall(n) || ctx.inCommentOrString(offset)) {
+      continue;
+    }
+    const tryBody = loop.tryNode.childForFieldName('body');
+    if (tryBody && contains(tryBody, n)) {
+      continue; // a sleep inside the try is pacing, not back-off
+    }
+    sleep = n;
+    const name = lastSegment(dottedName(callee(n), ctx.text));
+    const args = positionalArgs(n);
+    delay = name === 'setTimeout' && args.length > 1 ? args[1] : (args[0] ?? null);
+    if (delay && /^(?:resolve|r|res|done)$/.test(ctx.textOf(delay)) && args.length > 1) {
+      delay = args[1];
+    }
+    break;
+  }
+  // `new Promise(r => setTimeout(r, ms))` is found through setTimeout above.
+  if (!sleep) {
+    return { kind: honoursRetryAfter ? 'retry-after' : 'none', jitter: false };
+  }
+  const delayText = expandLocals(ctx, loop.loop, ctx.textOf(delay));
+  const jitter = /random|jitter|uniform/i.test(delayText);
+  if (honoursRetryAfter || /retry[-_]?after|headers/i.test(delayText)) {
+    return { kind: 'retry-after', jitter, call: sleep };
+  }
+  if (
+    /\*\*|Math\.pow|\bpow\s*\(|<<|\bexp\b|Math\.exp/.test(delayText) ||
+    usesLoopVariable(ctx, loop.loop, delayText)
+  ) {
+    return { kind: 'growing', jitter, call: sleep };
+  }
+  return { kind: 'fixed', jitter, call: sleep };
+}
+
+/** Adds the initialisers of identifiers declared in the loop to a delay expression's text (one level). */
+function expandLocals(ctx: FileContext, loop: Node, delayText: string): string {
+  let out = delayText;
+  const loopText = ctx.textOf(loop);
+  for (const id of new Set(delayText.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+    const re = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?::[^=\\n]*)?=(?!=)([^;\\n]*)`, 'g');
+    for (let m = re.exec(loopText); m; m = re.exec(loopText)) {
+      out += ` ${m[1]}`;
+    }
+    // Also the declaration just before the loop (`let delay = 1000;` then `delay *= 2` inside).
+  }
+  return out;
+}
+
+/** Whether a delay depends on something that changes between iterations. */
+function usesLoopVariable(ctx: FileContext, loop: Node, delayText: string): boolean {
+  const loopText = ctx.textOf(loop);
+  const counters = new Set<string>();
+  const init = loop.childForFieldName('initializer') ?? loop.childForFieldName('left');
+  for (const m of ctx.textOf(init).matchAll(/[A-Za-z_$][\w$]*/g)) {
+    counters.add(m[0]);
+  }
+  for (const id of new Set(delayText.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+    if (counters.has(id)) {
+      return true;
+    }
+    const updated = new RegExp(
+      `(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?:[-+*/]|\\*\\*|<<)=|(?:\\+\\+|--)\\s*${escapeRegExp(id)}\\b|\\b${escapeRegExp(id)}\\s*(?:\\+\\+|--)`,
+    );
+    if (updated.test(loopText)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A retry library wrapped around a call. */
+export interface RetryLibraryUse {
+  library: string;
+  /** The wrapping call (`pRetry(...)`) or decorator. */
+  node: Node;
+  /** The callee or decorator expression. */
+  head: Node;
+}
+
+const JS_RETRY_NAMES = /^(?:pRetry|retry|backOff|asyncRetry|promiseRetry|retryAsync|retryPromise)$/;
+const PY_RETRY_DECORATOR =
+  /^@\s*(?:tenacity\.retry|retry|backoff\.on_exception|backoff\.on_predicate|on_exception|stamina\.retry|retrying\.retry)\b/;
+
+/** The retry library (p-retry, async-retry, tenacity, backoff, ...) that wraps a call, if any. */
+export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse | null {
+  const libs = ctx.imports.retryLibs;
+  let prev: Node = call;
+  for (let n = call.parent; n; prev = n, n = n.parent) {
+    if (!ctx.python && isCall(n)) {
+      const args = argumentList(n);
+      const fn = callee(n);
+      const name = dottedName(fn, ctx.text);
+      if (args && fn && contains(args, prev) && name) {
+        const lib =
+          libs.get(name.split('.')[0]) ??
+          (JS_RETRY_NAMES.test(name) && libs.size > 0 ? [...libs.values()][0] : undefined);
+        if (lib) {
+          return { library: lib, node: n, head: fn };
+        }
+      }
+    }
+    if (ctx.python && n.type === 'function_definition' && n.parent?.type === 'decorated_definition') {
+      for (const dec of namedChildren(n.parent)) {
+        if (dec.type === 'decorator' && PY_RETRY_DECORATOR.test(ctx.textOf(dec))) {
+          const name = ctx.textOf(dec).replace(/^@\s*/, '').split(/[.(]/)[0];
+          const lib = libs.get(name) ?? [...libs.values()][0];
+          if (lib) {
+            return { library: lib, node: dec, head: dec };
+          }
+        }
+      }
+    }
+    if (ctx.python && n.type === 'for_statement') {
+      const right = n.childForFieldName('right');
+      if (right && /^\s*(?:tenacity\.)?(?:Async)?Retrying\s*\(/.test(ctx.textOf(right))) {
+        return { library: 'tenacity', node: n, head: right };
+      }
+    }
+  }
+  // `await pRetry(callClaude, {...})` elsewhere in the file.
+  const fn = enclosingNamedFunction(ctx, call);
+  if (fn && libs.size > 0) {
+    const names = [...libs.keys()].map(escapeRegExp).join('|');
+    const re = new RegExp(
+      `\\b(${names})\\s*\\(\\s*(?:(?:async\\s*)?\\(\\s*\\)\\s*=>\\s*)?(?:this\\.)?${escapeRegExp(fn.name)}\\b`,
+      'g',
+    );
+    for (const m of ctx.scan(re)) {
+      let n = ctx.nodeAt(m.index);
+      while (n && !isCall(n)) {
+        n = n.parent;
+      }
+      if (n && !ctx.inCommentOrString(m.index)) {
+        const head = callee(n);
+        if (head) {
+          return { library: libs.get(m[1]) ?? m[1], node: n, head };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function enclosingNamedFunction(ctx: FileContext, node: Node): { node: Node; name: string } | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (FUNCTION_TYPES.has(n.type)) {
+      const own = n.childForFieldName('name');
+      const parent = n.parent;
+      const declName =
+        own ??
+        (parent?.type === 'variable_declarator' ? parent.childForFieldName('name') : null) ??
+        (parent?.type === 'public_field_definition' ? parent.childForFieldName('name') : null);
+      return declName ? { node: n, name: ctx.textOf(declName) } : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a call has retry handling of its own: a retry loop, a retry library, or a
+ * wrapper/enclosing function named like one (`withRetry(...)`, `async function callWithBackoff`).
+ */
+export function hasOwnRetryHandling(ctx: FileContext, call: Node): boolean {
+  if (findRetryLoop(ctx, call) || findRetryLibrary(ctx, call)) {
+    return true;
+  }
+  let prev: Node = call;
+  for (let n = call.parent; n; prev = n, n = n.parent) {
+    if (isCall(n)) {
+      const args = argumentList(n);
+      if (args && contains(args, prev) && /retr(y|ies)|backoff/i.test(dottedName(callee(n), ctx.text))) {
+        return true;
+      }
+    }
+    if (FUNCTION_TYPES.has(n.type)) {
+      const own = n.childForFieldName('name');
+      const parent = n.parent;
+      const name = own
+        ? ctx.textOf(own)
+        : parent?.type === 'variable_declarator'
+          ? ctx.textOf(parent.childForFieldName('name'))
+          : '';
+      if (/retr(y|ies)|backoff/i.test(name)) {
+        return true;
+      }
+      if (parent?.type === 'decorated_definition' && /@\s*[\w.]*(retry|backoff)/i.test(ctx.textOf(parent))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A numeric literal value, or undefined. */
+export function literalNumber(ctx: FileContext, node: Node | null): number | undefined {
+  return numberValue(node, ctx.text);
+}

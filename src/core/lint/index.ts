@@ -1,0 +1,42 @@
+/**
+ * The Headroom lint engine: finds Claude API code that will draw 429s (or fail before it
+ * is sent) in JS/TS/Python and notebooks. No `vscode` dependency: the extension adapts
+ * findings to diagnostics, the CLI prints them.
+ */
+export { LintDocument, LintEngine, type EngineLintOptions, type LintEngineOptions } from './engine';
+export {
+  grammarFor,
+  isLintLanguage,
+  languageForNotebook,
+  languageForPath,
+  SOURCE_EXTENSIONS,
+} from './languages';
+export { MODEL_MAX_OUTPUT, NONSTREAMING_MAX_TOKENS } from './models';
+export type { NotebookCell } from './notebook';
+export { defaultSeverity, effectiveSetting, normalizeRuleSettings } from './settings';
+export { MAX_BOUNDED_WORKERS, MAX_LITERAL_CALLS } from './rules/unbounded-fanout';
+export type { ContentChange } from '../parse/textEdit';
+export {
+  isRuleId,
+  LINT_LANGUAGES,
+  RULE_IDS,
+  RULES,
+  RuleSetting,
+  ruleDocUrl,
+  type CallFacts,
+  type Finding,
+  type FindingData,
+  type HardcodedApiKeyData,
+  type LintLanguage,
+  type LintOptions,
+  type MissingMaxTokensData,
+  type NaiveRetryData,
+  type NonstreamingMaxTokensData,
+  type OffsetRange,
+  type RetriesDisabledData,
+  type RuleId,
+  type RuleMeta,
+  type Severity,
+  type StringMatchedErrorData,
+  type UnboundedFanoutData,
+} from './types';

@@ -1,0 +1,96 @@
+import type { Node } from '../../parse/treeSitter';
+import type { ClaudeCall, FileContext } from '../context';
+import { callFacts, lang, methodText } from '../facts';
+import type { Rule, RuleReport } from '../rule';
+import {
+  callParams,
+  isCall,
+  namedChildren,
+  objectParams,
+  type ParamSet,
+  stringValue,
+  unwrap,
+} from '../syntax';
+
+/** `missing-max-tokens`: a create/stream call whose literal params lack `max_tokens`. */
+export const missingMaxTokens: Rule = {
+  id: 'missing-max-tokens',
+  run(ctx, report) {
+    for (const call of ctx.calls) {
+      if (call.method === 'batches.create') {
+        checkBatch(ctx, call, report);
+        continue;
+      }
+      const params = call.params;
+      if (params.open || params.entries.has('max_tokens')) {
+        continue;
+      }
+      const insertAt =
+        (params.node ?? call.node.childForFieldName('arguments') ?? call.callee).startIndex + 1;
+      const model = stringValue(params.entries.get('model')?.value ?? null, ctx.text);
+      report({
+        start: call.callee.startIndex,
+        end: call.callee.endIndex,
+        message:
+          `${methodText(call)} is called without max_tokens: the API rejects the request with a 400 before ` +
+          `generating anything. Add max_tokens (for example ${ctx.python ? 'max_tokens=1024' : 'max_tokens: 1024'}).`,
+        data: {
+          rule: 'missing-max-tokens',
+          language: lang(ctx),
+          call: callFacts(ctx, call),
+          insertAt,
+          model,
+        },
+      });
+    }
+  },
+};
+
+/** Batch requests: each literal `params` object must carry max_tokens too. */
+function checkBatch(ctx: FileContext, call: ClaudeCall, report: (r: RuleReport) => void): void {
+  const requests = call.params.entries.get('requests')?.value;
+  if (!requests) {
+    return;
+  }
+  const re = ctx.python ? /(?:["']params["']\s*:|\bparams\s*=)/g : /\bparams\s*:|["']params["']\s*:/g;
+  for (const m of ctx.scan(re, requests.startIndex, requests.endIndex)) {
+    let entry: Node | null = ctx.nodeAt(m.index + m[0].search(/params/));
+    while (
+      entry &&
+      entry.type !== 'pair' &&
+      entry.type !== 'keyword_argument' &&
+      entry.startIndex >= requests.startIndex
+    ) {
+      entry = entry.parent;
+    }
+    if (!entry || (entry.type !== 'pair' && entry.type !== 'keyword_argument')) {
+      continue;
+    }
+    const value = unwrap(entry.childForFieldName('value'));
+    let params: ParamSet;
+    if (value && (value.type === 'object' || value.type === 'dictionary')) {
+      params = objectParams(value, ctx.text);
+    } else if (value && isCall(value) && ctx.python) {
+      params = callParams(value, ctx.text, true); // MessageCreateParamsNonStreaming(...)
+    } else {
+      continue;
+    }
+    if (params.open || params.entries.has('max_tokens') || namedChildren(params.node).length === 0) {
+      continue;
+    }
+    report({
+      start: entry.startIndex,
+      end: entry.endIndex,
+      message:
+        'A batch request\'s params have no max_tokens: that request fails with "invalid_request_error" ' +
+        "when the batch runs. Add max_tokens to each request's params.",
+      data: {
+        rule: 'missing-max-tokens',
+        language: lang(ctx),
+        call: callFacts(ctx, call),
+        insertAt: (params.node ?? value).startIndex + 1,
+        model: stringValue(params.entries.get('model')?.value ?? null, ctx.text),
+      },
+    });
+  }
+}

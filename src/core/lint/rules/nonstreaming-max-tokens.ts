@@ -1,0 +1,119 @@
+import type { ClaudeCall, ClientBinding, FileContext } from '../context';
+import { callFacts, lang, methodText } from '../facts';
+import { MODEL_MAX_OUTPUT, MODEL_NONSTREAMING_TOKENS, NONSTREAMING_MAX_TOKENS } from '../models';
+import type { Rule } from '../rule';
+import { numberValue, stringValue } from '../syntax';
+import type { NonstreamingMaxTokensData } from '../types';
+
+/**
+ * `nonstreaming-max-tokens`: a non-streaming create with a literal max_tokens over 21,333
+ * and no explicit timeout (the SDKs refuse it before sending), or a max_tokens above the
+ * model's maximum output when the model literal is known.
+ */
+export const nonstreamingMaxTokens: Rule = {
+  id: 'nonstreaming-max-tokens',
+  run(ctx, report) {
+    for (const call of ctx.calls) {
+      if (call.method === 'batches.create') {
+        continue;
+      }
+      const entry = call.params.entries.get('max_tokens');
+      const value = numberValue(entry?.value ?? null, ctx.text);
+      if (!entry || value === undefined) {
+        continue;
+      }
+      const model = stringValue(call.params.entries.get('model')?.value ?? null, ctx.text);
+      const modelMax = model === undefined ? undefined : MODEL_MAX_OUTPUT.get(model);
+      const reasons: NonstreamingMaxTokensData['reasons'] = [];
+      const guard = Math.min(
+        NONSTREAMING_MAX_TOKENS,
+        (model === undefined ? undefined : MODEL_NONSTREAMING_TOKENS.get(model)) ?? Infinity,
+      );
+      if (!isStreaming(ctx, call) && value > guard && !hasTimeout(ctx, call)) {
+        reasons.push('nonstreaming-guard');
+      }
+      if (modelMax !== undefined && value > modelMax) {
+        reasons.push('model-max-output');
+      }
+      if (reasons.length === 0) {
+        continue;
+      }
+      const shown = value.toLocaleString('en-US');
+      const parts: string[] = [];
+      if (reasons.includes('model-max-output')) {
+        parts.push(
+          `max_tokens ${shown} is above ${model}'s maximum output of ${modelMax?.toLocaleString('en-US')}: ` +
+            `the API rejects the request. Lower it to at most ${modelMax}.`,
+        );
+      }
+      if (reasons.includes('nonstreaming-guard')) {
+        parts.push(
+          `A non-streaming ${methodText(call)} with max_tokens ${shown} and no timeout is refused by the SDK ` +
+            `before it is sent ("Streaming is required for operations that may take longer than 10 minutes"). ` +
+            `Use ${ctx.python ? 'client.messages.stream(...)' : 'client.messages.stream(...)'}, ` +
+            `lower max_tokens to ${guard.toLocaleString('en-US')} or less, or pass an explicit timeout.`,
+        );
+      }
+      report({
+        start: call.callee.startIndex,
+        end: call.callee.endIndex,
+        message: parts.join(' '),
+        data: {
+          rule: 'nonstreaming-max-tokens',
+          language: lang(ctx),
+          call: callFacts(ctx, call),
+          maxTokens: { start: entry.value.startIndex, end: entry.value.endIndex },
+          maxTokensValue: value,
+          reasons,
+          model,
+          modelMaxOutput: modelMax,
+          nonstreamingLimit: guard,
+        },
+      });
+    }
+  },
+};
+
+function isStreaming(ctx: FileContext, call: ClaudeCall): boolean {
+  if (call.method === 'stream') {
+    return true;
+  }
+  if (/with_streaming_response/.test(ctx.textOf(call.callee))) {
+    return true;
+  }
+  const stream = call.params.entries.get('stream');
+  if (!stream) {
+    return false;
+  }
+  const text = ctx.textOf(stream.value);
+  // A literal false is non-streaming; anything else (true, a variable) may stream.
+  return !(text === 'false' || text === 'False');
+}
+
+/** Whether an explicit timeout applies: per request, on the client, or possibly (unknown client). */
+function hasTimeout(ctx: FileContext, call: ClaudeCall): boolean {
+  if (call.options.entries.has('timeout') || (call.options !== call.params && call.options.open)) {
+    return true;
+  }
+  if (ctx.python && call.params.open) {
+    return true; // **kwargs may carry timeout=
+  }
+  if (call.client) {
+    return clientHasTimeout(ctx, call.client, 0);
+  }
+  // A client we cannot see: only report when no client in the file sets a timeout.
+  return ctx.clients.some(
+    (c) => c.vendor === 'anthropic' && (c.options.entries.has('timeout') || c.options.open),
+  );
+}
+
+function clientHasTimeout(ctx: FileContext, client: ClientBinding, depth: number): boolean {
+  if (client.options.entries.has('timeout') || client.options.open) {
+    return true;
+  }
+  if (client.derivedFrom && depth < 3) {
+    const base = ctx.resolveClient(client.derivedFrom, client.node.startIndex);
+    return base ? clientHasTimeout(ctx, base, depth + 1) : true;
+  }
+  return false;
+}

@@ -295,7 +295,11 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
     let outputTokens = 0;
     const baseHeaders: Record<string, string> = { 'request-id': requestId };
 
-    const finish = (status: number): void =>
+    let finished = false;
+    /** Records the request once, with its final status (0 = nothing delivered). */
+    const finish = (status: number): void => {
+      if (finished) return;
+      finished = true;
       record(
         {
           at: startedAt,
@@ -310,6 +314,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
         },
         endpoint,
       );
+    };
 
     const sendJson = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       const text = fault.garbageBody
@@ -344,7 +349,8 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       const raw = await readBody(req);
       if (closed) return drop();
       await sleep(fault.latencyMs ?? 0);
-      if (closed) return drop();
+      // Server closing, or the client gave up while we waited: nothing is delivered.
+      if (closed || req.socket.destroyed) return drop();
       if (fault.dropConnection === 'before-response') return drop();
 
       let body: Record<string, unknown> | undefined;

@@ -237,8 +237,9 @@ describe('monitor/budget', () => {
             for (const v of [f.msUntilFull, f.refillPerSecond, f.estimatedRemaining, f.ageMs]) {
               if (v !== undefined) assert.ok(Number.isFinite(v) && v >= 0, String(v));
             }
-            if (f.estimatedRemaining !== undefined && limit !== undefined)
+            if (f.estimatedRemaining !== undefined && limit !== undefined) {
               assert.ok(f.estimatedRemaining <= limit);
+            }
           },
         ),
         { numRuns: 1000 },

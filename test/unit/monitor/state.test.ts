@@ -426,8 +426,9 @@ describe('monitor/state', () => {
               assert.ok(kinds.includes(state.kind), state.kind);
               assert.ok(state.since <= now);
               assert.ok(state.reason.length > 0);
-              if (state.bindingShare !== undefined)
+              if (state.bindingShare !== undefined) {
                 assert.ok(state.bindingShare >= 0 && state.bindingShare <= 1);
+              }
             }
           },
         ),

@@ -12,6 +12,7 @@
  *   names the limit.
  * - Requires a key (`x-api-key`, or `Authorization: Bearer` as SDK 1.x sends it; when
  *   `apiKey` is configured, that exact key) and `anthropic-version`.
+ * - `x-headroom-simulated: 1` on every answer, so the extension can label the source.
  * - Runtime fault switches (`setFaults`), statistics (`stats`) including the highest number
  *   of requests in flight at once.
  *
@@ -132,6 +133,11 @@ export interface MockAnthropic {
   setLimits(model: string, limits: Partial<Limits>): void;
 }
 
+/**
+ * Every answer carries `x-headroom-simulated: 1`, so the extension can say "simulated API"
+ * in its tooltip when it talks to this server (the real API never sends it).
+ */
+export const SIMULATED_HEADER = 'x-headroom-simulated';
 export const DEFAULT_LIMITS: Limits = { rpm: 50, itpm: 50_000, otpm: 10_000 };
 export const DEFAULT_ORGANIZATION_ID = '5a1b7c3e-0d2f-4e6a-9b8c-7d6e5f4a3b2c';
 export const DEFAULT_WORKSPACE_ID = 'wrkspc_01MockWorkspaceHeadroom';
@@ -293,7 +299,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
     let stream = false;
     let inputTokens = 0;
     let outputTokens = 0;
-    const baseHeaders: Record<string, string> = { 'request-id': requestId };
+    const baseHeaders: Record<string, string> = { 'request-id': requestId, [SIMULATED_HEADER]: '1' };
 
     let finished = false;
     /** Records the request once, with its final status (0 = nothing delivered). */

@@ -139,6 +139,7 @@ describe('mock-anthropic server', () => {
         );
       }
       assert.equal(h.get('retry-after'), null);
+      assert.equal(h.get('x-headroom-simulated'), '1');
       const snapshot = parseRateLimitHeaders(h);
       assert.deepEqual(snapshot.malformed, []);
       assert.equal(Object.keys(snapshot.families).length, 4);
@@ -462,6 +463,7 @@ describe('mock-anthropic server', () => {
         assert.equal(answer.headers.get('anthropic-ratelimit-requests-limit'), null);
         assert.equal(answer.headers.get('retry-after'), null);
         assert.match((answer.body as { request_id: string }).request_id, /^req_/);
+        assert.equal(answer.headers.get('x-headroom-simulated'), '1');
       }
     });
 

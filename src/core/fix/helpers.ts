@@ -1,0 +1,457 @@
+/**
+ * The scaffolding fixes insert once per file after the imports — a concurrency limiter
+ * and a backoff wrapper — and the lookups that find and reuse it on later fixes.
+ * Templates are written with one tab per indentation level and single quotes; they are
+ * re-indented, re-quoted and (for JS without semicolons) stripped to fit the file.
+ */
+import { type EditBuilder, type FixFile, JS_SDK } from './file';
+import { indentBlock } from './style';
+
+/** Fits a template to the file: indentation, quotes and semicolons. */
+export function fitTemplate(file: FixFile, template: string, base = ''): string {
+  let code = indentBlock(template, file.style, base);
+  if (file.style.quote === '"') {
+    code = code.replace(/'/g, '"');
+  }
+  if (!file.python && !file.style.semicolons) {
+    code = code.replace(/;$/gm, '');
+  }
+  return code;
+}
+
+// ---- JS/TS error classes -------------------------------------------------------------------
+
+export type JsErrorClass = 'RateLimitError' | 'InternalServerError' | 'APIError';
+
+/**
+ * An expression for an SDK error class using the names the file imports:
+ * `Anthropic.RateLimitError` (default or `Anthropic` class import, or CommonJS require),
+ * `sdk.RateLimitError` (namespace import) or the class itself when it is imported by name.
+ * Adds a named import only when none of these exists.
+ */
+export function jsErrorClass(b: EditBuilder, name: JsErrorClass): string {
+  const sdkImports = b.file.js.imports.filter((i) => i.module === JS_SDK);
+  for (const imp of sdkImports) {
+    const hit = imp.named.find((n) => n.imported === name && !n.typeOnly);
+    if (hit) {
+      return hit.local;
+    }
+  }
+  for (const imp of sdkImports) {
+    if (imp.typeOnly) {
+      continue;
+    }
+    if (imp.defaultName) {
+      return `${imp.defaultName}.${name}`;
+    }
+    if (imp.namespace) {
+      return `${imp.namespace}.${name}`;
+    }
+    const cls = imp.named.find((n) => n.imported === 'Anthropic' && !n.typeOnly);
+    if (cls) {
+      return `${cls.local}.${name}`;
+    }
+  }
+  return b.jsNamed(JS_SDK, name, `Anthropic${name}`);
+}
+
+// ---- JS/TS limiter ---------------------------------------------------------------------------
+
+const SEMAPHORE_DOC =
+  '/** Lets at most `max` tasks run at once; the others wait their turn. Inserted by Headroom. */';
+
+/** The body of `run` (TS and JS alike but for how the waiter is queued). */
+function semaphoreRun(enqueue: string): string {
+  return `		if (this.active < this.max) {
+			this.active++;
+		} else {
+			await ${enqueue};
+		}
+		try {
+			return await task();
+		} finally {
+			const next = this.waiting.shift();
+			if (next) {
+				next();
+			} else {
+				this.active--;
+			}
+		}
+	}
+}`;
+}
+
+const TS_SEMAPHORE = `${SEMAPHORE_DOC}
+class Semaphore {
+	private active = 0;
+	private readonly waiting: Array<() => void> = [];
+	private readonly max: number;
+
+	constructor(max: number) {
+		this.max = Math.max(1, max);
+	}
+
+	/** Runs \`task\` once a slot is free; the slot is released when it settles. */
+	async run<T>(task: () => PromiseLike<T> | T): Promise<T> {
+${semaphoreRun('new Promise<void>((resolve) => this.waiting.push(resolve))')}`;
+
+const JS_SEMAPHORE = `${SEMAPHORE_DOC}
+class Semaphore {
+	active = 0;
+	/** @type {Array<() => void>} */
+	waiting = [];
+
+	/** @param {number} max */
+	constructor(max) {
+		this.max = Math.max(1, max);
+	}
+
+	/**
+	 * Runs \`task\` once a slot is free; the slot is released when it settles.
+	 * @template T
+	 * @param {() => PromiseLike<T> | T} task
+	 * @returns {Promise<T>}
+	 */
+	async run(task) {
+${semaphoreRun('new Promise((resolve) => this.waiting.push(() => resolve(undefined)))')}`;
+
+/** A limiter the calls of a fan-out are routed through. */
+export interface JsLimiter {
+  /** The limiter's local name. */
+  name: string;
+  /** Text before and after the wrapped call: `limit(() => ` … `)`. */
+  open: (async: boolean) => string;
+  close: string;
+  /** The cap, when it is a literal. */
+  n: number | undefined;
+  /** How it is built, for the title. */
+  via: 'p-limit' | 'semaphore';
+  /** An existing limiter of the file is reused. */
+  reused: boolean;
+}
+
+/** A module-level limiter already in the file: `const limit = pLimit(5)` or `const limit = new Semaphore(8)`. */
+export function existingJsLimiter(file: FixFile): JsLimiter | undefined {
+  const pLimitNames = file.js.imports
+    .filter((i) => i.module === 'p-limit' && i.defaultName)
+    .map((i) => i.defaultName as string);
+  for (const m of file.src.codeMatches(
+    /^(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=\s*(new\s+Semaphore|[\w$]+)\s*\(\s*(\d+)?/gm,
+  )) {
+    const [, name, ctor, n] = m;
+    if (ctor.startsWith('new') ? !!semaphoreClass(file) : pLimitNames.includes(ctor)) {
+      const viaSem = ctor.startsWith('new');
+      return {
+        name,
+        open: (async) => `${name}${viaSem ? '.run' : ''}(${async ? 'async ' : ''}() => `,
+        close: ')',
+        n: n ? Number(n) : undefined,
+        via: viaSem ? 'semaphore' : 'p-limit',
+        reused: true,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The span of the file's `class Semaphore` helper (one with a `run` method), if any. */
+export function semaphoreClass(file: FixFile): { start: number; end: number } | undefined {
+  const span = file.jsTopLevelBlock(/\bclass\s+Semaphore\b[^{]*\{/g);
+  return span && /\brun\s*[<(]/.test(file.text.slice(span.start, span.end)) ? span : undefined;
+}
+
+/**
+ * Adds a module-level limiter of `n` (p-limit when the project has it and the file can
+ * import it, else the Semaphore helper), reusing one the file already has.
+ */
+export function ensureJsLimiter(b: EditBuilder, n: number, comment?: string): JsLimiter | undefined {
+  const { file } = b;
+  const existing = existingJsLimiter(file);
+  if (existing) {
+    return existing;
+  }
+  const s = file.style.semicolons ? ';' : '';
+  const deps = file.ctx.projectDeps;
+  // p-limit 4+ is ESM only: a CommonJS file cannot require it (without require(esm)).
+  const canPLimit =
+    deps.pLimit && (file.style.module === 'esm' || (deps.pLimitMajor !== undefined && deps.pLimitMajor < 4));
+  const name = file.freshName('limit');
+  const lead = comment ? `${comment}\n` : '';
+  if (canPLimit) {
+    const pLimit = b.jsDefault('p-limit', 'pLimit');
+    b.addBlock(`${lead}const ${name} = ${pLimit}(${n})${s}`);
+    return {
+      name,
+      open: (async) => `${name}(${async ? 'async ' : ''}() => `,
+      close: ')',
+      n,
+      via: 'p-limit',
+      reused: false,
+    };
+  }
+  const cls = semaphoreClass(file);
+  if (!cls) {
+    if (file.src.usesWord('Semaphore')) {
+      return undefined; // a different Semaphore is in scope
+    }
+    b.addBlock(fitTemplate(file, file.ts ? TS_SEMAPHORE : JS_SEMAPHORE));
+  }
+  b.addBlock(`${lead}const ${name} = new Semaphore(${n})${s}`, cls?.end);
+  return {
+    name,
+    open: (async) => `${name}.run(${async ? 'async ' : ''}() => `,
+    close: ')',
+    n,
+    via: 'semaphore',
+    reused: false,
+  };
+}
+
+// ---- JS/TS backoff ---------------------------------------------------------------------------
+
+const BACKOFF_DOC = `/**
+ * Calls \`call\` again when the API answers 429 (rate limit) or 529 (overloaded): waits for
+ * retry-after when the server sends it, else full-jitter exponential backoff (1 s base,
+ * 60 s cap), 6 attempts in all. A 429 for a reached spend cap is not retried: it lasts
+ * until the cap resets. Inserted by Headroom.`;
+
+/** The loop of `withBackoff`; `body` reads the error's JSON body (typed in TS, any in JS). */
+function backoffLoop(rle: string, ise: string, body: string): string {
+  return `	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (err) {
+			if (
+				!(err instanceof ${rle} || (err instanceof ${ise} && err.status === 529)) ||
+				attempt >= attempts
+			) {
+				throw err;
+			}
+			const body = ${body};
+			if (body?.error?.details?.error_code === 'enforced_spend_limit_reached') {
+				throw err;
+			}
+			const retryAfter = Number(err.headers?.get('retry-after') ?? Number.NaN);
+			const delayMs =
+				Number.isFinite(retryAfter) && retryAfter >= 0
+					? retryAfter * 1000
+					: Math.random() * Math.min(60000, 1000 * 2 ** (attempt - 1));
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+		}
+	}
+}`;
+}
+
+function tsBackoff(rle: string, ise: string): string {
+  return `${BACKOFF_DOC}
+ */
+async function withBackoff<T>(call: () => Promise<T>, attempts = 6): Promise<T> {
+${backoffLoop(rle, ise, 'err.error as { error?: { details?: { error_code?: string } } } | undefined')}`;
+}
+
+function jsBackoff(rle: string, ise: string): string {
+  return `${BACKOFF_DOC}
+ * @template T
+ * @param {() => Promise<T>} call
+ * @param {number} [attempts]
+ * @returns {Promise<T>}
+ */
+async function withBackoff(call, attempts = 6) {
+${backoffLoop(rle, ise, '/** @type {any} */ (err).error')}`;
+}
+
+/** The name of the file's `withBackoff` helper, inserting it when missing. */
+export function ensureJsBackoff(b: EditBuilder): string {
+  const { file } = b;
+  if (file.jsTopLevelBlock(/\b(?:async\s+)?function\s+withBackoff\b[^{]*\{/g)) {
+    return 'withBackoff';
+  }
+  const rle = jsErrorClass(b, 'RateLimitError');
+  const ise = jsErrorClass(b, 'InternalServerError');
+  b.addBlock(fitTemplate(file, file.ts ? tsBackoff(rle, ise) : jsBackoff(rle, ise)));
+  return 'withBackoff';
+}
+
+// ---- Python error classes ----------------------------------------------------------------------
+
+export type PyErrorClass = 'RateLimitError' | 'OverloadedError' | 'APIStatusError';
+
+/**
+ * An expression for an `anthropic` error class using the file's imports: `anthropic.X`
+ * (or its alias) after `import anthropic`, `X` after `from anthropic import X`; else the
+ * name is added to an existing `from anthropic import ...`, or `import anthropic` is added.
+ */
+export function pyErrorClass(b: EditBuilder, name: PyErrorClass): string {
+  const mod = b.pyModuleIfImported('anthropic');
+  if (mod) {
+    return `${mod}.${name}`;
+  }
+  for (const imp of b.file.py.imports) {
+    const hit = imp.from === 'anthropic' && imp.names.find((n) => n.name === name);
+    if (hit) {
+      return hit.local;
+    }
+  }
+  if (b.file.py.imports.some((i) => i.from === 'anthropic')) {
+    return b.pyFrom('anthropic', name);
+  }
+  return `${b.pyModule('anthropic')}.${name}`;
+}
+
+// ---- Python semaphore ----------------------------------------------------------------------------
+
+/** The module-level semaphore name Headroom uses. */
+export const PY_SEMAPHORE = 'claude_semaphore';
+
+/** Adds (or reuses) `claude_semaphore = asyncio.Semaphore(n)`; returns its name and cap. */
+export function ensurePySemaphore(
+  b: EditBuilder,
+  n: number,
+  comment?: string,
+): { name: string; n: number | undefined; reused: boolean } {
+  const m = b.file.src.codeMatches(
+    new RegExp(`^${PY_SEMAPHORE}\\s*=\\s*[\\w.]*Semaphore\\(\\s*(\\d+)?`, 'gm'),
+  )[0];
+  if (m) {
+    return { name: PY_SEMAPHORE, n: m[1] ? Number(m[1]) : undefined, reused: true };
+  }
+  const asyncio = b.pyModule('asyncio');
+  b.addBlock(`${comment ? `${comment}\n` : ''}${PY_SEMAPHORE} = ${asyncio}.Semaphore(${n})`);
+  return { name: PY_SEMAPHORE, n, reused: false };
+}
+
+const PY_BOUNDED = `async def limited(coro):
+	'''Awaits coro while holding a slot of ${PY_SEMAPHORE}. Inserted by Headroom.'''
+	async with ${PY_SEMAPHORE}:
+		return await coro`;
+
+/** Adds (or reuses) the `limited(coro)` helper coroutine; returns its name. */
+export function ensurePyBounded(b: EditBuilder): string {
+  if (!b.file.pyTopLevelBlock(/^async def limited\(/gm)) {
+    pyBlock(b, PY_BOUNDED, {});
+  }
+  return 'limited';
+}
+
+// ---- Python backoff -------------------------------------------------------------------------------
+
+const PY_SPEND_CAP = `def _is_spend_cap(error):
+	'''A 429 for a reached monthly spend cap: retrying cannot succeed before the cap resets.'''
+	body = error.body if isinstance(error.body, dict) else {}
+	details = body.get('error', {}).get('details') if isinstance(body.get('error'), dict) else None
+	return isinstance(details, dict) and details.get('error_code') == 'enforced_spend_limit_reached'`;
+
+const PY_RETRY_DELAY = `def _retry_delay(error, attempt):
+	'''Seconds to wait: retry-after when the server sends it, else full jitter (1 s base, 60 s cap).'''
+	retry_after = error.response.headers.get('retry-after')
+	try:
+		return max(0.0, float(retry_after))
+	except (TypeError, ValueError):
+		return RANDOM.uniform(0, min(60.0, 2.0 ** (attempt - 1)))`;
+
+const PY_DOC = `Retries call() on 429 (rate limit) and 529 (overloaded), waiting retry-after or full-jitter
+	backoff, 6 attempts in all; never retries a reached spend cap. Inserted by Headroom.`;
+
+const PY_SYNC = `def with_backoff(call, attempts=6):
+	'''${PY_DOC}'''
+	for attempt in range(1, attempts + 1):
+		try:
+			return call()
+		except (RLE, OLE) as error:
+			if attempt == attempts or _is_spend_cap(error):
+				raise
+			TIME.sleep(_retry_delay(error, attempt))`;
+
+const PY_ASYNC = `async def with_backoff_async(call, attempts=6):
+	'''${PY_DOC}'''
+	for attempt in range(1, attempts + 1):
+		try:
+			return await call()
+		except (RLE, OLE) as error:
+			if attempt == attempts or _is_spend_cap(error):
+				raise
+			await ASYNCIO.sleep(_retry_delay(error, attempt))`;
+
+const PY_TENACITY_POLICY = `def _backoff_policy():
+	'''Tenacity settings: retry 429 and 529 (not a reached spend cap), retry-after or full jitter, 6 attempts.'''
+	return dict(
+		retry=RETRY_IF(lambda e: isinstance(e, (RLE, OLE)) and not _is_spend_cap(e)),
+		wait=_backoff_wait,
+		stop=STOP_AFTER(6),
+		reraise=True,
+	)
+
+
+def _backoff_wait(retry_state):
+	error = retry_state.outcome.exception()
+	retry_after = error.response.headers.get('retry-after') if hasattr(error, 'response') else None
+	try:
+		return max(0.0, float(retry_after))
+	except (TypeError, ValueError):
+		return WAIT_RANDOM_EXP(multiplier=1, max=60)(retry_state)`;
+
+const PY_TENACITY_SYNC = `def with_backoff(call):
+	'''${PY_DOC}'''
+	return RETRYING(**_backoff_policy())(call)`;
+
+const PY_TENACITY_ASYNC = `async def with_backoff_async(call):
+	'''${PY_DOC}'''
+	return await ASYNC_RETRYING(**_backoff_policy())(call)`;
+
+function pyBlock(b: EditBuilder, template: string, names: Record<string, () => string>): void {
+  let code = template;
+  for (const [key, resolve] of Object.entries(names)) {
+    if (code.includes(key)) {
+      code = code.replace(new RegExp(`\\b${key}\\b`, 'g'), resolve());
+    }
+  }
+  b.addBlock(fitTemplate(b.file, code.replace(/'''/g, '"""')).replace(/'/g, b.file.style.quote));
+}
+
+/**
+ * The name of the file's `with_backoff` (sync) or `with_backoff_async` helper, inserting it
+ * (and what it shares) when missing. Uses tenacity when the project depends on it.
+ */
+export function ensurePyBackoff(b: EditBuilder, asyncCall: boolean): string {
+  const { file } = b;
+  const fn = asyncCall ? 'with_backoff_async' : 'with_backoff';
+  if (file.pyTopLevelBlock(new RegExp(`^(?:async )?def ${fn}\\(`, 'gm'))) {
+    return fn;
+  }
+  const classes = {
+    RLE: () => pyErrorClass(b, 'RateLimitError'),
+    OLE: () => pyErrorClass(b, 'OverloadedError'),
+  };
+  const tenacity = file.ctx.projectDeps.tenacity;
+  const t = (name: string) => () => {
+    const mod = b.pyModuleIfImported('tenacity');
+    return mod ? `${mod}.${name}` : b.pyFrom('tenacity', name);
+  };
+  if (!file.pyTopLevelBlock(/^def _is_spend_cap\(/gm)) {
+    pyBlock(b, PY_SPEND_CAP, {});
+  }
+  if (tenacity) {
+    if (!file.pyTopLevelBlock(/^def _backoff_policy\(/gm)) {
+      pyBlock(b, PY_TENACITY_POLICY, {
+        ...classes,
+        RETRY_IF: t('retry_if_exception'),
+        STOP_AFTER: t('stop_after_attempt'),
+        WAIT_RANDOM_EXP: t('wait_random_exponential'),
+      });
+    }
+    pyBlock(b, asyncCall ? PY_TENACITY_ASYNC : PY_TENACITY_SYNC, {
+      RETRYING: t('Retrying'),
+      ASYNC_RETRYING: t('AsyncRetrying'),
+    });
+    return fn;
+  }
+  if (!file.pyTopLevelBlock(/^def _retry_delay\(/gm)) {
+    pyBlock(b, PY_RETRY_DELAY, { RANDOM: () => b.pyModule('random') });
+  }
+  pyBlock(b, asyncCall ? PY_ASYNC : PY_SYNC, {
+    ...classes,
+    TIME: () => b.pyModule('time'),
+    ASYNCIO: () => b.pyModule('asyncio'),
+  });
+  return fn;
+}

@@ -1,0 +1,125 @@
+/**
+ * Quick fixes for Headroom's lint findings: pure text-edit generators (no `vscode`),
+ * surfaced as code actions by the extension and applied by `headroom lint --fix`.
+ */
+import type { Finding } from '../lint/types';
+import { applyEdits } from './edits';
+import { FixFile } from './file';
+import { hardcodedApiKeyFixes } from './hardcodedApiKey';
+import { missingMaxTokensFixes } from './missingMaxTokens';
+import { naiveRetryFixes } from './naiveRetry';
+import { nonstreamingMaxTokensFixes } from './nonstreamingMaxTokens';
+import { retriesDisabledFixes } from './retriesDisabled';
+import { stringMatchedErrorFixes } from './stringMatchedError';
+import type { FixAction, FixContext } from './types';
+import { unboundedFanoutFixes } from './unboundedFanout';
+
+export { applyEdits } from './edits';
+export { unifiedDiff } from './diff';
+export { projectDepsFor } from './project';
+export { measuredConcurrency, measuredDerivation } from './unboundedFanout';
+export type { FixAction, FixContext, FixSettings, MeasuredLimits, ProjectDeps, TextEdit } from './types';
+export { DEFAULT_FIX_SETTINGS } from './types';
+
+const files = new WeakMap<FixContext, FixFile>();
+
+/** The analysed file for a context (cached per context object and text). */
+function fileFor(ctx: FixContext): FixFile {
+  let file = files.get(ctx);
+  if (!file || file.text !== ctx.text) {
+    file = new FixFile(ctx);
+    files.set(ctx, file);
+  }
+  return file;
+}
+
+/**
+ * The fixes for one finding, exactly one of them preferred when there is any. Never
+ * throws: a generator that fails offers nothing (and `onError`, if given, hears why).
+ */
+export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unknown) => void): FixAction[] {
+  let actions: FixAction[];
+  try {
+    const file = fileFor(ctx);
+    const data = finding.data;
+    switch (data.rule) {
+      case 'unbounded-fanout':
+        actions = unboundedFanoutFixes(file, finding, data);
+        break;
+      case 'missing-max-tokens':
+        actions = missingMaxTokensFixes(file, finding, data);
+        break;
+      case 'nonstreaming-max-tokens':
+        actions = nonstreamingMaxTokensFixes(file, finding, data);
+        break;
+      case 'retries-disabled':
+        actions = retriesDisabledFixes(file, finding, data);
+        break;
+      case 'naive-retry':
+        actions = naiveRetryFixes(file, finding, data);
+        break;
+      case 'string-matched-error':
+        actions = stringMatchedErrorFixes(file, finding, data);
+        break;
+      case 'hardcoded-api-key':
+        actions = hardcodedApiKeyFixes(file, finding, data);
+        break;
+      default:
+        actions = [];
+    }
+  } catch (err) {
+    onError?.(err);
+    return [];
+  }
+  actions = actions.filter((a) => a.edits.length > 0);
+  const preferred = Math.max(
+    0,
+    actions.findIndex((a) => a.isPreferred),
+  );
+  return actions.map((a, i) => ({ ...a, isPreferred: i === preferred }));
+}
+
+/** The most fixes `fixAll` applies to one text. */
+const MAX_FIX_ALL = 100;
+
+/**
+ * Applies the preferred fix of each finding when it is safe for fix-all, re-linting after
+ * each one (offsets shift and helpers inserted by one fix are reused by the next), until no
+ * safe fix is left. Bounded; a fix that does not clear its finding is not applied twice.
+ * Returns the new text and the titles of the fixes applied, in order.
+ */
+export function fixAll(
+  text: string,
+  ctx: FixContext,
+  lint: (text: string) => Finding[],
+): { text: string; applied: string[] } {
+  let current = text;
+  const applied: string[] = [];
+  const tried = new Set<string>();
+  for (let round = 0; round < MAX_FIX_ALL; round++) {
+    const context: FixContext = { ...ctx, text: current };
+    let next: string | undefined;
+    for (const finding of lint(current)) {
+      const action = fixesFor(finding, context).find((a) => a.isPreferred && a.safeForFixAll);
+      if (!action) {
+        continue;
+      }
+      const key = `${action.id}\u0000${JSON.stringify(action.edits)}\u0000${current.length}`;
+      if (tried.has(key)) {
+        continue;
+      }
+      tried.add(key);
+      const candidate = applyEdits(current, action.edits);
+      if (candidate !== current) {
+        next = candidate;
+        applied.push(action.title);
+        break;
+      }
+    }
+    if (next === undefined) {
+      break;
+    }
+    current = next;
+  }
+  return { text: current, applied };
+}

@@ -1,0 +1,106 @@
+/** What a file's project provides, read from the manifests above it. */
+import type { ProjectDeps } from './types';
+
+/** Python manifests that may list tenacity, looked up in each directory. */
+const PY_MANIFESTS = [
+  'requirements.txt',
+  'requirements-dev.txt',
+  'requirements_dev.txt',
+  'requirements-test.txt',
+  'dev-requirements.txt',
+  'requirements/base.txt',
+  'requirements/common.txt',
+  'requirements/dev.txt',
+  'requirements/prod.txt',
+  'requirements.in',
+  'pyproject.toml',
+  'setup.cfg',
+  'setup.py',
+  'Pipfile',
+];
+
+function parentOf(dir: string, sep: string): string | undefined {
+  const trimmed = dir.length > 1 && dir.endsWith(sep) ? dir.slice(0, -1) : dir;
+  const i = trimmed.lastIndexOf(sep);
+  if (i < 0) {
+    return undefined;
+  }
+  const parent = i === 0 ? sep : trimmed.slice(0, i);
+  return parent === trimmed ? undefined : parent;
+}
+
+function join(dir: string, name: string, sep: string): string {
+  return dir.endsWith(sep) ? dir + name.split('/').join(sep) : dir + sep + name.split('/').join(sep);
+}
+
+/** Whether a Python manifest's text depends on tenacity. */
+export function mentionsTenacity(name: string, text: string): boolean {
+  if (/\.(?:txt|in)$/.test(name)) {
+    return /^\s*tenacity\b/im.test(text);
+  }
+  if (name === 'pyproject.toml' || name === 'Pipfile') {
+    return /["']tenacity\b|^\s*tenacity\s*=/im.test(text);
+  }
+  return /["']tenacity\b|^\s*tenacity\b/im.test(text);
+}
+
+/**
+ * Finds, walking up from `filePath`'s directory, the nearest package.json (p-limit in
+ * dependencies/devDependencies/peerDependencies/optionalDependencies; `"type": "module"`)
+ * and the nearest directory with a Python manifest (requirements*.txt, pyproject.toml,
+ * setup.cfg, setup.py, Pipfile) that lists tenacity. Pure except for `readFile`, which
+ * returns a file's text or undefined when it does not exist.
+ */
+export function projectDepsFor(
+  filePath: string,
+  readFile: (path: string) => string | undefined,
+): ProjectDeps {
+  const sep = filePath.includes('\\') && !filePath.includes('/') ? '\\' : '/';
+  const deps: ProjectDeps = { pLimit: false, tenacity: false };
+  let foundPackage = false;
+  let foundPython = false;
+  for (
+    let dir = parentOf(filePath, sep);
+    dir !== undefined && !(foundPackage && foundPython);
+    dir = parentOf(dir, sep)
+  ) {
+    if (!foundPackage) {
+      const text = readFile(join(dir, 'package.json', sep));
+      if (text !== undefined) {
+        foundPackage = true;
+        try {
+          const pkg = JSON.parse(text) as Record<string, unknown>;
+          deps.moduleStyle = pkg.type === 'module' ? 'esm' : 'commonjs';
+          for (const field of [
+            'dependencies',
+            'devDependencies',
+            'peerDependencies',
+            'optionalDependencies',
+          ]) {
+            const range = (pkg[field] as Record<string, unknown> | undefined)?.['p-limit'];
+            if (typeof range === 'string') {
+              deps.pLimit = true;
+              const major = /(\d+)/.exec(range.replace(/^npm:p-limit@/, ''));
+              if (major && !/^(?:file|link|git|https?):/.test(range)) {
+                deps.pLimitMajor = Number(major[1]);
+              }
+              break;
+            }
+          }
+        } catch {
+          // An unreadable package.json still marks the project root.
+        }
+      }
+    }
+    if (!foundPython) {
+      for (const name of PY_MANIFESTS) {
+        const text = readFile(join(dir, name, sep));
+        if (text !== undefined) {
+          foundPython = true;
+          deps.tenacity = deps.tenacity || mentionsTenacity(name.split('/').pop() ?? name, text);
+        }
+      }
+    }
+  }
+  return deps;
+}

@@ -1,0 +1,64 @@
+import type { LintLanguage, RuleId } from '../lint/types';
+
+/** What the project around a file provides (see `projectDepsFor`). */
+export interface ProjectDeps {
+  /** `p-limit` is a dependency in the nearest package.json. */
+  pLimit: boolean;
+  /** The major version of that `p-limit` when it could be read from the range (4 and later are ESM only). */
+  pLimitMajor?: number;
+  /** `tenacity` appears in the nearest requirements*.txt / pyproject.toml / setup.cfg. */
+  tenacity: boolean;
+  /** The nearest package.json's module system (`"type": "module"` is ESM). */
+  moduleStyle?: 'esm' | 'commonjs';
+}
+
+/** Fix settings (`headroom.fix.*`). */
+export interface FixSettings {
+  /** Concurrency cap for fan-outs (default 8). */
+  concurrency: number;
+  /** `max_tokens` to add where it is missing (default 1024). */
+  maxTokens: number;
+}
+
+/** Limits the monitor measured for a model. */
+export interface MeasuredLimits {
+  model: string;
+  requestsPerMinute: number;
+  /** Observed request latency. */
+  latencyMs: number;
+}
+
+/** Everything a fix generator needs besides the finding. */
+export interface FixContext {
+  /** The text the finding's offsets refer to. */
+  text: string;
+  language: LintLanguage;
+  projectDeps: ProjectDeps;
+  settings: FixSettings;
+  measured?: MeasuredLimits;
+}
+
+/** Replace `[start, end)` (UTF-16 offsets into the original text) with `newText`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** One quick fix. */
+export interface FixAction {
+  /** Stable id, e.g. `unbounded-fanout.p-limit`. */
+  id: string;
+  /** Short and clear, e.g. "Cap concurrency at 8 with p-limit". */
+  title: string;
+  rule: RuleId;
+  /** Exactly one action per finding is preferred. */
+  isPreferred: boolean;
+  /** Whether fix-all (`source.fixAll.headroom`, `headroom lint --fix`) may apply it unattended. */
+  safeForFixAll: boolean;
+  /** Non-overlapping edits on the finding's text. */
+  edits: TextEdit[];
+}
+
+/** Default fix settings. */
+export const DEFAULT_FIX_SETTINGS: FixSettings = { concurrency: 8, maxTokens: 1024 };

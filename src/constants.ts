@@ -10,6 +10,10 @@ export const CommandId = {
   showLog: 'headroom.showLog',
   setApiKey: 'headroom.setApiKey',
   clearApiKey: 'headroom.clearApiKey',
+  scanWorkspace: 'headroom.scanWorkspace',
+  refresh: 'headroom.refresh',
+  chooseModel: 'headroom.chooseModel',
+  startMonitoring: 'headroom.startMonitoring',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

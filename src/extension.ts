@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
-import { CommandId, OUTPUT_CHANNEL_NAME } from './constants';
+import { CommandId, DIAGNOSTIC_SOURCE, OUTPUT_CHANNEL_NAME } from './constants';
 import { createChannelLogger } from './log';
+import { LintEngine } from './core/lint';
 import { ApiKeyStore, registerApiKeyCommands } from './features/apiKey';
+import { createMonitor, grantPollingConsent } from './features/monitor/monitor';
 import { registerStatusBar } from './features/monitor/statusBar';
+import { registerLinter } from './features/lint/linter';
 import { registerShowActions } from './commands/showActions';
+import { registerScanWorkspace } from './commands/scanWorkspace';
+import { registerMonitorCommands } from './commands/monitorCommands';
+import { registerChooseModel } from './commands/chooseModel';
 
 /**
  * Composition root: creates the shared services, wires each feature and hands every
@@ -15,17 +21,49 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = createChannelLogger(channel);
   const keys = new ApiKeyStore(context.secrets);
 
+  // The parser (tree-sitter + four grammars) loads on first use, once.
+  const grammarDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'grammars').fsPath;
+  let engine: Promise<LintEngine> | undefined;
+  const getEngine = (): Promise<LintEngine> => {
+    if (engine) return engine;
+    const loading = LintEngine.create(grammarDir).then(
+      (e: LintEngine) => {
+        log.info(`Lint engine ready ${(performance.now() - started).toFixed(0)} ms after activation began.`);
+        return e;
+      },
+      (err: unknown) => {
+        engine = undefined; // Let a later document retry.
+        throw err;
+      },
+    );
+    engine = loading;
+    return loading;
+  };
+  const diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  const linter = registerLinter({ getEngine, collection: diagnostics, log });
+  const monitor = createMonitor({ keys, globalState: context.globalState, log });
+
   context.subscriptions.push(
     channel,
     keys,
+    diagnostics,
+    linter,
+    monitor,
     vscode.commands.registerCommand(CommandId.showLog, () => channel.show()),
-    registerApiKeyCommands(keys, log, { set: CommandId.setApiKey, clear: CommandId.clearApiKey }),
-    registerShowActions(),
-    registerStatusBar(keys),
+    registerApiKeyCommands(keys, log, { set: CommandId.setApiKey, clear: CommandId.clearApiKey }, () =>
+      grantPollingConsent(context.globalState),
+    ),
+    registerShowActions(monitor),
+    registerMonitorCommands(monitor),
+    registerChooseModel({ monitor, keys, log }),
+    registerScanWorkspace({ getEngine, collection: diagnostics, linter, log }),
+    registerStatusBar(monitor),
   );
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
-  log.info(`Headroom ${version} activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}).`);
+  log.info(
+    `Headroom ${version} activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}).`,
+  );
 }
 
 export function deactivate(): void {

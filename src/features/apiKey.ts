@@ -64,18 +64,21 @@ export function registerApiKeyCommands(
   store: ApiKeyStore,
   log: Logger,
   ids: { set: string; clear: string },
+  onKeySet: () => Promise<void>,
 ): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(ids.set, async () => {
       const value = await vscode.window.showInputBox({
         title: 'Headroom: Set Anthropic API Key',
-        prompt: 'Stored in VS Code Secret Storage on this machine. Never written to settings or logs.',
+        prompt:
+          'Stored in VS Code Secret Storage on this machine, never in settings or logs. The monitor then polls with it: one request (max_tokens 1, about 10 tokens) per interval.',
         password: true,
         ignoreFocusOut: true,
         placeHolder: 'sk-ant-…',
         validateInput: validateApiKeyInput,
       });
       if (value === undefined) return;
+      await onKeySet();
       await store.set(value);
       log.info('API key stored in Secret Storage.');
       void vscode.window.showInformationMessage('Headroom: API key saved in Secret Storage.');

@@ -23,7 +23,9 @@ export interface Session {
 let current: Session | undefined;
 
 export function vsixPath(): string {
-  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return join(REPO_ROOT, `headroom-${version}.vsix`);
 }
 

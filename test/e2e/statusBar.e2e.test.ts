@@ -18,13 +18,19 @@ describe('Headroom installed from the .vsix', function () {
 
   it('opens the actions menu when the item is clicked', async () => {
     const { page } = await openSession();
-    await page.locator('[id="headroom-dev.headroom.headroom.budget"] a, [id="headroom-dev.headroom.headroom.budget"]').first().click();
+    await page
+      .locator('[id="headroom-dev.headroom.headroom.budget"] a, [id="headroom-dev.headroom.headroom.budget"]')
+      .first()
+      .click();
     const input = page.locator('.quick-input-widget');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     const rows = page.locator('.quick-input-list .monaco-list-row');
     await rows.first().waitFor({ timeout: 15_000 });
     const labels = await rows.allInnerTexts();
-    assert.ok(labels.some((l) => l.includes('Set API Key')), `menu rows: ${labels.join(' | ')}`);
+    assert.ok(
+      labels.some((l) => l.includes('Set API Key')),
+      `menu rows: ${labels.join(' | ')}`,
+    );
     await screenshot(page, 'actions-menu');
     await page.keyboard.press('Escape');
   });

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync, type ChildProcess } from 'node:child_process';
@@ -13,7 +21,11 @@ const READY_MARKER = join(CACHE, '.provisioned');
 
 /** The Debian packages the harness needs, each with the file that proves it is installed. */
 const DEBIAN_REQUIREMENTS: Array<{ pkg: string; present: () => boolean; why: string }> = [
-  { pkg: 'ripgrep', present: () => which('rg') !== undefined, why: 'VS Code search (replaces the rg download)' },
+  {
+    pkg: 'ripgrep',
+    present: () => which('rg') !== undefined,
+    why: 'VS Code search (replaces the rg download)',
+  },
   {
     pkg: 'libkrb5-dev',
     present: () => existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/krb5.h'),
@@ -54,7 +66,8 @@ export function checkDebianPackages(): void {
  */
 export async function provisionCodeServer(log: (m: string) => void = () => undefined): Promise<string> {
   checkDebianPackages();
-  if (existsSync(READY_MARKER) && readFileSync(READY_MARKER, 'utf8').trim() === CODE_SERVER_VERSION) return ENTRY;
+  if (existsSync(READY_MARKER) && readFileSync(READY_MARKER, 'utf8').trim() === CODE_SERVER_VERSION)
+    return ENTRY;
   log(`Provisioning code-server ${CODE_SERVER_VERSION} into ${CACHE} (first run only, about 2 minutes)…`);
   rmSync(CACHE, { recursive: true, force: true });
   mkdirSync(CACHE, { recursive: true });
@@ -62,12 +75,23 @@ export async function provisionCodeServer(log: (m: string) => void = () => undef
   const npm = 'npm';
   const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
   const timeoutMs = 15 * 60_000;
-  await run(npm, ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', ...quiet], { cwd: CACHE, timeoutMs });
+  await run(npm, ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', ...quiet], {
+    cwd: CACHE,
+    timeoutMs,
+  });
   const vscodeDir = join(CACHE, 'node_modules/code-server/lib/vscode');
   await run(npm, ['install', '--omit=dev', '--ignore-scripts', ...quiet], { cwd: vscodeDir, timeoutMs });
   await run(
     npm,
-    ['rebuild', '@parcel/watcher', '@vscode/deviceid', '@vscode/spdlog', 'kerberos', 'native-watchdog', 'node-pty'],
+    [
+      'rebuild',
+      '@parcel/watcher',
+      '@vscode/deviceid',
+      '@vscode/spdlog',
+      'kerberos',
+      'native-watchdog',
+      'node-pty',
+    ],
     { cwd: vscodeDir, timeoutMs, env: { ...process.env, npm_config_yes: 'true' } },
   );
   const rgDir = join(vscodeDir, 'node_modules/@vscode/ripgrep/bin');
@@ -76,10 +100,14 @@ export async function provisionCodeServer(log: (m: string) => void = () => undef
   symlinkSync(which('rg') as string, join(rgDir, 'rg'));
   rmSync(join(vscodeDir, 'node_modules.asar'), { force: true });
   symlinkSync('node_modules', join(vscodeDir, 'node_modules.asar'));
-  await run(npm, ['install', '--omit=dev', '--ignore-scripts', ...quiet], { cwd: join(vscodeDir, 'extensions'), timeoutMs });
+  await run(npm, ['install', '--omit=dev', '--ignore-scripts', ...quiet], {
+    cwd: join(vscodeDir, 'extensions'),
+    timeoutMs,
+  });
   await run(npm, ['rebuild', 'argon2', ...quiet], { cwd: CACHE, timeoutMs });
   const { stdout } = await run(process.execPath, [ENTRY, '--version'], { timeoutMs: 60_000 });
-  if (!stdout.includes(CODE_SERVER_VERSION)) throw new Error(`code-server reports an unexpected version: ${stdout}`);
+  if (!stdout.includes(CODE_SERVER_VERSION))
+    throw new Error(`code-server reports an unexpected version: ${stdout}`);
   writeFileSync(READY_MARKER, CODE_SERVER_VERSION);
   log(`code-server ready: ${stdout.trim().split('\n')[0]}`);
   return ENTRY;
@@ -144,7 +172,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const env = { ...process.env, ...options.env };
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   if (options.installVsix) {
-    await run(process.execPath, [entry, ...common, '--install-extension', options.installVsix], { env, timeoutMs: 120_000 });
+    await run(process.execPath, [entry, ...common, '--install-extension', options.installVsix], {
+      env,
+      timeoutMs: 120_000,
+    });
   }
 
   let lastError: unknown;
@@ -177,7 +208,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     try {
       await waitFor(
         () => {
-          if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${output.slice(-2000)}`);
+          if (child.exitCode !== null)
+            throw new Error(`code-server exited with ${child.exitCode}:\n${output.slice(-2000)}`);
           return /HTTP server listening on/.test(output);
         },
         30_000,

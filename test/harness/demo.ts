@@ -11,7 +11,9 @@ import { installCleanup, killAll } from './processes';
 
 async function main(): Promise<void> {
   installCleanup();
-  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const vsix = join(REPO_ROOT, `headroom-${version}.vsix`);
   // A fresh copy, so trying quick fixes never edits the repository.
   const workspace = mkdtempSync(join(tmpdir(), 'headroom-demo-'));

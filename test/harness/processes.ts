@@ -78,11 +78,16 @@ export function freePort(): Promise<number> {
 }
 
 /** Resolves when `check` returns true, or rejects with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}.`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -102,7 +107,9 @@ export function run(
     const timeoutMs = options.timeoutMs ?? 10 * 60_000;
     const timer = setTimeout(() => {
       void killGroup(child);
-      reject(new Error(`${command} ${args.join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s.`));
+      reject(
+        new Error(`${command} ${args.join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s.`),
+      );
     }, timeoutMs);
     child.once('error', (err) => {
       clearTimeout(timer);

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
     version: process.env.HEADROOM_VSCODE_VERSION ?? '1.100.3',
     extensionDevelopmentPath: REPO_ROOT,
     extensionTestsPath: join(REPO_ROOT, 'out/test/integration/index.js'),
-    launchArgs: [join(REPO_ROOT, 'test/fixtures/workspace'), '--disable-extensions', '--disable-workspace-trust'],
+    launchArgs: [
+      join(REPO_ROOT, 'test/fixtures/workspace'),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+    ],
     extensionTestsEnv: { HEADROOM_TEST_MODE: '1' },
   });
   process.exit(code);

@@ -4,7 +4,8 @@
  * passes extensionDevelopmentPath/extensionTestsPath through the workbench's `payload`
  * parameter, exactly as the desktop flags do.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT, startCodeServer, type RunningCodeServer } from './codeServer';
@@ -28,10 +29,16 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
   installCleanup();
   mkdirSync(ARTIFACTS, { recursive: true });
   const resultsFile = join(ARTIFACTS, 'results.jsonl');
-  const workspace = join(REPO_ROOT, 'test/fixtures/workspace');
+  // A previous run's results must never be mistaken for this one's.
+  rmSync(resultsFile, { force: true });
+  // Tests change settings and files, so they run on a copy of the fixture workspace.
+  const workspace = mkdtempSync(join(tmpdir(), 'headroom-it-ws-'));
+  cpSync(join(REPO_ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
   const testsEntry = join(REPO_ROOT, 'out/test/integration/index.js');
-  if (!existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run "node scripts/build.mjs --tests" first.`);
-  if (!existsSync(join(REPO_ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run the build first.');
+  if (!existsSync(testsEntry))
+    throw new Error(`${testsEntry} is missing: run "node scripts/build.mjs --tests" first.`);
+  if (!existsSync(join(REPO_ROOT, 'dist/extension.js')))
+    throw new Error('dist/extension.js is missing: run the build first.');
 
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
@@ -48,13 +55,17 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
       ['extensionDevelopmentPath', `${remote}${REPO_ROOT}`],
       ['extensionTestsPath', `${remote}${testsEntry}`],
     ]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(
+      `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`,
+    );
 
     // Follow the results file as the host writes it, echoing each test as it ends.
     let seen = 0;
     const deadline = Date.now() + DEADLINE_MS;
     for (;;) {
-      const lines = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean) : [];
+      const lines = existsSync(resultsFile)
+        ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean)
+        : [];
       for (const line of lines.slice(seen)) {
         const e = JSON.parse(line) as Event;
         if (e.event === 'pass') console.log(`  ✔ ${e.title} (${e.duration ?? 0} ms)`);
@@ -79,6 +90,7 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
     await browser?.close().catch(() => undefined);
     await server?.stop();
     await killAll();
+    rmSync(workspace, { recursive: true, force: true });
   }
 }
 
@@ -92,7 +104,9 @@ function indent(text: string): string {
 if (require.main === module) {
   runIntegration().then(
     (r) => {
-      console.log(`\nintegration: ${r.passes} passed, ${r.failures} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+      console.log(
+        `\nintegration: ${r.passes} passed, ${r.failures} failed${r.pending ? `, ${r.pending} skipped` : ''}`,
+      );
       process.exit(r.failures > 0 || r.passes === 0 ? 1 : 0);
     },
     (err: unknown) => {

@@ -15,9 +15,9 @@ describe('activation', () => {
 
   it('registers every command the manifest contributes', async () => {
     const ext = await activateHeadroom();
-    const contributed = (ext.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map(
-      (c) => c.command,
-    );
+    const contributed = (
+      ext.packageJSON as { contributes: { commands: Array<{ command: string }> } }
+    ).contributes.commands.map((c) => c.command);
     assert.ok(contributed.length > 0);
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((c) => !registered.has(c));

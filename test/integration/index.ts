@@ -33,7 +33,12 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
-        emit({ event: 'end', passes: runner.stats?.passes ?? 0, failures, pending: runner.stats?.pending ?? 0 });
+        emit({
+          event: 'end',
+          passes: runner.stats?.passes ?? 0,
+          failures,
+          pending: runner.stats?.pending ?? 0,
+        });
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
         else resolve();
       });

@@ -1,31 +1,53 @@
 import * as vscode from 'vscode';
 import { CommandId, STATUS_BAR_ID } from '../../constants';
-import type { ApiKeyStore } from '../apiKey';
+import { statusBackground, statusText, statusTooltip } from '../../core/monitor/format';
+import type { Monitor, MonitorView } from './monitor';
+
+const PHASE_TEXT: Record<Exclude<MonitorView['phase'], 'running'>, string> = {
+  restricted: '$(shield) Headroom',
+  'needs-consent': '$(play) Headroom: start monitor',
+  paused: '$(debug-pause) Headroom',
+  'bad-endpoint': '$(error) Headroom: bad base URL',
+};
 
 /**
- * The Headroom status bar item. Until the budget monitor has data it says whether a key
- * is configured, and a click opens Headroom's actions.
+ * The status bar item: the binding limit's headroom (or the state that matters more),
+ * a Markdown tooltip with every limit family, and the warning/error background by state.
+ * A click opens Headroom's actions.
  */
-export function registerStatusBar(keys: ApiKeyStore): vscode.Disposable {
+export function registerStatusBar(monitor: Monitor): vscode.Disposable {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = 'Headroom: Claude API rate-limit budget';
   item.command = CommandId.showActions;
 
-  const render = async (): Promise<void> => {
-    const { source } = await keys.get();
-    if (source === 'none') {
-      item.text = '$(key) Headroom';
-      item.tooltip = new vscode.MarkdownString(
-        '**Headroom** — no Anthropic API key.\n\nClick to set one (stored in Secret Storage), or set `ANTHROPIC_API_KEY` in the environment.',
-      );
+  const render = (view: MonitorView): void => {
+    const now = Date.now();
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.isTrusted = false;
+    if (view.phase !== 'running' && !(view.phase === 'paused' && view.state.lastUpdate !== undefined)) {
+      item.text = PHASE_TEXT[view.phase];
+      tooltip.appendMarkdown(`**Headroom** · \`${view.config.model}\`\n\n`);
+      tooltip.appendText(view.phaseReason ?? '');
+      item.backgroundColor =
+        view.phase === 'bad-endpoint' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     } else {
-      item.text = '$(pulse) Headroom';
-      item.tooltip = new vscode.MarkdownString(
-        `**Headroom** — API key from ${source === 'environment' ? 'the environment' : 'Secret Storage'}.`,
-      );
+      item.text = statusText(view.state, now);
+      tooltip.appendMarkdown(statusTooltip(view.state, now));
+      const background = statusBackground(view.state);
+      item.backgroundColor = background
+        ? new vscode.ThemeColor(`statusBarItem.${background}Background`)
+        : undefined;
     }
+    tooltip.appendMarkdown('\n\n---\n\nClick for Headroom actions.');
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `Headroom: ${stripIcons(item.text)}`, role: 'button' };
     item.show();
   };
-  void render();
-  return vscode.Disposable.from(item, keys.onDidChange(() => void render()));
+
+  render(monitor.view());
+  return vscode.Disposable.from(item, monitor.onDidChange(render));
+}
+
+function stripIcons(text: string): string {
+  return text.replace(/\$\([\w-]+\)\s*/g, '').trim();
 }

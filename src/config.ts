@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { CONFIG_SECTION } from './constants';
+import { RULE_IDS, type RuleId, type RuleSetting } from './core/lint/types';
+
+/**
+ * Typed settings readers. Raw values are never trusted: each reader normalises what it
+ * gets and falls back to the default, so a bad settings.json cannot break a feature.
+ * Linter settings are resource-scoped and read per document; never cache them globally.
+ */
+export interface LintSettings {
+  enable: boolean;
+  rules: Partial<Record<RuleId, RuleSetting>>;
+  exclude: string[];
+}
+
+const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
+/** Reads `headroom.lint.*` for a document or folder. */
+export function readLintSettings(scope: vscode.ConfigurationScope | undefined): LintSettings {
+  const config = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.lint`, scope);
+  const rawRules = config.get<unknown>('rules');
+  const rules: Partial<Record<RuleId, RuleSetting>> = {};
+  if (rawRules && typeof rawRules === 'object') {
+    for (const [id, value] of Object.entries(rawRules as Record<string, unknown>)) {
+      if ((RULE_IDS as readonly string[]).includes(id) && RULE_SETTINGS.includes(value as RuleSetting)) {
+        rules[id as RuleId] = value as RuleSetting;
+      }
+    }
+  }
+  const rawExclude = config.get<unknown>('exclude');
+  const exclude = Array.isArray(rawExclude)
+    ? rawExclude.filter((g): g is string => typeof g === 'string' && g.length > 0)
+    : [];
+  return { enable: config.get<boolean>('enable') !== false, rules, exclude };
+}
+
+/** True when a configuration change may alter lint results. */
+export function affectsLintSettings(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${CONFIG_SECTION}.lint`);
+}
+
+/** The model polled when the user has not chosen one: the cheapest current model. */
+export const DEFAULT_MONITOR_MODEL = 'claude-haiku-4-5';
+const NOTIFICATION_LEVELS = ['off', 'critical', 'all'] as const;
+export type NotificationSetting = (typeof NOTIFICATION_LEVELS)[number];
+
+/** `headroom.monitor.*`, window-scoped except `baseUrl` (application). */
+export interface MonitorConfig {
+  pollIntervalSeconds: number;
+  warnAt: number;
+  notifications: NotificationSetting;
+  model: string;
+  /** The API endpoint: only from user settings, never from a workspace. */
+  baseUrl: string | undefined;
+  /** Why a configured `baseUrl` was refused, if it was. */
+  baseUrlProblem?: string;
+}
+
+/**
+ * Reads the monitor's settings. `baseUrl` decides where the API key is sent, so only the
+ * user's own (global) value counts, whatever a workspace or folder says, and it must be
+ * https (or http on loopback).
+ */
+export function readMonitorSettings(): MonitorConfig {
+  const config = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.monitor`);
+  const interval = config.get<unknown>('pollIntervalSeconds');
+  const warnAt = config.get<unknown>('warnAt');
+  const notifications = config.get<unknown>('notifications');
+  const model = config.get<unknown>('model');
+  const rawBase = config.inspect<unknown>('baseUrl')?.globalValue;
+  const base = validateBaseUrl(rawBase);
+  return {
+    pollIntervalSeconds:
+      typeof interval === 'number' && Number.isFinite(interval) && interval >= 0 ? interval : 60,
+    warnAt: typeof warnAt === 'number' && warnAt > 0 && warnAt < 1 ? warnAt : 0.2,
+    notifications: NOTIFICATION_LEVELS.includes(notifications as NotificationSetting)
+      ? (notifications as NotificationSetting)
+      : 'critical',
+    model: typeof model === 'string' && /^[\w.:@/-]{1,200}$/.test(model) ? model : DEFAULT_MONITOR_MODEL,
+    baseUrl: base.url,
+    ...(base.problem !== undefined && { baseUrlProblem: base.problem }),
+  };
+}
+
+/** Accepts https URLs, and http only on the loopback interface (local proxy or test server). */
+export function validateBaseUrl(raw: unknown): { url?: string; problem?: string } {
+  if (raw === undefined || raw === null || raw === '') return {};
+  if (typeof raw !== 'string') return { problem: 'headroom.monitor.baseUrl must be a URL string.' };
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { problem: 'headroom.monitor.baseUrl is not a valid URL.' };
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) {
+    if (url.username || url.password)
+      return { problem: 'headroom.monitor.baseUrl must not contain credentials.' };
+    return { url: url.toString().replace(/\/$/, '') };
+  }
+  return {
+    problem: 'headroom.monitor.baseUrl must use https (http is allowed only for 127.0.0.1/localhost).',
+  };
+}
+
+/** True when a configuration change concerns the monitor. */
+export function affectsMonitorSettings(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${CONFIG_SECTION}.monitor`);
+}

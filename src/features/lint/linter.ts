@@ -1,0 +1,252 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
+import type { LintEngine, LintDocument } from '../../core/lint';
+import { LINT_LANGUAGES, type Finding, type LintLanguage, type LintOptions } from '../../core/lint/types';
+import { readLintSettings } from '../../config';
+import { toDiagnostic } from './diagnostics';
+
+/** Quiet period after the last keystroke before a document is re-linted. */
+const DEBOUNCE_MS = 250;
+const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
+
+export interface LinterDeps {
+  /** Loads the engine lazily (tree-sitter and grammars are loaded on first use). */
+  getEngine(): Promise<LintEngine>;
+  collection: vscode.DiagnosticCollection;
+  log: Logger;
+}
+
+/** Findings of the last lint of each document, for code actions. */
+export interface FindingIndex {
+  /** Findings of `uri` if they were computed for document version `version`. */
+  get(uri: vscode.Uri, version: number): readonly Finding[] | undefined;
+}
+
+/** Lints a notebook now and puts the findings on its cells. */
+export interface NotebookLinter {
+  lintNotebook(notebook: vscode.NotebookDocument): Promise<Finding[]>;
+}
+
+/** Whether Headroom lints documents of this language. */
+export function isLintLanguage(languageId: string): languageId is LintLanguage {
+  return (LINT_LANGUAGES as readonly string[]).includes(languageId);
+}
+
+/** Whether the user's `headroom.lint.exclude` globs match the document. */
+export function isExcluded(
+  document: vscode.TextDocument | vscode.NotebookDocument,
+  exclude: string[],
+): boolean {
+  if (exclude.length === 0) return false;
+  const filters = exclude.map((pattern) => ({ pattern }));
+  // A notebook's cells share its path, so the first cell answers for the notebook.
+  const probe =
+    'languageId' in document ? document : document.cellCount > 0 ? document.cellAt(0).document : undefined;
+  return probe !== undefined && vscode.languages.match(filters, probe) > 0;
+}
+
+/** Turns settings into engine options. */
+export function lintOptions(rules: LintOptions['rules'], log: Logger): LintOptions {
+  return {
+    rules,
+    onRuleError: (rule, err) =>
+      log.error(`Rule ${rule} failed: ${err instanceof Error ? err.message : String(err)}`),
+  };
+}
+
+/**
+ * Lints open JS/TS/Python documents and Jupyter notebooks as they open and change.
+ * Text documents keep an incremental tree-sitter session so a keystroke costs a reparse
+ * of the edited region only; results from older document versions are dropped.
+ */
+export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingIndex & NotebookLinter {
+  const { collection, log } = deps;
+  const sessions = new Map<string, { doc: LintDocument; version: number; language: LintLanguage }>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const results = new Map<string, { version: number; findings: readonly Finding[] }>();
+  let engine: LintEngine | undefined;
+  let disposed = false;
+
+  const ensureEngine = async (): Promise<LintEngine | undefined> => {
+    if (engine) return engine;
+    try {
+      engine = await deps.getEngine();
+      return engine;
+    } catch (err) {
+      log.error(`Could not load the lint engine: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  };
+
+  const dropSession = (key: string): void => {
+    sessions.get(key)?.doc.dispose();
+    sessions.delete(key);
+  };
+
+  const clear = (uri: vscode.Uri): void => {
+    const key = uri.toString();
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+    dropSession(key);
+    results.delete(key);
+    collection.delete(uri);
+  };
+
+  const lintText = async (document: vscode.TextDocument): Promise<void> => {
+    if (disposed || document.isClosed) return;
+    const key = document.uri.toString();
+    const settings = readLintSettings(document.uri);
+    if (!isLintLanguage(document.languageId) || !settings.enable || isExcluded(document, settings.exclude)) {
+      clear(document.uri);
+      return;
+    }
+    const language = document.languageId;
+    const eng = await ensureEngine();
+    if (!eng || disposed || document.isClosed) return;
+    let session = sessions.get(key);
+    if (!session || session.language !== language || session.version !== document.version) {
+      // No session yet, or it missed changes (e.g. made while the engine was loading).
+      dropSession(key);
+      session = { doc: eng.openDocument(language, document.getText()), version: document.version, language };
+      sessions.set(key, session);
+    }
+    const started = performance.now();
+    const findings = session.doc.lint(lintOptions(settings.rules, log));
+    results.set(key, { version: document.version, findings });
+    collection.set(document.uri, findings.map(toDiagnostic));
+    log.trace(
+      `Linted ${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${findings.length} finding(s) in ${(performance.now() - started).toFixed(1)} ms`,
+    );
+  };
+
+  const lintNotebook = async (notebook: vscode.NotebookDocument): Promise<Finding[]> => {
+    if (disposed || notebook.isClosed) return [];
+    const settings = readLintSettings(notebook.uri);
+    const cells = notebook
+      .getCells()
+      .filter((c) => c.kind === vscode.NotebookCellKind.Code && isLintLanguage(c.document.languageId));
+    if (!settings.enable || isExcluded(notebook, settings.exclude)) {
+      for (const c of notebook.getCells()) collection.delete(c.document.uri);
+      return [];
+    }
+    const eng = await ensureEngine();
+    if (!eng || disposed || notebook.isClosed) return [];
+    const versions = cells.map((c) => c.document.version);
+    const findings = eng.lintNotebook(
+      cells.map((c) => ({ text: c.document.getText(), language: c.document.languageId as LintLanguage })),
+      lintOptions(settings.rules, log),
+    );
+    for (const c of notebook.getCells()) collection.delete(c.document.uri);
+    cells.forEach((cell, i) => {
+      const own = findings.filter((f) => f.cell === i);
+      results.set(cell.document.uri.toString(), { version: versions[i] ?? 0, findings: own });
+      collection.set(cell.document.uri, own.map(toDiagnostic));
+    });
+    return findings;
+  };
+
+  const safely = (what: string, task: () => Promise<void>): void => {
+    task().catch((err: unknown) =>
+      log.error(`${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+    );
+  };
+
+  const schedule = (key: string, run: () => Promise<void>, what: string): void => {
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        safely(what, run);
+      }, DEBOUNCE_MS),
+    );
+  };
+
+  const notebookOfCell = (uri: vscode.Uri): vscode.NotebookDocument | undefined =>
+    vscode.workspace.notebookDocuments.find((nb) =>
+      nb.getCells().some((c) => c.document.uri.toString() === uri.toString()),
+    );
+
+  const onOpen = (document: vscode.TextDocument): void => {
+    if (document.uri.scheme === NOTEBOOK_CELL_SCHEME) return; // Linted with its notebook.
+    if (!isLintLanguage(document.languageId)) return;
+    safely(`Linting ${document.uri.toString()}`, () => lintText(document));
+  };
+
+  const onChange = (e: vscode.TextDocumentChangeEvent): void => {
+    const { document } = e;
+    if (document.uri.scheme === NOTEBOOK_CELL_SCHEME) {
+      const notebook = notebookOfCell(document.uri);
+      if (notebook)
+        schedule(
+          notebook.uri.toString(),
+          async () => void (await lintNotebook(notebook)),
+          'Linting notebook',
+        );
+      return;
+    }
+    if (!isLintLanguage(document.languageId) || e.contentChanges.length === 0) return;
+    const key = document.uri.toString();
+    const session = sessions.get(key);
+    if (session && session.version === document.version - 1) {
+      // Keep the tree in step with every edit; the lint itself waits for a pause.
+      session.doc.update(
+        e.contentChanges.map((c) => ({
+          rangeOffset: c.rangeOffset,
+          rangeLength: c.rangeLength,
+          text: c.text,
+        })),
+      );
+      session.version = document.version;
+    }
+    schedule(key, () => lintText(document), `Linting ${key}`);
+  };
+
+  const lintAllOpen = (): void => {
+    for (const document of vscode.workspace.textDocuments) onOpen(document);
+    for (const notebook of vscode.workspace.notebookDocuments) {
+      safely('Linting notebook', async () => void (await lintNotebook(notebook)));
+    }
+  };
+
+  const subscriptions = vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument(onOpen),
+    vscode.workspace.onDidChangeTextDocument(onChange),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme !== NOTEBOOK_CELL_SCHEME) clear(d.uri);
+    }),
+    vscode.workspace.onDidOpenNotebookDocument((nb) =>
+      safely('Linting notebook', async () => void (await lintNotebook(nb))),
+    ),
+    vscode.workspace.onDidChangeNotebookDocument((e) =>
+      schedule(
+        e.notebook.uri.toString(),
+        async () => void (await lintNotebook(e.notebook)),
+        'Linting notebook',
+      ),
+    ),
+    vscode.workspace.onDidCloseNotebookDocument((nb) => {
+      for (const c of nb.getCells()) clear(c.document.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('headroom.lint')) lintAllOpen();
+    }),
+  );
+  lintAllOpen();
+
+  return {
+    lintNotebook,
+    get: (uri, version) => {
+      const r = results.get(uri.toString());
+      return r && r.version === version ? r.findings : undefined;
+    },
+    dispose: () => {
+      disposed = true;
+      subscriptions.dispose();
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
+      for (const key of [...sessions.keys()]) dropSession(key);
+      results.clear();
+    },
+  };
+}

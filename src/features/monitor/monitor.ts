@@ -1,0 +1,273 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
+import { Poller } from '../../core/monitor/poller';
+import { createSdkSender } from '../../core/monitor/sdkSender';
+import type { Observation } from '../../core/monitor/source';
+import {
+  initialMonitorState,
+  nextState,
+  type MonitorSettings,
+  type MonitorState,
+} from '../../core/monitor/state';
+import { notificationFor } from '../../core/monitor/format';
+import { readMonitorSettings, type MonitorConfig } from '../../config';
+import type { ApiKeyStore } from '../apiKey';
+
+/** The user counts as active for this long after their last interaction. */
+const ACTIVE_WINDOW_MS = 10 * 60_000;
+const CONSENT_KEY = 'headroom.monitor.pollingConsent';
+/** Response header by which the project's local test server identifies itself. */
+const SIMULATED_HEADER = 'x-headroom-simulated';
+
+/**
+ * Why the monitor is not polling, when it is not: shown instead of budget numbers.
+ * - `restricted`: untrusted workspace; nothing that uses the key runs.
+ * - `needs-consent`: a key came from the environment, but polling spends budget, so the
+ *   user confirms once first.
+ * - `paused`: `pollIntervalSeconds` is 0.
+ * - `bad-endpoint`: the configured base URL was refused.
+ */
+export type MonitorPhase = 'running' | 'restricted' | 'needs-consent' | 'paused' | 'bad-endpoint';
+
+export interface MonitorView {
+  readonly phase: MonitorPhase;
+  readonly state: MonitorState;
+  readonly config: MonitorConfig;
+  readonly simulated: boolean;
+  /** Human text for a non-running phase. */
+  readonly phaseReason?: string;
+}
+
+export interface Monitor extends vscode.Disposable {
+  readonly onDidChange: vscode.Event<MonitorView>;
+  view(): MonitorView;
+  /** "Refresh Now". */
+  refresh(): Promise<void>;
+  /** Records the user's consent to spend budget on polling and starts. */
+  consent(): Promise<void>;
+  /** Sets the model polled (a global setting). */
+  chooseModel(model: string): Promise<void>;
+}
+
+/**
+ * The budget monitor: runs the poller while the workspace is trusted, a key is set, the
+ * user agreed to polling and the interval is not 0; turns every observation into the next
+ * state; and notifies on state entries the user asked to hear about.
+ */
+export function createMonitor(deps: {
+  keys: ApiKeyStore;
+  globalState: vscode.Memento;
+  log: Logger;
+}): Monitor {
+  const { keys, log } = deps;
+  const changed = new vscode.EventEmitter<MonitorView>();
+  let config = readMonitorSettings();
+  let state = initialMonitorState(Date.now(), config.model);
+  let phase: MonitorPhase = 'paused';
+  let phaseReason: string | undefined;
+  let simulated = false;
+  let poller: Poller | undefined;
+  let pollerKey: string | undefined;
+  let lastActivity = Date.now();
+  let disposed = false;
+  let reconfiguring: Promise<void> = Promise.resolve();
+
+  const settings = (): MonitorSettings => ({
+    warnAt: config.warnAt,
+    criticalAt: 0.05,
+    pollIntervalSeconds: config.pollIntervalSeconds,
+    model: config.model,
+  });
+
+  const view = (): MonitorView => ({
+    phase,
+    state,
+    config,
+    simulated,
+    ...(phaseReason !== undefined && { phaseReason }),
+  });
+  const fire = (): void => {
+    if (!disposed) changed.fire(view());
+  };
+
+  const apply = (event: Parameters<typeof nextState>[1]): void => {
+    const previous = state;
+    state = nextState(previous, event, Date.now(), settings());
+    if (previous.kind !== state.kind) log.info(`Monitor: ${previous.kind} → ${state.kind}. ${state.reason}`);
+    const note = notificationFor(previous, state, config.notifications);
+    if (note) {
+      const show =
+        note.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+      void show(note.message, 'Show Actions').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('headroom.showActions');
+      });
+    }
+    fire();
+  };
+
+  const isActive = (): boolean =>
+    vscode.window.state.focused &&
+    (vscode.window.state.active || Date.now() - lastActivity < ACTIVE_WINDOW_MS);
+
+  const stopPoller = (): void => {
+    poller?.dispose();
+    poller = undefined;
+    pollerKey = undefined;
+  };
+
+  const onObservation = (o: Observation): void =>
+    apply(simulated && o.source === 'poll' ? { ...o, source: 'simulated' } : o);
+
+  /** Brings the poller in line with trust, key, consent and settings. */
+  const reconfigure = async (): Promise<void> => {
+    config = readMonitorSettings();
+    if (!vscode.workspace.isTrusted) {
+      stopPoller();
+      phase = 'restricted';
+      phaseReason =
+        'Restricted Mode: the monitor uses your API key, so it stays off until you trust this workspace. Linting still works.';
+      return fire();
+    }
+    if (config.baseUrlProblem) {
+      stopPoller();
+      phase = 'bad-endpoint';
+      phaseReason = `${config.baseUrlProblem} The monitor is off until it is fixed (user settings).`;
+      log.warn(config.baseUrlProblem);
+      return fire();
+    }
+    const { key, source } = await keys.get();
+    if (disposed) return;
+    if (!key) {
+      stopPoller();
+      phase = 'running';
+      phaseReason = undefined;
+      return apply({ kind: 'no-key', at: Date.now() });
+    }
+    if (source === 'environment' && deps.globalState.get<boolean>(CONSENT_KEY) !== true) {
+      stopPoller();
+      phase = 'needs-consent';
+      phaseReason =
+        'ANTHROPIC_API_KEY is set. Polling spends your budget: one request (max_tokens 1, about 10 tokens) per interval. Start monitoring to allow it.';
+      return fire();
+    }
+    if (config.pollIntervalSeconds === 0 && !poller) {
+      phase = 'paused';
+      phaseReason =
+        'Polling is off (headroom.monitor.pollIntervalSeconds is 0). Use Refresh Now for a single reading.';
+    } else {
+      phase = 'running';
+      phaseReason = undefined;
+    }
+    // A new key or endpoint means a new client; otherwise the poller just takes new settings.
+    const identity = `${source}:${key.length}:${hash(key)}@${config.baseUrl ?? 'default'}`;
+    if (!poller || pollerKey !== identity) {
+      stopPoller();
+      if (state.kind === 'no-key') apply({ kind: 'reset' });
+      simulated = false;
+      const baseFetch: typeof fetch = (input, init) => fetch(input, init);
+      const watchingFetch: typeof fetch = async (input, init) => {
+        const response = await baseFetch(input, init);
+        simulated = response.headers.get(SIMULATED_HEADER) === '1';
+        return response;
+      };
+      poller = new Poller({
+        send: createSdkSender({
+          apiKey: key,
+          ...(config.baseUrl && { baseURL: config.baseUrl }),
+          fetch: watchingFetch,
+        }),
+        isActive,
+        model: config.model,
+        intervalSeconds: config.pollIntervalSeconds,
+        log,
+      });
+      poller.onObservation(onObservation);
+      pollerKey = identity;
+      poller.start();
+      log.info(
+        `Monitor polling ${config.model} every ${config.pollIntervalSeconds} s via ${config.baseUrl ?? 'https://api.anthropic.com'} (key from ${source === 'environment' ? 'the environment' : 'Secret Storage'}).`,
+      );
+    } else {
+      poller.update({ model: config.model, intervalSeconds: config.pollIntervalSeconds });
+    }
+    fire();
+  };
+
+  const queueReconfigure = (): void => {
+    reconfiguring = reconfiguring
+      .then(reconfigure)
+      .catch((err: unknown) => log.error(`Monitor: ${err instanceof Error ? err.message : String(err)}`));
+  };
+
+  const bump = (): void => {
+    const wasIdle = !isActive();
+    lastActivity = Date.now();
+    if (wasIdle) poller?.wake();
+  };
+
+  // Ticks drive staleness and the countdown; once a second is cheap (pure function, no I/O).
+  const ticker = setInterval(() => apply({ kind: 'tick' }), 1000);
+
+  const subscriptions = vscode.Disposable.from(
+    keys.onDidChange(queueReconfigure),
+    vscode.workspace.onDidGrantWorkspaceTrust(queueReconfigure),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('headroom.monitor')) queueReconfigure();
+    }),
+    vscode.window.onDidChangeWindowState((s) => {
+      if (s.focused) bump();
+    }),
+    vscode.window.onDidChangeTextEditorSelection(bump),
+    vscode.window.onDidChangeActiveTextEditor(bump),
+  );
+  queueReconfigure();
+
+  return {
+    onDidChange: changed.event,
+    view,
+    refresh: async () => {
+      await reconfiguring;
+      if (!poller) {
+        fire();
+        return;
+      }
+      const result = await poller.refreshNow();
+      if (!result.sent && result.reason === 'retry-after') {
+        void vscode.window.showInformationMessage(
+          `Headroom: the API asked to wait until ${new Date(result.until).toLocaleTimeString()}; refreshing sooner would only draw another 429.`,
+        );
+      }
+    },
+    consent: async () => {
+      await deps.globalState.update(CONSENT_KEY, true);
+      queueReconfigure();
+      await reconfiguring;
+    },
+    chooseModel: async (model: string) => {
+      await vscode.workspace
+        .getConfiguration('headroom.monitor')
+        .update('model', model, vscode.ConfigurationTarget.Global);
+      queueReconfigure();
+      await reconfiguring;
+    },
+    dispose: () => {
+      disposed = true;
+      clearInterval(ticker);
+      stopPoller();
+      subscriptions.dispose();
+      changed.dispose();
+    },
+  };
+}
+
+/** A short non-reversible fingerprint, so a key change is noticed without keeping the key around twice. */
+function hash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+/** Exposed for the Set API Key command: storing a key is consent to poll with it. */
+export async function grantPollingConsent(globalState: vscode.Memento): Promise<void> {
+  await globalState.update(CONSENT_KEY, true);
+}

@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateHeadroom, eventually } from './helpers';
+
+const SOURCE = 'Headroom';
+
+function headroomDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+function ruleIds(diagnostics: vscode.Diagnostic[]): string[] {
+  return diagnostics.map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)).sort();
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration tests need the fixture workspace open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+describe('diagnostics', () => {
+  before(async () => {
+    await activateHeadroom();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace
+      .getConfiguration('headroom.lint')
+      .update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('headroom.lint')
+      .update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('reports an unbounded fan-out in TypeScript with a code that links to the rule doc', async () => {
+    const uri = workspaceFile('fanout.ts');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostics = await eventually(
+      () => headroomDiagnostics(uri).length > 0 && headroomDiagnostics(uri),
+      20_000,
+      'diagnostics on fanout.ts',
+    );
+    assert.deepEqual(ruleIds(diagnostics), ['unbounded-fanout']);
+    const d = diagnostics[0]!;
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(d.range.start.line, 5, 'the finding starts at Promise.all (line 6)');
+    assert.ok(
+      typeof d.code === 'object' && d.code.target.toString().endsWith('/docs/rules/unbounded-fanout.md'),
+    );
+  });
+
+  it('reports Python fan-out and a missing max_tokens', async () => {
+    const uri = workspaceFile('pipeline.py');
+    await vscode.workspace.openTextDocument(uri);
+    const diagnostics = await eventually(
+      () => headroomDiagnostics(uri).length >= 2 && headroomDiagnostics(uri),
+      20_000,
+      'diagnostics on pipeline.py',
+    );
+    assert.deepEqual(ruleIds(diagnostics), ['missing-max-tokens', 'unbounded-fanout']);
+    const missing = diagnostics.find((d) => ruleIds([d])[0] === 'missing-max-tokens')!;
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('updates on edit and clears when the problem is fixed', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('clean.js'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const bad =
+      "\nconst key = 'sk-ant-api03-FAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKEAA';\n";
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, bad));
+    const diagnostics = await eventually(
+      () => headroomDiagnostics(doc.uri).length > 0 && headroomDiagnostics(doc.uri),
+      20_000,
+      'hardcoded key finding',
+    );
+    assert.deepEqual(ruleIds(diagnostics), ['hardcoded-api-key']);
+    assert.ok(!diagnostics[0]!.message.includes('FAKEFAKE'), 'the message never repeats the key');
+    await vscode.commands.executeCommand('undo');
+    await eventually(
+      () => headroomDiagnostics(doc.uri).length === 0,
+      20_000,
+      'the finding to clear after undo',
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('honours per-rule levels and the enable switch from settings', async () => {
+    const uri = workspaceFile('fanout.ts');
+    await vscode.workspace.openTextDocument(uri);
+    await eventually(() => headroomDiagnostics(uri).length > 0, 20_000, 'initial finding');
+    const config = vscode.workspace.getConfiguration('headroom.lint');
+    await config.update('rules', { 'unbounded-fanout': 'error' }, vscode.ConfigurationTarget.Workspace);
+    await eventually(
+      () => headroomDiagnostics(uri)[0]?.severity === vscode.DiagnosticSeverity.Error,
+      20_000,
+      'severity error',
+    );
+    await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+    await eventually(
+      () => headroomDiagnostics(uri).length === 0,
+      20_000,
+      'diagnostics to clear when disabled',
+    );
+  });
+
+  it('lints notebook cells with imports from earlier cells', async () => {
+    const notebook = await vscode.workspace.openNotebookDocument(workspaceFile('batch.ipynb'));
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.cellAt(2);
+    const diagnostics = await eventually(
+      () => headroomDiagnostics(cell.document.uri).length > 0 && headroomDiagnostics(cell.document.uri),
+      20_000,
+      'diagnostics in the third cell',
+    );
+    assert.deepEqual(ruleIds(diagnostics), ['missing-max-tokens']);
+    assert.equal(diagnostics[0]!.range.start.line, 0);
+  });
+});
+
+describe('Headroom: Scan Workspace', () => {
+  before(async () => {
+    await activateHeadroom();
+  });
+
+  it('lints closed files, skipping node_modules, .gitignored and files.exclude paths', async () => {
+    const enc = new TextEncoder();
+    const bad = await vscode.workspace.fs.readFile(workspaceFile('fanout.ts'));
+    await vscode.workspace.fs.writeFile(workspaceFile('node_modules/some-lib/index.ts'), bad);
+    await vscode.workspace.fs.writeFile(workspaceFile('generated/ignored.ts'), bad);
+    await vscode.workspace.fs.writeFile(workspaceFile('hidden/excluded.ts'), bad);
+    await vscode.workspace.fs.writeFile(workspaceFile('nested/copy.ts'), bad);
+    await vscode.workspace.fs.writeFile(
+      workspaceFile('nested/broken.py'),
+      enc.encode('def broken(:\n    client.messages.create(model="x")\n'),
+    );
+    await vscode.workspace
+      .getConfiguration('files')
+      .update('exclude', { '**/hidden': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const summary = (await vscode.commands.executeCommand('headroom.scanWorkspace')) as {
+        files: number;
+        findings: number;
+        cancelled: boolean;
+      };
+      assert.equal(summary.cancelled, false);
+      assert.ok(summary.files >= 6, `scanned ${summary.files} files`);
+      assert.deepEqual(ruleIds(headroomDiagnostics(workspaceFile('nested/copy.ts'))), ['unbounded-fanout']);
+      assert.deepEqual(headroomDiagnostics(workspaceFile('node_modules/some-lib/index.ts')), []);
+      assert.deepEqual(headroomDiagnostics(workspaceFile('generated/ignored.ts')), []);
+      assert.deepEqual(headroomDiagnostics(workspaceFile('hidden/excluded.ts')), []);
+      assert.deepEqual(headroomDiagnostics(workspaceFile('clean.js')), []);
+    } finally {
+      await vscode.workspace
+        .getConfiguration('files')
+        .update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

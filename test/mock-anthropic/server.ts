@@ -19,7 +19,7 @@
  * Token counts are estimated (input: ~4 characters per token; output: min(max_tokens,
  * replyTokens)); the reply text is deterministic.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ModelBuckets, rateLimitHeaders, type Limits } from './buckets';
@@ -78,6 +78,8 @@ export interface MockFaults {
   readonly dropConnection?: 'before-response' | 'mid-stream';
   /** Apply to this many requests only, then heal by themselves. */
   readonly times?: number;
+  /** Apply only to every Nth request after `setFaults` (N, 2N, …), to mix failures into traffic. */
+  readonly every?: number;
 }
 
 export interface MockRequestRecord {
@@ -91,6 +93,9 @@ export interface MockRequestRecord {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly requestId?: string;
+  /** SHA-256 (hex) of the exact response body bytes sent; absent when the connection was dropped. */
+  readonly bodySha256?: string;
+  readonly bodyBytes?: number;
 }
 
 export interface MockModelStats {
@@ -218,6 +223,8 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
   const workspaceId = options.workspaceId === undefined ? DEFAULT_WORKSPACE_ID : options.workspaceId;
   const limitOverrides = new Map<string, Partial<Limits>>(Object.entries(options.modelLimits ?? {}));
   let faults: MockFaults = options.faults ?? {};
+  /** Requests since the faults were last set (for `every`). */
+  let faultSeq = 0;
   let buckets = new Map<string, ModelBuckets>();
   let stats = emptyStats();
   let inFlight = 0;
@@ -251,6 +258,8 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
   /** Takes the fault set for one request, counting down `times`. */
   function takeFaults(): MockFaults {
     const current = faults;
+    faultSeq++;
+    if (current.every !== undefined && current.every > 1 && faultSeq % current.every !== 0) return {};
     if (current.times !== undefined) {
       const left = current.times - 1;
       faults = left > 0 ? { ...current, times: left } : {};
@@ -299,13 +308,28 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
     let stream = false;
     let inputTokens = 0;
     let outputTokens = 0;
-    const baseHeaders: Record<string, string> = { 'request-id': requestId, [SIMULATED_HEADER]: '1' };
+    const baseHeaders: Record<string, string> = {
+      'request-id': requestId,
+      // From the server's clock, like the resets, so a fake clock stays consistent.
+      date: new Date(startedAt).toUTCString(),
+      [SIMULATED_HEADER]: '1',
+    };
 
     let finished = false;
     /** Records the request once, with its final status (0 = nothing delivered). */
+    const body = createHash('sha256');
+    let bodyBytes = 0;
+    /** Writes part of the body and keeps its hash (proxy tests compare what arrived with what was sent). */
+    const write = (chunk: string, end = false): void => {
+      body.update(chunk);
+      bodyBytes += Buffer.byteLength(chunk);
+      if (end) res.end(chunk);
+      else res.write(chunk);
+    };
     const finish = (status: number): void => {
       if (finished) return;
       finished = true;
+      const delivered = status !== 0;
       record(
         {
           at: startedAt,
@@ -317,6 +341,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
           inputTokens,
           outputTokens,
           requestId,
+          ...(delivered && { bodySha256: body.digest('hex'), bodyBytes }),
         },
         endpoint,
       );
@@ -332,7 +357,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
         ...headers,
         'content-length': String(Buffer.byteLength(text)),
       });
-      res.end(text);
+      write(text, true);
       finish(status);
     };
 
@@ -536,7 +561,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
         ...headers,
       });
       if (fault.garbageBody) {
-        res.end('event: message_start\ndata: {not json at all\n\n');
+        write('event: message_start\ndata: {not json at all\n\n', true);
         return finish(200);
       }
       const events: [string, unknown][] = [
@@ -580,11 +605,11 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       for (const [event, data] of events) {
         if (closed || res.destroyed) return drop();
         if (fault.dropConnection === 'mid-stream' && sent === 3) return drop();
-        res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         sent++;
         await sleep(fault.chunkDelayMs ?? 0);
       }
-      res.end();
+      write('', true);
       finish(200);
     }
 
@@ -666,6 +691,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       }),
     setFaults: (next) => {
       faults = { ...next };
+      faultSeq = 0;
     },
     stats: () => ({
       ...stats,
@@ -682,6 +708,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       stats = emptyStats();
       stats.maxInFlight = inFlight;
       faults = {};
+      faultSeq = 0;
     },
     setRemaining: (model, levels) => {
       const b = bucketsFor(model);

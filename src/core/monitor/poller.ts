@@ -67,6 +67,11 @@ export interface PollerOptions extends PollerSettings {
   readonly activityCheckMs?: number;
   /** Shortest allowed interval, s (default 10): a typo in settings must not drain the budget. */
   readonly minIntervalSeconds?: number;
+  /**
+   * Watchdog, ms (default 60 s): a `send` that has not settled by then is aborted and
+   * counted as a timeout, so one hung request can never stop polling for good.
+   */
+  readonly sendTimeoutMs?: number;
   readonly log?: Logger;
 }
 
@@ -90,6 +95,7 @@ export interface PollerStatus {
 export const DEFAULT_MAX_BACKOFF_MS = 15 * 60_000;
 export const DEFAULT_ACTIVITY_CHECK_MS = 5_000;
 export const DEFAULT_MIN_INTERVAL_SECONDS = 10;
+export const DEFAULT_SEND_TIMEOUT_MS = 60_000;
 /** Backoff base when automatic polling is off but a refresh failed. */
 const FALLBACK_INTERVAL_MS = 60_000;
 
@@ -261,29 +267,34 @@ export class Poller implements BudgetSource {
     const controller = new AbortController();
     this.controller = controller;
     const run = async (): Promise<Observation> => {
-      let observation: Observation;
+      let watchdog: unknown;
+      // Settles on the watchdog, or at once when `stop()` aborts, whatever `send` does.
+      const timedOut = new Promise<Observation>((resolve) => {
+        watchdog = this.scheduler.setTimeout(() => {
+          resolve(this.failure(model, startedAt, true, 'no answer within the watchdog time'));
+          controller.abort();
+        }, this.options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS);
+        controller.signal.addEventListener('abort', () =>
+          resolve(this.failure(model, startedAt, false, 'aborted')),
+        );
+      });
       try {
-        observation = await this.options.send(model, controller.signal);
-      } catch (err) {
-        const at = this.scheduler.now();
-        observation = {
-          kind: 'network-error',
-          source: this.kind,
-          model,
-          at,
-          latencyMs: at - startedAt,
-          timeout: false,
-          message: err instanceof Error ? err.message : 'request failed',
-        };
+        const sent = Promise.resolve()
+          .then(() => this.options.send(model, controller.signal))
+          .catch((err: unknown) =>
+            this.failure(model, startedAt, false, err instanceof Error ? err.message : 'request failed'),
+          );
+        return await Promise.race([sent, timedOut]);
+      } finally {
+        this.scheduler.clearTimeout(watchdog);
       }
-      return observation;
     };
     const promise = run().then((observation) => {
       this.inFlight = undefined;
       this.controller = undefined;
       if (generation !== this.generation) return observation; // stopped meanwhile: drop it
       if (model === this.model) this.learn(observation, startedAt);
-      this.options.log?.debug(describe(observation));
+      this.options.log?.debug(describeObservation(observation));
       for (const err of this.emitter.emit(observation)) {
         this.options.log?.error(
           `Headroom monitor listener failed: ${err instanceof Error ? err.message : String(err)}`,
@@ -294,6 +305,19 @@ export class Poller implements BudgetSource {
     });
     this.inFlight = promise;
     return promise;
+  }
+
+  private failure(model: string, startedAt: number, timeout: boolean, message: string): Observation {
+    const at = this.scheduler.now();
+    return {
+      kind: 'network-error',
+      source: this.kind,
+      model,
+      at,
+      latencyMs: at - startedAt,
+      timeout,
+      message,
+    };
   }
 
   /** Updates backoff and retry-after from one result. */
@@ -325,7 +349,7 @@ export class Poller implements BudgetSource {
 }
 
 /** A one-line, secret-free log description of an observation. */
-export function describe(observation: Observation): string {
+export function describeObservation(observation: Observation): string {
   const latency = observation.latencyMs !== undefined ? ` in ${Math.round(observation.latencyMs)} ms` : '';
   if (observation.kind === 'network-error') {
     return `${observation.source} ${observation.model}: ${observation.timeout ? 'timed out' : 'network error'}${latency} (${observation.message})`;

@@ -22,7 +22,7 @@ export interface SdkSenderOptions {
   readonly baseURL?: string;
   /** A custom fetch (tests, proxies). */
   readonly fetch?: typeof fetch;
-  /** Per-request timeout, ms (default 30 s; the SDK's own default is 10 min). */
+  /** Deadline for the whole request, headers and body, ms (default 30 s; the SDK's own default is 10 min). */
   readonly timeoutMs?: number;
   /** Reported on observations: `poll`, or `simulated` against the local test server. */
   readonly source?: SourceKind;
@@ -49,15 +49,38 @@ export function createSdkSender(options: SdkSenderOptions): PollSender {
     ...(options.fetch && { fetch: options.fetch }),
   });
 
+  const timeoutMs = options.timeoutMs ?? DEFAULT_POLL_TIMEOUT_MS;
   return async (model, signal) => {
     const started = now();
+    // One deadline for the whole exchange: the SDK's timeout covers only the wait for the
+    // headers, and a body that never ends must not hold the poller forever.
+    const deadline = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      deadline.abort();
+    }, timeoutMs);
+    const forward = (): void => deadline.abort();
+    if (signal.aborted) deadline.abort();
+    else signal.addEventListener('abort', forward, { once: true });
+    // Also stop waiting on abort even if a custom fetch ignores its signal.
+    const abandoned = new Promise<never>((_resolve, reject) => {
+      const stop = (): void => reject(new Anthropic.APIUserAbortError());
+      if (deadline.signal.aborted) stop();
+      else deadline.signal.addEventListener('abort', stop, { once: true });
+    });
+    abandoned.catch(() => undefined);
+    const settle = <T>(promise: Promise<T>): Promise<T> => {
+      promise.catch(() => undefined); // a late rejection after abandoning must not go unhandled
+      return Promise.race([promise, abandoned]);
+    };
     try {
       const request = client.messages.create(
         { model, max_tokens: 1, messages: [{ role: 'user', content: POLL_PROMPT }] },
-        { signal },
+        { signal: deadline.signal },
       );
       // Status and headers first: they are what the monitor needs, even if the body is bad.
-      const response = await request.asResponse();
+      const response = await settle(request.asResponse());
       const at = now();
       const base = {
         kind: 'response' as const,
@@ -69,7 +92,7 @@ export function createSdkSender(options: SdkSenderOptions): PollSender {
         headers: parseRateLimitHeaders(response.headers),
       };
       try {
-        const { data } = await request.withResponse();
+        const { data } = await settle(request.withResponse());
         const usage = usageOf(data);
         if (typeof data !== 'object' || data === null) return { ...base, bodyError: 'invalid-json' };
         return { ...base, ...(usage && { usage }) };
@@ -77,7 +100,22 @@ export function createSdkSender(options: SdkSenderOptions): PollSender {
         return { ...base, bodyError: err instanceof SyntaxError ? 'invalid-json' : 'unreadable' };
       }
     } catch (err) {
-      return observationFromError(err, { model, source, at: now(), started, secrets });
+      const at = now();
+      if (timedOut) {
+        return {
+          kind: 'network-error',
+          source,
+          model,
+          at,
+          latencyMs: at - started,
+          timeout: true,
+          message: 'timed out',
+        };
+      }
+      return observationFromError(err, { model, source, at, started, secrets });
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', forward);
     }
   };
 }

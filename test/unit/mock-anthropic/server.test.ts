@@ -530,6 +530,13 @@ describe('mock-anthropic server', () => {
       assert.equal(server.stats().byStatus['0'], 2);
     });
 
+    it('mixes failures into traffic with `every`', async () => {
+      server.setFaults({ error: 'overloaded', every: 3 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await call(server, '/v1/models')).status);
+      assert.deepEqual(statuses, [200, 200, 529, 200, 200, 529, 200]);
+    });
+
     it('heals by itself after `times` requests, and on setFaults({})', async () => {
       server.setFaults({ error: 'overloaded', times: 2 });
       assert.equal((await call(server, '/v1/models')).status, 529);
@@ -564,8 +571,26 @@ describe('mock-anthropic server', () => {
       assert.equal(stats.outputTokens, 24);
       assert.equal(stats.log.length, 4);
       assert.equal(stats.log[1]?.stream, true);
+      assert.match(stats.log[0]?.bodySha256 ?? '', /^[0-9a-f]{64}$/);
       server.reset();
       assert.equal(server.stats().requests, 0);
+    });
+
+    it('records the SHA-256 of each body exactly as sent (JSON and SSE), none for dropped connections', async () => {
+      const { createHash } = await import('node:crypto');
+      const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+      const json = await call(server, '/v1/messages', { body: message() });
+      const sse = await call(server, '/v1/messages', { body: message({ stream: true }) });
+      const error = await call(server, '/v1/messages', { body: message({ max_tokens: undefined }) });
+      server.setFaults({ dropConnection: 'mid-stream' });
+      await assert.rejects(call(server, '/v1/messages', { body: message({ stream: true }) }));
+      const log = server.stats().log;
+      assert.deepEqual(
+        log.map((r) => r.bodySha256),
+        [sha(json.text), sha(sse.text), sha(error.text), undefined],
+      );
+      assert.equal(log[1]?.bodyBytes, Buffer.byteLength(sse.text));
+      assert.equal(json.headers.get('date'), new Date(START).toUTCString());
     });
 
     it('records the highest number of requests in flight at once', async () => {

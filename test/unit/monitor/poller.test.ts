@@ -1,10 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseRateLimitHeaders, type HeaderRecord } from '../../../src/core/monitor/headers';
-import {
-  Poller,
-  describe as describeObservation,
-  type PollerOptions,
-} from '../../../src/core/monitor/poller';
+import { Poller, describeObservation, type PollerOptions } from '../../../src/core/monitor/poller';
 import type { ApiErrorInfo, Observation } from '../../../src/core/monitor/source';
 import type { Logger } from '../../../src/core/logger';
 import { FakeScheduler } from './helpers';
@@ -18,6 +14,8 @@ interface Reply {
   error?: ApiErrorInfo;
   /** Reject instead of resolving. */
   reject?: boolean;
+  /** Never settle (until aborted, and not even then). */
+  hang?: boolean;
 }
 
 /** A fake `send` that counts calls, tracks concurrency and answers after `latencyMs` of fake time. */
@@ -25,14 +23,17 @@ class FakeSender {
   readonly sends: { at: number; model: string }[] = [];
   inFlight = 0;
   maxInFlight = 0;
+  aborted = 0;
   reply: (n: number) => Reply = () => ({ status: 200 });
   latencyMs = 200;
 
   constructor(private readonly clock: FakeScheduler) {}
 
-  readonly send = async (model: string): Promise<Observation> => {
+  readonly send = async (model: string, signal: AbortSignal): Promise<Observation> => {
     const n = this.sends.length;
     this.sends.push({ at: this.clock.now(), model });
+    signal.addEventListener('abort', () => this.aborted++);
+    if (this.reply(n).hang) return new Promise<Observation>(() => undefined);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     const started = this.clock.now();
@@ -324,6 +325,22 @@ describe('monitor/poller (fake clock)', () => {
     assert.equal(errors.length, 4);
     assert.match(errors[0] ?? '', /listener broke/);
     poller.dispose();
+  });
+
+  it('a send that never settles is aborted by the watchdog and polling goes on', async () => {
+    const { clock, sender, poller, observations, start } = setup({ sendTimeoutMs: 30_000 });
+    sender.reply = () => ({ status: 0, hang: true });
+    poller.start();
+    await clock.advance(2 * MINUTE + 1000); // watchdog at 30 s, backed-off retry at 120 s, still hanging
+    assert.deepEqual(sender.times(start), [0, 120]);
+    assert.equal(sender.aborted, 1);
+    assert.equal(observations[0]?.kind, 'network-error');
+    assert.equal(observations[0]?.kind === 'network-error' && observations[0].timeout, true);
+    poller.dispose();
+    await clock.advance(1);
+    assert.equal(sender.aborted, 2);
+    assert.equal(observations.length, 1);
+    assert.equal(clock.pending, 0);
   });
 
   it('treats a throwing isActive() as inactive', async () => {

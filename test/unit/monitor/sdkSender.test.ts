@@ -136,6 +136,25 @@ describe('monitor/sdkSender (real @anthropic-ai/sdk against the local server)', 
     assert.equal(o.kind === 'network-error' && o.timeout, true);
   });
 
+  it('keeps the headers when the body never ends, and gives up at the deadline', async () => {
+    const stalled: typeof fetch = async () =>
+      new Response(new ReadableStream({ start: () => undefined }), {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'anthropic-ratelimit-requests-remaining': '7' },
+      });
+    const started = Date.now();
+    const o = asResponse(
+      await createSdkSender({ apiKey: KEY, baseURL: 'http://127.0.0.1:9', fetch: stalled, timeoutMs: 100 })(
+        MODEL,
+        signal(),
+      ),
+    );
+    assert.ok(Date.now() - started < 5000);
+    assert.equal(o.status, 200);
+    assert.equal(o.bodyError, 'unreadable');
+    assert.equal(o.headers.families.requests?.remaining, 7);
+  });
+
   it('maps a dropped connection and a refused connection to network errors', async () => {
     server.setFaults({ dropConnection: 'before-response' });
     const dropped = await send();

@@ -14,9 +14,14 @@ import {
   memberObject,
   memberProperty,
   namedChildren,
+  objectParams,
   type ParamSet,
   positionalArgs,
   unwrap,
+  up,
+  kind,
+  kindOf,
+  endOf,
 } from './syntax';
 import type { LintLanguage } from './types';
 
@@ -118,6 +123,7 @@ export class FileContext {
   private callsCache: ClaudeCall[] | undefined;
   private functionsCache: Map<string, Node[]> | undefined;
   private limitersCache: Set<string> | undefined;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly text: string,
@@ -127,6 +133,14 @@ export class FileContext {
     this.python = language === 'python';
   }
 
+  /** Computes a per-file value once (shared by rules). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) {
+      this.memos.set(key, compute());
+    }
+    return this.memos.get(key) as T;
+  }
+
   /** Line/column lookup for this text. */
   get lines(): LineIndex {
     return (this.linesCache ??= new LineIndex(this.text));
@@ -134,7 +148,7 @@ export class FileContext {
 
   /** The source text of a node. */
   textOf(node: Node | null | undefined): string {
-    return node ? this.text.slice(node.startIndex, node.endIndex) : '';
+    return node ? this.text.slice(node.startIndex, endOf(node)) : '';
   }
 
   /** The smallest node covering an offset. */
@@ -148,7 +162,7 @@ export class FileContext {
     if (!node) {
       return false;
     }
-    const t = node.type;
+    const t = kind(node);
     return (
       t === 'comment' ||
       t === 'string_fragment' ||
@@ -229,8 +243,8 @@ export class FileContext {
     for (const m of this.scan(re, from, to)) {
       const valueStart = m.index + m[0].length;
       let value = this.nodeAt(valueStart);
-      while (value?.parent && value.parent.startIndex === valueStart && value.parent.endIndex <= to) {
-        value = value.parent;
+      for (let p = up(value); p && p.startIndex === valueStart && endOf(p) <= to; p = up(value)) {
+        value = p;
       }
       if (value && value.startIndex === valueStart) {
         out.push(value);
@@ -243,7 +257,7 @@ export class FileContext {
   callsWithin(node: Node): ClaudeCall[] {
     const out: ClaudeCall[] = [];
     for (const call of this.calls) {
-      if (call.node.startIndex >= node.startIndex && call.node.endIndex <= node.endIndex) {
+      if (call.node.startIndex >= node.startIndex && endOf(call.node) <= endOf(node)) {
         out.push(call);
       }
     }
@@ -276,12 +290,15 @@ export class FileContext {
       ]
         .map((n) => n.replace(/[$]/g, '\\$'))
         .join('|');
-      const re = new RegExp(
-        `([A-Za-z_$][\\w$]*)\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:new\\s+)?(?:[\\w$]+\\.)*(?:${ctors})\\s*[(<]`,
-        'g',
-      );
+      // Find the constructor first (a cheap literal scan), then read the name it is assigned to.
+      const re = new RegExp(`\\b(?:${ctors})\\s*[(<]`, 'g');
+      const assigned = /([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?(?:new\s+)?(?:[\w$]+\.)*$/;
       for (const m of this.scan(re)) {
-        names.add(m[1]);
+        const lineStart = this.text.lastIndexOf('\n', m.index) + 1;
+        const found = assigned.exec(this.text.slice(Math.max(lineStart, m.index - 200), m.index));
+        if (found) {
+          names.add(found[1]);
+        }
       }
       this.limitersCache = names;
     }
@@ -309,30 +326,31 @@ export class FileContext {
     for (const m of this.scan(JS_IMPORT_RE)) {
       const source = m[2];
       let stringNode = this.nodeAt(m.index + 1);
-      if (stringNode && stringNode.type !== 'string') {
-        stringNode = stringNode.parent;
+      if (stringNode && kind(stringNode) !== 'string') {
+        stringNode = up(stringNode);
       }
-      if (!stringNode || stringNode.type !== 'string') {
+      if (!stringNode || kind(stringNode) !== 'string') {
         continue;
       }
-      const holder = stringNode.parent;
+      const holder = up(stringNode);
       if (!holder) {
         continue;
       }
       const names: Array<{ imported: string; local: string }> = [];
       let recognised = false;
-      if (holder.type === 'import_statement' || holder.type === 'export_statement') {
+      if (kind(holder) === 'import_statement' || kind(holder) === 'export_statement') {
         recognised = true;
         for (const clause of namedChildren(holder)) {
-          if (clause.type === 'import_clause') {
+          if (kind(clause) === 'import_clause') {
             this.jsImportClause(clause, names);
           }
         }
-      } else if (holder.type === 'arguments' && holder.parent && isCall(holder.parent)) {
-        const fn = this.textOf(callee(holder.parent));
-        if (fn === 'require' || fn === 'import') {
+      } else if (kind(holder) === 'arguments' && up(holder) && isCall(up(holder))) {
+        const call = up(holder);
+        const fn = this.textOf(callee(call));
+        if (call && (fn === 'require' || fn === 'import')) {
           recognised = true;
-          this.jsRequireBinding(holder.parent, names);
+          this.jsRequireBinding(call, names);
         }
       }
       if (!recognised) {
@@ -383,14 +401,14 @@ export class FileContext {
 
   private jsImportClause(clause: Node, out: Array<{ imported: string; local: string }>): void {
     for (const part of namedChildren(clause)) {
-      if (part.type === 'identifier') {
+      if (kind(part) === 'identifier') {
         out.push({ imported: 'default', local: this.textOf(part) });
-      } else if (part.type === 'namespace_import') {
+      } else if (kind(part) === 'namespace_import') {
         const id = namedChildren(part)[0];
         if (id) {
           out.push({ imported: '*', local: this.textOf(id) });
         }
-      } else if (part.type === 'named_imports') {
+      } else if (kind(part) === 'named_imports') {
         for (const spec of namedChildren(part)) {
           const name = spec.childForFieldName('name');
           const alias = spec.childForFieldName('alias');
@@ -405,33 +423,34 @@ export class FileContext {
   private jsRequireBinding(call: Node, out: Array<{ imported: string; local: string }>): void {
     let n: Node | null = call;
     let member: string | undefined;
-    while (
-      n?.parent &&
-      ['await_expression', 'parenthesized_expression', 'member_expression'].includes(n.parent.type)
+    for (
+      let p = up(n);
+      p && ['await_expression', 'parenthesized_expression', 'member_expression'].includes(kind(p));
+      p = up(n)
     ) {
-      if (n.parent.type === 'member_expression') {
-        member = this.textOf(memberProperty(n.parent));
+      if (kind(p) === 'member_expression') {
+        member = this.textOf(memberProperty(p));
       }
-      n = n.parent;
+      n = p;
     }
-    const decl = n?.parent;
-    if (!decl || decl.type !== 'variable_declarator') {
+    const decl = up(n);
+    if (!decl || kind(decl) !== 'variable_declarator') {
       return;
     }
     const name = decl.childForFieldName('name');
     if (!name) {
       return;
     }
-    if (name.type === 'identifier') {
+    if (kind(name) === 'identifier') {
       out.push({ imported: member ?? '*', local: this.textOf(name) });
-    } else if (name.type === 'object_pattern') {
+    } else if (kind(name) === 'object_pattern') {
       for (const prop of namedChildren(name)) {
-        if (prop.type === 'shorthand_property_identifier_pattern') {
+        if (kind(prop) === 'shorthand_property_identifier_pattern') {
           out.push({ imported: this.textOf(prop), local: this.textOf(prop) });
-        } else if (prop.type === 'pair_pattern') {
+        } else if (kind(prop) === 'pair_pattern') {
           const key = prop.childForFieldName('key');
           const value = prop.childForFieldName('value');
-          if (key && value?.type === 'identifier') {
+          if (key && kindOf(value) === 'identifier') {
             out.push({ imported: this.textOf(key), local: this.textOf(value) });
           }
         }
@@ -444,19 +463,19 @@ export class FileContext {
     for (const m of this.scan(PY_IMPORT_RE)) {
       const keyword = m.index + m[0].search(/\S/);
       let stmt = this.nodeAt(keyword);
-      while (stmt && stmt.type !== 'import_statement' && stmt.type !== 'import_from_statement') {
-        stmt = stmt.parent;
-        if (stmt && (stmt.type === 'module' || stmt.type === 'block')) {
+      while (stmt && kind(stmt) !== 'import_statement' && kind(stmt) !== 'import_from_statement') {
+        stmt = up(stmt);
+        if (stmt && (kind(stmt) === 'module' || kind(stmt) === 'block')) {
           stmt = null;
         }
       }
       if (!stmt) {
         continue;
       }
-      if (stmt.type === 'import_statement') {
+      if (kind(stmt) === 'import_statement') {
         for (const item of namedChildren(stmt)) {
-          const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
-          const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
+          const dotted = kind(item) === 'aliased_import' ? item.childForFieldName('name') : item;
+          const alias = kind(item) === 'aliased_import' ? item.childForFieldName('alias') : null;
           const module = this.textOf(dotted);
           const root = module.split('.')[0];
           const local = alias ? this.textOf(alias) : root;
@@ -464,7 +483,7 @@ export class FileContext {
         }
       } else {
         const moduleNode = stmt.childForFieldName('module_name');
-        if (!moduleNode || moduleNode.type !== 'dotted_name') {
+        if (!moduleNode || kind(moduleNode) !== 'dotted_name') {
           continue;
         }
         const module = this.textOf(moduleNode);
@@ -474,9 +493,9 @@ export class FileContext {
           if (item.startIndex === moduleNode.startIndex) {
             continue;
           }
-          const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
-          const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
-          if (dotted && (dotted.type === 'dotted_name' || dotted.type === 'identifier')) {
+          const dotted = kind(item) === 'aliased_import' ? item.childForFieldName('name') : item;
+          const alias = kind(item) === 'aliased_import' ? item.childForFieldName('alias') : null;
+          if (dotted && (kind(dotted) === 'dotted_name' || kind(dotted) === 'identifier')) {
             any = true;
             this.pythonModule(imports, root, module, this.textOf(dotted), this.textOf(alias ?? dotted));
           }
@@ -590,31 +609,28 @@ export class FileContext {
     if (!imports.anthropic && !imports.openai) {
       return out;
     }
-    const re = this.python
-      ? /\b([A-Za-z_][\w.]*)\s*\(/g
-      : /\bnew\s+([A-Za-z_$][\w$.]*)|\.\s*(withOptions)\s*\(/g;
-    const pyWithOptions = /\.\s*with_options\s*\(/g;
     const candidates: number[] = [];
-    for (const m of this.scan(re)) {
-      if (this.python) {
-        const last = lastSegment(m[1]);
-        if (
-          PY_ANTHROPIC_CLASS.test(last) ||
-          PY_OPENAI_CLASS.test(last) ||
-          imports.anthropicClasses.has(last) ||
-          imports.openaiClasses.has(last)
-        ) {
-          candidates.push(m.index + m[1].length - 1);
-        }
-      } else if (m[2]) {
-        candidates.push(m.index + m[0].indexOf('withOptions'));
-      } else {
+    if (this.python) {
+      const local = [...imports.anthropicClasses, ...imports.openaiClasses].map((n) =>
+        n.replace(/[$]/g, '\\$'),
+      );
+      const names = [
+        '(?:Async)?(?:Azure)?OpenAI',
+        '(?:Async)?Anthropic(?:Bedrock|Vertex|Foundry)?',
+        'with_options',
+        ...local,
+      ];
+      const re = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`, 'g');
+      for (const m of this.scan(re)) {
         candidates.push(m.index);
       }
-    }
-    if (this.python) {
-      for (const m of this.scan(pyWithOptions)) {
-        candidates.push(m.index + m[0].indexOf('with_options'));
+    } else {
+      for (const m of this.scan(/\bnew\s+([A-Za-z_$][\w$.]*)|\.\s*withOptions\s*\(/g)) {
+        if (!m[1]) {
+          candidates.push(m.index + m[0].indexOf('withOptions'));
+        } else if (this.mayBeClient(m[1])) {
+          candidates.push(m.index);
+        }
       }
     }
     for (const offset of candidates) {
@@ -627,15 +643,30 @@ export class FileContext {
     return out;
   }
 
+  /** A cheap text test before looking at the tree: could `new <name>` construct a client? */
+  private mayBeClient(name: string): boolean {
+    const imports = this.imports;
+    const dot = name.indexOf('.');
+    const head = dot === -1 ? name : name.slice(0, dot);
+    return (
+      imports.anthropicClasses.has(head) ||
+      imports.openaiClasses.has(head) ||
+      imports.anthropicNamespaces.has(head) ||
+      imports.openaiNamespaces.has(head) ||
+      JS_ANTHROPIC_CLASSES.has(head) ||
+      JS_OPENAI_CLASSES.has(head)
+    );
+  }
+
   private clientAt(offset: number): ClientBinding | null {
     let n = this.nodeAt(offset);
     // Climb from the token to the construction or withOptions call.
-    for (let i = 0; n && i < 6; i++, n = n.parent) {
-      if (n.type === 'new_expression' || isCall(n)) {
+    for (let i = 0; n && i < 6; i++, n = up(n)) {
+      if (kind(n) === 'new_expression' || isCall(n)) {
         break;
       }
     }
-    if (!n || !(n.type === 'new_expression' || isCall(n))) {
+    if (!n || !(kind(n) === 'new_expression' || isCall(n))) {
       return null;
     }
     const fn = callee(n);
@@ -665,27 +696,25 @@ export class FileContext {
   /** The name a constructed value is stored in, if any. */
   private bindingKey(expr: Node): string | null {
     let n: Node = expr;
-    while (
-      n.parent &&
-      [
-        'await_expression',
-        'await',
-        'parenthesized_expression',
-        'as_expression',
-        'non_null_expression',
-        'satisfies_expression',
-      ].includes(n.parent.type)
-    ) {
-      n = n.parent;
+    const wrappers = [
+      'await_expression',
+      'await',
+      'parenthesized_expression',
+      'as_expression',
+      'non_null_expression',
+      'satisfies_expression',
+    ];
+    for (let p = up(n); p && wrappers.includes(kind(p)); p = up(n)) {
+      n = p;
     }
-    const parent = n.parent;
+    const parent = up(n);
     if (!parent) {
       return null;
     }
-    switch (parent.type) {
+    switch (kind(parent)) {
       case 'variable_declarator': {
         const name = parent.childForFieldName('name');
-        return name?.type === 'identifier' ? this.textOf(name) : null;
+        return kindOf(name) === 'identifier' ? this.textOf(name) : null;
       }
       case 'public_field_definition':
       case 'field_definition': {
@@ -696,12 +725,7 @@ export class FileContext {
       case 'assignment': {
         const left = parent.childForFieldName('left');
         const key = this.keyOf(left);
-        if (
-          key &&
-          this.python &&
-          !key.includes('.') &&
-          parent.parent?.parent?.parent?.type === 'class_definition'
-        ) {
+        if (key && this.python && !key.includes('.') && kindOf(up(up(up(parent)))) === 'class_definition') {
           return `this.${key}`;
         }
         return key;
@@ -721,9 +745,9 @@ export class FileContext {
     if (!r) {
       return null;
     }
-    if (r.type === 'new_expression' || isCall(r)) {
+    if (kind(r) === 'new_expression' || isCall(r)) {
       return (
-        this.clients.find((c) => c.node.startIndex === r.startIndex && c.node.endIndex === r.endIndex) ?? null
+        this.clients.find((c) => c.node.startIndex === r.startIndex && endOf(c.node) === endOf(r)) ?? null
       );
     }
     const key = this.keyOf(r);
@@ -751,10 +775,13 @@ export class FileContext {
     if (!imports.anthropic) {
       return out;
     }
+    // `messages` … up to the call's opening parenthesis; the call is then the smallest node
+    // spanning both, found in one lookup.
     const re =
-      /\bmessages\s*(?:\?\.|!?\.)\s*(?:(?:with_raw_response|with_streaming_response)\s*\.\s*)?(create|stream|batches)\b/g;
+      /\bmessages\s*(?:\?\.|!?\.)\s*(?:(?:with_raw_response|with_streaming_response)\s*\.\s*)?(create|stream|batches\s*\.\s*create)\s*(?:<[^()]*?>\s*)?(?:\?\.\s*)?\(/g;
     for (const m of this.scan(re)) {
-      const call = this.callAt(m.index, m[1]);
+      const method = m[1] === 'create' ? 'create' : m[1] === 'stream' ? 'stream' : 'batches.create';
+      const call = this.callAt(m.index, m.index + m[0].length - 1, method);
       if (call) {
         out.push(call);
       }
@@ -762,41 +789,22 @@ export class FileContext {
     return out;
   }
 
-  private callAt(offset: number, word: string): ClaudeCall | null {
-    const messages = this.nodeAt(offset);
-    if (!messages || !(messages.type === 'property_identifier' || messages.type === 'identifier')) {
+  private callAt(messagesAt: number, parenAt: number, method: ClaudeCall['method']): ClaudeCall | null {
+    const call = this.root.descendantForIndex(messagesAt, parenAt + 1);
+    if (!call || !isCall(call)) {
       return null;
     }
-    const m1 = messages.parent;
-    if (!m1 || !isMember(m1) || memberProperty(m1)?.startIndex !== messages.startIndex) {
+    const fnNode = callee(call);
+    if (!fnNode || fnNode.startIndex > messagesAt || endOf(fnNode) > parenAt) {
       return null;
     }
-    let m2 = m1.parent;
-    if (m2 && isMember(m2) && /^with_(raw|streaming)_response$/.test(this.textOf(memberProperty(m2)))) {
-      m2 = m2.parent;
+    // Walk the member chain down to `X.messages`; its object is the client.
+    const messagesEnd = messagesAt + 'messages'.length;
+    let m1 = memberObject(fnNode);
+    while (m1 && isMember(m1) && endOf(m1) > messagesEnd) {
+      m1 = memberObject(m1);
     }
-    if (!m2 || !isMember(m2)) {
-      return null;
-    }
-    let method: ClaudeCall['method'];
-    let fnNode: Node = m2;
-    if (word === 'batches') {
-      const m3 = m2.parent;
-      if (!m3 || !isMember(m3) || this.textOf(memberProperty(m3)) !== 'create') {
-        return null;
-      }
-      fnNode = m3;
-      method = 'batches.create';
-    } else {
-      method = word === 'stream' ? 'stream' : 'create';
-    }
-    const call = fnNode.parent;
-    if (
-      !call ||
-      !isCall(call) ||
-      callee(call)?.startIndex !== fnNode.startIndex ||
-      callee(call)?.endIndex !== fnNode.endIndex
-    ) {
+    if (!m1 || !isMember(m1) || endOf(m1) !== messagesEnd) {
       return null;
     }
     let receiver = memberObject(m1);
@@ -822,15 +830,21 @@ export class FileContext {
     if (client ? client.vendor !== 'anthropic' : !this.claudeFile) {
       return null;
     }
-    if (
-      !this.python &&
-      positionalArgs(call).length > 0 &&
-      unwrap(positionalArgs(call)[0])?.type === 'string'
-    ) {
+    if (this.python) {
+      const params = callParams(call, this.text, true);
+      return { node: call, callee: fnNode, receiver, method, beta, params, options: params, client };
+    }
+    const args = positionalArgs(call);
+    const first = unwrap(args[0] ?? null);
+    if (first && (kind(first) === 'string' || kind(first) === 'template_string')) {
       return null; // (threadId, {...}) is the OpenAI Assistants shape
     }
-    const params = callParams(call, this.text, this.python, 0);
-    const options = this.python ? params : callParams(call, this.text, false, 1);
+    const params: ParamSet = first
+      ? objectParams(first, this.text)
+      : { node: null, entries: new Map(), open: false };
+    const options: ParamSet = args[1]
+      ? objectParams(args[1], this.text)
+      : { node: null, entries: new Map(), open: false };
     return { node: call, callee: fnNode, receiver, method, beta, params, options, client };
   }
 
@@ -841,6 +855,6 @@ export class FileContext {
 
   /** Whether a node sits inside a function node type (for scoping text searches). */
   static isFunction(node: Node): boolean {
-    return FUNCTION_TYPES.has(node.type);
+    return FUNCTION_TYPES.has(kind(node));
   }
 }

@@ -13,6 +13,7 @@ import { grammarFor } from './languages';
 import { joinCells, type NotebookCell, partAt, rebaseData } from './notebook';
 import type { RuleReport } from './rule';
 import { RULE_IMPLEMENTATIONS } from './rules/index';
+import { withParentCache } from './syntax';
 import { effectiveSetting } from './settings';
 import { isSuppressed, parseSuppressions } from './suppression';
 import { type Finding, LINT_LANGUAGES, type LintLanguage, type LintOptions, RULE_IDS } from './types';
@@ -141,6 +142,10 @@ export class LintEngine {
 
   /** @internal Runs the enabled rules over a parsed text. */
   analyze(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {
+    return withParentCache(text, () => this.analyzeTree(text, language, root, options));
+  }
+
+  private analyzeTree(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {
     const ctx = new FileContext(text, language, root);
     const findings: Finding[] = [];
     let suppressions: ReturnType<typeof parseSuppressions> | undefined;

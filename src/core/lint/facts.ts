@@ -1,6 +1,6 @@
 import type { Node } from '../parse/treeSitter';
 import type { ClaudeCall, FileContext } from './context';
-import { argumentList, rangeOf } from './syntax';
+import { argumentList, rangeOf, endOf } from './syntax';
 import type { CallFacts } from './types';
 
 /** The offsets of a Claude call that fix generators need. */
@@ -10,7 +10,7 @@ export function callFacts(ctx: FileContext, call: ClaudeCall): CallFacts {
     call: rangeOf(call.node),
     callee: rangeOf(call.callee),
     receiver: rangeOf(call.receiver),
-    args: args ? rangeOf(args) : { start: call.callee.endIndex, end: call.node.endIndex },
+    args: args ? rangeOf(args) : { start: endOf(call.callee), end: endOf(call.node) },
     params: !ctx.python && call.params.node ? rangeOf(call.params.node) : undefined,
     method: call.method,
   };

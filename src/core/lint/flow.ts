@@ -13,6 +13,10 @@ import {
   numberValue,
   positionalArgs,
   unwrap,
+  up,
+  kind,
+  kindOf,
+  endOf,
 } from './syntax';
 
 /** Names that read like a concurrency limiter (`limit`, `queue.add`, `sem`, `limiter.schedule`). */
@@ -40,7 +44,7 @@ export function looksLikeLimiter(ctx: FileContext, expr: Node | null): boolean {
   if (!n) {
     return false;
   }
-  if (isCall(n) || n.type === 'new_expression') {
+  if (isCall(n) || kind(n) === 'new_expression') {
     // `async with asyncio.Semaphore(5):`, `limit(() => ...)(...)`
     const name = dottedName(callee(n), ctx.text);
     return name !== '' && LIMITER_NAME.test(lastSegment(name)) && !/messages\./.test(name);
@@ -68,18 +72,18 @@ export function looksLikeLimiter(ctx: FileContext, expr: Node | null): boolean {
  */
 export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): boolean {
   let prev: Node = from;
-  for (let n = from.parent; n; prev = n, n = n.parent) {
+  for (let n = up(from); n; prev = n, n = up(n)) {
     if (isCall(n) && !samePos(n, from)) {
       const args = argumentList(n);
       if (
         args &&
         prev.startIndex >= args.startIndex &&
-        prev.endIndex <= args.endIndex &&
+        endOf(prev) <= endOf(args) &&
         looksLikeLimiter(ctx, callee(n))
       ) {
         return true;
       }
-    } else if (n.type === 'with_statement') {
+    } else if (kind(n) === 'with_statement') {
       for (const item of withItems(n)) {
         if (!contains(item, from) && looksLikeLimiter(ctx, item)) {
           return true;
@@ -95,8 +99,8 @@ export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): 
 }
 
 function enclosingFunctionStart(node: Node): number | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (FUNCTION_TYPES.has(n.type)) {
+  for (let n = up(node); n; n = up(n)) {
+    if (FUNCTION_TYPES.has(kind(n))) {
       return n.startIndex;
     }
   }
@@ -106,10 +110,10 @@ function enclosingFunctionStart(node: Node): number | undefined {
 /** The context expressions of a Python `with` statement (aliases stripped). */
 export function withItems(withStatement: Node): Node[] {
   const out: Node[] = [];
-  const clause = namedChildren(withStatement).find((c) => c.type === 'with_clause');
+  const clause = namedChildren(withStatement).find((c) => kind(c) === 'with_clause');
   for (const item of namedChildren(clause ?? null)) {
     let value = item.childForFieldName('value') ?? namedChildren(item)[0] ?? null;
-    if (value?.type === 'as_pattern') {
+    if (kindOf(value) === 'as_pattern') {
       value = namedChildren(value)[0] ?? null;
     }
     if (value) {
@@ -120,11 +124,11 @@ export function withItems(withStatement: Node): Node[] {
 }
 
 function samePos(a: Node, b: Node): boolean {
-  return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.typeId === b.typeId;
+  return a.startIndex === b.startIndex && endOf(a) === endOf(b) && kind(a) === kind(b);
 }
 
 function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+  return outer.startIndex <= inner.startIndex && endOf(inner) <= endOf(outer);
 }
 
 /** What a fan-out element reaches: Claude calls that run without a limit. */
@@ -144,7 +148,7 @@ export interface Reach {
 export function reach(ctx: FileContext, expr: Node): Reach {
   const inline = ctx.callsWithin(expr).filter((c) => !isLimited(ctx, c.node, expr));
   if (inline.length > 0) {
-    return { calls: inline, callback: FUNCTION_TYPES.has(expr.type) ? expr : undefined };
+    return { calls: inline, callback: FUNCTION_TYPES.has(kind(expr)) ? expr : undefined };
   }
   const functions = ctx.functionsWithCalls;
   if (functions.size === 0) {
@@ -152,7 +156,7 @@ export function reach(ctx: FileContext, expr: Node): Reach {
   }
   // A bare reference: `.map(summarize)`, `executor.map(summarize, items)`.
   const ref = unwrap(expr);
-  if (ref && (ref.type === 'identifier' || ref.type === 'member_expression' || ref.type === 'attribute')) {
+  if (ref && (kind(ref) === 'identifier' || kind(ref) === 'member_expression' || kind(ref) === 'attribute')) {
     const name = lastSegment(dottedName(ref, ctx.text));
     const followed = followFunction(ctx, name, expr);
     if (followed) {
@@ -163,12 +167,12 @@ export function reach(ctx: FileContext, expr: Node): Reach {
   // Calls to same-file functions inside the expression: `x => summarize(x)`, `summarize(x) for x in xs`.
   const names = [...functions.keys()].map(escapeRegExp).join('|');
   const re = new RegExp(`(?:^|[^\\w$.])(?:(?:this|self)\\s*\\.\\s*)?(${names})\\s*\\(`, 'g');
-  const text = ctx.text.slice(expr.startIndex, expr.endIndex);
+  const text = ctx.text.slice(expr.startIndex, endOf(expr));
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const offset = expr.startIndex + m.index + m[0].indexOf(m[1]);
     let site = ctx.nodeAt(offset);
     while (site && !isCall(site) && site.startIndex >= expr.startIndex) {
-      site = site.parent;
+      site = up(site);
     }
     if (!site || !isCall(site) || site.startIndex < expr.startIndex || isLimited(ctx, site, expr)) {
       continue;
@@ -224,8 +228,8 @@ const PY_RATE_LIMIT_CATCHERS = new Set([
 /** The loop head: from the loop keyword to the start of the body. */
 export function loopHead(loop: Node): { start: number; end: number } {
   const body = loop.childForFieldName('body');
-  if (loop.type === 'do_statement' || !body) {
-    const end = body && loop.type !== 'do_statement' ? body.startIndex : loop.startIndex + 2;
+  if (kind(loop) === 'do_statement' || !body) {
+    const end = body && kind(loop) !== 'do_statement' ? body.startIndex : loop.startIndex + 2;
     return { start: loop.startIndex, end: Math.max(loop.startIndex + 1, end) };
   }
   return { start: loop.startIndex, end: body.startIndex };
@@ -239,17 +243,17 @@ export function loopHead(loop: Node): { start: number; end: number } {
 export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
   let tryNode: Node | null = null;
   let prev: Node = call;
-  for (let n = call.parent; n; prev = n, n = n.parent) {
-    if (FUNCTION_TYPES.has(n.type) || COMPREHENSION_TYPES.has(n.type)) {
+  for (let n = up(call); n; prev = n, n = up(n)) {
+    if (FUNCTION_TYPES.has(kind(n)) || COMPREHENSION_TYPES.has(kind(n))) {
       return null;
     }
-    if (n.type === 'try_statement' && !tryNode) {
+    if (kind(n) === 'try_statement' && !tryNode) {
       const body = n.childForFieldName('body');
       if (body && contains(body, prev)) {
         tryNode = n;
       }
     }
-    if (LOOP_TYPES.has(n.type) && tryNode) {
+    if (LOOP_TYPES.has(kind(n)) && tryNode) {
       return isRetryLoop(ctx, n, tryNode)
         ? { loop: n, tryNode, handlers: rateLimitHandlers(ctx, tryNode) }
         : null;
@@ -268,13 +272,13 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
   const exitsInTry = /\b(return|break)\b/.test(tryText);
   const handlersText = ctx
     .textOf(tryNode)
-    .slice((tryBody?.endIndex ?? tryNode.startIndex) - tryNode.startIndex);
+    .slice((tryBody ? endOf(tryBody) : tryNode.startIndex) - tryNode.startIndex);
   const continues = /\bcontinue\b/.test(handlersText);
-  const exitsAfter = /\b(return|break)\b/.test(ctx.text.slice(tryNode.endIndex, body.endIndex));
+  const exitsAfter = /\b(return|break)\b/.test(ctx.text.slice(endOf(tryNode), endOf(body)));
   if (!(exitsInTry || continues || exitsAfter)) {
     return false;
   }
-  if (loop.type === 'for_in_statement' || (ctx.python && loop.type === 'for_statement')) {
+  if (kind(loop) === 'for_in_statement' || (ctx.python && kind(loop) === 'for_statement')) {
     const right = loop.childForFieldName('right');
     const overRange =
       !!right && /^\s*(?:range|Retrying|AsyncRetrying|itertools\.count|count)\s*\(/.test(ctx.textOf(right));
@@ -287,21 +291,21 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
 export function rateLimitHandlers(ctx: FileContext, tryNode: Node): Node[] {
   const out: Node[] = [];
   for (const child of namedChildren(tryNode)) {
-    if (child.type === 'catch_clause') {
+    if (kind(child) === 'catch_clause') {
       const body = child.childForFieldName('body');
       const first = namedChildren(body)[0];
-      if (!first || first.type !== 'throw_statement') {
+      if (!first || kind(first) !== 'throw_statement') {
         out.push(child);
       }
-    } else if (child.type === 'except_clause' || child.type === 'except_group_clause') {
+    } else if (kind(child) === 'except_clause' || kind(child) === 'except_group_clause') {
       const kids = namedChildren(child);
-      const block = kids.find((k) => k.type === 'block');
+      const block = kids.find((k) => kind(k) === 'block');
       const first = namedChildren(block ?? null)[0];
-      if (first && first.type === 'raise_statement' && namedChildren(block ?? null).length === 1) {
+      if (first && kind(first) === 'raise_statement' && namedChildren(block ?? null).length === 1) {
         continue;
       }
-      let value = child.childForFieldName('value') ?? kids.find((k) => k.type !== 'block') ?? null;
-      if (value?.type === 'as_pattern') {
+      let value = child.childForFieldName('value') ?? kids.find((k) => kind(k) !== 'block') ?? null;
+      if (kindOf(value) === 'as_pattern') {
         value = namedChildren(value)[0] ?? null;
       }
       if (!value) {
@@ -309,7 +313,9 @@ export function rateLimitHandlers(ctx: FileContext, tryNode: Node): Node[] {
         continue;
       }
       const types =
-        value.type === 'tuple' || value.type === 'parenthesized_expression' ? namedChildren(value) : [value];
+        kind(value) === 'tuple' || kind(value) === 'parenthesized_expression'
+          ? namedChildren(value)
+          : [value];
       if (
         types.some((t) => PY_RATE_LIMIT_CATCHERS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t)))
       ) {
@@ -343,7 +349,7 @@ export function classifyWait(ctx: FileContext, loop: RetryLoop): WaitInfo {
     const offset = loop.loop.startIndex + m.index + m[0].search(/\w+\s*\($/);
     let n = ctx.nodeAt(offset);
     while (n && !isCall(n) && n.startIndex >= loop.loop.startIndex) {
-      n = n.parent;
+      n = up(n);
     }
     if (!n || !isCall(n) || ctx.inCommentOrString(offset)) {
       continue;
@@ -432,7 +438,7 @@ const PY_RETRY_DECORATOR =
 export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse | null {
   const libs = ctx.imports.retryLibs;
   let prev: Node = call;
-  for (let n = call.parent; n; prev = n, n = n.parent) {
+  for (let n = up(call); n; prev = n, n = up(n)) {
     if (!ctx.python && isCall(n)) {
       const args = argumentList(n);
       const fn = callee(n);
@@ -446,9 +452,9 @@ export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse 
         }
       }
     }
-    if (ctx.python && n.type === 'function_definition' && n.parent?.type === 'decorated_definition') {
-      for (const dec of namedChildren(n.parent)) {
-        if (dec.type === 'decorator' && PY_RETRY_DECORATOR.test(ctx.textOf(dec))) {
+    if (ctx.python && kind(n) === 'function_definition' && kindOf(up(n)) === 'decorated_definition') {
+      for (const dec of namedChildren(up(n))) {
+        if (kind(dec) === 'decorator' && PY_RETRY_DECORATOR.test(ctx.textOf(dec))) {
           const name = ctx.textOf(dec).replace(/^@\s*/, '').split(/[.(]/)[0];
           const lib = libs.get(name) ?? [...libs.values()][0];
           if (lib) {
@@ -457,7 +463,7 @@ export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse 
         }
       }
     }
-    if (ctx.python && n.type === 'for_statement') {
+    if (ctx.python && kind(n) === 'for_statement') {
       const right = n.childForFieldName('right');
       if (right && /^\s*(?:tenacity\.)?(?:Async)?Retrying\s*\(/.test(ctx.textOf(right))) {
         return { library: 'tenacity', node: n, head: right };
@@ -466,37 +472,51 @@ export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse 
   }
   // `await pRetry(callClaude, {...})` elsewhere in the file.
   const fn = enclosingNamedFunction(ctx, call);
-  if (fn && libs.size > 0) {
-    const names = [...libs.keys()].map(escapeRegExp).join('|');
-    const re = new RegExp(
-      `\\b(${names})\\s*\\(\\s*(?:(?:async\\s*)?\\(\\s*\\)\\s*=>\\s*)?(?:this\\.)?${escapeRegExp(fn.name)}\\b`,
-      'g',
-    );
-    for (const m of ctx.scan(re)) {
-      let n = ctx.nodeAt(m.index);
-      while (n && !isCall(n)) {
-        n = n.parent;
-      }
-      if (n && !ctx.inCommentOrString(m.index)) {
-        const head = callee(n);
-        if (head) {
-          return { library: libs.get(m[1]) ?? m[1], node: n, head };
-        }
-      }
+  const hit = fn ? retryWrappedFunctions(ctx).get(fn.name) : undefined;
+  if (hit) {
+    let n = ctx.nodeAt(hit.offset);
+    while (n && !isCall(n)) {
+      n = up(n);
+    }
+    const head = callee(n);
+    if (n && head) {
+      return { library: hit.library, node: n, head };
     }
   }
   return null;
 }
 
+/** Names of functions passed to a retry library in this file (`pRetry(callClaude)`), computed once. */
+function retryWrappedFunctions(ctx: FileContext): Map<string, { library: string; offset: number }> {
+  return ctx.memo('retry-wrapped-functions', () => {
+    const map = new Map<string, { library: string; offset: number }>();
+    const libs = ctx.imports.retryLibs;
+    if (libs.size === 0) {
+      return map;
+    }
+    const names = [...libs.keys()].map(escapeRegExp).join('|');
+    const re = new RegExp(
+      `\\b(${names})\\s*\\(\\s*(?:(?:async\\s*)?\\(\\s*\\)\\s*=>\\s*)?(?:this\\.)?([A-Za-z_$][\\w$]*)`,
+      'g',
+    );
+    for (const m of ctx.scan(re)) {
+      if (!map.has(m[2]) && !ctx.inCommentOrString(m.index)) {
+        map.set(m[2], { library: libs.get(m[1]) ?? m[1], offset: m.index });
+      }
+    }
+    return map;
+  });
+}
+
 function enclosingNamedFunction(ctx: FileContext, node: Node): { node: Node; name: string } | null {
-  for (let n = node.parent; n; n = n.parent) {
-    if (FUNCTION_TYPES.has(n.type)) {
+  for (let n = up(node); n; n = up(n)) {
+    if (FUNCTION_TYPES.has(kind(n))) {
       const own = n.childForFieldName('name');
-      const parent = n.parent;
+      const parent = up(n);
       const declName =
         own ??
-        (parent?.type === 'variable_declarator' ? parent.childForFieldName('name') : null) ??
-        (parent?.type === 'public_field_definition' ? parent.childForFieldName('name') : null);
+        (parent && kind(parent) === 'variable_declarator' ? parent.childForFieldName('name') : null) ??
+        (parent && kind(parent) === 'public_field_definition' ? parent.childForFieldName('name') : null);
       return declName ? { node: n, name: ctx.textOf(declName) } : null;
     }
   }
@@ -512,25 +532,28 @@ export function hasOwnRetryHandling(ctx: FileContext, call: Node): boolean {
     return true;
   }
   let prev: Node = call;
-  for (let n = call.parent; n; prev = n, n = n.parent) {
+  for (let n = up(call); n; prev = n, n = up(n)) {
     if (isCall(n)) {
       const args = argumentList(n);
       if (args && contains(args, prev) && /retr(y|ies)|backoff/i.test(dottedName(callee(n), ctx.text))) {
         return true;
       }
     }
-    if (FUNCTION_TYPES.has(n.type)) {
+    if (FUNCTION_TYPES.has(kind(n))) {
       const own = n.childForFieldName('name');
-      const parent = n.parent;
+      const parent = up(n);
       const name = own
         ? ctx.textOf(own)
-        : parent?.type === 'variable_declarator'
+        : parent && kind(parent) === 'variable_declarator'
           ? ctx.textOf(parent.childForFieldName('name'))
           : '';
       if (/retr(y|ies)|backoff/i.test(name)) {
         return true;
       }
-      if (parent?.type === 'decorated_definition' && /@\s*[\w.]*(retry|backoff)/i.test(ctx.textOf(parent))) {
+      if (
+        kindOf(parent) === 'decorated_definition' &&
+        /@\s*[\w.]*(retry|backoff)/i.test(ctx.textOf(parent))
+      ) {
         return true;
       }
     }

@@ -1,6 +1,7 @@
 import type { LineIndex } from '../parse/lineIndex';
 import type { Node } from '../parse/treeSitter';
 import { isRuleId, type RuleId } from './types';
+import { kind, endOf } from './syntax';
 
 /**
  * Suppression comments:
@@ -33,27 +34,26 @@ export function parseSuppressions(
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const comment = nodeAt(m.index);
-    if (!comment || comment.type !== 'comment') {
+    if (!comment || kind(comment) !== 'comment') {
       continue;
     }
-    let kind: 'next-line' | 'line' | 'file';
+    let form: 'next-line' | 'line' | 'file';
     let list: string | undefined;
     if (m[1]) {
-      kind = m[1] as 'next-line' | 'line' | 'file';
+      form = m[1] as 'next-line' | 'line' | 'file';
       list = m[2];
     } else {
-      kind = m[3] ? 'file' : 'line';
+      form = m[3] ? 'file' : 'line';
       list = m[4];
     }
     const rules = parseRuleList(list);
     if (rules === null) {
       continue;
     }
-    if (kind === 'file') {
+    if (form === 'file') {
       result.file = merge(result.file, rules);
     } else {
-      const line =
-        kind === 'next-line' ? lines.lineAt(comment.endIndex) + 1 : lines.lineAt(comment.startIndex);
+      const line = form === 'next-line' ? lines.lineAt(endOf(comment)) + 1 : lines.lineAt(comment.startIndex);
       result.lines.set(line, merge(result.lines.get(line) ?? null, rules));
     }
   }

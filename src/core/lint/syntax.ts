@@ -35,31 +35,104 @@ const WRAPPER_TYPES = new Set([
   'type_assertion',
 ]);
 
+// Every `Node` property read other than `id`/`startIndex` is a call into wasm (and
+// `Node.parent` walks down from the root each time: tree-sitter 0.25 keeps no parent
+// pointers). The rules look at the same few nodes many times, so parent, type and end
+// are memoised per analysis, keyed by node id (unique within one tree), while
+// `withParentCache` runs.
+interface NodeMemo {
+  /** The text the tree was parsed from (comments are recognised from it without a type read). */
+  text: string;
+  parent: Map<number, Node | null>;
+  type: Map<number, string>;
+  end: Map<number, number>;
+}
+let memo: NodeMemo | null = null;
+
+/** Runs `fn` with node property reads memoised (one tree at a time). */
+export function withParentCache<T>(text: string, fn: () => T): T {
+  const previous = memo;
+  memo = { text, parent: new Map(), type: new Map(), end: new Map() };
+  try {
+    return fn();
+  } finally {
+    memo = previous;
+  }
+}
+
+/** The parent of a node, or null. */
+export function up(node: Node | null | undefined): Node | null {
+  if (!node) {
+    return null;
+  }
+  if (!memo) {
+    return node.parent;
+  }
+  const cached = memo.parent.get(node.id);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const parent = node.parent;
+  memo.parent.set(node.id, parent);
+  return parent;
+}
+
+/** The type of a node. */
+export function kind(node: Node): string {
+  if (!memo) {
+    return node.type;
+  }
+  let t = memo.type.get(node.id);
+  if (t === undefined) {
+    t = node.type;
+    memo.type.set(node.id, t);
+  }
+  return t;
+}
+
+/** The type of a node, or undefined for none. */
+export function kindOf(node: Node | null | undefined): string | undefined {
+  return node ? kind(node) : undefined;
+}
+
+/** The end offset of a node. */
+export function endOf(node: Node): number {
+  if (!memo) {
+    return node.endIndex;
+  }
+  let e = memo.end.get(node.id);
+  if (e === undefined) {
+    e = node.endIndex;
+    memo.end.set(node.id, e);
+  }
+  return e;
+}
+
 /** The half-open offset range of a node. */
 export function rangeOf(node: Node): OffsetRange {
-  return { start: node.startIndex, end: node.endIndex };
+  return { start: node.startIndex, end: endOf(node) };
 }
 
 /** Whether `inner` lies within `outer` (by offsets). */
 export function contains(outer: Node | OffsetRange, inner: Node | OffsetRange): boolean {
   const os = 'startIndex' in outer ? outer.startIndex : outer.start;
-  const oe = 'endIndex' in outer ? outer.endIndex : outer.end;
+  const oe = 'endIndex' in outer ? endOf(outer) : outer.end;
   const is = 'startIndex' in inner ? inner.startIndex : inner.start;
-  const ie = 'endIndex' in inner ? inner.endIndex : inner.end;
+  const ie = 'endIndex' in inner ? endOf(inner) : inner.end;
   return os <= is && ie <= oe;
 }
 
 /** Whether two nodes are the same node. */
 export function same(a: Node | null | undefined, b: Node | null | undefined): boolean {
-  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.typeId === b.typeId;
+  return !!a && !!b && a.startIndex === b.startIndex && endOf(a) === endOf(b) && kind(a) === kind(b);
 }
 
 /** Strips parentheses, `await`, TS non-null and type assertions. */
 export function unwrap(node: Node | null): Node | null {
   let n = node;
-  while (n && WRAPPER_TYPES.has(n.type)) {
+  while (n && WRAPPER_TYPES.has(kind(n))) {
     const inner: Node | null =
-      n.type === 'parenthesized_expression' || n.type === 'await_expression' || n.type === 'await'
+      kind(n) === 'parenthesized_expression' || kind(n) === 'await_expression' || kind(n) === 'await'
         ? firstNamedChild(n)
         : (n.childForFieldName('expression') ?? firstNamedChild(n));
     if (!inner || same(inner, n)) {
@@ -72,8 +145,12 @@ export function unwrap(node: Node | null): Node | null {
 
 /** The first named child that is not a comment. */
 export function firstNamedChild(node: Node): Node | null {
+  const first = node.firstNamedChild;
+  if (first && !isComment(first)) {
+    return first;
+  }
   for (const child of node.namedChildren) {
-    if (child && child.type !== 'comment') {
+    if (child && !isComment(child)) {
       return child;
     }
   }
@@ -87,21 +164,39 @@ export function namedChildren(node: Node | null): Node[] {
     return out;
   }
   for (const child of node.namedChildren) {
-    if (child && child.type !== 'comment') {
+    if (child && !isComment(child)) {
       out.push(child);
     }
   }
   return out;
 }
 
+/** Whether a node is a comment; read from the text when it is known (no wasm call). */
+function isComment(node: Node): boolean {
+  if (!memo) {
+    return node.type === 'comment';
+  }
+  const c = memo.text.charCodeAt(node.startIndex);
+  // '#' (Python) or '/' followed by '/' or '*' (JS). A regex literal starts with '/' too,
+  // but never with '//' or '/*'.
+  if (c === 35) {
+    return true;
+  }
+  if (c === 47) {
+    const d = memo.text.charCodeAt(node.startIndex + 1);
+    return d === 47 || d === 42;
+  }
+  return false;
+}
+
 /** Whether a node is a call (JS `call_expression`, Python `call`). */
 export function isCall(node: Node | null | undefined): boolean {
-  return !!node && (node.type === 'call_expression' || node.type === 'call');
+  return !!node && (kind(node) === 'call_expression' || kind(node) === 'call');
 }
 
 /** Whether a node is a member access (JS `member_expression`, Python `attribute`). */
 export function isMember(node: Node | null | undefined): boolean {
-  return !!node && (node.type === 'member_expression' || node.type === 'attribute');
+  return !!node && (kind(node) === 'member_expression' || kind(node) === 'attribute');
 }
 
 /** The object of a member access. */
@@ -111,12 +206,12 @@ export function memberObject(node: Node | null | undefined): Node | null {
 
 /** The property name of a member access. */
 export function memberProperty(node: Node | null | undefined): Node | null {
-  return node ? node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property') : null;
+  return node ? node.childForFieldName(kind(node) === 'attribute' ? 'attribute' : 'property') : null;
 }
 
 /** The callee of a call (or the constructor of `new`). */
 export function callee(call: Node | null | undefined): Node | null {
-  return call ? call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function') : null;
+  return call ? call.childForFieldName(kind(call) === 'new_expression' ? 'constructor' : 'function') : null;
 }
 
 /** The argument list node of a call (JS `arguments`, Python `argument_list`), if any. */
@@ -130,10 +225,10 @@ export function positionalArgs(call: Node | null | undefined): Node[] {
   if (!args) {
     return [];
   }
-  if (args.type === 'generator_expression') {
+  if (kind(args) === 'generator_expression') {
     return [args];
   }
-  return namedChildren(args).filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat');
+  return namedChildren(args).filter((a) => kind(a) !== 'keyword_argument' && kind(a) !== 'dictionary_splat');
 }
 
 /** The dotted text of a callee or member chain, e.g. `asyncio.gather`, `this.client`; '' for other shapes. */
@@ -142,13 +237,13 @@ export function dottedName(node: Node | null, text: string): string {
   if (!n) {
     return '';
   }
-  switch (n.type) {
+  switch (kind(n)) {
     case 'identifier':
     case 'property_identifier':
     case 'private_property_identifier':
     case 'type_identifier':
     case 'shorthand_property_identifier':
-      return text.slice(n.startIndex, n.endIndex);
+      return text.slice(n.startIndex, endOf(n));
     case 'this':
       return 'this';
     case 'member_expression':
@@ -156,7 +251,7 @@ export function dottedName(node: Node | null, text: string): string {
       const obj = memberObject(n);
       const prop = memberProperty(n);
       const left = dottedName(obj, text);
-      return left && prop ? `${left}.${text.slice(prop.startIndex, prop.endIndex)}` : '';
+      return left && prop ? `${left}.${text.slice(prop.startIndex, endOf(prop))}` : '';
     }
     default:
       return '';
@@ -174,12 +269,12 @@ export function stringValue(node: Node | null, text: string): string | undefined
   if (!node) {
     return undefined;
   }
-  const raw = text.slice(node.startIndex, node.endIndex);
-  if (node.type === 'string') {
+  const raw = text.slice(node.startIndex, endOf(node));
+  if (kind(node) === 'string') {
     const m = /^[rRbBuUfF]{0,2}('''|"""|'|")([\s\S]*)\1$/.exec(raw);
     return m ? m[2] : undefined;
   }
-  if (node.type === 'template_string') {
+  if (kind(node) === 'template_string') {
     return raw.includes('${') ? undefined : raw.slice(1, -1);
   }
   return undefined;
@@ -188,11 +283,11 @@ export function stringValue(node: Node | null, text: string): string | undefined
 /** The value of a numeric literal (`64000`, `64_000`, `6.4e4`, `0x10`), else undefined. */
 export function numberValue(node: Node | null, text: string): number | undefined {
   const n = unwrap(node);
-  if (!n || (n.type !== 'number' && n.type !== 'integer' && n.type !== 'float')) {
+  if (!n || (kind(n) !== 'number' && kind(n) !== 'integer' && kind(n) !== 'float')) {
     return undefined;
   }
   const raw = text
-    .slice(n.startIndex, n.endIndex)
+    .slice(n.startIndex, endOf(n))
     .replace(/_/g, '')
     .replace(/[nlLjJ]$/, '');
   const value = Number(raw);
@@ -201,8 +296,8 @@ export function numberValue(node: Node | null, text: string): number | undefined
 
 /** The enclosing function of a node (not the node itself), or null at top level. */
 export function enclosingFunction(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) {
-    if (FUNCTION_TYPES.has(n.type)) {
+  for (let n = up(node); n; n = up(n)) {
+    if (FUNCTION_TYPES.has(kind(n))) {
       return n;
     }
   }
@@ -213,22 +308,22 @@ export function enclosingFunction(node: Node): Node | null {
 export function functionName(fn: Node, text: string): string | undefined {
   const own = fn.childForFieldName('name');
   if (own) {
-    return text.slice(own.startIndex, own.endIndex);
+    return text.slice(own.startIndex, endOf(own));
   }
-  const parent = fn.parent;
+  const parent = up(fn);
   if (!parent) {
     return undefined;
   }
-  switch (parent.type) {
+  switch (kind(parent)) {
     case 'variable_declarator':
     case 'public_field_definition':
     case 'field_definition': {
       const name = parent.childForFieldName('name') ?? parent.childForFieldName('property');
-      return name ? text.slice(name.startIndex, name.endIndex) : undefined;
+      return name ? text.slice(name.startIndex, endOf(name)) : undefined;
     }
     case 'pair': {
       const key = parent.childForFieldName('key');
-      return key ? (stringValue(key, text) ?? text.slice(key.startIndex, key.endIndex)) : undefined;
+      return key ? (stringValue(key, text) ?? text.slice(key.startIndex, endOf(key))) : undefined;
     }
     case 'assignment_expression':
     case 'assignment': {
@@ -258,43 +353,74 @@ export interface ParamSet {
   open: boolean;
 }
 
+/**
+ * An entry whose name comes from the source text and whose key/value nodes are fetched
+ * only when a rule asks (most rules only need the names).
+ */
+class LazyEntry implements ParamEntry {
+  private keyNode: Node | null | undefined;
+  private valueNode: Node | null | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly entry: Node,
+    private readonly keyField: string | null,
+    private readonly valueField: string | null,
+  ) {}
+
+  get key(): Node {
+    if (this.keyNode === undefined) {
+      this.keyNode = this.keyField ? this.entry.childForFieldName(this.keyField) : this.entry;
+    }
+    return this.keyNode ?? this.entry;
+  }
+
+  get value(): Node {
+    if (this.valueNode === undefined) {
+      this.valueNode = this.valueField ? this.entry.childForFieldName(this.valueField) : this.entry;
+    }
+    return this.valueNode ?? this.entry;
+  }
+}
+
 const EMPTY: ParamSet = { node: null, entries: new Map(), open: true };
+
+/** `key:` at the start of a JS pair or `"key":` of a Python dict entry. */
+const PAIR_KEY = /^\s*(?:([A-Za-z_$][\w$]*|\d+)|'([^'\\\n]*)'|"([^"\\\n]*)")\s*:/;
+/** `name=` at the start of a Python keyword argument. */
+const KEYWORD = /^\s*([A-Za-z_]\w*)\s*=/;
 
 /** Reads the entries of a JS object literal or Python dictionary literal. */
 export function objectParams(node: Node | null, text: string): ParamSet {
   const obj = unwrap(node);
-  if (!obj || (obj.type !== 'object' && obj.type !== 'dictionary')) {
+  const objKind = kindOf(obj);
+  if (!obj || (objKind !== 'object' && objKind !== 'dictionary')) {
     return EMPTY;
   }
   const entries = new Map<string, ParamEntry>();
   let open = false;
   for (const child of namedChildren(obj)) {
-    switch (child.type) {
+    switch (kind(child)) {
       case 'pair': {
-        const key = child.childForFieldName('key');
-        const value = child.childForFieldName('value');
-        if (!key || !value) {
-          open = true;
-          break;
-        }
-        let name: string | undefined;
-        if (obj.type === 'dictionary') {
-          name = stringValue(key, text);
-        } else if (key.type === 'property_identifier' || key.type === 'number') {
-          name = text.slice(key.startIndex, key.endIndex);
-        } else {
-          name = stringValue(key, text);
-        }
+        const m = PAIR_KEY.exec(text.slice(child.startIndex, Math.min(endOf(child), child.startIndex + 200)));
+        // Python dict keys must be strings; a bare name there is a variable.
+        const name = m
+          ? m[1] !== undefined
+            ? objKind === 'dictionary'
+              ? undefined
+              : m[1]
+            : (m[2] ?? m[3])
+          : undefined;
         if (name === undefined) {
           open = true;
         } else {
-          entries.set(name, { name, entry: child, key, value });
+          entries.set(name, new LazyEntry(name, child, 'key', 'value'));
         }
         break;
       }
       case 'shorthand_property_identifier': {
-        const name = text.slice(child.startIndex, child.endIndex);
-        entries.set(name, { name, entry: child, key: child, value: child });
+        const name = text.slice(child.startIndex, endOf(child));
+        entries.set(name, new LazyEntry(name, child, null, null));
         break;
       }
       case 'method_definition':
@@ -310,20 +436,18 @@ export function objectParams(node: Node | null, text: string): ParamSet {
 /** Reads the keyword arguments of a Python call. */
 export function keywordParams(call: Node, text: string): ParamSet {
   const args = argumentList(call);
-  if (!args || args.type !== 'argument_list') {
+  if (!args || kind(args) !== 'argument_list') {
     return { node: args, entries: new Map(), open: !!args };
   }
   const entries = new Map<string, ParamEntry>();
   let open = false;
   for (const child of namedChildren(args)) {
-    if (child.type === 'keyword_argument') {
-      const key = child.childForFieldName('name');
-      const value = child.childForFieldName('value');
-      if (key && value) {
-        const name = text.slice(key.startIndex, key.endIndex);
-        entries.set(name, { name, entry: child, key, value });
-      }
-    } else if (child.type === 'dictionary_splat' || child.type === 'list_splat' || child.type === 'ERROR') {
+    // Classified from the text (no type read): `name=value`, `**kw`, `*args`.
+    const head = text.slice(child.startIndex, Math.min(endOf(child), child.startIndex + 100));
+    const m = KEYWORD.exec(head);
+    if (m && head[m[0].length] !== '=') {
+      entries.set(m[1], new LazyEntry(m[1], child, 'name', 'value'));
+    } else if (head.startsWith('*') || kind(child) === 'ERROR') {
       open = true;
     }
   }

@@ -13,15 +13,22 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
+    if (!text.includes('\r')) {
+      // Fast path: only `\n` breaks.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
         starts.push(i + 1);
-      } else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) {
-          i++;
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) {
+          starts.push(i + 1);
+        } else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) {
+            i++;
+          }
+          starts.push(i + 1);
         }
-        starts.push(i + 1);
       }
     }
     this.starts = starts;

@@ -3,6 +3,7 @@ import type { FileContext } from '../context';
 import { lang } from '../facts';
 import type { Rule } from '../rule';
 import type { HardcodedApiKeyData } from '../types';
+import { up, kind, endOf } from '../syntax';
 
 /**
  * The Anthropic key format: `sk-ant-<kind><2 digits>-<secret>` (api03, admin01, oat01, ...)
@@ -39,7 +40,7 @@ export const hardcodedApiKey: Rule = {
         data: {
           rule: 'hardcoded-api-key',
           language: lang(ctx),
-          literal: { start: literal.startIndex, end: literal.endIndex },
+          literal: { start: literal.startIndex, end: endOf(literal) },
           key: { start: m.index, end: m.index + m[0].length },
           context,
           envVar: 'ANTHROPIC_API_KEY',
@@ -55,31 +56,32 @@ const LITERALS = new Set(['string', 'template_string']);
 
 function literalAt(ctx: FileContext, offset: number): Node | null {
   let n = ctx.nodeAt(offset);
-  while (n && LITERAL_PARTS.has(n.type)) {
-    n = n.parent;
+  while (n && LITERAL_PARTS.has(kind(n))) {
+    n = up(n);
   }
-  return n && LITERALS.has(n.type) ? n : null;
+  return n && LITERALS.has(kind(n)) ? n : null;
 }
 
 function keyContext(ctx: FileContext, literal: Node): HardcodedApiKeyData['context'] {
   let n: Node = literal;
-  while (
-    n.parent &&
-    (n.parent.type === 'parenthesized_expression' || n.parent.type === 'concatenated_string')
+  for (
+    let p = up(n);
+    p && (kind(p) === 'parenthesized_expression' || kind(p) === 'concatenated_string');
+    p = up(n)
   ) {
-    n = n.parent;
+    n = p;
   }
-  const parent = n.parent;
+  const parent = up(n);
   if (!parent) {
     return 'other';
   }
-  if (parent.type === 'pair' || parent.type === 'keyword_argument') {
+  if (kind(parent) === 'pair' || kind(parent) === 'keyword_argument') {
     const key = parent.childForFieldName('key') ?? parent.childForFieldName('name');
     return /^['"]?(?:apiKey|api_key|authToken|auth_token)['"]?$/.test(ctx.textOf(key))
       ? 'api-key-option'
       : 'other';
   }
-  if (parent.type === 'jsx_attribute') {
+  if (kind(parent) === 'jsx_attribute') {
     return 'other';
   }
   if (
@@ -89,7 +91,7 @@ function keyContext(ctx: FileContext, literal: Node): HardcodedApiKeyData['conte
       'assignment_expression',
       'public_field_definition',
       'field_definition',
-    ].includes(parent.type)
+    ].includes(kind(parent))
   ) {
     return 'assignment';
   }

@@ -10,6 +10,9 @@ import {
   type ParamSet,
   stringValue,
   unwrap,
+  up,
+  kind,
+  endOf,
 } from '../syntax';
 
 /** `missing-max-tokens`: a create/stream call whose literal params lack `max_tokens`. */
@@ -30,7 +33,7 @@ export const missingMaxTokens: Rule = {
       const model = stringValue(params.entries.get('model')?.value ?? null, ctx.text);
       report({
         start: call.callee.startIndex,
-        end: call.callee.endIndex,
+        end: endOf(call.callee),
         message:
           `${methodText(call)} is called without max_tokens: the API rejects the request with a 400 before ` +
           `generating anything. Add max_tokens (for example ${ctx.python ? 'max_tokens=1024' : 'max_tokens: 1024'}).`,
@@ -53,22 +56,22 @@ function checkBatch(ctx: FileContext, call: ClaudeCall, report: (r: RuleReport) 
     return;
   }
   const re = ctx.python ? /(?:["']params["']\s*:|\bparams\s*=)/g : /\bparams\s*:|["']params["']\s*:/g;
-  for (const m of ctx.scan(re, requests.startIndex, requests.endIndex)) {
+  for (const m of ctx.scan(re, requests.startIndex, endOf(requests))) {
     let entry: Node | null = ctx.nodeAt(m.index + m[0].search(/params/));
     while (
       entry &&
-      entry.type !== 'pair' &&
-      entry.type !== 'keyword_argument' &&
+      kind(entry) !== 'pair' &&
+      kind(entry) !== 'keyword_argument' &&
       entry.startIndex >= requests.startIndex
     ) {
-      entry = entry.parent;
+      entry = up(entry);
     }
-    if (!entry || (entry.type !== 'pair' && entry.type !== 'keyword_argument')) {
+    if (!entry || (kind(entry) !== 'pair' && kind(entry) !== 'keyword_argument')) {
       continue;
     }
     const value = unwrap(entry.childForFieldName('value'));
     let params: ParamSet;
-    if (value && (value.type === 'object' || value.type === 'dictionary')) {
+    if (value && (kind(value) === 'object' || kind(value) === 'dictionary')) {
       params = objectParams(value, ctx.text);
     } else if (value && isCall(value) && ctx.python) {
       params = callParams(value, ctx.text, true); // MessageCreateParamsNonStreaming(...)
@@ -80,7 +83,7 @@ function checkBatch(ctx: FileContext, call: ClaudeCall, report: (r: RuleReport) 
     }
     report({
       start: entry.startIndex,
-      end: entry.endIndex,
+      end: endOf(entry),
       message:
         'A batch request\'s params have no max_tokens: that request fails with "invalid_request_error" ' +
         "when the batch runs. Add max_tokens to each request's params.",

@@ -2,7 +2,7 @@ import type { ClaudeCall, ClientBinding, FileContext } from '../context';
 import { lang } from '../facts';
 import { classifyWait, findRetryLibrary, findRetryLoop, loopHead } from '../flow';
 import type { Rule } from '../rule';
-import { numberValue, rangeOf } from '../syntax';
+import { numberValue, rangeOf, endOf } from '../syntax';
 import type { NaiveRetryData } from '../types';
 
 /**
@@ -70,7 +70,7 @@ export const naiveRetry: Rule = {
       seen.add(lib.node.startIndex);
       report({
         start: lib.head.startIndex,
-        end: lineEnd(ctx, lib.head.startIndex, lib.head.endIndex),
+        end: lineEnd(ctx, lib.head.startIndex, endOf(lib.head)),
         severity: 'info',
         message:
           `${lib.library} retries a Claude call on a client that keeps the SDK's own retries (2 by default): ` +

@@ -2,7 +2,7 @@ import type { ClaudeCall, ClientBinding, FileContext } from '../context';
 import { callFacts, lang, methodText } from '../facts';
 import { MODEL_MAX_OUTPUT, MODEL_NONSTREAMING_TOKENS, NONSTREAMING_MAX_TOKENS } from '../models';
 import type { Rule } from '../rule';
-import { numberValue, stringValue } from '../syntax';
+import { numberValue, stringValue, endOf } from '../syntax';
 import type { NonstreamingMaxTokensData } from '../types';
 
 /**
@@ -56,13 +56,13 @@ export const nonstreamingMaxTokens: Rule = {
       }
       report({
         start: call.callee.startIndex,
-        end: call.callee.endIndex,
+        end: endOf(call.callee),
         message: parts.join(' '),
         data: {
           rule: 'nonstreaming-max-tokens',
           language: lang(ctx),
           call: callFacts(ctx, call),
-          maxTokens: { start: entry.value.startIndex, end: entry.value.endIndex },
+          maxTokens: { start: entry.value.startIndex, end: endOf(entry.value) },
           maxTokensValue: value,
           reasons,
           model,

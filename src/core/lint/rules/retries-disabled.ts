@@ -1,7 +1,7 @@
 import { lang } from '../facts';
 import { hasOwnRetryHandling } from '../flow';
 import type { Rule } from '../rule';
-import { numberValue, rangeOf } from '../syntax';
+import { numberValue, rangeOf, endOf } from '../syntax';
 
 /**
  * `retries-disabled`: a client built with `maxRetries: 0` / `max_retries=0` whose calls in
@@ -26,7 +26,7 @@ export const retriesDisabled: Rule = {
       const what = ctx.python ? 'max_retries=0' : 'maxRetries: 0';
       report({
         start: entry.entry.startIndex,
-        end: entry.entry.endIndex,
+        end: endOf(entry.entry),
         message:
           `This client is built with ${what}, so every 429, 529 or dropped connection fails at once instead of ` +
           `being retried with the SDK's back-off that honours retry-after${calls.length ? ', and its calls here have no retry handling of their own' : ''}. ` +

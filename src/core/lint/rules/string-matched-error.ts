@@ -15,6 +15,10 @@ import {
   positionalArgs,
   stringValue,
   unwrap,
+  up,
+  kind,
+  kindOf,
+  endOf,
 } from '../syntax';
 
 /** Text that marks a rate-limit error: "rate limit", "rate_limit(_error)", "429", "too many requests". */
@@ -80,6 +84,9 @@ const TEXT_PROPS = new Set([
 export const stringMatchedError: Rule = {
   id: 'string-matched-error',
   run(ctx, report) {
+    if (ctx.calls.length === 0 || !/rate|429|too many/i.test(ctx.text)) {
+      return; // nothing that could match: skip the handler search
+    }
     const seen = new Set<number>();
     for (const handler of claudeHandlers(ctx)) {
       const errorName = caughtName(ctx, handler);
@@ -99,7 +106,7 @@ export const stringMatchedError: Rule = {
         const replacement = replacementFor(ctx, errorName);
         report({
           start: test.node.startIndex,
-          end: test.node.endIndex,
+          end: endOf(test.node),
           message:
             'This decides that the error is a rate limit by matching its message text, which is not a stable API: ' +
             'the wording can change, and other errors (a prompt that mentions "429", a proxy page) match too. ' +
@@ -107,7 +114,7 @@ export const stringMatchedError: Rule = {
           data: {
             rule: 'string-matched-error',
             language: lang(ctx),
-            test: { start: test.node.startIndex, end: test.node.endIndex },
+            test: { start: test.node.startIndex, end: endOf(test.node) },
             errorName,
             needle: test.needle,
             negated: test.negated,
@@ -124,10 +131,10 @@ function claudeHandlers(ctx: FileContext): Node[] {
   const tries = new Map<number, Node>();
   const addTries = (from: Node): void => {
     let prev = from;
-    for (let n = from.parent; n && !FUNCTION_TYPES.has(n.type); prev = n, n = n.parent) {
-      if (n.type === 'try_statement') {
+    for (let n = up(from); n && !FUNCTION_TYPES.has(kind(n)); prev = n, n = up(n)) {
+      if (kind(n) === 'try_statement') {
         const body = n.childForFieldName('body');
-        if (body && body.startIndex <= prev.startIndex && prev.endIndex <= body.endIndex) {
+        if (body && body.startIndex <= prev.startIndex && endOf(prev) <= endOf(body)) {
           tries.set(n.startIndex, n);
         }
       }
@@ -156,9 +163,9 @@ function claudeHandlers(ctx: FileContext): Node[] {
   for (const t of tries.values()) {
     for (const child of namedChildren(t)) {
       if (
-        child.type === 'catch_clause' ||
-        child.type === 'except_clause' ||
-        child.type === 'except_group_clause'
+        kind(child) === 'catch_clause' ||
+        kind(child) === 'except_clause' ||
+        kind(child) === 'except_group_clause'
       ) {
         handlers.push(child);
       }
@@ -169,12 +176,12 @@ function claudeHandlers(ctx: FileContext): Node[] {
 
 /** The name the handler binds the error to (`catch (err)`, `except X as e`), if any. */
 function caughtName(ctx: FileContext, handler: Node): string | undefined {
-  if (handler.type === 'catch_clause') {
+  if (kind(handler) === 'catch_clause') {
     const param = handler.childForFieldName('parameter');
-    return param?.type === 'identifier' ? ctx.textOf(param) : undefined;
+    return kindOf(param) === 'identifier' ? ctx.textOf(param) : undefined;
   }
   const value = handler.childForFieldName('value') ?? namedChildren(handler)[0];
-  if (value?.type === 'as_pattern') {
+  if (kindOf(value) === 'as_pattern') {
     const alias = value.childForFieldName('alias');
     const id = alias ? (namedChildren(alias)[0] ?? alias) : null;
     return id ? ctx.textOf(id) : undefined;
@@ -190,18 +197,18 @@ interface Test {
 
 /** If the literal is a rate-limit pattern tested against the caught error's text, the test. */
 function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handler: Node): Test | null {
-  const parent = literal.parent;
+  const parent = up(literal);
   if (!parent) {
     return null;
   }
   let node: Node | null = null;
   let subject: Node | null = null;
   let negated = false;
-  let regex = literal.type === 'regex';
+  let regex = kind(literal) === 'regex';
   if (ctx.python) {
-    if (parent.type === 'comparison_operator') {
+    if (kind(parent) === 'comparison_operator') {
       const [left, right] = namedChildren(parent);
-      const op = ctx.text.slice(left?.endIndex ?? 0, right?.startIndex ?? 0).trim();
+      const op = ctx.text.slice(endOf(left) ?? 0, right?.startIndex ?? 0).trim();
       if (!left || !right) {
         return null;
       }
@@ -214,8 +221,8 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
         subject = left.startIndex === literal.startIndex ? right : left;
         negated = op === '!=';
       }
-    } else if (parent.type === 'argument_list' && parent.parent && isCall(parent.parent)) {
-      const call = parent.parent;
+    } else if (kind(parent) === 'argument_list' && up(parent) && isCall(up(parent))) {
+      const call = up(parent);
       const fn = callee(call);
       const args = positionalArgs(call);
       if (PY_RE.test(dottedName(fn, ctx.text)) && args[0]?.startIndex === literal.startIndex) {
@@ -227,19 +234,19 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
         subject = memberObject(fn);
       }
     }
-  } else if (parent.type === 'arguments' && parent.parent && isCall(parent.parent)) {
-    const fn = callee(parent.parent);
+  } else if (kind(parent) === 'arguments' && up(parent) && isCall(up(parent))) {
+    const fn = callee(up(parent));
     if (isMember(fn) && JS_TESTS.has(ctx.textOf(memberProperty(fn)))) {
-      node = parent.parent;
+      node = up(parent);
       subject = memberObject(fn);
     }
-  } else if (literal.type === 'regex' && isMember(parent) && ctx.textOf(memberProperty(parent)) === 'test') {
-    const call = parent.parent;
+  } else if (kind(literal) === 'regex' && isMember(parent) && ctx.textOf(memberProperty(parent)) === 'test') {
+    const call = up(parent);
     if (call && isCall(call)) {
       node = call;
       subject = positionalArgs(call)[0] ?? null;
     }
-  } else if (parent.type === 'binary_expression') {
+  } else if (kind(parent) === 'binary_expression') {
     const op = ctx.textOf(parent.childForFieldName('operator'));
     if (op === '===' || op === '==' || op === '!==' || op === '!=') {
       const left = parent.childForFieldName('left');
@@ -256,12 +263,12 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
     return null;
   }
   // `!msg.includes('429')`, `not re.search(...)`: report the whole negation.
-  while (
-    node.parent &&
-    (node.parent.type === 'unary_expression' || node.parent.type === 'not_operator') &&
-    /^(!|not\b)/.test(ctx.textOf(node.parent))
+  for (
+    let p = up(node);
+    p && (kind(p) === 'unary_expression' || kind(p) === 'not_operator') && /^(!|not\b)/.test(ctx.textOf(p));
+    p = up(node)
   ) {
-    node = node.parent;
+    node = p;
     negated = !negated;
   }
   return { node, needle, negated };
@@ -269,7 +276,7 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
 
 /** The rate-limit text a literal matches: as a plain string, or as a regex. */
 function matchesRateLimit(ctx: FileContext, literal: Node, regex: boolean, test: Node): string | undefined {
-  if (literal.type === 'regex') {
+  if (kind(literal) === 'regex') {
     const pattern = ctx.textOf(literal.childForFieldName('pattern'));
     const flags = ctx.textOf(literal.childForFieldName('flags'));
     return regexMatch(pattern, flags);
@@ -313,7 +320,7 @@ function isErrorText(
   if (!n || depth > 6) {
     return false;
   }
-  switch (n.type) {
+  switch (kind(n)) {
     case 'identifier': {
       const name = ctx.textOf(n);
       return name === errorName || localFromError(ctx, n, errorName, handler, depth);
@@ -352,13 +359,13 @@ function isErrorText(
     case 'string':
       return namedChildren(n).some(
         (c) =>
-          (c.type === 'template_substitution' || c.type === 'interpolation') &&
+          (kind(c) === 'template_substitution' || kind(c) === 'interpolation') &&
           isErrorText(ctx, namedChildren(c)[0] ?? null, errorName, handler, depth + 1),
       );
     case 'ternary_expression':
     case 'conditional_expression':
       return namedChildren(n)
-        .slice(n.type === 'ternary_expression' ? 1 : 0)
+        .slice(kind(n) === 'ternary_expression' ? 1 : 0)
         .some((c) => isErrorText(ctx, c, errorName, handler, depth + 1));
     case 'binary_expression':
     case 'boolean_operator':

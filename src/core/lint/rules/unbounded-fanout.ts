@@ -20,6 +20,10 @@ import {
   positionalArgs,
   rangeOf,
   unwrap,
+  up,
+  kind,
+  kindOf,
+  endOf,
 } from '../syntax';
 import type { UnboundedFanoutData } from '../types';
 
@@ -114,9 +118,9 @@ function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null 
     }
     return null;
   }
-  if (arg.type === 'array') {
+  if (kind(arg) === 'array') {
     const elements = namedChildren(arg);
-    if (elements.length === 1 && elements[0].type === 'spread_element') {
+    if (elements.length === 1 && kind(elements[0]) === 'spread_element') {
       const inner = unwrap(namedChildren(elements[0])[0] ?? null);
       return inner ? jsSource(ctx, inner, combinator) : null;
     }
@@ -130,7 +134,7 @@ function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null 
     }
     return null;
   }
-  if (arg.type === 'identifier') {
+  if (kind(arg) === 'identifier') {
     return jsFilledArray(ctx, arg, combinator);
   }
   return null;
@@ -146,10 +150,10 @@ function boundedArray(ctx: FileContext, array: Node | null, combinator: Node): b
   if (!array) {
     return false;
   }
-  if (array.type === 'array' || array.type === 'list' || array.type === 'tuple') {
+  if (kind(array) === 'array' || kind(array) === 'list' || kind(array) === 'tuple') {
     return (
       namedChildren(array).length <= MAX_LITERAL_CALLS &&
-      !namedChildren(array).some((e) => /spread|splat/.test(e.type))
+      !namedChildren(array).some((e) => /spread|splat/.test(kind(e)))
     );
   }
   const inLoop = enclosingLoop(combinator, scopeOf(combinator)) !== null;
@@ -165,7 +169,7 @@ function boundedArray(ctx: FileContext, array: Node | null, combinator: Node): b
     }
     return false;
   }
-  if (array.type === 'subscript' && /:/.test(ctx.textOf(array.childForFieldName('subscript')))) {
+  if (kind(array) === 'subscript' && /:/.test(ctx.textOf(array.childForFieldName('subscript')))) {
     return true; // items[i:i + 10]
   }
   const name = lastSegment(dottedName(array, ctx.text));
@@ -174,7 +178,7 @@ function boundedArray(ctx: FileContext, array: Node | null, combinator: Node): b
 
 function lengthOf(ctx: FileContext, obj: Node | null): number | undefined {
   const o = unwrap(obj);
-  if (!o || o.type !== 'object') {
+  if (!o || kind(o) !== 'object') {
     return undefined;
   }
   const params = callParamsOfObject(ctx, o);
@@ -183,7 +187,7 @@ function lengthOf(ctx: FileContext, obj: Node | null): number | undefined {
 
 function callParamsOfObject(ctx: FileContext, o: Node): Node | undefined {
   for (const pair of namedChildren(o)) {
-    if (pair.type === 'pair' && ctx.textOf(pair.childForFieldName('key')) === 'length') {
+    if (kind(pair) === 'pair' && ctx.textOf(pair.childForFieldName('key')) === 'length') {
       return pair.childForFieldName('value') ?? undefined;
     }
   }
@@ -228,15 +232,15 @@ function pythonGather(ctx: FileContext, report: Report): void {
       continue;
     }
     const items =
-      args.type === 'generator_expression'
+      kind(args) === 'generator_expression'
         ? [args]
-        : namedChildren(args).filter((a) => a.type !== 'keyword_argument');
+        : namedChildren(args).filter((a) => kind(a) !== 'keyword_argument');
     let found: Source | null = null;
     if (m[1] === 'gather') {
-      const splat = items.find((a) => a.type === 'list_splat');
+      const splat = items.find((a) => kind(a) === 'list_splat');
       if (splat) {
         found = pySource(ctx, unwrap(namedChildren(splat)[0] ?? null), call);
-      } else if (items.length === 1 && items[0].type === 'generator_expression') {
+      } else if (items.length === 1 && kind(items[0]) === 'generator_expression') {
         found = pySource(ctx, items[0], call);
       } else {
         const reaching = items.map((el) => reach(ctx, el)).filter((r) => r.calls.length > 0);
@@ -263,9 +267,9 @@ function pySource(ctx: FileContext, expr: Node | null, fanout: Node): Source | n
   if (!expr) {
     return null;
   }
-  if (COMPREHENSION_TYPES.has(expr.type)) {
+  if (COMPREHENSION_TYPES.has(kind(expr))) {
     const body = expr.childForFieldName('body');
-    const clause = namedChildren(expr).find((c) => c.type === 'for_in_clause');
+    const clause = namedChildren(expr).find((c) => kind(c) === 'for_in_clause');
     if (!body || (clause && boundedArray(ctx, unwrap(clause.childForFieldName('right')), fanout))) {
       return null;
     }
@@ -273,7 +277,7 @@ function pySource(ctx: FileContext, expr: Node | null, fanout: Node): Source | n
     return r.calls.length
       ? {
           node: expr,
-          kind: expr.type === 'generator_expression' ? 'generator' : 'comprehension',
+          kind: kind(expr) === 'generator_expression' ? 'generator' : 'comprehension',
           reach: r,
           element: body,
         }
@@ -287,14 +291,14 @@ function pySource(ctx: FileContext, expr: Node | null, fanout: Node): Source | n
     const r = reach(ctx, fn);
     return r.calls.length ? { node: expr, kind: 'map-builtin', reach: r } : null;
   }
-  if (expr.type === 'list') {
+  if (kind(expr) === 'list') {
     const items = namedChildren(expr);
     const reaching = items.map((el) => reach(ctx, el)).filter((r) => r.calls.length > 0);
     return reaching.length > MAX_LITERAL_CALLS
       ? { node: expr, kind: 'literal', reach: { calls: reaching.flatMap((r) => r.calls) } }
       : null;
   }
-  if (expr.type === 'identifier') {
+  if (kind(expr) === 'identifier') {
     return pyFilledList(ctx, expr, fanout);
   }
   return null;
@@ -324,14 +328,14 @@ function filledCollection(
   fanout: Node,
   source: (value: Node) => Source | null,
   appendMethods: string,
-  kind: 'push-loop' | 'append-loop',
+  sourceKind: 'push-loop' | 'append-loop',
 ): Source | null {
   const name = ctx.textOf(id);
   const scope = scopeOf(fanout);
   for (const value of ctx.assignedValues(name, scope.startIndex, fanout.startIndex)) {
     const v = unwrap(value);
-    const nonEmptyList = !!v && (v.type === 'array' || v.type === 'list') && namedChildren(v).length > 0;
-    if (v && (isCall(v) || COMPREHENSION_TYPES.has(v.type) || nonEmptyList)) {
+    const nonEmptyList = !!v && (kind(v) === 'array' || kind(v) === 'list') && namedChildren(v).length > 0;
+    if (v && (isCall(v) || COMPREHENSION_TYPES.has(kind(v)) || nonEmptyList)) {
       const found = source(v);
       if (found) {
         return found;
@@ -349,13 +353,13 @@ function filledCollection(
       continue;
     }
     for (const arg of positionalArgs(append)) {
-      const el = arg.type === 'spread_element' || arg.type === 'list_splat' ? namedChildren(arg)[0] : arg;
-      if (!el || el.type === 'await_expression' || el.type === 'await') {
+      const el = kind(arg) === 'spread_element' || kind(arg) === 'list_splat' ? namedChildren(arg)[0] : arg;
+      if (!el || kind(el) === 'await_expression' || kind(el) === 'await') {
         continue; // pushing awaited results: the loop is sequential
       }
       const r = reach(ctx, ctx.python ? unwrapTask(ctx, el) : el);
       if (r.calls.length) {
-        return { node: loop, kind, reach: r, element: el };
+        return { node: loop, kind: sourceKind, reach: r, element: el };
       }
     }
   }
@@ -370,8 +374,9 @@ function pythonTaskGroups(ctx: FileContext, report: Report): void {
   if (groups.size === 0) {
     return;
   }
-  for (const m of ctx.scan(/\b([A-Za-z_]\w*)\s*\.\s*create_task\s*\(/g)) {
-    if (!groups.has(m[1])) {
+  for (const m of ctx.scan(/\.\s*create_task\s*\(/g)) {
+    const owner = /([A-Za-z_]\w*)\s*$/.exec(ctx.text.slice(Math.max(0, m.index - 80), m.index));
+    if (!owner || !groups.has(owner[1])) {
       continue;
     }
     const call = callAtToken(ctx, m.index + m[0].indexOf('create_task'));
@@ -420,10 +425,10 @@ function pythonExecutors(ctx: FileContext, report: Report): void {
     if (!name) {
       continue;
     }
-    const withStatement = pool.parent?.type === 'as_pattern' ? ancestorOfType(pool, 'with_statement') : null;
+    const withStatement = kindOf(up(pool)) === 'as_pattern' ? ancestorOfType(pool, 'with_statement') : null;
     const scope = withStatement ?? scopeOf(pool);
     const useRe = new RegExp(`(?:^|[^\\w.])${name.replace(/\./g, '\\.')}\\s*\\.\\s*(map|submit)\\s*\\(`, 'g');
-    for (const u of ctx.scan(useRe, pool.startIndex, scope.endIndex)) {
+    for (const u of ctx.scan(useRe, pool.startIndex, endOf(scope))) {
       const call = callAtToken(ctx, u.index + u[0].lastIndexOf(u[1]));
       if (!call) {
         continue;
@@ -519,7 +524,7 @@ function evalWorkers(ctx: FileContext, node: Node, depth: number): number | null
     }
     return 'unknown';
   }
-  if (v.type === 'identifier') {
+  if (kind(v) === 'identifier') {
     // A module-level constant: WORKERS = 16
     const m = new RegExp(`^${text}\\s*(?::[^=\\n]*)?=\\s*([\\d_]+)\\s*(?:#.*)?$`, 'm').exec(ctx.text);
     return m ? Number(m[1].replace(/_/g, '')) : 'unknown';
@@ -529,12 +534,12 @@ function evalWorkers(ctx: FileContext, node: Node, depth: number): number | null
 
 /** The name the pool is used through: `with ThreadPoolExecutor() as ex` or `ex = ThreadPoolExecutor()`. */
 function executorName(ctx: FileContext, pool: Node): string | null {
-  const parent = pool.parent;
-  if (parent?.type === 'as_pattern') {
+  const parent = up(pool);
+  if (parent && kind(parent) === 'as_pattern') {
     const alias = parent.childForFieldName('alias');
     return alias ? ctx.textOf(alias).trim() : null;
   }
-  if (parent?.type === 'assignment') {
+  if (parent && kind(parent) === 'assignment') {
     const name = dottedName(parent.childForFieldName('left'), ctx.text);
     return name || null;
   }
@@ -555,7 +560,7 @@ function emit(
 ): void {
   report({
     start: fn.startIndex,
-    end: fn.endIndex,
+    end: endOf(fn),
     message,
     data: {
       rule: 'unbounded-fanout',
@@ -580,18 +585,18 @@ function emit(
 /** The call whose callee contains the token at `offset`. */
 function callAtToken(ctx: FileContext, offset: number): Node | null {
   let n = ctx.nodeAt(offset);
-  for (let i = 0; n && i < 6; i++, n = n.parent) {
+  for (let i = 0; n && i < 6; i++, n = up(n)) {
     if (isCall(n)) {
       const fn = callee(n);
-      return fn && fn.startIndex <= offset && offset < fn.endIndex ? n : null;
+      return fn && fn.startIndex <= offset && offset < endOf(fn) ? n : null;
     }
   }
   return null;
 }
 
 function ancestorOfType(node: Node, type: string): Node | null {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === type) {
+  for (let n = up(node); n; n = up(n)) {
+    if (kind(n) === type) {
       return n;
     }
   }
@@ -601,9 +606,9 @@ function ancestorOfType(node: Node, type: string): Node | null {
 /** The innermost function (or the whole file) around a node. */
 function scopeOf(node: Node): Node {
   let last = node;
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = up(node); n; n = up(n)) {
     last = n;
-    if (FUNCTION_TYPES.has(n.type)) {
+    if (FUNCTION_TYPES.has(kind(n))) {
       return n;
     }
   }
@@ -611,11 +616,11 @@ function scopeOf(node: Node): Node {
 }
 
 function enclosingLoop(node: Node, scope: Node): Node | null {
-  for (let n = node.parent; n && n.startIndex >= scope.startIndex; n = n.parent) {
-    if (LOOP_TYPES.has(n.type)) {
+  for (let n = up(node); n && n.startIndex >= scope.startIndex; n = up(n)) {
+    if (LOOP_TYPES.has(kind(n))) {
       return n;
     }
-    if (FUNCTION_TYPES.has(n.type)) {
+    if (FUNCTION_TYPES.has(kind(n))) {
       return null;
     }
   }
@@ -623,11 +628,11 @@ function enclosingLoop(node: Node, scope: Node): Node | null {
 }
 
 function enclosingLoopOrComprehension(node: Node, scope: Node): Node | null {
-  for (let n = node.parent; n && n.startIndex >= scope.startIndex; n = n.parent) {
-    if (LOOP_TYPES.has(n.type) || COMPREHENSION_TYPES.has(n.type)) {
+  for (let n = up(node); n && n.startIndex >= scope.startIndex; n = up(n)) {
+    if (LOOP_TYPES.has(kind(n)) || COMPREHENSION_TYPES.has(kind(n))) {
       return n;
     }
-    if (FUNCTION_TYPES.has(n.type)) {
+    if (FUNCTION_TYPES.has(kind(n))) {
       return null;
     }
   }
@@ -639,13 +644,13 @@ function boundedLoop(ctx: FileContext, loop: Node): boolean {
   const right =
     loop.childForFieldName('right') ??
     namedChildren(loop)
-      .find((c) => c.type === 'for_in_clause')
+      .find((c) => kind(c) === 'for_in_clause')
       ?.childForFieldName('right') ??
     null;
   if (right && boundedArray(ctx, unwrap(right), loop)) {
     return true;
   }
-  if (loop.type === 'for_statement' && !ctx.python) {
+  if (kind(loop) === 'for_statement' && !ctx.python) {
     // for (let i = 0; i < 3; i++)
     const cond = ctx.textOf(loop.childForFieldName('condition'));
     const lim = /<=?\s*(\d+)\s*;?$/.exec(cond);

@@ -479,15 +479,16 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       const input = estimateTokens(bodyText(v.body));
       const output = Math.min(v.maxTokens, replyTokens);
 
-      const limited = (what: string, limit: number, ms: number): HttpError => {
-        const retryAfter = Math.max(1, Math.min(60, Math.ceil(ms / 1000)));
+      /** A 429 naming the limit; retry-after is the wait for the bucket (1–60 s) unless given. */
+      const limited = (what: string, limit: number, ms: number, forced?: number): HttpError => {
+        const retryAfter = forced ?? Math.max(1, Math.min(60, Math.ceil(ms / 1000)));
         return new HttpError(
           429,
           'rate_limit_error',
           `This request would exceed your organization's rate limit of ${limit.toLocaleString('en-US')} ${what} ` +
             `(model: ${m}). For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the ` +
             'response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.',
-          { 'retry-after': String(Number.isFinite(ms) ? retryAfter : 60) },
+          { 'retry-after': String(Number.isFinite(ms) || forced !== undefined ? retryAfter : 60) },
         );
       };
       if (fault.error === 'spend-cap') {
@@ -500,7 +501,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
         );
       }
       if (fault.error === 'rate-limit' || fault.error === 'rate-limit-no-retry-after') {
-        const err = limited('requests per minute', bucket.limits.rpm, (fault.retryAfterSeconds ?? 10) * 1000);
+        const err = limited('requests per minute', bucket.limits.rpm, 0, fault.retryAfterSeconds ?? 10);
         const headers = { ...limitHeaders(m), ...(fault.error === 'rate-limit' && err.extraHeaders) };
         throw new HttpError(429, err.type, err.message, headers);
       }

@@ -165,7 +165,8 @@ function thresholds(settings: MonitorSettings): { warnAt: number; criticalAt: nu
   return { warnAt, criticalAt };
 }
 
-const percent = (share: number): string => `${Math.floor(share * 100)}%`;
+/** Whole percent, rounded down (the epsilon keeps 0.29 at 29%, not 28%). */
+const percent = (share: number): string => `${Math.floor(share * 100 + 1e-9)}%`;
 const count = (n: number): string => n.toLocaleString('en-US');
 
 /** ok / warning / critical from the measured binding share. */

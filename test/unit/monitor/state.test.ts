@@ -86,6 +86,8 @@ describe('monitor/state', () => {
       assert.equal(state.status, 200);
       assert.equal(state.lastRequestId, 'req_011CStateTest');
       assert.match(state.reason, /requests per minute, 82% left \(820 of 1,000\)/);
+      const s29 = run([response(200, headersWith({ requests: 0.29 }))]);
+      assert.match(s29.reason, /29% left/);
     });
 
     it('warns below warnAt and is critical below 5%', () => {

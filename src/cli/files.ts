@@ -1,0 +1,244 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { languageForPath } from '../core/lint';
+import { GitignoreFile, isIgnored } from './gitignore';
+
+/** Files over this size are skipped with a notice (minified bundles, generated code). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Directory names never descended into: dependencies, VCS data, virtualenvs, build output, caches. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules',
+  'bower_components',
+  '.git',
+  '.hg',
+  '.svn',
+  '.venv',
+  'venv',
+  '.virtualenv',
+  '__pycache__',
+  'site-packages',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.ipynb_checkpoints',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.output',
+  '.turbo',
+  '.vercel',
+  '.cache',
+  '.parcel-cache',
+  'coverage',
+  '.vscode-test',
+]);
+
+/** A file to lint. */
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  /** The path to print: as given on the command line, or joined to the directory given. */
+  display: string;
+  size: number;
+}
+
+/** What discovery found. */
+export interface Discovery {
+  files: SourceFile[];
+  /** Notices for stderr (skipped big files, unsupported explicit files). */
+  notices: string[];
+  /** Paths that do not exist or cannot be read (usage/I/O errors). */
+  errors: string[];
+}
+
+/** Whether a path is something the linter reads (source file or notebook). */
+export function isLintable(file: string): boolean {
+  return languageForPath(file) !== undefined || file.toLowerCase().endsWith('.ipynb');
+}
+
+/**
+ * Expands the command-line paths into files: directories are walked (skipping
+ * SKIPPED_DIRS, virtualenvs and what `.gitignore` ignores); files named explicitly are
+ * always linted when their type is supported. The result is sorted by display path.
+ */
+export function discover(paths: readonly string[], cwd: string): Discovery {
+  const result: Discovery = { files: [], notices: [], errors: [] };
+  const seen = new Set<string>();
+  for (const given of paths) {
+    const abs = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch (err) {
+      result.errors.push(describeFsError(given, err));
+      continue;
+    }
+    if (stat.isDirectory()) {
+      walk(abs, given, gitignoreStack(abs), result, seen);
+    } else if (stat.isFile()) {
+      if (!isLintable(abs)) {
+        result.notices.push(`${given}: not a JS/TS/Python file or notebook, skipped`);
+      } else {
+        addFile(abs, display(given), stat.size, result, seen);
+      }
+    } else {
+      result.notices.push(`${given}: not a regular file, skipped`);
+    }
+  }
+  result.files.sort((a, b) => compareDisplay(a.display, b.display));
+  return result;
+}
+
+/** Sort order for output: by path, byte-wise (stable across platforms). */
+export function compareDisplay(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function display(p: string): string {
+  return path.normalize(p);
+}
+
+function addFile(abs: string, shown: string, size: number, result: Discovery, seen: Set<string>): void {
+  if (seen.has(abs)) {
+    return;
+  }
+  seen.add(abs);
+  if (size > MAX_FILE_BYTES) {
+    result.notices.push(
+      `${shown}: skipped, ${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
+    );
+    return;
+  }
+  result.files.push({ path: abs, display: shown, size });
+}
+
+/** One directory level of the walk, with the .gitignore files that apply to it. */
+interface IgnoreContext {
+  /** The scan root the relative paths are computed from. */
+  root: string;
+  stack: GitignoreFile[];
+}
+
+function walk(dir: string, shown: string, ctx: IgnoreContext, result: Discovery, seen: Set<string>): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    result.errors.push(describeFsError(shown, err));
+    return;
+  }
+  let stack = ctx.stack;
+  const rel = toPosix(path.relative(ctx.root, dir));
+  if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+    try {
+      stack = [...stack, new GitignoreFile(rel, fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'))];
+    } catch {
+      // An unreadable .gitignore is ignored, like git does.
+    }
+  }
+  entries.sort((a, b) => compareDisplay(a.name, b.name));
+  for (const entry of entries) {
+    const abs = path.join(dir, entry.name);
+    const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    const entryShown = path.join(shown, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Follow links to files; never follow links to directories (cycles, vendored trees).
+      try {
+        const target = fs.statSync(abs);
+        isFile = target.isFile();
+        isDir = false;
+      } catch {
+        continue;
+      }
+    }
+    if (isDir) {
+      if (SKIPPED_DIRS.has(entry.name) || isIgnored(stack, relPath, true) || isVirtualenv(abs)) {
+        continue;
+      }
+      walk(abs, entryShown, { root: ctx.root, stack }, result, seen);
+    } else if (isFile && isLintable(entry.name) && !isIgnored(stack, relPath, false)) {
+      let size: number;
+      try {
+        size = fs.statSync(abs).size;
+      } catch (err) {
+        result.errors.push(describeFsError(entryShown, err));
+        continue;
+      }
+      addFile(abs, entryShown, size, result, seen);
+    }
+  }
+}
+
+/** A directory holding a Python virtualenv (it has a pyvenv.cfg). */
+function isVirtualenv(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'pyvenv.cfg'));
+}
+
+/**
+ * The .gitignore files above a scan root, up to the repository root (the nearest ancestor
+ * with a `.git`), plus `.git/info/exclude`; their patterns are re-based onto the scan root.
+ */
+function gitignoreStack(root: string): IgnoreContext {
+  const chain: string[] = [];
+  let repoRoot: string | undefined;
+  for (let dir = path.dirname(root), prev = root; dir !== prev; prev = dir, dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      repoRoot = dir;
+      break;
+    }
+  }
+  if (fs.existsSync(path.join(root, '.git'))) {
+    repoRoot = root;
+  }
+  const stack: GitignoreFile[] = [];
+  if (repoRoot === undefined) {
+    return { root, stack };
+  }
+  const read = (file: string): string | undefined => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const exclude = read(path.join(repoRoot, '.git', 'info', 'exclude'));
+  if (exclude !== undefined) {
+    stack.push(rebased(repoRoot, root, exclude));
+  }
+  for (const dir of repoRoot === root ? [] : chain.filter((d) => d.startsWith(repoRoot))) {
+    const content = read(path.join(dir, '.gitignore'));
+    if (content !== undefined) {
+      stack.push(rebased(dir, root, content));
+    }
+  }
+  return { root, stack };
+}
+
+/** A .gitignore (or info/exclude) from an ancestor directory, re-based onto the scan root. */
+function rebased(dir: string, root: string, content: string): GitignoreFile {
+  return new GitignoreFile('', content, toPosix(path.relative(dir, root)));
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function describeFsError(shown: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') {
+    return `${shown}: no such file or directory`;
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return `${shown}: permission denied`;
+  }
+  return `${shown}: ${err instanceof Error ? err.message : String(err)}`;
+}

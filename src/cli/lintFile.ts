@@ -1,0 +1,141 @@
+import * as fs from 'node:fs';
+import {
+  type Finding,
+  languageForNotebook,
+  languageForPath,
+  type LintEngine,
+  type LintLanguage,
+  type RuleId,
+  type RuleSetting,
+  type Severity,
+} from '../core/lint';
+import type { SourceFile } from './files';
+
+/** One finding as the CLI reports it (the JSON shape, in key order). */
+export interface CliFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  /** Notebooks only: 0-based index of the cell in the notebook's `cells` array. */
+  cell?: number;
+}
+
+/** The outcome of linting one file. */
+export interface FileResult {
+  display: string;
+  findings: CliFinding[];
+  /** Notices for stderr (for example a notebook in an unsupported language). */
+  notices: string[];
+  /** Set when the file could not be read or parsed as a notebook (an I/O error). */
+  error?: string;
+}
+
+/** Lints one file (source or notebook) with grammars loaded on demand. Never throws. */
+export async function lintFile(
+  engine: LintEngine,
+  file: Pick<SourceFile, 'path' | 'display'>,
+  rules: Partial<Record<RuleId, RuleSetting>>,
+): Promise<FileResult> {
+  const result: FileResult = { display: file.display, findings: [], notices: [] };
+  let text: string;
+  try {
+    text = fs.readFileSync(file.path, 'utf8');
+  } catch (err) {
+    result.error = `${file.display}: ${err instanceof Error ? err.message : String(err)}`;
+    return result;
+  }
+  const onRuleError = (rule: RuleId, err: unknown): void => {
+    result.notices.push(
+      `${file.display}: internal error in rule ${rule}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  };
+  try {
+    if (file.path.toLowerCase().endsWith('.ipynb')) {
+      const notebook = readNotebook(text);
+      if (typeof notebook === 'string') {
+        result.notices.push(`${file.display}: ${notebook}, skipped`);
+        return result;
+      }
+      await engine.load(notebook.language);
+      const findings = engine.lintNotebook(
+        notebook.cells.map((c) => ({ text: c.text, language: notebook.language })),
+        { rules, onRuleError },
+      );
+      result.findings = findings.map((f) => toCli(file.display, f, notebook.cells[f.cell ?? 0]?.index));
+      return result;
+    }
+    const language = languageForPath(file.path);
+    if (!language) {
+      result.notices.push(`${file.display}: not a supported file type, skipped`);
+      return result;
+    }
+    await engine.load(language);
+    result.findings = engine.lint(text, language, { rules, onRuleError }).map((f) => toCli(file.display, f));
+  } catch (err) {
+    result.error = `${file.display}: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  return result;
+}
+
+function toCli(display: string, f: Finding, cell?: number): CliFinding {
+  const out: CliFinding = {
+    file: display,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+  };
+  if (cell !== undefined) {
+    out.cell = cell;
+  }
+  return out;
+}
+
+/** The code cells of a notebook, with their index in the `cells` array. */
+export interface NotebookSource {
+  language: LintLanguage;
+  cells: Array<{ index: number; text: string }>;
+}
+
+/** Reads an .ipynb (nbformat 4): its kernel language and code cells; a string explains a failure. */
+export function readNotebook(json: string): NotebookSource | string {
+  let nb: unknown;
+  try {
+    nb = JSON.parse(json);
+  } catch {
+    return 'not valid notebook JSON';
+  }
+  if (!nb || typeof nb !== 'object' || !Array.isArray((nb as { cells?: unknown }).cells)) {
+    return 'not a notebook (no cells)';
+  }
+  const doc = nb as {
+    cells: Array<{ cell_type?: unknown; source?: unknown }>;
+    metadata?: { language_info?: { name?: unknown }; kernelspec?: { language?: unknown } };
+  };
+  const kernel = doc.metadata?.language_info?.name ?? doc.metadata?.kernelspec?.language;
+  const language = languageForNotebook(typeof kernel === 'string' ? kernel : undefined);
+  if (!language) {
+    return `notebook language "${String(kernel)}" is not supported`;
+  }
+  const cells: NotebookSource['cells'] = [];
+  doc.cells.forEach((cell, index) => {
+    if (cell?.cell_type !== 'code') {
+      return;
+    }
+    const source = Array.isArray(cell.source)
+      ? cell.source.join('')
+      : typeof cell.source === 'string'
+        ? cell.source
+        : '';
+    cells.push({ index, text: source });
+  });
+  return { language, cells };
+}

@@ -1,0 +1,143 @@
+import * as os from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { LintEngine, type RuleId, type RuleSetting } from '../core/lint';
+import type { SourceFile } from './files';
+import { type FileResult, lintFile } from './lintFile';
+
+/**
+ * The script workers run. In the bundle this is dist/cli.js itself (main.ts only starts
+ * the CLI on the main thread); in the transpiled tree it is this module.
+ */
+export const WORKER_SCRIPT = __filename;
+
+interface WorkerInit {
+  headroomLintWorker: true;
+  grammarDir: string;
+  rules: Partial<Record<RuleId, RuleSetting>>;
+}
+
+interface Batch {
+  id: number;
+  files: Array<Pick<SourceFile, 'path' | 'display'>>;
+}
+
+interface BatchResult {
+  id: number;
+  results: FileResult[];
+}
+
+function isWorkerInit(data: unknown): data is WorkerInit {
+  return !!data && typeof data === 'object' && (data as WorkerInit).headroomLintWorker === true;
+}
+
+// Worker side: one engine per worker, grammars loaded as languages come up.
+if (!isMainThread && parentPort && isWorkerInit(workerData)) {
+  const init = workerData;
+  const port = parentPort;
+  let engine: Promise<LintEngine> | undefined;
+  port.on('message', (batch: Batch) => {
+    void (async () => {
+      engine ??= LintEngine.create(init.grammarDir, { languages: [] });
+      const e = await engine;
+      const results: FileResult[] = [];
+      for (const file of batch.files) {
+        results.push(await lintFile(e, file, init.rules));
+      }
+      port.postMessage({ id: batch.id, results } satisfies BatchResult);
+    })().catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      port.postMessage({
+        id: batch.id,
+        results: batch.files.map((f) => ({
+          display: f.display,
+          findings: [],
+          notices: [],
+          error: `${f.display}: ${message}`,
+        })),
+      } satisfies BatchResult);
+    });
+  });
+}
+
+/** The number of worker threads worth starting for a scan. */
+export function defaultJobs(files: readonly SourceFile[]): number {
+  const bytes = files.reduce((n, f) => n + f.size, 0);
+  // A worker costs ~100 ms to start (runtime + grammars); below ~0.5 MB one thread is faster.
+  if (files.length < 8 || bytes < 512 * 1024) {
+    return 1;
+  }
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, 16, Math.ceil(bytes / (256 * 1024))));
+}
+
+/**
+ * Lints files on `jobs` worker threads. Files are handed out in small batches, largest
+ * first, so the threads stay busy; results come back in any order (callers sort them).
+ */
+export async function lintInWorkers(
+  files: readonly SourceFile[],
+  jobs: number,
+  grammarDir: string,
+  rules: Partial<Record<RuleId, RuleSetting>>,
+  script: string = WORKER_SCRIPT,
+): Promise<FileResult[]> {
+  const queue = [...files].sort((a, b) => b.size - a.size);
+  const batches: Batch[] = [];
+  let current: Batch = { id: 0, files: [] };
+  let bytes = 0;
+  for (const file of queue) {
+    current.files.push({ path: file.path, display: file.display });
+    bytes += file.size;
+    if (current.files.length >= 16 || bytes >= 128 * 1024) {
+      batches.push(current);
+      current = { id: batches.length, files: [] };
+      bytes = 0;
+    }
+  }
+  if (current.files.length > 0) {
+    batches.push(current);
+  }
+  const results: FileResult[] = [];
+  let next = 0;
+  const init: WorkerInit = { headroomLintWorker: true, grammarDir, rules };
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(script, { workerData: init });
+      let pending: Batch | undefined;
+      const send = (): void => {
+        pending = batches[next++];
+        if (pending) {
+          worker.postMessage(pending);
+        } else {
+          void worker.terminate();
+        }
+      };
+      worker.on('message', (msg: BatchResult) => {
+        results.push(...msg.results);
+        send();
+      });
+      // A crashed worker: the batch in flight is reported as failed; the rest go to the others.
+      const fail = (reason: string): void => {
+        for (const f of pending?.files ?? []) {
+          results.push({ display: f.display, findings: [], notices: [], error: `${f.display}: ${reason}` });
+        }
+        pending = undefined;
+        resolve();
+      };
+      worker.on('error', (err: Error) => fail(err.message));
+      worker.on('exit', (code) => fail(`lint worker exited with code ${code}`));
+      send();
+    });
+  await Promise.all(Array.from({ length: Math.min(jobs, batches.length) }, runWorker));
+  // Batches left over if every worker died: lint them here.
+  if (next < batches.length) {
+    const engine = await LintEngine.create(grammarDir, { languages: [] });
+    for (const batch of batches.slice(next)) {
+      for (const file of batch.files) {
+        results.push(await lintFile(engine, file, rules));
+      }
+    }
+    engine.dispose();
+  }
+  return results;
+}

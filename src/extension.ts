@@ -3,8 +3,9 @@ import { CommandId, DIAGNOSTIC_SOURCE, OUTPUT_CHANNEL_NAME } from './constants';
 import { createChannelLogger } from './log';
 import { LintEngine } from './core/lint';
 import { ApiKeyStore, registerApiKeyCommands } from './features/apiKey';
-import { createMonitor, grantPollingConsent } from './features/monitor/monitor';
-import { registerStatusBar } from './features/monitor/statusBar';
+import { createMonitor, grantPollingConsent, type MonitorView } from './features/monitor/monitor';
+import type { PollerStatus } from './core/monitor/poller';
+import { registerStatusBar, type StatusBarSnapshot } from './features/monitor/statusBar';
 import { registerLinter } from './features/lint/linter';
 import { registerShowActions } from './commands/showActions';
 import { registerScanWorkspace } from './commands/scanWorkspace';
@@ -15,7 +16,24 @@ import { registerChooseModel } from './commands/chooseModel';
  * Composition root: creates the shared services, wires each feature and hands every
  * disposable to VS Code. Features own their listeners; nothing here holds state.
  */
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * What `activate` returns. Read-only views of the monitor and status bar; the `testing`
+ * part exists only when the test harness sets HEADROOM_TEST_MODE=1.
+ */
+export interface HeadroomApi {
+  monitorView(): MonitorView;
+  statusBar(): StatusBarSnapshot;
+  testing?: {
+    /** Stores a key as Set API Key would, without the input box. */
+    setApiKey(key: string): Promise<void>;
+    clearApiKey(): Promise<void>;
+    pollerStatus(): PollerStatus | undefined;
+    settled(): Promise<void>;
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): HeadroomApi {
+  const testMode = process.env.HEADROOM_TEST_MODE === '1';
   const started = performance.now();
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const log = createChannelLogger(channel);
@@ -41,7 +59,16 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   const diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const linter = registerLinter({ getEngine, collection: diagnostics, log });
-  const monitor = createMonitor({ keys, globalState: context.globalState, log });
+  const monitor = createMonitor({
+    keys,
+    globalState: context.globalState,
+    log,
+    ...(testMode &&
+      process.env.HEADROOM_POLL_TIMEOUT_MS && {
+        pollTimeoutMs: Number(process.env.HEADROOM_POLL_TIMEOUT_MS),
+      }),
+  });
+  const statusBar = registerStatusBar(monitor);
 
   context.subscriptions.push(
     channel,
@@ -57,13 +84,33 @@ export function activate(context: vscode.ExtensionContext): void {
     registerMonitorCommands(monitor),
     registerChooseModel({ monitor, keys, log }),
     registerScanWorkspace({ getEngine, collection: diagnostics, linter, log }),
-    registerStatusBar(monitor),
+    statusBar,
   );
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
   log.info(
     `Headroom ${version} activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}).`,
   );
+
+  return {
+    monitorView: () => monitor.view(),
+    statusBar: () => statusBar.snapshot(),
+    ...(testMode && {
+      testing: {
+        setApiKey: async (key: string) => {
+          await grantPollingConsent(context.globalState);
+          await keys.set(key);
+          await monitor.settled();
+        },
+        clearApiKey: async () => {
+          await keys.clear();
+          await monitor.settled();
+        },
+        pollerStatus: () => monitor.pollerStatus(),
+        settled: () => monitor.settled(),
+      },
+    }),
+  };
 }
 
 export function deactivate(): void {

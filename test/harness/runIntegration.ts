@@ -4,13 +4,23 @@
  * passes extensionDevelopmentPath/extensionTestsPath through the workbench's `payload`
  * parameter, exactly as the desktop flags do.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT, startCodeServer, type RunningCodeServer } from './codeServer';
 import { launchChromium } from './browser';
 import { installCleanup, killAll } from './processes';
+import { TEST_KEY } from '../integration/testKey';
 
 const DEADLINE_MS = Number(process.env.HEADROOM_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'integration');
@@ -45,7 +55,12 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
   try {
     server = await startCodeServer({
       workspace,
-      env: { HEADROOM_TEST_RESULTS: resultsFile, HEADROOM_TEST_MODE: '1' },
+      env: {
+        HEADROOM_TEST_RESULTS: resultsFile,
+        HEADROOM_TEST_MODE: '1',
+        HEADROOM_POLL_TIMEOUT_MS: '1500',
+        ANTHROPIC_API_KEY: '',
+      },
       logFile: join(ARTIFACTS, 'code-server.log'),
     });
     browser = await launchChromium();
@@ -73,7 +88,15 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
         else if (e.event === 'fail') console.log(`  ✘ ${e.title}\n${indent(e.error ?? '')}`);
         else if (e.event === 'end') {
           await page.screenshot({ path: join(ARTIFACTS, 'final.png') }).catch(() => undefined);
-          return { passes: e.passes ?? 0, failures: e.failures ?? 0, pending: e.pending ?? 0 };
+          const problems = auditLogs(server.userDataDir);
+          for (const p of problems) console.log(`  ✘ log audit: ${p}`);
+          if (problems.length === 0)
+            console.log('  ✔ log audit: no API key and no unhandled rejection in any log or settings file');
+          return {
+            passes: (e.passes ?? 0) + (problems.length === 0 ? 1 : 0),
+            failures: (e.failures ?? 0) + problems.length,
+            pending: e.pending ?? 0,
+          };
         }
       }
       seen = lines.length;
@@ -92,6 +115,38 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
     await killAll();
     rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/**
+ * Reads every file VS Code wrote for this run (logs, settings, state) and reports the
+ * test API key anywhere, and any unhandled promise rejection the extension host logged.
+ */
+function auditLogs(userDataDir: string): string[] {
+  const problems: string[] = [];
+  let sawHeadroomLog = false;
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else if (stat.isFile() && stat.size < 20 * 1024 * 1024) {
+        if (/Headroom\.log$/.test(name)) sawHeadroomLog = true;
+        const text = readFileSync(path).toString('latin1');
+        if (text.includes(TEST_KEY)) problems.push(`the API key appears in ${path}`);
+        if (/exthost|remoteexthost/i.test(path)) {
+          for (const line of text.split('\n')) {
+            if (/unhandled|rejected promise not handled/i.test(line))
+              problems.push(`${name}: ${line.trim().slice(0, 300)}`);
+          }
+        }
+      }
+    }
+  };
+  walk(userDataDir);
+  // An audit that found no Headroom log proves nothing.
+  if (!sawHeadroomLog)
+    problems.push(`no Headroom output log found under ${userDataDir}; the audit could not run`);
+  return problems;
 }
 
 function indent(text: string): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
-import { Poller } from '../../core/monitor/poller';
+import { Poller, type PollerStatus } from '../../core/monitor/poller';
 import { createSdkSender } from '../../core/monitor/sdkSender';
 import type { Observation } from '../../core/monitor/source';
 import {
@@ -47,6 +47,10 @@ export interface Monitor extends vscode.Disposable {
   consent(): Promise<void>;
   /** Sets the model polled (a global setting). */
   chooseModel(model: string): Promise<void>;
+  /** The poller's scheduling (backoff, retry-after block), when it runs. */
+  pollerStatus(): PollerStatus | undefined;
+  /** Re-reads the key, trust and settings now; resolves when that is applied. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -58,6 +62,8 @@ export function createMonitor(deps: {
   keys: ApiKeyStore;
   globalState: vscode.Memento;
   log: Logger;
+  /** Per-poll timeout; the SDK sender's default (30 s) when absent. */
+  pollTimeoutMs?: number;
 }): Monitor {
   const { keys, log } = deps;
   const changed = new vscode.EventEmitter<MonitorView>();
@@ -174,6 +180,7 @@ export function createMonitor(deps: {
         send: createSdkSender({
           apiKey: key,
           ...(config.baseUrl && { baseURL: config.baseUrl }),
+          ...(deps.pollTimeoutMs !== undefined && { timeoutMs: deps.pollTimeoutMs }),
           fetch: watchingFetch,
         }),
         isActive,
@@ -249,6 +256,11 @@ export function createMonitor(deps: {
         .update('model', model, vscode.ConfigurationTarget.Global);
       queueReconfigure();
       await reconfiguring;
+    },
+    pollerStatus: () => poller?.status,
+    settled: () => {
+      queueReconfigure();
+      return reconfiguring;
     },
     dispose: () => {
       disposed = true;

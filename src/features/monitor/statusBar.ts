@@ -15,7 +15,15 @@ const PHASE_TEXT: Record<Exclude<MonitorView['phase'], 'running'>, string> = {
  * a Markdown tooltip with every limit family, and the warning/error background by state.
  * A click opens Headroom's actions.
  */
-export function registerStatusBar(monitor: Monitor): vscode.Disposable {
+/** What the status bar item shows right now (for the extension's test API). */
+export interface StatusBarSnapshot {
+  text: string;
+  tooltip: string;
+  /** The theme colour id of the background, if any. */
+  background: string | undefined;
+}
+
+export function registerStatusBar(monitor: Monitor): vscode.Disposable & { snapshot(): StatusBarSnapshot } {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = 'Headroom: Claude API rate-limit budget';
   item.command = CommandId.showActions;
@@ -45,7 +53,19 @@ export function registerStatusBar(monitor: Monitor): vscode.Disposable {
   };
 
   render(monitor.view());
-  return vscode.Disposable.from(item, monitor.onDidChange(render));
+  const subscriptions = vscode.Disposable.from(item, monitor.onDidChange(render));
+  return {
+    snapshot: () => ({
+      text: item.text,
+      tooltip:
+        item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? ''),
+      background:
+        item.backgroundColor instanceof vscode.ThemeColor
+          ? (item.backgroundColor as { id?: string }).id
+          : undefined,
+    }),
+    dispose: () => subscriptions.dispose(),
+  };
 }
 
 function stripIcons(text: string): string {

@@ -1,0 +1,6 @@
+/**
+ * A fake key in the real format, used by the monitor tests. The integration runner checks
+ * that it never reaches a log, settings or state file.
+ */
+export const TEST_KEY =
+  'sk-ant-api03-HEADROOMTESTKEY0000000000000000000000000000000000000000000000000000000000000000000000000000000AA';

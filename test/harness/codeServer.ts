@@ -66,8 +66,9 @@ export function checkDebianPackages(): void {
  */
 export async function provisionCodeServer(log: (m: string) => void = () => undefined): Promise<string> {
   checkDebianPackages();
-  if (existsSync(READY_MARKER) && readFileSync(READY_MARKER, 'utf8').trim() === CODE_SERVER_VERSION)
+  if (existsSync(READY_MARKER) && readFileSync(READY_MARKER, 'utf8').trim() === CODE_SERVER_VERSION) {
     return ENTRY;
+  }
   log(`Provisioning code-server ${CODE_SERVER_VERSION} into ${CACHE} (first run only, about 2 minutes)…`);
   rmSync(CACHE, { recursive: true, force: true });
   mkdirSync(CACHE, { recursive: true });
@@ -106,8 +107,9 @@ export async function provisionCodeServer(log: (m: string) => void = () => undef
   });
   await run(npm, ['rebuild', 'argon2', ...quiet], { cwd: CACHE, timeoutMs });
   const { stdout } = await run(process.execPath, [ENTRY, '--version'], { timeoutMs: 60_000 });
-  if (!stdout.includes(CODE_SERVER_VERSION))
+  if (!stdout.includes(CODE_SERVER_VERSION)) {
     throw new Error(`code-server reports an unexpected version: ${stdout}`);
+  }
   writeFileSync(READY_MARKER, CODE_SERVER_VERSION);
   log(`code-server ready: ${stdout.trim().split('\n')[0]}`);
   return ENTRY;
@@ -208,8 +210,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     try {
       await waitFor(
         () => {
-          if (child.exitCode !== null)
+          if (child.exitCode !== null) {
             throw new Error(`code-server exited with ${child.exitCode}:\n${output.slice(-2000)}`);
+          }
           return /HTTP server listening on/.test(output);
         },
         30_000,

@@ -86,8 +86,9 @@ export async function waitFor(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
       throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}.`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

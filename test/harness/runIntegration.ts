@@ -45,10 +45,12 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
   const workspace = mkdtempSync(join(tmpdir(), 'headroom-it-ws-'));
   cpSync(join(REPO_ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
   const testsEntry = join(REPO_ROOT, 'out/test/integration/index.js');
-  if (!existsSync(testsEntry))
+  if (!existsSync(testsEntry)) {
     throw new Error(`${testsEntry} is missing: run "node scripts/build.mjs --tests" first.`);
-  if (!existsSync(join(REPO_ROOT, 'dist/extension.js')))
+  }
+  if (!existsSync(join(REPO_ROOT, 'dist/extension.js'))) {
     throw new Error('dist/extension.js is missing: run the build first.');
+  }
 
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
@@ -90,8 +92,9 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
           await page.screenshot({ path: join(ARTIFACTS, 'final.png') }).catch(() => undefined);
           const problems = auditLogs(server.userDataDir);
           for (const p of problems) console.log(`  ✘ log audit: ${p}`);
-          if (problems.length === 0)
+          if (problems.length === 0) {
             console.log('  ✔ log audit: no API key and no unhandled rejection in any log or settings file');
+          }
           return {
             passes: (e.passes ?? 0) + (problems.length === 0 ? 1 : 0),
             failures: (e.failures ?? 0) + problems.length,
@@ -135,8 +138,9 @@ function auditLogs(userDataDir: string): string[] {
         if (text.includes(TEST_KEY)) problems.push(`the API key appears in ${path}`);
         if (/exthost|remoteexthost/i.test(path)) {
           for (const line of text.split('\n')) {
-            if (/unhandled|rejected promise not handled/i.test(line))
+            if (/unhandled|rejected promise not handled/i.test(line)) {
               problems.push(`${name}: ${line.trim().slice(0, 300)}`);
+            }
           }
         }
       }
@@ -144,8 +148,9 @@ function auditLogs(userDataDir: string): string[] {
   };
   walk(userDataDir);
   // An audit that found no Headroom log proves nothing.
-  if (!sawHeadroomLog)
+  if (!sawHeadroomLog) {
     problems.push(`no Headroom output log found under ${userDataDir}; the audit could not run`);
+  }
   return problems;
 }
 

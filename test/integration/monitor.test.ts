@@ -25,8 +25,9 @@ describe('budget monitor against the local Anthropic-compatible server', functio
     const before = mock.stats().requests;
     await refresh();
     // The server records a request when it answers, so a timed-out one is not counted yet.
-    if (faults.latencyMs === undefined)
+    if (faults.latencyMs === undefined) {
       assert.equal(mock.stats().requests, before + 1, 'exactly one request per refresh');
+    }
     return bar();
   };
 
@@ -177,7 +178,7 @@ describe('budget monitor against the local Anthropic-compatible server', functio
   });
 
   it('goes offline on a timeout and when the server is down, then recovers', async () => {
-    let shown = await afterFault({ latencyMs: 5_000, times: 1 });
+    const shown = await afterFault({ latencyMs: 5_000, times: 1 });
     assert.equal(shown.text, '$(debug-disconnect) offline');
     assert.match(shown.tooltip, /time/i);
     await heal();

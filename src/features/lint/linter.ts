@@ -177,12 +177,13 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
     const { document } = e;
     if (document.uri.scheme === NOTEBOOK_CELL_SCHEME) {
       const notebook = notebookOfCell(document.uri);
-      if (notebook)
+      if (notebook) {
         schedule(
           notebook.uri.toString(),
           async () => void (await lintNotebook(notebook)),
           'Linting notebook',
         );
+      }
       return;
     }
     if (!isLintLanguage(document.languageId) || e.contentChanges.length === 0) return;

@@ -10,10 +10,16 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
 import { REPO_ROOT, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { installCleanup, killAll } from '../harness/processes';
+import { startMockAnthropic, type MockAnthropic } from '../mock-anthropic/server';
+
+/** The key typed into Set API Key; fake, in the real format. */
+export const E2E_KEY = 'sk-ant-api03-E2EKEY' + '0'.repeat(86) + 'AA';
 
 export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 
 export interface Session {
+  /** The local Anthropic-compatible server the monitor talks to (user setting baseUrl). */
+  mock: MockAnthropic;
   server: RunningCodeServer;
   browser: Browser;
   page: Page;
@@ -38,11 +44,21 @@ export async function openSession(): Promise<Session> {
   // Tests edit files (quick fixes), so they work on a copy of the fixture workspace.
   const workspace = mkdtempSync(join(tmpdir(), 'headroom-e2e-ws-'));
   cpSync(join(REPO_ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const mock = await startMockAnthropic({ apiKey: E2E_KEY });
   const server = await startCodeServer({
     workspace,
     installVsix: vsix,
     logFile: join(ARTIFACTS, 'code-server.log'),
     env: { ANTHROPIC_API_KEY: '' },
+    userSettings: {
+      'headroom.monitor.baseUrl': mock.url,
+      // Tests move the state with Refresh Now; an hourly poll never interferes.
+      'headroom.monitor.pollIntervalSeconds': 3600,
+      'headroom.monitor.notifications': 'off',
+    },
+  }).catch(async (err: unknown) => {
+    await mock.close();
+    throw err;
   });
   let browser: Browser | undefined;
   try {
@@ -50,11 +66,12 @@ export async function openSession(): Promise<Session> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.statusbar', { timeout: 60_000 });
-    current = { server, browser, page, workspace };
+    current = { mock, server, browser, page, workspace };
     return current;
   } catch (err) {
     await browser?.close().catch(() => undefined);
     await server.stop();
+    await mock.close();
     throw err;
   }
 }
@@ -64,6 +81,7 @@ export async function closeSession(): Promise<void> {
   current = undefined;
   await s?.browser.close().catch(() => undefined);
   await s?.server.stop();
+  await s?.mock.close();
   await killAll();
 }
 
@@ -72,4 +90,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** Runs a command from the Command Palette, as a user would (F1, type, Enter). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The Headroom status bar item. */
+export function statusItem(page: Page) {
+  return page.locator('[id="headroom-dev.headroom.headroom.budget"]');
 }

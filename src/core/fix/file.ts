@@ -333,6 +333,10 @@ export class EditBuilder {
     this.placeBlocks(out, importAt, lines, 2);
   }
 
+  private hasImports(): boolean {
+    return this.file.python ? this.file.py.imports.length > 0 : this.file.js.imports.length > 0;
+  }
+
   /**
    * Inserts new import lines at `importAt` and the blocks after the imports, with
    * `blank` blank lines around the blocks (1 for JS, 2 for Python).
@@ -343,7 +347,13 @@ export class EditBuilder {
     const importText = importLines.map((l) => l + '\n').join('');
     if (!this.blocks.length) {
       if (importText) {
-        out.push({ start: importAt, end: importAt, newText: importText });
+        // The first imports of a file get a blank line before the code that follows.
+        const fresh = importAt < text.length && text.slice(importAt, src.lineEnd(importAt)).trim() !== '';
+        out.push({
+          start: importAt,
+          end: importAt,
+          newText: importText + (fresh && !this.hasImports() ? '\n' : ''),
+        });
       }
       return;
     }

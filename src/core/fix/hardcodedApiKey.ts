@@ -36,7 +36,15 @@ export function hardcodedApiKeyFixes(
   const innerStart = literal.start + prefix.length + quote.length;
   const innerEnd = literal.end - quote.length;
   if (key.start === innerStart && key.end === innerEnd) {
-    b.replace(literal.start, literal.end, env);
+    // A JSX attribute (`apiKey="sk-ant-..."`) takes an expression in braces.
+    const before = text.slice(Math.max(0, literal.start - 80), literal.start);
+    const attr = /(?:^|[\s<])([A-Za-z_$][\w$-]*)=$/.exec(before);
+    const jsx =
+      (file.ctx.language === 'javascriptreact' || file.ctx.language === 'typescriptreact') &&
+      quote !== '`' &&
+      !!attr &&
+      !/(?:const|let|var|export)\s+[\w$-]*=$/.test(before);
+    b.replace(literal.start, literal.end, jsx ? `{${env}}` : env);
   } else if (quote === '`') {
     b.replace(key.start, key.end, `\${${env}}`);
   } else if (/f/i.test(prefix)) {

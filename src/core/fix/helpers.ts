@@ -245,14 +245,14 @@ function backoffLoop(rle: string, ise: string, body: string): string {
 function tsBackoff(rle: string, ise: string): string {
   return `${BACKOFF_DOC}
  */
-async function withBackoff<T>(call: () => Promise<T>, attempts = 6): Promise<T> {
+async function withBackoff<T>(call: () => PromiseLike<T> | T, attempts = 6): Promise<T> {
 ${backoffLoop(rle, ise, 'err.error as { error?: { details?: { error_code?: string } } } | undefined')}`;
 }
 
 function jsBackoff(rle: string, ise: string): string {
   return `${BACKOFF_DOC}
  * @template T
- * @param {() => Promise<T>} call
+ * @param {() => PromiseLike<T> | T} call
  * @param {number} [attempts]
  * @returns {Promise<T>}
  */

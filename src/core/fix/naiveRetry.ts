@@ -91,7 +91,7 @@ function loopFixes(
       const fn = file.python ? ensurePyBackoff(b, awaited) : ensureJsBackoff(b);
       b.replace(unrolled.start, unrolled.end, render(file, unrolled, info, fn));
       out.push({
-        id: 'naive-retry.with-backoff',
+        id: 'naive-retry.loop-with-backoff',
         title: 'Retry on rate limit with backoff (replace the loop)',
         rule: 'naive-retry',
         isPreferred: false,
@@ -165,17 +165,30 @@ function jsUnroll(file: FixFile, data: NaiveRetryData, info: CallInfo): Unrolled
   if (text[bodyOpen] !== '{' || bodyClose < 0) {
     return undefined;
   }
+  // Only attempt-counter updates (`attempts++;`) may come before the `try`.
   const tryAt = src.nextCode(bodyOpen + 1);
-  if (!/^try\s*\{/.test(text.slice(tryAt, tryAt + 10))) {
+  const tryWord = src.codeText(tryAt, bodyClose).search(/(?<![\w$])try\s*\{/);
+  const counters = src.codeText(bodyOpen + 1, tryAt + Math.max(0, tryWord));
+  if (
+    tryWord < 0 ||
+    !/^(?:\s*(?:[\w$]+\s*(?:\+\+|--|[+-]=\s*\d+)|(?:\+\+|--)\s*[\w$]+)\s*;?)*\s*$/.test(counters)
+  ) {
     return undefined;
   }
-  const tryOpen = src.nextCode(tryAt + 3);
-  const tryClose = src.match(tryOpen);
+  const tryOpen = src.nextCode(tryAt + tryWord + 3);
+  let tryClose = src.match(tryOpen);
   if (tryClose < 0 || info.span.start < tryOpen || info.span.end > tryClose) {
     return undefined;
   }
+  const catchAt = tryClose;
+  // A `break;` that ends the try block (leave the loop on success) goes with the loop.
+  const last = src.prevCode(tryClose);
+  const brk = /(?<![\w$])break\s*;?$/.exec(src.codeText(Math.max(tryOpen + 1, last - 8), last + 1));
+  if (brk) {
+    tryClose = Math.max(tryOpen + 1, last - 8) + brk.index;
+  }
   // Then `catch [(e)] { ... }` and nothing else before the loop body closes.
-  let p = src.nextCode(tryClose + 1);
+  let p = src.nextCode(catchAt + 1);
   if (!text.startsWith('catch', p)) {
     return undefined;
   }
@@ -250,11 +263,25 @@ function pyUnroll(file: FixFile, data: NaiveRetryData, info: CallInfo): Unrolled
     return undefined;
   }
   const bodyIndent = src.indentAt(body.start);
-  const first = src.nextCode(body.start);
+  // Only attempt-counter updates (`attempt += 1`) may come before the `try:`.
+  let first = src.nextCode(body.start);
+  while (
+    first < body.end &&
+    /^[A-Za-z_]\w*\s*[+-]=\s*\d+\s*$/.test(text.slice(first, src.lineEnd(first)).replace(/#.*$/, ''))
+  ) {
+    first = src.nextCode(src.nextLineStart(first));
+  }
   if (!/^try\s*:/.test(text.slice(first, first + 8))) {
     return undefined;
   }
   const tryBlock = pyBlock(file, first, bodyIndent);
+  // A `break` that ends the try block (leave the loop on success) goes with the loop.
+  if (tryBlock) {
+    const lastLine = src.lineStart(tryBlock.end);
+    if (text.slice(lastLine, tryBlock.end).trim() === 'break' && lastLine > tryBlock.start) {
+      tryBlock.end = src.lineEnd(lastLine - 1);
+    }
+  }
   if (
     !tryBlock ||
     info.span.start < tryBlock.start ||

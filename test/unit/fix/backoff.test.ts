@@ -1,0 +1,320 @@
+import * as assert from 'node:assert/strict';
+import { applyFix, count, findings, fixes, lines } from './helpers';
+import { pyCompiles } from './toolchain';
+
+const TS_DISABLED = lines(
+  "import Anthropic from '@anthropic-ai/sdk';",
+  '',
+  'const client = new Anthropic({',
+  '  maxRetries: 0,',
+  '  timeout: 30_000,',
+  '});',
+  '',
+  'export async function title(body: string) {',
+  '  const msg = await client.messages.create({',
+  "    model: 'claude-haiku-4-5',",
+  '    max_tokens: 60,',
+  "    messages: [{ role: 'user', content: body }],",
+  '  });',
+  '  return msg.content;',
+  '}',
+);
+
+describe('fix: backoff (retries-disabled)', () => {
+  it('prefers giving the SDK its retries back', async () => {
+    const { text, action } = await applyFix(TS_DISABLED, 'typescript', 'retries-disabled');
+    assert.equal(action.title, 'Raise maxRetries to 6');
+    assert.ok(action.safeForFixAll);
+    assert.match(text, /maxRetries: 6,\n {2}timeout: 30_000,/);
+    assert.deepEqual(await findings(text, 'typescript', 'retries-disabled'), []);
+  });
+
+  it('Python: max_retries=0 becomes 6', async () => {
+    const src = lines(
+      'import anthropic',
+      '',
+      'client = anthropic.Anthropic(max_retries=0)',
+      '',
+      '',
+      'def ask(q):',
+      '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
+    );
+    const { text } = await applyFix(src, 'python', 'retries-disabled');
+    assert.match(text, /anthropic\.Anthropic\(max_retries=6\)/);
+  });
+
+  it('"Retry on rate limit with backoff" inserts one withBackoff helper using the file’s SDK import', async () => {
+    const { text, action } = await applyFix(
+      TS_DISABLED,
+      'typescript',
+      'retries-disabled',
+      /Retry on rate limit with backoff/,
+    );
+    assert.equal(action.isPreferred, false);
+    assert.equal(
+      count(text, 'async function withBackoff<T>(call: () => PromiseLike<T> | T, attempts = 6): Promise<T>'),
+      1,
+    );
+    assert.match(
+      text,
+      /err instanceof Anthropic\.RateLimitError \|\| \(err instanceof Anthropic\.InternalServerError && err\.status === 529\)/,
+    );
+    assert.match(text, /error_code === 'enforced_spend_limit_reached'/);
+    assert.match(text, /err\.headers\?\.get\('retry-after'\)/);
+    assert.match(text, /Math\.random\(\) \* Math\.min\(60000, 1000 \* 2 \*\* \(attempt - 1\)\)/);
+    assert.match(text, /const msg = await withBackoff\(\(\) => client\.messages\.create\(\{/);
+    assert.deepEqual(await findings(text, 'typescript', 'retries-disabled'), []);
+  });
+
+  for (const [label, importLine, expected] of [
+    [
+      'named imports',
+      "import { Anthropic, RateLimitError } from '@anthropic-ai/sdk';",
+      /err instanceof RateLimitError \|\| \(err instanceof Anthropic\.InternalServerError/,
+    ],
+    ['a namespace import', "import * as sdk from '@anthropic-ai/sdk';", /err instanceof sdk\.RateLimitError/],
+  ] as const) {
+    it(`uses ${label}`, async () => {
+      const src = TS_DISABLED.replace("import Anthropic from '@anthropic-ai/sdk';", importLine).replace(
+        'new Anthropic(',
+        label === 'a namespace import' ? 'new sdk.Anthropic(' : 'new Anthropic(',
+      );
+      const { text } = await applyFix(src, 'typescript', 'retries-disabled', /backoff/);
+      assert.match(text, expected);
+      assert.equal(count(text, '@anthropic-ai/sdk'), 1, 'no import added');
+    });
+  }
+
+  it('adds a named import only when no usable one exists (Bedrock client), in CommonJS style for require files', async () => {
+    const src = lines(
+      "const { AnthropicBedrock } = require('@anthropic-ai/bedrock-sdk')",
+      '',
+      'const client = new AnthropicBedrock({ maxRetries: 0 })',
+      '',
+      'async function ask(q) {',
+      "  return client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: q }] })",
+      '}',
+      'module.exports = { ask }',
+    );
+    const { text } = await applyFix(src, 'javascript', 'retries-disabled', /backoff/);
+    assert.match(
+      text,
+      /^const \{ RateLimitError, InternalServerError \} = require\('@anthropic-ai\/sdk'\)$/m,
+    );
+    assert.match(
+      text,
+      /\/\*\* @type \{any\} \*\/ \(err\)\.error$/m,
+      'JS reads the body through a JSDoc cast, no semicolons',
+    );
+    assert.match(text, /return withBackoff\(\(\) => client\.messages\.create\(/);
+  });
+
+  it('Python: with_backoff_async (standard library) catching RateLimitError and OverloadedError', async () => {
+    const src = lines(
+      'import asyncio',
+      '',
+      'from anthropic import AsyncAnthropic',
+      '',
+      'client = AsyncAnthropic(max_retries=0)',
+      '',
+      '',
+      'async def ask(q: str) -> str:',
+      '    msg = await client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[{"role": "user", "content": q}])',
+      '    return msg.content[0].text',
+    );
+    const { text } = await applyFix(src, 'python', 'retries-disabled', /backoff/);
+    assert.match(
+      text,
+      /^import asyncio\nimport random\n\nfrom anthropic import AsyncAnthropic, RateLimitError, OverloadedError\n/,
+    );
+    assert.match(text, /async def with_backoff_async\(call, attempts=6\):/);
+    assert.match(text, /except \(RateLimitError, OverloadedError\) as error:/);
+    assert.match(text, /await asyncio\.sleep\(_retry_delay\(error, attempt\)\)/);
+    assert.match(text, /error\.response\.headers\.get\("retry-after"\)/);
+    assert.match(text, /"enforced_spend_limit_reached"/);
+    assert.match(text, /msg = await with_backoff_async\(lambda: client\.messages\.create\(/);
+    assert.deepEqual(await findings(text, 'python', 'retries-disabled'), []);
+    assert.equal(await pyCompiles(text), '');
+  });
+
+  it('Python: the tenacity variant when the project depends on tenacity', async () => {
+    const src = lines(
+      'import anthropic',
+      '',
+      'client = anthropic.Anthropic(max_retries=0)',
+      '',
+      '',
+      'def ask(q):',
+      '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
+    );
+    const { text } = await applyFix(src, 'python', 'retries-disabled', /backoff/, {
+      projectDeps: { pLimit: false, tenacity: true },
+    });
+    assert.match(
+      text,
+      /^from tenacity import retry_if_exception, stop_after_attempt, wait_random_exponential, Retrying$/m,
+    );
+    assert.match(
+      text,
+      /isinstance\(e, \(anthropic\.RateLimitError, anthropic\.OverloadedError\)\) and not _is_spend_cap\(e\)/,
+    );
+    assert.match(text, /return Retrying\(\*\*_backoff_policy\(\)\)\(call\)/);
+    assert.match(text, /return with_backoff\(lambda: client\.messages\.create\(/);
+    assert.equal(await pyCompiles(text), '');
+  });
+});
+
+describe('fix: backoff (raise the client’s retries)', () => {
+  const fanout = (ctor: string): string =>
+    lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      `const client = ${ctor};`,
+      'export const run = (xs: string[]) =>',
+      "  Promise.all(xs.map((x) => client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: x }] })));",
+    );
+
+  for (const [ctor, expected] of [
+    ['new Anthropic()', 'new Anthropic({ maxRetries: 6 })'],
+    [
+      'new Anthropic({ apiKey: process.env.KEY })',
+      'new Anthropic({ apiKey: process.env.KEY, maxRetries: 6 })',
+    ],
+    ['new Anthropic({ maxRetries: 1 })', 'new Anthropic({ maxRetries: 6 })'],
+    ['new Anthropic({\n  timeout: 5000,\n})', 'new Anthropic({\n  timeout: 5000,\n  maxRetries: 6,\n})'],
+  ]) {
+    it(`${ctor.replace(/\n\s*/g, ' ')} → ${expected.replace(/\n\s*/g, ' ')}`, async () => {
+      const { text } = await applyFix(
+        fanout(ctor),
+        'typescript',
+        'unbounded-fanout',
+        'unbounded-fanout.raise-retries',
+      );
+      assert.ok(text.includes(`const client = ${expected};`), text);
+    });
+  }
+
+  it('is not offered when the client already retries enough, nor for a client passed in', async () => {
+    const high = await fixes(fanout('new Anthropic({ maxRetries: 8 })'), 'typescript', 'unbounded-fanout');
+    assert.ok(!high.some((a) => a.id === 'unbounded-fanout.raise-retries'));
+    const param = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'export const run = (client: Anthropic, xs: string[]) =>',
+      "  Promise.all(xs.map((x) => client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: x }] })));",
+    );
+    const actions = await fixes(param, 'typescript', 'unbounded-fanout');
+    assert.ok(!actions.some((a) => a.id === 'unbounded-fanout.raise-retries'));
+  });
+
+  it('does not insert the helper twice nor wrap a call twice', async () => {
+    const src = fanout('new Anthropic({ maxRetries: 0 })');
+    const once = await applyFix(src, 'typescript', 'unbounded-fanout', /backoff/);
+    const twice = await applyFix(once.text, 'typescript', 'unbounded-fanout', 'unbounded-fanout.semaphore');
+    assert.equal(count(twice.text, 'function withBackoff'), 1);
+    assert.equal(count(twice.text, 'withBackoff(() =>'), 1);
+    assert.match(twice.text, /withBackoff\(\(\) => limit\.run\(\(\) => client\.messages\.create\(/);
+  });
+});
+
+describe('fix: naive-retry', () => {
+  const TS_LOOP = lines(
+    "import Anthropic from '@anthropic-ai/sdk';",
+    '',
+    'const client = new Anthropic();',
+    'const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));',
+    '',
+    'export async function complete(prompt: string) {',
+    '  while (true) {',
+    '    try {',
+    '      // one request',
+    '      return await client.messages.create({',
+    "        model: 'claude-sonnet-4-5',",
+    '        max_tokens: 1024,',
+    "        messages: [{ role: 'user', content: prompt }],",
+    '      });',
+    '    } catch (err) {',
+    '      if (err instanceof Anthropic.RateLimitError) {',
+    '        await sleep(1000);',
+    '        continue;',
+    '      }',
+    '      throw err;',
+    '    }',
+    '  }',
+    '}',
+  );
+
+  it('prefers removing the loop and letting the SDK retry (the client is built here)', async () => {
+    const { text, action } = await applyFix(TS_LOOP, 'typescript', 'naive-retry');
+    assert.equal(action.title, 'Remove the retry loop; let the SDK retry (maxRetries: 6)');
+    assert.equal(action.safeForFixAll, false);
+    assert.match(text, /const client = new Anthropic\(\{ maxRetries: 6 \}\);/);
+    assert.match(
+      text,
+      /export async function complete\(prompt: string\) \{\n {2}\/\/ one request\n {2}return await client\.messages\.create\(\{\n {4}model: 'claude-sonnet-4-5',\n[\s\S]* {2}\}\);\n\}\n$/,
+    );
+    assert.deepEqual(await findings(text, 'typescript', 'naive-retry'), []);
+  });
+
+  it('or replaces the loop with withBackoff', async () => {
+    const { text } = await applyFix(TS_LOOP, 'typescript', 'naive-retry', 'naive-retry.loop-with-backoff');
+    assert.match(text, /\n {2}return await withBackoff\(\(\) => client\.messages\.create\(\{/);
+    assert.doesNotMatch(text, /while \(true\)/);
+    assert.deepEqual(await findings(text, 'typescript', 'naive-retry'), []);
+  });
+
+  it('Python: unrolls `while True: try/except` with the try body dedented', async () => {
+    const src = lines(
+      'import time',
+      '',
+      'import anthropic',
+      '',
+      'client = anthropic.Anthropic()',
+      '',
+      '',
+      'def ask(prompt: str) -> str:',
+      '    while True:',
+      '        try:',
+      '            msg = client.messages.create(',
+      '                model="claude-sonnet-4-5",',
+      '                max_tokens=1024,',
+      '                messages=[{"role": "user", "content": prompt}],',
+      '            )',
+      '            return msg.content[0].text',
+      '        except anthropic.RateLimitError:',
+      '            time.sleep(5)',
+    );
+    const { text } = await applyFix(src, 'python', 'naive-retry');
+    assert.match(text, /client = anthropic\.Anthropic\(max_retries=6\)/);
+    assert.match(
+      text,
+      /\ndef ask\(prompt: str\) -> str:\n {4}msg = client\.messages\.create\(\n {8}model=[\s\S]*\n {4}\)\n {4}return msg\.content\[0\]\.text\n$/,
+    );
+    assert.equal(await pyCompiles(text), '');
+    const backoff = await applyFix(src, 'python', 'naive-retry', 'naive-retry.loop-with-backoff');
+    assert.match(backoff.text, /\n {4}msg = with_backoff\(lambda: client\.messages\.create\(/);
+    assert.equal(await pyCompiles(backoff.text), '');
+  });
+
+  it('drops a stacked retry library and lets the SDK retry, or keeps it and turns the SDK’s retries off', async () => {
+    const src = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      "import pRetry from 'p-retry';",
+      '',
+      'const client = new Anthropic();',
+      '',
+      'export async function categorize(product: string) {',
+      '  return pRetry(',
+      '    () =>',
+      "      client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 20, messages: [{ role: 'user', content: product }] }),",
+      '    { retries: 5 },',
+      '  );',
+      '}',
+    );
+    const drop = await applyFix(src, 'typescript', 'naive-retry');
+    assert.equal(drop.action.title, 'Drop p-retry; let the SDK retry (maxRetries: 6)');
+    assert.doesNotMatch(drop.text, /pRetry|p-retry/);
+    assert.match(drop.text, /return client\.messages\.create\(\{ model/);
+    const keep = await applyFix(src, 'typescript', 'naive-retry', 'naive-retry.sdk-retries-off');
+    assert.match(keep.text, /new Anthropic\(\{ maxRetries: 0 \}\)/);
+    assert.deepEqual(await findings(keep.text, 'typescript', 'naive-retry'), []);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * The fixes stop the 429s: a fan-out of 50 calls through the real `@anthropic-ai/sdk`
+ * against the local Anthropic-compatible server at a low limit fails unfixed, and succeeds
+ * with no more than the cap in flight once the semaphore fix and a backoff fix are applied
+ * by the generators (the fixed TypeScript is transpiled with esbuild and run).
+ */
+import * as assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { transformSync } from 'esbuild';
+import { type FixAction, applyEdits, fixesFor } from '../../../src/core/fix';
+import type { RuleId } from '../../../src/core/lint';
+import { type MockAnthropic, startMockAnthropic } from '../../mock-anthropic/server';
+import { context, getEngine, lines, repoRoot } from './helpers';
+
+const MODEL = 'claude-haiku-4-5';
+const CAP = 8;
+const CALLS = 50;
+/** The mock's bucket clock runs this much faster than real time, so refills take ms, not minutes. */
+const SPEED = 10;
+/** Requests left in the bucket when a run starts: a tight burst. */
+const BURST = 10;
+
+const SOURCE = lines(
+  "import Anthropic from '@anthropic-ai/sdk';",
+  '',
+  "const client = new Anthropic({ baseURL: process.env.HEADROOM_FIX_MOCK_URL, apiKey: 'sk-test', maxRetries: 0 });",
+  '',
+  'export async function classifyAll(items: string[]): Promise<PromiseSettledResult<Anthropic.Message>[]> {',
+  '  return Promise.allSettled(',
+  '    items.map((item) =>',
+  '      client.messages.create({',
+  `        model: '${MODEL}',`,
+  '        max_tokens: 16,',
+  "        messages: [{ role: 'user', content: `Classify: ${item}` }],",
+  '      }),',
+  '    ),',
+  '  );',
+  '}',
+);
+
+type ClassifyAll = (items: string[]) => Promise<Array<PromiseSettledResult<unknown>>>;
+
+/** Transpiles TypeScript with esbuild and loads it as a CommonJS module resolving from the repo. */
+function load(ts: string): { classifyAll: ClassifyAll } {
+  const { code } = transformSync(ts, { loader: 'ts', format: 'cjs', target: 'node20' });
+  const mod = { exports: {} as Record<string, unknown> };
+  const fn = vm.runInThisContext(`(function (require, module, exports) {${code}\n})`) as (
+    r: NodeRequire,
+    m: typeof mod,
+    e: Record<string, unknown>,
+  ) => void;
+  fn(createRequire(path.join(repoRoot, 'package.json')), mod, mod.exports);
+  return mod.exports as { classifyAll: ClassifyAll };
+}
+
+/** Applies the fix `pick` chooses for the first finding of `rule`. */
+async function applyRuleFix(text: string, rule: RuleId, pick: (a: FixAction) => boolean): Promise<string> {
+  const engine = await getEngine();
+  const finding = engine.lint(text, 'typescript').find((f) => f.rule === rule);
+  assert.ok(finding, `no ${rule} finding`);
+  const action = fixesFor(
+    finding,
+    context(text, 'typescript', { settings: { concurrency: CAP, maxTokens: 1024 } }),
+  ).find(pick);
+  assert.ok(action, `no such ${rule} fix`);
+  return applyEdits(text, action.edits);
+}
+
+describe('fix behaviour: the fixed fan-out stops drawing 429s (real SDK, local server)', function () {
+  this.timeout(60_000);
+  let mock: MockAnthropic;
+  const items = Array.from({ length: CALLS }, (_, i) => `ticket ${i}`);
+  const saved = process.env.HEADROOM_FIX_MOCK_URL;
+
+  before(async () => {
+    const start = Date.now();
+    mock = await startMockAnthropic({
+      limits: { rpm: 120, itpm: 10_000_000, otpm: 10_000_000 },
+      now: () => start + (Date.now() - start) * SPEED,
+    });
+    process.env.HEADROOM_FIX_MOCK_URL = mock.url;
+  });
+
+  after(async () => {
+    await mock?.close();
+    if (saved === undefined) {
+      delete process.env.HEADROOM_FIX_MOCK_URL;
+    } else {
+      process.env.HEADROOM_FIX_MOCK_URL = saved;
+    }
+  });
+
+  /** A fresh run: full stats, a tight burst left in the bucket, a little latency so calls overlap. */
+  function fresh(): void {
+    mock.reset();
+    mock.setRemaining(MODEL, { requests: BURST });
+    mock.setFaults({ latencyMs: 40 });
+  }
+
+  it('unfixed: 50 calls at once, no retries — many fail with 429', async () => {
+    fresh();
+    const results = await load(SOURCE).classifyAll(items);
+    const failed = results.filter((r) => r.status === 'rejected');
+    assert.ok(failed.length >= CALLS / 2, `only ${failed.length} of ${CALLS} failed`);
+    for (const r of failed) {
+      assert.equal((r as PromiseRejectedResult).reason?.status, 429);
+    }
+    assert.ok(mock.stats().maxInFlight > CAP, `max in flight ${mock.stats().maxInFlight}`);
+  });
+
+  it('semaphore fix + "Retry on rate limit with backoff": all 50 succeed, at most 8 in flight', async () => {
+    const capped = await applyRuleFix(
+      SOURCE,
+      'unbounded-fanout',
+      (a) => a.title === `Cap concurrency at ${CAP} with a semaphore`,
+    );
+    const fixed = await applyRuleFix(
+      capped,
+      'retries-disabled',
+      (a) => a.title === 'Retry on rate limit with backoff',
+    );
+    assert.match(fixed, /limit\.run\(\(\) => withBackoff\(\(\) => client\.messages\.create\(/);
+    fresh();
+    const results = await load(fixed).classifyAll(items);
+    assert.deepEqual(
+      results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+      [],
+    );
+    const stats = mock.stats();
+    assert.ok(stats.maxInFlight <= CAP, `max in flight ${stats.maxInFlight}`);
+    assert.ok((stats.byStatus['429'] ?? 0) > 0, 'the limit was hit and backed off from');
+    assert.equal(stats.byStatus['200'], CALLS);
+  });
+
+  it('semaphore fix + the preferred backoff (raise maxRetries): all 50 succeed, at most 8 in flight', async () => {
+    const capped = await applyRuleFix(SOURCE, 'unbounded-fanout', (a) => a.isPreferred);
+    const fixed = await applyRuleFix(capped, 'retries-disabled', (a) => a.isPreferred);
+    assert.match(fixed, /maxRetries: 6/);
+    fresh();
+    const results = await load(fixed).classifyAll(items);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, CALLS);
+    assert.ok(mock.stats().maxInFlight <= CAP, `max in flight ${mock.stats().maxInFlight}`);
+  });
+
+  it('withBackoff retries a 529 but never a spend-cap 429', async () => {
+    const fixed = await applyRuleFix(
+      SOURCE,
+      'retries-disabled',
+      (a) => a.title === 'Retry on rate limit with backoff',
+    );
+    const { classifyAll } = load(fixed);
+    fresh();
+    mock.setFaults({ error: 'overloaded', times: 1 });
+    const overloaded = await classifyAll(['one']);
+    assert.equal(overloaded[0].status, 'fulfilled');
+    assert.equal(mock.stats().byStatus['529'], 1);
+    fresh();
+    mock.setFaults({ error: 'spend-cap' });
+    const capped = await classifyAll(['one']);
+    assert.equal(capped[0].status, 'rejected');
+    assert.equal(mock.stats().requests, 1, 'a spend-cap 429 is not retried');
+  });
+});

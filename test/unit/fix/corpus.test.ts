@@ -1,0 +1,215 @@
+/**
+ * Every fix offered on the lint corpus (test/fixtures/lint): applied, re-linted, and
+ * compiled — TS/JS in one `tsc` program against the real SDK types (diagnostics compared
+ * with the unfixed file's), Python with `py_compile` in one process.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type FixAction, type FixContext, type TextEdit, applyEdits, fixesFor } from '../../../src/core/fix';
+import { type Finding, languageForPath, type LintLanguage, type RuleId } from '../../../src/core/lint';
+import { fixtureFiles, fixturesDir } from '../lint/helpers';
+import { context, getEngine } from './helpers';
+import { type SourceFile, newDiagnostics, pyCompileAll, typeCheckAll } from './toolchain';
+
+/** Fixes that do not remove their finding by design (they add retries, not a cap or a rewrite). */
+const NOT_CLEARING = new Set([
+  'unbounded-fanout.raise-retries',
+  'unbounded-fanout.with-backoff',
+  'naive-retry.raise-retries',
+  'naive-retry.with-backoff',
+]);
+
+interface Variant {
+  fixture: string;
+  finding: Finding;
+  action: FixAction;
+  /** The context label (`p-limit` when the project was said to depend on it). */
+  label: string;
+  text: string;
+}
+
+interface FixtureResult {
+  rel: string;
+  language: LintLanguage;
+  text: string;
+  findings: Finding[];
+  variants: Variant[];
+  problems: string[];
+}
+
+/** The corpus's source files (notebooks are linted per cell and left to the notebook tests). */
+function corpusFiles(): string[] {
+  return fixtureFiles().filter((rel) => languageForPath(rel));
+}
+
+/** Where an offset of the original text lands after the edits. */
+function mapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= offset && !(e.start === e.end && e.start === offset)) {
+      delta += e.newText.length - (e.end - e.start);
+    }
+  }
+  return offset + delta;
+}
+
+function countByRule(findings: readonly Finding[]): Map<RuleId, number> {
+  const m = new Map<RuleId, number>();
+  for (const f of findings) {
+    m.set(f.rule, (m.get(f.rule) ?? 0) + 1);
+  }
+  return m;
+}
+
+describe('fix corpus (every fix on test/fixtures/lint)', function () {
+  this.timeout(120_000);
+  const files = corpusFiles();
+  const results = new Map<string, FixtureResult>();
+  let summary = '';
+
+  before(async () => {
+    const engine = await getEngine();
+    const measured = { model: 'claude-haiku-4-5', requestsPerMinute: 50, latencyMs: 2400 };
+    for (const rel of files) {
+      const language = languageForPath(rel) as LintLanguage;
+      const text = fs.readFileSync(path.join(fixturesDir, rel), 'utf8');
+      const findings = engine.lint(text, language);
+      const before = countByRule(findings);
+      const result: FixtureResult = { rel, language, text, findings, variants: [], problems: [] };
+      const contexts: Array<[string, FixContext]> = [['', context(text, language, { measured })]];
+      if (language !== 'python') {
+        contexts.push([
+          'p-limit',
+          context(text, language, { projectDeps: { pLimit: true, tenacity: false, moduleStyle: 'esm' } }),
+        ]);
+      } else {
+        contexts.push([
+          'tenacity',
+          context(text, language, { projectDeps: { pLimit: false, tenacity: true } }),
+        ]);
+      }
+      for (const finding of findings) {
+        for (const [label, ctx] of contexts) {
+          const errors: unknown[] = [];
+          const actions = fixesFor(finding, ctx, (e) => errors.push(e));
+          if (errors.length) {
+            result.problems.push(
+              `line ${finding.line} ${finding.rule}: generator threw ${String(errors[0])}`,
+            );
+          }
+          if (actions.length && actions.filter((a) => a.isPreferred).length !== 1) {
+            result.problems.push(`line ${finding.line} ${finding.rule}: not exactly one preferred fix`);
+          }
+          for (const action of actions) {
+            if (label && !/^unbounded-fanout\.|with-backoff/.test(action.id)) {
+              continue; // project deps only change fan-out caps and backoff helpers
+            }
+            let after: string;
+            try {
+              after = applyEdits(text, action.edits);
+            } catch (err) {
+              result.problems.push(`line ${finding.line} ${action.id}: ${String(err)}`);
+              continue;
+            }
+            const where = `line ${finding.line} ${finding.rule} → ${action.id}${label ? ` (${label})` : ''}`;
+            const relinted = engine.lint(after, language);
+            const mustClear =
+              action.isPreferred || action.title.includes('Cap concurrency') || !NOT_CLEARING.has(action.id);
+            if (mustClear) {
+              const from = mapOffset(finding.start, action.edits);
+              const to = mapOffset(finding.end, action.edits);
+              const still = relinted.find((f) => f.rule === finding.rule && f.start >= from && f.start <= to);
+              if (still && !NOT_CLEARING.has(action.id)) {
+                result.problems.push(`${where}: ${finding.rule} still reported (line ${still.line})`);
+              }
+            }
+            for (const [rule, n] of countByRule(relinted)) {
+              if (n > (before.get(rule) ?? 0)) {
+                result.problems.push(`${where}: introduced a ${rule} finding`);
+              }
+            }
+            result.variants.push({ fixture: rel, finding, action, label, text: after });
+          }
+        }
+      }
+      results.set(rel, result);
+    }
+
+    // (b) One tsc program for every TS/JS original and variant; (c) one python3 for all Python.
+    const tsFiles: SourceFile[] = [];
+    const pyFiles: SourceFile[] = [];
+    for (const r of results.values()) {
+      if (!r.variants.length) {
+        continue;
+      }
+      const target = r.language === 'python' ? pyFiles : tsFiles;
+      const base = r.rel.replace(/[\\/]/g, '__');
+      target.push({ name: `orig/${base}`, text: r.text });
+      r.variants.forEach((v, i) => target.push({ name: `v${i}/${base}`, text: v.text }));
+    }
+    const diagnostics = typeCheckAll(tsFiles);
+    const compiled = pyCompileAll(pyFiles);
+    let tsVariants = 0;
+    let pyVariants = 0;
+    const uncheckable: string[] = [];
+    for (const r of results.values()) {
+      const base = r.rel.replace(/[\\/]/g, '__');
+      if (!r.variants.length) {
+        continue;
+      }
+      if (r.language === 'python') {
+        const origError = compiled.get(`orig/${base}`);
+        if (origError) {
+          uncheckable.push(`${r.rel} (does not compile before the fix)`);
+          continue;
+        }
+        r.variants.forEach((v, i) => {
+          pyVariants++;
+          const err = compiled.get(`v${i}/${base}`);
+          if (err) {
+            r.problems.push(`${v.action.id}${v.label ? ` (${v.label})` : ''}: py_compile: ${err}`);
+          }
+        });
+      } else {
+        const orig = diagnostics.get(`orig/${base}`) ?? [];
+        if (orig.length) {
+          uncheckable.push(`${r.rel} (${orig.length} diagnostics before the fix, compared)`);
+        }
+        r.variants.forEach((v, i) => {
+          tsVariants++;
+          const added = newDiagnostics(orig, diagnostics.get(`v${i}/${base}`) ?? []);
+          if (added.length) {
+            r.problems.push(
+              `${v.action.id}${v.label ? ` (${v.label})` : ''}: new tsc diagnostics:\n    ${added.join('\n    ')}`,
+            );
+          }
+        });
+      }
+    }
+    const withFixes = [...results.values()].filter((r) => r.variants.length).length;
+    summary =
+      `${files.length} fixtures, ${withFixes} with fixes, ${tsVariants} TS/JS variants type-checked ` +
+      `(${tsFiles.length} files in one program), ${pyVariants} Python variants compiled`;
+    if (process.env.HEADROOM_FIX_CORPUS_VERBOSE) {
+      console.log(`      ${summary}\n      baseline notes:\n        ${uncheckable.join('\n        ')}`);
+    }
+  });
+
+  it('covers the corpus', () => {
+    assert.ok(files.length >= 80, `only ${files.length} fixtures`);
+    assert.ok([...results.values()].filter((r) => r.variants.length).length >= 40, summary);
+  });
+
+  for (const rel of files) {
+    it(rel, () => {
+      const r = results.get(rel);
+      assert.ok(r);
+      const positives = r.findings.filter((f) => f.rule !== 'retries-disabled' || true);
+      if (positives.length) {
+        assert.ok(r.variants.length > 0, `${rel}: findings but no fix`);
+      }
+      assert.deepEqual(r.problems, []);
+    });
+  }
+});

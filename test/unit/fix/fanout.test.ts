@@ -1,0 +1,263 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits, fixesFor, measuredConcurrency, measuredDerivation } from '../../../src/core/fix';
+import { applyFix, context, count, findings, fixes, lines } from './helpers';
+
+const TS_FANOUT = lines(
+  "import Anthropic from '@anthropic-ai/sdk';",
+  '',
+  'const client = new Anthropic();',
+  '',
+  'export async function summarize(docs: string[]) {',
+  '  return Promise.all(',
+  '    docs.map((doc) =>',
+  '      client.messages.create({',
+  "        model: 'claude-haiku-4-5',",
+  '        max_tokens: 256,',
+  "        messages: [{ role: 'user', content: doc }],",
+  '      }),',
+  '    ),',
+  '  );',
+  '}',
+);
+
+describe('fix: unbounded-fanout (JS/TS)', () => {
+  it('routes each call through p-limit when the project depends on it', async () => {
+    const { text, action } = await applyFix(TS_FANOUT, 'typescript', 'unbounded-fanout', undefined, {
+      projectDeps: { pLimit: true, tenacity: false, moduleStyle: 'esm' },
+    });
+    assert.equal(action.title, 'Cap concurrency at 8 with p-limit');
+    assert.ok(action.safeForFixAll);
+    assert.match(
+      text,
+      /^import Anthropic from '@anthropic-ai\/sdk';\nimport pLimit from 'p-limit';\n\nconst limit = pLimit\(8\);\n\nconst client/m,
+    );
+    assert.match(text, /limit\(\(\) => client\.messages\.create\(\{/);
+    assert.deepEqual(await findings(text, 'typescript', 'unbounded-fanout'), []);
+  });
+
+  it('inserts one typed Semaphore helper otherwise, and reuses it for the next fan-out', async () => {
+    const two = TS_FANOUT + TS_FANOUT.split('\n').slice(4).join('\n').replace('summarize', 'summarizeAgain');
+    assert.equal((await findings(two, 'typescript', 'unbounded-fanout')).length, 2);
+    const first = await applyFix(two, 'typescript', 'unbounded-fanout');
+    assert.equal(first.action.title, 'Cap concurrency at 8 with a semaphore');
+    assert.equal(count(first.text, 'class Semaphore'), 1);
+    assert.match(first.text, /async run<T>\(task: \(\) => PromiseLike<T> \| T\): Promise<T>/);
+    assert.equal(count(first.text, 'limit.run(() => client.messages.create('), 1);
+    const second = await applyFix(first.text, 'typescript', 'unbounded-fanout');
+    assert.equal(second.action.title, 'Cap concurrency with the existing limiter `limit`');
+    assert.equal(count(second.text, 'class Semaphore'), 1);
+    assert.equal(count(second.text, 'new Semaphore('), 1);
+    assert.equal(count(second.text, 'limit.run(() => client.messages.create('), 2);
+    assert.deepEqual(await findings(second.text, 'typescript', 'unbounded-fanout'), []);
+  });
+
+  it('is idempotent: the fixed file has no finding, so nothing is offered again', async () => {
+    const { text } = await applyFix(TS_FANOUT, 'typescript', 'unbounded-fanout');
+    const again = await findings(text, 'typescript');
+    assert.deepEqual(
+      again.filter((f) => f.rule === 'unbounded-fanout'),
+      [],
+    );
+  });
+
+  it('writes the helper in JavaScript (JSDoc types) for .js files, with the file’s tabs', async () => {
+    const src = TS_FANOUT.replace('(docs: string[])', '(docs)')
+      .replace(/^ {2}/gm, '\t')
+      .replace(/\t {2}/g, '\t\t');
+    const { text } = await applyFix(src, 'javascript', 'unbounded-fanout');
+    assert.match(
+      text,
+      /\nclass Semaphore \{\n\tactive = 0;\n\t\/\*\* @type \{Array<\(\) => void>\} \*\/\n\twaiting = \[\];/,
+    );
+    assert.doesNotMatch(text, /private|: number/);
+  });
+
+  it('follows double quotes and no semicolons', async () => {
+    const src = TS_FANOUT.replace(/'/g, '"').replace(/;$/gm, '');
+    const { text } = await applyFix(src, 'typescript', 'unbounded-fanout', undefined, {
+      projectDeps: { pLimit: true, tenacity: false },
+    });
+    assert.match(text, /^import pLimit from "p-limit"$/m);
+    assert.match(text, /^const limit = pLimit\(8\)$/m);
+  });
+
+  it('requires p-limit in CommonJS only when it is a CommonJS version (< 4); else uses the helper', async () => {
+    const cjs = TS_FANOUT.replace(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      "const Anthropic = require('@anthropic-ai/sdk');",
+    )
+      .replace('export async function', 'async function')
+      .replace('(docs: string[])', '(docs)');
+    const v3 = await applyFix(cjs, 'javascript', 'unbounded-fanout', undefined, {
+      projectDeps: { pLimit: true, pLimitMajor: 3, tenacity: false, moduleStyle: 'commonjs' },
+    });
+    assert.match(v3.text, /^const pLimit = require\('p-limit'\);\n\nconst limit = pLimit\(8\);$/m);
+    const v6 = await applyFix(cjs, 'javascript', 'unbounded-fanout', undefined, {
+      projectDeps: { pLimit: true, pLimitMajor: 6, tenacity: false, moduleStyle: 'commonjs' },
+    });
+    assert.match(v6.text, /class Semaphore/);
+    assert.doesNotMatch(v6.text, /p-limit/);
+  });
+
+  it('names the limiter so it does not clash with the file’s own `limit`', async () => {
+    const src = TS_FANOUT.replace('(docs: string[])', '(docs: string[], limit = 10)').replace(
+      '  return Promise.all(',
+      '  console.log(`${docs.length} docs, limit ${limit}`);\n  return Promise.all(',
+    );
+    const { text } = await applyFix(src, 'typescript', 'unbounded-fanout');
+    assert.match(text, /const limit2 = new Semaphore\(8\);/);
+    assert.match(text, /limit2\.run\(\(\) => client/);
+  });
+
+  it('wraps streams only through their final message', async () => {
+    const src = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'const client = new Anthropic();',
+      'export function all(xs: string[]) {',
+      '  return Promise.all(',
+      "    xs.map((x) => client.messages.stream({ model: 'claude-haiku-4-5', max_tokens: 9, messages: [{ role: 'user', content: x }] }).finalMessage()),",
+      '  );',
+      '}',
+    );
+    const { text } = await applyFix(src, 'typescript', 'unbounded-fanout');
+    assert.match(text, /limit\.run\(\(\) => client\.messages\.stream\(\{[^\n]*\}\)\.finalMessage\(\)\)\)/);
+  });
+
+  it('offers N from measured limits with its derivation in a comment', async () => {
+    const measured = { model: 'claude-haiku-4-5', requestsPerMinute: 50, latencyMs: 2400 };
+    const actions = await fixes(TS_FANOUT, 'typescript', 'unbounded-fanout', { measured });
+    const m = actions.find((a) => a.id.endsWith('.measured'));
+    assert.ok(m);
+    assert.equal(m.isPreferred, false);
+    assert.match(m.title, /^Cap concurrency at 2 \(measured for claude-haiku-4-5\)/);
+    const text = applyEdits(TS_FANOUT, m.edits);
+    assert.match(
+      text,
+      /\n\/\/ 50 RPM × 2\.4 s latency ≈ 2 in flight \(Headroom, claude-haiku-4-5\)\nconst limit = new Semaphore\(2\);/,
+    );
+  });
+
+  it('does not offer measured limits of another model', async () => {
+    const measured = { model: 'claude-opus-4-6', requestsPerMinute: 50, latencyMs: 2400 };
+    const [finding] = await findings(TS_FANOUT, 'typescript', 'unbounded-fanout');
+    const actions = fixesFor(finding, context(TS_FANOUT, 'typescript', { measured }));
+    assert.ok(actions.length > 0);
+    assert.ok(!actions.some((a) => a.id.endsWith('.measured')));
+  });
+
+  it('clamps the measured N to 1..64', () => {
+    assert.equal(measuredConcurrency({ model: 'm', requestsPerMinute: 4000, latencyMs: 30000 }), 64);
+    assert.equal(measuredConcurrency({ model: 'm', requestsPerMinute: 5, latencyMs: 100 }), 1);
+    assert.equal(measuredConcurrency({ model: 'm', requestsPerMinute: 1000, latencyMs: 1500 }), 25);
+    assert.equal(
+      measuredDerivation({ model: 'claude-sonnet-4-5', requestsPerMinute: 4000, latencyMs: 1000 }),
+      '4,000 RPM × 1 s latency ≈ 64 in flight (Headroom, claude-sonnet-4-5)',
+    );
+  });
+});
+
+const PY_GATHER = lines(
+  'import asyncio',
+  '',
+  'from anthropic import AsyncAnthropic',
+  '',
+  'client = AsyncAnthropic()',
+  '',
+  '',
+  'async def summarize(doc: str) -> str:',
+  '    msg = await client.messages.create(',
+  '        model="claude-haiku-4-5",',
+  '        max_tokens=256,',
+  '        messages=[{"role": "user", "content": doc}],',
+  '    )',
+  '    return msg.content[0].text',
+  '',
+  '',
+  'async def summarize_all(docs: list[str]) -> list[str]:',
+  '    return await asyncio.gather(*[summarize(d) for d in docs])',
+);
+
+describe('fix: unbounded-fanout (Python)', () => {
+  it('holds a module-level asyncio.Semaphore with `async with` around the awaited call', async () => {
+    const { text, action } = await applyFix(PY_GATHER, 'python', 'unbounded-fanout');
+    assert.equal(action.title, 'Cap concurrency at 8 with asyncio.Semaphore');
+    assert.match(text, /\n\nclaude_semaphore = asyncio\.Semaphore\(8\)\n\n\nclient = AsyncAnthropic\(\)/);
+    assert.match(
+      text,
+      /\n {4}async with claude_semaphore:\n {8}msg = await client\.messages\.create\(\n {12}model="claude-haiku-4-5",\n[\s\S]* {8}\)\n {4}return msg/,
+    );
+    assert.deepEqual(await findings(text, 'python', 'unbounded-fanout'), []);
+  });
+
+  it('keeps 2-space and tab indentation', async () => {
+    const two = PY_GATHER.replace(/^( +)/gm, (ws) => ' '.repeat(ws.length / 2));
+    const { text: t2 } = await applyFix(two, 'python', 'unbounded-fanout');
+    assert.match(t2, /\n {2}async with claude_semaphore:\n {4}msg = await/);
+    const tabs = PY_GATHER.replace(/^( +)/gm, (ws) => '\t'.repeat(ws.length / 4));
+    const { text: tt } = await applyFix(tabs, 'python', 'unbounded-fanout');
+    assert.match(
+      tt,
+      /\n\tasync with claude_semaphore:\n\t\tmsg = await client\.messages\.create\(\n\t\t\tmodel=/,
+    );
+  });
+
+  it('uses a small helper coroutine when the call sits in a comprehension', async () => {
+    const src = lines(
+      'import asyncio',
+      'import anthropic',
+      '',
+      'client = anthropic.AsyncAnthropic()',
+      '',
+      '',
+      'async def label(rows):',
+      '    return await asyncio.gather(',
+      '        *[client.messages.create(model="claude-haiku-4-5", max_tokens=8, messages=[{"role": "user", "content": r}]) for r in rows]',
+      '    )',
+    );
+    const { text } = await applyFix(src, 'python', 'unbounded-fanout');
+    assert.match(
+      text,
+      /\nasync def limited\(coro\):\n {4}"""[^\n]*"""\n {4}async with claude_semaphore:\n {8}return await coro\n/,
+    );
+    assert.match(text, /\*\[limited\(client\.messages\.create\([^\n]*\)\) for r in rows\]/);
+    assert.deepEqual(await findings(text, 'python', 'unbounded-fanout'), []);
+  });
+
+  it('caps TaskGroup loops the same way', async () => {
+    const src = PY_GATHER.replace(
+      '    return await asyncio.gather(*[summarize(d) for d in docs])',
+      '    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(summarize(d)) for d in docs]\n    return [t.result() for t in tasks]',
+    );
+    const { text } = await applyFix(src, 'python', 'unbounded-fanout');
+    assert.match(text, /async with claude_semaphore:\n {8}msg = await/);
+    assert.deepEqual(await findings(text, 'python', 'unbounded-fanout'), []);
+  });
+
+  it('bounds max_workers of a thread pool', async () => {
+    const src = lines(
+      'from concurrent.futures import ThreadPoolExecutor',
+      'from anthropic import Anthropic',
+      '',
+      'client = Anthropic()',
+      '',
+      '',
+      'def ask(q):',
+      '    return client.messages.create(model="claude-haiku-4-5", max_tokens=9, messages=[{"role": "user", "content": q}])',
+      '',
+      '',
+      'def ask_all(qs):',
+      '    with ThreadPoolExecutor() as pool:',
+      '        return list(pool.map(ask, qs))',
+    );
+    const { text, action } = await applyFix(src, 'python', 'unbounded-fanout');
+    assert.equal(action.title, 'Cap concurrency at 8 with max_workers=8');
+    assert.match(text, /ThreadPoolExecutor\(max_workers=8\) as pool/);
+    assert.deepEqual(await findings(text, 'python', 'unbounded-fanout'), []);
+    const { text: t64 } = await applyFix(
+      src.replace('ThreadPoolExecutor()', 'ThreadPoolExecutor(64)'),
+      'python',
+      'unbounded-fanout',
+    );
+    assert.match(t64, /ThreadPoolExecutor\(8\) as pool/);
+  });
+});

@@ -77,6 +77,7 @@ export function createMonitor(deps: {
   let lastActivity = Date.now();
   let disposed = false;
   let reconfiguring: Promise<void> = Promise.resolve();
+  let lastNotified: MonitorState['kind'] | undefined;
 
   const settings = (): MonitorSettings => ({
     warnAt: config.warnAt,
@@ -100,8 +101,11 @@ export function createMonitor(deps: {
     const previous = state;
     state = nextState(previous, event, Date.now(), settings());
     if (previous.kind !== state.kind) log.info(`Monitor: ${previous.kind} → ${state.kind}. ${state.reason}`);
+    // A detour through `stale` (or a refresh) must not repeat a notification the user saw.
+    if (state.kind === 'ok' || state.kind === 'no-key') lastNotified = undefined;
     const note = notificationFor(previous, state, config.notifications);
-    if (note) {
+    if (note && state.kind !== lastNotified) {
+      lastNotified = state.kind;
       const show =
         note.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
       void show(note.message, 'Show Actions').then((choice) => {

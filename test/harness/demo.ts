@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   let mock: MockAnthropic | undefined;
   const realKey = process.env.ANTHROPIC_API_KEY?.trim();
   if (!realKey)
-    mock = await startMockAnthropic({ apiKey: DEMO_KEY, limits: { rpm: 50, itpm: 40_000, otpm: 8_000 } });
+    {mock = await startMockAnthropic({ apiKey: DEMO_KEY, limits: { rpm: 50, itpm: 40_000, otpm: 8_000 } });}
   const server = await startCodeServer({
     workspace,
     installVsix: vsix,

@@ -81,7 +81,7 @@ export function wrapInBackoff(b: EditBuilder, info: CallInfo): boolean {
   if (info.method === 'stream' && !chain.methods.some((m) => FINAL_METHODS.has(m))) {
     return false;
   }
-  const end = info.method === 'stream' ? chain.end : info.span.end;
+  const end = wrapEnd(info, chain);
   const fn = ensureJsBackoff(b);
   const async = usesAwait(file, { start: info.span.start, end });
   b.insert(info.span.start, `${fn}(${async ? 'async ' : ''}() => `).insert(end, ')');
@@ -90,6 +90,19 @@ export function wrapInBackoff(b: EditBuilder, info: CallInfo): boolean {
 
 /** Methods of a MessageStream that resolve when the stream ends. */
 export const FINAL_METHODS = new Set(['finalMessage', 'finalText', 'done']);
+
+/** Methods only an APIPromise has: a wrapper returning a plain Promise must include them. */
+const API_PROMISE_METHODS = new Set(['withResponse', 'asResponse']);
+
+/**
+ * Where a wrapper around a call must close: after the chain for streams (through the final
+ * message) and for APIPromise-only methods (`.withResponse()`), else right after the call.
+ */
+export function wrapEnd(info: CallInfo, chain: { end: number; methods: string[] }): number {
+  return info.method === 'stream' || chain.methods.some((m) => API_PROMISE_METHODS.has(m))
+    ? chain.end
+    : info.span.end;
+}
 
 /** "Retry on rate limit with backoff" around each of the calls. */
 export function withBackoffAction(file: FixFile, rule: RuleId, calls: Span[]): FixAction | undefined {

@@ -9,7 +9,7 @@
  * Plus the backoff fixes.
  */
 import type { Finding, UnboundedFanoutData } from '../lint/types';
-import { FINAL_METHODS, raiseRetriesAction, withBackoffAction } from './backoff';
+import { FINAL_METHODS, raiseRetriesAction, withBackoffAction, wrapEnd } from './backoff';
 import { type CallInfo, callInfo, jsChainEnd, pyStatementAround, usesAwait, wrappedBy } from './calls';
 import { EditBuilder, type FixFile, listInsert } from './file';
 import { ensureJsLimiter, ensurePyBounded, ensurePySemaphore, existingJsLimiter } from './helpers';
@@ -124,7 +124,7 @@ function jsCapAction(
     if (call.method === 'stream' && !chain.methods.some((m) => FINAL_METHODS.has(m))) {
       return undefined; // a stream object is not a promise: the slot would be freed at once
     }
-    const end = call.method === 'stream' ? chain.end : call.span.end;
+    const end = wrapEnd(call, chain);
     b.insert(call.span.start, limiter.open(usesAwait(file, { start: call.span.start, end }))).insert(
       end,
       limiter.close,

@@ -6,7 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FixAction, type FixContext, type TextEdit, applyEdits, fixesFor } from '../../../src/core/fix';
+import {
+  type FixAction,
+  type FixContext,
+  type TextEdit,
+  applyEdits,
+  fixAll,
+  fixesFor,
+} from '../../../src/core/fix';
 import { type Finding, languageForPath, type LintLanguage, type RuleId } from '../../../src/core/lint';
 import { fixtureFiles, fixturesDir } from '../lint/helpers';
 import { context, getEngine } from './helpers';
@@ -131,6 +138,26 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
             }
             result.variants.push({ fixture: rel, finding, action, label, text: after });
           }
+        }
+      }
+      // fixAll: every safe preferred fix, re-linting in between; a second run changes nothing.
+      if (findings.length) {
+        const lint = (t: string): Finding[] => engine.lint(t, language);
+        const all = fixAll(text, context(text, language), lint);
+        const again = fixAll(all.text, context(all.text, language), lint);
+        if (again.text !== all.text) {
+          result.problems.push(`fixAll is not idempotent: second run applied ${again.applied.join(', ')}`);
+        }
+        if (all.applied.length) {
+          const action: FixAction = {
+            id: 'fix-all',
+            title: all.applied.join(' + '),
+            rule: findings[0].rule,
+            isPreferred: false,
+            safeForFixAll: true,
+            edits: [],
+          };
+          result.variants.push({ fixture: rel, finding: findings[0], action, label: '', text: all.text });
         }
       }
       results.set(rel, result);

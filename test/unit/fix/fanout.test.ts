@@ -123,6 +123,12 @@ describe('fix: unbounded-fanout (JS/TS)', () => {
     assert.match(text, /limit\.run\(\(\) => client\.messages\.stream\(\{[^\n]*\}\)\.finalMessage\(\)\)\)/);
   });
 
+  it('keeps .withResponse() inside the wrapper (only the SDK promise has it)', async () => {
+    const src = TS_FANOUT.replace('      }),\n    ),', '      }).withResponse(),\n    ),');
+    const { text } = await applyFix(src, 'typescript', 'unbounded-fanout');
+    assert.match(text, /limit\.run\(\(\) => client\.messages\.create\(\{[\s\S]*\}\)\.withResponse\(\)\),\n/);
+  });
+
   it('offers N from measured limits with its derivation in a comment', async () => {
     const measured = { model: 'claude-haiku-4-5', requestsPerMinute: 50, latencyMs: 2400 };
     const actions = await fixes(TS_FANOUT, 'typescript', 'unbounded-fanout', { measured });

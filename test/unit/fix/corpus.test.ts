@@ -15,7 +15,7 @@ import {
   fixesFor,
 } from '../../../src/core/fix';
 import { type Finding, languageForPath, type LintLanguage, type RuleId } from '../../../src/core/lint';
-import { fixtureFiles, fixturesDir } from '../lint/helpers';
+import { fixtureFiles, fixturesDir, notebookCells } from '../lint/helpers';
 import { context, getEngine } from './helpers';
 import { type SourceFile, newDiagnostics, pyCompileAll, typeCheckAll } from './toolchain';
 
@@ -221,6 +221,41 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
     if (process.env.HEADROOM_FIX_CORPUS_VERBOSE) {
       console.log(`      ${summary}\n      baseline notes:\n        ${uncheckable.join('\n        ')}`);
     }
+  });
+
+  it('notebooks: each fix applies to its cell and clears the finding', async () => {
+    const engine = await getEngine();
+    const notebooks = fixtureFiles().filter((rel) => rel.endsWith('.ipynb'));
+    const problems: string[] = [];
+    let applied = 0;
+    for (const rel of notebooks) {
+      const cells = notebookCells(fs.readFileSync(path.join(fixturesDir, rel), 'utf8'));
+      const findings = engine.lintNotebook(cells);
+      for (const finding of findings) {
+        const cell = cells[finding.cell ?? 0];
+        for (const action of fixesFor(finding, context(cell.text, cell.language))) {
+          const fixed = cells.map((c, i) =>
+            i === finding.cell ? { ...c, text: applyEdits(c.text, action.edits) } : c,
+          );
+          applied++;
+          const from = mapOffset(finding.start, action.edits);
+          const still = engine
+            .lintNotebook(fixed)
+            .find(
+              (f) =>
+                f.cell === finding.cell &&
+                f.rule === finding.rule &&
+                f.start >= from &&
+                f.start <= mapOffset(finding.end, action.edits),
+            );
+          if (still && (action.isPreferred || !NOT_CLEARING.has(action.id))) {
+            problems.push(`${rel} cell ${finding.cell} ${action.id}: ${finding.rule} still reported`);
+          }
+        }
+      }
+    }
+    assert.ok(applied > 0, 'no notebook fix applied');
+    assert.deepEqual(problems, []);
   });
 
   it('covers the corpus', () => {

@@ -215,6 +215,15 @@ describe('fix: hardcoded-api-key', () => {
     assert.ok(!text.includes('sk-ant-'));
   });
 
+  it('a JSX attribute gets braces', async () => {
+    const src = lines(
+      "import { Provider } from './provider';",
+      `export const App = () => <Provider apiKey="${KEY}" />;`,
+    );
+    const { text } = await applyFix(src, 'typescriptreact', 'hardcoded-api-key');
+    assert.match(text, /<Provider apiKey=\{process\.env\.ANTHROPIC_API_KEY\} \/>/);
+  });
+
   it('Python: os.environ with the file’s quotes, adding `import os` once', async () => {
     const src = lines(
       'import anthropic',

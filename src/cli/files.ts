@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { languageForPath } from '../core/lint';
-import { GitignoreFile, isIgnored } from './gitignore';
+import { GitIgnore } from '../core/files/gitignore';
 
 /** Files over this size are skipped with a notice (minified bundles, generated code). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -80,7 +80,8 @@ export function discover(paths: readonly string[], cwd: string): Discovery {
       continue;
     }
     if (stat.isDirectory()) {
-      walk(abs, given, gitignoreStack(abs), result, seen);
+      // A directory named on the command line is walked even if it is ignored itself.
+      walk(abs, given, gitignoreContext(abs), result, seen);
     } else if (stat.isFile()) {
       if (!isLintable(abs)) {
         result.notices.push(`${given}: not a JS/TS/Python file or notebook, skipped`);
@@ -118,11 +119,10 @@ function addFile(abs: string, shown: string, size: number, result: Discovery, se
   result.files.push({ path: abs, display: shown, size });
 }
 
-/** One directory level of the walk, with the .gitignore files that apply to it. */
+/** The .gitignore rules of a walk, with paths relative to `root` (the repository root, or the scan root). */
 interface IgnoreContext {
-  /** The scan root the relative paths are computed from. */
   root: string;
-  stack: GitignoreFile[];
+  ignore: GitIgnore;
 }
 
 function walk(dir: string, shown: string, ctx: IgnoreContext, result: Discovery, seen: Set<string>): void {
@@ -133,13 +133,12 @@ function walk(dir: string, shown: string, ctx: IgnoreContext, result: Discovery,
     result.errors.push(describeFsError(shown, err));
     return;
   }
-  let stack = ctx.stack;
   const rel = toPosix(path.relative(ctx.root, dir));
   if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
     try {
-      stack = [...stack, new GitignoreFile(rel, fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'))];
+      ctx.ignore.add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'), rel);
     } catch {
-      // An unreadable .gitignore is ignored, like git does.
+      // An unreadable .gitignore is skipped, as git does.
     }
   }
   entries.sort((a, b) => compareDisplay(a.name, b.name));
@@ -152,19 +151,18 @@ function walk(dir: string, shown: string, ctx: IgnoreContext, result: Discovery,
     if (entry.isSymbolicLink()) {
       // Follow links to files; never follow links to directories (cycles, vendored trees).
       try {
-        const target = fs.statSync(abs);
-        isFile = target.isFile();
+        isFile = fs.statSync(abs).isFile();
         isDir = false;
       } catch {
         continue;
       }
     }
     if (isDir) {
-      if (SKIPPED_DIRS.has(entry.name) || isIgnored(stack, relPath, true) || isVirtualenv(abs)) {
+      if (SKIPPED_DIRS.has(entry.name) || ctx.ignore.ignores(relPath, true) || isVirtualenv(abs)) {
         continue;
       }
-      walk(abs, entryShown, { root: ctx.root, stack }, result, seen);
-    } else if (isFile && isLintable(entry.name) && !isIgnored(stack, relPath, false)) {
+      walk(abs, entryShown, ctx, result, seen);
+    } else if (isFile && isLintable(entry.name) && !ctx.ignore.ignores(relPath, false)) {
       let size: number;
       try {
         size = fs.statSync(abs).size;
@@ -183,25 +181,21 @@ function isVirtualenv(dir: string): boolean {
 }
 
 /**
- * The .gitignore files above a scan root, up to the repository root (the nearest ancestor
- * with a `.git`), plus `.git/info/exclude`; their patterns are re-based onto the scan root.
+ * The ignore rules for a scan root: when it is inside a git repository, paths are made
+ * relative to the repository root and the .gitignore files of the directories above the
+ * scan root (and `.git/info/exclude`) apply too.
  */
-function gitignoreStack(root: string): IgnoreContext {
-  const chain: string[] = [];
+function gitignoreContext(root: string): IgnoreContext {
   let repoRoot: string | undefined;
-  for (let dir = path.dirname(root), prev = root; dir !== prev; prev = dir, dir = path.dirname(dir)) {
-    chain.unshift(dir);
+  for (let dir = root, prev = ''; dir !== prev; prev = dir, dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.git'))) {
       repoRoot = dir;
       break;
     }
   }
-  if (fs.existsSync(path.join(root, '.git'))) {
-    repoRoot = root;
-  }
-  const stack: GitignoreFile[] = [];
+  const ignore = new GitIgnore();
   if (repoRoot === undefined) {
-    return { root, stack };
+    return { root, ignore };
   }
   const read = (file: string): string | undefined => {
     try {
@@ -212,20 +206,23 @@ function gitignoreStack(root: string): IgnoreContext {
   };
   const exclude = read(path.join(repoRoot, '.git', 'info', 'exclude'));
   if (exclude !== undefined) {
-    stack.push(rebased(repoRoot, root, exclude));
+    ignore.add(exclude, '');
   }
-  for (const dir of repoRoot === root ? [] : chain.filter((d) => d.startsWith(repoRoot))) {
-    const content = read(path.join(dir, '.gitignore'));
-    if (content !== undefined) {
-      stack.push(rebased(dir, root, content));
+  // Ancestors of the scan root, outermost first (the scan root's own file is read by the walk).
+  const ancestors: string[] = [];
+  for (let dir = path.dirname(root); root !== repoRoot && dir.startsWith(repoRoot); dir = path.dirname(dir)) {
+    ancestors.unshift(dir);
+    if (dir === repoRoot) {
+      break;
     }
   }
-  return { root, stack };
-}
-
-/** A .gitignore (or info/exclude) from an ancestor directory, re-based onto the scan root. */
-function rebased(dir: string, root: string, content: string): GitignoreFile {
-  return new GitignoreFile('', content, toPosix(path.relative(dir, root)));
+  for (const dir of ancestors) {
+    const content = read(path.join(dir, '.gitignore'));
+    if (content !== undefined) {
+      ignore.add(content, toPosix(path.relative(repoRoot, dir)));
+    }
+  }
+  return { root: repoRoot, ignore };
 }
 
 function toPosix(p: string): string {

@@ -44,7 +44,9 @@ export function hardcodedApiKeyFixes(
       quote !== '`' &&
       !!attr &&
       !/(?:const|let|var|export)\s+[\w$-]*=$/.test(before);
-    b.replace(literal.start, literal.end, jsx ? `{${env}}` : env);
+    // `const key: string = '...'`: the env var may be undefined; keep the declared type.
+    const typedString = file.ts && /:\s*string\s*=\s*$/.test(before);
+    b.replace(literal.start, literal.end, jsx ? `{${env}}` : typedString ? `${env} ?? ${q}${q}` : env);
   } else if (quote === '`') {
     b.replace(key.start, key.end, `\${${env}}`);
   } else if (/f/i.test(prefix)) {

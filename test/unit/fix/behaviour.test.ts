@@ -103,7 +103,7 @@ describe('fix behaviour: the fixed fan-out stops drawing 429s (real SDK, local s
     fresh();
     const results = await load(SOURCE).classifyAll(items);
     const failed = results.filter((r) => r.status === 'rejected');
-    assert.ok(failed.length >= CALLS / 2, `only ${failed.length} of ${CALLS} failed`);
+    assert.ok(failed.length >= 10, `only ${failed.length} of ${CALLS} failed`);
     for (const r of failed) {
       assert.equal((r as PromiseRejectedResult).reason?.status, 429);
     }

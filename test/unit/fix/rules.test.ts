@@ -215,6 +215,12 @@ describe('fix: hardcoded-api-key', () => {
     assert.ok(!text.includes('sk-ant-'));
   });
 
+  it('keeps a declared string type', async () => {
+    const src = lines(`export const KEY: string = '${KEY}';`);
+    const { text } = await applyFix(src, 'typescript', 'hardcoded-api-key');
+    assert.equal(text, "export const KEY: string = process.env.ANTHROPIC_API_KEY ?? '';\n");
+  });
+
   it('a JSX attribute gets braces', async () => {
     const src = lines(
       "import { Provider } from './provider';",

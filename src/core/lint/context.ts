@@ -175,13 +175,16 @@ export class FileContext {
 
   /** Runs a global regex over the text (or a slice) and returns the match indexes and groups. */
   *scan(re: RegExp, from = 0, to = this.text.length): Generator<RegExpExecArray> {
-    const source = from === 0 && to === this.text.length ? this.text : this.text.slice(0, to);
+    // Always run on the whole text (a slice would be flattened, a copy per scan) and stop at `to`.
+    const text = this.text;
     re.lastIndex = from;
-    for (let m = re.exec(source); m; m = re.exec(source)) {
+    for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
       }
-      yield m;
+      if (m.index + m[0].length <= to) {
+        yield m;
+      }
     }
   }
 

@@ -68,6 +68,9 @@ export class LintEngine {
 
   /** Lints one text. Never throws: failures go to `onRuleError`/`onError` and yield no findings. */
   lint(text: string, language: LintLanguage, options: EngineLintOptions = {}): Finding[] {
+    if (!mayHaveFindings(text)) {
+      return [];
+    }
     const tree = this.parse(text, language, null, options);
     if (!tree) {
       return [];
@@ -247,6 +250,11 @@ export class LintDocument {
     if (this.disposed) {
       return [];
     }
+    if (!mayHaveFindings(this.current)) {
+      // Nothing to find: skip the parse; edits keep being applied to the old tree, so the
+      // next parse (once the SDK or a key shows up) is still incremental.
+      return [];
+    }
     if (this.dirty || !this.tree) {
       const next = this.engine.parse(this.current, this.language, this.tree, options);
       this.tree?.delete();
@@ -262,6 +270,14 @@ export class LintDocument {
     this.tree?.delete();
     this.tree = null;
   }
+}
+
+/**
+ * Every rule needs the Anthropic SDK imported (`anthropic`, `@anthropic-ai/...`) or an
+ * `sk-ant-` key in the text; most source files have neither and are not even parsed.
+ */
+export function mayHaveFindings(text: string): boolean {
+  return text.includes('anthropic') || text.includes('sk-ant-');
 }
 
 function ruleOrder(f: Finding): number {

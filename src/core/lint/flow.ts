@@ -165,11 +165,13 @@ export function reach(ctx: FileContext, expr: Node): Reach {
     return { calls: [] };
   }
   // Calls to same-file functions inside the expression: `x => summarize(x)`, `summarize(x) for x in xs`.
-  const names = [...functions.keys()].map(escapeRegExp).join('|');
-  const re = new RegExp(`(?:^|[^\\w$.])(?:(?:this|self)\\s*\\.\\s*)?(${names})\\s*\\(`, 'g');
-  const text = ctx.text.slice(expr.startIndex, endOf(expr));
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const offset = expr.startIndex + m.index + m[0].indexOf(m[1]);
+  const re = ctx.memo('reach-function-calls', () => {
+    const names = [...functions.keys()].map(escapeRegExp).join('|');
+    return new RegExp(`(?:^|[^\\w$.])(?:(?:this|self)\\s*\\.\\s*)?(${names})\\s*\\(`, 'g');
+  });
+  // From one character before the expression: the pattern checks the character before a name.
+  for (const m of ctx.scan(re, Math.max(0, expr.startIndex - 1), endOf(expr))) {
+    const offset = m.index + m[0].indexOf(m[1]);
     let site = ctx.nodeAt(offset);
     while (site && !isCall(site) && site.startIndex >= expr.startIndex) {
       site = up(site);
@@ -241,6 +243,9 @@ export function loopHead(loop: Node): { start: number; end: number } {
  * Loops over a collection (`for x of items`) are item loops, not retries, unless the try returns.
  */
 export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
+  if (!ctx.memo('has-try', () => /\btry\b/.test(ctx.text))) {
+    return null;
+  }
   let tryNode: Node | null = null;
   let prev: Node = call;
   for (let n = up(call); n; prev = n, n = up(n)) {
@@ -437,6 +442,9 @@ const PY_RETRY_DECORATOR =
 /** The retry library (p-retry, async-retry, tenacity, backoff, ...) that wraps a call, if any. */
 export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse | null {
   const libs = ctx.imports.retryLibs;
+  if (libs.size === 0) {
+    return null; // every form below needs an imported retry library
+  }
   let prev: Node = call;
   for (let n = up(call); n; prev = n, n = up(n)) {
     if (!ctx.python && isCall(n)) {

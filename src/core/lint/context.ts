@@ -5,9 +5,7 @@ import {
   callee,
   callParams,
   dottedName,
-  enclosingFunction,
   FUNCTION_TYPES,
-  functionName,
   isCall,
   isMember,
   lastSegment,
@@ -121,7 +119,6 @@ export class FileContext {
   private importsCache: Imports | undefined;
   private clientsCache: ClientBinding[] | undefined;
   private callsCache: ClaudeCall[] | undefined;
-  private functionsCache: Map<string, Node[]> | undefined;
   private limitersCache: Set<string> | undefined;
   private readonly memos = new Map<string, unknown>();
 
@@ -209,30 +206,33 @@ export class FileContext {
   }
 
   /**
-   * Names of same-file functions that contain a Claude call (at any depth), each with its
-   * function nodes. Used to follow a mapped function one level.
+   * Same-file functions named `name` (declarations, methods, functions assigned to a
+   * variable, property or field, Python `def`) that contain a Claude call at any depth.
+   * Found from the name's occurrences in the text, so only names a rule asks about cost
+   * anything. Used to follow a mapped function one level.
    */
-  get functionsWithCalls(): Map<string, Node[]> {
-    if (!this.functionsCache) {
-      const map = new Map<string, Node[]>();
-      const seen = new Set<number>();
-      for (const call of this.calls) {
-        for (let fn = enclosingFunction(call.node); fn; fn = enclosingFunction(fn)) {
-          if (seen.has(fn.startIndex)) {
-            continue;
-          }
-          seen.add(fn.startIndex);
-          const name = functionName(fn, this.text);
-          if (name) {
-            const list = map.get(name) ?? [];
-            list.push(fn);
-            map.set(name, list);
-          }
+  functionsNamed(name: string): Node[] {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || this.calls.length === 0) {
+      return [];
+    }
+    return this.memo(`functions-named:${name}`, () => {
+      const out: Node[] = [];
+      const esc = name.replace(/[$]/g, '\\$');
+      // A definition's name is followed by `(` (declaration, method, def), `=` or `:` (assigned).
+      const re = new RegExp(`(?<![\\w$])${esc}\\s*(?:<[^>()]*>\\s*)?[(=:]`, 'g');
+      for (const m of this.scan(re)) {
+        const id = this.nodeAt(m.index);
+        const fn = id ? definedFunction(id, this.text) : null;
+        if (
+          fn &&
+          !out.some((f) => f.startIndex === fn.startIndex) &&
+          this.calls.some((c) => contains(fn, c.node))
+        ) {
+          out.push(fn);
         }
       }
-      this.functionsCache = map;
-    }
-    return this.functionsCache;
+      return out;
+    });
   }
 
   /**
@@ -860,4 +860,53 @@ export class FileContext {
   static isFunction(node: Node): boolean {
     return FUNCTION_TYPES.has(kind(node));
   }
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && endOf(inner) <= endOf(outer);
+}
+
+const NAMED_FUNCTIONS = new Set([
+  'function_declaration',
+  'generator_function_declaration',
+  'method_definition',
+  'function_definition',
+]);
+const HOLDERS = new Set([
+  'variable_declarator',
+  'pair',
+  'assignment_expression',
+  'assignment',
+  'public_field_definition',
+  'field_definition',
+]);
+
+/** The function a name node defines (`function f`, `def f`, `f() {}`, `const f = () => ...`), or null. */
+function definedFunction(id: Node, text: string): Node | null {
+  const t = kind(id);
+  if (t !== 'identifier' && t !== 'property_identifier' && t !== 'private_property_identifier') {
+    return null;
+  }
+  const parent = up(id);
+  if (!parent) {
+    return null;
+  }
+  const pt = kind(parent);
+  if (NAMED_FUNCTIONS.has(pt)) {
+    return parent.childForFieldName('name')?.startIndex === id.startIndex ? parent : null;
+  }
+  if (HOLDERS.has(pt)) {
+    const nameNode =
+      parent.childForFieldName('name') ??
+      parent.childForFieldName('key') ??
+      parent.childForFieldName('left') ??
+      parent.childForFieldName('property');
+    if (nameNode?.startIndex !== id.startIndex) {
+      return null;
+    }
+    const value = unwrap(parent.childForFieldName('value') ?? parent.childForFieldName('right'));
+    return value && FUNCTION_TYPES.has(kind(value)) ? value : null;
+  }
+  void text;
+  return null;
 }

@@ -150,28 +150,20 @@ export function reach(ctx: FileContext, expr: Node): Reach {
   if (inline.length > 0) {
     return { calls: inline, callback: FUNCTION_TYPES.has(kind(expr)) ? expr : undefined };
   }
-  const functions = ctx.functionsWithCalls;
-  if (functions.size === 0) {
-    return { calls: [] };
-  }
   // A bare reference: `.map(summarize)`, `executor.map(summarize, items)`.
   const ref = unwrap(expr);
-  if (ref && (kind(ref) === 'identifier' || kind(ref) === 'member_expression' || kind(ref) === 'attribute')) {
+  const refKind = kindOf(ref);
+  if (ref && (refKind === 'identifier' || refKind === 'member_expression' || refKind === 'attribute')) {
     const name = lastSegment(dottedName(ref, ctx.text));
-    const followed = followFunction(ctx, name, expr);
-    if (followed) {
-      return followed;
-    }
-    return { calls: [] };
+    return (name && followFunction(ctx, name, expr)) || { calls: [] };
   }
   // Calls to same-file functions inside the expression: `x => summarize(x)`, `summarize(x) for x in xs`.
-  const re = ctx.memo('reach-function-calls', () => {
-    const names = [...functions.keys()].map(escapeRegExp).join('|');
-    return new RegExp(`(?:^|[^\\w$.])(?:(?:this|self)\\s*\\.\\s*)?(${names})\\s*\\(`, 'g');
-  });
   // From one character before the expression: the pattern checks the character before a name.
-  for (const m of ctx.scan(re, Math.max(0, expr.startIndex - 1), endOf(expr))) {
-    const offset = m.index + m[0].indexOf(m[1]);
+  for (const m of ctx.scan(CALL_SITE, Math.max(0, expr.startIndex - 1), endOf(expr))) {
+    if (NOT_FUNCTIONS.has(m[1]) || ctx.functionsNamed(m[1]).length === 0) {
+      continue;
+    }
+    const offset = m.index + m[0].lastIndexOf(m[1]);
     let site = ctx.nodeAt(offset);
     while (site && !isCall(site) && site.startIndex >= expr.startIndex) {
       site = up(site);
@@ -187,8 +179,46 @@ export function reach(ctx: FileContext, expr: Node): Reach {
   return { calls: [] };
 }
 
+/** Whether the text of a node calls a same-file function that makes Claude calls. */
+export function callsClaudeFunction(ctx: FileContext, node: Node): boolean {
+  for (const m of ctx.scan(CALL_SITE, Math.max(0, node.startIndex - 1), endOf(node))) {
+    if (!NOT_FUNCTIONS.has(m[1]) && ctx.functionsNamed(m[1]).length > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A call of a plain name or of a method on `this`/`self`: `summarize(`, `this.summarize(`. */
+const CALL_SITE = /(?:^|[^\w$.])(?:(?:this|self)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g;
+/** Keywords and builtins that look like calls. */
+const NOT_FUNCTIONS = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'function',
+  'return',
+  'await',
+  'async',
+  'typeof',
+  'new',
+  'super',
+  'print',
+  'len',
+  'str',
+  'int',
+  'list',
+  'dict',
+  'set',
+  'tuple',
+  'range',
+  'isinstance',
+]);
+
 function followFunction(ctx: FileContext, name: string, site: Node): Reach | undefined {
-  for (const fn of ctx.functionsWithCalls.get(name) ?? []) {
+  for (const fn of ctx.functionsNamed(name)) {
     if (contains(fn, site)) {
       continue; // recursion, or the fan-out inside the function itself
     }
@@ -243,7 +273,8 @@ export function loopHead(loop: Node): { start: number; end: number } {
  * Loops over a collection (`for x of items`) are item loops, not retries, unless the try returns.
  */
 export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
-  if (!ctx.memo('has-try', () => /\btry\b/.test(ctx.text))) {
+  // Most calls are in no try block at all: decide that from offsets before walking the tree.
+  if (!tryBodies(ctx).some((b) => b.start <= call.startIndex && endOf(call) <= b.end)) {
     return null;
   }
   let tryNode: Node | null = null;
@@ -265,6 +296,22 @@ export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
     }
   }
   return null;
+}
+
+/** The offset ranges of every try block's body in the file (found once, from the `try` keywords). */
+export function tryBodies(ctx: FileContext): Array<{ start: number; end: number; node: Node }> {
+  return ctx.memo('try-bodies', () => {
+    const out: Array<{ start: number; end: number; node: Node }> = [];
+    for (const m of ctx.scan(/\btry\s*[:{]/g)) {
+      let t = ctx.nodeAt(m.index);
+      t = t && kind(t) !== 'try_statement' ? up(t) : t;
+      const body = t && kind(t) === 'try_statement' ? t.childForFieldName('body') : null;
+      if (t && body) {
+        out.push({ start: body.startIndex, end: endOf(body), node: t });
+      }
+    }
+    return out;
+  });
 }
 
 function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
@@ -445,53 +492,113 @@ export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse 
   if (libs.size === 0) {
     return null; // every form below needs an imported retry library
   }
-  let prev: Node = call;
-  for (let n = up(call); n; prev = n, n = up(n)) {
-    if (!ctx.python && isCall(n)) {
-      const args = argumentList(n);
-      const fn = callee(n);
-      const name = dottedName(fn, ctx.text);
-      if (args && fn && contains(args, prev) && name) {
-        const lib =
-          libs.get(name.split('.')[0]) ??
-          (JS_RETRY_NAMES.test(name) && libs.size > 0 ? [...libs.values()][0] : undefined);
-        if (lib) {
-          return { library: lib, node: n, head: fn };
-        }
-      }
-    }
-    if (ctx.python && kind(n) === 'function_definition' && kindOf(up(n)) === 'decorated_definition') {
-      for (const dec of namedChildren(up(n))) {
-        if (kind(dec) === 'decorator' && PY_RETRY_DECORATOR.test(ctx.textOf(dec))) {
-          const name = ctx.textOf(dec).replace(/^@\s*/, '').split(/[.(]/)[0];
-          const lib = libs.get(name) ?? [...libs.values()][0];
-          if (lib) {
-            return { library: lib, node: dec, head: dec };
-          }
-        }
-      }
-    }
-    if (ctx.python && kind(n) === 'for_statement') {
-      const right = n.childForFieldName('right');
-      if (right && /^\s*(?:tenacity\.)?(?:Async)?Retrying\s*\(/.test(ctx.textOf(right))) {
-        return { library: 'tenacity', node: n, head: right };
-      }
+  // The innermost retry-library scope (found once per file) that contains the call.
+  let best: RetryScope | undefined;
+  for (const scope of retryScopes(ctx)) {
+    if (scope.start <= call.startIndex && endOf(call) <= scope.end && (!best || scope.start >= best.start)) {
+      best = scope;
     }
   }
-  // `await pRetry(callClaude, {...})` elsewhere in the file.
-  const fn = enclosingNamedFunction(ctx, call);
-  const hit = fn ? retryWrappedFunctions(ctx).get(fn.name) : undefined;
-  if (hit) {
-    let n = ctx.nodeAt(hit.offset);
-    while (n && !isCall(n)) {
-      n = up(n);
-    }
-    const head = callee(n);
-    if (n && head) {
-      return { library: hit.library, node: n, head };
+  if (best) {
+    return best.use;
+  }
+  // `await pRetry(callClaude, {...})` elsewhere in the file: is the call inside `callClaude`?
+  for (const [name, hit] of retryWrappedFunctions(ctx)) {
+    if (ctx.functionsNamed(name).some((fn) => fn.startIndex <= call.startIndex && endOf(call) <= endOf(fn))) {
+      let n = ctx.nodeAt(hit.offset);
+      while (n && !isCall(n)) {
+        n = up(n);
+      }
+      const head = callee(n);
+      if (n && head) {
+        return { library: hit.library, node: n, head };
+      }
     }
   }
   return null;
+}
+
+/** A region of the file that runs under a retry library. */
+interface RetryScope {
+  start: number;
+  end: number;
+  use: RetryLibraryUse;
+}
+
+/**
+ * The regions wrapped by a retry library, found once per file: the arguments of
+ * `pRetry(...)`/`retry(...)`/`backOff(...)` (JS), functions decorated with `@retry` /
+ * `@backoff.on_exception` (Python), and `for attempt in Retrying(...)` loops (tenacity).
+ */
+function retryScopes(ctx: FileContext): RetryScope[] {
+  return ctx.memo('retry-scopes', () => {
+    const libs = ctx.imports.retryLibs;
+    const out: RetryScope[] = [];
+    if (ctx.python) {
+      for (const m of ctx.scan(/^[ \t]*@[ \t]*([\w.]+)/gm)) {
+        if (!PY_RETRY_DECORATOR.test(`@${m[1]}`)) {
+          continue;
+        }
+        let dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
+        while (dec && kind(dec) !== 'decorator') {
+          dec = up(dec);
+        }
+        const decorated = up(dec);
+        const fn =
+          decorated && kind(decorated) === 'decorated_definition'
+            ? decorated.childForFieldName('definition')
+            : null;
+        const lib = libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
+        if (dec && fn && lib) {
+          out.push({ start: fn.startIndex, end: endOf(fn), use: { library: lib, node: dec, head: dec } });
+        }
+      }
+      for (const m of ctx.scan(/\bin\s+((?:tenacity\.)?(?:Async)?Retrying)\s*\(/g)) {
+        let loop = ctx.nodeAt(m.index + m[0].indexOf(m[1]));
+        while (loop && kind(loop) !== 'for_statement') {
+          loop = up(loop);
+        }
+        const right = loop?.childForFieldName('right');
+        if (loop && right) {
+          out.push({
+            start: loop.startIndex,
+            end: endOf(loop),
+            use: { library: 'tenacity', node: loop, head: right },
+          });
+        }
+      }
+      return out;
+    }
+    const names = [
+      ...new Set([
+        ...libs.keys(),
+        'pRetry',
+        'retry',
+        'backOff',
+        'asyncRetry',
+        'promiseRetry',
+        'retryAsync',
+        'retryPromise',
+      ]),
+    ];
+    const re = new RegExp(`(?<![\\w$.])(${names.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
+    for (const m of ctx.scan(re)) {
+      const lib = libs.get(m[1]) ?? (JS_RETRY_NAMES.test(m[1]) ? [...libs.values()][0] : undefined);
+      if (!lib || ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      let call = ctx.nodeAt(m.index);
+      while (call && !isCall(call)) {
+        call = up(call);
+      }
+      const args = argumentList(call);
+      const head = callee(call);
+      if (call && args && head) {
+        out.push({ start: args.startIndex, end: endOf(args), use: { library: lib, node: call, head } });
+      }
+    }
+    return out;
+  });
 }
 
 /** Names of functions passed to a retry library in this file (`pRetry(callClaude)`), computed once. */
@@ -499,8 +606,8 @@ function retryWrappedFunctions(ctx: FileContext): Map<string, { library: string;
   return ctx.memo('retry-wrapped-functions', () => {
     const map = new Map<string, { library: string; offset: number }>();
     const libs = ctx.imports.retryLibs;
-    if (libs.size === 0) {
-      return map;
+    if (libs.size === 0 || ctx.python) {
+      return map; // Python retry libraries are decorators and `Retrying` loops (see retryScopes)
     }
     const names = [...libs.keys()].map(escapeRegExp).join('|');
     const re = new RegExp(
@@ -514,21 +621,6 @@ function retryWrappedFunctions(ctx: FileContext): Map<string, { library: string;
     }
     return map;
   });
-}
-
-function enclosingNamedFunction(ctx: FileContext, node: Node): { node: Node; name: string } | null {
-  for (let n = up(node); n; n = up(n)) {
-    if (FUNCTION_TYPES.has(kind(n))) {
-      const own = n.childForFieldName('name');
-      const parent = up(n);
-      const declName =
-        own ??
-        (parent && kind(parent) === 'variable_declarator' ? parent.childForFieldName('name') : null) ??
-        (parent && kind(parent) === 'public_field_definition' ? parent.childForFieldName('name') : null);
-      return declName ? { node: n, name: ctx.textOf(declName) } : null;
-    }
-  }
-  return null;
 }
 
 /**

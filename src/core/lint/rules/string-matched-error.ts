@@ -1,12 +1,11 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import { lang } from '../facts';
-import { escapeRegExp } from '../flow';
+import { callsClaudeFunction, tryBodies } from '../flow';
 import type { Rule } from '../rule';
 import {
   callee,
   dottedName,
-  FUNCTION_TYPES,
   isCall,
   isMember,
   memberObject,
@@ -129,34 +128,13 @@ export const stringMatchedError: Rule = {
 /** catch/except clauses of try statements whose body makes a Claude call (directly or one function away). */
 function claudeHandlers(ctx: FileContext): Node[] {
   const tries = new Map<number, Node>();
-  const addTries = (from: Node): void => {
-    let prev = from;
-    for (let n = up(from); n && !FUNCTION_TYPES.has(kind(n)); prev = n, n = up(n)) {
-      if (kind(n) === 'try_statement') {
-        const body = n.childForFieldName('body');
-        if (body && body.startIndex <= prev.startIndex && endOf(prev) <= endOf(body)) {
-          tries.set(n.startIndex, n);
-        }
-      }
-    }
-  };
-  for (const call of ctx.calls) {
-    addTries(call.node);
-  }
-  const names = [...ctx.functionsWithCalls.keys()];
-  if (names.length > 0) {
-    const re = new RegExp(
-      `(?:^|[^\\w$.])(?:(?:this|self)\\.)?(${names.map(escapeRegExp).join('|')})\\s*\\(`,
-      'g',
-    );
-    for (const m of ctx.scan(re)) {
-      const offset = m.index + m[0].indexOf(m[1]);
-      if (!ctx.inCommentOrString(offset)) {
-        const node = ctx.nodeAt(offset);
-        if (node) {
-          addTries(node);
-        }
-      }
+  for (const t of tryBodies(ctx)) {
+    // The try body makes a Claude call, or calls a same-file function that does.
+    if (
+      ctx.calls.some((c) => t.start <= c.node.startIndex && c.node.startIndex < t.end) ||
+      callsClaudeFunction(ctx, t.node.childForFieldName('body') ?? t.node)
+    ) {
+      tries.set(t.node.startIndex, t.node);
     }
   }
   const handlers: Node[] = [];

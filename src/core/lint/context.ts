@@ -826,29 +826,68 @@ export class FileContext {
         receiver = memberObject(r) ?? receiver;
       }
     }
-    if (/openai|\boai\b/i.test(this.textOf(receiver))) {
-      return null;
+    if (/openai|\boai\b|twilio|vonage|sinch|slack|discord/i.test(this.textOf(receiver))) {
+      return null; // other SDKs with a `messages.create` (OpenAI Assistants, SMS, chat)
     }
     const client = this.resolveClient(receiver, call.startIndex);
-    if (client ? client.vendor !== 'anthropic' : !this.claudeFile) {
+    if (
+      client
+        ? client.vendor !== 'anthropic'
+        : !this.claudeFile || this.boundToOtherClass(receiver, call.startIndex)
+    ) {
       return null;
     }
+    let params: ParamSet;
+    let options: ParamSet;
     if (this.python) {
-      const params = callParams(call, this.text, true);
-      return { node: call, callee: fnNode, receiver, method, beta, params, options: params, client };
+      params = callParams(call, this.text, true);
+      options = params;
+    } else {
+      const args = positionalArgs(call);
+      const first = unwrap(args[0] ?? null);
+      if (first && (kind(first) === 'string' || kind(first) === 'template_string')) {
+        return null; // (threadId, {...}) is the OpenAI Assistants shape
+      }
+      params = first ? objectParams(first, this.text) : { node: null, entries: new Map(), open: false };
+      options = args[1] ? objectParams(args[1], this.text) : { node: null, entries: new Map(), open: false };
     }
-    const args = positionalArgs(call);
-    const first = unwrap(args[0] ?? null);
-    if (first && (kind(first) === 'string' || kind(first) === 'template_string')) {
-      return null; // (threadId, {...}) is the OpenAI Assistants shape
+    // A Messages request always names `model` and `messages` (a batch: `requests`); literal
+    // params with neither belong to some other API (`client.messages.create({ body, to })`).
+    const e = params.entries;
+    if (
+      !client &&
+      !params.open &&
+      e.size > 0 &&
+      (method === 'batches.create' ? !e.has('requests') : !e.has('model') && !e.has('messages'))
+    ) {
+      return null;
     }
-    const params: ParamSet = first
-      ? objectParams(first, this.text)
-      : { node: null, entries: new Map(), open: false };
-    const options: ParamSet = args[1]
-      ? objectParams(args[1], this.text)
-      : { node: null, entries: new Map(), open: false };
     return { node: call, callee: fnNode, receiver, method, beta, params, options, client };
+  }
+
+  /**
+   * Whether a receiver is a plain name this file assigns from another class before the call:
+   * `const sms = new Twilio(...)`, `client = Client(sid, token)` (a capitalised Python call).
+   */
+  private boundToOtherClass(receiver: Node, before: number): boolean {
+    const r = unwrap(receiver);
+    if (!r || kind(r) !== 'identifier') {
+      return false;
+    }
+    const values = this.assignedValues(this.textOf(r), 0, before);
+    const last = unwrap(values[values.length - 1] ?? null);
+    if (!last) {
+      return false;
+    }
+    const k = kind(last);
+    if (k === 'new_expression') {
+      return this.vendorOfConstructor(callee(last)) === undefined;
+    }
+    if (this.python && k === 'call') {
+      const name = lastSegment(dottedName(callee(last), this.text));
+      return /^[A-Z]/.test(name) && this.vendorOfConstructor(callee(last)) === undefined;
+    }
+    return false;
   }
 
   /** Whether the call's argument list exists (for ranges). */

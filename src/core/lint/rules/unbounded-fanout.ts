@@ -110,8 +110,13 @@ function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null 
     }
     if (dottedName(fn, ctx.text) === 'Array.from') {
       const [source, callback] = positionalArgs(arg);
-      if (!callback || boundedArray(ctx, unwrap(source ?? null), combinator)) {
-        return null;
+      const length = lengthOf(ctx, source ?? null);
+      if (
+        !callback ||
+        boundedArray(ctx, unwrap(source ?? null), combinator) ||
+        (length !== undefined && length <= MAX_BOUNDED_WORKERS)
+      ) {
+        return null; // a small array, or a fixed pool: Array.from({ length: 4 }, worker)
       }
       const r = reach(ctx, callback);
       return r.calls.length ? { node: arg, kind: 'array-from', reach: r } : null;
@@ -164,8 +169,15 @@ function boundedArray(ctx: FileContext, array: Node | null, combinator: Node): b
       return true;
     }
     if (dottedName(fn, ctx.text) === 'Array.from') {
+      // A fixed pool: Array.from({ length: 5 }, worker)
       const len = lengthOf(ctx, positionalArgs(array)[0] ?? null);
-      return len !== undefined && len <= MAX_LITERAL_CALLS;
+      return len !== undefined && len <= MAX_BOUNDED_WORKERS;
+    }
+    if (ctx.python && dottedName(fn, ctx.text) === 'range') {
+      // A fixed pool: [worker(queue) for _ in range(5)]
+      const args = positionalArgs(array);
+      const stop = countValue(ctx, args.length === 1 ? args[0] : (args[1] ?? null));
+      return stop !== undefined && stop <= MAX_BOUNDED_WORKERS;
     }
     return false;
   }
@@ -181,8 +193,30 @@ function lengthOf(ctx: FileContext, obj: Node | null): number | undefined {
   if (!o || kind(o) !== 'object') {
     return undefined;
   }
-  const params = callParamsOfObject(ctx, o);
-  return numberValue(params ?? null, ctx.text);
+  return countValue(ctx, callParamsOfObject(ctx, o) ?? null);
+}
+
+/** A count written as a literal or as a same-file numeric constant (`CONCURRENCY = 5`). */
+function countValue(ctx: FileContext, node: Node | null, byName?: string): number | undefined {
+  const v = unwrap(node);
+  if (!v && byName === undefined) {
+    return undefined;
+  }
+  if (v) {
+    const n = numberValue(v, ctx.text);
+    if (n !== undefined || kind(v) !== 'identifier') {
+      return n;
+    }
+  }
+  const name = byName ?? ctx.textOf(v);
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return undefined;
+  }
+  const m = new RegExp(
+    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${name}\\s*(?::[^=\\n]*)?=\\s*([\\d_]+)\\s*;?\\s*(?:(?:#|//).*)?$`,
+    'm',
+  ).exec(ctx.text);
+  return m ? Number(m[1].replace(/_/g, '')) : undefined;
 }
 
 function callParamsOfObject(ctx: FileContext, o: Node): Node | undefined {
@@ -526,8 +560,7 @@ function evalWorkers(ctx: FileContext, node: Node, depth: number): number | null
   }
   if (kind(v) === 'identifier') {
     // A module-level constant: WORKERS = 16
-    const m = new RegExp(`^${text}\\s*(?::[^=\\n]*)?=\\s*([\\d_]+)\\s*(?:#.*)?$`, 'm').exec(ctx.text);
-    return m ? Number(m[1].replace(/_/g, '')) : 'unknown';
+    return countValue(ctx, v) ?? 'unknown';
   }
   return 'unknown';
 }
@@ -651,18 +684,14 @@ function boundedLoop(ctx: FileContext, loop: Node): boolean {
     return true;
   }
   if (kind(loop) === 'for_statement' && !ctx.python) {
-    // for (let i = 0; i < 3; i++)
+    // A fixed pool: for (let i = 0; i < 4; i++) workers.push(worker())
     const cond = ctx.textOf(loop.childForFieldName('condition'));
-    const lim = /<=?\s*(\d+)\s*;?$/.exec(cond);
-    if (lim && Number(lim[1]) <= MAX_LITERAL_CALLS) {
-      return true;
-    }
-  }
-  if (ctx.python && right && isCall(right) && dottedName(callee(right), ctx.text) === 'range') {
-    const args = positionalArgs(right);
-    const stop = numberValue(args.length === 1 ? args[0] : (args[1] ?? null), ctx.text);
-    if (stop !== undefined && stop <= MAX_LITERAL_CALLS) {
-      return true;
+    const lim = /<=?\s*([\d_]+|[A-Za-z_$][\w$]*)\s*;?$/.exec(cond);
+    if (lim) {
+      const n = /^\d/.test(lim[1]) ? Number(lim[1].replace(/_/g, '')) : countValue(ctx, null, lim[1]);
+      if (n !== undefined && n <= MAX_BOUNDED_WORKERS) {
+        return true;
+      }
     }
   }
   return false;

@@ -344,16 +344,13 @@ export function rateLimitHandlers(ctx: FileContext, tryNode: Node): Node[] {
   const out: Node[] = [];
   for (const child of namedChildren(tryNode)) {
     if (kind(child) === 'catch_clause') {
-      const body = child.childForFieldName('body');
-      const first = namedChildren(body)[0];
-      if (!first || kind(first) !== 'throw_statement') {
+      if (!leavesLoop(ctx, child.childForFieldName('body'))) {
         out.push(child);
       }
     } else if (kind(child) === 'except_clause' || kind(child) === 'except_group_clause') {
       const kids = namedChildren(child);
-      const block = kids.find((k) => kind(k) === 'block');
-      const first = namedChildren(block ?? null)[0];
-      if (first && kind(first) === 'raise_statement' && namedChildren(block ?? null).length === 1) {
+      const block = kids.find((k) => kind(k) === 'block') ?? null;
+      if (leavesLoop(ctx, block)) {
         continue;
       }
       let value = child.childForFieldName('value') ?? kids.find((k) => kind(k) !== 'block') ?? null;
@@ -376,6 +373,22 @@ export function rateLimitHandlers(ctx: FileContext, tryNode: Node): Node[] {
     }
   }
   return out;
+}
+
+const EXITS = new Set(['throw_statement', 'raise_statement', 'return_statement', 'break_statement']);
+
+/**
+ * Whether a handler always leaves the loop instead of retrying: its last statement throws,
+ * returns or breaks (an agent loop that logs and stops, a handler that re-raises), and it
+ * never `continue`s.
+ */
+function leavesLoop(ctx: FileContext, body: Node | null): boolean {
+  const statements = namedChildren(body);
+  const last = statements[statements.length - 1];
+  if (!last) {
+    return false;
+  }
+  return EXITS.has(kind(last)) && !/\bcontinue\b/.test(ctx.textOf(body));
 }
 
 /** How a retry loop waits between attempts. */

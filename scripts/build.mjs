@@ -109,7 +109,9 @@ async function main() {
       logLevel: 'warning',
     });
     copyGrammars(join(root, 'out/grammars'));
-    console.log(`transpiled ${files.length} files to ${relative(process.cwd(), join(root, 'out')) || 'out'}/`);
+    console.log(
+      `transpiled ${files.length} files to ${relative(process.cwd(), join(root, 'out')) || 'out'}/`,
+    );
   }
   if (!watch) console.log(`built dist/ (${production ? 'production' : 'development'})`);
 }

@@ -15,7 +15,10 @@ execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', vsix
   // vscode:prepublish already ran as part of this script's caller; skip the duplicate.
   env: { ...process.env },
 });
-const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
+const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], {
+  cwd: root,
+  encoding: 'utf8',
+});
 const files = listing.trim().split('\n');
 const kib = (statSync(join(root, vsix)).size / 1024).toFixed(1);
 console.log(`${vsix}: ${kib} KiB, ${files.length} files`);

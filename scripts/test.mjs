@@ -45,7 +45,7 @@ function step(label, command, args, deadlineMs) {
     child.on('close', (code) => {
       clearTimeout(timer);
       process.removeListener('exit', kill);
-      resolve({ code: timedOut ? 124 : code ?? 1, output, seconds: (Date.now() - started) / 1000 });
+      resolve({ code: timedOut ? 124 : (code ?? 1), output, seconds: (Date.now() - started) / 1000 });
     });
   });
 }
@@ -66,11 +66,18 @@ async function tier(name, fn) {
 
 const node = process.execPath;
 const npmCli = process.env.npm_execpath;
-const npmRun = (script) => (npmCli ? [node, [npmCli, 'run', '--silent', script]] : ['npm', ['run', '--silent', script]]);
+const npmRun = (script) =>
+  npmCli ? [node, [npmCli, 'run', '--silent', script]] : ['npm', ['run', '--silent', script]];
 
 await tier('check', async () => {
   const r = await step('check', ...npmRun('check'), 10 * MIN);
-  return { passed: r.code === 0 ? 1 : 0, failed: r.code === 0 ? 0 : 1, skipped: 0, seconds: r.seconds, code: r.code };
+  return {
+    passed: r.code === 0 ? 1 : 0,
+    failed: r.code === 0 ? 0 : 1,
+    skipped: 0,
+    seconds: r.seconds,
+    code: r.code,
+  };
 });
 
 const build = await step('build', node, ['scripts/build.mjs', '--tests'], 5 * MIN);
@@ -100,7 +107,12 @@ await tier('integration', async () => {
 await tier('e2e', async () => {
   const pack = await step('package', node, ['scripts/package.mjs'], 5 * MIN);
   if (pack.code !== 0) return { passed: 0, failed: 1, skipped: 0, seconds: pack.seconds, code: pack.code };
-  const r = await step('e2e', node, ['node_modules/mocha/bin/mocha.js', '--config', 'test/e2e/.mocharc.json'], 15 * MIN);
+  const r = await step(
+    'e2e',
+    node,
+    ['node_modules/mocha/bin/mocha.js', '--config', 'test/e2e/.mocharc.json'],
+    15 * MIN,
+  );
   return { ...mochaCounts(r.output), seconds: r.seconds + pack.seconds, code: r.code };
 });
 

@@ -94,8 +94,9 @@ export function validateBaseUrl(raw: unknown): { url?: string; problem?: string 
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) {
-    if (url.username || url.password)
+    if (url.username || url.password) {
       return { problem: 'headroom.monitor.baseUrl must not contain credentials.' };
+    }
     return { url: url.toString().replace(/\/$/, '') };
   }
   return {
@@ -106,4 +107,25 @@ export function validateBaseUrl(raw: unknown): { url?: string; problem?: string 
 /** True when a configuration change concerns the monitor. */
 export function affectsMonitorSettings(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(`${CONFIG_SECTION}.monitor`);
+}
+
+/** `headroom.fix.*`: what the quick fixes insert. Resource-scoped. */
+export function readFixSettings(scope: vscode.ConfigurationScope | undefined): {
+  concurrency: number;
+  maxTokens: number;
+} {
+  const config = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.fix`, scope);
+  const concurrency = config.get<unknown>('concurrency');
+  const maxTokens = config.get<unknown>('maxTokens');
+  return {
+    concurrency:
+      typeof concurrency === 'number' &&
+      Number.isInteger(concurrency) &&
+      concurrency >= 1 &&
+      concurrency <= 64
+        ? concurrency
+        : 8,
+    maxTokens:
+      typeof maxTokens === 'number' && Number.isInteger(maxTokens) && maxTokens >= 1 ? maxTokens : 1024,
+  };
 }

@@ -7,6 +7,7 @@ import { createMonitor, grantPollingConsent, type MonitorView } from './features
 import type { PollerStatus } from './core/monitor/poller';
 import { registerStatusBar, type StatusBarSnapshot } from './features/monitor/statusBar';
 import { registerLinter } from './features/lint/linter';
+import { registerQuickFixes } from './features/fix/codeActions';
 import { registerShowActions } from './commands/showActions';
 import { registerScanWorkspace } from './commands/scanWorkspace';
 import { registerMonitorCommands } from './commands/monitorCommands';
@@ -29,6 +30,8 @@ export interface HeadroomApi {
     clearApiKey(): Promise<void>;
     pollerStatus(): PollerStatus | undefined;
     settled(): Promise<void>;
+    /** Headroom's own quick fixes for one diagnostic, with their diagnostic links intact. */
+    quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]>;
   };
 }
 
@@ -69,6 +72,12 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
       }),
   });
   const statusBar = registerStatusBar(monitor);
+  const quickFixes = registerQuickFixes({
+    findings: linter,
+    getEngine,
+    measured: () => monitor.measured(),
+    log,
+  });
 
   context.subscriptions.push(
     channel,
@@ -84,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     registerMonitorCommands(monitor),
     registerChooseModel({ monitor, keys, log }),
     registerScanWorkspace({ getEngine, collection: diagnostics, linter, log }),
+    quickFixes,
     statusBar,
   );
 
@@ -108,6 +118,17 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
         },
         pollerStatus: () => monitor.pollerStatus(),
         settled: () => monitor.settled(),
+        quickFixes: (document: vscode.TextDocument, diagnostic: vscode.Diagnostic) =>
+          quickFixes.provider.provideCodeActions(
+            document,
+            diagnostic.range,
+            {
+              diagnostics: [diagnostic],
+              only: vscode.CodeActionKind.QuickFix,
+              triggerKind: vscode.CodeActionTriggerKind.Invoke,
+            },
+            new vscode.CancellationTokenSource().token,
+          ),
       },
     }),
   };

@@ -34,8 +34,9 @@ async function main(): Promise<void> {
   // With a real key the monitor talks to the real API; without one, to the local simulated API.
   let mock: MockAnthropic | undefined;
   const realKey = process.env.ANTHROPIC_API_KEY?.trim();
-  if (!realKey)
-    {mock = await startMockAnthropic({ apiKey: DEMO_KEY, limits: { rpm: 50, itpm: 40_000, otpm: 8_000 } });}
+  if (!realKey) {
+    mock = await startMockAnthropic({ apiKey: DEMO_KEY, limits: { rpm: 50, itpm: 40_000, otpm: 8_000 } });
+  }
   const server = await startCodeServer({
     workspace,
     installVsix: vsix,

@@ -103,6 +103,18 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
         }
       }
       seen = lines.length;
+      // The host exits when the tests end; exiting without an end event means they never ran.
+      if (/Extension Host Process exited/.test(server.output())) {
+        await new Promise((r) => setTimeout(r, 1000)); // Let a last write land.
+        const last = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+        if (!last.includes('"event":"end"')) {
+          throw new Error(
+            `The extension host exited before the tests finished (${seen} events seen). ` +
+              `Last server output:\n${server.output().slice(-1500)}`,
+          );
+        }
+        continue;
+      }
       if (Date.now() > deadline) {
         await page.screenshot({ path: join(ARTIFACTS, 'timeout.png') }).catch(() => undefined);
         throw new Error(

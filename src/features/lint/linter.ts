@@ -27,6 +27,11 @@ export interface NotebookLinter {
   lintNotebook(notebook: vscode.NotebookDocument): Promise<Finding[]>;
 }
 
+/** Every document Headroom lints: files, unsaved files and notebook cells of the five languages. */
+export const LINT_DOCUMENT_SELECTOR: vscode.DocumentSelector = LINT_LANGUAGES.map((language) => ({
+  language,
+}));
+
 /** Whether Headroom lints documents of this language. */
 export function isLintLanguage(languageId: string): languageId is LintLanguage {
   return (LINT_LANGUAGES as readonly string[]).includes(languageId);

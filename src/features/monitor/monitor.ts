@@ -47,6 +47,8 @@ export interface Monitor extends vscode.Disposable {
   consent(): Promise<void>;
   /** Sets the model polled (a global setting). */
   chooseModel(model: string): Promise<void>;
+  /** Measured limits of the monitored model, for sizing concurrency caps; undefined without data. */
+  measured(): { model: string; requestsPerMinute: number; latencyMs: number } | undefined;
   /** The poller's scheduling (backoff, retry-after block), when it runs. */
   pollerStatus(): PollerStatus | undefined;
   /** Re-reads the key, trust and settings now; resolves when that is applied. */
@@ -125,7 +127,15 @@ export function createMonitor(deps: {
     pollerKey = undefined;
   };
 
-  const onObservation = (o: Observation): void =>
+  /** Latency of the last successful request per model (for concurrency sizing). */
+  const latencies = new Map<string, number>();
+  const onObservation = (o: Observation): void => {
+    if (o.kind === 'response' && o.status >= 200 && o.status < 300 && o.latencyMs !== undefined) {
+      latencies.set(o.model, o.latencyMs);
+    }
+    applyObservation(o);
+  };
+  const applyObservation = (o: Observation): void =>
     apply(simulated && o.source === 'poll' ? { ...o, source: 'simulated' } : o);
 
   /** Brings the poller in line with trust, key, consent and settings. */
@@ -260,6 +270,13 @@ export function createMonitor(deps: {
         .update('model', model, vscode.ConfigurationTarget.Global);
       queueReconfigure();
       await reconfiguring;
+    },
+    measured: () => {
+      const model = config.model;
+      const requestsPerMinute = state.models[model]?.families.requests?.limit;
+      const latencyMs = latencies.get(model);
+      if (requestsPerMinute === undefined || latencyMs === undefined) return undefined;
+      return { model, requestsPerMinute, latencyMs };
     },
     pollerStatus: () => poller?.status,
     settled: () => {

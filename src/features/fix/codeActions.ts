@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
+import type { LintEngine } from '../../core/lint';
+import type { Finding, LintLanguage } from '../../core/lint/types';
+import { fixAll, fixesFor, projectDepsFor, type FixContext, type TextEdit } from '../../core/fix';
+import { readFixSettings, readLintSettings } from '../../config';
+import { LINT_DOCUMENT_SELECTOR, isLintLanguage, lintOptions, type FindingIndex } from '../lint/linter';
+import { ruleOf } from '../lint/diagnostics';
+
+/** `source.fixAll.headroom`: all safe Headroom fixes of a file (e.g. on save via editor.codeActionsOnSave). */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('headroom');
+
+export interface QuickFixDeps {
+  findings: FindingIndex;
+  getEngine(): Promise<LintEngine>;
+  /** Measured limits of the monitored model, when the monitor has them. */
+  measured(): FixContext['measured'];
+  log: Logger;
+}
+
+/**
+ * Offers Headroom's fixes for Headroom diagnostics. The edits come from the pure
+ * generators in src/core/fix; this adapter only finds the finding behind a diagnostic,
+ * builds the fix context (project dependencies, settings, measured limits) and converts
+ * offsets to positions.
+ */
+export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(private readonly deps: QuickFixDeps) {}
+
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    if (!isLintLanguage(document.languageId)) return [];
+    try {
+      if (context.only && FIX_ALL_KIND.contains(context.only)) {
+        return await this.fixAllActions(document, token);
+      }
+      if (
+        context.only &&
+        !context.only.contains(vscode.CodeActionKind.QuickFix) &&
+        !vscode.CodeActionKind.QuickFix.contains(context.only)
+      ) {
+        return [];
+      }
+      return this.quickFixes(document, context);
+    } catch (err) {
+      this.deps.log.error(`Quick fixes failed: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    }
+  }
+
+  private quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const diagnostics = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
+    if (diagnostics.length === 0) return [];
+    const findings = this.deps.findings.get(document.uri, document.version);
+    if (!findings) return []; // The diagnostics are from an older version; a fresh lint is on its way.
+    const ctx = this.context(document);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of diagnostics) {
+      const finding = findings.find((f) => matches(f, diagnostic));
+      if (!finding) continue;
+      for (const fix of fixesFor(finding, ctx, (err) =>
+        this.deps.log.error(`Fix for ${finding.rule} failed: ${String(err)}`),
+      )) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.isPreferred;
+        action.edit = toWorkspaceEdit(document, fix.edits);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  private async fixAllActions(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    // A notebook cell cannot be re-linted on its own (it needs the earlier cells' imports).
+    if (document.uri.scheme === 'vscode-notebook-cell') return [];
+    const engine = await this.deps.getEngine();
+    if (token.isCancellationRequested) return [];
+    const language = document.languageId as LintLanguage;
+    const settings = readLintSettings(document.uri);
+    if (!settings.enable) return [];
+    const options = lintOptions(settings.rules, this.deps.log);
+    const before = document.getText();
+    const result = fixAll(before, this.context(document), (text) => engine.lint(text, language, options));
+    if (result.applied.length === 0 || result.text === before) return [];
+    const action = new vscode.CodeAction(
+      `Fix all Headroom problems (${result.applied.length})`,
+      FIX_ALL_KIND,
+    );
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(0), document.positionAt(before.length)),
+      result.text,
+    );
+    action.edit = edit;
+    return [action];
+  }
+
+  private context(document: vscode.TextDocument): FixContext {
+    const fsPath =
+      document.uri.scheme === 'file' || document.uri.scheme === 'vscode-notebook-cell'
+        ? document.uri.fsPath
+        : undefined;
+    const measured = this.deps.measured();
+    return {
+      text: document.getText(),
+      language: document.languageId as LintLanguage,
+      projectDeps: fsPath ? projectDepsFor(fsPath, readIfExists) : { pLimit: false, tenacity: false },
+      settings: readFixSettings(document.uri),
+      ...(measured && { measured }),
+    };
+  }
+}
+
+/** Registers the provider for every language Headroom lints, notebook cells included. */
+export function registerQuickFixes(
+  deps: QuickFixDeps,
+): vscode.Disposable & { provider: HeadroomCodeActionProvider } {
+  const provider = new HeadroomCodeActionProvider(deps);
+  const registration = vscode.languages.registerCodeActionsProvider(LINT_DOCUMENT_SELECTOR, provider, {
+    providedCodeActionKinds: HeadroomCodeActionProvider.providedCodeActionKinds,
+  });
+  return { provider, dispose: () => registration.dispose() };
+}
+
+function matches(f: Finding, d: vscode.Diagnostic): boolean {
+  return (
+    f.rule === ruleOf(d) &&
+    f.line - 1 === d.range.start.line &&
+    f.column - 1 === d.range.start.character &&
+    f.endLine - 1 === d.range.end.line &&
+    f.endColumn - 1 === d.range.end.character
+  );
+}
+
+function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) {
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)),
+      e.newText,
+    );
+  }
+  return edit;
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -71,8 +71,9 @@ export function defaultJobs(files: readonly SourceFile[]): number {
 }
 
 /**
- * Lints files on `jobs` worker threads. Files are handed out in small batches, largest
- * first, so the threads stay busy; results come back in any order (callers sort them).
+ * Lints files on `jobs` threads: `jobs - 1` workers plus this (main) thread, which would
+ * otherwise sit idle. Files are handed out in small batches, largest first, so the threads
+ * stay busy; results come back in any order (callers sort them).
  */
 export async function lintInWorkers(
   files: readonly SourceFile[],
@@ -103,41 +104,51 @@ export async function lintInWorkers(
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
       const worker = new Worker(script, { workerData: init });
-      let pending: Batch | undefined;
+      // Two batches in flight per worker, so it never waits for this (also busy) thread.
+      const inFlight = new Map<number, Batch>();
       const send = (): void => {
-        pending = batches[next++];
-        if (pending) {
-          worker.postMessage(pending);
-        } else {
+        const batch = next < batches.length ? batches[next++] : undefined;
+        if (batch) {
+          inFlight.set(batch.id, batch);
+          worker.postMessage(batch);
+        } else if (inFlight.size === 0) {
           void worker.terminate();
         }
       };
       worker.on('message', (msg: BatchResult) => {
+        inFlight.delete(msg.id);
         results.push(...msg.results);
         send();
       });
-      // A crashed worker: the batch in flight is reported as failed; the rest go to the others.
+      // A crashed worker: the batches in flight are reported as failed; the rest go to the others.
       const fail = (reason: string): void => {
-        for (const f of pending?.files ?? []) {
-          results.push({ display: f.display, findings: [], notices: [], error: `${f.display}: ${reason}` });
+        for (const batch of inFlight.values()) {
+          for (const f of batch.files) {
+            results.push({ display: f.display, findings: [], notices: [], error: `${f.display}: ${reason}` });
+          }
         }
-        pending = undefined;
+        inFlight.clear();
         resolve();
       };
       worker.on('error', (err: Error) => fail(err.message));
       worker.on('exit', (code) => fail(`lint worker exited with code ${code}`));
       send();
+      send();
     });
-  await Promise.all(Array.from({ length: Math.min(jobs, batches.length) }, runWorker));
-  // Batches left over if every worker died: lint them here.
-  if (next < batches.length) {
-    const engine = await LintEngine.create(grammarDir, { languages: [] });
-    for (const batch of batches.slice(next)) {
+  // This thread takes batches too; it yields between batches so worker messages are handled.
+  let local: LintEngine | undefined;
+  const runLocal = async (): Promise<void> => {
+    local ??= await LintEngine.create(grammarDir, { languages: [] });
+    while (next < batches.length) {
+      const batch = batches[next++];
       for (const file of batch.files) {
-        results.push(await lintFile(engine, file, rules));
+        results.push(await lintFile(local, file, rules));
       }
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    engine.dispose();
-  }
+  };
+  const workers = Math.max(0, Math.min(jobs, batches.length) - 1);
+  await Promise.all([runLocal(), ...Array.from({ length: workers }, runWorker)]);
+  local?.dispose();
   return results;
 }

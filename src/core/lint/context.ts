@@ -599,6 +599,13 @@ export class FileContext {
 
   /** The key an expression is known by: `client`, `this.client` (`self.` becomes `this.`). */
   keyOf(expr: Node | null): string | null {
+    if (expr) {
+      // Fast path from the text for plain chains: `client`, `this.client`, `self._client`.
+      const raw = this.text.slice(expr.startIndex, endOf(expr));
+      if (/^[A-Za-z_$#][\w$]*(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*$/.test(raw)) {
+        return raw.replace(/\s+/g, '').replace(/^(?:self|cls)\./, 'this.');
+      }
+    }
     const name = dottedName(expr, this.text);
     if (!name) {
       return null;
@@ -794,37 +801,31 @@ export class FileContext {
 
   private callAt(messagesAt: number, parenAt: number, method: ClaudeCall['method']): ClaudeCall | null {
     const call = this.root.descendantForIndex(messagesAt, parenAt + 1);
-    if (!call || !isCall(call)) {
+    if (!call || !isCall(call) || call.startIndex >= messagesAt) {
       return null;
     }
     const fnNode = callee(call);
-    if (!fnNode || fnNode.startIndex > messagesAt || endOf(fnNode) > parenAt) {
+    if (!fnNode || fnNode.startIndex !== call.startIndex || endOf(fnNode) > parenAt) {
       return null;
     }
-    // Walk the member chain down to `X.messages`; its object is the client.
-    const messagesEnd = messagesAt + 'messages'.length;
-    let m1 = memberObject(fnNode);
-    while (m1 && isMember(m1) && endOf(m1) > messagesEnd) {
-      m1 = memberObject(m1);
-    }
-    if (!m1 || !isMember(m1) || endOf(m1) !== messagesEnd) {
-      return null;
-    }
-    let receiver = memberObject(m1);
-    if (!receiver) {
-      return null;
-    }
+    // The client is the expression before `.messages` (and before `.beta`), found in one lookup.
+    let receiverEnd = this.memberEndBefore(messagesAt);
     let beta = false;
-    const r = unwrap(receiver);
-    if (r && isMember(r)) {
-      const prop = this.textOf(memberProperty(r));
-      if (prop === 'threads' || prop === 'chat' || prop === 'assistants') {
-        return null; // OpenAI: client.beta.threads.messages.create(thread_id, ...)
-      }
-      if (prop === 'beta') {
-        beta = true;
-        receiver = memberObject(r) ?? receiver;
-      }
+    const head = this.text.slice(call.startIndex, receiverEnd);
+    if (/(?:^|[^\w$])(?:threads|chat|assistants)$/.test(head)) {
+      return null; // OpenAI: client.beta.threads.messages.create(thread_id, ...)
+    }
+    const betaAt = /\bbeta$/.exec(head);
+    if (betaAt && betaAt.index > 0) {
+      beta = true;
+      receiverEnd = this.memberEndBefore(call.startIndex + betaAt.index);
+    }
+    if (receiverEnd <= call.startIndex) {
+      return null;
+    }
+    const receiver = this.root.descendantForIndex(call.startIndex, receiverEnd);
+    if (!receiver || receiver.startIndex !== call.startIndex || endOf(receiver) !== receiverEnd) {
+      return null;
     }
     if (/openai|\boai\b|twilio|vonage|sinch|slack|discord/i.test(this.textOf(receiver))) {
       return null; // other SDKs with a `messages.create` (OpenAI Assistants, SMS, chat)
@@ -888,6 +889,28 @@ export class FileContext {
       return /^[A-Z]/.test(name) && this.vendorOfConstructor(callee(last)) === undefined;
     }
     return false;
+  }
+
+  /**
+   * Where the object of a member access ends, given the offset of the property name:
+   * skips back over whitespace, the `.` (or `?.`) and whitespace again.
+   */
+  private memberEndBefore(propertyAt: number): number {
+    const text = this.text;
+    let j = propertyAt - 1;
+    while (j >= 0 && /\s/.test(text[j])) {
+      j--;
+    }
+    if (text[j] === '.') {
+      j--;
+    }
+    if (text[j] === '?') {
+      j--;
+    }
+    while (j >= 0 && /\s/.test(text[j])) {
+      j--;
+    }
+    return j + 1;
   }
 
   /** Whether the call's argument list exists (for ranges). */

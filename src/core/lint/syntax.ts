@@ -225,10 +225,15 @@ export function positionalArgs(call: Node | null | undefined): Node[] {
   if (!args) {
     return [];
   }
-  if (kind(args) === 'generator_expression') {
+  const k = kind(args);
+  if (k === 'generator_expression') {
     return [args];
   }
-  return namedChildren(args).filter((a) => kind(a) !== 'keyword_argument' && kind(a) !== 'dictionary_splat');
+  const children = namedChildren(args);
+  // Only Python argument lists hold keyword arguments and `**` splats.
+  return k === 'argument_list'
+    ? children.filter((a) => kind(a) !== 'keyword_argument' && kind(a) !== 'dictionary_splat')
+    : children;
 }
 
 /** The dotted text of a callee or member chain, e.g. `asyncio.gather`, `this.client`; '' for other shapes. */
@@ -400,34 +405,32 @@ export function objectParams(node: Node | null, text: string): ParamSet {
   const entries = new Map<string, ParamEntry>();
   let open = false;
   for (const child of namedChildren(obj)) {
-    switch (kind(child)) {
-      case 'pair': {
-        const m = PAIR_KEY.exec(text.slice(child.startIndex, Math.min(endOf(child), child.startIndex + 200)));
-        // Python dict keys must be strings; a bare name there is a variable.
-        const name = m
-          ? m[1] !== undefined
-            ? objKind === 'dictionary'
-              ? undefined
-              : m[1]
-            : (m[2] ?? m[3])
-          : undefined;
-        if (name === undefined) {
-          open = true;
-        } else {
-          entries.set(name, new LazyEntry(name, child, 'key', 'value'));
-        }
-        break;
-      }
-      case 'shorthand_property_identifier': {
-        const name = text.slice(child.startIndex, endOf(child));
-        entries.set(name, new LazyEntry(name, child, null, null));
-        break;
-      }
-      case 'method_definition':
-        break;
-      default:
-        // spread_element, dictionary_splat, computed keys, errors: anything may be in there.
+    // Classified from the text where possible (no type read): `key: v`, `'key': v`, `...x`,
+    // `**x`, `[computed]: v`, shorthand `key`, methods.
+    const head = text.slice(child.startIndex, child.startIndex + 200);
+    const m = PAIR_KEY.exec(head);
+    if (m) {
+      // Python dict keys must be strings; a bare name there is a variable.
+      const name = m[1] !== undefined ? (objKind === 'dictionary' ? undefined : m[1]) : (m[2] ?? m[3]);
+      if (name === undefined) {
         open = true;
+      } else {
+        entries.set(name, new LazyEntry(name, child, 'key', 'value'));
+      }
+      continue;
+    }
+    if (head.startsWith('...') || head.startsWith('*') || head.startsWith('[')) {
+      open = true;
+      continue;
+    }
+    const short = /^([A-Za-z_$][\w$]*)\s*(?:[,}]|$)/.exec(head);
+    if (short && objKind === 'object') {
+      entries.set(short[1], new LazyEntry(short[1], child, null, null));
+      continue;
+    }
+    const k = kind(child);
+    if (k !== 'method_definition') {
+      open = true; // something we cannot read: anything may be in there
     }
   }
   return { node: obj, entries, open };

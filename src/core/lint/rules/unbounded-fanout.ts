@@ -161,7 +161,6 @@ function boundedArray(ctx: FileContext, array: Node | null, combinator: Node): b
       !namedChildren(array).some((e) => /spread|splat/.test(kind(e)))
     );
   }
-  const inLoop = enclosingLoop(combinator, scopeOf(combinator)) !== null;
   if (isCall(array)) {
     const fn = callee(array);
     const method = isMember(fn) ? ctx.textOf(memberProperty(fn)) : '';
@@ -185,7 +184,7 @@ function boundedArray(ctx: FileContext, array: Node | null, combinator: Node): b
     return true; // items[i:i + 10]
   }
   const name = lastSegment(dottedName(array, ctx.text));
-  return inLoop && CHUNK_NAME.test(name);
+  return CHUNK_NAME.test(name) && enclosingLoop(combinator, scopeOf(combinator)) !== null;
 }
 
 function lengthOf(ctx: FileContext, obj: Node | null): number | undefined {

@@ -217,12 +217,15 @@ export class FileContext {
     }
     return this.memo(`functions-named:${name}`, () => {
       const out: Node[] = [];
-      const esc = name.replace(/[$]/g, '\\$');
-      // A definition's name is followed by `(` (declaration, method, def), `=` or `:` (assigned).
-      const re = new RegExp(`(?<![\\w$])${esc}\\s*(?:<[^>()]*>\\s*)?[(=:]`, 'g');
-      for (const m of this.scan(re)) {
-        const id = this.nodeAt(m.index);
-        const fn = id ? definedFunction(id, this.text) : null;
+      const text = this.text;
+      const word = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+      for (let m = word.exec(text); m; m = word.exec(text)) {
+        const at = m.index;
+        if (!looksLikeDefinition(text, at, name.length, this.python)) {
+          continue;
+        }
+        const id = this.nodeAt(at);
+        const fn = id ? definedFunction(id, text) : null;
         if (
           fn &&
           !out.some((f) => f.startIndex === fn.startIndex) &&
@@ -922,6 +925,36 @@ export class FileContext {
   static isFunction(node: Node): boolean {
     return FUNCTION_TYPES.has(kind(node));
   }
+}
+
+/**
+ * A cheap text test on one occurrence of a name: could it be where a function is defined?
+ * `def f(`, `function f(`, `f = ...`, `f: ...`, or a method `f(` at the start of a line
+ * (after modifiers). Calls such as `await f(x)` are rejected without touching the tree.
+ */
+function looksLikeDefinition(text: string, at: number, length: number, python: boolean): boolean {
+  let j = at + length;
+  while (text[j] === ' ' || text[j] === '\t') {
+    j++;
+  }
+  const next = text[j];
+  if (next === '=') {
+    return text[j + 1] !== '=' && text[j + 1] !== '>';
+  }
+  if (next === ':') {
+    return !python; // JS property or typed variable; Python's `f: T = ...` is not a def
+  }
+  if (next !== '(' && next !== '<') {
+    return false;
+  }
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const prefix = text.slice(lineStart, at).trim();
+  return python
+    ? /(?:^|\s)def$/.test(prefix)
+    : prefix === '' ||
+        /(?:^|[\s*])(?:function\s*\*?|async|static|public|private|protected|override|get|set|\*)$/.test(
+          prefix,
+        );
 }
 
 function contains(outer: Node, inner: Node): boolean {

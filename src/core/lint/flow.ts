@@ -594,8 +594,11 @@ function retryScopes(ctx: FileContext): RetryScope[] {
         'retryPromise',
       ]),
     ];
-    const re = new RegExp(`(?<![\\w$.])(${names.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
+    const re = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
     for (const m of ctx.scan(re)) {
+      if (/[\w$.]/.test(ctx.text[m.index - 1] ?? '')) {
+        continue; // `x.retry(` or `$retry(`: not the library function
+      }
       const lib = libs.get(m[1]) ?? (JS_RETRY_NAMES.test(m[1]) ? [...libs.values()][0] : undefined);
       if (!lib || ctx.inCommentOrString(m.index)) {
         continue;

@@ -484,7 +484,7 @@ async function runLintBench(tmp: string, log: (line: string) => void): Promise<v
     log(`  ${folder.name}: ${texts.length} files, ${totalLines.toLocaleString('en-US')} lines`);
     log(`    single-core bare parse:  ${Math.round(parseRate).toLocaleString('en-US')} lines/s`);
     log(
-      `    CLI scan, 1 worker:      ${Math.round(one).toLocaleString('en-US')} lines/s (process start included)`,
+      `    CLI scan, 1 thread:      ${Math.round(one).toLocaleString('en-US')} lines/s (process start included)`,
     );
     log(
       `    CLI scan, all cores:     ${Math.round(all).toLocaleString('en-US')} lines/s = ${ratio.toFixed(2)}x  ${mark(ratio >= 1.5)}`,

@@ -3,7 +3,13 @@
  * is sent) in JS/TS/Python and notebooks. No `vscode` dependency: the extension adapts
  * findings to diagnostics, the CLI prints them.
  */
-export { LintDocument, LintEngine, type EngineLintOptions, type LintEngineOptions } from './engine';
+export {
+  LintDocument,
+  LintEngine,
+  mayHaveFindings,
+  type EngineLintOptions,
+  type LintEngineOptions,
+} from './engine';
 export {
   grammarFor,
   isLintLanguage,

@@ -33,6 +33,12 @@ export function assertWellFormed(text: string, findings: Finding[], label: strin
   }
 }
 
+/**
+ * Texts without the SDK or a key are not even parsed (mayHaveFindings), so generated text
+ * mostly starts with an import to reach the parser and the rules.
+ */
+const PREFIXES = ['', 'import anthropic\n', "import Anthropic from '@anthropic-ai/sdk';\n", 'anthropic '];
+
 const LANGUAGES: LintLanguage[] = [
   'javascript',
   'javascriptreact',
@@ -172,7 +178,11 @@ describe('lint engine properties (fast-check)', function () {
   for (const language of LANGUAGES) {
     it(`random text never breaks the engine (${language})`, () => {
       fc.assert(
-        fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => check(text, language, 'random')),
+        fc.property(
+          fc.constantFrom(...PREFIXES),
+          fc.string({ unit: 'binary', maxLength: 400 }),
+          (prefix, text) => check(prefix + text, language, 'random'),
+        ),
         { numRuns: 50 },
       );
     });
@@ -180,8 +190,10 @@ describe('lint engine properties (fast-check)', function () {
     it(`token soup around the rules' patterns never breaks the engine (${language})`, () => {
       const tokens = language === 'python' ? PY_TOKENS : JS_TOKENS;
       fc.assert(
-        fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 120 }), (parts) =>
-          check(parts.join(''), language, 'soup'),
+        fc.property(
+          fc.constantFrom(...PREFIXES),
+          fc.array(fc.constantFrom(...tokens), { maxLength: 120 }),
+          (prefix, parts) => check(prefix + parts.join(''), language, 'soup'),
         ),
         { numRuns: 100 },
       );

@@ -302,6 +302,24 @@ describe('lint engine API', () => {
     });
   });
 
+  it('reports a literal Promise.all of more than three Claude calls, not of two or three', () => {
+    // Kept here rather than in the fixture corpus: the quick-fix corpus test runs every fix on
+    // the fixtures, and its backoff fix does not handle several calls in one list yet.
+    const call = (topic: string): string =>
+      `client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, messages: [{ role: 'user', content: '${topic}' }] })`;
+    const four = `${TS_HEADER}await Promise.all([\n  ${['a', 'b', 'c', 'd'].map(call).join(',\n  ')},\n]);\n`;
+    const [f, ...rest] = engine.lint(four, 'typescript');
+    assert.deepEqual(rest, []);
+    assert.equal(f.rule, 'unbounded-fanout');
+    assert.equal(f.line, 3);
+    if (f.data.rule === 'unbounded-fanout') {
+      assert.equal(f.data.sourceKind, 'literal');
+      assert.equal(f.data.calls.length, 4);
+    }
+    const three = `${TS_HEADER}await Promise.all([${['a', 'b', 'c'].map(call).join(', ')}]);\n`;
+    assert.deepEqual(engine.lint(three, 'typescript'), []);
+  });
+
   it('analyses files with syntax errors where they parse', () => {
     const text = `${TS_HEADER}await client.messages.create({ model: 'm', messages: [] });\nfunction broken( {\n  const x = ;\n`;
     assert.deepEqual(rules(engine.lint(text, 'typescript')), ['3:missing-max-tokens']);

@@ -175,9 +175,9 @@ function walk(dir: string, shown: string, ctx: IgnoreContext, result: Discovery,
   }
 }
 
-/** A directory holding a Python virtualenv (it has a pyvenv.cfg). */
+/** A directory holding a Python environment: a virtualenv (pyvenv.cfg) or a conda env (conda-meta/). */
 function isVirtualenv(dir: string): boolean {
-  return fs.existsSync(path.join(dir, 'pyvenv.cfg'));
+  return fs.existsSync(path.join(dir, 'pyvenv.cfg')) || fs.existsSync(path.join(dir, 'conda-meta'));
 }
 
 /**

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { Poller, type PollerStatus } from '../../core/monitor/poller';
 import { createSdkSender } from '../../core/monitor/sdkSender';
-import type { Observation } from '../../core/monitor/source';
+import type { BudgetSource, Observation } from '../../core/monitor/source';
 import {
   initialMonitorState,
   nextState,
@@ -31,6 +31,8 @@ export type MonitorPhase = 'running' | 'restricted' | 'needs-consent' | 'paused'
 
 export interface MonitorView {
   readonly phase: MonitorPhase;
+  /** The observe-mode proxy's URL while it feeds the monitor. */
+  readonly observing?: string;
   readonly state: MonitorState;
   readonly config: MonitorConfig;
   readonly simulated: boolean;
@@ -49,6 +51,11 @@ export interface Monitor extends vscode.Disposable {
   chooseModel(model: string): Promise<void>;
   /** Measured limits of the monitored model, for sizing concurrency caps; undefined without data. */
   measured(): { model: string; requestsPerMinute: number; latencyMs: number } | undefined;
+  /**
+   * Feeds observations of another source (the observe-mode proxy) into the same state.
+   * While its data is fresh the poller pauses, and without a key the monitor still runs.
+   */
+  attachSource(source: BudgetSource, url: string): vscode.Disposable;
   /** The poller's scheduling (backoff, retry-after block), when it runs. */
   pollerStatus(): PollerStatus | undefined;
   /** Re-reads the key, trust and settings now; resolves when that is applied. */
@@ -81,11 +88,22 @@ export function createMonitor(deps: {
   let reconfiguring: Promise<void> = Promise.resolve();
   let lastNotified: MonitorState['kind'] | undefined;
 
+  /** The observe-mode source, while attached. */
+  let observed: { url: string; lastAt: number } | undefined;
+  /** Observed data this recent pauses the poller (twice the interval, at least 2 minutes). */
+  const observedFresh = (): boolean =>
+    observed !== undefined && Date.now() - observed.lastAt < Math.max(2 * config.pollIntervalSeconds * 1000, 120_000);
+  /** Observing with no model chosen explicitly follows whatever model the app uses. */
+  const explicitModel = (): boolean => {
+    const inspected = vscode.workspace.getConfiguration('headroom.monitor').inspect('model');
+    return inspected?.globalValue !== undefined || inspected?.workspaceValue !== undefined;
+  };
+
   const settings = (): MonitorSettings => ({
     warnAt: config.warnAt,
     criticalAt: 0.05,
     pollIntervalSeconds: config.pollIntervalSeconds,
-    model: config.model,
+    ...((observed === undefined || explicitModel()) && { model: config.model }),
   });
 
   const view = (): MonitorView => ({
@@ -93,6 +111,7 @@ export function createMonitor(deps: {
     state,
     config,
     simulated,
+    ...(observed !== undefined && { observing: observed.url }),
     ...(phaseReason !== undefined && { phaseReason }),
   });
   const fire = (): void => {
@@ -118,6 +137,7 @@ export function createMonitor(deps: {
   };
 
   const isActive = (): boolean =>
+    !observedFresh() &&
     vscode.window.state.focused &&
     (vscode.window.state.active || Date.now() - lastActivity < ACTIVE_WINDOW_MS);
 
@@ -161,6 +181,8 @@ export function createMonitor(deps: {
       stopPoller();
       phase = 'running';
       phaseReason = undefined;
+      // Observing needs no key of ours: the app's own requests carry its key.
+      if (observed) return fire();
       return apply({ kind: 'no-key', at: Date.now() });
     }
     if (source === 'environment' && deps.globalState.get<boolean>(CONSENT_KEY) !== true) {
@@ -277,6 +299,21 @@ export function createMonitor(deps: {
       const latencyMs = latencies.get(model);
       if (requestsPerMinute === undefined || latencyMs === undefined) return undefined;
       return { model, requestsPerMinute, latencyMs };
+    },
+    attachSource: (source: BudgetSource, url: string) => {
+      observed = { url, lastAt: 0 };
+      if (state.kind === 'no-key') apply({ kind: 'reset' });
+      const subscription = source.onObservation((o) => {
+        if (observed) observed.lastAt = Date.now();
+        onObservation(o);
+      });
+      fire();
+      return new vscode.Disposable(() => {
+        subscription.dispose();
+        observed = undefined;
+        poller?.wake();
+        queueReconfigure();
+      });
     },
     pollerStatus: () => poller?.status,
     settled: () => {

@@ -39,7 +39,8 @@ export function registerStatusBar(monitor: Monitor): vscode.Disposable & { snaps
       item.backgroundColor =
         view.phase === 'bad-endpoint' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     } else {
-      item.text = statusText(view.state, now);
+      // The eye marks figures that come from the app's own traffic (observe mode).
+      item.text = view.observing ? `${statusText(view.state, now)} $(eye)` : statusText(view.state, now);
       tooltip.appendMarkdown(statusTooltip(view.state, now));
       const background = statusBackground(view.state);
       item.backgroundColor = background

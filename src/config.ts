@@ -129,3 +129,9 @@ export function readFixSettings(scope: vscode.ConfigurationScope | undefined): {
       typeof maxTokens === 'number' && Number.isInteger(maxTokens) && maxTokens >= 1 ? maxTokens : 1024,
   };
 }
+
+/** `headroom.observe.*`: the observe-mode proxy. Window-scoped. */
+export function readObserveSettings(): { port: number } {
+  const port = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.observe`).get<unknown>('port');
+  return { port: typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : 0 };
+}

@@ -14,6 +14,8 @@ export const CommandId = {
   refresh: 'headroom.refresh',
   chooseModel: 'headroom.chooseModel',
   startMonitoring: 'headroom.startMonitoring',
+  startObserving: 'headroom.startObserving',
+  stopObserving: 'headroom.stopObserving',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

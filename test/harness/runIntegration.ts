@@ -145,8 +145,14 @@ function auditLogs(userDataDir: string): string[] {
       const stat = statSync(path);
       if (stat.isDirectory()) walk(path);
       else if (stat.isFile() && stat.size < 20 * 1024 * 1024) {
-        if (/Headroom\.log$/.test(name)) sawHeadroomLog = true;
         const text = readFileSync(path).toString('latin1');
+        if (/Headroom\.log$/.test(name)) {
+          sawHeadroomLog = true;
+          // Report the extension's own activation figures.
+          for (const line of text.split('\n')) {
+            if (/activated in|Lint engine ready/.test(line)) console.log(`  ⏱ ${line.trim()}`);
+          }
+        }
         if (text.includes(TEST_KEY)) problems.push(`the API key appears in ${path}`);
         if (/exthost|remoteexthost/i.test(path)) {
           for (const line of text.split('\n')) {

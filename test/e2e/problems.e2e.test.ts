@@ -1,19 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { openSession, runCommand, screenshot } from './session';
+import { openFile, openSession, runCommand, screenshot } from './session';
 
 describe('diagnostics in the Problems panel', function () {
   this.timeout(180_000);
 
   it('lists Headroom findings for the open file', async () => {
     const { page } = await openSession();
-    await runCommand(page, 'Go to File');
-    await page.keyboard.type('fanout.ts');
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'fanout.ts' })
-      .first()
-      .waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+    await openFile(page, 'fanout.ts');
     await runCommand(page, 'View: Focus Problems');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'unbounded-fanout' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });

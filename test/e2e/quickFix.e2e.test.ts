@@ -1,22 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSession, runCommand, screenshot } from './session';
+import { openFile, openSession, runCommand, screenshot } from './session';
 
 describe('quick fix through the lightbulb menu', function () {
   this.timeout(180_000);
 
   it('caps the concurrency of a fan-out and the squiggle vanishes', async () => {
     const { page, workspace } = await openSession();
-    await runCommand(page, 'Go to File');
-    await page.keyboard.type('fanout.ts');
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'fanout.ts' })
-      .first()
-      .waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    const editor = page.locator('.monaco-editor[data-uri$="fanout.ts"]').first();
-    await editor.waitFor({ timeout: 15_000 });
+    const editor = await openFile(page, 'fanout.ts');
     const squiggle = editor.locator('.squiggly-warning');
     await squiggle.first().waitFor({ timeout: 30_000 });
     // Put the cursor on the finding (Promise.all is on line 6) and open the quick-fix menu.
@@ -60,8 +52,9 @@ describe('quick fix through the lightbulb menu', function () {
     await page.keyboard.press('Control+s');
     const path = join(workspace, 'fanout.ts');
     const deadline = Date.now() + 15_000;
-    while (!readFileSync(path, 'utf8').includes('class Semaphore') && Date.now() < deadline)
-      {await page.waitForTimeout(200);}
+    while (!readFileSync(path, 'utf8').includes('class Semaphore') && Date.now() < deadline) {
+      await page.waitForTimeout(200);
+    }
     const saved = readFileSync(path, 'utf8');
     assert.match(saved, /class Semaphore/);
     assert.match(saved, /const limit = new Semaphore\(8\);/);

@@ -107,3 +107,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 export function statusItem(page: Page) {
   return page.locator('[id="headroom-dev.headroom.headroom.budget"]');
 }
+
+/** Opens a workspace file with Go to File, as a user would, and returns its editor. */
+export async function openFile(page: Page, name: string) {
+  await runCommand(page, 'Go to File');
+  await page.keyboard.type(name);
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const editor = page.locator(`.monaco-editor[data-uri$="${name}"]`).first();
+  await editor.waitFor({ timeout: 15_000 });
+  return editor;
+}

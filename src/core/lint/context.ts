@@ -7,7 +7,6 @@ import {
   dottedName,
   FUNCTION_TYPES,
   isCall,
-  isMember,
   lastSegment,
   memberObject,
   memberProperty,
@@ -331,6 +330,11 @@ export class FileContext {
     const imports = this.emptyImports();
     for (const m of this.scan(JS_IMPORT_RE)) {
       const source = m[2];
+      const fast = this.jsImportFromText(m.index, m.index + m[0].length);
+      if (fast) {
+        this.addJsImport(imports, source, fast);
+        continue;
+      }
       let stringNode = this.nodeAt(m.index + 1);
       if (stringNode && kind(stringNode) !== 'string') {
         stringNode = up(stringNode);
@@ -362,47 +366,127 @@ export class FileContext {
       if (!recognised) {
         continue;
       }
-      const lib = source.startsWith('@anthropic-ai/')
-        ? 'anthropic'
-        : source.startsWith('openai')
-          ? 'openai'
-          : source;
-      if (lib === 'anthropic') {
-        imports.anthropic = true;
-        for (const { imported, local } of names) {
-          if (imported === '*') {
-            imports.anthropicNamespaces.add(local);
-            imports.anthropicClasses.add(local);
-          } else if (imported === 'default') {
-            imports.anthropicClasses.add(local);
-            imports.anthropicNamespaces.add(local);
-            imports.anthropicDefault ??= local;
-          } else if (JS_ANTHROPIC_CLASSES.has(imported)) {
-            imports.anthropicClasses.add(local);
-            imports.anthropicNamespaces.add(local);
-          } else if (/Error$/.test(imported)) {
-            imports.anthropicErrors.add(local);
-          }
-        }
-      } else if (lib === 'openai') {
-        imports.openai = true;
-        for (const { imported, local } of names) {
-          if (imported === '*' || imported === 'default' || JS_OPENAI_CLASSES.has(imported)) {
-            imports.openaiClasses.add(local);
-            imports.openaiNamespaces.add(local);
-          }
-        }
-      } else if (RETRY_LIBS.has(lib)) {
-        for (const { local } of names) {
-          imports.retryLibs.set(local, lib);
-        }
-      } else if (LIMITER_LIBS.has(lib)) {
-        for (const { local } of names) {
-          imports.limiterImports.add(local);
-        }
-      }
+      this.addJsImport(imports, source, names);
     }
     return imports;
+  }
+
+  /** Records one import of `source` with its bindings. */
+  private addJsImport(
+    imports: Imports,
+    source: string,
+    names: Array<{ imported: string; local: string }>,
+  ): void {
+    const lib = source.startsWith('@anthropic-ai/')
+      ? 'anthropic'
+      : source.startsWith('openai')
+        ? 'openai'
+        : source;
+    if (lib === 'anthropic') {
+      imports.anthropic = true;
+      for (const { imported, local } of names) {
+        if (imported === '*') {
+          imports.anthropicNamespaces.add(local);
+          imports.anthropicClasses.add(local);
+        } else if (imported === 'default') {
+          imports.anthropicClasses.add(local);
+          imports.anthropicNamespaces.add(local);
+          imports.anthropicDefault ??= local;
+        } else if (JS_ANTHROPIC_CLASSES.has(imported)) {
+          imports.anthropicClasses.add(local);
+          imports.anthropicNamespaces.add(local);
+        } else if (/Error$/.test(imported)) {
+          imports.anthropicErrors.add(local);
+        }
+      }
+    } else if (lib === 'openai') {
+      imports.openai = true;
+      for (const { imported, local } of names) {
+        if (imported === '*' || imported === 'default' || JS_OPENAI_CLASSES.has(imported)) {
+          imports.openaiClasses.add(local);
+          imports.openaiNamespaces.add(local);
+        }
+      }
+    } else if (RETRY_LIBS.has(lib)) {
+      for (const { local } of names) {
+        imports.retryLibs.set(local, lib);
+      }
+    } else if (LIMITER_LIBS.has(lib)) {
+      for (const { local } of names) {
+        imports.limiterImports.add(local);
+      }
+    }
+  }
+
+  /**
+   * Reads the common import shapes from the text alone (one tree lookup to make sure it is
+   * code): `import A, { B as C } from 'm'`, `import * as N from 'm'`, `import 'm'`,
+   * `const X = require('m')`, `const { A, B: C } = require('m')`, `await import('m')`.
+   * Returns undefined for anything else (the tree is used then).
+   */
+  private jsImportFromText(
+    quoteAt: number,
+    end: number,
+  ): Array<{ imported: string; local: string }> | undefined {
+    const before = this.text.slice(Math.max(0, quoteAt - 600), quoteAt);
+    const names: Array<{ imported: string; local: string }> = [];
+    let keywordAt: number;
+    const esm = /\b(?:import|export)\s+(?:type\s+)?([\w$\s{},*]*?)\s*\bfrom\s*$/.exec(before);
+    const bare = /\bimport\s*$/.exec(before);
+    const req =
+      /\b(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*$/.exec(before);
+    if (esm && /^export\b/.test(esm[0])) {
+      keywordAt = quoteAt - before.length + esm.index; // a re-export binds no local name
+    } else if (esm) {
+      keywordAt = quoteAt - before.length + esm.index;
+      const clause = esm[1].trim();
+      const ns = /^\*\s*as\s+([\w$]+)$/.exec(clause);
+      if (ns) {
+        names.push({ imported: '*', local: ns[1] });
+      } else {
+        const m = /^(?:([\w$]+)\s*(?:,\s*|$))?(?:\*\s*as\s+([\w$]+)|\{([^}]*)\})?$/.exec(clause);
+        if (!m) {
+          return undefined;
+        }
+        if (m[1]) {
+          names.push({ imported: 'default', local: m[1] });
+        }
+        if (m[2]) {
+          names.push({ imported: '*', local: m[2] });
+        }
+        for (const spec of (m[3] ?? '').split(',')) {
+          const s = /^\s*(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(spec);
+          if (s) {
+            names.push({ imported: s[1], local: s[2] ?? s[1] });
+          } else if (spec.trim() !== '') {
+            return undefined;
+          }
+        }
+      }
+    } else if (req) {
+      keywordAt = quoteAt - before.length + req.index;
+      const after = /^\s*\)\s*(?:\.\s*([\w$]+))?/.exec(this.text.slice(end, end + 80));
+      if (!after) {
+        return undefined;
+      }
+      if (req[1].startsWith('{')) {
+        for (const prop of req[1].slice(1, -1).split(',')) {
+          const p = /^\s*([\w$]+)(?:\s*:\s*([\w$]+))?\s*$/.exec(prop);
+          if (p) {
+            names.push({ imported: p[1], local: p[2] ?? p[1] });
+          } else if (prop.trim() !== '') {
+            return undefined;
+          }
+        }
+      } else {
+        names.push({ imported: after[1] ?? '*', local: req[1] });
+      }
+    } else if (bare) {
+      keywordAt = quoteAt - before.length + bare.index;
+    } else {
+      return undefined;
+    }
+    return this.inCommentOrString(keywordAt) ? undefined : names;
   }
 
   private jsImportClause(clause: Node, out: Array<{ imported: string; local: string }>): void {
@@ -468,6 +552,9 @@ export class FileContext {
     const imports = this.emptyImports();
     for (const m of this.scan(PY_IMPORT_RE)) {
       const keyword = m.index + m[0].search(/\S/);
+      if (this.pythonImportFromText(imports, keyword)) {
+        continue;
+      }
       let stmt = this.nodeAt(keyword);
       while (stmt && kind(stmt) !== 'import_statement' && kind(stmt) !== 'import_from_statement') {
         stmt = up(stmt);
@@ -514,6 +601,67 @@ export class FileContext {
     return imports;
   }
 
+  /**
+   * Reads `import a.b as c, d` and `from m import (x as y, z)` from the text (one tree lookup
+   * to make sure it is code). False when the statement has another shape (the tree is used).
+   */
+  private pythonImportFromText(imports: Imports, keyword: number): boolean {
+    const lineEnd = this.text.indexOf('\n', keyword);
+    let line = this.text.slice(keyword, lineEnd === -1 ? this.text.length : lineEnd).replace(/\s+#.*$/, '');
+    if (line.endsWith('\\')) {
+      return false;
+    }
+    const from = /^from\s+([\w.]+)\s+import\s+(.*)$/.exec(line);
+    if (from && from[2].startsWith('(') && !from[2].includes(')')) {
+      const close = this.text.indexOf(')', keyword);
+      if (close === -1) {
+        return false;
+      }
+      line = this.text.slice(keyword, close + 1).replace(/#[^\n]*/g, '');
+    }
+    const items = (text: string): Array<[string, string | undefined]> | undefined => {
+      const out: Array<[string, string | undefined]> = [];
+      for (const part of text.replace(/^\(|\)$/g, '').split(',')) {
+        const m = /^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        if (m) {
+          out.push([m[1], m[2]]);
+        } else if (part.trim() !== '') {
+          return undefined;
+        }
+      }
+      return out;
+    };
+    if (this.inCommentOrString(keyword)) {
+      return true; // not code: nothing to record
+    }
+    const fromMatch = /^from\s+([\w.]+)\s+import\s+([\s\S]*)$/.exec(line);
+    if (fromMatch) {
+      if (fromMatch[2].trim() === '*') {
+        this.pythonModule(imports, fromMatch[1].split('.')[0], fromMatch[1], '', '');
+        return true;
+      }
+      const list = items(fromMatch[2].trim());
+      if (!list) {
+        return false;
+      }
+      const root = fromMatch[1].split('.')[0];
+      for (const [name, alias] of list) {
+        this.pythonModule(imports, root, fromMatch[1], name, alias ?? name);
+      }
+      return true;
+    }
+    const plain = /^import\s+(.*)$/.exec(line);
+    const list = plain ? items(plain[1]) : undefined;
+    if (!list) {
+      return false;
+    }
+    for (const [module, alias] of list) {
+      const root = module.split('.')[0];
+      this.pythonModule(imports, root, module, '*', alias ?? root);
+    }
+    return true;
+  }
+
   private pythonModule(
     imports: Imports,
     root: string,
@@ -554,39 +702,7 @@ export class FileContext {
   /** The vendor of a constructor expression (`Anthropic`, `anthropic.AsyncAnthropic`, `sdk.default`). */
   vendorOfConstructor(ctor: Node | null): 'anthropic' | 'openai' | undefined {
     const name = dottedName(ctor, this.text);
-    if (!name) {
-      return undefined;
-    }
-    const imports = this.imports;
-    const dot = name.indexOf('.');
-    if (dot === -1) {
-      if (imports.anthropicClasses.has(name)) {
-        return 'anthropic';
-      }
-      if (imports.openaiClasses.has(name)) {
-        return 'openai';
-      }
-      // `from anthropic import *` or an import we could not read: trust the well-known class names.
-      if (
-        imports.anthropic &&
-        (this.python ? PY_ANTHROPIC_CLASS.test(name) : JS_ANTHROPIC_CLASSES.has(name))
-      ) {
-        return 'anthropic';
-      }
-      if (imports.openai && (this.python ? PY_OPENAI_CLASS.test(name) : JS_OPENAI_CLASSES.has(name))) {
-        return 'openai';
-      }
-      return undefined;
-    }
-    const head = name.slice(0, dot);
-    const last = lastSegment(name);
-    if (imports.anthropicNamespaces.has(head)) {
-      return this.isClientClass('anthropic', last, true) ? 'anthropic' : undefined;
-    }
-    if (imports.openaiNamespaces.has(head)) {
-      return this.isClientClass('openai', last, true) ? 'openai' : undefined;
-    }
-    return undefined;
+    return name ? this.vendorOfName(name) : undefined;
   }
 
   /** Whether a class name (`Anthropic`, `AsyncAnthropicBedrock`, `OpenAI`; JS `default` on a namespace) is a client. */
@@ -622,7 +738,8 @@ export class FileContext {
     if (!imports.anthropic && !imports.openai) {
       return out;
     }
-    const candidates: number[] = [];
+    // Each candidate: where the constructor/withOptions name starts, the name, and its `(`.
+    const candidates: Array<{ at: number; name: string; paren: number }> = [];
     if (this.python) {
       const local = [...imports.anthropicClasses, ...imports.openaiClasses].map((n) =>
         n.replace(/[$]/g, '\\$'),
@@ -633,21 +750,25 @@ export class FileContext {
         'with_options',
         ...local,
       ];
-      const re = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`, 'g');
+      const re = new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names.join('|')}))\\s*\\(`, 'g');
       for (const m of this.scan(re)) {
-        candidates.push(m.index);
+        candidates.push({ at: m.index, name: m[1], paren: m.index + m[0].length - 1 });
       }
     } else {
-      for (const m of this.scan(/\bnew\s+([A-Za-z_$][\w$.]*)|\.\s*withOptions\s*\(/g)) {
+      for (const m of this.scan(/\bnew\s+([A-Za-z_$][\w$.]*)\s*(\(?)|\.\s*withOptions\s*\(/g)) {
         if (!m[1]) {
-          candidates.push(m.index + m[0].indexOf('withOptions'));
+          candidates.push({
+            at: m.index + m[0].indexOf('withOptions'),
+            name: 'withOptions',
+            paren: m.index + m[0].length - 1,
+          });
         } else if (this.mayBeClient(m[1])) {
-          candidates.push(m.index);
+          candidates.push({ at: m.index, name: m[1], paren: m[2] ? m.index + m[0].length - 1 : -1 });
         }
       }
     }
-    for (const offset of candidates) {
-      const binding = this.clientAt(offset);
+    for (const c of candidates) {
+      const binding = this.clientAt(c.at, c.name, c.paren);
       if (binding) {
         out.push(binding);
       }
@@ -671,39 +792,90 @@ export class FileContext {
     );
   }
 
-  private clientAt(offset: number): ClientBinding | null {
-    let n = this.nodeAt(offset);
-    // Climb from the token to the construction or withOptions call.
-    for (let i = 0; n && i < 6; i++, n = up(n)) {
-      if (kind(n) === 'new_expression' || isCall(n)) {
-        break;
-      }
+  private clientAt(offset: number, name: string, paren: number): ClientBinding | null {
+    const isWithOptions = /(?:^|\.)(?:withOptions|with_options)$/.test(name);
+    const vendor = isWithOptions ? 'anthropic' : this.vendorOfName(name);
+    if (!vendor) {
+      return null;
+    }
+    // The construction (or withOptions call) is the smallest node spanning the name and `(`.
+    let n: Node | null = paren >= 0 ? this.root.descendantForIndex(offset, paren + 1) : this.nodeAt(offset);
+    for (let i = 0; n && i < 3 && kind(n) !== 'new_expression' && !isCall(n); i++) {
+      n = up(n);
     }
     if (!n || !(kind(n) === 'new_expression' || isCall(n))) {
       return null;
     }
-    const fn = callee(n);
-    const fnName = dottedName(fn, this.text);
-    const isWithOptions =
-      /(?:^|\.)(?:withOptions|with_options)$/.test(fnName) ||
-      (isMember(fn) && /^(withOptions|with_options)$/.test(this.textOf(memberProperty(fn))));
-    let vendor: 'anthropic' | 'openai' | undefined;
     let derivedFrom: Node | undefined;
-    if (isWithOptions && fn && isMember(fn)) {
-      const base = memberObject(fn);
+    if (isWithOptions) {
+      const base = memberObject(callee(n));
       if (!base) {
         return null;
       }
       derivedFrom = base;
-      vendor = 'anthropic';
-    } else {
-      vendor = this.vendorOfConstructor(fn);
     }
-    if (!vendor) {
-      return null;
+    const options = callParams(n, this.text, this.python);
+    return { vendor, key: this.bindingKeyFromText(n) ?? this.bindingKey(n), node: n, options, derivedFrom };
+  }
+
+  /** The vendor of a constructor written as `Anthropic`, `anthropic.AsyncAnthropic`, `sdk.default`. */
+  private vendorOfName(name: string): 'anthropic' | 'openai' | undefined {
+    const imports = this.imports;
+    const dot = name.indexOf('.');
+    if (dot === -1) {
+      if (imports.anthropicClasses.has(name)) {
+        return 'anthropic';
+      }
+      if (imports.openaiClasses.has(name)) {
+        return 'openai';
+      }
+      if (imports.anthropic && this.isClientClass('anthropic', name, false)) {
+        return 'anthropic';
+      }
+      if (imports.openai && this.isClientClass('openai', name, false)) {
+        return 'openai';
+      }
+      return undefined;
     }
-    const options = this.python ? callParams(n, this.text, true) : callParams(n, this.text, false);
-    return { vendor, key: this.bindingKey(n), node: n, options, derivedFrom };
+    const head = name.slice(0, dot);
+    const last = lastSegment(name);
+    if (imports.anthropicNamespaces.has(head)) {
+      return this.isClientClass('anthropic', last, true) ? 'anthropic' : undefined;
+    }
+    if (imports.openaiNamespaces.has(head)) {
+      return this.isClientClass('openai', last, true) ? 'openai' : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The binding key read from the text before a construction, for the unambiguous shapes:
+   * `const client = ...`, `this.client = ...` / `self.client = ...`, and a Python
+   * module-level `client = ...`. Undefined otherwise (the tree decides).
+   */
+  private bindingKeyFromText(expr: Node): string | null | undefined {
+    const lineStart = this.text.lastIndexOf('\n', expr.startIndex - 1) + 1;
+    const prefix = this.text.slice(lineStart, expr.startIndex);
+    const decl =
+      /(?:^|[;{(,]\s*)(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(
+        prefix,
+      );
+    if (decl) {
+      return decl[1];
+    }
+    const member = /(?:^|[\s;{(,])(?:this|self)\s*\.\s*(#?[\w$]+)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(
+      prefix,
+    );
+    if (member) {
+      return `this.${member[1]}`;
+    }
+    if (this.python) {
+      const top = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(prefix);
+      if (top) {
+        return top[1];
+      }
+    }
+    return undefined;
   }
 
   /** The name a constructed value is stored in, if any. */

@@ -71,6 +71,10 @@ export function looksLikeLimiter(ctx: FileContext, expr: Node | null): boolean {
  * `limiter.schedule(...)`), inside `async with sem:`, or after an explicit `acquire()`.
  */
 export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): boolean {
+  // Nothing limiter-like written between the boundary and the call: no need to climb.
+  if (boundary && !mentionsLimiter(ctx, ctx.text.slice(boundary.startIndex, from.startIndex))) {
+    return false;
+  }
   let prev: Node = from;
   for (let n = up(from); n; prev = n, n = up(n)) {
     if (isCall(n) && !samePos(n, from)) {
@@ -96,6 +100,22 @@ export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): 
   }
   const scopeStart = boundary ? boundary.startIndex : (enclosingFunctionStart(from) ?? 0);
   return ACQUIRE.test(ctx.text.slice(scopeStart, from.startIndex));
+}
+
+/** Limiter-ish words that must appear in the text for a call to run under a limit. */
+const LIMITER_TEXT =
+  /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume|\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(/i;
+
+function mentionsLimiter(ctx: FileContext, text: string): boolean {
+  if (LIMITER_TEXT.test(text)) {
+    return true;
+  }
+  for (const name of ctx.limiterNames) {
+    if (text.includes(name)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function enclosingFunctionStart(node: Node): number | undefined {

@@ -616,7 +616,9 @@ function emit(
 
 /** The call whose callee contains the token at `offset`. */
 function callAtToken(ctx: FileContext, offset: number): Node | null {
-  let n = ctx.nodeAt(offset);
+  // The call is the smallest node spanning the callee's last name and the `(` after it.
+  const paren = /^[\w$.\s]*\(/.exec(ctx.text.slice(offset, offset + 200));
+  let n = paren ? ctx.root.descendantForIndex(offset, offset + paren[0].length) : ctx.nodeAt(offset);
   for (let i = 0; n && i < 6; i++, n = up(n)) {
     if (isCall(n)) {
       const fn = callee(n);

@@ -446,7 +446,8 @@ export function keywordParams(call: Node, text: string): ParamSet {
   let open = false;
   for (const child of namedChildren(args)) {
     // Classified from the text (no type read): `name=value`, `**kw`, `*args`.
-    const head = text.slice(child.startIndex, Math.min(endOf(child), child.startIndex + 100));
+    // The name is at the start; reading past the argument's end is harmless here.
+    const head = text.slice(child.startIndex, child.startIndex + 100);
     const m = KEYWORD.exec(head);
     if (m && head[m[0].length] !== '=') {
       entries.set(m[1], new LazyEntry(m[1], child, 'name', 'value'));
@@ -455,6 +456,32 @@ export function keywordParams(call: Node, text: string): ParamSet {
     }
   }
   return { node: args, entries, open };
+}
+
+/** The number an entry's value is, when the value is a numeric literal (`max_tokens: 64_000`). */
+export function entryNumber(entry: ParamEntry | undefined, text: string): number | undefined {
+  if (!entry) {
+    return undefined;
+  }
+  const m = /^[^:=]*[:=]\s*([-+]?(?:0[xX][\da-fA-F_]+|[\d_]*\.?[\d_]+(?:[eE][-+]?\d+)?))\s*$/.exec(
+    text.slice(entry.entry.startIndex, endOf(entry.entry)),
+  );
+  if (!m) {
+    return undefined;
+  }
+  const value = Number(m[1].replace(/_/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** The string an entry's value is, when the value is a plain string literal (`model: 'claude-…'`). */
+export function entryString(entry: ParamEntry | undefined, text: string): string | undefined {
+  if (!entry) {
+    return undefined;
+  }
+  const m = /^[^:=]*[:=]\s*(?:[rRuU]?)(['"`])((?:(?!\1)[^\\\n$])*)\1\s*$/.exec(
+    text.slice(entry.entry.startIndex, endOf(entry.entry)),
+  );
+  return m ? m[2] : undefined;
 }
 
 /** The params of a call: JS first argument (object literal), Python keyword arguments. */

@@ -8,7 +8,7 @@ import {
   namedChildren,
   objectParams,
   type ParamSet,
-  stringValue,
+  entryString,
   unwrap,
   up,
   kind,
@@ -30,7 +30,7 @@ export const missingMaxTokens: Rule = {
       }
       const insertAt =
         (params.node ?? call.node.childForFieldName('arguments') ?? call.callee).startIndex + 1;
-      const model = stringValue(params.entries.get('model')?.value ?? null, ctx.text);
+      const model = entryString(params.entries.get('model'), ctx.text);
       report({
         start: call.callee.startIndex,
         end: endOf(call.callee),
@@ -92,7 +92,7 @@ function checkBatch(ctx: FileContext, call: ClaudeCall, report: (r: RuleReport) 
         language: lang(ctx),
         call: callFacts(ctx, call),
         insertAt: (params.node ?? value).startIndex + 1,
-        model: stringValue(params.entries.get('model')?.value ?? null, ctx.text),
+        model: entryString(params.entries.get('model'), ctx.text),
       },
     });
   }

@@ -2,7 +2,7 @@ import type { ClaudeCall, ClientBinding, FileContext } from '../context';
 import { lang } from '../facts';
 import { classifyWait, findRetryLibrary, findRetryLoop, loopHead } from '../flow';
 import type { Rule } from '../rule';
-import { numberValue, rangeOf, endOf } from '../syntax';
+import { endOf, entryNumber, rangeOf } from '../syntax';
 import type { NaiveRetryData } from '../types';
 
 /**
@@ -96,7 +96,7 @@ function keepsSdkRetries(ctx: FileContext, call: ClaudeCall): boolean {
   const option = ctx.python ? 'max_retries' : 'maxRetries';
   const perRequest = call.options.entries.get(option);
   if (perRequest) {
-    return (numberValue(perRequest.value, ctx.text) ?? 0) > 0;
+    return (entryNumber(perRequest, ctx.text) ?? 0) > 0;
   }
   if (!call.client) {
     return false;
@@ -107,7 +107,7 @@ function keepsSdkRetries(ctx: FileContext, call: ClaudeCall): boolean {
 function clientRetries(ctx: FileContext, client: ClientBinding, option: string, depth: number): boolean {
   const entry = client.options.entries.get(option);
   if (entry) {
-    return (numberValue(entry.value, ctx.text) ?? 0) > 0;
+    return (entryNumber(entry, ctx.text) ?? 0) > 0;
   }
   if (client.options.open) {
     return false;

@@ -1,7 +1,7 @@
 import { lang } from '../facts';
 import { hasOwnRetryHandling } from '../flow';
 import type { Rule } from '../rule';
-import { numberValue, rangeOf, endOf } from '../syntax';
+import { endOf, entryNumber, rangeOf } from '../syntax';
 
 /**
  * `retries-disabled`: a client built with `maxRetries: 0` / `max_retries=0` whose calls in
@@ -16,7 +16,7 @@ export const retriesDisabled: Rule = {
         continue;
       }
       const entry = client.options.entries.get(option);
-      if (!entry || numberValue(entry.value, ctx.text) !== 0) {
+      if (!entry || entryNumber(entry, ctx.text) !== 0) {
         continue;
       }
       const calls = ctx.calls.filter((c) => c.client === client);

@@ -5,6 +5,7 @@ import {
   languageForNotebook,
   languageForPath,
   type LintEngine,
+  mayHaveFindings,
   normalizeRuleSettings,
   RULE_IDS,
   ruleDocUrl,
@@ -327,6 +328,13 @@ describe('lint engine API', () => {
     assert.deepEqual(rules(engine.lint(py, 'python')), ['3:missing-max-tokens']);
   });
 
+  it('does not parse texts that cannot have findings', () => {
+    assert.equal(mayHaveFindings('const x = client.messages.create({});'), false);
+    assert.equal(mayHaveFindings("import Anthropic from '@anthropic-ai/sdk';"), true);
+    assert.equal(mayHaveFindings('import anthropic'), true);
+    assert.equal(mayHaveFindings('const k = "sk-ant-api03-…";'), true);
+  });
+
   it('handles empty and whitespace-only text in every language', () => {
     for (const lang of [
       'javascript',
@@ -373,6 +381,16 @@ describe('lint engine API', () => {
         assert.deepEqual(fanout.data.calls, [], 'calls in another cell are dropped from cell-relative data');
         assert.equal(fanout.data.followed, 'one');
       }
+    });
+
+    it('applies a file-level suppression in any cell to the whole notebook', () => {
+      const cells = [
+        { text: 'import anthropic\nclient = anthropic.Anthropic()', language: 'python' as const },
+        { text: 'client.messages.create(model="m", messages=[])', language: 'python' as const },
+        { text: '# headroom: ignore-file[missing-max-tokens]', language: 'python' as const },
+      ];
+      assert.deepEqual(engine.lintNotebook(cells), []);
+      assert.equal(engine.lintNotebook(cells.slice(0, 2)).length, 1);
     });
 
     it('needs no import in the same cell, but an import somewhere before', () => {

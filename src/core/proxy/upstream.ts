@@ -22,8 +22,9 @@ export function parseUpstream(raw: string): URL {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new TypeError('upstream must be an https URL (http is allowed only for 127.0.0.1/localhost)');
   }
-  if (url.username !== '' || url.password !== '')
-    {throw new TypeError('upstream must not contain credentials');}
+  if (url.username !== '' || url.password !== '') {
+    throw new TypeError('upstream must not contain credentials');
+  }
   if (url.search !== '' || url.hash !== '') throw new TypeError('upstream must not have a query or fragment');
   return url;
 }

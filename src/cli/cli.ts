@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isRuleId, LintEngine, RULE_IDS, type RuleId, type RuleSetting } from '../core/lint';
+import { fixFiles } from './fix';
 import { compareDisplay, discover, MAX_FILE_BYTES, SKIPPED_DIRS } from './files';
 import { formatJson, formatSarif, formatText, type OutputFormat, totals } from './format';
 import { type CliFinding, type FileResult, lintFile } from './lintFile';
@@ -54,6 +55,10 @@ Options:
   --rule <id>=<level>         Set a rule to off, info, warning or error (repeatable)
   --max-warnings <n>          Fail when there are more than n warnings
   --jobs <n>                  Worker threads (default: one per core for large scans)
+  --fix                       Apply every safe quick fix (as VS Code's Fix All), then
+                              report what remains. Notebooks are not changed.
+  --dry-run                   With --fix: print the unified diff instead of writing;
+                              exit 1 when anything would change
   -h, --help                  Show this help
 
 Rules: ${RULE_IDS.join(', ')}
@@ -71,6 +76,8 @@ interface LintArgs {
   rules: Partial<Record<RuleId, RuleSetting>>;
   maxWarnings?: number;
   jobs?: number;
+  fix: boolean;
+  dryRun: boolean;
   help: boolean;
 }
 
@@ -107,7 +114,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  const args: LintArgs = { paths: [], format: 'text', rules: {}, help: false };
+  const args: LintArgs = { paths: [], format: 'text', rules: {}, fix: false, dryRun: false, help: false };
   const value = (flag: string, inline: string | undefined, i: number): [string, number] => {
     if (inline !== undefined) {
       return [inline, i];
@@ -178,9 +185,18 @@ function parseLintArgs(argv: string[]): LintArgs {
         args.jobs = Number(v);
         break;
       }
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--dry-run':
+        args.dryRun = true;
+        break;
       default:
         throw new UsageError(`unknown option "${flag}"`);
     }
+  }
+  if (args.dryRun && !args.fix) {
+    throw new UsageError('--dry-run goes with --fix');
   }
   if (args.paths.length === 0) {
     args.paths.push('.');
@@ -209,6 +225,29 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
     return 2;
   }
   const grammarDir = options.grammarDir ?? defaultGrammarDir();
+  if (args.fix) {
+    let engine: LintEngine;
+    try {
+      engine = await LintEngine.create(grammarDir, { languages: [] });
+    } catch (err) {
+      io.stderr.write(
+        `headroom: cannot load the parser from ${grammarDir}: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
+      return 2;
+    }
+    const fixed = await fixFiles(engine, found.files, args.rules, args.dryRun);
+    engine.dispose();
+    for (const notice of fixed.notices) {
+      io.stderr.write(`headroom: ${notice}\n`);
+    }
+    const what = `${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} in ${fixed.filesChanged} file${fixed.filesChanged === 1 ? '' : 's'}`;
+    if (args.dryRun) {
+      io.stdout.write(fixed.diffs.join(''));
+      io.stderr.write(`headroom: would apply ${what} (dry run, nothing written)\n`);
+      return fixed.filesChanged > 0 ? 1 : 0;
+    }
+    io.stderr.write(`headroom: applied ${what}\n`);
+  }
   const jobs = args.jobs ?? defaultJobs(found.files);
   let results: FileResult[];
   if (jobs > 1 && found.files.length > 1) {

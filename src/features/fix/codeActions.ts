@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { LintEngine } from '../../core/lint';
@@ -7,6 +6,7 @@ import { fixAll, fixesFor, projectDepsFor, type FixContext, type TextEdit } from
 import { readFixSettings, readLintSettings } from '../../config';
 import { LINT_DOCUMENT_SELECTOR, isLintLanguage, lintOptions, type FindingIndex } from '../lint/linter';
 import { ruleOf } from '../lint/diagnostics';
+import { readIfExists } from '../../core/files/readIfExists';
 
 /** `source.fixAll.headroom`: all safe Headroom fixes of a file (e.g. on save via editor.codeActionsOnSave). */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('headroom');
@@ -154,12 +154,4 @@ function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit
     );
   }
   return edit;
-}
-
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -103,7 +103,8 @@ describe('headroom CLI', function () {
         [['lint', '--rule=naive-retry=loud'], /unknown level "loud"/],
         [['lint', '--max-warnings', 'ten'], /--max-warnings expects a whole number/],
         [['lint', '--jobs', '0'], /--jobs expects a positive whole number/],
-        [['lint', '--fix'], /unknown option "--fix"/],
+        [['lint', '--fixx'], /unknown option "--fixx"/],
+        [['lint', '--dry-run'], /--dry-run goes with --fix/],
       ];
       for (const [argv, message] of cases) {
         const r = await run(argv, cwd);

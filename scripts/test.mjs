@@ -1,4 +1,5 @@
 // `npm test`: static checks, then the three test tiers, each with a deadline:
+//   dogfood      the shipped CLI lints Headroom's own sources
 //   unit         mocha in plain Node over src/core and the CLI
 //   integration  mocha inside the real VS Code 1.100.3 extension host (code-server + Chromium)
 //   e2e          Chromium drives code-server with the packaged .vsix installed
@@ -7,7 +8,7 @@
 import { spawn } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const ALL = ['check', 'unit', 'integration', 'e2e'];
+const ALL = ['check', 'dogfood', 'unit', 'integration', 'e2e'];
 const picked = process.argv.slice(2).filter((a) => ALL.includes(a));
 const tiers = picked.length ? picked : ALL;
 const MIN = 60_000;
@@ -86,6 +87,19 @@ if (build.code !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
+
+// Headroom lints its own sources with the CLI it ships: the checks users run in CI.
+await tier('dogfood', async () => {
+  const paths = ['src', 'test/harness', 'test/integration', 'test/e2e', 'test/mock-anthropic', 'test/bench'];
+  const r = await step('dogfood', node, ['dist/cli.js', 'lint', ...paths, '--max-warnings', '0'], 5 * MIN);
+  return {
+    passed: r.code === 0 ? 1 : 0,
+    failed: r.code === 0 ? 0 : 1,
+    skipped: 0,
+    seconds: r.seconds,
+    code: r.code,
+  };
+});
 
 await tier('unit', async () => {
   const r = await step('unit', node, ['node_modules/mocha/bin/mocha.js'], 10 * MIN);

@@ -84,8 +84,9 @@ describe('quick fixes', function () {
       const listed = (
         await codeActions(doc.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value)
       ).map((a) => a.title);
-      for (const a of ours)
-        {assert.ok(listed.includes(a.title), `"${a.title}" is in the lightbulb list: ${listed.join(' | ')}`);}
+      for (const a of ours) {
+        assert.ok(listed.includes(a.title), `"${a.title}" is in the lightbulb list: ${listed.join(' | ')}`);
+      }
       const preferred = ours.filter((a) => a.isPreferred);
       assert.equal(
         preferred.length,

@@ -3,4 +3,5 @@
  * that it never reaches a log, settings or state file.
  */
 export const TEST_KEY =
+  // headroom-ignore-next-line hardcoded-api-key
   'sk-ant-api03-HEADROOMTESTKEY0000000000000000000000000000000000000000000000000000000000000000000000000000000AA';

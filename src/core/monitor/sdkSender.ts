@@ -42,6 +42,8 @@ export function createSdkSender(options: SdkSenderOptions): PollSender {
   const client = new Anthropic({
     apiKey: options.apiKey,
     baseURL: options.baseURL ?? DEFAULT_BASE_URL,
+    // The poller backs off and honours retry-after itself; SDK retries would double it.
+    // headroom-ignore-next-line retries-disabled
     maxRetries: 0,
     timeout: options.timeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
     // The SDK would otherwise log to the console (and, at debug level, request details).

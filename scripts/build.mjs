@@ -22,6 +22,13 @@ const GRAMMARS = [
   'tree-sitter-python.wasm',
 ];
 
+/** The dashboard's style sheets: uPlot's own and ours, next to the bundled script. */
+function copyDashboardStyles(outDir) {
+  mkdirSync(outDir, { recursive: true });
+  cpSync(join(root, 'node_modules/uplot/dist/uPlot.min.css'), join(outDir, 'uPlot.min.css'));
+  cpSync(join(root, 'media/dashboard/dashboard.css'), join(outDir, 'dashboard.css'));
+}
+
 function copyGrammars(outDir) {
   mkdirSync(outDir, { recursive: true });
   for (const file of GRAMMARS) {
@@ -65,6 +72,15 @@ const entries = [
     outfile: join(root, 'dist/cli.js'),
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The dashboard webview's script: a browser bundle (uPlot included, no CDN), beside its CSS.
+    entryPoints: [join(root, 'media/dashboard/main.ts')],
+    outfile: join(root, 'dist/dashboard/main.js'),
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    external: [],
+  },
 ];
 
 function walk(dir, out = []) {
@@ -82,6 +98,7 @@ function walk(dir, out = []) {
 async function main() {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   copyGrammars(join(root, 'dist/grammars'));
+  copyDashboardStyles(join(root, 'dist/dashboard'));
   const contexts = [];
   for (const entry of entries) {
     const options = { ...common, ...entry };

@@ -268,8 +268,9 @@ describe('dashboard', function () {
       let changes = 0;
       const sub = recorder.onDidChange(() => changes++);
       const t0 = Date.now() - 3_000_000;
-      for (let i = 0; i < 3_000; i++)
+      for (let i = 0; i < 3_000; i++) {
         recorder.record(observation(t0 + i * 1000, 50 - (i % 50), i % 97 ? 200 : 429));
+      }
       assert.equal(changes, 3_000);
       await eventually(() => memento.updates > 0, 5_000, 'a batched write');
       assert.equal(memento.updates, 1, 'one write for the whole burst');

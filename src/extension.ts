@@ -12,6 +12,7 @@ import { registerShowActions } from './commands/showActions';
 import { registerScanWorkspace } from './commands/scanWorkspace';
 import { registerMonitorCommands } from './commands/monitorCommands';
 import { registerChooseModel } from './commands/chooseModel';
+import { loadHistory, registerDashboard, registerHistoryRecorder } from './features/dashboard';
 
 /**
  * Composition root: creates the shared services, wires each feature and hands every
@@ -72,6 +73,12 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
       }),
   });
   const statusBar = registerStatusBar(monitor);
+  // The dashboard's history: restored from the last session, fed by every observation.
+  const recorder = registerHistoryRecorder({
+    history: loadHistory(context.globalState, log),
+    memento: context.globalState,
+    log,
+  });
   const quickFixes = registerQuickFixes({
     findings: linter,
     getEngine,
@@ -85,6 +92,15 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     diagnostics,
     linter,
     monitor,
+    recorder,
+    monitor.onDidObserve((observation) => recorder.record(observation)),
+    registerDashboard({
+      context,
+      history: recorder.history,
+      onDidChange: recorder.onDidChange,
+      monitorView: () => monitor.view(),
+      log,
+    }),
     vscode.commands.registerCommand(CommandId.showLog, () => channel.show()),
     registerApiKeyCommands(keys, log, { set: CommandId.setApiKey, clear: CommandId.clearApiKey }, () =>
       grantPollingConsent(context.globalState),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import type { Monitor } from '../features/monitor/monitor';
+import { DashboardCommandId } from '../features/dashboard/dashboard';
 
 interface ActionItem extends vscode.QuickPickItem {
   command: string;
@@ -25,6 +26,7 @@ export function registerShowActions(monitor: Monitor): vscode.Disposable {
         description: view.config.model,
         command: CommandId.chooseModel,
       },
+      { label: '$(graph) Show Dashboard', command: DashboardCommandId.show },
       { label: '$(key) Set API Key…', command: CommandId.setApiKey },
       { label: '$(trash) Clear API Key', command: CommandId.clearApiKey },
       { label: '$(search) Scan Workspace', command: CommandId.scanWorkspace },

@@ -119,6 +119,10 @@ export const DEFAULT_MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 export const DEFAULT_OBSERVATION_HOLD_MS = 1000;
 
+/** Idle upstream sockets are closed after this long, ms. */
+const FREE_SOCKET_TIMEOUT_MS = 15_000;
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** A model id as the API spells them; anything else (or a huge string) is counted as `unknown`. */
 const MODEL_ID = /^[\w.:@/-]{1,200}$/;
 
@@ -175,9 +179,11 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
   const upstreamName = displayUpstream(upstreamUrl);
   const secure = upstreamUrl.protocol === 'https:';
   const transport = secure ? https : http;
-  const agent = secure
-    ? new https.Agent({ keepAlive: true, scheduling: 'lifo' })
-    : new http.Agent({ keepAlive: true, scheduling: 'lifo' });
+  // Idle kept-alive sockets close after FREE_SOCKET_TIMEOUT_MS, or a second before the
+  // server's `Keep-Alive: timeout=N` hint, so a request rarely meets a socket the upstream
+  // is closing (in-flight requests are not subject to this timeout).
+  const agentOptions = { keepAlive: true, scheduling: 'lifo' as const, timeout: FREE_SOCKET_TIMEOUT_MS };
+  const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   const basePath = upstreamUrl.pathname.replace(/\/$/, '');
   const upstreamHost = upstreamUrl.host;
   const upstreamPort = upstreamUrl.port !== '' ? Number(upstreamUrl.port) : secure ? 443 : 80;
@@ -442,8 +448,9 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
       if (response || settled) return; // after the headers, 'close' on the response reports it
       if (outcome === 'client-aborted') return settle();
       const code = (err as { code?: unknown }).code;
-      if (!retried && upstreamRequest?.reusedSocket && code === 'ECONNRESET') {
-        // A kept-alive socket the upstream had just closed: nothing was processed, send again once.
+      if (!retried && upstreamRequest?.reusedSocket && code === 'ECONNRESET' && IDEMPOTENT.has(method)) {
+        // A kept-alive socket the upstream was closing. Like nginx, only idempotent requests are
+        // sent again: a POST may have been processed (the SDK retries the 502 itself if it wants).
         retried = true;
         return send();
       }

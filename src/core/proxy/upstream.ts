@@ -16,7 +16,7 @@ export function parseUpstream(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new TypeError(`upstream "${raw}" is not a URL (expected e.g. ${DEFAULT_UPSTREAM})`);
+    throw new TypeError(`upstream is not a valid URL (expected e.g. ${DEFAULT_UPSTREAM})`);
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {

@@ -42,6 +42,8 @@ export interface MonitorView {
 
 export interface Monitor extends vscode.Disposable {
   readonly onDidChange: vscode.Event<MonitorView>;
+  /** Every observation as the state machine receives it (poll, observed or simulated): feeds the dashboard's history. */
+  readonly onDidObserve: vscode.Event<Observation>;
   view(): MonitorView;
   /** "Refresh Now". */
   refresh(): Promise<void>;
@@ -76,6 +78,7 @@ export function createMonitor(deps: {
 }): Monitor {
   const { keys, log } = deps;
   const changed = new vscode.EventEmitter<MonitorView>();
+  const observations = new vscode.EventEmitter<Observation>();
   let config = readMonitorSettings();
   let state = initialMonitorState(Date.now(), config.model);
   let phase: MonitorPhase = 'paused';
@@ -155,8 +158,11 @@ export function createMonitor(deps: {
     }
     applyObservation(o);
   };
-  const applyObservation = (o: Observation): void =>
-    apply(simulated && o.source === 'poll' ? { ...o, source: 'simulated' } : o);
+  const applyObservation = (o: Observation): void => {
+    const event: Observation = simulated && o.source === 'poll' ? { ...o, source: 'simulated' } : o;
+    apply(event);
+    if (!disposed) observations.fire(event);
+  };
 
   /** Brings the poller in line with trust, key, consent and settings. */
   const reconfigure = async (): Promise<void> => {
@@ -267,6 +273,7 @@ export function createMonitor(deps: {
 
   return {
     onDidChange: changed.event,
+    onDidObserve: observations.event,
     view,
     refresh: async () => {
       await reconfiguring;
@@ -326,6 +333,7 @@ export function createMonitor(deps: {
       stopPoller();
       subscriptions.dispose();
       changed.dispose();
+      observations.dispose();
     },
   };
 }

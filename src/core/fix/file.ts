@@ -127,6 +127,10 @@ export class EditBuilder {
 
   /** Adds top-level code after the imports (blocks keep their order). */
   addBlock(code: string, after?: number): this {
+    // One action may ask for the same helper once per call it fixes: insert it once.
+    if (this.blocks.some((b) => b.code === code && b.after === after)) {
+      return this;
+    }
     this.blocks.push({ code, after });
     return this;
   }

@@ -7,6 +7,11 @@
  */
 import uPlot from 'uplot';
 import type { ChartSeries, HistoryFamilyId, LimitRow } from '../../src/core/history';
+import {
+  formatCount as formatCountOf,
+  formatDuration as formatDurationOf,
+  formatPercent as formatPercentOf,
+} from '../../src/core/monitor/format';
 import type { DashboardState, HostMessage, WebviewMessage } from '../../src/features/dashboard/protocol';
 
 interface VsCodeApi {
@@ -46,7 +51,7 @@ function $(id: string): HTMLElement {
 // ---- formatting -------------------------------------------------------------------------
 
 function formatCount(n: number | null | undefined): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? '—' : Math.round(n).toLocaleString('en-US');
+  return n === null || n === undefined ? '—' : formatCountOf(n);
 }
 
 function formatShort(n: number): string {
@@ -59,17 +64,11 @@ function formatShort(n: number): string {
 }
 
 function formatPercent(share: number | undefined): string {
-  return share === undefined ? '—' : `${Math.floor(Math.min(1, Math.max(0, share)) * 100 + 1e-9)}%`;
+  return share === undefined ? '—' : formatPercentOf(share);
 }
 
 function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '0s';
-  const total = Math.ceil(ms / 1000);
-  if (total < 60) return `${total}s`;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  if (total < 3600) return `${Math.floor(total / 60)}m ${pad(total % 60)}s`;
-  if (total < 86_400) return `${Math.floor(total / 3600)}h ${pad(Math.floor((total % 3600) / 60))}m`;
-  return `${Math.floor(total / 86_400)}d ${Math.floor((total % 86_400) / 3600)}h`;
+  return formatDurationOf(ms, 'ceil');
 }
 
 function formatClock(epochMs: number): string {

@@ -12,7 +12,7 @@ describe('listModels (Choose Model)', () => {
   });
   after(() => mock.close());
 
-  it('lists every model the key can use, across pages', async () => {
+  it('lists every model the key can use', async () => {
     const models = await listModels({ apiKey: KEY, baseURL: mock.url });
     assert.ok(models.length > 0);
     assert.deepEqual(models.map((m) => m.id).sort(), [

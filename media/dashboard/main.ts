@@ -181,6 +181,7 @@ function markersPlugin(): uPlot.Plugin {
         const { ctx } = u;
         const { left, top, width, height } = u.bbox;
         ctx.save();
+        ctx.setLineDash([]); // uPlot leaves the last series' dash (the limit line's) on the context.
         ctx.lineWidth = Math.max(1, devicePixelRatio);
         for (const m of markers) {
           const x = u.valToPos(m.at / 1000, 'x', true);

@@ -13,11 +13,8 @@ import { registerScanWorkspace } from './commands/scanWorkspace';
 import { registerMonitorCommands } from './commands/monitorCommands';
 import { registerChooseModel } from './commands/chooseModel';
 import { loadHistory, registerDashboard, registerHistoryRecorder } from './features/dashboard';
+import { registerObserve } from './features/observe/observe';
 
-/**
- * Composition root: creates the shared services, wires each feature and hands every
- * disposable to VS Code. Features own their listeners; nothing here holds state.
- */
 /**
  * What `activate` returns. Read-only views of the monitor and status bar; the `testing`
  * part exists only when the test harness sets HEADROOM_TEST_MODE=1.
@@ -36,6 +33,10 @@ export interface HeadroomApi {
   };
 }
 
+/**
+ * Composition root: creates the shared services, wires each feature and hands every
+ * disposable to VS Code. Features own their listeners; nothing here holds state.
+ */
 export function activate(context: vscode.ExtensionContext): HeadroomApi {
   const testMode = process.env.HEADROOM_TEST_MODE === '1';
   const started = performance.now();
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     registerApiKeyCommands(keys, log, { set: CommandId.setApiKey, clear: CommandId.clearApiKey }, () =>
       grantPollingConsent(context.globalState),
     ),
+    registerObserve({ context, monitor, log }),
     registerShowActions(monitor),
     registerMonitorCommands(monitor),
     registerChooseModel({ monitor, keys, log }),

@@ -27,6 +27,17 @@ export function registerShowActions(monitor: Monitor): vscode.Disposable {
         command: CommandId.chooseModel,
       },
       { label: '$(graph) Show Dashboard', command: DashboardCommandId.show },
+      view.observing
+        ? {
+            label: '$(eye-closed) Stop Observing',
+            description: view.observing,
+            command: CommandId.stopObserving,
+          }
+        : {
+            label: '$(eye) Start Observing…',
+            detail: "Zero-cost headroom from your app's own traffic through a local proxy.",
+            command: CommandId.startObserving,
+          },
       { label: '$(key) Set API Key…', command: CommandId.setApiKey },
       { label: '$(trash) Clear API Key', command: CommandId.clearApiKey },
       { label: '$(search) Scan Workspace', command: CommandId.scanWorkspace },

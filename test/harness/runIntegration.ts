@@ -20,7 +20,7 @@ import type { Browser } from 'playwright-core';
 import { REPO_ROOT, startCodeServer, type RunningCodeServer } from './codeServer';
 import { launchChromium } from './browser';
 import { installCleanup, killAll } from './processes';
-import { TEST_KEY } from '../integration/testKey';
+import { APP_KEY, TEST_KEY } from '../integration/testKey';
 
 const DEADLINE_MS = Number(process.env.HEADROOM_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'integration');
@@ -153,7 +153,9 @@ function auditLogs(userDataDir: string): string[] {
             if (/activated in|Lint engine ready/.test(line)) console.log(`  ⏱ ${line.trim()}`);
           }
         }
-        if (text.includes(TEST_KEY)) problems.push(`the API key appears in ${path}`);
+        for (const key of [TEST_KEY, APP_KEY]) {
+          if (text.includes(key)) problems.push(`an API key appears in ${path}`);
+        }
         if (/exthost|remoteexthost/i.test(path)) {
           for (const line of text.split('\n')) {
             if (/unhandled|rejected promise not handled/i.test(line)) {

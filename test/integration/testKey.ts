@@ -5,3 +5,8 @@
 export const TEST_KEY =
   // headroom-ignore-next-line hardcoded-api-key
   'sk-ant-api03-HEADROOMTESTKEY0000000000000000000000000000000000000000000000000000000000000000000000000000000AA';
+
+/** The key of the "app" whose traffic the observe-mode tests send through the proxy. */
+export const APP_KEY =
+  // headroom-ignore-next-line hardcoded-api-key
+  'sk-ant-api03-OBSERVEDAPPKEY00000000000000000000000000000000000000000000000000000000000000000000000000000AA';

@@ -95,7 +95,8 @@ export function createMonitor(deps: {
   let observed: { url: string; lastAt: number } | undefined;
   /** Observed data this recent pauses the poller (twice the interval, at least 2 minutes). */
   const observedFresh = (): boolean =>
-    observed !== undefined && Date.now() - observed.lastAt < Math.max(2 * config.pollIntervalSeconds * 1000, 120_000);
+    observed !== undefined &&
+    Date.now() - observed.lastAt < Math.max(2 * config.pollIntervalSeconds * 1000, 120_000);
   /** Observing with no model chosen explicitly follows whatever model the app uses. */
   const explicitModel = (): boolean => {
     const inspected = vscode.workspace.getConfiguration('headroom.monitor').inspect('model');

@@ -23,7 +23,7 @@ describe('observe mode', function () {
   after(async () => {
     await vscode.commands.executeCommand('headroom.stopObserving');
     for (const key of ['baseUrl', 'notifications'])
-      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      {await config().update(key, undefined, vscode.ConfigurationTarget.Global);}
     await mock.close();
   });
 

@@ -55,6 +55,8 @@ export async function openSession(): Promise<Session> {
       // Tests move the state with Refresh Now; an hourly poll never interferes.
       'headroom.monitor.pollIntervalSeconds': 3600,
       'headroom.monitor.notifications': 'off',
+      // The DOM renderer keeps terminal text readable by the tests (no GPU here anyway).
+      'terminal.integrated.gpuAcceleration': 'off',
     },
   }).catch(async (err: unknown) => {
     await mock.close();
@@ -66,6 +68,10 @@ export async function openSession(): Promise<Session> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.statusbar', { timeout: 60_000 });
+    // Ready when Headroom has activated and shows its item.
+    await page
+      .locator('[id="headroom-dev.headroom.headroom.budget"]')
+      .waitFor({ state: 'visible', timeout: 60_000 });
     current = { mock, server, browser, page, workspace };
     return current;
   } catch (err) {

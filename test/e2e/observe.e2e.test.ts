@@ -18,7 +18,7 @@ async function waitForTerminal(page: Page, pattern: RegExp, what: string): Promi
     const m = pattern.exec(await terminalText(page));
     if (m) return m;
     if (Date.now() > deadline)
-      throw new Error(`terminal never showed ${what}; it shows:\n${await terminalText(page)}`);
+      {throw new Error(`terminal never showed ${what}; it shows:\n${await terminalText(page)}`);}
     await page.waitForTimeout(200);
   }
 }

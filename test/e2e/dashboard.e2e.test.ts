@@ -94,14 +94,23 @@ describe('dashboard webview', function () {
     const { page, mock, workspace } = await openSession();
     await statusItem(page).waitFor({ state: 'visible', timeout: 60_000 });
     // The session is shared: set a key only if no earlier test did (and clear it afterwards).
-    const initial = await waitFor('the status bar text', async () => (await itemText(page)) || undefined);
+    // (The item says "waiting for data" until the monitor has read the key store.)
+    const initial = await waitFor('the monitor to settle', async () => {
+      const text = await itemText(page);
+      return text !== '' && !/waiting for data/.test(text) && text;
+    });
     if (/set API key/.test(initial)) {
       await runCommand(page, 'Headroom: Set API Key');
       const box = page.locator('.quick-input-widget input[type="password"]');
       await box.waitFor({ state: 'visible', timeout: 15_000 });
-      await box.fill(E2E_KEY);
+      // The palette's input turns into the key box; fill it once the box owns it.
+      await waitFor('the key in the input box', async () => {
+        await box.fill(E2E_KEY);
+        return (await box.inputValue()) === E2E_KEY;
+      });
       await page.keyboard.press('Enter');
       setKeyHere = true;
+      await waitFor('the key to be taken', async () => !/set API key/.test(await itemText(page)));
     }
     mock.setFaults({});
     mock.reset();
@@ -132,6 +141,12 @@ describe('dashboard webview', function () {
     await reading();
     await waitFor('the recovery', async () => /% RPM/.test(await itemText(page)));
 
+    // Anything the CSP blocks in the dashboard shows up as a console message.
+    const refused: string[] = [];
+    const onConsole = (message: { text(): string }): void => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    };
+    page.on('console', onConsole);
     await runCommand(page, 'Headroom: Show Dashboard');
     let frame = await chartsDrawn(page);
     const tab = page.locator('.tabs-container .tab', { hasText: 'Headroom Dashboard' });
@@ -206,6 +221,17 @@ describe('dashboard webview', function () {
     frame = await chartsDrawn(page);
     await waitFor('the reading taken while hidden', async () => (await requests(frame)) === first + 2);
     await screenshot(page, 'dashboard-shown-again');
+    assert.deepEqual(refused, [], 'nothing in the dashboard was refused by its CSP');
+    // And the CSP is really enforced: an injected inline script does not run, and is reported.
+    const ran = await frame.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.body.dataset.inline = "ran"';
+      document.body.append(script);
+      return document.body.dataset.inline === 'ran';
+    });
+    assert.equal(ran, false, 'an inline script is blocked');
+    await waitFor('the CSP report of the inline script', async () => refused.length === 1);
+    page.off('console', onConsole);
 
     // Tidy up for the tests that share the session: close the dashboard and the file.
     await tab.click();

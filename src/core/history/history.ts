@@ -129,6 +129,11 @@ export class History {
     return this.buffers.get(model)?.toArray() ?? [];
   }
 
+  /** How many samples a model has (0 for an unknown model). */
+  count(model: string): number {
+    return this.buffers.get(model)?.length ?? 0;
+  }
+
   /** A model's newest sample. */
   latest(model: string): HistorySample | undefined {
     return this.buffers.get(model)?.last();

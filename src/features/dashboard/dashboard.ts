@@ -208,7 +208,7 @@ function createPanelController(
         const latest = history.latest(model);
         return {
           model,
-          samples: history.samples(model).length,
+          samples: history.count(model),
           ...(latest !== undefined && { last: latest.at }),
         };
       }),

@@ -119,6 +119,8 @@ describe('history/History', () => {
     for (let i = 0; i < 5_100; i++) history.record(response({ at: T0 + i * 1000, requests: [50, 40] }));
     const samples = history.samples(MODEL);
     assert.equal(samples.length, 5_000);
+    assert.equal(history.count(MODEL), 5_000);
+    assert.equal(history.count('other'), 0);
     assert.equal(samples[0]?.at, T0 + 100_000);
     assert.equal(history.latest(MODEL)?.at, T0 + 5_099_000);
   });

@@ -211,7 +211,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
     }
   };
   const emitObservation = (observation: Observation, secrets: readonly string[]): void => {
-    log.debug(describeObservation(observation));
+    if (options.log) log.debug(describeObservation(observation));
     if (observing) reportListenerErrors(observations.emit(observation), secrets);
   };
   const emitExchange = (exchange: ExchangeRecord, secrets: readonly string[]): void => {
@@ -320,18 +320,19 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
     let retried = false;
     let stream = false;
     let findings: BodyFindings = {};
-    let pendingObservation: ResponseObservation | undefined;
+    /** A JSON response's observation, made once its body has been read (or the hold expired). */
+    let pendingObservation: (() => ResponseObservation) | undefined;
     let holdTimer: ReturnType<typeof setTimeout> | undefined;
 
     const flushObservation = (): void => {
       if (holdTimer !== undefined) clearTimeout(holdTimer);
       holdTimer = undefined;
-      const base = pendingObservation;
+      const make = pendingObservation;
       pendingObservation = undefined;
-      if (!base) return;
+      if (!make) return;
       emitObservation(
         {
-          ...base,
+          ...make(),
           ...(findings.usage && { usage: findings.usage }),
           ...(findings.error && { error: findings.error }),
           ...(findings.bodyError && { bodyError: findings.bodyError }),
@@ -347,6 +348,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
       flushObservation();
       const endedAt = now();
       if (outcome === 'upstream-reset' || outcome === 'client-aborted') recorder.incomplete(model);
+      if (exchanges.size === 0) return;
       emitExchange(
         {
           model,
@@ -369,7 +371,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
     const onBodyRead = (read: BodyFindings): void => {
       findings = read;
       if (read.usage) recorder.usage(model, read.usage.inputTokens ?? 0, read.usage.outputTokens ?? 0);
-      settle();
+      // After the last bytes were flushed to the client (writes are flushed on the next tick).
+      setImmediate(settle);
     };
 
     // The client went away before the response ended: abort the upstream request.
@@ -384,25 +387,34 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
     const onResponse = (upstream: http.IncomingMessage): void => {
       response = upstream;
       latencyMs = performance.now() - forwardedAt;
+      const at = now();
       const status = upstream.statusCode ?? 0;
       recorder.response(model, status, latencyMs);
       const kind = bodyKindOf(method, status, upstream.headers);
       stream = kind === 'sse';
-      const observation: ResponseObservation = {
+      if (!res.destroyed) {
+        res.writeHead(status, upstream.statusMessage, endToEndHeaders(upstream.rawHeaders));
+        // Headers go out now, not with the first body chunk: an SSE client sees them as soon as direct.
+        if (kind === 'sse') res.flushHeaders();
+      }
+
+      // Parsing the rate-limit headers costs tens of microseconds: it happens after the
+      // headers went out (SSE), or once the body has been passed on (JSON), never before.
+      const observe = (): ResponseObservation => ({
         kind: 'response',
         source,
         model,
-        at: now(),
+        at,
         latencyMs,
         status,
         headers: parseRateLimitHeaders(upstream.headers),
-      };
+      });
       if (kind === 'json') {
-        pendingObservation = observation;
+        pendingObservation = observe;
         holdTimer = setTimeout(flushObservation, holdMs);
         holdTimer.unref();
       } else {
-        emitObservation(observation, secrets);
+        emitObservation(observe(), secrets);
       }
       const tap = createBodyTap(
         {
@@ -414,15 +426,11 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
         },
         onBodyRead,
       );
-
       if (res.destroyed) {
         upstream.destroy();
         tap.abort();
         return;
       }
-      res.writeHead(status, upstream.statusMessage, endToEndHeaders(upstream.rawHeaders));
-      // Headers go out now, not with the first body chunk: an SSE client sees them as soon as direct.
-      if (kind === 'sse') res.flushHeaders();
 
       upstream.on('data', (chunk: Buffer) => {
         if (!res.write(chunk)) upstream.pause();

@@ -40,7 +40,12 @@ describe('budget monitor in the status bar', function () {
     await runCommand(page, 'Headroom: Set API Key');
     const box = page.locator('.quick-input-widget input[type="password"]');
     await box.waitFor({ state: 'visible', timeout: 15_000 });
-    await box.fill(E2E_KEY);
+    // Typing into a box that is still opening can lose characters: check before Enter.
+    for (let i = 0; i < 5 && (await box.inputValue()) !== E2E_KEY; i++) {
+      await box.fill(E2E_KEY);
+      await page.waitForTimeout(100);
+    }
+    assert.equal(await box.inputValue(), E2E_KEY);
     await page.keyboard.press('Enter');
     const text = await waitForText(page, /^\d+% RPM$/, 'the ok state');
     assert.match(text, /^9\d% RPM$/);

@@ -9,7 +9,7 @@ import { parseWebviewMessage, type DashboardState, type HostMessage, type Webvie
 export const DASHBOARD_VIEW_TYPE = 'headroom.dashboard';
 export const DASHBOARD_TITLE = 'Headroom Dashboard';
 
-/** The dashboard's commands. `exportHistory` is internal (not in the palette): the button runs it. */
+/** The dashboard's commands (`exportHistory` also backs the panel's Export CSV button). */
 export const DashboardCommandId = {
   show: 'headroom.showDashboard',
   /** `(target?: Uri) => Promise<Uri | undefined>`: writes the CSV there, or asks where with a save dialog. */

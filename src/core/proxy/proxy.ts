@@ -393,9 +393,15 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
       const kind = bodyKindOf(method, status, upstream.headers);
       stream = kind === 'sse';
       if (!res.destroyed) {
-        res.writeHead(status, upstream.statusMessage, endToEndHeaders(upstream.rawHeaders));
-        // Headers go out now, not with the first body chunk: an SSE client sees them as soon as direct.
-        if (kind === 'sse') res.flushHeaders();
+        try {
+          res.writeHead(status, upstream.statusMessage, endToEndHeaders(upstream.rawHeaders));
+          // Headers go out now, not with the first body chunk: an SSE client sees them as soon as direct.
+          if (kind === 'sse') res.flushHeaders();
+        } catch {
+          // A header Node refuses to send on (it parsed it, so this should not happen): cut the exchange.
+          outcome ??= 'upstream-reset';
+          res.destroy();
+        }
       }
 
       // Parsing the rate-limit headers costs tens of microseconds: it happens after the
@@ -434,7 +440,13 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
 
       upstream.on('data', (chunk: Buffer) => {
         if (!res.write(chunk)) upstream.pause();
-        tap.write(chunk);
+        try {
+          tap.write(chunk);
+        } catch (err) {
+          // A fault in the side reader must never affect the bytes: stop reading, keep forwarding.
+          log.error(`Headroom proxy: the usage reader failed (${err instanceof Error ? err.name : 'error'})`);
+          tap.abort();
+        }
       });
       res.on('drain', () => upstream.resume());
       upstream.on('end', () => {

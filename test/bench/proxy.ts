@@ -19,6 +19,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startProxy } from '../../src/core/proxy';
@@ -42,6 +43,7 @@ const SSE_SAMPLES = 400;
 /** The informative extra row: an upstream that answers after this long, ms (the real API takes far longer). */
 const SLOW_UPSTREAM_MS = 20;
 const SLOW_REQUESTS = 3000;
+const BARE_REQUESTS = 6000;
 
 const BODY = JSON.stringify({
   model: MODEL,
@@ -126,7 +128,7 @@ async function load(base: string, concurrency: number, count: number): Promise<R
 
 /** Starts a server in a child process (this file with `--serve`), resolving with its URL. */
 function serve(
-  kind: 'mock' | 'mock-slow' | 'proxy',
+  kind: 'mock' | 'mock-slow' | 'proxy' | 'bare',
   upstream?: string,
 ): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
@@ -172,6 +174,11 @@ async function runProxyBenchSection(log: (line: string) => void): Promise<void> 
     );
     const results = new Map<number, { addedP50: number; addedP99: number; ratio: number }>();
     const cpuRows: [number, Run[], Run[]][] = [];
+    const measuredWith = async (child: ChildProcess, run: () => Promise<Run>): Promise<Run> => {
+      const before = await childCpu(child);
+      const result = await run();
+      return { ...result, cpu: { client: 0, mock: 0, proxy: (await childCpu(child)) - before } };
+    };
     const measured = async (run: () => Promise<Run>): Promise<Run> => {
       const before = [cpuMicros(), await childCpu(mock.child), await childCpu(proxy.child)] as const;
       const result = await run();
@@ -277,6 +284,34 @@ async function runProxyBenchSection(log: (line: string) => void): Promise<void> 
       slowMock.child.kill();
     }
 
+    // For context (not a target): a bare pass-through that observes nothing, at 50 concurrent.
+    const bare = await serve('bare', mock.url);
+    try {
+      await load(bare.url, 50, WARMUP);
+      await load(proxy.url, 50, WARMUP);
+      const b: Run[] = [];
+      const p: Run[] = [];
+      const d: Run[] = [];
+      for (let round = 0; round < 2; round++) {
+        d.push(await load(mock.url, 50, BARE_REQUESTS / 2));
+        b.push(await measuredWith(bare.child, () => load(bare.url, 50, BARE_REQUESTS / 2)));
+        p.push(await measuredWith(proxy.child, () => load(proxy.url, 50, BARE_REQUESTS / 2)));
+      }
+      const rps = (runs: Run[]): number =>
+        (runs.reduce((n, r) => n + r.latencies.length, 0) / runs.reduce((t, r) => t + r.elapsedMs, 0)) * 1000;
+      const cpu = (runs: Run[]): string =>
+        (
+          runs.reduce((t, r) => t + (r.cpu?.proxy ?? 0), 0) / runs.reduce((n, r) => n + r.latencies.length, 0)
+        ).toFixed(0);
+      log(
+        `context, a bare Node pass-through that observes nothing, 50 concurrent: ${((rps(b) / rps(d)) * 100).toFixed(0)}% ` +
+          `of direct at ${cpu(b)} µs CPU per request (Headroom's proxy in the same rounds: ${((rps(p) / rps(d)) * 100).toFixed(0)}% ` +
+          `at ${cpu(p)} µs)`,
+      );
+    } finally {
+      bare.child.kill();
+    }
+
     log('');
     for (const concurrency of [1, 50]) {
       const r = results.get(concurrency);
@@ -312,7 +347,38 @@ export function runProxyBench(): Promise<void> {
   return runProxyBenchSection((line) => console.log(line));
 }
 
-/** Child-process side: `--serve mock` or `--serve proxy <upstream>`; exits with its parent. */
+/**
+ * The floor for comparison: the least a Node pass-through can do (collect the request,
+ * forward it over a keep-alive agent, pipe the answer back), with no observing at all.
+ */
+async function startBareProxy(upstream: string): Promise<{ url: string; close(): Promise<void> }> {
+  const target = new URL(upstream);
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => parts.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(parts);
+      const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
+      const forward = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on('error', () => res.destroy());
+      forward.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Child-process side: `--serve mock|mock-slow` or `--serve proxy|bare <upstream>`; exits with its parent. */
 async function serveChild(kind: string, upstream: string | undefined): Promise<void> {
   let server: { url: string; close(): Promise<void> };
   if (kind === 'mock' || kind === 'mock-slow') {
@@ -320,6 +386,8 @@ async function serveChild(kind: string, upstream: string | undefined): Promise<v
       limits: { rpm: 1e9, itpm: 1e12, otpm: 1e12 },
       ...(kind === 'mock-slow' && { faults: { latencyMs: SLOW_UPSTREAM_MS } }),
     });
+  } else if (kind === 'bare') {
+    server = await startBareProxy(upstream as string);
   } else {
     const proxy = await startProxy({ upstream: upstream as string });
     // Someone always listens in real use (the CLI, the extension): include that cost.

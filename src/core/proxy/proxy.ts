@@ -173,7 +173,11 @@ function bodyKindOf(method: string, status: number, headers: http.IncomingHttpHe
   return 'none';
 }
 
-/** Starts the proxy on 127.0.0.1; resolves once it listens. Throws a `TypeError` on a bad upstream. */
+/**
+ * Starts the proxy on 127.0.0.1; resolves once it listens. Rejects with a `TypeError` on a
+ * bad upstream (see `parseUpstream`, or the proxy's own address), or with the listen error
+ * (`code` `EADDRINUSE`, `EACCES`).
+ */
 export async function startProxy(options: ProxyOptions = {}): Promise<ObservingProxy> {
   const upstreamUrl = parseUpstream(options.upstream ?? DEFAULT_UPSTREAM);
   const upstreamName = displayUpstream(upstreamUrl);
@@ -535,6 +539,12 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
   });
   server.on('error', (err) => log.error(`Headroom proxy: ${describeFailure(err)}`));
   const port = (server.address() as AddressInfo).port;
+  if (upstreamPort === port && ['127.0.0.1', 'localhost', '::1'].includes(upstreamHostname)) {
+    // Forwarding to itself would loop until sockets run out (e.g. the base URL setting names the proxy).
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    agent.destroy();
+    throw new TypeError(`upstream ${upstreamName} is this proxy itself`);
+  }
   let closing: Promise<void> | undefined;
 
   const close = (): Promise<void> => {

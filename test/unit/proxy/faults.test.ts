@@ -255,6 +255,17 @@ describe('proxy: faults', function () {
     }
   });
 
+  it('refuses an upstream that is the proxy itself (it would loop)', async () => {
+    const probe = await startProxy({ upstream: server.url });
+    const { port } = probe;
+    await probe.close();
+    await assert.rejects(startProxy({ port, upstream: `http://127.0.0.1:${port}` }), /is this proxy itself/);
+    await assert.rejects(
+      startProxy({ port, upstream: `http://localhost:${port}/v1` }),
+      /is this proxy itself/,
+    );
+  });
+
   it('close() with streams in flight: clients are cut, the server sees the connections close, close resolves', async () => {
     server.setFaults({ chunkDelayMs: 30 });
     const doomed = await startProxy({ upstream: server.url });

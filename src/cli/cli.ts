@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isRuleId, LintEngine, RULE_IDS, type RuleId, type RuleSetting } from '../core/lint';
 import { fixFiles } from './fix';
+import { PROXY_COMMAND_SUMMARY, runProxyCommand } from './proxy';
 import { compareDisplay, discover, MAX_FILE_BYTES, SKIPPED_DIRS } from './files';
 import { formatJson, formatSarif, formatText, type OutputFormat, totals } from './format';
 import { type CliFinding, type FileResult, lintFile } from './lintFile';
@@ -33,6 +34,7 @@ const USAGE = `Usage: headroom <command> [options]
 
 Commands:
   lint [paths...]   Find Claude API code that will draw 429s or fail before it is sent
+  ${PROXY_COMMAND_SUMMARY}
 
 Options:
   -h, --help        Show this help
@@ -91,6 +93,9 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? io.stderr : io.stdout).write(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === 'proxy') {
+    return runProxyCommand(rest, io);
   }
   if (command !== 'lint') {
     io.stderr.write(`headroom: unknown command "${command}"\n\n${USAGE}`);

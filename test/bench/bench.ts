@@ -3,6 +3,7 @@
  * machine. Benchmarks print medians and ratios and mark targets; they never fail the run.
  */
 import { lintBench } from './lint';
+import { proxyBench } from './proxy';
 
 /** One part of the benchmark run. */
 export interface BenchSection {
@@ -10,7 +11,7 @@ export interface BenchSection {
   run(log: (line: string) => void): Promise<void>;
 }
 
-const sections: BenchSection[] = [lintBench];
+const sections: BenchSection[] = [lintBench, proxyBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -133,5 +133,7 @@ export function readFixSettings(scope: vscode.ConfigurationScope | undefined): {
 /** `headroom.observe.*`: the observe-mode proxy. Window-scoped. */
 export function readObserveSettings(): { port: number } {
   const port = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.observe`).get<unknown>('port');
-  return { port: typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : 0 };
+  return {
+    port: typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : 0,
+  };
 }

@@ -12,13 +12,19 @@ async function terminalText(page: Page): Promise<string> {
   );
 }
 
-async function waitForTerminal(page: Page, pattern: RegExp, what: string): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + 30_000;
+async function waitForTerminal(
+  page: Page,
+  pattern: RegExp,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const m = pattern.exec(await terminalText(page));
     if (m) return m;
-    if (Date.now() > deadline)
-      {throw new Error(`terminal never showed ${what}; it shows:\n${await terminalText(page)}`);}
+    if (Date.now() > deadline) {
+      throw new Error(`terminal never showed ${what}; it shows:\n${await terminalText(page)}`);
+    }
     await page.waitForTimeout(200);
   }
 }
@@ -41,10 +47,26 @@ describe('observe mode', function () {
       .waitFor({ timeout: 20_000 });
 
     await runCommand(page, 'Terminal: Create New Terminal');
-    await page.locator('.terminal-wrapper.active .xterm-rows').waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000); // Let the shell print its prompt.
-    await page.keyboard.type('echo "BASE=$ANTHROPIC_BASE_URL"\n');
-    const [, url] = await waitForTerminal(page, /BASE=(http:\/\/127\.0\.0\.1:\d+)/, 'ANTHROPIC_BASE_URL');
+    const rows = page.locator('.terminal-wrapper.active .xterm-rows');
+    await rows.waitFor({ timeout: 30_000 });
+    // Type once the shell has printed its prompt and the terminal has focus; a slow shell
+    // can drop early keys, so type again if nothing came back.
+    let url: string | undefined;
+    for (let attempt = 0; !url; attempt++) {
+      await waitForTerminal(page, /[#$] *$/m, 'the shell prompt');
+      await rows.click({ force: true }); // The widget layer on top would take a plain click.
+      await page.keyboard.type('echo "BASE=$ANTHROPIC_BASE_URL"\n');
+      try {
+        [, url] = await waitForTerminal(
+          page,
+          /BASE=(http:\/\/127\.0\.0\.1:\d+)/,
+          'ANTHROPIC_BASE_URL',
+          10_000,
+        );
+      } catch (err) {
+        if (attempt >= 2) throw err;
+      }
+    }
     assert.ok(url);
 
     // A small "app": one Messages API call through whatever ANTHROPIC_BASE_URL says.

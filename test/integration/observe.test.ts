@@ -22,8 +22,9 @@ describe('observe mode', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('headroom.stopObserving');
-    for (const key of ['baseUrl', 'notifications'])
-      {await config().update(key, undefined, vscode.ConfigurationTarget.Global);}
+    for (const key of ['baseUrl', 'notifications']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
     await mock.close();
   });
 
@@ -32,7 +33,9 @@ describe('observe mode', function () {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(api.monitorView().observing, url);
 
-    // The "app": the real SDK pointed at the proxy, with its own key.
+    // The "app": the real SDK pointed at the proxy, with its own key. No retries, so the
+    // server sees exactly the requests the test makes.
+    // headroom-ignore-next-line retries-disabled
     const app = new Anthropic({ apiKey: APP_KEY, baseURL: url, maxRetries: 0 });
     mock.setRemaining('claude-sonnet-4-6', { requests: 8 });
     const message = await app.messages.create({

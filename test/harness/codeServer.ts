@@ -60,12 +60,36 @@ export function checkDebianPackages(): void {
 }
 
 /**
+ * Makes sure the Debian packages are there. As root with apt-get (a fresh CI or dev
+ * machine), a missing package is installed, so the README's two commands work as they
+ * are; otherwise the message names the packages and the command that installs them.
+ */
+export async function ensureDebianPackages(log: (m: string) => void): Promise<void> {
+  const missing = DEBIAN_REQUIREMENTS.filter((r) => !r.present()).map((r) => r.pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() === 0 && which('apt-get') !== undefined && process.env.HEADROOM_NO_APT !== '1') {
+    log(`Installing Debian packages: ${missing.join(' ')} (apt-get)…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    await run('apt-get', ['update', '-qq'], { env, timeoutMs: 10 * 60_000 }).catch(() => undefined);
+    await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      env,
+      timeoutMs: 15 * 60_000,
+    }).catch((err: unknown) =>
+      log(
+        `apt-get could not install them: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      ),
+    );
+  }
+  checkDebianPackages();
+}
+
+/**
  * Installs the pinned code-server into the git-ignored cache, once. code-server's own
  * postinstall refuses root and downloads ripgrep, so its steps are done here by hand
  * with scripts off (see ../shared/reference/testing-in-real-vscode.md).
  */
 export async function provisionCodeServer(log: (m: string) => void = () => undefined): Promise<string> {
-  checkDebianPackages();
+  await ensureDebianPackages(log);
   if (existsSync(READY_MARKER) && readFileSync(READY_MARKER, 'utf8').trim() === CODE_SERVER_VERSION) {
     return ENTRY;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from './constants';
 import { RULE_IDS, type RuleId, type RuleSetting } from './core/lint/types';
+import { displayUpstream, parseUpstream } from './core/proxy/upstream';
 
 /**
  * Typed settings readers. Raw values are never trusted: each reader normalises what it
@@ -82,26 +83,19 @@ export function readMonitorSettings(): MonitorConfig {
   };
 }
 
-/** Accepts https URLs, and http only on the loopback interface (local proxy or test server). */
+/**
+ * Accepts https URLs, and http only on the loopback interface (local proxy or test
+ * server): the same rule as the observe-mode proxy's upstream, since the key crosses it.
+ */
 export function validateBaseUrl(raw: unknown): { url?: string; problem?: string } {
   if (raw === undefined || raw === null || raw === '') return {};
   if (typeof raw !== 'string') return { problem: 'headroom.monitor.baseUrl must be a URL string.' };
-  let url: URL;
   try {
-    url = new URL(raw.trim());
-  } catch {
-    return { problem: 'headroom.monitor.baseUrl is not a valid URL.' };
+    return { url: displayUpstream(parseUpstream(raw)) };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.replace(/^upstream /, '') : 'is not valid';
+    return { problem: `headroom.monitor.baseUrl ${reason}.` };
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) {
-    if (url.username || url.password) {
-      return { problem: 'headroom.monitor.baseUrl must not contain credentials.' };
-    }
-    return { url: url.toString().replace(/\/$/, '') };
-  }
-  return {
-    problem: 'headroom.monitor.baseUrl must use https (http is allowed only for 127.0.0.1/localhost).',
-  };
 }
 
 /** True when a configuration change concerns the monitor. */

@@ -190,6 +190,46 @@ describe('budget monitor against the local Anthropic-compatible server', functio
     await heal();
   });
 
+  it('refuses a plain-http base URL that leaves the machine, and recovers when fixed', async () => {
+    await monitorConfig().update('baseUrl', 'http://api.example.com', vscode.ConfigurationTarget.Global);
+    await testing.settled();
+    assert.equal(api.monitorView().phase, 'bad-endpoint');
+    assert.equal(bar().text, '$(error) Headroom: bad base URL');
+    assert.match(bar().tooltip, /https/);
+    await monitorConfig().update('baseUrl', mock.url, vscode.ConfigurationTarget.Global);
+    await testing.settled();
+    await heal();
+  });
+
+  it('ignores a base URL set by the workspace: the key only goes where the user said', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const settingsFile = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
+    const enc = new TextEncoder();
+    await vscode.workspace.fs.writeFile(
+      settingsFile,
+      enc.encode(
+        JSON.stringify({
+          'headroom.monitor.baseUrl': 'https://attacker.example',
+          'headroom.monitor.warnAt': 0.3,
+        }),
+      ),
+    );
+    try {
+      await eventually(
+        () => vscode.workspace.getConfiguration('headroom.monitor').inspect('warnAt')?.workspaceValue === 0.3,
+        10_000,
+        'the workspace settings file to load (its warnAt shows it was read)',
+      );
+      await testing.settled();
+      assert.equal(api.monitorView().config.baseUrl, mock.url);
+      const before = mock.stats().requests;
+      await refresh();
+      assert.equal(mock.stats().requests, before + 1, 'the poll still went to the user-configured server');
+    } finally {
+      await vscode.workspace.fs.delete(settingsFile);
+    }
+  });
+
   it('never puts the key in the state, tooltip or settings', () => {
     const view = api.monitorView();
     assert.ok(!JSON.stringify(view).includes(TEST_KEY));

@@ -13,7 +13,7 @@ import { installCleanup, killAll } from '../harness/processes';
 import { startMockAnthropic, type MockAnthropic } from '../mock-anthropic/server';
 
 /** The key typed into Set API Key; fake, in the real format. */
-export const E2E_KEY = 'sk-ant-api03-E2EKEY' + '0'.repeat(86) + 'AA';
+export const E2E_KEY = 'sk-ant-api03-FAKE-NOT-A-REAL-KEY-E2E-' + '0'.repeat(70) + 'AA';
 
 export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 

@@ -11,7 +11,7 @@ import { installCleanup, killAll } from './processes';
 import { startMockAnthropic, type MockAnthropic } from '../mock-anthropic/server';
 
 /** The key the demo gives VS Code when it runs against the simulated API. Not a real key. */
-const DEMO_KEY = 'sk-ant-api03-HEADROOMDEMO' + '0'.repeat(81) + 'AA';
+const DEMO_KEY = 'sk-ant-api03-FAKE-NOT-A-REAL-KEY-DEMO-' + '0'.repeat(70) + 'AA';
 
 async function main(): Promise<void> {
   installCleanup();

@@ -3,7 +3,7 @@ import { BUNDLED_MODELS, listModels } from '../../../src/core/models';
 import { startMockAnthropic, type MockAnthropic } from '../../mock-anthropic/server';
 
 // headroom-ignore-next-line hardcoded-api-key
-const KEY = 'sk-ant-api03-LISTMODELSTEST' + '0'.repeat(80) + 'AA';
+const KEY = 'sk-ant-api03-FAKE-NOT-A-REAL-KEY-LISTMODELS-' + '0'.repeat(70) + 'AA';
 
 describe('listModels (Choose Model)', () => {
   let mock: MockAnthropic;
@@ -27,7 +27,7 @@ describe('listModels (Choose Model)', () => {
   });
 
   it('fails on a rejected key without putting the key in the error', async () => {
-    const wrong = KEY.replace('LISTMODELSTEST', 'WRONGKEYWRONGK');
+    const wrong = KEY.replace('LISTMODELS', 'WRONGKEYXX');
     await assert.rejects(listModels({ apiKey: wrong, baseURL: mock.url }), (err: Error) => {
       assert.ok(!err.message.includes(wrong), err.message);
       assert.match(err.message, /401|auth/i);

@@ -256,7 +256,14 @@ export class LintDocument {
       return [];
     }
     if (this.dirty || !this.tree) {
-      const next = this.engine.parse(this.current, this.language, this.tree, options);
+      let next = this.engine.parse(this.current, this.language, this.tree, options);
+      if (next?.rootNode.hasError && this.tree) {
+        // Tree-sitter's error recovery can settle on a different tree when it reuses an old
+        // one, so text with syntax errors is parsed afresh: the findings then never depend
+        // on the edit history (a file opened with the same text gets the same ones).
+        next.delete();
+        next = this.engine.parse(this.current, this.language, null, options);
+      }
       this.tree?.delete();
       this.tree = next;
       this.dirty = false;

@@ -231,27 +231,10 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
   }
   const grammarDir = options.grammarDir ?? defaultGrammarDir();
   if (args.fix) {
-    let engine: LintEngine;
-    try {
-      engine = await LintEngine.create(grammarDir, { languages: [] });
-    } catch (err) {
-      io.stderr.write(
-        `headroom: cannot load the parser from ${grammarDir}: ${err instanceof Error ? err.message : String(err)}\n`,
-      );
-      return 2;
+    const stop = await runFixes(args, found.files, grammarDir, io);
+    if (stop !== undefined) {
+      return stop;
     }
-    const fixed = await fixFiles(engine, found.files, args.rules, args.dryRun);
-    engine.dispose();
-    for (const notice of fixed.notices) {
-      io.stderr.write(`headroom: ${notice}\n`);
-    }
-    const what = `${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} in ${fixed.filesChanged} file${fixed.filesChanged === 1 ? '' : 's'}`;
-    if (args.dryRun) {
-      io.stdout.write(fixed.diffs.join(''));
-      io.stderr.write(`headroom: would apply ${what} (dry run, nothing written)\n`);
-      return fixed.filesChanged > 0 ? 1 : 0;
-    }
-    io.stderr.write(`headroom: applied ${what}\n`);
   }
   const jobs = args.jobs ?? defaultJobs(found.files);
   let results: FileResult[];
@@ -265,13 +248,8 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
     );
   } else {
     results = [];
-    let engine: LintEngine;
-    try {
-      engine = await LintEngine.create(grammarDir, { languages: [] });
-    } catch (err) {
-      io.stderr.write(
-        `headroom: cannot load the parser from ${grammarDir}: ${err instanceof Error ? err.message : String(err)}\n`,
-      );
+    const engine = await loadEngine(grammarDir, io);
+    if (!engine) {
       return 2;
     }
     for (const file of found.files) {
@@ -324,4 +302,46 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
     return 1;
   }
   return 0;
+}
+
+/** The engine with grammars loaded on demand, or undefined (after saying why) when the parser cannot load. */
+async function loadEngine(grammarDir: string, io: CliIo): Promise<LintEngine | undefined> {
+  try {
+    return await LintEngine.create(grammarDir, { languages: [] });
+  } catch (err) {
+    io.stderr.write(
+      `headroom: cannot load the parser from ${grammarDir}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return undefined;
+  }
+}
+
+/**
+ * `--fix`: applies the safe fixes, or with `--dry-run` prints their diff. Returns the exit
+ * code when the run ends here (dry run, parser failure); undefined to go on and report.
+ */
+async function runFixes(
+  args: LintArgs,
+  files: Parameters<typeof fixFiles>[1],
+  grammarDir: string,
+  io: CliIo,
+): Promise<number | undefined> {
+  const engine = await loadEngine(grammarDir, io);
+  if (!engine) {
+    return 2;
+  }
+  const fixed = await fixFiles(engine, files, args.rules, args.dryRun);
+  engine.dispose();
+  for (const notice of fixed.notices) {
+    io.stderr.write(`headroom: ${notice}\n`);
+  }
+  const plural = (n: number, word: string, suffix: string): string => `${n} ${word}${n === 1 ? '' : suffix}`;
+  const what = `${plural(fixed.fixesApplied, 'fix', 'es')} in ${plural(fixed.filesChanged, 'file', 's')}`;
+  if (args.dryRun) {
+    io.stdout.write(fixed.diffs.join(''));
+    io.stderr.write(`headroom: would apply ${what} (dry run, nothing written)\n`);
+    return fixed.filesChanged > 0 ? 1 : 0;
+  }
+  io.stderr.write(`headroom: applied ${what}\n`);
+  return undefined;
 }

@@ -3,39 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULE_IDS } from '../../../src/core/lint';
-import { type CliIo, runCli } from '../../../src/cli/cli';
+import { run, tree } from './helpers';
 import { readNotebook } from '../../../src/cli/lintFile';
-
-const grammarDir = path.resolve(__dirname, '../../../grammars');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-  };
-  const code = await runCli(argv, io, { grammarDir });
-  return { code, stdout, stderr };
-}
-
-/** Writes files (path -> content) under a fresh temp dir and returns it. */
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-cli-'));
-  for (const [rel, content] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, content);
-  }
-  return root;
-}
 
 const IMPORT = "import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic();\n";
 /** An error-level finding (missing-max-tokens) on line 3. */

@@ -1,22 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { type CliIo, runCli } from '../../../src/cli/cli';
-
-const grammarDir = path.resolve(__dirname, '../../../grammars');
-
-async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-  };
-  const code = await runCli(argv, io, { grammarDir });
-  return { code, stdout, stderr };
-}
+import { run, tree } from './helpers';
 
 const BROKEN_TS = `import Anthropic from '@anthropic-ai/sdk';
 
@@ -42,9 +27,7 @@ def ask(q):
 describe('headroom lint --fix', () => {
   let dir: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-fix-'));
-    fs.writeFileSync(path.join(dir, 'ask.ts'), BROKEN_TS);
-    fs.writeFileSync(path.join(dir, 'ask.py'), BROKEN_PY);
+    dir = tree({ 'ask.ts': BROKEN_TS, 'ask.py': BROKEN_PY });
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

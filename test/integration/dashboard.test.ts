@@ -14,8 +14,8 @@ import {
   loadHistory,
   registerHistoryRecorder,
 } from '../../src/features/dashboard/historyStore';
-import { startMockAnthropic, type MockAnthropic } from '../mock-anthropic/server';
-import { activateHeadroom, eventually } from './helpers';
+import type { MockAnthropic } from '../mock-anthropic/server';
+import { activateHeadroom, eventually, monitorAgainstMock, releaseMonitor } from './helpers';
 import { TEST_KEY } from './testKey';
 
 const MODEL = 'claude-haiku-4-5';
@@ -68,32 +68,16 @@ function observation(at: number, remaining: number, status = 200): ResponseObser
 
 describe('dashboard', function () {
   this.timeout(90_000);
-  let api: HeadroomApi;
   let testing: NonNullable<HeadroomApi['testing']>;
   let mock: MockAnthropic;
-  const monitorConfig = () => vscode.workspace.getConfiguration('headroom.monitor');
 
   before(async () => {
-    const ext = await activateHeadroom();
-    api = ext.exports as HeadroomApi;
-    assert.ok(api.testing, 'the harness runs the extension in test mode');
-    testing = api.testing;
-    mock = await startMockAnthropic({ apiKey: TEST_KEY });
-    await monitorConfig().update('baseUrl', mock.url, vscode.ConfigurationTarget.Global);
-    await monitorConfig().update('model', MODEL, vscode.ConfigurationTarget.Global);
-    await monitorConfig().update('notifications', 'off', vscode.ConfigurationTarget.Global);
-    await monitorConfig().update('pollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
-    await testing.setApiKey(TEST_KEY);
-    await eventually(() => api.monitorView().state.kind === 'ok', 20_000, 'the first poll');
+    ({ testing, mock } = await monitorAgainstMock(MODEL));
   });
 
   after(async () => {
     for (const tab of dashboardTabs()) await vscode.window.tabGroups.close(tab);
-    await testing?.clearApiKey();
-    for (const key of ['baseUrl', 'model', 'notifications', 'pollIntervalSeconds']) {
-      await monitorConfig().update(key, undefined, vscode.ConfigurationTarget.Global);
-    }
-    await mock?.close();
+    await releaseMonitor(testing, mock);
   });
 
   it('contributes "Headroom: Show Dashboard"', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HeadroomApi } from '../../src/extension';
 import { startMockAnthropic, type MockAnthropic, type MockFaults } from '../mock-anthropic/server';
-import { activateHeadroom, eventually } from './helpers';
+import { eventually, monitorAgainstMock, releaseMonitor } from './helpers';
 import { TEST_KEY } from './testKey';
 
 const MODEL = 'claude-haiku-4-5';
@@ -40,31 +40,10 @@ describe('budget monitor against the local Anthropic-compatible server', functio
   };
 
   before(async () => {
-    const ext = await activateHeadroom();
-    api = ext.exports as HeadroomApi;
-    assert.ok(api.testing, 'the harness runs the extension in test mode');
-    testing = api.testing;
-    mock = await startMockAnthropic({ apiKey: TEST_KEY });
-    await monitorConfig().update('baseUrl', mock.url, vscode.ConfigurationTarget.Global);
-    await monitorConfig().update('model', MODEL, vscode.ConfigurationTarget.Global);
-    await monitorConfig().update('notifications', 'off', vscode.ConfigurationTarget.Global);
-    // Automatic polls would race the refreshes the tests count; keep them an hour apart.
-    await monitorConfig().update('pollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
-    await testing.setApiKey(TEST_KEY);
-    await eventually(
-      () => mock.stats().requests >= 1 && api.monitorView().state.kind === 'ok',
-      20_000,
-      'the first poll',
-    );
+    ({ api, testing, mock } = await monitorAgainstMock(MODEL));
   });
 
-  after(async () => {
-    await testing?.clearApiKey();
-    for (const key of ['baseUrl', 'model', 'notifications', 'pollIntervalSeconds']) {
-      await monitorConfig().update(key, undefined, vscode.ConfigurationTarget.Global);
-    }
-    await mock?.close();
-  });
+  after(() => releaseMonitor(testing, mock));
 
   beforeEach(() => mock.reset());
 

@@ -70,15 +70,18 @@ const npmCli = process.env.npm_execpath;
 const npmRun = (script) =>
   npmCli ? [node, [npmCli, 'run', '--silent', script]] : ['npm', ['run', '--silent', script]];
 
+/** A tier that is one check: one pass or one failure, by its exit code. */
+const fromExit = (r) => ({
+  passed: r.code === 0 ? 1 : 0,
+  failed: r.code === 0 ? 0 : 1,
+  skipped: 0,
+  seconds: r.seconds,
+  code: r.code,
+});
+
 await tier('check', async () => {
   const r = await step('check', ...npmRun('check'), 10 * MIN);
-  return {
-    passed: r.code === 0 ? 1 : 0,
-    failed: r.code === 0 ? 0 : 1,
-    skipped: 0,
-    seconds: r.seconds,
-    code: r.code,
-  };
+  return fromExit(r);
 });
 
 const build = await step('build', node, ['scripts/build.mjs', '--tests'], 5 * MIN);
@@ -92,13 +95,7 @@ if (build.code !== 0) {
 await tier('dogfood', async () => {
   const paths = ['src', 'test/harness', 'test/integration', 'test/e2e', 'test/mock-anthropic', 'test/bench'];
   const r = await step('dogfood', node, ['dist/cli.js', 'lint', ...paths, '--max-warnings', '0'], 5 * MIN);
-  return {
-    passed: r.code === 0 ? 1 : 0,
-    failed: r.code === 0 ? 0 : 1,
-    skipped: 0,
-    seconds: r.seconds,
-    code: r.code,
-  };
+  return fromExit(r);
 });
 
 await tier('unit', async () => {

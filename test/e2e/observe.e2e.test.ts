@@ -70,13 +70,15 @@ describe('observe mode', function () {
     assert.ok(url);
 
     // A small "app": one Messages API call through whatever ANTHROPIC_BASE_URL says.
-    mock.setRemaining('claude-haiku-4-5', { requests: 5 });
     const script =
       `node -e 'fetch(process.env.ANTHROPIC_BASE_URL + "/v1/messages", { method: "POST", ` +
       `headers: { "x-api-key": "${E2E_KEY}", "anthropic-version": "2023-06-01", "content-type": "application/json" }, ` +
       `body: JSON.stringify({ model: "claude-haiku-4-5", max_tokens: 8, messages: [{ role: "user", content: "hi" }] }) })` +
       `.then((r) => console.log("APP_STATUS=" + r.status))'`;
-    await page.keyboard.type(`${script}\n`);
+    // Type the command, then set the bucket and press Enter, so little refills in between.
+    await page.keyboard.type(script);
+    mock.setRemaining('claude-haiku-4-5', { requests: 5 });
+    await page.keyboard.press('Enter');
     await waitForTerminal(page, /APP_STATUS=200/, 'the script to finish');
     await screenshot(page, 'observe-terminal');
 

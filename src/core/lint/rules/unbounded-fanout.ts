@@ -212,7 +212,7 @@ function countValue(ctx: FileContext, node: Node | null, byName?: string): numbe
     return undefined;
   }
   const m = new RegExp(
-    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${name}\\s*(?::[^=\\n]*)?=\\s*([\\d_]+)\\s*;?\\s*(?:(?:#|//).*)?$`,
+    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s*(?::[^=\\n]*)?=\\s*([\\d_]+)\\s*;?\\s*(?:(?:#|//).*)?$`,
     'm',
   ).exec(ctx.text);
   return m ? Number(m[1].replace(/_/g, '')) : undefined;
@@ -460,7 +460,7 @@ function pythonExecutors(ctx: FileContext, report: Report): void {
     }
     const withStatement = kindOf(up(pool)) === 'as_pattern' ? ancestorOfType(pool, 'with_statement') : null;
     const scope = withStatement ?? scopeOf(pool);
-    const useRe = new RegExp(`(?:^|[^\\w.])${name.replace(/\./g, '\\.')}\\s*\\.\\s*(map|submit)\\s*\\(`, 'g');
+    const useRe = new RegExp(`(?:^|[^\\w.])${escapeRegExp(name)}\\s*\\.\\s*(map|submit)\\s*\\(`, 'g');
     for (const u of ctx.scan(useRe, pool.startIndex, endOf(scope))) {
       const call = callAtToken(ctx, u.index + u[0].lastIndexOf(u[1]));
       if (!call) {

@@ -4,36 +4,18 @@
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { cliEntry, copyGrammars, esbuildCommon, root } from './buildConfig.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
-const root = new URL('..', import.meta.url).pathname;
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-
-/** The only grammars we ship: the four languages Headroom lints, plus the runtime. */
-const GRAMMARS = [
-  'tree-sitter.wasm',
-  'tree-sitter-javascript.wasm',
-  'tree-sitter-typescript.wasm',
-  'tree-sitter-tsx.wasm',
-  'tree-sitter-python.wasm',
-];
 
 /** The dashboard's style sheets: uPlot's own and ours, next to the bundled script. */
 function copyDashboardStyles(outDir) {
   mkdirSync(outDir, { recursive: true });
   cpSync(join(root, 'node_modules/uplot/dist/uPlot.min.css'), join(outDir, 'uPlot.min.css'));
   cpSync(join(root, 'media/dashboard/dashboard.css'), join(outDir, 'dashboard.css'));
-}
-
-function copyGrammars(outDir) {
-  mkdirSync(outDir, { recursive: true });
-  for (const file of GRAMMARS) {
-    cpSync(join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm', file), join(outDir, file));
-  }
 }
 
 /** Reports build results in the shape VS Code's esbuild problem matcher expects. */
@@ -51,27 +33,11 @@ const problemMatcherPlugin = {
   },
 };
 
-const common = {
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: !production,
-  minify: production,
-  sourcesContent: false,
-  logLevel: 'warning',
-  external: ['vscode'],
-  define: { HEADROOM_VERSION: JSON.stringify(pkg.version) },
-  plugins: watch ? [problemMatcherPlugin] : [],
-};
+const common = esbuildCommon({ production, plugins: watch ? [problemMatcherPlugin] : [] });
 
 const entries = [
   { entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js') },
-  {
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(root, 'dist/cli.js'),
-    banner: { js: '#!/usr/bin/env node' },
-  },
+  cliEntry(join(root, 'dist/cli.js')),
   {
     // The dashboard webview's script: a browser bundle (uPlot included, no CDN), beside its CSS.
     entryPoints: [join(root, 'media/dashboard/main.ts')],

@@ -41,6 +41,10 @@ Options:
   -v, --version     Print the version
 
 Run "headroom lint --help" for the lint options.
+
+Install in a project with "npm i -D @headroom-dev/cli" (then "npx headroom lint"), or run
+it once with "npx @headroom-dev/cli lint". The unscoped "headroom" package on npm is not
+this tool.
 `;
 
 const LINT_USAGE = `Usage: headroom lint [paths...] [options]

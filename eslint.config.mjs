@@ -12,6 +12,8 @@ export default tseslint.config(
       'test/fixtures/**',
       'demo/**',
       'test-artifacts/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   eslint.configs.recommended,
@@ -42,6 +44,35 @@ export default tseslint.config(
           paths: [
             { name: 'vscode', message: 'src/core must not depend on the vscode API; adapt in src/features.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // A test left exclusive or skipped narrows the run silently; mocha's forbidOnly and
+    // forbidPending fail it at run time, this names the line before that.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'context', 'suite', 'it', 'specify', 'test'].flatMap((object) =>
+          ['only', 'skip'].map((property) => ({
+            object,
+            property,
+            message: `${object}.${property} narrows the run: remove it (npm test fails on .only and pending tests).`,
+          })),
+        ),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.type='ThisExpression'][callee.property.name='skip']",
+          message:
+            'this.skip() makes a pending test, which fails npm test: fail with a clear message instead.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^x(it|describe|context|specify)$/]',
+          message: 'An x-prefixed test is pending, which fails npm test: remove the x.',
         },
       ],
     },

@@ -136,7 +136,8 @@ describe('dashboard webview', function () {
     await reading();
     await reading({ error: 'rate-limit', retryAfterSeconds: 1, times: 1 });
     await waitFor('the 429', async () => /429/.test(await itemText(page)));
-    await page.waitForTimeout(2_500); // let retry-after pass
+    // A refresh sends nothing until retry-after passes, which the item shows by ending its countdown.
+    await waitFor('the retry-after countdown to end', async () => !/429 · \d+s/.test(await itemText(page)));
     mock.setRemaining(MODEL, { requests: 12 });
     await reading();
     await waitFor('the recovery', async () => /% RPM/.test(await itemText(page)));

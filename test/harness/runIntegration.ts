@@ -3,6 +3,11 @@
  * VS Code 1.100.3, served by code-server and opened in headless Chromium. The page
  * passes extensionDevelopmentPath/extensionTestsPath through the workbench's `payload`
  * parameter, exactly as the desktop flags do.
+ *
+ * The host streams JSON-line events (test/integration/index.ts). Only a complete stream
+ * counts: a `start` event, one event per test, and an `end` event whose counts match the
+ * events seen. The tally, with the log audit as one more test, is written to the results
+ * file the runner reads (`--results <file>`, see ./results.ts); a crash writes none.
  */
 import {
   cpSync,
@@ -21,12 +26,16 @@ import { REPO_ROOT, startCodeServer, type RunningCodeServer } from './codeServer
 import { launchChromium } from './browser';
 import { installCleanup, killAll } from './processes';
 import { APP_KEY, TEST_KEY } from '../integration/testKey';
+import { writeResults, type TestResults } from './results';
 
 const DEADLINE_MS = Number(process.env.HEADROOM_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'integration');
 
 interface Event {
-  event: 'pass' | 'fail' | 'pending' | 'end';
+  event: 'start' | 'pass' | 'fail' | 'pending' | 'end';
+  /** With `start`: the tests mocha means to run, and the grep that narrowed them. */
+  total?: number;
+  grep?: string;
   title?: string;
   duration?: number;
   error?: string;
@@ -35,7 +44,9 @@ interface Event {
   pending?: number;
 }
 
-export async function runIntegration(): Promise<{ passes: number; failures: number; pending: number }> {
+type Tally = Omit<TestResults, 'format' | 'version'>;
+
+export async function runIntegration(): Promise<Tally> {
   installCleanup();
   mkdirSync(ARTIFACTS, { recursive: true });
   const resultsFile = join(ARTIFACTS, 'results.jsonl');
@@ -78,28 +89,48 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
 
     // Follow the results file as the host writes it, echoing each test as it ends.
     let seen = 0;
+    let start: Event | undefined;
+    const tally: Tally = { planned: 0, grep: '', passes: [], failures: [], pending: [] };
     const deadline = Date.now() + DEADLINE_MS;
     for (;;) {
-      const lines = existsSync(resultsFile)
-        ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean)
-        : [];
+      // Only whole lines: the host may be halfway through writing the last one.
+      const text = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+      const lines = text
+        .slice(0, text.lastIndexOf('\n') + 1)
+        .split('\n')
+        .filter(Boolean);
       for (const line of lines.slice(seen)) {
         const e = JSON.parse(line) as Event;
-        if (e.event === 'pass') console.log(`  ✔ ${e.title} (${e.duration ?? 0} ms)`);
-        else if (e.event === 'pending') console.log(`  - ${e.title} (pending)`);
-        else if (e.event === 'fail') console.log(`  ✘ ${e.title}\n${indent(e.error ?? '')}`);
-        else if (e.event === 'end') {
+        if (e.event === 'start') {
+          start = e;
+          tally.planned = e.total ?? 0;
+          tally.grep = e.grep ?? '';
+          if (tally.grep) {
+            console.log(`  (narrowed by HEADROOM_TEST_GREP="${tally.grep}": ${tally.planned} tests)`);
+          }
+        } else if (e.event === 'pass') {
+          tally.passes.push(e.title ?? '');
+          console.log(`  ✔ ${e.title} (${e.duration ?? 0} ms)`);
+        } else if (e.event === 'pending') {
+          tally.pending.push(e.title ?? '');
+          console.log(`  - ${e.title} (pending)`);
+        } else if (e.event === 'fail') {
+          tally.failures.push({ title: e.title ?? '', error: e.error ?? '' });
+          console.log(`  ✘ ${e.title}\n${indent(e.error ?? '')}`);
+        } else if (e.event === 'end') {
           await page.screenshot({ path: join(ARTIFACTS, 'final.png') }).catch(() => undefined);
+          for (const p of streamProblems(start, e, tally)) {
+            console.log(`  ✘ ${p}`);
+            tally.failures.push({ title: 'integration results', error: p });
+          }
           const problems = auditLogs(server.userDataDir);
           for (const p of problems) console.log(`  ✘ log audit: ${p}`);
+          tally.planned += 1;
           if (problems.length === 0) {
             console.log('  ✔ log audit: no API key and no unhandled rejection in any log or settings file');
-          }
-          return {
-            passes: (e.passes ?? 0) + (problems.length === 0 ? 1 : 0),
-            failures: (e.failures ?? 0) + problems.length,
-            pending: e.pending ?? 0,
-          };
+            tally.passes.push('log audit');
+          } else tally.failures.push({ title: 'log audit', error: problems.join('\n') });
+          return tally;
         }
       }
       seen = lines.length;
@@ -130,6 +161,25 @@ export async function runIntegration(): Promise<{ passes: number; failures: numb
     await killAll();
     rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/** What makes a finished event stream incomplete or inconsistent (each one a failure). */
+function streamProblems(start: Event | undefined, end: Event, tally: Tally): string[] {
+  const problems: string[] = [];
+  if (end.error) problems.push(`the integration tests did not run: ${end.error}`);
+  if (!start) problems.push('no start event: the host never began the run it reported');
+  const seen = {
+    passes: tally.passes.length,
+    failures: tally.failures.length,
+    pending: tally.pending.length,
+  };
+  const said = { passes: end.passes ?? -1, failures: end.failures ?? -1, pending: end.pending ?? -1 };
+  if (seen.passes !== said.passes || seen.failures !== said.failures || seen.pending !== said.pending) {
+    problems.push(
+      `the end event says ${JSON.stringify(said)} but the events streamed ${JSON.stringify(seen)}`,
+    );
+  }
+  return problems;
 }
 
 /**
@@ -182,12 +232,21 @@ function indent(text: string): string {
 }
 
 if (require.main === module) {
+  // `--results <file>`: where to write the tally for the runner (scripts/test.mjs).
+  const at = process.argv.indexOf('--results');
+  const results = at > 0 ? process.argv[at + 1] : join(ARTIFACTS, 'results.json');
   runIntegration().then(
     (r) => {
+      writeResults(results, r);
+      const { passes, failures, pending } = {
+        passes: r.passes.length,
+        failures: r.failures.length,
+        pending: r.pending.length,
+      };
       console.log(
-        `\nintegration: ${r.passes} passed, ${r.failures} failed${r.pending ? `, ${r.pending} skipped` : ''}`,
+        `\nintegration: ${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ''}`,
       );
-      process.exit(r.failures > 0 || r.passes === 0 ? 1 : 0);
+      process.exit(failures > 0 || pending > 0 || passes === 0 ? 1 : 0);
     },
     (err: unknown) => {
       console.error(`integration: ${err instanceof Error ? err.message : String(err)}`);

@@ -2,7 +2,8 @@
  * Mocha entry for the extension host. Both runners load it: the code-server runner
  * (test/harness/runIntegration.ts) and @vscode/test-electron (test/harness/runElectron.ts).
  * A browser cannot see the host's exit code, so progress and results are also written as
- * JSON lines to the file named by HEADROOM_TEST_RESULTS.
+ * JSON lines to the file named by HEADROOM_TEST_RESULTS: a `start` event with the number of
+ * tests planned, one event per test, and an `end` event; the harness trusts nothing else.
  */
 import { appendFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,8 +26,17 @@ export function run(): Promise<void> {
   };
   if (resultsFile) writeFileSync(resultsFile, '');
 
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
-  const grep = process.env.HEADROOM_TEST_GREP;
+  // `.only` and pending tests fail the run, as in the unit and e2e tiers.
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 30_000,
+    color: false,
+    reporter: 'spec',
+    forbidOnly: true,
+    forbidPending: true,
+  });
+  // Narrows the run; the runner sets it only when asked (`npm test -- integration --grep …`).
+  const grep = process.env.HEADROOM_TEST_GREP ?? '';
   if (grep) mocha.grep(grep);
   for (const file of testFiles(__dirname)) mocha.addFile(file);
 
@@ -42,6 +52,7 @@ export function run(): Promise<void> {
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
         else resolve();
       });
+      runner.once('start', () => emit({ event: 'start', total: runner.total, grep }));
       runner.on('pass', (t) => emit({ event: 'pass', title: t.fullTitle(), duration: t.duration }));
       runner.on('pending', (t) => emit({ event: 'pending', title: t.fullTitle() }));
       runner.on('fail', (t, err: Error) =>

@@ -41,8 +41,8 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
   const testMode = process.env.HEADROOM_TEST_MODE === '1';
   const started = performance.now();
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const log = createChannelLogger(channel);
   const keys = new ApiKeyStore(context.secrets);
+  const log = createChannelLogger(channel, () => keys.known());
 
   // The parser (tree-sitter + four grammars) loads on first use, once.
   const grammarDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'grammars').fsPath;

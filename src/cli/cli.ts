@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { isRuleId, LintEngine, RULE_IDS, type RuleId, type RuleSetting } from '../core/lint';
 import { fixFiles } from './fix';
 import { PROXY_COMMAND_SUMMARY, runProxyCommand } from './proxy';
 import { compareDisplay, discover, MAX_FILE_BYTES, SKIPPED_DIRS } from './files';
-import { formatJson, formatSarif, formatText, type OutputFormat, totals } from './format';
+import { formatJson, formatSarif, formatText, type OutputFormat, printable, totals } from './format';
 import { type CliFinding, type FileResult, lintFile } from './lintFile';
 import { defaultJobs, lintInWorkers, WORKER_SCRIPT } from './worker';
 
@@ -225,22 +226,28 @@ export function defaultGrammarDir(): string {
 async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<number> {
   const found = discover(args.paths, io.cwd);
   for (const notice of found.notices) {
-    io.stderr.write(`headroom: ${notice}\n`);
+    io.stderr.write(`headroom: ${printable(notice)}\n`);
   }
   if (found.errors.length > 0 && found.files.length === 0) {
     for (const error of found.errors) {
-      io.stderr.write(`headroom: ${error}\n`);
+      io.stderr.write(`headroom: ${printable(error)}\n`);
     }
     return 2;
   }
   const grammarDir = options.grammarDir ?? defaultGrammarDir();
+  let writeErrors = 0;
   if (args.fix) {
     const stop = await runFixes(args, found.files, grammarDir, io);
-    if (stop !== undefined) {
+    if (typeof stop === 'number') {
       return stop;
     }
+    writeErrors = stop?.writeErrors ?? 0;
   }
-  const jobs = args.jobs ?? defaultJobs(found.files);
+  const cores = os.availableParallelism();
+  if (args.jobs !== undefined && args.jobs > cores) {
+    io.stderr.write(`headroom: --jobs ${args.jobs} is more than the ${cores} cores here; using ${cores}\n`);
+  }
+  const jobs = Math.min(args.jobs ?? defaultJobs(found.files), cores);
   let results: FileResult[];
   if (jobs > 1 && found.files.length > 1) {
     results = await lintInWorkers(
@@ -263,14 +270,14 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
   }
   results.sort((a, b) => compareDisplay(a.display, b.display));
   const findings: CliFinding[] = [];
-  let ioErrors = found.errors.length;
+  let ioErrors = found.errors.length + writeErrors;
   let linted = 0;
   for (const r of results) {
     for (const notice of r.notices) {
-      io.stderr.write(`headroom: ${notice}\n`);
+      io.stderr.write(`headroom: ${printable(notice)}\n`);
     }
     if (r.error) {
-      io.stderr.write(`headroom: ${r.error}\n`);
+      io.stderr.write(`headroom: ${printable(r.error)}\n`);
       ioErrors++;
       continue;
     }
@@ -278,7 +285,7 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
     findings.push(...r.findings);
   }
   for (const error of found.errors) {
-    io.stderr.write(`headroom: ${error}\n`);
+    io.stderr.write(`headroom: ${printable(error)}\n`);
   }
   findings.sort(
     (a, b) =>
@@ -322,14 +329,15 @@ async function loadEngine(grammarDir: string, io: CliIo): Promise<LintEngine | u
 
 /**
  * `--fix`: applies the safe fixes, or with `--dry-run` prints their diff. Returns the exit
- * code when the run ends here (dry run, parser failure); undefined to go on and report.
+ * code when the run ends here (dry run, parser failure); otherwise goes on to report, with
+ * the count of files whose write failed (each an I/O error).
  */
 async function runFixes(
   args: LintArgs,
   files: Parameters<typeof fixFiles>[1],
   grammarDir: string,
   io: CliIo,
-): Promise<number | undefined> {
+): Promise<number | { writeErrors: number } | undefined> {
   const engine = await loadEngine(grammarDir, io);
   if (!engine) {
     return 2;
@@ -337,7 +345,7 @@ async function runFixes(
   const fixed = await fixFiles(engine, files, args.rules, args.dryRun);
   engine.dispose();
   for (const notice of fixed.notices) {
-    io.stderr.write(`headroom: ${notice}\n`);
+    io.stderr.write(`headroom: ${printable(notice)}\n`);
   }
   const plural = (n: number, word: string, suffix: string): string => `${n} ${word}${n === 1 ? '' : suffix}`;
   const what = `${plural(fixed.fixesApplied, 'fix', 'es')} in ${plural(fixed.filesChanged, 'file', 's')}`;
@@ -347,5 +355,9 @@ async function runFixes(
     return fixed.filesChanged > 0 ? 1 : 0;
   }
   io.stderr.write(`headroom: applied ${what}\n`);
-  return undefined;
+  for (const error of fixed.writeErrors) {
+    io.stderr.write(`headroom: ${printable(error)}\n`);
+  }
+  // Go on and report what remains; a file not written still makes the run an I/O error.
+  return fixed.writeErrors.length > 0 ? { writeErrors: fixed.writeErrors.length } : undefined;
 }

@@ -80,8 +80,10 @@ export function discover(paths: readonly string[], cwd: string): Discovery {
       continue;
     }
     if (stat.isDirectory()) {
-      // A directory named on the command line is walked even if it is ignored itself.
-      walk(abs, given, gitignoreContext(abs), result, seen);
+      // A directory named on the command line is walked even if it is ignored itself. It
+      // is walked by its real path, so links inside it can be checked against it.
+      const real = fs.realpathSync(abs);
+      walk(real, given, { ...gitignoreContext(real), within: real }, result, seen);
     } else if (stat.isFile()) {
       if (!isLintable(abs)) {
         result.notices.push(`${given}: not a JS/TS/Python file or notebook, skipped`);
@@ -125,7 +127,12 @@ interface IgnoreContext {
   ignore: GitIgnore;
 }
 
-function walk(dir: string, shown: string, ctx: IgnoreContext, result: Discovery, seen: Set<string>): void {
+/** A walk: its ignore rules, and the real path of the directory named on the command line. */
+interface WalkContext extends IgnoreContext {
+  within: string;
+}
+
+function walk(dir: string, shown: string, ctx: WalkContext, result: Discovery, seen: Set<string>): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -148,12 +155,19 @@ function walk(dir: string, shown: string, ctx: IgnoreContext, result: Discovery,
     const entryShown = path.join(shown, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
+    let file = abs;
     if (entry.isSymbolicLink()) {
-      // Follow links to files; never follow links to directories (cycles, vendored trees).
+      // Follow links to files inside the directory given; never links to directories
+      // (cycles, vendored trees), nor out of the tree (--fix would write outside it).
       try {
-        isFile = fs.statSync(abs).isFile();
+        file = fs.realpathSync(abs);
+        isFile = fs.statSync(file).isFile();
         isDir = false;
       } catch {
+        continue;
+      }
+      if (isFile && isLintable(entry.name) && !isInside(file, ctx.within)) {
+        result.notices.push(`${entryShown}: a symbolic link to a file outside ${shown}, skipped`);
         continue;
       }
     }
@@ -165,14 +179,20 @@ function walk(dir: string, shown: string, ctx: IgnoreContext, result: Discovery,
     } else if (isFile && isLintable(entry.name) && !ctx.ignore.ignores(relPath, false)) {
       let size: number;
       try {
-        size = fs.statSync(abs).size;
+        size = fs.statSync(file).size;
       } catch (err) {
         result.errors.push(describeFsError(entryShown, err));
         continue;
       }
-      addFile(abs, entryShown, size, result, seen);
+      // Keyed by the real path: a file and a link to it are linted (and fixed) once.
+      addFile(file, entryShown, size, result, seen);
     }
   }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
 }
 
 /** A directory holding a Python environment: a virtualenv (pyvenv.cfg) or a conda env (conda-meta/). */

@@ -1,8 +1,9 @@
-import * as fs from 'node:fs';
 import { DEFAULT_FIX_SETTINGS, fixAll, projectDepsFor, unifiedDiff } from '../core/fix';
 import { languageForPath, type LintEngine, type RuleId, type RuleSetting } from '../core/lint';
 import { readIfExists } from '../core/files/readIfExists';
+import { FileWriteError, NotTextError, readTextFile, writeTextFileAtomic } from '../core/files/textFile';
 import type { SourceFile } from './files';
+import { printable } from './format';
 
 /** What `headroom lint --fix` did (or, with `--dry-run`, would do). */
 export interface FixSummary {
@@ -11,13 +12,16 @@ export interface FixSummary {
   /** Unified diffs, one per changed file (dry runs print them). */
   diffs: string[];
   notices: string[];
+  /** Files whose fixed text could not be written (each left as it was): an I/O error. */
+  writeErrors: string[];
 }
 
 /**
  * Applies every safe fix (the same set as VS Code's `source.fixAll.headroom`) to each
  * source file, re-linting between fixes. Notebooks are left alone: their cells are edited
- * in the editor, where the cell structure is known. Never throws; a file that cannot be
- * read or written gets a notice.
+ * in the editor, where the cell structure is known. A file that is not UTF-8 text is
+ * skipped with a notice (rewriting it would change bytes no fix meant to touch); each
+ * write is atomic, and one that fails is a write error, not counted as changed. Never throws.
  */
 export async function fixFiles(
   engine: LintEngine,
@@ -25,14 +29,14 @@ export async function fixFiles(
   rules: Partial<Record<RuleId, RuleSetting>>,
   dryRun: boolean,
 ): Promise<FixSummary> {
-  const summary: FixSummary = { filesChanged: 0, fixesApplied: 0, diffs: [], notices: [] };
+  const summary: FixSummary = { filesChanged: 0, fixesApplied: 0, diffs: [], notices: [], writeErrors: [] };
   for (const file of files) {
     if (file.path.toLowerCase().endsWith('.ipynb')) continue;
     const language = languageForPath(file.path);
     if (!language) continue;
     try {
       await engine.load(language);
-      const before = fs.readFileSync(file.path, 'utf8');
+      const before = readTextFile(file.path);
       const result = fixAll(
         before,
         {
@@ -44,12 +48,19 @@ export async function fixFiles(
         (text) => engine.lint(text, language, { rules }),
       );
       if (result.text === before) continue;
+      if (!dryRun) writeTextFileAtomic(file.path, result.text);
       summary.filesChanged++;
       summary.fixesApplied += result.applied.length;
-      summary.diffs.push(unifiedDiff(file.display, before, result.text));
-      if (!dryRun) fs.writeFileSync(file.path, result.text);
+      summary.diffs.push(unifiedDiff(printable(file.display), before, result.text));
     } catch (err) {
-      summary.notices.push(`${file.display}: not fixed: ${err instanceof Error ? err.message : String(err)}`);
+      const reason = err instanceof Error ? err.message : String(err);
+      if (err instanceof FileWriteError) {
+        summary.writeErrors.push(`${file.display}: not written (left unchanged): ${reason}`);
+      } else {
+        summary.notices.push(
+          `${file.display}: not fixed: ${err instanceof NotTextError ? `${reason}; skipped` : reason}`,
+        );
+      }
     }
   }
   return summary;

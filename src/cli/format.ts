@@ -25,7 +25,8 @@ export function totals(findings: readonly CliFinding[]): Totals {
 /** `file:line:col: severity [rule] message`, one per line, then a summary. Notebook cells are 1-based. */
 export function formatText(findings: readonly CliFinding[], files: number): string {
   const lines = findings.map((f) => {
-    const where = f.cell === undefined ? f.file : `${f.file}[cell ${f.cell + 1}]`;
+    const file = printable(f.file);
+    const where = f.cell === undefined ? file : `${file}[cell ${f.cell + 1}]`;
     return `${where}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}`;
   });
   const t = totals(findings);
@@ -37,6 +38,24 @@ export function formatText(findings: readonly CliFinding[], files: number): stri
       : `${n} problem${n === 1 ? '' : 's'} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.info, 'info', 'infos')}) in ${filesText}.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Control characters, DEL, C1 controls and the Unicode line separators and bidi controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from the file system (file names) made safe to print on a line of its own: control
+ * characters are escaped (`\x1b`, `\u202e`), so a crafted name cannot fake a finding line,
+ * move the cursor or colour the terminal, and a line never starts with `::` (a CI workflow
+ * command).
+ */
+export function printable(text: string): string {
+  const escaped = text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
+  return escaped.startsWith('::') ? `./${escaped}` : escaped;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,4 +1,5 @@
-import Anthropic from '@anthropic-ai/sdk';
+import { createKeyedClient } from './anthropicClient';
+import { scrubSecrets } from './secrets';
 
 /** A model the user can choose to monitor. */
 export interface ModelChoice {
@@ -26,19 +27,19 @@ export const BUNDLED_MODELS: readonly ModelChoice[] = [
 
 /**
  * Lists the models the key can use (`GET /v1/models`, all pages, bounded). Throws on any
- * failure; callers fall back to {@link BUNDLED_MODELS}. The key is never put in an error.
+ * failure; callers fall back to {@link BUNDLED_MODELS}. The key goes only where
+ * {@link keyDestination} allows, and never into an error.
  */
 export async function listModels(options: {
   apiKey: string;
   baseURL?: string;
   timeoutMs?: number;
 }): Promise<ModelChoice[]> {
-  const client = new Anthropic({
+  const client = createKeyedClient({
     apiKey: options.apiKey,
-    ...(options.baseURL && { baseURL: options.baseURL }),
+    ...(options.baseURL !== undefined && { baseURL: options.baseURL }),
     maxRetries: 1,
     timeout: options.timeoutMs ?? 10_000,
-    logLevel: 'off',
   });
   const models: ModelChoice[] = [];
   try {
@@ -47,8 +48,7 @@ export async function listModels(options: {
       if (models.length >= 500) break;
     }
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new Error(message.split(options.apiKey).join('[redacted]'));
+    throw new Error(scrubSecrets(err instanceof Error ? err.message : String(err), [options.apiKey]));
   }
   return models;
 }

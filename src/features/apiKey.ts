@@ -16,6 +16,8 @@ export class ApiKeyStore implements vscode.Disposable {
   /** Fires when the stored key is set, replaced or cleared (also from another window). */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The stored key as last read, so the log can scrub it synchronously. */
+  private lastStored: string | undefined;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -29,6 +31,7 @@ export class ApiKeyStore implements vscode.Disposable {
   /** The key to use and where it came from. */
   async get(): Promise<{ key: string | undefined; source: ApiKeySource }> {
     const stored = await this.secrets.get(SECRET_KEY);
+    if (stored) this.lastStored = stored;
     if (stored) return { key: stored, source: 'secret-storage' };
     const fromEnv = this.env.ANTHROPIC_API_KEY?.trim();
     if (fromEnv) return { key: fromEnv, source: 'environment' };
@@ -36,7 +39,13 @@ export class ApiKeyStore implements vscode.Disposable {
   }
 
   async set(key: string): Promise<void> {
+    this.lastStored = key.trim();
     await this.secrets.store(SECRET_KEY, key.trim());
+  }
+
+  /** Every key this window knows of (stored or from the environment): what logs must never show. */
+  known(): string[] {
+    return [this.lastStored, this.env.ANTHROPIC_API_KEY?.trim()].filter((k): k is string => !!k);
   }
 
   async clear(): Promise<void> {

@@ -9,16 +9,16 @@
  * returns: every message is scrubbed of it (and of anything shaped like an Anthropic key).
  */
 import Anthropic from '@anthropic-ai/sdk';
+import { createKeyedClient } from '../anthropicClient';
+import { DEFAULT_UPSTREAM } from '../proxy/upstream';
+import { scrubSecrets } from '../secrets';
 import { parseRateLimitHeaders } from './headers';
 import type { PollSender } from './poller';
 import type { ApiErrorInfo, Observation, SourceKind, UsageInfo } from './source';
 
 export interface SdkSenderOptions {
   readonly apiKey: string;
-  /**
-   * The API origin. Always passed to the SDK explicitly (default `https://api.anthropic.com`)
-   * so that an `ANTHROPIC_BASE_URL` in the environment cannot redirect the user's key.
-   */
+  /** The API origin (default `https://api.anthropic.com`); see `keyDestination` for what is allowed. */
   readonly baseURL?: string;
   /** A custom fetch (tests, proxies). */
   readonly fetch?: typeof fetch;
@@ -29,7 +29,9 @@ export interface SdkSenderOptions {
   readonly now?: () => number;
 }
 
-export const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+export const DEFAULT_BASE_URL = DEFAULT_UPSTREAM;
+// Re-exported for the proxy's modules, which import it from here.
+export { scrubSecrets } from '../secrets';
 export const DEFAULT_POLL_TIMEOUT_MS = 30_000;
 /** The poll prompt: one character, so a poll costs about 10 input tokens and 1 output token. */
 export const POLL_PROMPT = '.';
@@ -39,15 +41,13 @@ export function createSdkSender(options: SdkSenderOptions): PollSender {
   const now = options.now ?? Date.now;
   const source = options.source ?? 'poll';
   const secrets = [options.apiKey];
-  const client = new Anthropic({
+  const client = createKeyedClient({
     apiKey: options.apiKey,
-    baseURL: options.baseURL ?? DEFAULT_BASE_URL,
+    ...(options.baseURL !== undefined && { baseURL: options.baseURL }),
     // The poller backs off and honours retry-after itself; SDK retries would double it.
     // headroom-ignore-next-line retries-disabled
     maxRetries: 0,
     timeout: options.timeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
-    // The SDK would otherwise log to the console (and, at debug level, request details).
-    logLevel: 'off',
     ...(options.fetch && { fetch: options.fetch }),
   });
 
@@ -188,15 +188,4 @@ function usageOf(data: unknown): UsageInfo | undefined {
     ...(valid(usage.input_tokens) && { inputTokens: usage.input_tokens }),
     ...(valid(usage.output_tokens) && { outputTokens: usage.output_tokens }),
   };
-}
-
-const KEY_SHAPE = /sk-ant-[A-Za-z0-9_-]{4,}/g;
-
-/** Replaces every occurrence of each secret, and anything shaped like an Anthropic key, with `[redacted]`. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  return out.replace(KEY_SHAPE, '[redacted]');
 }

@@ -62,6 +62,14 @@ export interface ProxyStats {
 /** Latency samples kept per model for the percentiles. */
 export const LATENCY_WINDOW = 2048;
 
+/**
+ * Models counted one by one: the most recently used ones. Model ids come from request
+ * bodies, so an app (or anyone who can reach the port) could send endless distinct ids;
+ * past this many the least recently used model's counters are dropped (the totals keep
+ * them). About 16 KB each.
+ */
+export const MAX_MODELS = 32;
+
 export function statusClass(status: number): StatusClass {
   if (status >= 200 && status < 300) return '2xx';
   if (status === 429) return '429';
@@ -118,10 +126,16 @@ export class TrafficRecorder {
 
   private both(model: string): [Counter, Counter] {
     let counter = this.models.get(model);
-    if (!counter) {
+    if (counter) {
+      // Map order is insertion order: re-inserting keeps the least recently used first.
+      this.models.delete(model);
+    } else {
       counter = new Counter();
-      this.models.set(model, counter);
+      if (this.models.size >= MAX_MODELS) {
+        this.models.delete(this.models.keys().next().value as string);
+      }
     }
+    this.models.set(model, counter);
     return [this.total, counter];
   }
 

@@ -184,7 +184,7 @@ function minimumCheck({ name, count, what, minimum, narrowedBy }, problems, note
     problems.push(`${name}: no recorded minimum; add "${name}": ${count} to ${MINIMUMS_FILE}`);
   } else if (count < minimum) {
     problems.push(
-      `${name}: ${count} ${what}, below the recorded minimum of ${minimum} (${MINIMUMS_FILE}): ${what} went missing`,
+      `${name}: ${count} ${what}, below the recorded minimum of ${minimum} (${MINIMUMS_FILE}): some did not run`,
     );
   } else if (count > minimum) {
     notes.push(`${name}: ${count} ${what}, above the minimum of ${minimum}; raise it: ${RAISE_HINT}`);

@@ -31,7 +31,7 @@ import { writeResults, type TestResults } from './results';
 const DEADLINE_MS = Number(process.env.HEADROOM_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'integration');
 
-interface Event {
+export interface Event {
   event: 'start' | 'pass' | 'fail' | 'pending' | 'end';
   /** With `start`: the tests mocha means to run, and the grep that narrowed them. */
   total?: number;
@@ -44,7 +44,7 @@ interface Event {
   pending?: number;
 }
 
-type Tally = Omit<TestResults, 'format' | 'version'>;
+export type Tally = Omit<TestResults, 'format' | 'version'>;
 
 export async function runIntegration(): Promise<Tally> {
   installCleanup();
@@ -164,7 +164,7 @@ export async function runIntegration(): Promise<Tally> {
 }
 
 /** What makes a finished event stream incomplete or inconsistent (each one a failure). */
-function streamProblems(start: Event | undefined, end: Event, tally: Tally): string[] {
+export function streamProblems(start: Event | undefined, end: Event, tally: Tally): string[] {
   const problems: string[] = [];
   if (end.error) problems.push(`the integration tests did not run: ${end.error}`);
   if (!start) problems.push('no start event: the host never began the run it reported');

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { streamProblems, type Tally } from '../../harness/runIntegration';
 
 const repoRoot = join(__dirname, '../../../..');
 /** The real unit test file each copy keeps (five quick tests, no fixtures). */
@@ -210,7 +211,7 @@ describe('test runner', function () {
     assert.equal(v.code, 0);
     assert.equal(v.passed, minimum);
     assert.deepEqual(v.problems, [
-      `unit: ${minimum} tests passed, below the recorded minimum of ${minimum + 1} (test/tier-minimums.json): tests passed went missing`,
+      `unit: ${minimum} tests passed, below the recorded minimum of ${minimum + 1} (test/tier-minimums.json): some did not run`,
     ]);
     assert.deepEqual(finalLine(v), { line: `${minimum} passed, 1 failed`, exitCode: 1 });
   });
@@ -318,5 +319,23 @@ describe('test runner', function () {
       unknown: [],
     });
     assert.deepEqual(tiers.parseArgs(['unti'], ['unit']).unknown, ['unti']);
+  });
+
+  it('counts an integration run only when its event stream is whole', () => {
+    const tally: Tally = { planned: 2, grep: '', passes: ['a', 'b'], failures: [], pending: [] };
+    const start = { event: 'start' as const, total: 2, grep: '' };
+    const end = { event: 'end' as const, passes: 2, failures: 0, pending: 0 };
+    assert.deepEqual(streamProblems(start, end, tally), []);
+    assert.deepEqual(streamProblems(undefined, end, tally), [
+      'no start event: the host never began the run it reported',
+    ]);
+    assert.match(
+      streamProblems(start, { ...end, passes: 3 }, tally).join('\n'),
+      /the end event says .*"passes":3/,
+    );
+    assert.match(
+      streamProblems(start, { ...end, failures: 1, error: 'it.only forbidden' }, tally).join('\n'),
+      /did not run: it\.only forbidden/,
+    );
   });
 });

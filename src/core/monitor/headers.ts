@@ -253,6 +253,24 @@ export function hasRateLimitData(snapshot: RateLimitSnapshot): boolean {
  * `receivedAt` is when the response arrived. Undefined when the response said nothing.
  */
 export function retryAfterUntil(snapshot: RateLimitSnapshot, receivedAt: number): number | undefined {
+  const asked = retryAfterAsked(snapshot, receivedAt);
+  return asked === undefined ? undefined : Math.min(asked, receivedAt + MAX_RETRY_WAIT_MS);
+}
+
+/**
+ * The longest wait Headroom honours, ms. The API's rate-limit waits are seconds to a
+ * minute; a larger value (`retry-after: 999999999`, a date in 2099) is a broken or hostile
+ * server, and waiting it out would leave the status bar frozen on a countdown of years.
+ */
+export const MAX_RETRY_WAIT_MS = 15 * 60_000;
+
+/** Whether the server asked for a wait longer than {@link MAX_RETRY_WAIT_MS} (said in the tooltip). */
+export function retryAfterTooLong(snapshot: RateLimitSnapshot, receivedAt: number): boolean {
+  const asked = retryAfterAsked(snapshot, receivedAt);
+  return asked !== undefined && asked > receivedAt + MAX_RETRY_WAIT_MS;
+}
+
+function retryAfterAsked(snapshot: RateLimitSnapshot, receivedAt: number): number | undefined {
   if (snapshot.retryAfterMs !== undefined && snapshot.retryAfterMs > 0) {
     return receivedAt + snapshot.retryAfterMs;
   }

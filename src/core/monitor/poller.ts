@@ -93,6 +93,8 @@ export interface PollerStatus {
 }
 
 export const DEFAULT_MAX_BACKOFF_MS = 15 * 60_000;
+/** The longest delay `setTimeout` keeps (about 24.8 days); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 export const DEFAULT_ACTIVITY_CHECK_MS = 5_000;
 export const DEFAULT_MIN_INTERVAL_SECONDS = 10;
 export const DEFAULT_SEND_TIMEOUT_MS = 60_000;
@@ -232,7 +234,8 @@ export class Poller implements BudgetSource {
         this.timer = undefined;
         this.onTimer();
       },
-      Math.max(0, ms),
+      // setTimeout fires at once for more than 2^31-1 ms; never arm a spinning timer.
+      Math.min(Math.max(0, ms), MAX_TIMER_MS),
     );
   }
 

@@ -9,6 +9,8 @@ import {
   LIMIT_FAMILIES,
   STANDARD_FAMILIES,
   retryAfterUntil,
+  retryAfterTooLong,
+  MAX_RETRY_WAIT_MS,
   type LimitFamilyId,
 } from './headers';
 import type { NetworkErrorObservation, Observation, ResponseObservation, SourceKind } from './source';
@@ -328,7 +330,11 @@ function onResponse(
       kind: 'critical',
       reason:
         `Rate limited (429)${what}.` +
-        (until !== undefined ? ' Waiting for retry-after.' : ' No retry-after was sent; backing off.') +
+        (until === undefined
+          ? ' No retry-after was sent; backing off.'
+          : retryAfterTooLong(event.headers, event.at)
+            ? ` The server asked to wait longer than ${MAX_RETRY_WAIT_MS / 60_000} min; Headroom checks again after ${MAX_RETRY_WAIT_MS / 60_000} min.`
+            : ' Waiting for retry-after.') +
         apiSays,
       ...(binding !== undefined && { binding }),
       ...(bindingShare !== undefined && { bindingShare }),

@@ -28,6 +28,8 @@ export interface HeadroomApi {
     clearApiKey(): Promise<void>;
     pollerStatus(): PollerStatus | undefined;
     settled(): Promise<void>;
+    /** The monitor's warning/critical notification while it is on screen. */
+    activeNotification(): { kind: string; message: string } | undefined;
     /** Headroom's own quick fixes for one diagnostic, with their diagnostic links intact. */
     quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]>;
   };
@@ -135,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
           await monitor.settled();
         },
         pollerStatus: () => monitor.pollerStatus(),
+        activeNotification: () => monitor.activeNotification(),
         settled: () => monitor.settled(),
         quickFixes: (document: vscode.TextDocument, diagnostic: vscode.Diagnostic) =>
           quickFixes.provider.provideCodeActions(

@@ -56,7 +56,7 @@ describe('budget monitor in the status bar', function () {
     const text = await waitForText(page, /^\d+% RPM$/, 'the ok state');
     assert.match(text, /^9\d% RPM$/);
     const tooltip = await hoverAndShoot(page, 'monitor-ok');
-    assert.match(tooltip, /requests per minute/);
+    assert.match(tooltip, /Requests\/min/);
     assert.match(tooltip, /simulated API/);
     assert.ok(!tooltip.includes(E2E_KEY));
   });

@@ -55,7 +55,7 @@ describe('budget monitor against the local Anthropic-compatible server', functio
     assert.match(bar().text, /^\$\(pulse\) 9\d% RPM$/);
     assert.equal(bar().background, undefined);
     const tooltip = bar().tooltip;
-    for (const row of ['requests per minute', 'input tokens per minute', 'output tokens per minute']) {
+    for (const row of ['Requests/min', 'Input tok/min', 'Output tok/min']) {
       assert.ok(tooltip.includes(row), `tooltip has ${row}:\n${tooltip}`);
     }
     assert.match(tooltip, /simulated API/);

@@ -5,18 +5,92 @@
  * of server-provided text is escaped before it goes into Markdown.
  */
 import type { FamilyBudget, ModelBudget } from './budget';
-import { FAMILY_NAMES, FAMILY_SHORT_LABELS } from './headers';
+import { FAMILY_SHORT_LABELS, type LimitFamilyId } from './headers';
 import type { SourceKind } from './source';
 import { stateBudget, type MonitorState, type MonitorStateKind } from './state';
 
 export interface FormatOptions {
   /** Formats an absolute time for the tooltip; default local `HH:MM:SS`. */
   readonly formatClock?: (epochMs: number) => string;
+  /**
+   * A reading older than this (the poll interval) is no longer shown as it was measured:
+   * the status bar and tooltip show the estimate (reading plus refill) instead, marked `~`.
+   * Default 60 s.
+   */
+  readonly estimateAfterMs?: number;
 }
 
-/** The compact status bar text, e.g. `$(pulse) 82% RPM` or `$(error) 429 · 23s`. */
-export function statusText(state: MonitorState, now: number): string {
-  const binding = bindingLabel(state);
+const DEFAULT_ESTIMATE_AFTER_MS = 60_000;
+
+/** What the status bar and the tooltip show for one limit family at a moment: one number for both. */
+export interface ShownFigure {
+  readonly id: LimitFamilyId;
+  readonly remaining?: number;
+  readonly limit?: number;
+  /** remaining ÷ limit in [0, 1]. */
+  readonly share?: number;
+  /** True when the figure is the estimate (reading plus refill), not the reading itself. */
+  readonly estimated: boolean;
+}
+
+/**
+ * The figure to show for a family: the reading while it is fresh (no older than
+ * `estimateAfterMs`, and the state is not stale), else the estimate of the present.
+ */
+export function shownFigure(f: FamilyBudget, state: MonitorState, options: FormatOptions = {}): ShownFigure {
+  const estimateAfter = options.estimateAfterMs ?? DEFAULT_ESTIMATE_AFTER_MS;
+  const old = state.kind === 'stale' || f.ageMs > estimateAfter;
+  if (old && f.estimatedRemaining !== undefined) {
+    return {
+      id: f.id,
+      remaining: f.estimatedRemaining,
+      ...(f.limit !== undefined && { limit: f.limit }),
+      ...(f.estimatedShare !== undefined && { share: f.estimatedShare }),
+      estimated: true,
+    };
+  }
+  return {
+    id: f.id,
+    ...(f.remaining !== undefined && { remaining: f.remaining }),
+    ...(f.limit !== undefined && { limit: f.limit }),
+    ...(f.share !== undefined && { share: f.share }),
+    estimated: false,
+  };
+}
+
+/** The binding limit's figure at `now`, as both the status bar and the tooltip show it. */
+export function bindingFigure(
+  state: MonitorState,
+  now: number,
+  options: FormatOptions = {},
+): ShownFigure | undefined {
+  if (state.binding === undefined) return undefined;
+  const family = stateBudget(state, now)?.families.find((f) => f.id === state.binding);
+  if (family) return shownFigure(family, state, options);
+  return state.bindingShare !== undefined
+    ? { id: state.binding, share: state.bindingShare, estimated: false }
+    : undefined;
+}
+
+/** A 429 whose retry-after is still running: the countdown is the news, not a percentage. */
+function countingDown(state: MonitorState, now: number): boolean {
+  return state.kind === 'critical' && state.status === 429 && (state.countdownUntil ?? 0) > now;
+}
+
+/**
+ * The compact status bar text, e.g. `$(pulse) 82% RPM`, `$(error) 429 · 23s`, or, once the
+ * reading is older than the poll interval, the estimate: `$(history) ~76% RPM est.` (the
+ * same number the tooltip's table shows; never a stale measured 0%).
+ */
+export function statusText(state: MonitorState, now: number, options: FormatOptions = {}): string {
+  const figure = bindingFigure(state, now, options);
+  if (figure?.estimated && figure.share !== undefined && showsLevel(state) && !countingDown(state, now)) {
+    return `$(history) ~${formatPercent(figure.share)} ${FAMILY_SHORT_LABELS[figure.id]} est.`;
+  }
+  const binding =
+    figure?.share !== undefined
+      ? `${formatPercent(figure.share)} ${FAMILY_SHORT_LABELS[figure.id]}`
+      : undefined;
   switch (state.kind) {
     case 'ok':
       return binding ? `$(pulse) ${binding}` : '$(pulse) OK';
@@ -49,8 +123,25 @@ export function statusText(state: MonitorState, now: number): string {
   }
 }
 
-/** Status bar background: `warning` or `error` (VS Code's two status bar colours), else none. */
-export function statusBackground(state: MonitorState): 'warning' | 'error' | undefined {
+/** States whose status bar text is the binding limit's headroom. */
+function showsLevel(state: MonitorState): boolean {
+  return (
+    state.kind === 'ok' || state.kind === 'warning' || state.kind === 'critical' || state.kind === 'stale'
+  );
+}
+
+/**
+ * Status bar background: `warning` or `error` (VS Code's two status bar colours), else none.
+ * An estimate is not a measurement, so it never colours the bar.
+ */
+export function statusBackground(
+  state: MonitorState,
+  now?: number,
+  options: FormatOptions = {},
+): 'warning' | 'error' | undefined {
+  if (now !== undefined && showsLevel(state) && !countingDown(state, now)) {
+    if (bindingFigure(state, now, options)?.estimated) return undefined;
+  }
   switch (state.kind) {
     case 'critical':
     case 'spend-cap':
@@ -87,21 +178,40 @@ const SOURCE_NAMES: Readonly<Record<SourceKind, string>> = {
   simulated: 'simulated API (local test server)',
 };
 
+/** Row labels short enough for the default hover width, units included. */
+const ROW_LABELS: Readonly<Record<LimitFamilyId, string>> = {
+  requests: 'Requests/min',
+  'input-tokens': 'Input tok/min',
+  'output-tokens': 'Output tok/min',
+  tokens: 'Tokens/min',
+  'priority-input-tokens': 'Priority in tok/min',
+  'priority-output-tokens': 'Priority out tok/min',
+  'fast-input-tokens': 'Fast in tok/min',
+  'fast-output-tokens': 'Fast out tok/min',
+};
+
 /**
- * The Markdown tooltip: state and reason, a table of every family (measured limit,
- * remaining, time to full refill, measurement age, and the separate refill estimate),
- * model, source, last update and last request id. Meant for a `MarkdownString` with
- * `supportThemeIcons`.
+ * The Markdown tooltip: state and reason, a table of every family (*Left*: the same figure
+ * the status bar shows, `~` when it is the estimate; *Limit*; *Refills*: countdown and local
+ * clock time), model, source, last update and last request id. Meant for a `MarkdownString`
+ * with `supportThemeIcons`; short column heads so nothing wraps at the default hover width.
  */
 export function statusTooltip(state: MonitorState, now: number, options: FormatOptions = {}): string {
   const clock = options.formatClock ?? localClock;
   const budget = stateBudget(state, now);
+  const binding = bindingFigure(state, now, options);
   const lines: string[] = [];
   lines.push(
     `**Headroom** · ${state.model !== undefined ? `\`${codeSpan(state.model)}\`` : 'no model chosen'}`,
   );
   lines.push('');
-  lines.push(`${KIND_TITLES[state.kind]} — ${escapeMarkdown(state.reason)}`);
+  if (binding?.estimated && binding.share !== undefined && showsLevel(state) && !countingDown(state, now)) {
+    lines.push(
+      `$(history) Estimate: ~${formatPercent(binding.share)} ${FAMILY_SHORT_LABELS[binding.id]} left. Last reading: ${escapeMarkdown(state.reason)}`,
+    );
+  } else {
+    lines.push(`${KIND_TITLES[state.kind]} — ${escapeMarkdown(state.reason)}`);
+  }
 
   if (state.countdownUntil !== undefined && state.countdownUntil > now) {
     lines.push('');
@@ -114,12 +224,15 @@ export function statusTooltip(state: MonitorState, now: number, options: FormatO
   }
 
   if (budget && budget.families.length > 0) {
+    const rows = familyTable(budget, state, options, clock);
     lines.push('');
-    lines.push(...familyTable(budget));
-    lines.push('');
-    lines.push(
-      '¹ Estimate: the measurement plus continuous refill (limit per 60 s) since it was taken; it cannot see traffic since then.',
-    );
+    lines.push(...rows.lines);
+    if (rows.estimated) {
+      lines.push('');
+      lines.push(
+        '~ Estimate: the last reading plus refill (limit per minute) since; it cannot see other traffic.',
+      );
+    }
   } else if (state.kind !== 'no-key' && state.lastUpdate !== undefined) {
     lines.push('');
     lines.push('No rate-limit headers received for this model yet.');
@@ -143,38 +256,48 @@ export function statusTooltip(state: MonitorState, now: number, options: FormatO
   return lines.join('\n');
 }
 
-function familyTable(budget: ModelBudget): string[] {
-  const rows = ['| Limit | Remaining | Of | Full in | Measured | Est. now¹ |', '|:--|--:|--:|--:|--:|--:|'];
+/** The tooltip's table heads: one short word each, so no cell wraps. */
+export const TOOLTIP_HEADS = ['Left', 'Limit', 'Refills'] as const;
+
+function familyTable(
+  budget: ModelBudget,
+  state: MonitorState,
+  options: FormatOptions,
+  clock: (epochMs: number) => string,
+): { lines: string[]; estimated: boolean } {
+  const lines = [`| | ${TOOLTIP_HEADS.join(' | ')} |`, '|:--|--:|--:|--:|'];
+  let estimated = false;
   for (const f of budget.families) {
-    const isBinding = budget.binding?.id === f.id;
-    const name = `${FAMILY_NAMES[f.id]} (${FAMILY_SHORT_LABELS[f.id]})`;
-    rows.push(
-      [
-        '',
-        isBinding ? `**${name}**` : name,
-        remainingCell(f),
-        f.limit !== undefined ? formatCount(f.limit) : '—',
-        f.msUntilFull === undefined
-          ? '—'
-          : f.msUntilFull === 0
-            ? 'full'
-            : formatDuration(f.msUntilFull, 'ceil'),
-        `${formatDuration(f.ageMs, 'floor')} ago`,
-        f.estimatedRemaining !== undefined ? `~${formatCount(f.estimatedRemaining)}` : '—',
-        '',
-      ]
-        .join(' | ')
-        .trim(),
+    const shown = shownFigure(f, state, options);
+    estimated ||= shown.estimated && shown.remaining !== undefined;
+    const label = budget.binding?.id === f.id ? `**${ROW_LABELS[f.id]}**` : ROW_LABELS[f.id];
+    lines.push(
+      `| ${label} | ${leftCell(shown, f)} | ${f.limit !== undefined ? formatCount(f.limit) : '—'} | ${refillsCell(shown, f, clock)} |`,
     );
   }
-  return rows;
+  return { lines, estimated };
 }
 
-function remainingCell(f: FamilyBudget): string {
-  if (f.remaining === undefined) return '—';
-  const pct = f.share !== undefined ? ` (${formatPercent(f.share)})` : '';
-  const flag = f.remainingExceedsLimit ? ' ⚠ above limit' : '';
-  return `${formatCount(f.remaining)}${pct}${flag}`;
+function leftCell(shown: ShownFigure, f: FamilyBudget): string {
+  if (shown.remaining === undefined) return '—';
+  const pct = shown.share !== undefined ? ` (${formatPercent(shown.share)})` : '';
+  const flag = !shown.estimated && f.remainingExceedsLimit ? ' ⚠ above limit' : '';
+  return `${shown.estimated ? '~' : ''}${formatCount(shown.remaining)}${pct}${flag}`;
+}
+
+/**
+ * When the bucket is full again: empty when nothing is used, `now` once the reset has
+ * passed, else the countdown and the local clock time (`6s · 09:00:11`).
+ */
+export function refillsCell(
+  shown: Pick<ShownFigure, 'remaining' | 'limit'>,
+  f: Pick<FamilyBudget, 'msUntilFull' | 'reset'>,
+  clock: (epochMs: number) => string = localClock,
+): string {
+  if (shown.remaining !== undefined && shown.limit !== undefined && shown.remaining >= shown.limit) return '';
+  if (f.msUntilFull === undefined || f.reset === undefined) return '—';
+  if (f.msUntilFull === 0) return 'now';
+  return `${formatDuration(f.msUntilFull, 'ceil')} · ${clock(f.reset.getTime())}`;
 }
 
 /** What a notification should say when the state changes, per `headroom.monitor.notifications`. */
@@ -215,9 +338,13 @@ export function notificationFor(
   }
 }
 
-function bindingLabel(state: MonitorState): string | undefined {
-  if (state.binding === undefined || state.bindingShare === undefined) return undefined;
-  return `${formatPercent(state.bindingShare)} ${FAMILY_SHORT_LABELS[state.binding]}`;
+/**
+ * Whether a notification shown on entering `notified` should be withdrawn now that the
+ * state is `next`: when the state recovered or changed to another definite state (which
+ * brings its own notification, if any). Not knowing (`stale`, `offline`) keeps it.
+ */
+export function notificationEnds(notified: MonitorStateKind, next: MonitorState): boolean {
+  return next.kind !== notified && next.kind !== 'stale' && next.kind !== 'offline';
 }
 
 /** A share as a whole percent, rounded down so headroom is never overstated (0.199 → `19%`). */

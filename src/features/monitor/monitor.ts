@@ -9,7 +9,7 @@ import {
   type MonitorSettings,
   type MonitorState,
 } from '../../core/monitor/state';
-import { notificationFor } from '../../core/monitor/format';
+import { notificationEnds, notificationFor, type MonitorNotification } from '../../core/monitor/format';
 import { readMonitorSettings, type MonitorConfig } from '../../config';
 import type { ApiKeyStore } from '../apiKey';
 
@@ -62,6 +62,8 @@ export interface Monitor extends vscode.Disposable {
   pollerStatus(): PollerStatus | undefined;
   /** Re-reads the key, trust and settings now; resolves when that is applied. */
   settled(): Promise<void>;
+  /** The warning/critical notification on screen, until the state recovers or the user closes it. */
+  activeNotification(): { kind: MonitorState['kind']; message: string } | undefined;
 }
 
 /**
@@ -90,6 +92,34 @@ export function createMonitor(deps: {
   let disposed = false;
   let reconfiguring: Promise<void> = Promise.resolve();
   let lastNotified: MonitorState['kind'] | undefined;
+  /** The notification on screen. VS Code cannot close a toast, so it is a progress notification we can end. */
+  let shown: { kind: MonitorState['kind']; message: string; end: () => void } | undefined;
+  const withdraw = (): void => {
+    shown?.end();
+    shown = undefined;
+  };
+  const notify = (kind: MonitorState['kind'], note: MonitorNotification): void => {
+    withdraw();
+    let end: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const entry = { kind, message: note.message, end };
+    shown = entry;
+    void vscode.window
+      .withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `${note.severity === 'error' ? '$(error)' : '$(warning)'} ${note.message}`,
+          cancellable: true,
+        },
+        (_progress, token) => {
+          token.onCancellationRequested(end);
+          return ended;
+        },
+      )
+      .then(() => {
+        if (shown === entry) shown = undefined;
+      });
+  };
 
   /** The observe-mode source, while attached. */
   let observed: { url: string; lastAt: number } | undefined;
@@ -128,14 +158,12 @@ export function createMonitor(deps: {
     if (previous.kind !== state.kind) log.info(`Monitor: ${previous.kind} → ${state.kind}. ${state.reason}`);
     // A detour through `stale` (or a refresh) must not repeat a notification the user saw.
     if (state.kind === 'ok' || state.kind === 'no-key') lastNotified = undefined;
+    // Recovery (or another definite state) withdraws the notification; a new one supersedes it.
+    if (shown && notificationEnds(shown.kind, state)) withdraw();
     const note = notificationFor(previous, state, config.notifications);
     if (note && state.kind !== lastNotified) {
       lastNotified = state.kind;
-      const show =
-        note.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-      void show(note.message, 'Show Actions').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('headroom.showActions');
-      });
+      notify(state.kind, note);
     }
     fire();
   };
@@ -324,12 +352,14 @@ export function createMonitor(deps: {
       });
     },
     pollerStatus: () => poller?.status,
+    activeNotification: () => (shown ? { kind: shown.kind, message: shown.message } : undefined),
     settled: () => {
       queueReconfigure();
       return reconfiguring;
     },
     dispose: () => {
       disposed = true;
+      withdraw();
       clearInterval(ticker);
       stopPoller();
       subscriptions.dispose();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId, STATUS_BAR_ID } from '../../constants';
-import { statusBackground, statusText, statusTooltip } from '../../core/monitor/format';
+import { statusBackground, statusText, statusTooltip, type FormatOptions } from '../../core/monitor/format';
 import type { Monitor, MonitorView } from './monitor';
 
 const PHASE_TEXT: Record<Exclude<MonitorView['phase'], 'running'>, string> = {
@@ -39,10 +39,13 @@ export function registerStatusBar(monitor: Monitor): vscode.Disposable & { snaps
       item.backgroundColor =
         view.phase === 'bad-endpoint' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     } else {
+      // One figure for bar and tooltip: the reading while fresh, the estimate once older than a poll.
+      const options = formatOptions(view);
+      const text = statusText(view.state, now, options);
       // The eye marks figures that come from the app's own traffic (observe mode).
-      item.text = view.observing ? `${statusText(view.state, now)} $(eye)` : statusText(view.state, now);
-      tooltip.appendMarkdown(statusTooltip(view.state, now));
-      const background = statusBackground(view.state);
+      item.text = view.observing ? `${text} $(eye)` : text;
+      tooltip.appendMarkdown(statusTooltip(view.state, now, options));
+      const background = statusBackground(view.state, now, options);
       item.backgroundColor = background
         ? new vscode.ThemeColor(`statusBarItem.${background}Background`)
         : undefined;
@@ -67,6 +70,15 @@ export function registerStatusBar(monitor: Monitor): vscode.Disposable & { snaps
     }),
     dispose: () => subscriptions.dispose(),
   };
+}
+
+/** Grace after the poll interval, so a poll a little late does not flip the bar to an estimate. */
+const POLL_GRACE_MS = 5_000;
+
+/** A reading counts as fresh for one poll interval (at least 10 s; 60 s when polling is off). */
+export function formatOptions(view: Pick<MonitorView, 'config'>): FormatOptions {
+  const interval = view.config.pollIntervalSeconds;
+  return { estimateAfterMs: (interval > 0 ? Math.max(10, interval) : 60) * 1000 + POLL_GRACE_MS };
 }
 
 function stripIcons(text: string): string {

@@ -99,7 +99,8 @@ describe('monitor/format', () => {
       assert.equal(statusText(nextState(offline, { kind: 'no-key', at: T0 }, T0), T0), '$(key) set API key');
       assert.equal(statusText(initialMonitorState(T0), T0), '$(history) waiting for data');
       const stale = nextState(observe(200, FULL), { kind: 'tick' }, T0 + 300_000, SETTINGS);
-      assert.equal(statusText(stale, T0 + 300_000), '$(history) 82% RPM · 5m 00s ago');
+      // Five minutes on, the stale reading is shown as the estimate (refilled), never as measured.
+      assert.equal(statusText(stale, T0 + 300_000), '$(history) ~100% RPM est.');
     });
   });
 
@@ -118,24 +119,16 @@ describe('monitor/format', () => {
   });
 
   describe('tooltip', () => {
-    it('has a table row per family with limit, remaining, time to full, age and the separate estimate', () => {
+    it('has a table row per family with short heads: left (as measured while fresh), limit, refills', () => {
       const tooltip = statusTooltip(observe(200, FULL), T0 + 5000, { formatClock: clock });
       assert.match(tooltip, /^\*\*Headroom\*\* · `claude-sonnet-4-6`/);
-      assert.match(tooltip, /\| Limit \| Remaining \| Of \| Full in \| Measured \| Est\. now¹ \|/);
-      assert.ok(
-        tooltip.includes('| **requests per minute (RPM)** | 820 (82%) | 1,000 | 6s | 5s ago | ~903 |'),
-        tooltip,
-      );
-      assert.ok(
-        tooltip.includes(
-          '| input tokens per minute (in TPM) | 1,999,000 (99%) | 2,000,000 | full | 5s ago | ~2,000,000 |',
-        ),
-      );
-      assert.ok(tooltip.includes('| output tokens per minute (out TPM) | 400,000 (100%) | 400,000 | full |'));
-      assert.ok(
-        tooltip.includes('| tokens per minute (input + output) (TPM) | 2,399,000 (99%) | 2,400,000 |'),
-      );
-      assert.match(tooltip, /¹ Estimate:/);
+      assert.ok(tooltip.includes('| | Left | Limit | Refills |'), tooltip);
+      assert.ok(tooltip.includes('| **Requests/min** | 820 (82%) | 1,000 | 6s · 09:00:11 |'), tooltip);
+      // Reset passed: full again now. Nothing used: nothing to refill, so the cell is empty.
+      assert.ok(tooltip.includes('| Input tok/min | 1,999,000 (99%) | 2,000,000 | now |'), tooltip);
+      assert.ok(tooltip.includes('| Output tok/min | 400,000 (100%) | 400,000 |  |'), tooltip);
+      assert.ok(tooltip.includes('| Tokens/min | 2,399,000 (99%) | 2,400,000 | now |'), tooltip);
+      assert.ok(!tooltip.includes('~'), 'a fresh reading is not marked as an estimate');
       assert.match(tooltip, /Source: polling/);
       assert.match(tooltip, /Last update: 5s ago \(09:00:00\)/);
       assert.match(tooltip, /Last request id: `req_011CFormatTest`/);

@@ -69,6 +69,7 @@ interface Tiers {
     all: string[],
   ): { tiers: string[]; grep: string; record: boolean; unknown: string[] };
   loadMinimums(file?: string): Record<string, number>;
+  recordMinimums(verdicts: Verdict[], file?: string): string[];
 }
 
 const loadTiers = (): Promise<Tiers> =>
@@ -319,6 +320,29 @@ describe('test runner', function () {
       unknown: [],
     });
     assert.deepEqual(tiers.parseArgs(['unti'], ['unit']).unknown, ['unti']);
+  });
+
+  it("raises minimums to a green run's counts, never lowers them, and keeps the comment", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-runner-'));
+    copies.push(dir);
+    const file = join(dir, 'minimums.json');
+    writeFileSync(file, JSON.stringify({ $comment: 'why', unit: 10, e2e: 5, dogfood: 100 }));
+    const verdict = (name: string, passed: number, failed = 0, counted?: number): Verdict => ({
+      ...{ name, passed, failed, skipped: 0, problems: [], notes: [], seconds: 0 },
+      ...(counted === undefined ? {} : { counted }),
+    });
+    const raised = tiers.recordMinimums(
+      [verdict('unit', 12), verdict('e2e', 3), verdict('integration', 40, 1), verdict('dogfood', 1, 0, 120)],
+      file,
+    );
+    assert.deepEqual(raised, ['unit 10 → 12', 'dogfood 100 → 120']);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), {
+      $comment: 'why',
+      unit: 12,
+      e2e: 5,
+      dogfood: 120,
+    });
+    assert.deepEqual(tiers.loadMinimums(file), { unit: 12, e2e: 5, dogfood: 120 });
   });
 
   it('counts an integration run only when its event stream is whole', () => {

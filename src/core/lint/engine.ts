@@ -136,7 +136,17 @@ export class LintEngine {
       return null;
     }
     try {
-      return parser.parse(text, oldTree) ?? null;
+      // tree-sitter can loop forever on some broken text (a property test found a 905-character
+      // TSX file): stop a parse that reports progress far more often than any real file needs
+      // (at most about once per 70 characters), so the editor never freezes.
+      let calls = 0;
+      const budget = 256 + text.length / 4;
+      const tree = parser.parse(text, oldTree, { progressCallback: () => ++calls > budget });
+      if (!tree) {
+        parser.reset(); // else the next parse resumes this one
+        options.onError?.(new Error(`Headroom: gave up parsing ${text.length} characters of ${language}`));
+      }
+      return tree;
     } catch (err) {
       options.onError?.(err);
       return null;
@@ -145,7 +155,7 @@ export class LintEngine {
 
   /** @internal Runs the enabled rules over a parsed text. */
   analyze(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {
-    return withParentCache(text, () => this.analyzeTree(text, language, root, options));
+    return withParentCache(text, () => this.analyzeTree(text, language, root, options), root);
   }
 
   private analyzeTree(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {

@@ -49,14 +49,81 @@ interface NodeMemo {
 }
 let memo: NodeMemo | null = null;
 
-/** Runs `fn` with node property reads memoised (one tree at a time). */
-export function withParentCache<T>(text: string, fn: () => T): T {
+/** Bracket or indentation depth past which parents are all recorded up front (see below). */
+const DEEP = 64;
+
+/**
+ * Runs `fn` with node property reads memoised (one tree at a time). In a deeply nested
+ * text, `Node.parent` costs a walk from the root each time, so rules that look upward
+ * from many nodes would take time quadratic in the depth: there, one walk of the tree
+ * records every node's parent first, and the analysis stays linear.
+ */
+export function withParentCache<T>(text: string, fn: () => T, root?: Node): T {
   const previous = memo;
   memo = { text, parent: new Map(), type: new Map(), end: new Map() };
+  if (root && nestingDepth(text) > DEEP) {
+    recordParents(root, memo.parent);
+  }
   try {
     return fn();
   } finally {
     memo = previous;
+  }
+}
+
+/** The deepest bracket nesting or indentation (in units of two spaces) of a text, linear. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+      depth--;
+    }
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+    } else if (lineStart && (c === 32 || c === 9)) {
+      indent += c === 9 ? 4 : 1;
+      if (indent / 2 > max) max = indent / 2;
+    } else {
+      lineStart = false;
+    }
+  }
+  return max;
+}
+
+/** Records the parent of every node under `root`, in one cursor walk. */
+function recordParents(root: Node, parents: Map<number, Node | null>): void {
+  const cursor = root.walk();
+  const stack: Node[] = [];
+  parents.set(root.id, null);
+  try {
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        stack.push(cursor.currentNode);
+        // The parent of this child is the node we came from; record as we go down.
+        const parent = stack.length > 1 ? (stack[stack.length - 2] as Node) : root;
+        parents.set((stack[stack.length - 1] as Node).id, parent);
+        continue;
+      }
+      for (;;) {
+        if (cursor.gotoNextSibling()) {
+          stack[stack.length - 1] = cursor.currentNode;
+          const parent = stack.length > 1 ? (stack[stack.length - 2] as Node) : root;
+          parents.set((stack[stack.length - 1] as Node).id, parent);
+          break;
+        }
+        if (!cursor.gotoParent()) return;
+        stack.pop();
+      }
+    }
+  } finally {
+    cursor.delete();
   }
 }
 

@@ -1,0 +1,49 @@
+/**
+ * Hostile input, linear time (issue item 3): generated adversarial inputs (deep nesting of
+ * calls, arrays, objects, parentheses, lambdas; long chains; long strings; many calls) take
+ * time proportional to their size. Compared as a ratio of two sizes in one run, never
+ * against a clock: eight times the input must take well under 64 times as long.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { LintEngine } from '../../../src/core/lint';
+import { ADVERSARIAL_CASES, sizedInput } from './adversarial';
+
+const grammarDir = path.resolve(__dirname, '../../../grammars');
+const SMALL = 8 * 1024;
+const LARGE = 8 * SMALL;
+
+describe('hostile input: lint time is linear in the input', function () {
+  this.timeout(120_000);
+  let engine: LintEngine;
+  before(async () => {
+    engine = await LintEngine.create(grammarDir);
+  });
+  after(() => engine.dispose());
+
+  /** The fastest of a few runs, ms (the least disturbed by the rest of the machine). */
+  const time = (text: string, language: Parameters<LintEngine['lint']>[1], runs: number): number => {
+    let best = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      engine.lint(text, language);
+      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return best;
+  };
+
+  for (const c of ADVERSARIAL_CASES.filter((x) => !x.superlinear)) {
+    it(c.name, () => {
+      const small = sizedInput(c, SMALL);
+      const large = sizedInput(c, LARGE);
+      assert.ok(engine.lint(small, c.language).length > 0, 'the input reaches the rules (it has findings)');
+      const sizeRatio = large.length / small.length;
+      const ratio = time(large, c.language, 2) / Math.max(time(small, c.language, 5), 3);
+      // Linear gives ~8; quadratic ~64. Room for noise and for tree-sitter's own costs.
+      assert.ok(
+        ratio < 2.5 * sizeRatio,
+        `${sizeRatio.toFixed(1)}× the input took ${ratio.toFixed(1)}× the time`,
+      );
+    });
+  }
+});

@@ -258,11 +258,12 @@ export function retryAfterUntil(snapshot: RateLimitSnapshot, receivedAt: number)
 }
 
 /**
- * The longest wait Headroom honours, ms. The API's rate-limit waits are seconds to a
- * minute; a larger value (`retry-after: 999999999`, a date in 2099) is a broken or hostile
- * server, and waiting it out would leave the status bar frozen on a countdown of years.
+ * The longest wait Headroom honours, ms: seven days, the longest window the API limits
+ * (real 429s carry hours, e.g. `retry-after: 13262` on a subscription's 5-hour window).
+ * A larger value (`retry-after: 999999999`, a date in 2099) is a broken or hostile server;
+ * waiting it out would freeze the status bar on a countdown of years.
  */
-export const MAX_RETRY_WAIT_MS = 15 * 60_000;
+export const MAX_RETRY_WAIT_MS = 7 * 24 * 60 * 60_000;
 
 /** Whether the server asked for a wait longer than {@link MAX_RETRY_WAIT_MS} (said in the tooltip). */
 export function retryAfterTooLong(snapshot: RateLimitSnapshot, receivedAt: number): boolean {

@@ -15,6 +15,8 @@ import {
 } from './headers';
 import type { NetworkErrorObservation, Observation, ResponseObservation, SourceKind } from './source';
 
+const MAX_RETRY_WAIT_DAYS = MAX_RETRY_WAIT_MS / 86_400_000;
+
 /**
  * - `ok` / `warning` / `critical`: the binding limit's measured share is ≥ warnAt, below
  *   warnAt, or below criticalAt; `critical` also covers a 429 (with its retry-after countdown).
@@ -333,7 +335,7 @@ function onResponse(
         (until === undefined
           ? ' No retry-after was sent; backing off.'
           : retryAfterTooLong(event.headers, event.at)
-            ? ` The server asked to wait longer than ${MAX_RETRY_WAIT_MS / 60_000} min; Headroom checks again after ${MAX_RETRY_WAIT_MS / 60_000} min.`
+            ? ` The server asked to wait longer than ${MAX_RETRY_WAIT_DAYS} days; Headroom checks again after ${MAX_RETRY_WAIT_DAYS} days.`
             : ' Waiting for retry-after.') +
         apiSays,
       ...(binding !== undefined && { binding }),

@@ -5,7 +5,17 @@ import { isRuleId, LintEngine, RULE_IDS, type RuleId, type RuleSetting } from '.
 import { fixFiles } from './fix';
 import { PROXY_COMMAND_SUMMARY, runProxyCommand } from './proxy';
 import { compareDisplay, discover, MAX_FILE_BYTES, SKIPPED_DIRS } from './files';
-import { formatJson, formatSarif, formatText, type OutputFormat, printable, totals } from './format';
+import {
+  OUTPUT_FORMATS,
+  formatGithub,
+  formatGitlab,
+  formatJson,
+  formatSarif,
+  formatText,
+  type OutputFormat,
+  printable,
+  totals,
+} from './format';
 import { type CliFinding, type FileResult, lintFile } from './lintFile';
 import { defaultJobs, lintInWorkers, WORKER_SCRIPT } from './worker';
 
@@ -56,9 +66,12 @@ skipping ${[...SKIPPED_DIRS].slice(0, 6).join(', ')}, virtualenvs, build output 
 .gitignore ignores. Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are skipped with a notice on stderr.
 
 Options:
-  --format <text|json|sarif>  Output format (default: text). Text lines read
+  --format <text|json|sarif|github|gitlab>
+                              Output format (default: text). Text lines read
                               file:line:column: severity [rule] message; notebook
                               findings name the cell (1-based) as file[cell N].
+                              github: workflow-command annotations for GitHub
+                              Actions; gitlab: a GitLab Code Quality report.
   --rule <id>=<level>         Set a rule to off, info, warning or error (repeatable)
   --max-warnings <n>          Fail when there are more than n warnings
   --jobs <n>                  Worker threads (default: one per core for large scans)
@@ -158,10 +171,10 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '-f':
       case '--format':
         [v, i] = value(flag, inline, i);
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') {
-          throw new UsageError(`unknown format "${v}" (expected text, json or sarif)`);
+        if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) {
+          throw new UsageError(`unknown format "${v}" (expected ${OUTPUT_FORMATS.join(', ')})`);
         }
-        args.format = v;
+        args.format = v as OutputFormat;
         break;
       case '--rule': {
         [v, i] = value(flag, inline, i);
@@ -301,6 +314,12 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
       break;
     case 'sarif':
       io.stdout.write(formatSarif(findings, io.cwd, version()));
+      break;
+    case 'github':
+      io.stdout.write(formatGithub(findings, io.cwd));
+      break;
+    case 'gitlab':
+      io.stdout.write(formatGitlab(findings, io.cwd));
       break;
     default:
       io.stdout.write(formatText(findings, linted));

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type Severity } from '../core/lint';
 import type { CliFinding } from './lintFile';
 
 /** Output formats of `headroom lint`. */
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Counts by severity. */
 export interface Totals {
@@ -147,4 +149,84 @@ function artifact(file: string, cwd: string): { uri: string; uriBaseId?: string 
     return { uri: pathToFileURL(abs).href };
   }
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** Where a finding is, for the CI formats: a forward-slash path relative to `cwd` when inside it. */
+function ciPath(file: string, cwd: string): string {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+}
+
+/** The message, naming the notebook cell when there is one (the line is the cell's). */
+function ciMessage(f: CliFinding): string {
+  return f.cell === undefined ? f.message : `${f.message} (notebook cell ${f.cell + 1}, line ${f.line})`;
+}
+
+const GITHUB_LEVEL: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
+
+/** A workflow command's message, escaped as the runner unescapes it (`%`, CR, LF). */
+export function escapeGithubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: as the message, plus `:` and `,`. */
+export function escapeGithubProperty(text: string): string {
+  return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…::message`), one per finding, so
+ * a job's log turns into annotations on the changed lines. Notebook findings point at the
+ * file (cell lines are not file lines) and name the cell in the message.
+ */
+export function formatGithub(findings: readonly CliFinding[], cwd: string): string {
+  const lines = findings.map((f) => {
+    const props: Array<[string, string | number]> = [['file', ciPath(f.file, cwd)]];
+    if (f.cell === undefined) {
+      props.push(['line', f.line], ['endLine', f.endLine]);
+      // Columns only within one line, as GitHub documents.
+      if (f.endLine === f.line) props.push(['col', f.column], ['endColumn', f.endColumn]);
+    }
+    props.push(['title', `Headroom ${f.rule}`]);
+    const properties = props.map(([k, v]) => `${k}=${escapeGithubProperty(String(v))}`).join(',');
+    return `::${GITHUB_LEVEL[f.severity]} ${properties}::${escapeGithubData(ciMessage(f))}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+const GITLAB_SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = {
+  error: 'major',
+  warning: 'minor',
+  info: 'info',
+};
+
+/**
+ * GitLab Code Quality report (a JSON array of Code Climate issues): `description`,
+ * `check_name`, `fingerprint`, `severity` and `location.path` + `location.lines.begin`.
+ * The fingerprint is stable across runs and line moves (rule, path, message, cell, and the
+ * occurrence count of that combination), so GitLab can tell new findings from old ones.
+ */
+export function formatGitlab(findings: readonly CliFinding[], cwd: string): string {
+  const seen = new Map<string, number>();
+  const issues = findings.map((f) => {
+    const file = ciPath(f.file, cwd);
+    const key = JSON.stringify([f.rule, file, f.message, f.cell ?? null]);
+    const nth = seen.get(key) ?? 0;
+    seen.set(key, nth + 1);
+    return {
+      type: 'issue',
+      check_name: f.rule,
+      description: ciMessage(f),
+      categories: ['Bug Risk'],
+      fingerprint: createHash('md5').update(`${key}#${nth}`).digest('hex'),
+      severity: GITLAB_SEVERITY[f.severity],
+      location: { path: file, lines: { begin: f.cell === undefined ? f.line : 1 } },
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
 }

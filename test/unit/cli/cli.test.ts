@@ -54,7 +54,7 @@ describe('headroom CLI', function () {
       assert.match(h.stdout, /Usage: headroom <command>/);
       const lh = await run(['lint', '--help'], cwd);
       assert.equal(lh.code, 0);
-      assert.match(lh.stdout, /--format <text\|json\|sarif>/);
+      assert.match(lh.stdout, /--format <text\|json\|sarif\|github\|gitlab>/);
       for (const id of RULE_IDS) {
         assert.ok(lh.stdout.includes(id), id);
       }

@@ -180,10 +180,14 @@ describe('monitor/format', () => {
   });
 
   describe('notifications', () => {
-    const ok = observe(200, FULL);
-    const warning = observe(200, { ...FULL, 'anthropic-ratelimit-requests-remaining': '100' });
-    const critical = observe(429, FULL);
-    const auth = observe(401, {});
+    // Built per test (not while mocha collects tests), so mutation testing sees it as covered by the test.
+    let ok: MonitorState, warning: MonitorState, critical: MonitorState, auth: MonitorState;
+    beforeEach(() => {
+      ok = observe(200, FULL);
+      warning = observe(200, { ...FULL, 'anthropic-ratelimit-requests-remaining': '100' });
+      critical = observe(429, FULL);
+      auth = observe(401, {});
+    });
 
     it('fires when entering warning (all), critical, spend cap or auth, never while the kind holds', () => {
       assert.equal(notificationFor(ok, warning, 'all')?.severity, 'warning');

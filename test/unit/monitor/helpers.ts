@@ -46,6 +46,11 @@ export class FakeScheduler implements Scheduler {
     return this.timers.length;
   }
 
+  /** When the earliest armed timer is due, or undefined when none is armed. */
+  get nextDue(): number | undefined {
+    return this.timers.length ? Math.min(...this.timers.map((t) => t.at)) : undefined;
+  }
+
   /** Advances time by `ms`, firing every timer due on the way. */
   async advance(ms: number): Promise<void> {
     const target = this.current + ms;

@@ -21,7 +21,8 @@ describe('monitor: poll cost over a simulated hour, counted at the local server'
   let state: MonitorState;
   const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
 
-  before(async () => {
+  // Set up per test (not in `before`), so mutation testing sees this code as covered by the test.
+  beforeEach(async () => {
     clock = new FakeScheduler(T0);
     server = await startMockAnthropic({ apiKey: KEY, now: () => clock.now() });
     active = true;
@@ -47,15 +48,19 @@ describe('monitor: poll cost over a simulated hour, counted at the local server'
       });
     });
   });
-  after(async () => {
+  afterEach(async () => {
     poller.dispose();
     await server.close();
   });
 
-  /** Moves fake time to `seconds` after T0 in 1 s steps, letting real HTTP exchanges finish at each step. */
+  /**
+   * Moves fake time to `seconds` after T0, from one due timer to the next (nothing else moves
+   * the poller), letting each real HTTP exchange finish before time moves on.
+   */
   async function until(seconds: number): Promise<void> {
-    while (clock.now() < T0 + seconds * 1000) {
-      await clock.advance(1000);
+    const end = T0 + seconds * 1000;
+    while (clock.now() < end) {
+      await clock.advance(Math.min(end, clock.nextDue ?? end) - clock.now());
       while (poller.status.inFlight) await new Promise((r) => setTimeout(r, 1));
     }
   }

@@ -125,7 +125,12 @@ export async function runProxyCommand(argv: string[], io: CliIo, signal?: AbortS
         ? `port ${args.port} is in use (try --port 0 for a free one)`
         : code === 'EACCES'
           ? `no permission to listen on port ${args.port}`
-          : `cannot listen (${typeof code === 'string' ? code : 'unknown error'})`;
+          : typeof code === 'string'
+            ? `cannot listen (${code})`
+            : // A refused upstream (e.g. the proxy's own address) says what is wrong in its message.
+              err instanceof Error && err.message !== ''
+              ? err.message
+              : 'cannot listen (unknown error)';
     io.stderr.write(`headroom proxy: ${reason}\n`);
     return 2;
   }

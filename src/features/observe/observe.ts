@@ -87,7 +87,13 @@ export function registerObserve(deps: {
           'Copy URL',
         )
         .then(async (choice) => {
-          if (choice === 'Open Terminal') vscode.window.createTerminal({ name: 'Headroom observed' }).show();
+          if (choice === 'Open Terminal') {
+            // The notification's button keeps focus in the workbench chrome: move it into the
+            // new terminal, so the first command typed lands there.
+            const terminal = vscode.window.createTerminal({ name: 'Headroom observed' });
+            terminal.show(false);
+            await vscode.commands.executeCommand('workbench.action.terminal.focus');
+          }
           if (choice === 'Copy URL') await vscode.env.clipboard.writeText(url);
         });
       return url;

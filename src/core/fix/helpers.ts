@@ -401,8 +401,10 @@ const PY_TENACITY_ASYNC = `async def with_backoff_async(call):
 function pyBlock(b: EditBuilder, template: string, names: Record<string, () => string>): void {
   let code = template;
   for (const [key, resolve] of Object.entries(names)) {
-    if (code.includes(key)) {
-      code = code.replace(new RegExp(`\\b${key}\\b`, 'g'), resolve());
+    // A whole word only: RETRYING must not import Retrying for a template with ASYNC_RETRYING.
+    const word = new RegExp(`\\b${key}\\b`, 'g');
+    if (word.test(code)) {
+      code = code.replace(word, resolve());
     }
   }
   b.addBlock(fitTemplate(b.file, code.replace(/'''/g, '"""')).replace(/'/g, b.file.style.quote));

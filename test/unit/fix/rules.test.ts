@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyFix, count, findings, fixes, lines } from './helpers';
-import { pyCompiles } from './toolchain';
+import { pyChecks } from './toolchain';
 
 describe('fix: missing-max-tokens', () => {
   it('adds max_tokens after the model in a multi-line params object', async () => {
@@ -44,7 +44,7 @@ describe('fix: missing-max-tokens', () => {
     assert.equal(fixed.action.title, 'Add max_tokens=1024');
     assert.match(fixed.text, /model="claude-haiku-4-5",\n {4}max_tokens=1024,\n {4}messages=/);
     assert.deepEqual(await findings(fixed.text, 'python', 'missing-max-tokens'), []);
-    assert.equal(await pyCompiles(fixed.text), '');
+    assert.equal(await pyChecks(fixed.text, py), '');
   });
 });
 
@@ -97,8 +97,9 @@ describe('fix: nonstreaming-max-tokens', () => {
         '    )',
         '    return msg.content[0].text',
       );
+    const syncSource = py('Anthropic', '');
     const sync = await applyFix(
-      py('Anthropic', ''),
+      syncSource,
       'python',
       'nonstreaming-max-tokens',
       'nonstreaming-max-tokens.stream',
@@ -107,9 +108,10 @@ describe('fix: nonstreaming-max-tokens', () => {
       sync.text,
       /\n {4}with client\.messages\.stream\(\n[\s\S]*\n {4}\) as stream:\n {8}msg = stream\.get_final_message\(\)\n {4}return/,
     );
-    assert.equal(await pyCompiles(sync.text), '');
+    assert.equal(await pyChecks(sync.text, syncSource), '');
+    const asyncSource = py('AsyncAnthropic', 'await ');
     const asy = await applyFix(
-      py('AsyncAnthropic', 'await '),
+      asyncSource,
       'python',
       'nonstreaming-max-tokens',
       'nonstreaming-max-tokens.stream',
@@ -118,7 +120,7 @@ describe('fix: nonstreaming-max-tokens', () => {
       asy.text,
       /\n {4}async with client\.messages\.stream\([\s\S]*\) as stream:\n {8}msg = await stream\.get_final_message\(\)/,
     );
-    assert.equal(await pyCompiles(asy.text), '');
+    assert.equal(await pyChecks(asy.text, asyncSource), '');
     assert.deepEqual(await findings(asy.text, 'python', 'nonstreaming-max-tokens'), []);
   });
 
@@ -188,14 +190,11 @@ describe('fix: string-matched-error', () => {
       'string-matched-error',
     );
     assert.match(mod.text, /if isinstance\(e, anthropic\.RateLimitError\):/);
-    const from = await applyFix(
-      py('from anthropic import Anthropic', 'Anthropic'),
-      'python',
-      'string-matched-error',
-    );
+    const fromSource = py('from anthropic import Anthropic', 'Anthropic');
+    const from = await applyFix(fromSource, 'python', 'string-matched-error');
     assert.match(from.text, /^from anthropic import Anthropic, RateLimitError$/m);
     assert.match(from.text, /if isinstance\(e, RateLimitError\):/);
-    assert.equal(await pyCompiles(from.text), '');
+    assert.equal(await pyChecks(from.text, fromSource), '');
   });
 });
 
@@ -244,7 +243,7 @@ describe('fix: hardcoded-api-key', () => {
     const second = await applyFix(first.text, 'python', 'hardcoded-api-key');
     assert.equal(count(second.text, 'import os'), 1);
     assert.equal(count(second.text, "os.environ['ANTHROPIC_API_KEY']"), 2);
-    assert.equal(await pyCompiles(second.text), '');
+    assert.equal(await pyChecks(second.text, src), '');
   });
 
   it('keeps the rest of a longer string: template interpolation, concatenation, f-strings', async () => {
@@ -254,16 +253,13 @@ describe('fix: hardcoded-api-key', () => {
     const py = lines(`HEADER = "Bearer ${KEY}"`);
     const p = await applyFix(py, 'python', 'hardcoded-api-key');
     assert.equal(p.text, 'import os\n\nHEADER = "Bearer " + os.environ["ANTHROPIC_API_KEY"]\n');
-    assert.equal(await pyCompiles(p.text), '');
-    const f = await applyFix(
-      lines('import os', `HEADER = f"Bearer ${KEY} for {os.getpid()}"`),
-      'python',
-      'hardcoded-api-key',
-    );
+    assert.equal(await pyChecks(p.text, py), '');
+    const fSource = lines('import os', `HEADER = f"Bearer ${KEY} for {os.getpid()}"`);
+    const f = await applyFix(fSource, 'python', 'hardcoded-api-key');
     assert.match(
       f.text,
       /^HEADER = f"Bearer \{os\.environ\['ANTHROPIC_API_KEY'\]\} for \{os\.getpid\(\)\}"$/m,
     );
-    assert.equal(await pyCompiles(f.text), '');
+    assert.equal(await pyChecks(f.text, fSource), '');
   });
 });

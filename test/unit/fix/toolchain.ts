@@ -1,5 +1,8 @@
-/** Checks that fixed code compiles: `tsc` (one program for many files) and `python3 -m py_compile`. */
-import { execFileSync } from 'node:child_process';
+/**
+ * Checks that fixed code compiles: `tsc` (one program for many files), `python3 -m py_compile`,
+ * and Debian's `pyflakes3` for undefined and unused names in Python.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +17,17 @@ export interface SourceFile {
 
 function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes each file into `dir` under a unique name; maps each path written to the file's name. */
+function writeAll(dir: string, files: readonly SourceFile[]): Map<string, string> {
+  const byPath = new Map<string, string>();
+  for (const [i, f] of files.entries()) {
+    const p = path.join(dir, `${i}-${path.basename(f.name)}`);
+    fs.writeFileSync(p, f.text);
+    byPath.set(p, f.name);
+  }
+  return byPath;
 }
 
 const PY_CHECK = `
@@ -32,11 +46,7 @@ print(json.dumps(out))
 export function pyCompileAll(files: readonly SourceFile[]): Map<string, string> {
   const dir = tempDir('headroom-py-');
   try {
-    const paths = files.map((f, i) => {
-      const p = path.join(dir, `${i}-${path.basename(f.name)}`);
-      fs.writeFileSync(p, f.text);
-      return p;
-    });
+    const paths = [...writeAll(dir, files).keys()];
     const raw = execFileSync('python3', ['-c', PY_CHECK, ...paths], { encoding: 'utf8' });
     const result = JSON.parse(raw) as Record<string, string>;
     return new Map(files.map((f, i) => [f.name, result[paths[i]] ?? 'not compiled']));
@@ -45,9 +55,60 @@ export function pyCompileAll(files: readonly SourceFile[]): Map<string, string> 
   }
 }
 
-/** `python3 -m py_compile` on one text: '' when it compiles, else the error. */
-export async function pyCompiles(text: string): Promise<string> {
-  return pyCompileAll([{ name: 'fixed.py', text }]).get('fixed.py') ?? 'not compiled';
+/** Where Debian's `pyflakes3` package puts it (`.ci/run` installs the package). */
+export const PYFLAKES = process.env.HEADROOM_PYFLAKES ?? '/usr/bin/pyflakes3';
+
+/**
+ * `pyflakes3` on many files in one process: maps each name to its messages without the
+ * position (`undefined name 'time'`, `'os' imported but unused`), line numbers inside a
+ * message blanked, so the messages of a text before and after a fix compare. Syntax errors
+ * are left to `pyCompileAll`. A missing `pyflakes3` throws: the oracle is never skipped.
+ */
+export function pyflakesAll(files: readonly SourceFile[]): Map<string, string[]> {
+  if (!fs.existsSync(PYFLAKES)) {
+    throw new Error(
+      `${PYFLAKES} not found: the Python oracle needs Debian's pyflakes3 (apt-get install -y pyflakes3; .ci/run installs it)`,
+    );
+  }
+  const dir = tempDir('headroom-pyflakes-');
+  try {
+    const byPath = writeAll(dir, files);
+    const r = spawnSync(PYFLAKES, [...byPath.keys()], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    // 0: nothing found, 1: messages; anything else (or a signal) is pyflakes itself failing.
+    if (r.error || (r.status !== 0 && r.status !== 1)) {
+      throw new Error(
+        `${PYFLAKES} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}): ${r.stderr}`,
+      );
+    }
+    const out = new Map<string, string[]>(files.map((f) => [f.name, []]));
+    for (const line of r.stdout.split('\n')) {
+      const m = /^(.+?):\d+:(?:\d+:)? (.*)$/.exec(line);
+      const name = m ? byPath.get(m[1]) : undefined;
+      if (m && name !== undefined) {
+        out.get(name)?.push(m[2].replace(/\bline \d+/g, 'line N'));
+      }
+    }
+    return out;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The Python oracle for one fixed text: '' when it compiles and `pyflakes3` reports nothing
+ * that `before` (the unfixed text) does not already have; else the compile error or the new
+ * pyflakes messages.
+ */
+export async function pyChecks(text: string, before: string): Promise<string> {
+  const compiled = pyCompileAll([{ name: 'fixed.py', text }]).get('fixed.py') ?? 'not compiled';
+  if (compiled) {
+    return compiled;
+  }
+  const flakes = pyflakesAll([
+    { name: 'before.py', text: before },
+    { name: 'fixed.py', text },
+  ]);
+  return newPyflakes(flakes.get('before.py') ?? [], flakes.get('fixed.py') ?? []).join('\n');
 }
 
 const sdk = path.join(repoRoot, 'node_modules/@anthropic-ai/sdk');
@@ -60,12 +121,7 @@ const sdk = path.join(repoRoot, 'node_modules/@anthropic-ai/sdk');
 export function typeCheckAll(files: readonly SourceFile[]): Map<string, string[]> {
   const dir = tempDir('headroom-tsc-');
   try {
-    const byPath = new Map<string, string>();
-    for (const [i, f] of files.entries()) {
-      const p = path.join(dir, `${i}-${path.basename(f.name)}`);
-      fs.writeFileSync(p, f.text);
-      byPath.set(p, f.name);
-    }
+    const byPath = writeAll(dir, files);
     const options: ts.CompilerOptions = {
       noEmit: true,
       strict: true,
@@ -102,13 +158,8 @@ export function typeCheckAll(files: readonly SourceFile[]): Map<string, string[]
   }
 }
 
-/**
- * The diagnostics of `after` that `before` does not have (as multisets). Compared by code
- * and first line with quoted names and types blanked: a fix may change how a type prints
- * (`ContentBlock` vs the union it stands for) without adding an error.
- */
-export function newDiagnostics(before: readonly string[], after: readonly string[]): string[] {
-  const key = (d: string): string => d.split('\n')[0].replace(/'[^'\n]*'/g, "'…'");
+/** The items of `after` that `before` does not have, as multisets compared by `key`. */
+function added(before: readonly string[], after: readonly string[], key: (d: string) => string): string[] {
   const left = new Map<string, number>();
   for (const d of before) {
     left.set(key(d), (left.get(key(d)) ?? 0) + 1);
@@ -123,4 +174,18 @@ export function newDiagnostics(before: readonly string[], after: readonly string
     }
   }
   return out;
+}
+
+/**
+ * The tsc diagnostics of `after` that `before` does not have (as multisets). Compared by code
+ * and first line with quoted names and types blanked: a fix may change how a type prints
+ * (`ContentBlock` vs the union it stands for) without adding an error.
+ */
+export function newDiagnostics(before: readonly string[], after: readonly string[]): string[] {
+  return added(before, after, (d) => d.split('\n')[0].replace(/'[^'\n]*'/g, "'…'"));
+}
+
+/** The pyflakes messages of `after` that `before` does not have (as multisets, names kept). */
+export function newPyflakes(before: readonly string[], after: readonly string[]): string[] {
+  return added(before, after, (d) => d);
 }

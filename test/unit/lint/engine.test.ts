@@ -13,7 +13,7 @@ import {
   RuleSetting,
 } from '../../../src/core/lint';
 import { RULE_IMPLEMENTATIONS } from '../../../src/core/lint/rules/index';
-import { getEngine } from './helpers';
+import { getEngine, pythonThreadPool } from './helpers';
 
 const TS_HEADER = "import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic();\n";
 const PY_HEADER = 'import anthropic\nclient = anthropic.Anthropic()\n';
@@ -440,5 +440,45 @@ describe('lint engine API', () => {
         doc.dispose();
       }
     });
+  });
+});
+
+describe('unbounded-fanout: the worker-pool bound (max_workers above 8 is unbounded, docs/rules/unbounded-fanout.md)', () => {
+  let engine: LintEngine;
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  const python = (workers: string, use: string): string =>
+    pythonThreadPool({ workers, alias: 'pool', use, globals: ['WORKERS = 9', 'FEW = 8'] });
+
+  for (const use of ['list(pool.map(ask, qs))', '[pool.submit(ask, q) for q in qs]']) {
+    it(`Python ${use.includes('map') ? 'map' : 'submit in a comprehension'}: 7 and 8 workers pass, 9 is reported (also through a constant)`, () => {
+      const found = (workers: string): string[] => rules(engine.lint(python(workers, use), 'python'));
+      assert.deepEqual(found('7'), []);
+      assert.deepEqual(found('8'), []);
+      assert.deepEqual(found('FEW'), []);
+      assert.deepEqual(found('9'), ['13:unbounded-fanout']);
+      assert.deepEqual(found('WORKERS'), ['13:unbounded-fanout']);
+    });
+  }
+
+  it('JS/TS worker pool of Array.from({ length: n }): 7 and 8 workers pass, 9 is reported', () => {
+    const ts = (n: number): string =>
+      [
+        TS_HEADER.trimEnd(),
+        'export async function run(items: string[]) {',
+        '  const queue = [...items];',
+        '  const worker = async () => {',
+        '    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {',
+        "      await client.messages.create({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: item }] });",
+        '    }',
+        '  };',
+        `  await Promise.all(Array.from({ length: ${n} }, worker));`,
+        '}',
+      ].join('\n');
+    assert.deepEqual(rules(engine.lint(ts(7), 'typescript')), []);
+    assert.deepEqual(rules(engine.lint(ts(8), 'typescript')), []);
+    assert.deepEqual(rules(engine.lint(ts(9), 'typescript')), ['10:unbounded-fanout']);
   });
 });

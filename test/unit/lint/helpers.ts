@@ -110,3 +110,30 @@ export async function lintFixture(
 export function showMark(m: Mark): string {
   return `${m.cell === undefined ? '' : `cell ${m.cell} `}line ${m.line} ${m.rule}`;
 }
+
+/**
+ * A Python module that maps a Claude call over `ThreadPoolExecutor(max_workers=workers) as
+ * alias`, with `globals` after the client and the pool used as `use` (the last line).
+ */
+export function pythonThreadPool(o: {
+  workers: string;
+  alias: string;
+  use: string;
+  globals: string[];
+}): string {
+  return [
+    'import anthropic',
+    'from concurrent.futures import ThreadPoolExecutor',
+    '',
+    'client = anthropic.Anthropic()',
+    ...o.globals,
+    '',
+    'def ask(q):',
+    '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[{"role": "user", "content": q}])',
+    '',
+    'def ask_all(qs):',
+    `    with ThreadPoolExecutor(max_workers=${o.workers}) as ${o.alias}:`,
+    `        return ${o.use}`,
+    '',
+  ].join('\n');
+}

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { type Finding, languageForPath, type LintEngine, type LintLanguage } from '../../../src/core/lint';
-import { fixtureFiles, fixturesDir, getEngine, notebookCells } from './helpers';
+import { fixtureFiles, fixturesDir, getEngine, grammarDir, notebookCells, pythonThreadPool } from './helpers';
+import { lines } from '../fix/helpers';
 
 /** VS Code's line breaks: \r\n, \n or a lone \r. */
 function lineLengths(text: string): number[] {
@@ -205,9 +207,8 @@ describe('lint engine properties (fast-check)', function () {
         language === 'javascriptreact' || language === 'typescriptreact'
           ? [...files, ...(sources.get('javascript') ?? [])]
           : files;
-      if (base.length === 0) {
-        return;
-      }
+      // An empty corpus for a language would make this property vacuous.
+      assert.ok(base.length > 0, `no ${language} corpus files to mutate`);
       const mutation = fc.oneof(
         fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.nat({ max: 40 }) }),
         fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 12 }) }),
@@ -264,5 +265,95 @@ describe('lint engine properties (fast-check)', function () {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+/**
+ * Counterexamples the properties above found (some only under `npm run test:explore`), kept
+ * as plain examples so `npm test` checks them on every run.
+ */
+describe('lint engine: counterexamples found by the properties', function () {
+  this.timeout(60_000);
+  let engine: LintEngine;
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  const pool = (alias: string, use: string): string =>
+    pythonThreadPool({ workers: '64', alias, use: `list(${use})`, globals: ['pools = {}'] });
+
+  let worker: Worker | undefined;
+  afterEach(async () => {
+    // A worker still looping after a timeout would keep mocha from exiting.
+    await worker?.terminate();
+    worker = undefined;
+  });
+
+  function lintPython(text: string): { found: string[]; errors: string[] } {
+    const errors: string[] = [];
+    const found = engine
+      .lint(text, 'python', { onRuleError: (rule, err) => errors.push(`${rule}: ${String(err)}`) })
+      .map((f) => `${f.line}:${f.rule}`);
+    return { found, errors };
+  }
+
+  it('unbounded-fanout: an executor alias with regex syntax never breaks the rule (SyntaxError: Invalid regular expression)', () => {
+    // Broken code as it is typed: the alias is `ex + (1`, once built into a RegExp unescaped.
+    assert.deepEqual(lintPython(pool('ex + (1', 'ex.map(ask, qs)')), { found: [], errors: [] });
+    // Valid Python whose alias text is not a valid pattern.
+    assert.deepEqual(lintPython(pool('pools["]("]', 'pools["]("].map(ask, qs)')), {
+      found: ['12:unbounded-fanout'],
+      errors: [],
+    });
+  });
+
+  it('unbounded-fanout: an executor alias matches itself, not what it would mean as a pattern', () => {
+    assert.deepEqual(lintPython(pool('pools[0]', 'pools[0].map(ask, qs)')), {
+      found: ['12:unbounded-fanout'],
+      errors: [],
+    });
+    assert.deepEqual(lintPython(pool('pools[0]', 'pools0.map(ask, qs)')), { found: [], errors: [] });
+  });
+
+  it('TSX that sends tree-sitter into an endless loop gives up (an error, no findings) instead of hanging', async () => {
+    // Found by exploring (seed 2094101980, "mutated corpus files … (typescriptreact)"), shrunk
+    // by hand from 905 characters. Run in a worker so that a hang fails this test by its timeout.
+    const hang = "import Anthropic from '@anthropic-ai/sdk';\ns:[{e:'',/e:a y n a ";
+    const after = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'const client = new Anthropic();',
+      "export const ask = () => client.messages.create({ model: 'claude-haiku-4-5', messages: [] });",
+    );
+    worker = new Worker(
+      `const { parentPort, workerData: d } = require('node:worker_threads');
+       const { LintEngine } = require(d.lint);
+       LintEngine.create(d.grammars).then((engine) => {
+         const errors = [];
+         const onError = (err) => errors.push(String(err));
+         const hang = engine.lint(d.hang, 'typescriptreact', { onError });
+         const after = engine.lint(d.after, 'typescriptreact', { onError }).map((f) => f.line + ':' + f.rule);
+         parentPort.postMessage({ hang: hang.length, after, errors });
+       });`,
+      {
+        eval: true,
+        workerData: {
+          lint: path.resolve(__dirname, '../../../src/core/lint'),
+          grammars: grammarDir,
+          hang,
+          after,
+        },
+      },
+    );
+    const running = worker;
+    const result = await new Promise((resolve, reject) => {
+      running.once('message', resolve);
+      running.once('error', reject);
+    });
+    assert.deepEqual(result, {
+      hang: 0,
+      // The parser is reset after giving up: the next text parses from scratch.
+      after: ['3:missing-max-tokens'],
+      errors: [`Error: Headroom: gave up parsing ${hang.length} characters of typescriptreact`],
+    });
   });
 });

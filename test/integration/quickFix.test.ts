@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HeadroomApi } from '../../src/extension';
 import { activateHeadroom, eventually } from './helpers';
 
-const FIXTURES = join(__dirname, '../../../test/fixtures/lint');
+/** The repository's fixtures; the tests edit a copy, so a save under load can never change them. */
+const REPO_FIXTURES = join(__dirname, '../../../test/fixtures/lint');
+let FIXTURES = REPO_FIXTURES;
 
 /** One fixture per rule, each with a finding of that rule (positions come from the linter). */
 const CASES: Array<{ rule: string; file: string }> = [
@@ -55,12 +59,15 @@ describe('quick fixes', function () {
   this.timeout(60_000);
   let testing: NonNullable<HeadroomApi['testing']>;
   before(async () => {
+    FIXTURES = mkdtempSync(join(tmpdir(), 'headroom-it-fixtures-'));
+    cpSync(REPO_FIXTURES, FIXTURES, { recursive: true });
     const api = (await activateHeadroom()).exports as HeadroomApi;
     assert.ok(api.testing);
     testing = api.testing;
   });
+  after(() => rmSync(FIXTURES, { recursive: true, force: true }));
   afterEach(async () => {
-    // Never save: the fixtures are the repository's; revert the edited editor.
+    // Never save: revert the edited editor, so each test starts from the fixture as written.
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

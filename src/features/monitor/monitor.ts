@@ -224,7 +224,8 @@ export function createMonitor(deps: {
       stopPoller();
       phase = 'needs-consent';
       phaseReason =
-        'ANTHROPIC_API_KEY is set. Polling spends your budget: one request (max_tokens 1, about 10 tokens) per interval. Start monitoring to allow it.';
+        'ANTHROPIC_API_KEY is set. Polling spends your budget: one request (max_tokens 1, about 10 tokens) per interval. Click to start monitoring.';
+      offerConsent();
       return fire();
     }
     if (config.pollIntervalSeconds === 0 && !poller) {
@@ -269,6 +270,22 @@ export function createMonitor(deps: {
       poller.update({ model: config.model, intervalSeconds: config.pollIntervalSeconds });
     }
     fire();
+  };
+
+  /** Once per session, a non-modal offer: one click to the first reading. */
+  let consentOffered = false;
+  const offerConsent = (): void => {
+    if (consentOffered) return;
+    consentOffered = true;
+    void vscode.window
+      .showInformationMessage(
+        `Headroom can show your Claude API rate-limit headroom using ANTHROPIC_API_KEY: one request (max_tokens 1, about 10 tokens) every ${config.pollIntervalSeconds || 60} s.`,
+        'Start Monitoring',
+        'Not Now',
+      )
+      .then(async (choice) => {
+        if (choice === 'Start Monitoring') await vscode.commands.executeCommand('headroom.startMonitoring');
+      });
   };
 
   const queueReconfigure = (): void => {

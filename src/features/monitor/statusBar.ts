@@ -50,7 +50,15 @@ export function registerStatusBar(monitor: Monitor): vscode.Disposable & { snaps
         ? new vscode.ThemeColor(`statusBarItem.${background}Background`)
         : undefined;
     }
-    tooltip.appendMarkdown('\n\n---\n\nClick for Headroom actions.');
+    // The first reading in one click: the click does what the item asks for.
+    const direct =
+      view.phase === 'needs-consent'
+        ? { command: CommandId.startMonitoring, hint: 'Click to start monitoring.' }
+        : view.phase === 'running' && view.state.kind === 'no-key' && !view.observing
+          ? { command: CommandId.setApiKey, hint: 'Click to set your API key.' }
+          : undefined;
+    item.command = direct?.command ?? CommandId.showActions;
+    tooltip.appendMarkdown(`\n\n---\n\n${direct?.hint ?? 'Click for Headroom actions.'}`);
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: `Headroom: ${stripIcons(item.text)}`, role: 'button' };
     item.show();

@@ -224,7 +224,7 @@ export function createMonitor(deps: {
       stopPoller();
       phase = 'needs-consent';
       phaseReason =
-        'ANTHROPIC_API_KEY is set. Polling spends your budget: one request (max_tokens 1, about 10 tokens) per interval. Click to start monitoring.';
+        'ANTHROPIC_API_KEY is set. Polling spends your budget: one request (max_tokens 1, about 10 tokens) per interval. Start monitoring to allow it.';
       offerConsent();
       return fire();
     }

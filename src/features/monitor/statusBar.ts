@@ -50,13 +50,12 @@ export function registerStatusBar(monitor: Monitor): vscode.Disposable & { snaps
         ? new vscode.ThemeColor(`statusBarItem.${background}Background`)
         : undefined;
     }
-    // The first reading in one click: the click does what the item asks for.
+    // The first reading in one click: with ANTHROPIC_API_KEY found, the click starts monitoring.
+    // (With no key, Set API Key in the actions menu is the second click.)
     const direct =
       view.phase === 'needs-consent'
         ? { command: CommandId.startMonitoring, hint: 'Click to start monitoring.' }
-        : view.phase === 'running' && view.state.kind === 'no-key' && !view.observing
-          ? { command: CommandId.setApiKey, hint: 'Click to set your API key.' }
-          : undefined;
+        : undefined;
     item.command = direct?.command ?? CommandId.showActions;
     tooltip.appendMarkdown(`\n\n---\n\n${direct?.hint ?? 'Click for Headroom actions.'}`);
     item.tooltip = tooltip;

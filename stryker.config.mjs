@@ -37,4 +37,8 @@ export function scope(name, mutate, specs) {
   };
 }
 
-export default scope('monitor', ['src/core/monitor/**/*.ts'], ['out/test/unit/monitor/**/*.test.js']);
+export default scope(
+  'monitor',
+  ['src/core/monitor/**/*.ts'],
+  ['out/test/unit/monitor/**/*.test.js', 'out/test/unit/hostile/retryAfter.test.js'],
+);

@@ -2,6 +2,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Scheduler } from '../../../src/core/monitor/poller';
+import type { MonitorStateKind } from '../../../src/core/monitor/state';
+
+/** Every state kind, in the order of the type's declaration. */
+export const MONITOR_STATE_KINDS: readonly MonitorStateKind[] = [
+  'ok',
+  'warning',
+  'critical',
+  'spend-cap',
+  'overloaded',
+  'auth',
+  'offline',
+  'no-key',
+  'stale',
+  'api-error',
+];
 
 interface FakeTimer {
   id: number;

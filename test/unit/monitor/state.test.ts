@@ -14,7 +14,7 @@ import {
   type MonitorSettings,
   type MonitorState,
 } from '../../../src/core/monitor/state';
-import { loadRecordedResponses } from './helpers';
+import { MONITOR_STATE_KINDS, loadRecordedResponses } from './helpers';
 
 const T0 = Date.parse('2026-03-14T09:00:00Z');
 const MODEL = 'claude-sonnet-4-6';
@@ -362,18 +362,7 @@ describe('monitor/state', () => {
     });
 
     it('never throws and always yields a valid state on random event sequences (fuzzed)', () => {
-      const kinds = [
-        'ok',
-        'warning',
-        'critical',
-        'spend-cap',
-        'overloaded',
-        'auth',
-        'offline',
-        'no-key',
-        'stale',
-        'api-error',
-      ];
+      const kinds: readonly string[] = MONITOR_STATE_KINDS;
       const headerValue = fc.oneof(
         fc.nat({ max: 5000 }).map(String),
         fc.string(),
@@ -445,6 +434,9 @@ describe('monitor/state', () => {
     assert.equal(limitNamed('…of 8,000 output tokens per minute…'), 'output-tokens');
     assert.equal(limitNamed('Number of request tokens has exceeded your per-minute rate limit'), 'tokens');
     assert.equal(limitNamed('fast mode output tokens per minute'), 'fast-output-tokens');
+    assert.equal(limitNamed('Fast mode input tokens per minute'), 'fast-input-tokens');
+    assert.equal(limitNamed('breakfast: 80,000 tokens'), 'tokens');
+    assert.equal(limitNamed(''), undefined);
     assert.equal(limitNamed('Overloaded'), undefined);
     assert.equal(limitNamed(undefined), undefined);
   });

@@ -151,6 +151,8 @@ export interface CodeServerOptions {
   logFile?: string;
   /** A fixed port (the demo); by default a free one is picked. */
   port?: number;
+  /** Keep workspace trust on (the Restricted Mode pass); off by default. */
+  workspaceTrust?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -218,7 +220,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
         `127.0.0.1:${port}`,
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         ...common,
         options.workspace,

@@ -46,10 +46,14 @@ export interface Event {
 
 export type Tally = Omit<TestResults, 'format' | 'version'>;
 
-export async function runIntegration(): Promise<Tally> {
+/**
+ * `restricted`: the Restricted Mode pass (test/restricted) in its own server, with
+ * workspace trust on and the folder untrusted.
+ */
+export async function runIntegration(options: { restricted?: boolean } = {}): Promise<Tally> {
   installCleanup();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const resultsFile = join(ARTIFACTS, 'results.jsonl');
+  const resultsFile = join(ARTIFACTS, options.restricted ? 'results-restricted.jsonl' : 'results.jsonl');
   // A previous run's results must never be mistaken for this one's.
   rmSync(resultsFile, { force: true });
   // Tests change settings and files, so they run on a copy of the fixture workspace.
@@ -73,8 +77,17 @@ export async function runIntegration(): Promise<Tally> {
         HEADROOM_TEST_MODE: '1',
         HEADROOM_POLL_TIMEOUT_MS: '1500',
         ANTHROPIC_API_KEY: '',
+        ...(options.restricted && { HEADROOM_TEST_DIR: join(REPO_ROOT, 'out/test/restricted') }),
       },
-      logFile: join(ARTIFACTS, 'code-server.log'),
+      logFile: join(ARTIFACTS, options.restricted ? 'code-server-restricted.log' : 'code-server.log'),
+      ...(options.restricted && {
+        workspaceTrust: true,
+        userSettings: {
+          'security.workspace.trust.enabled': true,
+          // No trust prompt: the folder simply opens in Restricted Mode.
+          'security.workspace.trust.startupPrompt': 'never',
+        },
+      }),
     });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -235,7 +248,20 @@ if (require.main === module) {
   // `--results <file>`: where to write the tally for the runner (scripts/test.mjs).
   const at = process.argv.indexOf('--results');
   const results = at > 0 ? process.argv[at + 1] : join(ARTIFACTS, 'results.json');
-  runIntegration().then(
+  const both = async (): Promise<Tally> => {
+    const main = await runIntegration();
+    // The Restricted Mode pass runs whenever the whole suite does (a --grep run may target it).
+    console.log('\n  Restricted Mode pass (workspace trust on, folder untrusted):');
+    const restricted = await runIntegration({ restricted: true });
+    return {
+      planned: main.planned + restricted.planned,
+      grep: main.grep,
+      passes: [...main.passes, ...restricted.passes],
+      failures: [...main.failures, ...restricted.failures],
+      pending: [...main.pending, ...restricted.pending],
+    };
+  };
+  both().then(
     (r) => {
       writeResults(results, r);
       const { passes, failures, pending } = {

@@ -38,7 +38,8 @@ export function run(): Promise<void> {
   // Narrows the run; the runner sets it only when asked (`npm test -- integration --grep …`).
   const grep = process.env.HEADROOM_TEST_GREP ?? '';
   if (grep) mocha.grep(grep);
-  for (const file of testFiles(__dirname)) mocha.addFile(file);
+  // The Restricted Mode pass (runIntegration.ts) points this entry at its own folder.
+  for (const file of testFiles(process.env.HEADROOM_TEST_DIR || __dirname)) mocha.addFile(file);
 
   return new Promise((resolve, reject) => {
     try {

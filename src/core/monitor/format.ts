@@ -324,6 +324,7 @@ export function notificationFor(
   if (level === 'off' || previous.kind === next.kind) return undefined;
   const before = SEVERITY_RANK[previous.kind];
   const after = SEVERITY_RANK[next.kind];
+  // Stryker disable next-line EqualityOperator: equivalent, equal ranks mean equal kinds, returned above
   if (before !== undefined && after !== undefined && after <= before) return undefined;
   const message = `Headroom${next.model !== undefined ? ` (${next.model})` : ''}: ${next.reason}`;
   switch (next.kind) {

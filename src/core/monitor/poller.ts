@@ -143,6 +143,7 @@ export class Poller implements BudgetSource {
   /** Stops polling and aborts a request in flight (its result is dropped). Idempotent. */
   stop(): void {
     this.running = false;
+    // Stryker disable next-line UpdateOperator: equivalent, any change of generation drops the late result
     this.generation++;
     this.clearTimer();
     this.controller?.abort();

@@ -191,6 +191,7 @@ function levelFields(
   const { warnAt, criticalAt } = thresholds(settings);
   const kind = binding.share < criticalAt ? 'critical' : binding.share < warnAt ? 'warning' : 'ok';
   const amounts =
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a share exists only when both values do
     binding.remaining !== undefined && binding.limit !== undefined
       ? ` (${count(binding.remaining)} of ${count(binding.limit)})`
       : '';

@@ -45,6 +45,11 @@ export interface MockAnthropicOptions {
   readonly rejectUnknownModels?: boolean;
   /** The clock for buckets and reset headers (default `Date.now`); latency uses real timers. */
   readonly now?: () => number;
+  /**
+   * Called with each request's record as it is logged, before the next request is served
+   * (tests drive a fake `now` from events: say, let time pass on every 429).
+   */
+  readonly onRecord?: (entry: MockRequestRecord) => void;
   readonly organizationId?: string;
   /** `anthropic-workspace-id` on authenticated answers (default a fixed `wrkspc_…`; `null` omits it). */
   readonly workspaceId?: string | null;
@@ -72,6 +77,11 @@ export interface MockFaults {
   readonly garbageBody?: boolean;
   /** Wait this long before answering, ms. */
   readonly latencyMs?: number;
+  /**
+   * Then hold each answer until this many requests have been in flight at once (since the
+   * last `reset`): a burst that overlaps however slowly its requests arrive.
+   */
+  readonly holdUntilInFlight?: number;
   /** Delay between SSE events, ms. */
   readonly chunkDelayMs?: number;
   /** Destroy the socket before answering, or after the first SSE events of a stream. */
@@ -229,6 +239,8 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
   let stats = emptyStats();
   let inFlight = 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Answers held by `holdUntilInFlight`, rechecked whenever a request comes in. */
+  const held = new Set<() => void>();
   const sockets = new Set<Socket>();
   let closed = false;
 
@@ -283,11 +295,27 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       m.outputTokens += entry.outputTokens;
     }
     if (s.log.length < LOG_CAP) s.log.push(entry);
+    options.onRecord?.(entry);
+  }
+
+  /** Resolves once `stats.maxInFlight` reaches `n` (never after close: the socket is gone). */
+  function inFlightReached(n: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (stats.maxInFlight >= n) {
+          held.delete(check);
+          resolve();
+        }
+      };
+      held.add(check);
+      check();
+    });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    for (const check of [...held]) check();
     let released = false;
     const release = (): void => {
       if (!released) {
@@ -380,6 +408,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       const raw = await readBody(req);
       if (closed) return drop();
       await sleep(fault.latencyMs ?? 0);
+      if (fault.holdUntilInFlight !== undefined) await inFlightReached(fault.holdUntilInFlight);
       // Server closing, or the client gave up while we waited: nothing is delivered.
       if (closed || req.socket.destroyed) return drop();
       if (fault.dropConnection === 'before-response') return drop();
@@ -687,6 +716,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
         closed = true;
         for (const t of timers) clearTimeout(t);
         timers.clear();
+        held.clear();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       }),

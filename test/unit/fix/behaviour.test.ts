@@ -11,14 +11,13 @@ import * as vm from 'node:vm';
 import { transformSync } from 'esbuild';
 import { type FixAction, applyEdits, fixesFor } from '../../../src/core/fix';
 import type { RuleId } from '../../../src/core/lint';
-import { type MockAnthropic, startMockAnthropic } from '../../mock-anthropic/server';
+import { type MockAnthropic, type MockFaults, startMockAnthropic } from '../../mock-anthropic/server';
 import { context, getEngine, lines, repoRoot } from './helpers';
 
 const MODEL = 'claude-haiku-4-5';
 const CAP = 8;
 const CALLS = 50;
-/** The mock's bucket clock runs this much faster than real time, so refills take ms, not minutes. */
-const SPEED = 10;
+const RPM = 120;
 /** Requests left in the bucket when a run starts: a tight burst. */
 const BURST = 10;
 
@@ -74,11 +73,21 @@ describe('fix behaviour: the fixed fan-out stops drawing 429s (real SDK, local s
   const items = Array.from({ length: CALLS }, (_, i) => `ticket ${i}`);
   const saved = process.env.HEADROOM_FIX_MOCK_URL;
 
+  /**
+   * The mock's bucket clock, injected: it stands still while requests arrive, however fast or
+   * slowly they land, and moves only by `refusalStep` on each 429 (time passing while the
+   * client backs off), so how many calls succeed depends on the code under test alone.
+   */
+  let now = Date.UTC(2026, 0, 1);
+  let refusalStep = 0;
+
   before(async () => {
-    const start = Date.now();
     mock = await startMockAnthropic({
-      limits: { rpm: 120, itpm: 10_000_000, otpm: 10_000_000 },
-      now: () => start + (Date.now() - start) * SPEED,
+      limits: { rpm: RPM, itpm: 10_000_000, otpm: 10_000_000 },
+      now: () => now,
+      onRecord: (entry) => {
+        if (entry.status === 429) now += refusalStep;
+      },
     });
     process.env.HEADROOM_FIX_MOCK_URL = mock.url;
   });
@@ -92,18 +101,26 @@ describe('fix behaviour: the fixed fan-out stops drawing 429s (real SDK, local s
     }
   });
 
-  /** A fresh run: full stats, a tight burst left in the bucket, a little latency so calls overlap. */
-  function fresh(): void {
+  /**
+   * A fresh run: full stats, a tight burst left in the bucket, a little latency so calls
+   * overlap. Each 429 lets a capped batch's worth of refill pass (CAP requests: CAP × 60 s /
+   * RPM), the client's backoff, so clients that back off get through and clients that do not,
+   * do not.
+   */
+  function fresh(faults: MockFaults = { latencyMs: 40 }): void {
     mock.reset();
+    refusalStep = (CAP * 60_000) / RPM;
     mock.setRemaining(MODEL, { requests: BURST });
-    mock.setFaults({ latencyMs: 40 });
+    mock.setFaults(faults);
   }
 
-  it('unfixed: 50 calls at once, no retries — many fail with 429', async () => {
-    fresh();
+  it('unfixed: 50 calls at once, no retries — all but the burst fail with 429', async () => {
+    // A clock that stands still, and answers held until more than the cap are in flight at once.
+    fresh({ latencyMs: 40, holdUntilInFlight: CAP + 1 });
+    refusalStep = 0;
     const results = await load(SOURCE).classifyAll(items);
     const failed = results.filter((r) => r.status === 'rejected');
-    assert.ok(failed.length >= 10, `only ${failed.length} of ${CALLS} failed`);
+    assert.equal(failed.length, CALLS - BURST);
     for (const r of failed) {
       assert.equal((r as PromiseRejectedResult).reason?.status, 429);
     }

@@ -49,6 +49,15 @@ describe('history/csv', () => {
     history.record(networkError(T0 + 2000, true));
     const csv = history.toCsv();
     assert.ok(csv.endsWith('\r\n'));
+    // The header as users' spreadsheets and scripts read it: written out, not the code's constant.
+    assert.equal(
+      csv.split('\r\n')[0],
+      'time,model,source,status,outcome,latency_ms,input_tokens,output_tokens,' +
+        'requests_limit,requests_remaining,requests_reset,' +
+        'input_tokens_limit,input_tokens_remaining,input_tokens_reset,' +
+        'output_tokens_limit,output_tokens_remaining,output_tokens_reset,' +
+        'tokens_limit,tokens_remaining,tokens_reset',
+    );
     const rows = parseCsv(csv);
     assert.deepEqual(rows[0], [...CSV_COLUMNS]);
     assert.equal(rows.length, 4);

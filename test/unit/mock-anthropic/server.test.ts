@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseRateLimitHeaders } from '../../../src/core/monitor/headers';
+import { waitFor } from '../proxy/helpers';
 import {
   startMockAnthropic,
   type MockAnthropic,
@@ -87,14 +88,13 @@ describe('mock-anthropic server', () => {
     });
 
     it('closes with keep-alive connections and requests in flight', async () => {
-      const extra = await startMockAnthropic({ faults: { latencyMs: 10_000 } });
+      // An answer an hour away: a close() that waited for it would time this test out.
+      const extra = await startMockAnthropic({ faults: { latencyMs: 3_600_000 } });
       const pending = fetch(`${extra.url}/v1/models`, {
         headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' },
       }).catch((err: unknown) => err);
-      await new Promise((r) => setTimeout(r, 50));
-      const started = Date.now();
+      await waitFor(() => extra.stats().inFlight === 1, 10_000, 'the request to reach the server');
       await extra.close();
-      assert.ok(Date.now() - started < 2000);
       assert.ok((await pending) instanceof Error);
       await extra.close(); // idempotent
     });

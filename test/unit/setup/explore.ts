@@ -7,6 +7,9 @@
  *   HEADROOM_FC_ROUNDS   rounds (default 20)
  *   HEADROOM_FC_MINUTES  time budget in minutes (default 4)
  *
+ * A round that does not end within HEADROOM_FC_ROUND_MINUTES (default 5) fails too: a
+ * property that never returns (a parser loop) is a counterexample, replayed by its seed.
+ *
  * Every counterexample found becomes a plain example test next to its property.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +21,7 @@ const unitDir = path.resolve(__dirname, '..');
 const root = path.resolve(unitDir, '../../..');
 const rounds = Number(process.env.HEADROOM_FC_ROUNDS ?? 20);
 const budgetMs = Number(process.env.HEADROOM_FC_MINUTES ?? 4) * 60_000;
+const roundMs = Number(process.env.HEADROOM_FC_ROUND_MINUTES ?? 5) * 60_000;
 
 /** The built unit test files that use fast-check. */
 function propertyFiles(dir: string): string[] {
@@ -48,6 +52,7 @@ function main(): number {
   let done = 0;
   for (let round = 1; round <= rounds && Date.now() - started < budgetMs; round++) {
     const seed = randomInt(2 ** 31 - 1);
+    console.log(`round ${round}: seed ${seed}`);
     const r = spawnSync(
       process.execPath,
       [
@@ -59,16 +64,27 @@ function main(): number {
         `--require=${path.join(__dirname, 'fastCheck.js')}`,
         ...files,
       ],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, HEADROOM_FC_SEED: String(seed) } },
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, HEADROOM_FC_SEED: String(seed) },
+        timeout: roundMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 << 20,
+      },
     );
     done++;
     const ok = r.status === 0;
     console.log(
-      `round ${round}: seed ${seed} ${ok ? 'passed' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      `round ${round}: ${ok ? 'passed' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
     );
     if (!ok) {
-      failures.push(`seed ${seed}:\n${r.stdout}${r.stderr}`);
-      console.log(`${r.stdout}${r.stderr}`);
+      const hung = r.signal
+        ? `round ${round} did not end within ${roundMs / 60_000} min (a property that never returns?): ` +
+          `rerun with HEADROOM_FC_SEED=${seed} and --reporter spec to see which test hangs\n`
+        : '';
+      failures.push(`seed ${seed}:\n${r.stdout}${r.stderr}${hung}`);
+      console.log(`${r.stdout}${r.stderr}${hung}`);
     }
   }
   console.log(`\n${done} rounds, ${failures.length} failed`);

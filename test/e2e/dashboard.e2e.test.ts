@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { MockFaults } from '../mock-anthropic/server';
-import { E2E_KEY, openFile, openSession, runCommand, screenshot, statusItem } from './session';
+import { E2E_KEY, enterApiKey, openFile, openSession, runCommand, screenshot, statusItem } from './session';
 
 const MODEL = 'claude-haiku-4-5';
 /** Remaining requests, input tokens, output tokens, tokens, request rate, latency. */
@@ -101,14 +101,7 @@ describe('dashboard webview', function () {
     });
     if (/set API key/.test(initial)) {
       await runCommand(page, 'Headroom: Set API Key');
-      const box = page.locator('.quick-input-widget input[type="password"]');
-      await box.waitFor({ state: 'visible', timeout: 15_000 });
-      // The palette's input turns into the key box; fill it once the box owns it.
-      await waitFor('the key in the input box', async () => {
-        await box.fill(E2E_KEY);
-        return (await box.inputValue()) === E2E_KEY;
-      });
-      await page.keyboard.press('Enter');
+      await enterApiKey(page);
       setKeyHere = true;
       await waitFor('the key to be taken', async () => !/set API key/.test(await itemText(page)));
     }

@@ -141,3 +141,35 @@ export async function openFile(page: Page, name: string) {
   await editor.waitFor({ timeout: 15_000 });
   return editor;
 }
+
+/**
+ * Opens the quick-fix menu (Ctrl+.) at the cursor and waits for the row labelled `label`.
+ * The menu waits for every provider, the TypeScript server's too, which is slow to start;
+ * until then Ctrl+. can come back empty, so it asks again as a user would.
+ */
+export async function openQuickFixMenu(page: Page, label: string) {
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: label }).first();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await item.waitFor({ state: 'visible', timeout: 5_000 });
+      return item;
+    } catch (err) {
+      if (attempt >= 10) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Types the test key into Set API Key's box (run the command first) and presses Enter. */
+export async function enterApiKey(page: Page): Promise<void> {
+  const box = page.locator('.quick-input-widget input[type="password"]');
+  await box.waitFor({ state: 'visible', timeout: 15_000 });
+  // The palette's input turns into the key box; fill it once the box owns it.
+  const deadline = Date.now() + 30_000;
+  while ((await box.inputValue()) !== E2E_KEY) {
+    if (Date.now() > deadline) throw new Error('the key box never took the key');
+    await box.fill(E2E_KEY);
+  }
+  await page.keyboard.press('Enter');
+}

@@ -219,7 +219,6 @@ describe('proxy: faults', function () {
 
   it('oversized request at the real cap: 32 MB + 1 gets 413 (declared and chunked)', async () => {
     const body = Buffer.alloc(32 * 1024 * 1024 + 1, 0x20);
-    const started = Date.now();
     const declared = await rawRequest(proxy.url, { headers: apiHeaders(), body });
     assert.equal(declared.status, 413);
     const chunked = await rawRequest(proxy.url, {
@@ -228,8 +227,9 @@ describe('proxy: faults', function () {
       chunked: true,
     });
     assert.equal(chunked.status, 413);
+    // Nothing reached the upstream (a proxy that buffered and forwarded would show here);
+    // one that hung would meet mocha's timeout, not a wall-clock bound.
     assert.equal(server.stats().requests, 0);
-    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
   });
 
   it('malformed JSON body: forwarded untouched, counted under model "unknown"', async () => {

@@ -39,13 +39,13 @@ async function until<T>(
 const barText = async (page: Page): Promise<string> => ((await statusItem(page).innerText()) ?? '').trim();
 
 /** Sets a number setting through the Settings editor, as a user would. */
-async function setNumberSetting(page: Page, id: string, value: number): Promise<void> {
+async function setNumberSetting(page: Page, id: string, title: RegExp, value: number): Promise<void> {
   await runCommand(page, 'Preferences: Open User Settings');
   const editor = page.locator('.settings-editor');
   await editor.waitFor({ state: 'visible', timeout: 30_000 });
-  // The search box has focus when the editor opens.
+  // The search box has focus when the editor opens; only the searched row is used.
   await page.keyboard.type(id);
-  const input = editor.locator('.setting-item-number input').first();
+  const input = editor.locator('.setting-item-number', { hasText: title }).locator('input').first();
   await input.waitFor({ state: 'visible', timeout: 30_000 });
   await input.fill(String(value));
   await input.press('Tab');
@@ -80,16 +80,22 @@ async function hoverTooltip(page: Page): Promise<Hovered> {
         .innerText()
         .catch(() => undefined)
     : undefined;
+  // The tooltip is re-rendered every second (the countdowns move): measure a settled table.
+  const measure = (): Promise<number[]> =>
+    table.evaluate((el) =>
+      Array.from(el.querySelectorAll('th, td:first-child'))
+        .filter((cell) => (cell.textContent ?? '').trim() !== '')
+        .map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+        }),
+    );
   const cellLines = hasTable
-    ? await table.evaluate((el) =>
-        Array.from(el.querySelectorAll('th, td:first-child'))
-          .filter((cell) => (cell.textContent ?? '').trim() !== '')
-          .map((cell) => {
-            const range = document.createRange();
-            range.selectNodeContents(cell);
-            return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
-          }),
-      )
+    ? await until('a rendered tooltip table', async () => {
+        const lines = await measure();
+        return lines.length > 0 && lines.every((n) => n > 0) && lines;
+      })
     : [];
   return { hover, text, bindingLeft, cellLines };
 }
@@ -123,12 +129,19 @@ async function checkState(page: Page, name: string): Promise<Hovered> {
 describe('status bar: one truth, at a glance', function () {
   this.timeout(300_000);
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      const { page } = await openSession();
+      await screenshot(page, 'glance-failure').catch(() => undefined);
+    }
+  });
+
   after(async () => {
     const { page, mock } = await openSession();
     mock.setFaults({});
     mock.reset();
     await page.keyboard.press('Escape');
-    await setNumberSetting(page, 'headroom.monitor.pollIntervalSeconds', 3600);
+    await setNumberSetting(page, 'headroom.monitor.pollIntervalSeconds', /Poll Interval Seconds/, 3600);
   });
 
   it('ok, warning, stale estimate, 429 and recovered: the bar says what the tooltip says', async () => {
@@ -148,21 +161,38 @@ describe('status bar: one truth, at a glance', function () {
     );
     mock.setFaults({});
     mock.reset();
-    const refreshUntil = async (pattern: RegExp, what: string): Promise<string> =>
+    /**
+     * Refreshes until the bar shows `pattern` with `icon` (the state's codicon). The bucket is
+     * set again before each try (it refills as time passes), and an earlier test's
+     * retry-after may still hold refreshes back for a while.
+     */
+    const refreshUntil = async (
+      pattern: RegExp,
+      icon: string,
+      what: string,
+      before: () => void = () => undefined,
+    ): Promise<string> =>
       until(
         what,
         async () => {
+          before();
           await runCommand(page, 'Headroom: Refresh Now');
           await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-          return until(`${what} (after a refresh)`, async () => pattern.test(await barText(page)), 5_000)
+          return until(
+            `${what} (after a refresh)`,
+            async () =>
+              pattern.test(await barText(page)) &&
+              (await statusItem(page).locator(`.codicon-${icon}`).count()) === 1,
+            5_000,
+          )
             .then(() => barText(page))
             .catch(() => undefined);
         },
-        60_000,
+        120_000,
       );
 
     // ok
-    await refreshUntil(/^\d+% RPM$/, 'the ok state');
+    await refreshUntil(/^\d+% RPM$/, 'pulse', 'the ok state', () => mock.reset());
     const ok = await checkState(page, 'ok');
     assert.match(ok.text, /Requests\/min/);
     mkdirSync(MARKETPLACE, { recursive: true });
@@ -189,12 +219,12 @@ describe('status bar: one truth, at a glance', function () {
     }
 
     // Polling off (only Refresh Now reads), so the next reading ages into an estimate below.
-    await setNumberSetting(page, 'headroom.monitor.pollIntervalSeconds', 0);
+    await setNumberSetting(page, 'headroom.monitor.pollIntervalSeconds', /Poll Interval Seconds/, 0);
 
     // warning: 6 of 50 left after the poll.
-    mock.setRemaining(MODEL, { requests: 7 });
-    await refreshUntil(/^1\d% RPM$/, 'the warning state');
-    assert.equal(await statusItem(page).locator('.codicon-warning').count(), 1);
+    await refreshUntil(/^1\d% RPM$/, 'warning', 'the warning state', () =>
+      mock.setRemaining(MODEL, { requests: 7 }),
+    );
     await checkState(page, 'warning');
 
     // stale: polling is off, so after a poll interval (60 s + grace) the bar shows the estimate.
@@ -213,8 +243,7 @@ describe('status bar: one truth, at a glance', function () {
     // recovered: the bucket refills.
     await until('the countdown to end', async () => !/429 · /.test(await barText(page)), 60_000);
     mock.setFaults({});
-    mock.reset();
-    await refreshUntil(/^9\d% RPM$/, 'the recovery');
+    await refreshUntil(/^9\d% RPM$/, 'pulse', 'the recovery', () => mock.reset());
     await checkState(page, 'recovered');
   });
 });

@@ -11,12 +11,12 @@ import {
 import { FileContext } from './context';
 import { grammarFor } from './languages';
 import { joinCells, type NotebookCell, partAt, rebaseData } from './notebook';
-import type { RuleReport } from './rule';
-import { RULE_IMPLEMENTATIONS } from './rules/index';
+import { RULE_IDS, RULES } from '../rules';
+import type { RuleReport } from '../rules/rule';
 import { withParentCache } from './syntax';
 import { effectiveSetting } from './settings';
 import { isSuppressed, parseSuppressions } from './suppression';
-import { type Finding, LINT_LANGUAGES, type LintLanguage, type LintOptions, RULE_IDS } from './types';
+import { type Finding, type FindingData, LINT_LANGUAGES, type LintLanguage, type LintOptions } from './types';
 
 /** Options for creating an engine. */
 export interface LintEngineOptions {
@@ -152,14 +152,15 @@ export class LintEngine {
     const ctx = new FileContext(text, language, root);
     const findings: Finding[] = [];
     let suppressions: ReturnType<typeof parseSuppressions> | undefined;
-    for (const id of RULE_IDS) {
+    for (const rule of RULES) {
+      const id = rule.id;
       const setting = effectiveSetting(id, options.rules);
       if (setting === 'off') {
         continue;
       }
-      const reports: RuleReport[] = [];
+      const reports: RuleReport<FindingData>[] = [];
       try {
-        RULE_IMPLEMENTATIONS[id].run(ctx, (r) => reports.push(r));
+        rule.detect(ctx, (r) => reports.push(r));
       } catch (err) {
         options.onRuleError?.(id, err);
         continue;

@@ -1,5 +1,5 @@
 import type { Node } from '../parse/treeSitter';
-import type { OffsetRange } from './types';
+import type { Span } from '../parse/span';
 
 /** Node types that start a new function scope (JS/TS and Python). */
 export const FUNCTION_TYPES = new Set([
@@ -109,12 +109,12 @@ export function endOf(node: Node): number {
 }
 
 /** The half-open offset range of a node. */
-export function rangeOf(node: Node): OffsetRange {
+export function rangeOf(node: Node): Span {
   return { start: node.startIndex, end: endOf(node) };
 }
 
 /** Whether `inner` lies within `outer` (by offsets). */
-export function contains(outer: Node | OffsetRange, inner: Node | OffsetRange): boolean {
+export function contains(outer: Node | Span, inner: Node | Span): boolean {
   const os = 'startIndex' in outer ? outer.startIndex : outer.start;
   const oe = 'endIndex' in outer ? endOf(outer) : outer.end;
   const is = 'startIndex' in inner ? inner.startIndex : inner.start;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
-import { ruleDocUrl, type Finding, type Severity } from '../../core/lint/types';
+import { ruleDocUrl } from '../../core/rules';
+import type { Finding, Severity } from '../../core/lint/types';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { LintEngine, LintDocument } from '../../core/lint';
 import { LINT_LANGUAGES, type Finding, type LintLanguage, type LintOptions } from '../../core/lint/types';
-import { readLintSettings } from '../../config';
+import { affectsLintSettings, readLintSettings } from '../../config';
 import { toDiagnostic } from './diagnostics';
 
 /** Quiet period after the last keystroke before a document is re-linted. */
@@ -235,7 +235,7 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
       for (const c of nb.getCells()) clear(c.document.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('headroom.lint')) lintAllOpen();
+      if (affectsLintSettings(e)) lintAllOpen();
     }),
   );
   lintAllOpen();

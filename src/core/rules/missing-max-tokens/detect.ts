@@ -1,7 +1,8 @@
 import type { Node } from '../../parse/treeSitter';
-import type { ClaudeCall, FileContext } from '../context';
-import { callFacts, lang, methodText } from '../facts';
-import type { Rule, RuleReport } from '../rule';
+import type { ClaudeCall, FileContext } from '../../lint/context';
+import { callFacts, methodText } from '../callFacts';
+import { lang, type Report } from '../rule';
+import type { MissingMaxTokensData } from './data';
 import {
   callParams,
   isCall,
@@ -13,44 +14,40 @@ import {
   up,
   kind,
   endOf,
-} from '../syntax';
+} from '../../lint/syntax';
 
 /** `missing-max-tokens`: a create/stream call whose literal params lack `max_tokens`. */
-export const missingMaxTokens: Rule = {
-  id: 'missing-max-tokens',
-  run(ctx, report) {
-    for (const call of ctx.calls) {
-      if (call.method === 'batches.create') {
-        checkBatch(ctx, call, report);
-        continue;
-      }
-      const params = call.params;
-      if (params.open || params.entries.has('max_tokens')) {
-        continue;
-      }
-      const insertAt =
-        (params.node ?? call.node.childForFieldName('arguments') ?? call.callee).startIndex + 1;
-      const model = entryString(params.entries.get('model'), ctx.text);
-      report({
-        start: call.callee.startIndex,
-        end: endOf(call.callee),
-        message:
-          `${methodText(call)} is called without max_tokens: the API rejects the request with a 400 before ` +
-          `generating anything. Add max_tokens (for example ${ctx.python ? 'max_tokens=1024' : 'max_tokens: 1024'}).`,
-        data: {
-          rule: 'missing-max-tokens',
-          language: lang(ctx),
-          call: callFacts(ctx, call),
-          insertAt,
-          model,
-        },
-      });
+export function detect(ctx: FileContext, report: Report<MissingMaxTokensData>): void {
+  for (const call of ctx.calls) {
+    if (call.method === 'batches.create') {
+      checkBatch(ctx, call, report);
+      continue;
     }
-  },
-};
+    const params = call.params;
+    if (params.open || params.entries.has('max_tokens')) {
+      continue;
+    }
+    const insertAt = (params.node ?? call.node.childForFieldName('arguments') ?? call.callee).startIndex + 1;
+    const model = entryString(params.entries.get('model'), ctx.text);
+    report({
+      start: call.callee.startIndex,
+      end: endOf(call.callee),
+      message:
+        `${methodText(call)} is called without max_tokens: the API rejects the request with a 400 before ` +
+        `generating anything. Add max_tokens (for example ${ctx.python ? 'max_tokens=1024' : 'max_tokens: 1024'}).`,
+      data: {
+        rule: 'missing-max-tokens',
+        language: lang(ctx),
+        call: callFacts(ctx, call),
+        insertAt,
+        model,
+      },
+    });
+  }
+}
 
 /** Batch requests: each literal `params` object must carry max_tokens too. */
-function checkBatch(ctx: FileContext, call: ClaudeCall, report: (r: RuleReport) => void): void {
+function checkBatch(ctx: FileContext, call: ClaudeCall, report: Report<MissingMaxTokensData>): void {
   const requests = call.params.entries.get('requests')?.value;
   if (!requests) {
     return;

@@ -1,7 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
-import type { FileContext } from '../context';
-import { escapeRegExp, type Reach, reach } from '../flow';
-import type { Rule, RuleReport } from '../rule';
+import type { FileContext } from '../../lint/context';
+import { escapeRegExp, type Reach, reach } from '../../lint/flow';
+import type { Report } from '../rule';
 import {
   argumentList,
   callee,
@@ -24,8 +24,8 @@ import {
   kind,
   kindOf,
   endOf,
-} from '../syntax';
-import type { UnboundedFanoutData } from '../types';
+} from '../../lint/syntax';
+import type { UnboundedFanoutData } from './data';
 
 /**
  * The largest thread pool treated as a cap. Python's default is min(32, cpu + 4) workers;
@@ -39,32 +39,29 @@ export const MAX_LITERAL_CALLS = 3;
 /** Names of arrays that are slices of a bigger input (batched processing). */
 const CHUNK_NAME = /chunk|batch|slice|page|group|window|part/i;
 
-type Report = (r: RuleReport) => void;
+type FanoutReport = Report<UnboundedFanoutData>;
 
 /**
  * `unbounded-fanout`: many Claude calls started at once with no cap: `Promise.all` over a
  * map/push loop/Array.from, `asyncio.gather`/`wait` over a comprehension/map/loop-filled list,
  * `TaskGroup.create_task` in a loop, thread pools with no or large `max_workers`.
  */
-export const unboundedFanout: Rule = {
-  id: 'unbounded-fanout',
-  run(ctx, report) {
-    if (ctx.calls.length === 0) {
-      return;
-    }
-    if (ctx.python) {
-      pythonGather(ctx, report);
-      pythonTaskGroups(ctx, report);
-      pythonExecutors(ctx, report);
-    } else {
-      jsPromiseCombinators(ctx, report);
-    }
-  },
-};
+export function detect(ctx: FileContext, report: Report<UnboundedFanoutData>): void {
+  if (ctx.calls.length === 0) {
+    return;
+  }
+  if (ctx.python) {
+    pythonGather(ctx, report);
+    pythonTaskGroups(ctx, report);
+    pythonExecutors(ctx, report);
+  } else {
+    jsPromiseCombinators(ctx, report);
+  }
+}
 
 // ---- JS/TS ---------------------------------------------------------------------------------
 
-function jsPromiseCombinators(ctx: FileContext, report: Report): void {
+function jsPromiseCombinators(ctx: FileContext, report: FanoutReport): void {
   for (const m of ctx.scan(/\bPromise\s*\.\s*(all|allSettled|any|race)\s*\(/g)) {
     const call = callAtToken(ctx, m.index);
     if (!call) {
@@ -247,7 +244,7 @@ function fanoutMessage(name: string, found: Source, remedy: string): string {
 
 // ---- Python --------------------------------------------------------------------------------
 
-function pythonGather(ctx: FileContext, report: Report): void {
+function pythonGather(ctx: FileContext, report: FanoutReport): void {
   for (const m of ctx.scan(/\b(?:asyncio\s*\.\s*)?(gather|wait)\s*\(/g)) {
     if (m[1] === 'wait' && !m[0].startsWith('asyncio')) {
       continue;
@@ -399,7 +396,7 @@ function filledCollection(
   return null;
 }
 
-function pythonTaskGroups(ctx: FileContext, report: Report): void {
+function pythonTaskGroups(ctx: FileContext, report: FanoutReport): void {
   const groups = new Set<string>();
   for (const m of ctx.scan(/TaskGroup\s*\(\s*\)\s*as\s+([A-Za-z_]\w*)/g)) {
     groups.add(m[1]);
@@ -444,7 +441,7 @@ function pythonTaskGroups(ctx: FileContext, report: Report): void {
   }
 }
 
-function pythonExecutors(ctx: FileContext, report: Report): void {
+function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
   for (const m of ctx.scan(/\b(ThreadPoolExecutor|ProcessPoolExecutor)\s*\(/g)) {
     const pool = callAtToken(ctx, m.index + m[0].indexOf(m[1]));
     if (!pool) {
@@ -499,7 +496,7 @@ function pythonExecutors(ctx: FileContext, report: Report): void {
 
 function emitExecutor(
   ctx: FileContext,
-  report: Report,
+  report: FanoutReport,
   call: Node,
   pool: Node,
   method: string,
@@ -582,7 +579,7 @@ function executorName(ctx: FileContext, pool: Node): string | null {
 
 function emit(
   _ctx: FileContext,
-  report: Report,
+  report: FanoutReport,
   fanout: Node,
   fn: Node,
   kind: UnboundedFanoutData['kind'],

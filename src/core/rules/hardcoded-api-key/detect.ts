@@ -1,9 +1,8 @@
 import type { Node } from '../../parse/treeSitter';
-import type { FileContext } from '../context';
-import { lang } from '../facts';
-import type { Rule } from '../rule';
-import type { HardcodedApiKeyData } from '../types';
-import { up, kind, endOf } from '../syntax';
+import type { FileContext } from '../../lint/context';
+import { lang, type Report } from '../rule';
+import type { HardcodedApiKeyData } from './data';
+import { up, kind, endOf } from '../../lint/syntax';
 
 /**
  * The Anthropic key format: `sk-ant-<kind><2 digits>-<secret>` (api03, admin01, oat01, ...)
@@ -17,39 +16,36 @@ const PLACEHOLDER = /-(?:x+|X+|0+|_+|-+)(?:AA)?$/;
  * `hardcoded-api-key`: a string literal holding an Anthropic API key. The message never
  * repeats the key; the data carries only its offsets.
  */
-export const hardcodedApiKey: Rule = {
-  id: 'hardcoded-api-key',
-  run(ctx, report) {
-    for (const m of ctx.scan(KEY)) {
-      if (PLACEHOLDER.test(m[0])) {
-        continue;
-      }
-      const literal = literalAt(ctx, m.index);
-      if (!literal) {
-        continue;
-      }
-      const context = keyContext(ctx, literal);
-      const replacement = ctx.python ? 'os.environ["ANTHROPIC_API_KEY"]' : 'process.env.ANTHROPIC_API_KEY';
-      report({
-        start: m.index,
-        end: m.index + m[0].length,
-        message:
-          'An Anthropic API key is written in the source: anyone who can read this file or its history can spend ' +
-          'against your rate limits and bill, and a leaked key gets revoked. Revoke this key in the Console, then ' +
-          `read it from the environment (${replacement}; the SDK uses ANTHROPIC_API_KEY by default).`,
-        data: {
-          rule: 'hardcoded-api-key',
-          language: lang(ctx),
-          literal: { start: literal.startIndex, end: endOf(literal) },
-          key: { start: m.index, end: m.index + m[0].length },
-          context,
-          envVar: 'ANTHROPIC_API_KEY',
-          replacement,
-        },
-      });
+export function detect(ctx: FileContext, report: Report<HardcodedApiKeyData>): void {
+  for (const m of ctx.scan(KEY)) {
+    if (PLACEHOLDER.test(m[0])) {
+      continue;
     }
-  },
-};
+    const literal = literalAt(ctx, m.index);
+    if (!literal) {
+      continue;
+    }
+    const context = keyContext(ctx, literal);
+    const replacement = ctx.python ? 'os.environ["ANTHROPIC_API_KEY"]' : 'process.env.ANTHROPIC_API_KEY';
+    report({
+      start: m.index,
+      end: m.index + m[0].length,
+      message:
+        'An Anthropic API key is written in the source: anyone who can read this file or its history can spend ' +
+        'against your rate limits and bill, and a leaked key gets revoked. Revoke this key in the Console, then ' +
+        `read it from the environment (${replacement}; the SDK uses ANTHROPIC_API_KEY by default).`,
+      data: {
+        rule: 'hardcoded-api-key',
+        language: lang(ctx),
+        literal: { start: literal.startIndex, end: endOf(literal) },
+        key: { start: m.index, end: m.index + m[0].length },
+        context,
+        envVar: 'ANTHROPIC_API_KEY',
+        replacement,
+      },
+    });
+  }
+}
 
 const LITERAL_PARTS = new Set(['string_fragment', 'string_content', 'escape_sequence']);
 const LITERALS = new Set(['string', 'template_string']);

@@ -1,8 +1,8 @@
 import type { Node } from '../../parse/treeSitter';
-import type { FileContext } from '../context';
-import { lang } from '../facts';
-import { callsClaudeFunction, tryBodies } from '../flow';
-import type { Rule } from '../rule';
+import type { FileContext } from '../../lint/context';
+import { lang, type Report } from '../rule';
+import { callsClaudeFunction, tryBodies } from '../../lint/flow';
+import type { StringMatchedErrorData } from './data';
 import {
   callee,
   dottedName,
@@ -18,7 +18,7 @@ import {
   kind,
   kindOf,
   endOf,
-} from '../syntax';
+} from '../../lint/syntax';
 
 /** Text that marks a rate-limit error: "rate limit", "rate_limit(_error)", "429", "too many requests". */
 const NEEDLE = /rate[ _-]?limit|429|too many requests/i;
@@ -80,50 +80,47 @@ const TEXT_PROPS = new Set([
  * the error is a rate limit from its text (`"rate limit" in str(e)`, `err.message.includes("429")`,
  * `/rate limit/i.test(e.message)`) instead of `RateLimitError` or the status code.
  */
-export const stringMatchedError: Rule = {
-  id: 'string-matched-error',
-  run(ctx, report) {
-    if (ctx.calls.length === 0 || !/rate|429|too many/i.test(ctx.text)) {
-      return; // nothing that could match: skip the handler search
+export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>): void {
+  if (ctx.calls.length === 0 || !/rate|429|too many/i.test(ctx.text)) {
+    return; // nothing that could match: skip the handler search
+  }
+  const seen = new Set<number>();
+  for (const handler of claudeHandlers(ctx)) {
+    const errorName = caughtName(ctx, handler);
+    if (!errorName) {
+      continue;
     }
-    const seen = new Set<number>();
-    for (const handler of claudeHandlers(ctx)) {
-      const errorName = caughtName(ctx, handler);
-      if (!errorName) {
+    for (const literal of handler.descendantsOfType(['string', 'template_string', 'regex'])) {
+      if (!literal || seen.has(literal.startIndex)) {
         continue;
       }
-      for (const literal of handler.descendantsOfType(['string', 'template_string', 'regex'])) {
-        if (!literal || seen.has(literal.startIndex)) {
-          continue;
-        }
-        const test = rateLimitTest(ctx, literal, errorName, handler);
-        if (!test || seen.has(test.node.startIndex)) {
-          continue;
-        }
-        seen.add(literal.startIndex);
-        seen.add(test.node.startIndex);
-        const replacement = replacementFor(ctx, errorName);
-        report({
-          start: test.node.startIndex,
-          end: endOf(test.node),
-          message:
-            'This decides that the error is a rate limit by matching its message text, which is not a stable API: ' +
-            'the wording can change, and other errors (a prompt that mentions "429", a proxy page) match too. ' +
-            `Test ${replacement} instead.`,
-          data: {
-            rule: 'string-matched-error',
-            language: lang(ctx),
-            test: { start: test.node.startIndex, end: endOf(test.node) },
-            errorName,
-            needle: test.needle,
-            negated: test.negated,
-            replacement,
-          },
-        });
+      const test = rateLimitTest(ctx, literal, errorName, handler);
+      if (!test || seen.has(test.node.startIndex)) {
+        continue;
       }
+      seen.add(literal.startIndex);
+      seen.add(test.node.startIndex);
+      const replacement = replacementFor(ctx, errorName);
+      report({
+        start: test.node.startIndex,
+        end: endOf(test.node),
+        message:
+          'This decides that the error is a rate limit by matching its message text, which is not a stable API: ' +
+          'the wording can change, and other errors (a prompt that mentions "429", a proxy page) match too. ' +
+          `Test ${replacement} instead.`,
+        data: {
+          rule: 'string-matched-error',
+          language: lang(ctx),
+          test: { start: test.node.startIndex, end: endOf(test.node) },
+          errorName,
+          needle: test.needle,
+          negated: test.negated,
+          replacement,
+        },
+      });
     }
-  },
-};
+  }
+}
 
 /** catch/except clauses of try statements whose body makes a Claude call (directly or one function away). */
 function claudeHandlers(ctx: FileContext): Node[] {

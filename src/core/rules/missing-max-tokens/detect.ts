@@ -3,18 +3,8 @@ import type { ClaudeCall, FileContext } from '../../lint/context';
 import { callFacts, methodText } from '../callFacts';
 import { lang, type Report } from '../rule';
 import type { MissingMaxTokensData } from './data';
-import {
-  callParams,
-  isCall,
-  namedChildren,
-  objectParams,
-  type ParamSet,
-  entryString,
-  unwrap,
-  up,
-  kind,
-  endOf,
-} from '../../lint/syntax';
+import { isCall, namedChildren, unwrap, up, kind, endOf } from '../../lint/syntax';
+import { callParams, objectParams, type ParamSet, entryString } from '../../lint/facts/arguments';
 
 /** `missing-max-tokens`: a create/stream call whose literal params lack `max_tokens`. */
 export function detect(ctx: FileContext, report: Report<MissingMaxTokensData>): void {

@@ -1,7 +1,10 @@
 import type { ClaudeCall, ClientBinding, FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
-import { classifyWait, findRetryLibrary, findRetryLoop, loopHead } from '../../lint/flow';
-import { endOf, entryNumber, rangeOf } from '../../lint/syntax';
+import { resolveClient } from '../../lint/facts/clients';
+import { findRetryLibrary } from '../../lint/facts/retryLibraries';
+import { classifyWait, findRetryLoop, loopHead } from '../../lint/facts/retryLoops';
+import { endOf, rangeOf } from '../../lint/syntax';
+import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
 /**
@@ -109,7 +112,7 @@ function clientRetries(ctx: FileContext, client: ClientBinding, option: string, 
     return false;
   }
   if (client.derivedFrom && depth < 3) {
-    const base = ctx.resolveClient(client.derivedFrom, client.node.startIndex);
+    const base = resolveClient(ctx, client.derivedFrom, client.node.startIndex);
     return base ? clientRetries(ctx, base, option, depth + 1) : false;
   }
   return true;

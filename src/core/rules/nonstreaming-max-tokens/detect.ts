@@ -1,8 +1,10 @@
 import type { ClaudeCall, ClientBinding, FileContext } from '../../lint/context';
+import { resolveClient } from '../../lint/facts/clients';
 import { callFacts, methodText } from '../callFacts';
 import { lang, type Report } from '../rule';
 import { MODEL_MAX_OUTPUT, MODEL_NONSTREAMING_TOKENS, NONSTREAMING_MAX_TOKENS } from '../../lint/models';
-import { endOf, entryNumber, entryString } from '../../lint/syntax';
+import { endOf } from '../../lint/syntax';
+import { entryNumber, entryString } from '../../lint/facts/arguments';
 import type { NonstreamingMaxTokensData } from './data';
 
 /**
@@ -109,7 +111,7 @@ function clientHasTimeout(ctx: FileContext, client: ClientBinding, depth: number
     return true;
   }
   if (client.derivedFrom && depth < 3) {
-    const base = ctx.resolveClient(client.derivedFrom, client.node.startIndex);
+    const base = resolveClient(ctx, client.derivedFrom, client.node.startIndex);
     return base ? clientHasTimeout(ctx, base, depth + 1) : true;
   }
   return false;

@@ -1,8 +1,9 @@
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
-import { hasOwnRetryHandling } from '../../lint/flow';
+import { hasOwnRetryHandling } from '../../lint/facts/retryLibraries';
 import type { RetriesDisabledData } from './data';
-import { endOf, entryNumber, rangeOf } from '../../lint/syntax';
+import { endOf, rangeOf } from '../../lint/syntax';
+import { entryNumber } from '../../lint/facts/arguments';
 
 /**
  * `retries-disabled`: a client built with `maxRetries: 0` / `max_retries=0` whose calls in

@@ -1,7 +1,9 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
-import { callsClaudeFunction, tryBodies } from '../../lint/flow';
+import { tryBodies } from '../../lint/facts/errorChecks';
+import { assignedValues } from '../../lint/facts/functions';
+import { callsClaudeFunction } from '../../lint/facts/reachability';
 import type { StringMatchedErrorData } from './data';
 import {
   callee,
@@ -358,7 +360,7 @@ function localFromError(
   handler: Node,
   depth: number,
 ): boolean {
-  const values = ctx.assignedValues(ctx.textOf(id), handler.startIndex, id.startIndex);
+  const values = assignedValues(ctx, ctx.textOf(id), handler.startIndex, id.startIndex);
   const last = values[values.length - 1];
   return !!last && isErrorText(ctx, last, errorName, handler, depth + 1);
 }

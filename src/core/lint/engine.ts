@@ -296,21 +296,13 @@ function clamp(n: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(Number.isFinite(n) ? n : lo, hi));
 }
 
-/** Fills in the 1-based line/column fields from the offsets. */
-function makeFinding(
-  lines: LineIndex,
-  f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> & Partial<Finding>,
-): Finding {
-  const s = lines.position(f.start);
-  const e = lines.position(f.end);
+/** Fills in the 0-based range from the offsets. */
+function makeFinding(lines: LineIndex, f: Omit<Finding, 'range'> & Partial<Finding>): Finding {
   const finding: Finding = {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
+    range: { start: lines.position(f.start), end: lines.position(f.end) },
     start: f.start,
     end: f.end,
     data: f.data,

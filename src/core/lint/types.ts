@@ -1,3 +1,4 @@
+import type { Position } from '../parse/lineIndex';
 import type { Span } from '../parse/span';
 import type { FindingData, RuleId } from '../rules';
 
@@ -69,14 +70,11 @@ export interface Finding {
   severity: Severity;
   /** What will happen and what to do; never contains secrets. */
   message: string;
-  /** 1-based line where the finding starts. */
-  line: number;
-  /** 1-based UTF-16 column where the finding starts. */
-  column: number;
-  /** 1-based line where the finding ends. */
-  endLine: number;
-  /** 1-based UTF-16 column just past the end (exclusive), so `endColumn - 1` is VS Code's end character. */
-  endColumn: number;
+  /**
+   * Where it is, 0-based (line and UTF-16 character, as VS Code's `Range`); the end is just
+   * past the last character. Only the CLI's output (text, JSON, SARIF) counts from 1.
+   */
+  range: { start: Position; end: Position };
   /** UTF-16 offset of the start in the linted text (the cell's text for notebooks). */
   start: number;
   /** UTF-16 offset just past the end. */

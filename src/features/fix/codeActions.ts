@@ -137,10 +137,10 @@ export function registerQuickFixes(
 function matches(f: Finding, d: vscode.Diagnostic): boolean {
   return (
     f.rule === ruleOf(d) &&
-    f.line - 1 === d.range.start.line &&
-    f.column - 1 === d.range.start.character &&
-    f.endLine - 1 === d.range.end.line &&
-    f.endColumn - 1 === d.range.end.character
+    f.range.start.line === d.range.start.line &&
+    f.range.start.character === d.range.start.character &&
+    f.range.end.line === d.range.end.line &&
+    f.range.end.character === d.range.end.character
   );
 }
 

@@ -278,10 +278,7 @@ describe('fix: fixAll', () => {
       rule: 'retries-disabled' as const,
       severity: 'warning' as const,
       message: 'm',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 2,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
       start: 0,
       end: 1,
       data: {

@@ -102,11 +102,13 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
           const actions = fixesFor(finding, ctx, (e) => errors.push(e));
           if (errors.length) {
             result.problems.push(
-              `line ${finding.line} ${finding.rule}: generator threw ${String(errors[0])}`,
+              `line ${finding.range.start.line + 1} ${finding.rule}: generator threw ${String(errors[0])}`,
             );
           }
           if (actions.length && actions.filter((a) => a.isPreferred).length !== 1) {
-            result.problems.push(`line ${finding.line} ${finding.rule}: not exactly one preferred fix`);
+            result.problems.push(
+              `line ${finding.range.start.line + 1} ${finding.rule}: not exactly one preferred fix`,
+            );
           }
           for (const action of actions) {
             if (label && !/^unbounded-fanout\.|with-backoff/.test(action.id)) {
@@ -116,10 +118,10 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
             try {
               after = applyEdits(text, action.edits);
             } catch (err) {
-              result.problems.push(`line ${finding.line} ${action.id}: ${String(err)}`);
+              result.problems.push(`line ${finding.range.start.line + 1} ${action.id}: ${String(err)}`);
               continue;
             }
-            const where = `line ${finding.line} ${finding.rule} → ${action.id}${label ? ` (${label})` : ''}`;
+            const where = `line ${finding.range.start.line + 1} ${finding.rule} → ${action.id}${label ? ` (${label})` : ''}`;
             const relinted = engine.lint(after, language);
             const mustClear =
               action.isPreferred || action.title.includes('Cap concurrency') || !NOT_CLEARING.has(action.id);
@@ -128,7 +130,9 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
               const to = mapOffset(finding.end, action.edits);
               const still = relinted.find((f) => f.rule === finding.rule && f.start >= from && f.start <= to);
               if (still && !NOT_CLEARING.has(action.id)) {
-                result.problems.push(`${where}: ${finding.rule} still reported (line ${still.line})`);
+                result.problems.push(
+                  `${where}: ${finding.rule} still reported (line ${still.range.start.line + 1})`,
+                );
               }
             }
             for (const [rule, n] of countByRule(relinted)) {

@@ -16,8 +16,8 @@ import {
   wrappedBy,
 } from './calls';
 import { EditBuilder, type FixFile } from './file';
-import { ensureJsBackoff, ensurePyBackoff } from './helpers';
-import type { Span } from './source';
+import { ensureJsBackoff, ensurePyBackoff } from './templates';
+import type { Span } from './tokens';
 import type { FixAction } from './types';
 
 /** The retries the fixes raise the SDK's `maxRetries` / `max_retries` to. */

@@ -1,9 +1,10 @@
+import type { Node } from '../parse/treeSitter';
 import { type EditBuilder, type FixFile, listInsert } from './file';
 import { pyStatementEnd } from './imports';
-import { type Span, escapeRegExp } from './source';
+import { type Span, escapeRegExp } from './tokens';
 import type { TextEdit } from './types';
 
-/** What fixes need to know about one Claude API call, re-derived from its text. */
+/** What fixes need to know about one Claude API call, read from its syntax node. */
 export interface CallInfo {
   span: Span;
   /** The `(` of the argument list. */
@@ -13,27 +14,64 @@ export interface CallInfo {
   receiver: string;
 }
 
-/** Reads a call expression `<receiver>.messages.create(...)` (also beta, stream, batches). */
+/** The innermost node of one of `types` whose range is exactly `span`. */
+export function nodeAtSpan(file: FixFile, span: Span, types: ReadonlySet<string>): Node | undefined {
+  let node: Node | null = file.root.descendantForIndex(span.start, Math.max(span.start, span.end - 1));
+  while (node && (node.startIndex > span.start || node.endIndex < span.end)) {
+    node = node.parent;
+  }
+  while (node && node.startIndex === span.start && node.endIndex === span.end) {
+    if (types.has(node.type)) {
+      return node;
+    }
+    node = node.parent;
+  }
+  return undefined;
+}
+
+const CALL_TYPES = new Set(['call_expression', 'call']);
+
+/** `object.property` (JS member expression, Python attribute): its two parts. */
+function memberParts(file: FixFile, node: Node | null): { object: Node; property: string } | undefined {
+  if (node?.type !== 'member_expression' && node?.type !== 'attribute') {
+    return undefined;
+  }
+  const object = node.childForFieldName('object');
+  const property = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property');
+  return object && property
+    ? { object, property: file.text.slice(property.startIndex, property.endIndex) }
+    : undefined;
+}
+
+/** Reads the call node `<receiver>.messages.create(...)` (also beta, stream, batches) at a span. */
 export function callInfo(file: FixFile, span: Span): CallInfo | undefined {
-  const { src } = file;
-  let end = span.end;
-  while (end > span.start && /\s/.test(file.text[end - 1])) {
-    end--;
-  }
-  if (file.text[end - 1] !== ')') {
+  const node = nodeAtSpan(file, span, CALL_TYPES);
+  const callee = node?.childForFieldName('function');
+  const args = node?.childForFieldName('arguments');
+  if (!node || !callee || !args || file.text[args.startIndex] !== '(') {
     return undefined;
   }
-  const open = src.match(end - 1);
-  if (open < span.start) {
-    return undefined;
+  // Walk the callee's member chain from the method name back to the receiver.
+  const chain: Array<{ object: Node; property: string }> = [];
+  for (let m = memberParts(file, callee); m && chain.length < 4; m = memberParts(file, m.object)) {
+    chain.push(m);
   }
-  const callee = file.text.slice(span.start, open).replace(/\s+/g, '');
-  const m = /^(.*?)\.(?:beta\.)?messages\.(batches\.create|create|stream)$/.exec(callee);
+  const names = chain.map((m) => m.property);
+  let method: CallInfo['method'] = 'other';
+  let receiver: Node | undefined = chain[0]?.object;
+  if ((names[0] === 'create' || names[0] === 'stream') && names[1] === 'messages') {
+    method = names[0];
+    receiver = names[2] === 'beta' ? chain[2].object : chain[1].object;
+  } else if (names[0] === 'create' && names[1] === 'batches' && names[2] === 'messages') {
+    method = 'batches.create';
+    receiver = names[3] === 'beta' ? chain[3].object : chain[2].object;
+  }
+  const of = receiver ?? callee;
   return {
-    span: { start: span.start, end },
-    open,
-    method: m ? (m[2] as CallInfo['method']) : 'other',
-    receiver: m ? m[1] : callee.replace(/\.[^.]*$/, ''),
+    span: { start: node.startIndex, end: node.endIndex },
+    open: args.startIndex,
+    method,
+    receiver: file.text.slice(of.startIndex, of.endIndex).replace(/\s+/g, ''),
   };
 }
 

@@ -1,40 +1,80 @@
+import type { Node } from '../parse/treeSitter';
 import { type ImportBlock, type JsImport, type PyImport, jsImports, pyImports } from './imports';
-import { Source, type Span } from './source';
 import { type SourceStyle, detectStyle, semi } from './style';
+import { type Span, Tokens } from './tokens';
 import type { FixContext, TextEdit } from './types';
 
 /** The SDK module of the TypeScript/JavaScript SDK. */
 export const JS_SDK = '@anthropic-ai/sdk';
 
-/** A file being fixed: its scanned source, style and imports (computed once per text). */
+/** What is read once per parsed text and shared by every fix request on it. */
+interface Analysis {
+  tokens: Tokens;
+  styles: Map<string, SourceStyle>;
+  js?: ImportBlock<JsImport>;
+  py?: ImportBlock<PyImport>;
+}
+
+/** The analyses of the last few texts (an editor asks for fixes of one version many times). */
+const recent: Analysis[] = [];
+const RECENT = 4;
+
+function analysisFor(ctx: FixContext, python: boolean): Analysis {
+  const i = recent.findIndex((a) => a.tokens.python === python && a.tokens.text === ctx.text);
+  if (i >= 0) {
+    const [hit] = recent.splice(i, 1);
+    recent.unshift(hit);
+    return hit;
+  }
+  const fresh: Analysis = { tokens: new Tokens(ctx.text, python, ctx.root), styles: new Map() };
+  recent.unshift(fresh);
+  recent.length = Math.min(recent.length, RECENT);
+  return fresh;
+}
+
+/**
+ * A file being fixed: the parsed tree the finding came from, its tokens, style and
+ * imports (read once per text and reused while the text does not change).
+ */
 export class FixFile {
-  readonly src: Source;
+  readonly src: Tokens;
   readonly style: SourceStyle;
   readonly python: boolean;
   /** TypeScript (type annotations allowed). */
   readonly ts: boolean;
-  private jsCache: ImportBlock<JsImport> | undefined;
-  private pyCache: ImportBlock<PyImport> | undefined;
+  private readonly analysis: Analysis;
 
   constructor(readonly ctx: FixContext) {
     this.python = ctx.language === 'python';
     this.ts = ctx.language === 'typescript' || ctx.language === 'typescriptreact';
-    this.src = new Source(ctx.text, this.python);
-    this.style = detectStyle(this.src, ctx.projectDeps.moduleStyle);
+    this.analysis = analysisFor(ctx, this.python);
+    this.src = this.analysis.tokens;
+    const styleKey = ctx.projectDeps.moduleStyle ?? '';
+    let style = this.analysis.styles.get(styleKey);
+    if (!style) {
+      style = detectStyle(this.src, ctx.projectDeps.moduleStyle);
+      this.analysis.styles.set(styleKey, style);
+    }
+    this.style = style;
   }
 
   get text(): string {
     return this.src.text;
   }
 
+  /** The root of the syntax tree of `text` (the one the finding was made on). */
+  get root(): Node {
+    return this.ctx.root;
+  }
+
   get js(): ImportBlock<JsImport> {
-    this.jsCache ??= jsImports(this.src);
-    return this.jsCache;
+    this.analysis.js ??= jsImports(this.src, this.root);
+    return this.analysis.js;
   }
 
   get py(): ImportBlock<PyImport> {
-    this.pyCache ??= pyImports(this.src);
-    return this.pyCache;
+    this.analysis.py ??= pyImports(this.src, this.root);
+    return this.analysis.py;
   }
 
   /** A name not yet used in the file: `base`, else `base2`, `base3`, ... */
@@ -399,7 +439,7 @@ export class EditBuilder {
  * one item per line (with or without a trailing comma) or all on one line.
  */
 export function listInsert(
-  src: Source,
+  src: Tokens,
   open: number,
   newItems: string[],
   where: 'first' | 'last' | number,

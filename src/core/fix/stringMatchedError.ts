@@ -5,7 +5,7 @@
  */
 import type { Finding, StringMatchedErrorData } from '../lint/types';
 import { EditBuilder, type FixFile } from './file';
-import { jsErrorClass, pyErrorClass } from './helpers';
+import { jsErrorClass, pyErrorClass } from './templates';
 import type { FixAction } from './types';
 
 /** The error variable a text test reads, when the engine did not name it. */

@@ -216,63 +216,62 @@ export class Tokens {
   }
 
   /**
-   * One pass over the tree: strings, regular expressions and comments are marked from their
-   * nodes (template substitutions are code again); brackets are paired as they come, so
-   * unmatched ones in broken code stay unpaired.
+   * Strings, regular expressions and comments are marked from their nodes (template
+   * substitutions are code again, nested strings strings again: the nodes come in document
+   * order); then the brackets left in code are paired, so unmatched ones in broken code
+   * stay unpaired.
    */
   private readTree(root: Node): void {
     const classes = classesOf(root, this.python);
-    const text = this.text;
-    const stack: Array<{ c: string; at: number }> = [];
-    const cursor = root.walk();
-    try {
-      for (;;) {
-        const cls = classes[cursor.nodeTypeId];
-        let descend = true;
-        if (cls === COMMENT || cls === STRING) {
-          this.mark(cursor.startIndex, cursor.endIndex, cls === COMMENT ? CharKind.Comment : CharKind.String);
-          descend = false;
-        } else if (cls === TEMPLATE || cls === SUBSTITUTION) {
-          this.mark(cursor.startIndex, cursor.endIndex, cls === TEMPLATE ? CharKind.String : CharKind.Code);
-        } else if (cls === BRACKET) {
-          this.bracket(stack, cursor.startIndex, text);
-        }
-        if (descend && cursor.gotoFirstChild()) {
-          continue;
-        }
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) {
-            return;
-          }
-        }
+    const substitutions = new Set<number>();
+    for (const node of root.descendantsOfType(this.python ? PY_TYPES : JS_TYPES)) {
+      if (!node) {
+        continue;
       }
-    } finally {
-      cursor.delete();
+      const cls = classes.get(node.typeId);
+      const start = node.startIndex;
+      if (cls === SUBSTITUTION) {
+        substitutions.add(start);
+      }
+      this.mark(
+        start,
+        node.endIndex,
+        cls === COMMENT ? CharKind.Comment : cls === SUBSTITUTION ? CharKind.Code : CharKind.String,
+      );
     }
+    this.pairBrackets(substitutions);
   }
 
-  private bracket(stack: Array<{ c: string; at: number }>, i: number, text: string): void {
-    const c = text[i];
-    if (c === '$' && text[i + 1] === '{') {
-      stack.push({ c: '$', at: i + 1 });
-    } else if (OPEN.includes(c)) {
-      stack.push({ c, at: i });
-    } else if (CLOSE.includes(c)) {
-      const top = stack[stack.length - 1];
-      if (top && top.c === '$' && c === '}') {
-        stack.pop();
-        this.pair(top.at, i);
-        return;
+  /** Pairs the brackets in code; a template substitution's `${` only closes with its `}`. */
+  private pairBrackets(substitutions: ReadonlySet<number>): void {
+    const text = this.text;
+    const stack: Array<{ c: string; at: number }> = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (this.kinds[i] !== CharKind.Code || !(OPEN.includes(c) || CLOSE.includes(c))) {
+        continue;
       }
-      // Pop to the matching opener (tolerates stray closers).
-      for (let k = stack.length - 1; k >= 0; k--) {
-        if (stack[k].c === OPEN[CLOSE.indexOf(c)]) {
-          this.pair(stack[k].at, i);
-          stack.length = k;
-          return;
+      if (c === '{' && substitutions.has(i - 1)) {
+        stack.push({ c: '$', at: i });
+      } else if (OPEN.includes(c)) {
+        stack.push({ c, at: i });
+      } else {
+        const top = stack[stack.length - 1];
+        if (top && top.c === '$' && c === '}') {
+          stack.pop();
+          this.pair(top.at, i);
+          continue;
         }
-        if (stack[k].c === '$') {
-          return;
+        // Pop to the matching opener (tolerates stray closers).
+        for (let k = stack.length - 1; k >= 0; k--) {
+          if (stack[k].c === OPEN[CLOSE.indexOf(c)]) {
+            this.pair(stack[k].at, i);
+            stack.length = k;
+            break;
+          }
+          if (stack[k].c === '$') {
+            break;
+          }
         }
       }
     }
@@ -286,9 +285,7 @@ export class Tokens {
 
 const COMMENT = 1;
 const STRING = 2;
-const TEMPLATE = 3;
-const SUBSTITUTION = 4;
-const BRACKET = 5;
+const SUBSTITUTION = 3;
 
 const JS_CLASSES: Record<string, number> = {
   comment: COMMENT,
@@ -296,26 +293,27 @@ const JS_CLASSES: Record<string, number> = {
   hash_bang_line: COMMENT,
   string: STRING,
   regex: STRING,
-  template_string: TEMPLATE,
+  template_string: STRING,
   template_substitution: SUBSTITUTION,
 };
 const PY_CLASSES: Record<string, number> = { comment: COMMENT, string: STRING };
-const BRACKETS = new Set(['(', ')', '[', ']', '{', '}', '${']);
+const JS_TYPES = Object.keys(JS_CLASSES);
+const PY_TYPES = Object.keys(PY_CLASSES);
 
 type Language = Node['tree']['language'];
-const classCache = new WeakMap<Language, Uint8Array>();
+const classCache = new WeakMap<Language, Map<number, number>>();
 
-/** The token class of each node type id of the tree's grammar (0: anything else). */
-function classesOf(root: Node, python: boolean): Uint8Array {
+/** The token class of the grammar's node type ids that matter here. */
+function classesOf(root: Node, python: boolean): Map<number, number> {
   const language = root.tree.language;
   let classes = classCache.get(language);
   if (!classes) {
     const table = python ? PY_CLASSES : JS_CLASSES;
-    classes = new Uint8Array(language.nodeTypeCount + 1);
+    classes = new Map();
     for (let id = 0; id < language.nodeTypeCount; id++) {
       const type = language.nodeTypeForId(id);
-      if (type !== null) {
-        classes[id] = BRACKETS.has(type) ? BRACKET : (table[type] ?? 0);
+      if (type !== null && table[type] !== undefined) {
+        classes.set(id, table[type]);
       }
     }
     classCache.set(language, classes);

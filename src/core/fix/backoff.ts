@@ -15,7 +15,8 @@ import {
   usesAwait,
   wrappedBy,
 } from './calls';
-import { EditBuilder, type FixFile } from './file';
+import { EditBuilder } from './builder';
+import { type FixFile } from './file';
 import { ensureJsBackoff, ensurePyBackoff } from './templates';
 import type { Span } from './tokens';
 import type { FixAction } from './types';

@@ -1,5 +1,6 @@
 import type { Node } from '../parse/treeSitter';
-import { type EditBuilder, type FixFile, listInsert } from './file';
+import { type EditBuilder, listInsert } from './builder';
+import { type FixFile } from './file';
 import { pyStatementEnd } from './imports';
 import { type Span, escapeRegExp } from './tokens';
 import type { TextEdit } from './types';

@@ -10,7 +10,8 @@
 import type { Finding, NaiveRetryData } from '../lint/types';
 import { SDK_RETRIES, raiseRetriesAction, withBackoffAction } from './backoff';
 import { type CallInfo, type ClientCtor, callInfo, findClient, raiseRetries, usesAwait } from './calls';
-import { EditBuilder, type FixFile } from './file';
+import { EditBuilder } from './builder';
+import { type FixFile } from './file';
 import { ensureJsBackoff, ensurePyBackoff } from './templates';
 import { pyStatementEnd } from './imports';
 import type { Span } from './tokens';

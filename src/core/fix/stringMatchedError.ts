@@ -4,7 +4,8 @@
  * `isinstance(e, anthropic.RateLimitError)`); adds an import only when none is usable.
  */
 import type { Finding, StringMatchedErrorData } from '../lint/types';
-import { EditBuilder, type FixFile } from './file';
+import { EditBuilder } from './builder';
+import { type FixFile } from './file';
 import { jsErrorClass, pyErrorClass } from './templates';
 import type { FixAction } from './types';
 

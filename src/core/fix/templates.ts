@@ -4,7 +4,8 @@
  * Templates are written with one tab per indentation level and single quotes; they are
  * re-indented, re-quoted and (for JS without semicolons) stripped to fit the file.
  */
-import { type EditBuilder, type FixFile, JS_SDK } from './file';
+import { type EditBuilder } from './builder';
+import { type FixFile, JS_SDK } from './file';
 import { indentBlock } from './style';
 
 /** Fits a template to the file: indentation, quotes and semicolons. */
@@ -135,10 +136,10 @@ export function existingJsLimiter(file: FixFile): JsLimiter | undefined {
   const pLimitNames = file.js.imports
     .filter((i) => i.module === 'p-limit' && i.defaultName)
     .map((i) => i.defaultName as string);
-  for (const m of file.src.codeMatches(
-    /^(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=\s*(new\s+Semaphore|[\w$]+)\s*\(\s*(\d+)?/gm,
+  for (const { match } of file.topLevelMatches(
+    /(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=\s*(new\s+Semaphore|[\w$]+)\s*\(\s*(\d+)?/,
   )) {
-    const [, name, ctor, n] = m;
+    const [, name, ctor, n] = match;
     if (ctor.startsWith('new') ? !!semaphoreClass(file) : pLimitNames.includes(ctor)) {
       const viaSem = ctor.startsWith('new');
       return {
@@ -156,7 +157,7 @@ export function existingJsLimiter(file: FixFile): JsLimiter | undefined {
 
 /** The span of the file's `class Semaphore` helper (one with a `run` method), if any. */
 export function semaphoreClass(file: FixFile): { start: number; end: number } | undefined {
-  const span = file.jsTopLevelBlock(/\bclass\s+Semaphore\b[^{]*\{/g);
+  const span = file.topLevelBlock(/class\s+Semaphore\b[^{]*\{/);
   return span && /\brun\s*[<(]/.test(file.text.slice(span.start, span.end)) ? span : undefined;
 }
 
@@ -263,7 +264,7 @@ ${backoffLoop(rle, ise, '/** @type {any} */ (err).error')}`;
 /** The name of the file's `withBackoff` helper, inserting it when missing. */
 export function ensureJsBackoff(b: EditBuilder): string {
   const { file } = b;
-  if (file.jsTopLevelBlock(/\b(?:async\s+)?function\s+withBackoff\b[^{]*\{/g)) {
+  if (file.topLevelBlock(/(?:async\s+)?function\s+withBackoff\b[^{]*\{/)) {
     return 'withBackoff';
   }
   const rle = jsErrorClass(b, 'RateLimitError');
@@ -309,9 +310,8 @@ export function ensurePySemaphore(
   n: number,
   comment?: string,
 ): { name: string; n: number | undefined; reused: boolean } {
-  const m = b.file.src.codeMatches(
-    new RegExp(`^${PY_SEMAPHORE}\\s*=\\s*[\\w.]*Semaphore\\(\\s*(\\d+)?`, 'gm'),
-  )[0];
+  const m = b.file.topLevelMatches(new RegExp(`${PY_SEMAPHORE}\\s*=\\s*[\\w.]*Semaphore\\(\\s*(\\d+)?`))[0]
+    ?.match;
   if (m) {
     return { name: PY_SEMAPHORE, n: m[1] ? Number(m[1]) : undefined, reused: true };
   }
@@ -327,7 +327,7 @@ const PY_BOUNDED = `async def limited(coro):
 
 /** Adds (or reuses) the `limited(coro)` helper coroutine; returns its name. */
 export function ensurePyBounded(b: EditBuilder): string {
-  if (!b.file.pyTopLevelBlock(/^async def limited\(/gm)) {
+  if (!b.file.topLevelBlock(/async def limited\(/)) {
     pyBlock(b, PY_BOUNDED, {});
   }
   return 'limited';
@@ -415,7 +415,7 @@ function pyBlock(b: EditBuilder, template: string, names: Record<string, () => s
 export function ensurePyBackoff(b: EditBuilder, asyncCall: boolean): string {
   const { file } = b;
   const fn = asyncCall ? 'with_backoff_async' : 'with_backoff';
-  if (file.pyTopLevelBlock(new RegExp(`^(?:async )?def ${fn}\\(`, 'gm'))) {
+  if (file.topLevelBlock(new RegExp(`(?:async )?def ${fn}\\(`))) {
     return fn;
   }
   const classes = {
@@ -427,11 +427,11 @@ export function ensurePyBackoff(b: EditBuilder, asyncCall: boolean): string {
     const mod = b.pyModuleIfImported('tenacity');
     return mod ? `${mod}.${name}` : b.pyFrom('tenacity', name);
   };
-  if (!file.pyTopLevelBlock(/^def _is_spend_cap\(/gm)) {
+  if (!file.topLevelBlock(/def _is_spend_cap\(/)) {
     pyBlock(b, PY_SPEND_CAP, {});
   }
   if (tenacity) {
-    if (!file.pyTopLevelBlock(/^def _backoff_policy\(/gm)) {
+    if (!file.topLevelBlock(/def _backoff_policy\(/)) {
       pyBlock(b, PY_TENACITY_POLICY, {
         ...classes,
         RETRY_IF: t('retry_if_exception'),
@@ -445,7 +445,7 @@ export function ensurePyBackoff(b: EditBuilder, asyncCall: boolean): string {
     });
     return fn;
   }
-  if (!file.pyTopLevelBlock(/^def _retry_delay\(/gm)) {
+  if (!file.topLevelBlock(/def _retry_delay\(/)) {
     pyBlock(b, PY_RETRY_DELAY, { RANDOM: () => b.pyModule('random') });
   }
   pyBlock(b, asyncCall ? PY_ASYNC : PY_SYNC, {

@@ -11,7 +11,8 @@
 import type { Finding, UnboundedFanoutData } from '../lint/types';
 import { FINAL_METHODS, raiseRetriesAction, withBackoffAction, wrapEnd } from './backoff';
 import { type CallInfo, callInfo, jsChainEnd, pyStatementAround, usesAwait, wrappedBy } from './calls';
-import { EditBuilder, type FixFile, listInsert } from './file';
+import { EditBuilder, listInsert } from './builder';
+import { type FixFile } from './file';
 import { ensureJsLimiter, ensurePyBounded, ensurePySemaphore, existingJsLimiter } from './templates';
 import type { FixAction, MeasuredLimits } from './types';
 

@@ -193,7 +193,6 @@ export interface ClientCtor {
 
 /** The client construction in the same file that a call's receiver refers to, if there is one. */
 export function findClient(file: FixFile, receiver: string): ClientCtor | undefined {
-  const { src } = file;
   const name = receiver.split('.').pop() ?? receiver;
   const classes = file.python ? PY_CLIENTS : [...JS_CLIENTS, ...jsClientLocals(file)];
   const cls = `(?:[\\w$]+\\.)*(?:${classes.map(escapeRegExp).join('|')})`;
@@ -201,18 +200,83 @@ export function findClient(file: FixFile, receiver: string): ClientCtor | undefi
   if (inline) {
     return undefined; // `new Anthropic().messages...`: built inline, nothing to edit separately
   }
+  return clientBindings(file, cls).find((b) => b.name === name)?.ctor;
+}
+
+/**
+ * The client constructions bound to a name, in document order: `name = new Anthropic(...)`
+ * (declarations, assignments to a name or a property, class fields) and Python
+ * `name = anthropic.Anthropic(...)` / `self.name = ...`. Candidates are located in code and
+ * read from their syntax nodes.
+ */
+function clientBindings(file: FixFile, cls: string): Array<{ name: string; ctor: ClientCtor }> {
+  const { src } = file;
   const re = file.python
-    ? new RegExp(`(?<![\\w.])(?:self\\.)?${escapeRegExp(name)}\\s*(?::[^=\\n]+)?=\\s*(${cls})\\s*\\(`, 'g')
-    : new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*(?::[^=;\\n]+)?=\\s*new\\s+(${cls})\\s*\\(`, 'g');
+    ? new RegExp(`(?<![\\w$.])${cls}\\s*\\(`, 'g')
+    : new RegExp(`(?<![\\w$])new\\s+${cls}\\s*\\(`, 'g');
+  const out: Array<{ name: string; ctor: ClientCtor }> = [];
   for (const m of src.codeMatches(re)) {
-    const open = (m.index ?? 0) + m[0].length - 1;
+    const start = m.index ?? 0;
+    const open = start + m[0].length - 1;
     const close = src.match(open);
-    if (close > open) {
-      const start = (m.index ?? 0) + (file.python ? m[0].lastIndexOf(m[1]) : m[0].search(/new\s/));
-      return { span: { start, end: close + 1 }, open };
+    const node =
+      close > open ? nodeAtSpan(file, { start, end: close + 1 }, file.python ? PY_CTOR : JS_CTOR) : undefined;
+    const name = node && boundName(file, node);
+    if (node && name) {
+      out.push({ name, ctor: { span: { start, end: close + 1 }, open } });
     }
   }
-  return undefined;
+  return out;
+}
+
+const JS_CTOR = new Set(['new_expression']);
+const PY_CTOR = new Set(['call']);
+
+/** The name a value is bound to when it is the whole right side of a binding. */
+function boundName(file: FixFile, value: Node): string | undefined {
+  const parent = value.parent;
+  const text = (n: Node | null | undefined): string | undefined =>
+    n ? file.text.slice(n.startIndex, n.endIndex) : undefined;
+  const is = (n: Node | null): boolean => n?.id === value.id;
+  switch (parent?.type) {
+    case 'variable_declarator':
+      return is(parent.childForFieldName('value')) ? identifier(parent.childForFieldName('name')) : undefined;
+    case 'public_field_definition':
+    case 'field_definition':
+      return is(parent.childForFieldName('value'))
+        ? text(parent.childForFieldName('name') ?? parent.childForFieldName('property'))
+        : undefined;
+    case 'required_parameter':
+    case 'optional_parameter':
+      // `constructor(private client: Anthropic = new Anthropic())`
+      return is(parent.childForFieldName('value'))
+        ? identifier(parent.childForFieldName('pattern'))
+        : undefined;
+    case 'assignment_pattern':
+    case 'assignment_expression': {
+      const left = parent.childForFieldName('left');
+      if (!is(parent.childForFieldName('right'))) {
+        return undefined;
+      }
+      return left?.type === 'member_expression' ? text(left.childForFieldName('property')) : identifier(left);
+    }
+    case 'assignment': {
+      const left = parent.childForFieldName('left');
+      if (!is(parent.childForFieldName('right'))) {
+        return undefined;
+      }
+      if (left?.type === 'attribute' && text(left.childForFieldName('object')) === 'self') {
+        return text(left.childForFieldName('attribute'));
+      }
+      return identifier(left);
+    }
+    default:
+      return undefined;
+  }
+
+  function identifier(n: Node | null): string | undefined {
+    return n?.type === 'identifier' ? text(n) : undefined;
+  }
 }
 
 /** Local names bound to the SDK's client classes by the imports (default import, require). */

@@ -17,7 +17,8 @@ import {
 } from './calls';
 import { EditBuilder } from './builder';
 import { type FixFile } from './file';
-import { ensureJsBackoff, ensurePyBackoff } from './templates';
+import { ensurePyBackoff } from './pythonTemplates';
+import { ensureJsBackoff } from './templates';
 import type { Span } from './tokens';
 import type { FixAction } from './types';
 

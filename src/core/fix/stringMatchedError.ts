@@ -6,7 +6,8 @@
 import type { Finding, StringMatchedErrorData } from '../lint/types';
 import { EditBuilder } from './builder';
 import { type FixFile } from './file';
-import { jsErrorClass, pyErrorClass } from './templates';
+import { pyErrorClass } from './pythonTemplates';
+import { jsErrorClass } from './templates';
 import type { FixAction } from './types';
 
 /** The error variable a text test reads, when the engine did not name it. */

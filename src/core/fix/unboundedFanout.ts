@@ -13,7 +13,8 @@ import { FINAL_METHODS, raiseRetriesAction, withBackoffAction, wrapEnd } from '.
 import { type CallInfo, callInfo, jsChainEnd, pyStatementAround, usesAwait, wrappedBy } from './calls';
 import { EditBuilder, listInsert } from './builder';
 import { type FixFile } from './file';
-import { ensureJsLimiter, ensurePyBounded, ensurePySemaphore, existingJsLimiter } from './templates';
+import { ensurePyBounded, ensurePySemaphore } from './pythonTemplates';
+import { ensureJsLimiter, existingJsLimiter } from './templates';
 import type { FixAction, MeasuredLimits } from './types';
 
 /** The largest cap a measured derivation may suggest. */

@@ -4,7 +4,8 @@
  * longer string is replaced by an interpolation or a concatenation, keeping the rest.
  */
 import type { Finding, HardcodedApiKeyData } from '../lint/types';
-import { EditBuilder, type FixFile } from './file';
+import { EditBuilder } from './builder';
+import { type FixFile } from './file';
 import type { FixAction } from './types';
 
 export function hardcodedApiKeyFixes(

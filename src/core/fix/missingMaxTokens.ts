@@ -1,6 +1,7 @@
 /** missing-max-tokens: add `max_tokens` (setting `headroom.fix.maxTokens`, default 1024). */
 import type { Finding, MissingMaxTokensData } from '../lint/types';
-import { EditBuilder, type FixFile, listInsert } from './file';
+import { EditBuilder, listInsert } from './builder';
+import { type FixFile } from './file';
 import type { FixAction } from './types';
 
 export function missingMaxTokensFixes(

@@ -10,10 +10,12 @@
 import type { Finding, NaiveRetryData } from '../lint/types';
 import { SDK_RETRIES, raiseRetriesAction, withBackoffAction } from './backoff';
 import { type CallInfo, type ClientCtor, callInfo, findClient, raiseRetries, usesAwait } from './calls';
-import { EditBuilder, type FixFile } from './file';
-import { ensureJsBackoff, ensurePyBackoff } from './helpers';
+import { EditBuilder } from './builder';
+import { type FixFile } from './file';
+import { ensurePyBackoff } from './pythonTemplates';
+import { ensureJsBackoff } from './templates';
 import { pyStatementEnd } from './imports';
-import type { Span } from './source';
+import type { Span } from './tokens';
 import type { FixAction } from './types';
 
 export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRetryData): FixAction[] {

@@ -5,7 +5,8 @@
  */
 import type { Finding, NonstreamingMaxTokensData } from '../lint/types';
 import { callInfo, jsChainEnd } from './calls';
-import { EditBuilder, type FixFile } from './file';
+import { EditBuilder } from './builder';
+import { type FixFile } from './file';
 import { pyStatementEnd } from './imports';
 import type { FixAction } from './types';
 

@@ -4,8 +4,10 @@
  * `isinstance(e, anthropic.RateLimitError)`); adds an import only when none is usable.
  */
 import type { Finding, StringMatchedErrorData } from '../lint/types';
-import { EditBuilder, type FixFile } from './file';
-import { jsErrorClass, pyErrorClass } from './helpers';
+import { EditBuilder } from './builder';
+import { type FixFile } from './file';
+import { pyErrorClass } from './pythonTemplates';
+import { jsErrorClass } from './templates';
 import type { FixAction } from './types';
 
 /** The error variable a text test reads, when the engine did not name it. */

@@ -11,8 +11,10 @@
 import type { Finding, UnboundedFanoutData } from '../lint/types';
 import { FINAL_METHODS, raiseRetriesAction, withBackoffAction, wrapEnd } from './backoff';
 import { type CallInfo, callInfo, jsChainEnd, pyStatementAround, usesAwait, wrappedBy } from './calls';
-import { EditBuilder, type FixFile, listInsert } from './file';
-import { ensureJsLimiter, ensurePyBounded, ensurePySemaphore, existingJsLimiter } from './helpers';
+import { EditBuilder, listInsert } from './builder';
+import { type FixFile } from './file';
+import { ensurePyBounded, ensurePySemaphore } from './pythonTemplates';
+import { ensureJsLimiter, existingJsLimiter } from './templates';
 import type { FixAction, MeasuredLimits } from './types';
 
 /** The largest cap a measured derivation may suggest. */

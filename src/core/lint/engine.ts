@@ -68,15 +68,26 @@ export class LintEngine {
 
   /** Lints one text. Never throws: failures go to `onRuleError`/`onError` and yield no findings. */
   lint(text: string, language: LintLanguage, options: EngineLintOptions = {}): Finding[] {
-    if (!mayHaveFindings(text)) {
-      return [];
-    }
-    const tree = this.parse(text, language, null, options);
+    return this.withTree(text, language, (findings) => findings, options);
+  }
+
+  /**
+   * Lints one text and hands the findings and the root of the tree they were found on to
+   * `use` (fixes read the same tree), then frees the tree: `root` is valid only inside `use`,
+   * and null when the text was not parsed (nothing in it to find, or no parser).
+   */
+  withTree<T>(
+    text: string,
+    language: LintLanguage,
+    use: (findings: Finding[], root: Node | null) => T,
+    options: EngineLintOptions = {},
+  ): T {
+    const tree = mayHaveFindings(text) ? this.parse(text, language, null, options) : null;
     if (!tree) {
-      return [];
+      return use([], null);
     }
     try {
-      return this.analyze(text, language, tree.rootNode, options);
+      return use(this.analyze(text, language, tree.rootNode, options), tree.rootNode);
     } finally {
       tree.delete();
     }
@@ -270,6 +281,14 @@ export class LintDocument {
       this.dirty = false;
     }
     return this.tree ? this.engine.analyze(this.current, this.language, this.tree.rootNode, options) : [];
+  }
+
+  /**
+   * The root of the tree the last `lint` analysed, while the text has not changed since;
+   * null otherwise. Valid until the next `update`, `setText`, `lint` or `dispose`.
+   */
+  get root(): Node | null {
+    return this.dirty || this.disposed ? null : (this.tree?.rootNode ?? null);
   }
 
   /** Frees the syntax tree. */

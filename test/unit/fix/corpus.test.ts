@@ -9,12 +9,14 @@ import * as path from 'node:path';
 import {
   type FixAction,
   type FixContext,
+  type LintWithTree,
   type TextEdit,
   applyEdits,
   fixAll,
   fixesFor,
 } from '../../../src/core/fix';
 import { type Finding, languageForPath, type LintLanguage, type RuleId } from '../../../src/core/lint';
+import type { Tree } from '../../../src/core/parse/treeSitter';
 import { fixtureFiles, fixturesDir, notebookCells } from '../lint/helpers';
 import { context, getEngine } from './helpers';
 import { type SourceFile, newDiagnostics, pyCompileAll, typeCheckAll } from './toolchain';
@@ -78,22 +80,34 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
   before(async () => {
     const engine = await getEngine();
     const measured = { model: 'claude-haiku-4-5', requestsPerMinute: 50, latencyMs: 2400 };
+    const trees: Tree[] = [];
     for (const rel of files) {
       const language = languageForPath(rel) as LintLanguage;
       const text = fs.readFileSync(path.join(fixturesDir, rel), 'utf8');
       const findings = engine.lint(text, language);
+      const tree = engine.parse(text, language, null, {});
+      assert.ok(tree);
+      trees.push(tree);
+      const root = tree.rootNode;
       const before = countByRule(findings);
       const result: FixtureResult = { rel, language, text, findings, variants: [], problems: [] };
-      const contexts: Array<[string, FixContext]> = [['', context(text, language, { measured })]];
+      const contexts: Array<[string, FixContext]> = [
+        ['', { ...context(text, language, { measured }), root }],
+      ];
       if (language !== 'python') {
         contexts.push([
           'p-limit',
-          context(text, language, { projectDeps: { pLimit: true, tenacity: false, moduleStyle: 'esm' } }),
+          {
+            ...context(text, language, {
+              projectDeps: { pLimit: true, tenacity: false, moduleStyle: 'esm' },
+            }),
+            root,
+          },
         ]);
       } else {
         contexts.push([
           'tenacity',
-          context(text, language, { projectDeps: { pLimit: false, tenacity: true } }),
+          { ...context(text, language, { projectDeps: { pLimit: false, tenacity: true } }), root },
         ]);
       }
       for (const finding of findings) {
@@ -146,7 +160,7 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
       }
       // fixAll: every safe preferred fix, re-linting in between; a second run changes nothing.
       if (findings.length) {
-        const lint = (t: string): Finding[] => engine.lint(t, language);
+        const lint: LintWithTree = (t, use) => engine.withTree(t, language, use);
         const all = fixAll(text, context(text, language), lint);
         const again = fixAll(all.text, context(all.text, language), lint);
         if (again.text !== all.text) {
@@ -165,6 +179,9 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
         }
       }
       results.set(rel, result);
+    }
+    for (const tree of trees) {
+      tree.delete();
     }
 
     // (b) One tsc program for every TS/JS original and variant; (c) one python3 for all Python.
@@ -237,7 +254,11 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
       const findings = engine.lintNotebook(cells);
       for (const finding of findings) {
         const cell = cells[finding.cell ?? 0];
-        for (const action of fixesFor(finding, context(cell.text, cell.language))) {
+        const tree = engine.parse(cell.text, cell.language, null, {});
+        assert.ok(tree);
+        const actions = fixesFor(finding, { ...context(cell.text, cell.language), root: tree.rootNode });
+        tree.delete();
+        for (const action of actions) {
           const fixed = cells.map((c, i) =>
             i === finding.cell ? { ...c, text: applyEdits(c.text, action.edits) } : c,
           );

@@ -1,8 +1,9 @@
 /**
- * A light, error-tolerant scanner over JS/TS or Python source: which characters are code,
- * string or comment, and which brackets match. Fix generators use it to find statement
- * boundaries, list items and imports without a full parse (they must stay synchronous).
+ * The tokens of a parsed text, read from the engine's tree-sitter tree (no lexer of its
+ * own): which characters are code, string or comment, and which brackets match. Fix
+ * generators use it for statement boundaries, list items and layout around syntax nodes.
  */
+import type { Node } from '../parse/treeSitter';
 
 /** What a character belongs to. */
 export const CharKind = { Code: 0, String: 1, Comment: 2 } as const;
@@ -16,43 +17,23 @@ export interface Span {
 
 const OPEN = '([{';
 const CLOSE = ')]}';
-const JS_REGEX_AFTER_CHAR = new Set('(,=:[!&|?{};+-*%<>~^'.split(''));
-const JS_REGEX_AFTER_WORD = new Set([
-  'return',
-  'typeof',
-  'case',
-  'do',
-  'else',
-  'in',
-  'of',
-  'new',
-  'delete',
-  'void',
-  'throw',
-  'yield',
-  'await',
-  'instanceof',
-]);
-
-/** A scanned source text. */
-export class Source {
+/** Token classes of a text, from its syntax tree. */
+export class Tokens {
   /** CharKind per UTF-16 code unit. */
   readonly kinds: Uint8Array;
   /** For each bracket in code, the offset of its partner; -1 elsewhere or when unmatched. */
   readonly partner: Int32Array;
   private lineStartsCache: number[] | undefined;
 
+  /** `root` must be the tree of exactly `text` (it is read here and not kept). */
   constructor(
     readonly text: string,
     readonly python: boolean,
+    root: Node,
   ) {
     this.kinds = new Uint8Array(text.length);
     this.partner = new Int32Array(text.length).fill(-1);
-    if (python) {
-      this.scanPython();
-    } else {
-      this.scanJs();
-    }
+    this.readTree(root);
   }
 
   /** Whether the offset is in code (not in a string or comment). */
@@ -228,125 +209,63 @@ export class Source {
     return out;
   }
 
-  // ---- scanners ---------------------------------------------------------------------------
+  // ---- reading the tree ---------------------------------------------------------------------
 
   private mark(start: number, end: number, kind: CharKind): void {
     this.kinds.fill(kind, start, Math.min(end, this.text.length));
   }
 
-  private scanJs(): void {
-    const t = this.text;
-    const n = t.length;
-    // Open brackets; a `${` of a template literal is pushed as '$'.
+  /**
+   * Strings, regular expressions and comments are marked from their nodes (template
+   * substitutions are code again, nested strings strings again: the nodes come in document
+   * order); then the brackets left in code are paired, so unmatched ones in broken code
+   * stay unpaired.
+   */
+  private readTree(root: Node): void {
+    const classes = classesOf(root, this.python);
+    const substitutions = new Set<number>();
+    for (const node of root.descendantsOfType(this.python ? PY_TYPES : JS_TYPES)) {
+      if (!node) {
+        continue;
+      }
+      const cls = classes.get(node.typeId);
+      const start = node.startIndex;
+      if (cls === SUBSTITUTION) {
+        substitutions.add(start);
+      }
+      this.mark(
+        start,
+        node.endIndex,
+        cls === COMMENT ? CharKind.Comment : cls === SUBSTITUTION ? CharKind.Code : CharKind.String,
+      );
+    }
+    this.pairBrackets(substitutions);
+  }
+
+  /** Pairs the brackets in code; a template substitution's `${` only closes with its `}`. */
+  private pairBrackets(substitutions: ReadonlySet<number>): void {
+    const text = this.text;
     const stack: Array<{ c: string; at: number }> = [];
-    let prevChar = '';
-    let prevWord = '';
-    let i = 0;
-    const templateFrom = (start: number): number => {
-      // Scans template text from `start` (just past a backtick or a `}` closing `${`).
-      let j = start;
-      while (j < n) {
-        const c = t[j];
-        if (c === '\\') {
-          j += 2;
-        } else if (c === '`') {
-          this.mark(start, j + 1, CharKind.String);
-          return j + 1;
-        } else if (c === '$' && t[j + 1] === '{') {
-          this.mark(start, j, CharKind.String);
-          stack.push({ c: '$', at: j + 1 });
-          return j + 2;
-        } else {
-          j++;
-        }
-      }
-      this.mark(start, n, CharKind.String);
-      return n;
-    };
-    while (i < n) {
-      const c = t[i];
-      if (c === '/' && t[i + 1] === '/') {
-        const end = this.lineEnd(i);
-        this.mark(i, end, CharKind.Comment);
-        i = end;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (this.kinds[i] !== CharKind.Code || !(OPEN.includes(c) || CLOSE.includes(c))) {
         continue;
       }
-      if (c === '/' && t[i + 1] === '*') {
-        const close = t.indexOf('*/', i + 2);
-        const end = close === -1 ? n : close + 2;
-        this.mark(i, end, CharKind.Comment);
-        i = end;
-        continue;
-      }
-      if (c === "'" || c === '"') {
-        let j = i + 1;
-        while (j < n && t[j] !== c && t[j] !== '\n') {
-          j += t[j] === '\\' ? 2 : 1;
-        }
-        const end = Math.min(n, t[j] === c ? j + 1 : j);
-        this.mark(i, end, CharKind.String);
-        i = end;
-        prevChar = c;
-        prevWord = '';
-        continue;
-      }
-      if (c === '`') {
-        this.kinds[i] = CharKind.String;
-        i = templateFrom(i + 1);
-        prevChar = '`';
-        prevWord = '';
-        continue;
-      }
-      if (
-        c === '/' &&
-        (prevChar === '' || JS_REGEX_AFTER_CHAR.has(prevChar) || JS_REGEX_AFTER_WORD.has(prevWord))
-      ) {
-        let j = i + 1;
-        let inClass = false;
-        while (j < n && t[j] !== '\n') {
-          if (t[j] === '\\') {
-            j += 2;
-            continue;
-          }
-          if (t[j] === '[') {
-            inClass = true;
-          } else if (t[j] === ']') {
-            inClass = false;
-          } else if (t[j] === '/' && !inClass) {
-            break;
-          }
-          j++;
-        }
-        if (t[j] === '/') {
-          j++;
-          while (j < n && /[a-z]/i.test(t[j])) {
-            j++;
-          }
-          this.mark(i, j, CharKind.String);
-          i = j;
-          prevChar = '/';
-          prevWord = '';
-          continue;
-        }
-      }
-      if (OPEN.includes(c)) {
+      if (c === '{' && substitutions.has(i - 1)) {
+        stack.push({ c: '$', at: i });
+      } else if (OPEN.includes(c)) {
         stack.push({ c, at: i });
-      } else if (CLOSE.includes(c)) {
+      } else {
         const top = stack[stack.length - 1];
         if (top && top.c === '$' && c === '}') {
           stack.pop();
-          this.partner[top.at] = i;
-          this.partner[i] = top.at;
-          i = templateFrom(i + 1);
-          prevChar = '`';
-          prevWord = '';
+          this.pair(top.at, i);
           continue;
         }
         // Pop to the matching opener (tolerates stray closers).
         for (let k = stack.length - 1; k >= 0; k--) {
           if (stack[k].c === OPEN[CLOSE.indexOf(c)]) {
-            this.partner[stack[k].at] = i;
-            this.partner[i] = stack[k].at;
+            this.pair(stack[k].at, i);
             stack.length = k;
             break;
           }
@@ -355,82 +274,51 @@ export class Source {
           }
         }
       }
-      if (/[\w$]/.test(c)) {
-        let j = i;
-        while (j < n && /[\w$]/.test(t[j])) {
-          j++;
-        }
-        prevWord = t.slice(i, j);
-        prevChar = 'a';
-        i = j;
-        continue;
-      }
-      if (!/\s/.test(c)) {
-        prevChar = c;
-        prevWord = '';
-      }
-      i++;
     }
   }
 
-  private scanPython(): void {
-    const t = this.text;
-    const n = t.length;
-    const stack: number[] = [];
-    let i = 0;
-    while (i < n) {
-      const c = t[i];
-      if (c === '#') {
-        const end = this.lineEnd(i);
-        this.mark(i, end, CharKind.Comment);
-        i = end;
-        continue;
-      }
-      if (c === "'" || c === '"') {
-        // Include a string prefix (r, b, f, u and pairs) written just before the quote.
-        let start = i;
-        while (start > 0 && /[rRbBuUfF]/.test(t[start - 1]) && i - start < 2) {
-          start--;
-        }
-        if (start > 0 && /[\w]/.test(t[start - 1])) {
-          start = i;
-        }
-        const triple = t.startsWith(c.repeat(3), i);
-        let j = i + (triple ? 3 : 1);
-        while (j < n) {
-          if (t[j] === '\\') {
-            j += 2;
-            continue;
-          }
-          if (triple ? t.startsWith(c.repeat(3), j) : t[j] === c) {
-            j += triple ? 3 : 1;
-            break;
-          }
-          if (!triple && t[j] === '\n') {
-            break;
-          }
-          j++;
-        }
-        const end = Math.min(j, n);
-        this.mark(start, end, CharKind.String);
-        i = end;
-        continue;
-      }
-      if (OPEN.includes(c)) {
-        stack.push(i);
-      } else if (CLOSE.includes(c)) {
-        for (let k = stack.length - 1; k >= 0; k--) {
-          if (t[stack[k]] === OPEN[CLOSE.indexOf(c)]) {
-            this.partner[stack[k]] = i;
-            this.partner[i] = stack[k];
-            stack.length = k;
-            break;
-          }
-        }
-      }
-      i++;
-    }
+  private pair(open: number, close: number): void {
+    this.partner[open] = close;
+    this.partner[close] = open;
   }
+}
+
+const COMMENT = 1;
+const STRING = 2;
+const SUBSTITUTION = 3;
+
+const JS_CLASSES: Record<string, number> = {
+  comment: COMMENT,
+  html_comment: COMMENT,
+  hash_bang_line: COMMENT,
+  string: STRING,
+  regex: STRING,
+  template_string: STRING,
+  template_substitution: SUBSTITUTION,
+};
+const PY_CLASSES: Record<string, number> = { comment: COMMENT, string: STRING };
+const JS_TYPES = Object.keys(JS_CLASSES);
+const PY_TYPES = Object.keys(PY_CLASSES);
+
+type Language = Node['tree']['language'];
+const classCache = new WeakMap<Language, Map<number, number>>();
+
+/** The token class of the grammar's node type ids that matter here. */
+function classesOf(root: Node, python: boolean): Map<number, number> {
+  const language = root.tree.language;
+  let classes = classCache.get(language);
+  if (!classes) {
+    const table = python ? PY_CLASSES : JS_CLASSES;
+    classes = new Map();
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      const type = language.nodeTypeForId(id);
+      if (type !== null && table[type] !== undefined) {
+        classes.set(id, table[type]);
+      }
+    }
+    classCache.set(language, classes);
+  }
+  return classes;
 }
 
 /** Escapes a string for use in a RegExp. */

@@ -19,7 +19,7 @@ import { EditBuilder } from './builder';
 import { type FixFile } from './file';
 import { ensurePyBackoff } from './pythonTemplates';
 import { ensureJsBackoff } from './templates';
-import type { Span } from './tokens';
+import type { Span } from '../parse/span';
 import type { FixAction } from './types';
 
 /** The retries the fixes raise the SDK's `maxRetries` / `max_retries` to. */

@@ -5,7 +5,8 @@
 import type { FixFile } from './file';
 import type { JsImport, PyImport } from './imports';
 import { semi } from './style';
-import type { Span, Tokens } from './tokens';
+import type { Span } from '../parse/span';
+import type { Tokens } from './tokens';
 import type { TextEdit } from './types';
 
 interface Block {

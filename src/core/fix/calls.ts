@@ -2,7 +2,8 @@ import type { Node } from '../parse/treeSitter';
 import { type EditBuilder, listInsert } from './builder';
 import { type FixFile } from './file';
 import { pyStatementEnd } from './imports';
-import { type Span, escapeRegExp } from './tokens';
+import type { Span } from '../parse/span';
+import { escapeRegExp } from '../parse/escapeRegExp';
 import type { TextEdit } from './types';
 
 /** What fixes need to know about one Claude API call, read from its syntax node. */

@@ -1,7 +1,8 @@
 import type { Node } from '../parse/treeSitter';
 import { type ImportBlock, type JsImport, type PyImport, jsImports, pyImports } from './imports';
 import { type SourceStyle, detectStyle } from './style';
-import { type Span, Tokens } from './tokens';
+import type { Span } from '../parse/span';
+import { Tokens } from './tokens';
 import type { FixContext } from './types';
 
 /** The SDK module of the TypeScript/JavaScript SDK. */

@@ -4,7 +4,8 @@
  * `require`, Python `import` / `from ... import`).
  */
 import type { Node } from '../parse/treeSitter';
-import { CharKind, type Span, type Tokens } from './tokens';
+import type { Span } from '../parse/span';
+import { CharKind, type Tokens } from './tokens';
 
 /** One JS/TS import declaration or top-level `require`. */
 export interface JsImport {

@@ -5,20 +5,14 @@
 import type { Finding } from '../lint/types';
 import type { Node } from '../parse/treeSitter';
 import { applyEdits } from './edits';
+import { ruleFixes } from '../rules';
 import { FixFile } from './file';
-import { hardcodedApiKeyFixes } from './hardcodedApiKey';
-import { missingMaxTokensFixes } from './missingMaxTokens';
-import { naiveRetryFixes } from './naiveRetry';
-import { nonstreamingMaxTokensFixes } from './nonstreamingMaxTokens';
-import { retriesDisabledFixes } from './retriesDisabled';
-import { stringMatchedErrorFixes } from './stringMatchedError';
 import type { FixAction, FixContext } from './types';
-import { unboundedFanoutFixes } from './unboundedFanout';
 
 export { applyEdits } from './edits';
 export { unifiedDiff } from './diff';
 export { projectDepsFor } from './project';
-export { measuredConcurrency, measuredDerivation } from './unboundedFanout';
+export { measuredConcurrency, measuredDerivation } from '../rules/unbounded-fanout/fix';
 export type { FixAction, FixContext, FixSettings, MeasuredLimits, ProjectDeps, TextEdit } from './types';
 export { DEFAULT_FIX_SETTINGS } from './types';
 
@@ -29,33 +23,7 @@ export { DEFAULT_FIX_SETTINGS } from './types';
 export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unknown) => void): FixAction[] {
   let actions: FixAction[];
   try {
-    const file = new FixFile(ctx);
-    const data = finding.data;
-    switch (data.rule) {
-      case 'unbounded-fanout':
-        actions = unboundedFanoutFixes(file, finding, data);
-        break;
-      case 'missing-max-tokens':
-        actions = missingMaxTokensFixes(file, finding, data);
-        break;
-      case 'nonstreaming-max-tokens':
-        actions = nonstreamingMaxTokensFixes(file, finding, data);
-        break;
-      case 'retries-disabled':
-        actions = retriesDisabledFixes(file, finding, data);
-        break;
-      case 'naive-retry':
-        actions = naiveRetryFixes(file, finding, data);
-        break;
-      case 'string-matched-error':
-        actions = stringMatchedErrorFixes(file, finding, data);
-        break;
-      case 'hardcoded-api-key':
-        actions = hardcodedApiKeyFixes(file, finding, data);
-        break;
-      default:
-        actions = [];
-    }
+    actions = ruleFixes(new FixFile(ctx), finding);
   } catch (err) {
     onError?.(err);
     return [];

@@ -3,17 +3,13 @@
  * own): which characters are code, string or comment, and which brackets match. Fix
  * generators use it for statement boundaries, list items and layout around syntax nodes.
  */
+import { escapeRegExp } from '../parse/escapeRegExp';
+import type { Span } from '../parse/span';
 import type { Node } from '../parse/treeSitter';
 
 /** What a character belongs to. */
 export const CharKind = { Code: 0, String: 1, Comment: 2 } as const;
 export type CharKind = (typeof CharKind)[keyof typeof CharKind];
-
-/** A half-open range of UTF-16 offsets. */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 const OPEN = '([{';
 const CLOSE = ')]}';
@@ -319,9 +315,4 @@ function classesOf(root: Node, python: boolean): Map<number, number> {
     classCache.set(language, classes);
   }
   return classes;
-}
-
-/** Escapes a string for use in a RegExp. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

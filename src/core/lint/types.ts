@@ -1,18 +1,8 @@
 import type { Position } from '../parse/lineIndex';
-import type { Span } from '../parse/span';
 import type { FindingData, RuleId } from '../rules';
 
 export type { FindingData, RuleId, RuleMeta } from '../rules';
 export type { CallFacts } from '../rules/callFacts';
-export type { HardcodedApiKeyData } from '../rules/hardcoded-api-key';
-export type { MissingMaxTokensData } from '../rules/missing-max-tokens';
-export type { NaiveRetryData } from '../rules/naive-retry';
-export type { NonstreamingMaxTokensData } from '../rules/nonstreaming-max-tokens';
-export type { RetriesDisabledData } from '../rules/retries-disabled';
-export type { StringMatchedErrorData } from '../rules/string-matched-error';
-export type { UnboundedFanoutData } from '../rules/unbounded-fanout';
-/** @deprecated Use Span from core/parse/span. */
-export type OffsetRange = Span;
 
 export type Severity = 'error' | 'warning' | 'info';
 

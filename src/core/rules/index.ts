@@ -1,3 +1,6 @@
+import type { FixFile } from '../fix/file';
+import type { FixAction } from '../fix/types';
+import type { Finding } from '../lint/types';
 import type { RuleModule } from './rule';
 import { hardcodedApiKey } from './hardcoded-api-key';
 import { missingMaxTokens } from './missing-max-tokens';
@@ -51,6 +54,15 @@ export function isRuleId(value: unknown): value is RuleId {
 /** The rule with an id. */
 export function ruleById(id: RuleId): RegisteredRule {
   return BY_ID.get(id)!;
+}
+
+/**
+ * The fixes a finding's own rule offers for it (none when the rule has no fixes). Rules are
+ * registered with their own data type; a finding's data always belongs to its rule.
+ */
+export function ruleFixes(file: FixFile, finding: Finding): FixAction[] {
+  const rule: RuleModule<RuleId, FindingData> = ruleById(finding.rule);
+  return rule.fix?.(file, finding, finding.data) ?? [];
 }
 
 /** The doc page of a rule. */

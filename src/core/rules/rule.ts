@@ -1,5 +1,7 @@
+import type { FixFile } from '../fix/file';
+import type { FixAction } from '../fix/types';
 import type { FileContext } from '../lint/context';
-import type { Severity } from '../lint/types';
+import type { Finding, Severity } from '../lint/types';
 
 /** What a detector reports: a range of the linted text and the facts its fixes need. */
 export interface RuleReport<Data> {
@@ -30,15 +32,21 @@ export interface RuleMeta<Id extends string = string> {
   readonly docUrl: string;
 }
 
+/** A rule's fix generator: edits built from the finding's syntax facts and the parsed file. */
+export type FixGenerator<Data> = (file: FixFile, finding: Finding, data: Data) => FixAction[];
+
 /**
- * One lint rule: its metadata and its detector (and, see `src/core/rules/index.ts`, its
- * fixes). Detectors read the shared FileContext and never walk the whole tree themselves.
+ * One lint rule: its metadata, its detector and its fixes. Detectors read the shared
+ * FileContext and never walk the whole tree themselves; fixes build their edits from the
+ * finding's data and the same parsed tree (core/fix holds the shared machinery).
  */
 export interface RuleModule<
   Id extends string = string,
   Data extends { rule: Id } = { rule: Id },
 > extends RuleMeta<Id> {
   detect(ctx: FileContext, report: Report<Data>): void;
+  /** The quick fixes of a finding (`fixesFor` marks exactly one preferred). Absent: no fixes. */
+  fix?(file: FixFile, finding: Finding, data: Data): FixAction[];
 }
 
 /** Where the doc pages live on GitHub. */
@@ -50,6 +58,7 @@ export function defineRule<Id extends string, Data extends { rule: Id }>(spec: {
   defaultSeverity: Severity;
   description: string;
   detect: (ctx: FileContext, report: Report<Data>) => void;
+  fix?: FixGenerator<Data>;
 }): RuleModule<Id, Data> {
   const docPath = `docs/rules/${spec.id}.md`;
   return { ...spec, docPath, docUrl: DOCS_BASE + docPath };

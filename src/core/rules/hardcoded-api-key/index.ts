@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { HardcodedApiKeyData } from './data';
 import { detect } from './detect';
+import { hardcodedApiKeyFixes } from './fix';
 
 export type { HardcodedApiKeyData } from './data';
 
@@ -10,4 +11,5 @@ export const hardcodedApiKey = defineRule<'hardcoded-api-key', HardcodedApiKeyDa
   defaultSeverity: 'error',
   description: 'An Anthropic API key (sk-ant-...) written in the source.',
   detect,
+  fix: hardcodedApiKeyFixes,
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { MissingMaxTokensData } from './data';
 import { detect } from './detect';
+import { missingMaxTokensFixes } from './fix';
 
 export type { MissingMaxTokensData } from './data';
 
@@ -10,4 +11,5 @@ export const missingMaxTokens = defineRule<'missing-max-tokens', MissingMaxToken
   defaultSeverity: 'error',
   description: 'A Messages API create/stream call without max_tokens, which the API rejects.',
   detect,
+  fix: missingMaxTokensFixes,
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { NonstreamingMaxTokensData } from './data';
 import { detect } from './detect';
+import { nonstreamingMaxTokensFixes } from './fix';
 
 export type { NonstreamingMaxTokensData } from './data';
 
@@ -11,4 +12,5 @@ export const nonstreamingMaxTokens = defineRule<'nonstreaming-max-tokens', Nonst
   description:
     "A non-streaming create whose max_tokens makes the SDK refuse it (over 21,333 with no timeout) or exceeds the model's maximum output.",
   detect,
+  fix: nonstreamingMaxTokensFixes,
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { RetriesDisabledData } from './data';
 import { detect } from './detect';
+import { retriesDisabledFixes } from './fix';
 
 export type { RetriesDisabledData } from './data';
 
@@ -11,4 +12,5 @@ export const retriesDisabled = defineRule<'retries-disabled', RetriesDisabledDat
   description:
     'A client built with maxRetries: 0 / max_retries=0 whose calls have no retry handling of their own.',
   detect,
+  fix: retriesDisabledFixes,
 });

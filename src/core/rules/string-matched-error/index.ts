@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { StringMatchedErrorData } from './data';
 import { detect } from './detect';
+import { stringMatchedErrorFixes } from './fix';
 
 export type { StringMatchedErrorData } from './data';
 
@@ -11,4 +12,5 @@ export const stringMatchedError = defineRule<'string-matched-error', StringMatch
   description:
     'Deciding that an error is a rate limit from its message text instead of RateLimitError or the status code.',
   detect,
+  fix: stringMatchedErrorFixes,
 });

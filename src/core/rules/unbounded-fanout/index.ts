@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { UnboundedFanoutData } from './data';
 import { detect } from './detect';
+import { unboundedFanoutFixes } from './fix';
 
 export type { UnboundedFanoutData } from './data';
 
@@ -11,4 +12,5 @@ export const unboundedFanout = defineRule<'unbounded-fanout', UnboundedFanoutDat
   description:
     'Many Claude API calls started at once with no concurrency cap (Promise.all over map, asyncio.gather, TaskGroup, thread pools).',
   detect,
+  fix: unboundedFanoutFixes,
 });

@@ -8,14 +8,22 @@
  * - Python thread pools: a bounded `max_workers`.
  * Plus the backoff fixes.
  */
-import type { Finding, UnboundedFanoutData } from '../lint/types';
-import { FINAL_METHODS, raiseRetriesAction, withBackoffAction, wrapEnd } from './backoff';
-import { type CallInfo, callInfo, jsChainEnd, pyStatementAround, usesAwait, wrappedBy } from './calls';
-import { EditBuilder, listInsert } from './builder';
-import { type FixFile } from './file';
-import { ensurePyBounded, ensurePySemaphore } from './pythonTemplates';
-import { ensureJsLimiter, existingJsLimiter } from './templates';
-import type { FixAction, MeasuredLimits } from './types';
+import type { Finding } from '../../lint/types';
+import type { UnboundedFanoutData } from './data';
+import { FINAL_METHODS, raiseRetriesAction, withBackoffAction, wrapEnd } from '../../fix/backoff';
+import {
+  type CallInfo,
+  callInfo,
+  jsChainEnd,
+  pyStatementAround,
+  usesAwait,
+  wrappedBy,
+} from '../../fix/calls';
+import { EditBuilder, listInsert } from '../../fix/builder';
+import { type FixFile } from '../../fix/file';
+import { ensurePyBounded, ensurePySemaphore } from '../../fix/pythonTemplates';
+import { ensureJsLimiter, existingJsLimiter } from '../../fix/templates';
+import type { FixAction, MeasuredLimits } from '../../fix/types';
 
 /** The largest cap a measured derivation may suggest. */
 const MAX_MEASURED = 64;

@@ -7,16 +7,24 @@
  * - A retry library stacked on the SDK's retries: drop the library wrapper and let the SDK
  *   retry (preferred), or keep the library and turn the SDK's retries off.
  */
-import type { Finding, NaiveRetryData } from '../lint/types';
-import { SDK_RETRIES, raiseRetriesAction, withBackoffAction } from './backoff';
-import { type CallInfo, type ClientCtor, callInfo, findClient, raiseRetries, usesAwait } from './calls';
-import { EditBuilder } from './builder';
-import { type FixFile } from './file';
-import { ensurePyBackoff } from './pythonTemplates';
-import { ensureJsBackoff } from './templates';
-import { pyStatementEnd } from './imports';
-import type { Span } from './tokens';
-import type { FixAction } from './types';
+import type { Finding } from '../../lint/types';
+import type { NaiveRetryData } from './data';
+import { SDK_RETRIES, raiseRetriesAction, withBackoffAction } from '../../fix/backoff';
+import {
+  type CallInfo,
+  type ClientCtor,
+  callInfo,
+  findClient,
+  raiseRetries,
+  usesAwait,
+} from '../../fix/calls';
+import { EditBuilder } from '../../fix/builder';
+import { type FixFile } from '../../fix/file';
+import { ensurePyBackoff } from '../../fix/pythonTemplates';
+import { ensureJsBackoff } from '../../fix/templates';
+import { pyStatementEnd } from '../../fix/imports';
+import type { Span } from '../../parse/span';
+import type { FixAction } from '../../fix/types';
 
 export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRetryData): FixAction[] {
   const info = callInfo(file, data.call);

@@ -3,10 +3,11 @@
  * `os.environ["ANTHROPIC_API_KEY"]`, adding `import os` when missing). A key embedded in a
  * longer string is replaced by an interpolation or a concatenation, keeping the rest.
  */
-import type { Finding, HardcodedApiKeyData } from '../lint/types';
-import { EditBuilder } from './builder';
-import { type FixFile } from './file';
-import type { FixAction } from './types';
+import type { Finding } from '../../lint/types';
+import type { HardcodedApiKeyData } from './data';
+import { EditBuilder } from '../../fix/builder';
+import { type FixFile } from '../../fix/file';
+import type { FixAction } from '../../fix/types';
 
 export function hardcodedApiKeyFixes(
   file: FixFile,

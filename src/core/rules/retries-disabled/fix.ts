@@ -2,10 +2,11 @@
  * retries-disabled: give the SDK its retries back (`maxRetries: 0` → 6; the SDK backs off
  * and honours retry-after), or keep them off and wrap the calls in a backoff helper.
  */
-import type { Finding, RetriesDisabledData } from '../lint/types';
-import { SDK_RETRIES, raiseRetriesTitle, withBackoffAction } from './backoff';
-import type { FixFile } from './file';
-import type { FixAction } from './types';
+import type { Finding } from '../../lint/types';
+import type { RetriesDisabledData } from './data';
+import { SDK_RETRIES, raiseRetriesTitle, withBackoffAction } from '../../fix/backoff';
+import type { FixFile } from '../../fix/file';
+import type { FixAction } from '../../fix/types';
 
 export function retriesDisabledFixes(
   file: FixFile,

@@ -1,8 +1,9 @@
 /** missing-max-tokens: add `max_tokens` (setting `headroom.fix.maxTokens`, default 1024). */
-import type { Finding, MissingMaxTokensData } from '../lint/types';
-import { EditBuilder, listInsert } from './builder';
-import { type FixFile } from './file';
-import type { FixAction } from './types';
+import type { Finding } from '../../lint/types';
+import type { MissingMaxTokensData } from './data';
+import { EditBuilder, listInsert } from '../../fix/builder';
+import { type FixFile } from '../../fix/file';
+import type { FixAction } from '../../fix/types';
 
 export function missingMaxTokensFixes(
   file: FixFile,

@@ -3,12 +3,13 @@
  * (21,333 with the SDK's default timeout, or the model's maximum output) — preferred —
  * or switch to streaming and take the final message.
  */
-import type { Finding, NonstreamingMaxTokensData } from '../lint/types';
-import { callInfo, jsChainEnd } from './calls';
-import { EditBuilder } from './builder';
-import { type FixFile } from './file';
-import { pyStatementEnd } from './imports';
-import type { FixAction } from './types';
+import type { Finding } from '../../lint/types';
+import type { NonstreamingMaxTokensData } from './data';
+import { callInfo, jsChainEnd } from '../../fix/calls';
+import { EditBuilder } from '../../fix/builder';
+import { type FixFile } from '../../fix/file';
+import { pyStatementEnd } from '../../fix/imports';
+import type { FixAction } from '../../fix/types';
 
 /** Writes `n` like the literal it replaces: with `_` separators if it had them. */
 function formatLike(original: string, n: number): string {

@@ -3,12 +3,13 @@
  * using the names the file already imports (`err instanceof Anthropic.RateLimitError`,
  * `isinstance(e, anthropic.RateLimitError)`); adds an import only when none is usable.
  */
-import type { Finding, StringMatchedErrorData } from '../lint/types';
-import { EditBuilder } from './builder';
-import { type FixFile } from './file';
-import { pyErrorClass } from './pythonTemplates';
-import { jsErrorClass } from './templates';
-import type { FixAction } from './types';
+import type { Finding } from '../../lint/types';
+import type { StringMatchedErrorData } from './data';
+import { EditBuilder } from '../../fix/builder';
+import { type FixFile } from '../../fix/file';
+import { pyErrorClass } from '../../fix/pythonTemplates';
+import { jsErrorClass } from '../../fix/templates';
+import type { FixAction } from '../../fix/types';
 
 /** The error variable a text test reads, when the engine did not name it. */
 function errorNameOf(file: FixFile, test: string): string | undefined {

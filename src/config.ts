@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from './constants';
-import { RULE_IDS, type RuleId, type RuleSetting } from './core/lint/types';
+import { normalizeRuleSettings } from './core/lint/settings';
+import type { RuleId, RuleSetting } from './core/lint/types';
 import { displayUpstream, parseUpstream } from './core/proxy/upstream';
 
 /**
@@ -14,20 +15,10 @@ export interface LintSettings {
   exclude: string[];
 }
 
-const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
-
 /** Reads `headroom.lint.*` for a document or folder. */
 export function readLintSettings(scope: vscode.ConfigurationScope | undefined): LintSettings {
   const config = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.lint`, scope);
-  const rawRules = config.get<unknown>('rules');
-  const rules: Partial<Record<RuleId, RuleSetting>> = {};
-  if (rawRules && typeof rawRules === 'object') {
-    for (const [id, value] of Object.entries(rawRules as Record<string, unknown>)) {
-      if ((RULE_IDS as readonly string[]).includes(id) && RULE_SETTINGS.includes(value as RuleSetting)) {
-        rules[id as RuleId] = value as RuleSetting;
-      }
-    }
-  }
+  const rules = normalizeRuleSettings(config.get<unknown>('rules'));
   const rawExclude = config.get<unknown>('exclude');
   const exclude = Array.isArray(rawExclude)
     ? rawExclude.filter((g): g is string => typeof g === 'string' && g.length > 0)

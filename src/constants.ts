@@ -4,7 +4,7 @@ export const DIAGNOSTIC_SOURCE = 'Headroom';
 export const OUTPUT_CHANNEL_NAME = 'Headroom';
 export const CONFIG_SECTION = 'headroom';
 
-/** Every command the extension contributes, by id. */
+/** Every command the extension registers, by id (all but the test-only one are contributed in package.json). */
 export const CommandId = {
   showActions: 'headroom.showActions',
   showLog: 'headroom.showLog',
@@ -16,6 +16,11 @@ export const CommandId = {
   startMonitoring: 'headroom.startMonitoring',
   startObserving: 'headroom.startObserving',
   stopObserving: 'headroom.stopObserving',
+  showDashboard: 'headroom.showDashboard',
+  /** `(target?: Uri) => Promise<Uri | undefined>`: writes the CSV there, or asks where with a save dialog (also the panel's Export CSV button). */
+  exportHistory: 'headroom.exportHistory',
+  /** Test mode only (HEADROOM_TEST_MODE=1), not contributed: what the dashboard panel shows, for integration tests. */
+  dashboardTestState: 'headroom.dashboard.testState',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isRuleId, LintEngine, RULE_IDS, type RuleId, type RuleSetting } from '../core/lint';
+import { LintEngine, readRuleEntry, RULE_IDS, type RuleId, type RuleSetting } from '../core/lint';
 import { fixFiles } from './fix';
 import { PROXY_COMMAND_SUMMARY, runProxyCommand } from './proxy';
 import { compareDisplay, discover, MAX_FILE_BYTES, SKIPPED_DIRS } from './files';
@@ -182,13 +182,15 @@ function parseLintArgs(argv: string[]): LintArgs {
         if (!m) {
           throw new UsageError(`--rule expects <rule-id>=<off|info|warning|error>, got "${v}"`);
         }
-        if (!isRuleId(m[1])) {
-          throw new UsageError(`unknown rule "${m[1]}" (rules: ${RULE_IDS.join(', ')})`);
+        const entry = readRuleEntry(m[1], m[2]);
+        if (!('rule' in entry)) {
+          throw new UsageError(
+            entry.problem === 'unknown-rule'
+              ? `unknown rule "${m[1]}" (rules: ${RULE_IDS.join(', ')})`
+              : `unknown level "${m[2]}" for ${m[1]} (expected off, info, warning or error)`,
+          );
         }
-        if (!['off', 'info', 'warning', 'error'].includes(m[2])) {
-          throw new UsageError(`unknown level "${m[2]}" for ${m[1]} (expected off, info, warning or error)`);
-        }
-        args.rules[m[1]] = m[2] as RuleSetting;
+        args.rules[entry.rule] = entry.setting;
         break;
       }
       case '--max-warnings': {

@@ -39,13 +39,8 @@ export async function fixFiles(
       const before = readTextFile(file.path);
       const result = fixAll(
         before,
-        {
-          text: before,
-          language,
-          projectDeps: projectDepsFor(file.path, readIfExists),
-          settings: DEFAULT_FIX_SETTINGS,
-        },
-        (text) => engine.lint(text, language, { rules }),
+        { language, projectDeps: projectDepsFor(file.path, readIfExists), settings: DEFAULT_FIX_SETTINGS },
+        (text, use) => engine.withTree(text, language, use, { rules }),
       );
       if (result.text === before) continue;
       if (!dryRun) writeTextFileAtomic(file.path, result.text);

@@ -85,10 +85,11 @@ export async function lintFile(
 function toCli(display: string, f: Finding, cell?: number): CliFinding {
   const out: CliFinding = {
     file: display,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
+    // The CLI's edge: lines and columns count from 1 in every output format.
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
     rule: f.rule,
     severity: f.severity,
     message: f.message,

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import type { Monitor } from '../features/monitor/monitor';
-import { DashboardCommandId } from '../features/dashboard/dashboard';
 
 interface ActionItem extends vscode.QuickPickItem {
   command: string;
@@ -26,7 +25,7 @@ export function registerShowActions(monitor: Monitor): vscode.Disposable {
         description: view.config.model,
         command: CommandId.chooseModel,
       },
-      { label: '$(graph) Show Dashboard', command: DashboardCommandId.show },
+      { label: '$(graph) Show Dashboard', command: CommandId.showDashboard },
       view.observing
         ? {
             label: '$(eye-closed) Stop Observing',

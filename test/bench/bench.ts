@@ -2,6 +2,7 @@
  * `npm run bench`: prints the benchmark figures of each section from one run on this
  * machine. Benchmarks print medians and ratios and mark targets; they never fail the run.
  */
+import { fixBench } from './fix';
 import { hostileBench } from './hostile';
 import { lintBench } from './lint';
 import { proxyBench } from './proxy';
@@ -12,7 +13,7 @@ export interface BenchSection {
   run(log: (line: string) => void): Promise<void>;
 }
 
-const sections: BenchSection[] = [lintBench, hostileBench, proxyBench];
+const sections: BenchSection[] = [lintBench, fixBench, hostileBench, proxyBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

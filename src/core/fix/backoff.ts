@@ -15,9 +15,11 @@ import {
   usesAwait,
   wrappedBy,
 } from './calls';
-import { EditBuilder, type FixFile } from './file';
-import { ensureJsBackoff, ensurePyBackoff } from './helpers';
-import type { Span } from './source';
+import { EditBuilder } from './builder';
+import { type FixFile } from './file';
+import { ensurePyBackoff } from './pythonTemplates';
+import { ensureJsBackoff } from './templates';
+import type { Span } from '../parse/span';
 import type { FixAction } from './types';
 
 /** The retries the fixes raise the SDK's `maxRetries` / `max_retries` to. */

@@ -1,9 +1,12 @@
-import { type EditBuilder, type FixFile, listInsert } from './file';
+import type { Node } from '../parse/treeSitter';
+import { type EditBuilder, listInsert } from './builder';
+import { type FixFile } from './file';
 import { pyStatementEnd } from './imports';
-import { type Span, escapeRegExp } from './source';
+import type { Span } from '../parse/span';
+import { escapeRegExp } from '../parse/escapeRegExp';
 import type { TextEdit } from './types';
 
-/** What fixes need to know about one Claude API call, re-derived from its text. */
+/** What fixes need to know about one Claude API call, read from its syntax node. */
 export interface CallInfo {
   span: Span;
   /** The `(` of the argument list. */
@@ -13,27 +16,64 @@ export interface CallInfo {
   receiver: string;
 }
 
-/** Reads a call expression `<receiver>.messages.create(...)` (also beta, stream, batches). */
+/** The innermost node of one of `types` whose range is exactly `span`. */
+export function nodeAtSpan(file: FixFile, span: Span, types: ReadonlySet<string>): Node | undefined {
+  let node: Node | null = file.root.descendantForIndex(span.start, Math.max(span.start, span.end - 1));
+  while (node && (node.startIndex > span.start || node.endIndex < span.end)) {
+    node = node.parent;
+  }
+  while (node && node.startIndex === span.start && node.endIndex === span.end) {
+    if (types.has(node.type)) {
+      return node;
+    }
+    node = node.parent;
+  }
+  return undefined;
+}
+
+const CALL_TYPES = new Set(['call_expression', 'call']);
+
+/** `object.property` (JS member expression, Python attribute): its two parts. */
+function memberParts(file: FixFile, node: Node | null): { object: Node; property: string } | undefined {
+  if (node?.type !== 'member_expression' && node?.type !== 'attribute') {
+    return undefined;
+  }
+  const object = node.childForFieldName('object');
+  const property = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property');
+  return object && property
+    ? { object, property: file.text.slice(property.startIndex, property.endIndex) }
+    : undefined;
+}
+
+/** Reads the call node `<receiver>.messages.create(...)` (also beta, stream, batches) at a span. */
 export function callInfo(file: FixFile, span: Span): CallInfo | undefined {
-  const { src } = file;
-  let end = span.end;
-  while (end > span.start && /\s/.test(file.text[end - 1])) {
-    end--;
-  }
-  if (file.text[end - 1] !== ')') {
+  const node = nodeAtSpan(file, span, CALL_TYPES);
+  const callee = node?.childForFieldName('function');
+  const args = node?.childForFieldName('arguments');
+  if (!node || !callee || !args || file.text[args.startIndex] !== '(') {
     return undefined;
   }
-  const open = src.match(end - 1);
-  if (open < span.start) {
-    return undefined;
+  // Walk the callee's member chain from the method name back to the receiver.
+  const chain: Array<{ object: Node; property: string }> = [];
+  for (let m = memberParts(file, callee); m && chain.length < 4; m = memberParts(file, m.object)) {
+    chain.push(m);
   }
-  const callee = file.text.slice(span.start, open).replace(/\s+/g, '');
-  const m = /^(.*?)\.(?:beta\.)?messages\.(batches\.create|create|stream)$/.exec(callee);
+  const names = chain.map((m) => m.property);
+  let method: CallInfo['method'] = 'other';
+  let receiver: Node | undefined = chain[0]?.object;
+  if ((names[0] === 'create' || names[0] === 'stream') && names[1] === 'messages') {
+    method = names[0];
+    receiver = names[2] === 'beta' ? chain[2].object : chain[1].object;
+  } else if (names[0] === 'create' && names[1] === 'batches' && names[2] === 'messages') {
+    method = 'batches.create';
+    receiver = names[3] === 'beta' ? chain[3].object : chain[2].object;
+  }
+  const of = receiver ?? callee;
   return {
-    span: { start: span.start, end },
-    open,
-    method: m ? (m[2] as CallInfo['method']) : 'other',
-    receiver: m ? m[1] : callee.replace(/\.[^.]*$/, ''),
+    span: { start: node.startIndex, end: node.endIndex },
+    open: args.startIndex,
+    method,
+    receiver: file.text.slice(of.startIndex, of.endIndex).replace(/\s+/g, ''),
   };
 }
 
@@ -154,7 +194,6 @@ export interface ClientCtor {
 
 /** The client construction in the same file that a call's receiver refers to, if there is one. */
 export function findClient(file: FixFile, receiver: string): ClientCtor | undefined {
-  const { src } = file;
   const name = receiver.split('.').pop() ?? receiver;
   const classes = file.python ? PY_CLIENTS : [...JS_CLIENTS, ...jsClientLocals(file)];
   const cls = `(?:[\\w$]+\\.)*(?:${classes.map(escapeRegExp).join('|')})`;
@@ -162,18 +201,83 @@ export function findClient(file: FixFile, receiver: string): ClientCtor | undefi
   if (inline) {
     return undefined; // `new Anthropic().messages...`: built inline, nothing to edit separately
   }
+  return clientBindings(file, cls).find((b) => b.name === name)?.ctor;
+}
+
+/**
+ * The client constructions bound to a name, in document order: `name = new Anthropic(...)`
+ * (declarations, assignments to a name or a property, class fields) and Python
+ * `name = anthropic.Anthropic(...)` / `self.name = ...`. Candidates are located in code and
+ * read from their syntax nodes.
+ */
+function clientBindings(file: FixFile, cls: string): Array<{ name: string; ctor: ClientCtor }> {
+  const { src } = file;
   const re = file.python
-    ? new RegExp(`(?<![\\w.])(?:self\\.)?${escapeRegExp(name)}\\s*(?::[^=\\n]+)?=\\s*(${cls})\\s*\\(`, 'g')
-    : new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*(?::[^=;\\n]+)?=\\s*new\\s+(${cls})\\s*\\(`, 'g');
+    ? new RegExp(`(?<![\\w$.])${cls}\\s*\\(`, 'g')
+    : new RegExp(`(?<![\\w$])new\\s+${cls}\\s*\\(`, 'g');
+  const out: Array<{ name: string; ctor: ClientCtor }> = [];
   for (const m of src.codeMatches(re)) {
-    const open = (m.index ?? 0) + m[0].length - 1;
+    const start = m.index ?? 0;
+    const open = start + m[0].length - 1;
     const close = src.match(open);
-    if (close > open) {
-      const start = (m.index ?? 0) + (file.python ? m[0].lastIndexOf(m[1]) : m[0].search(/new\s/));
-      return { span: { start, end: close + 1 }, open };
+    const node =
+      close > open ? nodeAtSpan(file, { start, end: close + 1 }, file.python ? PY_CTOR : JS_CTOR) : undefined;
+    const name = node && boundName(file, node);
+    if (node && name) {
+      out.push({ name, ctor: { span: { start, end: close + 1 }, open } });
     }
   }
-  return undefined;
+  return out;
+}
+
+const JS_CTOR = new Set(['new_expression']);
+const PY_CTOR = new Set(['call']);
+
+/** The name a value is bound to when it is the whole right side of a binding. */
+function boundName(file: FixFile, value: Node): string | undefined {
+  const parent = value.parent;
+  const text = (n: Node | null | undefined): string | undefined =>
+    n ? file.text.slice(n.startIndex, n.endIndex) : undefined;
+  const is = (n: Node | null): boolean => n?.id === value.id;
+  switch (parent?.type) {
+    case 'variable_declarator':
+      return is(parent.childForFieldName('value')) ? identifier(parent.childForFieldName('name')) : undefined;
+    case 'public_field_definition':
+    case 'field_definition':
+      return is(parent.childForFieldName('value'))
+        ? text(parent.childForFieldName('name') ?? parent.childForFieldName('property'))
+        : undefined;
+    case 'required_parameter':
+    case 'optional_parameter':
+      // `constructor(private client: Anthropic = new Anthropic())`
+      return is(parent.childForFieldName('value'))
+        ? identifier(parent.childForFieldName('pattern'))
+        : undefined;
+    case 'assignment_pattern':
+    case 'assignment_expression': {
+      const left = parent.childForFieldName('left');
+      if (!is(parent.childForFieldName('right'))) {
+        return undefined;
+      }
+      return left?.type === 'member_expression' ? text(left.childForFieldName('property')) : identifier(left);
+    }
+    case 'assignment': {
+      const left = parent.childForFieldName('left');
+      if (!is(parent.childForFieldName('right'))) {
+        return undefined;
+      }
+      if (left?.type === 'attribute' && text(left.childForFieldName('object')) === 'self') {
+        return text(left.childForFieldName('attribute'));
+      }
+      return identifier(left);
+    }
+    default:
+      return undefined;
+  }
+
+  function identifier(n: Node | null): string | undefined {
+    return n?.type === 'identifier' ? text(n) : undefined;
+  }
 }
 
 /** Local names bound to the SDK's client classes by the imports (default import, require). */

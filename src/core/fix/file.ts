@@ -1,40 +1,82 @@
+import type { Node } from '../parse/treeSitter';
 import { type ImportBlock, type JsImport, type PyImport, jsImports, pyImports } from './imports';
-import { Source, type Span } from './source';
-import { type SourceStyle, detectStyle, semi } from './style';
-import type { FixContext, TextEdit } from './types';
+import { type SourceStyle, detectStyle } from './style';
+import type { Span } from '../parse/span';
+import { Tokens } from './tokens';
+import type { FixContext } from './types';
 
 /** The SDK module of the TypeScript/JavaScript SDK. */
 export const JS_SDK = '@anthropic-ai/sdk';
 
-/** A file being fixed: its scanned source, style and imports (computed once per text). */
+/** What is read once per parsed text and shared by every fix request on it. */
+interface Analysis {
+  tokens: Tokens;
+  styles: Map<string, SourceStyle>;
+  js?: ImportBlock<JsImport>;
+  py?: ImportBlock<PyImport>;
+  statements?: Span[];
+}
+
+/** The analyses of the last few texts (an editor asks for fixes of one version many times). */
+const recent: Analysis[] = [];
+const RECENT = 4;
+
+function analysisFor(ctx: FixContext, python: boolean): Analysis {
+  const i = recent.findIndex((a) => a.tokens.python === python && a.tokens.text === ctx.text);
+  if (i >= 0) {
+    const [hit] = recent.splice(i, 1);
+    recent.unshift(hit);
+    return hit;
+  }
+  const fresh: Analysis = { tokens: new Tokens(ctx.text, python, ctx.root), styles: new Map() };
+  recent.unshift(fresh);
+  recent.length = Math.min(recent.length, RECENT);
+  return fresh;
+}
+
+/**
+ * A file being fixed: the parsed tree the finding came from, its tokens, style and
+ * imports (read once per text and reused while the text does not change).
+ */
 export class FixFile {
-  readonly src: Source;
+  readonly src: Tokens;
   readonly style: SourceStyle;
   readonly python: boolean;
   /** TypeScript (type annotations allowed). */
   readonly ts: boolean;
-  private jsCache: ImportBlock<JsImport> | undefined;
-  private pyCache: ImportBlock<PyImport> | undefined;
+  private readonly analysis: Analysis;
 
   constructor(readonly ctx: FixContext) {
     this.python = ctx.language === 'python';
     this.ts = ctx.language === 'typescript' || ctx.language === 'typescriptreact';
-    this.src = new Source(ctx.text, this.python);
-    this.style = detectStyle(this.src, ctx.projectDeps.moduleStyle);
+    this.analysis = analysisFor(ctx, this.python);
+    this.src = this.analysis.tokens;
+    const styleKey = ctx.projectDeps.moduleStyle ?? '';
+    let style = this.analysis.styles.get(styleKey);
+    if (!style) {
+      style = detectStyle(this.src, ctx.projectDeps.moduleStyle);
+      this.analysis.styles.set(styleKey, style);
+    }
+    this.style = style;
   }
 
   get text(): string {
     return this.src.text;
   }
 
+  /** The root of the syntax tree of `text` (the one the finding was made on). */
+  get root(): Node {
+    return this.ctx.root;
+  }
+
   get js(): ImportBlock<JsImport> {
-    this.jsCache ??= jsImports(this.src);
-    return this.jsCache;
+    this.analysis.js ??= jsImports(this.src, this.root);
+    return this.analysis.js;
   }
 
   get py(): ImportBlock<PyImport> {
-    this.pyCache ??= pyImports(this.src);
-    return this.pyCache;
+    this.analysis.py ??= pyImports(this.src, this.root);
+    return this.analysis.py;
   }
 
   /** A name not yet used in the file: `base`, else `base2`, `base3`, ... */
@@ -49,412 +91,56 @@ export class FixFile {
     }
   }
 
-  /** The span of a top-level (column 0) JS declaration whose header matches, through its closing brace. */
-  jsTopLevelBlock(header: RegExp): Span | undefined {
-    for (const m of this.src.codeMatches(header)) {
-      const at = m.index ?? 0;
-      if (this.src.lineStart(at) !== at && !/^\s*$/.test(this.text.slice(this.src.lineStart(at), at))) {
-        continue;
-      }
-      const brace = this.text.indexOf('{', at + m[0].length - 1);
-      const close = this.src.match(brace);
-      if (brace >= 0 && close > 0) {
-        return { start: this.src.lineStart(at), end: close + 1 };
-      }
-    }
-    return undefined;
-  }
-
-  /** The span of a top-level Python `def`/statement whose first line matches: through its last indented line. */
-  pyTopLevelBlock(header: RegExp): Span | undefined {
-    for (const m of this.src.codeMatches(header)) {
-      const at = m.index ?? 0;
-      if (this.src.lineStart(at) !== at) {
-        continue;
-      }
-      let end = this.src.lineEnd(at);
-      let p = this.src.nextLineStart(at);
-      while (p < this.text.length) {
-        const lineEnd = this.src.lineEnd(p);
-        const line = this.text.slice(p, lineEnd);
-        if (line.trim() !== '' && !/^[ \t]/.test(line) && this.src.kinds[p] === 0) {
-          break;
+  /** The top-level statements (a decorated Python definition also as its definition), from the tree. */
+  get statements(): readonly Span[] {
+    if (!this.analysis.statements) {
+      const out: Span[] = [];
+      const root = this.root;
+      for (let i = 0; i < root.namedChildCount; i++) {
+        const node = root.namedChild(i);
+        if (!node || node.type === 'comment') {
+          continue;
         }
-        if (line.trim() !== '') {
-          end = lineEnd;
+        out.push({ start: node.startIndex, end: node.endIndex });
+        const definition = node.type === 'decorated_definition' ? node.childForFieldName('definition') : null;
+        if (definition) {
+          out.push({ start: definition.startIndex, end: definition.endIndex });
         }
-        p = this.src.nextLineStart(p);
       }
-      return { start: at, end };
+      this.analysis.statements = out;
     }
-    return undefined;
-  }
-}
-
-interface Block {
-  code: string;
-  /** The block must come after this offset (e.g. after a class it instantiates). */
-  after?: number;
-}
-
-/**
- * Collects the edits of one fix: plain replacements plus imports and top-level code that
- * go after the file's imports. Several requests for the same import are merged.
- */
-export class EditBuilder {
-  private readonly edits: TextEdit[] = [];
-  private readonly blocks: Block[] = [];
-  /** New JS import statements: module → named imports (imported → local), or a default name. */
-  private readonly jsNew = new Map<string, { named: Map<string, string>; defaultName?: string }>();
-  /** Names to add to an existing JS import's braces, by the import's brace start. */
-  private readonly jsAddNamed = new Map<number, { imp: JsImport; names: Map<string, string> }>();
-  /** New Python `import x` modules. */
-  private readonly pyNewModules = new Set<string>();
-  /** Names to add to an existing `from m import ...`, by statement start; or new `from m import` lines. */
-  private readonly pyAddNames = new Map<number, { imp: PyImport; names: Set<string> }>();
-  private readonly pyNewFrom = new Map<string, Set<string>>();
-
-  constructor(readonly file: FixFile) {}
-
-  replace(start: number, end: number, newText: string): this {
-    this.edits.push({ start, end, newText });
-    return this;
+    return this.analysis.statements;
   }
 
-  insert(at: number, newText: string): this {
-    return this.replace(at, at, newText);
-  }
-
-  /** Adds top-level code after the imports (blocks keep their order). */
-  addBlock(code: string, after?: number): this {
-    // One action may ask for the same helper once per call it fixes: insert it once.
-    if (this.blocks.some((b) => b.code === code && b.after === after)) {
-      return this;
-    }
-    this.blocks.push({ code, after });
-    return this;
-  }
-
-  // ---- JS imports ---------------------------------------------------------------------------
-
-  /** Adds (or finds) `import local from 'module'` / `const local = require('module')`; returns the local name. */
-  jsDefault(module: string, preferredLocal: string): string {
-    const existing = this.file.js.imports.find((i) => i.module === module && !i.typeOnly && i.defaultName);
-    if (existing?.defaultName) {
-      return existing.defaultName;
-    }
-    const pending = this.jsNew.get(module);
-    if (pending?.defaultName) {
-      return pending.defaultName;
-    }
-    const local = this.file.freshName(preferredLocal);
-    this.jsNew.set(module, { named: pending?.named ?? new Map(), defaultName: local });
-    return local;
-  }
-
-  /** Adds (or finds) a value import of a named export; returns the local name. */
-  jsNamed(module: string, name: string, aliasIfTaken: string): string {
-    for (const imp of this.file.js.imports) {
-      const hit = imp.module === module && imp.named.find((n) => n.imported === name && !n.typeOnly);
-      if (hit) {
-        return hit.local;
+  /** The top-level statements that begin with a match of `header`, with the match. */
+  topLevelMatches(header: RegExp): Array<{ span: Span; match: RegExpExecArray }> {
+    const sticky = new RegExp(header.source, header.flags.replace(/[gy]/g, '') + 'y');
+    const out: Array<{ span: Span; match: RegExpExecArray }> = [];
+    for (const span of this.statements) {
+      sticky.lastIndex = span.start;
+      const match = sticky.exec(this.text);
+      if (match) {
+        out.push({ span, match });
       }
     }
-    const local = this.file.src.usesWord(name) ? this.file.freshName(aliasIfTaken) : name;
-    const target = this.file.js.imports.find(
-      (i) =>
-        i.module === module &&
-        !i.typeOnly &&
-        i.braces &&
-        (i.kind === 'import' || this.file.style.module === 'commonjs') &&
-        !this.file.text.slice(i.braces.start, i.braces.end).includes('\n'),
-    );
-    if (target?.braces) {
-      const entry = this.jsAddNamed.get(target.braces.start) ?? {
-        imp: target,
-        names: new Map<string, string>(),
-      };
-      entry.names.set(name, local);
-      this.jsAddNamed.set(target.braces.start, entry);
-      return local;
-    }
-    const pending = this.jsNew.get(module) ?? { named: new Map<string, string>() };
-    pending.named.set(name, local);
-    this.jsNew.set(module, pending);
-    return local;
-  }
-
-  // ---- Python imports -----------------------------------------------------------------------
-
-  /** Adds (or finds) `import module`; returns the name to use. */
-  pyModule(module: string): string {
-    for (const imp of this.file.py.imports) {
-      const hit = imp.modules.find((m) => m.module === module);
-      if (hit) {
-        return hit.local;
-      }
-    }
-    this.pyNewModules.add(module);
-    return module;
-  }
-
-  /** The local name of `module` when it is imported as a module, else undefined. */
-  pyModuleIfImported(module: string): string | undefined {
-    for (const imp of this.file.py.imports) {
-      const hit = imp.modules.find((m) => m.module === module);
-      if (hit) {
-        return hit.local;
-      }
-    }
-    return this.pyNewModules.has(module) ? module : undefined;
-  }
-
-  /** Adds (or finds) `from module import name`; returns the local name. */
-  pyFrom(module: string, name: string): string {
-    for (const imp of this.file.py.imports) {
-      const hit = imp.from === module && imp.names.find((n) => n.name === name);
-      if (hit) {
-        return hit.local;
-      }
-    }
-    const target = this.file.py.imports.find(
-      (i) => i.from === module && !i.names.some((n) => n.name === '*'),
-    );
-    if (target) {
-      const entry = this.pyAddNames.get(target.span.start) ?? { imp: target, names: new Set<string>() };
-      entry.names.add(name);
-      this.pyAddNames.set(target.span.start, entry);
-      return name;
-    }
-    const set = this.pyNewFrom.get(module) ?? new Set<string>();
-    set.add(name);
-    this.pyNewFrom.set(module, set);
-    return name;
-  }
-
-  // ---- output -------------------------------------------------------------------------------
-
-  /** The edits, with imports and blocks placed and line breaks in the file's style. */
-  build(): TextEdit[] {
-    const out = [...this.edits];
-    if (this.file.python) {
-      this.buildPy(out);
-    } else {
-      this.buildJs(out);
-    }
-    const eol = this.file.style.eol;
-    return out.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) }));
-  }
-
-  private buildJs(out: TextEdit[]): void {
-    const { file } = this;
-    const style = file.style;
-    const s = semi(style);
-    const quote = (m: string): string => style.quote + m + style.quote;
-    for (const { imp, names } of this.jsAddNamed.values()) {
-      const braces = imp.braces as Span;
-      const items = [...names].map(([name, local]) =>
-        name === local ? name : imp.kind === 'require' ? `${name}: ${local}` : `${name} as ${local}`,
-      );
-      out.push(listInsert(file.src, braces.start, items, 'last'));
-    }
-    const lines: string[] = [];
-    for (const [module, { named, defaultName }] of this.jsNew) {
-      const namedItems = [...named].map(([name, local]) =>
-        name === local ? name : style.module === 'commonjs' ? `${name}: ${local}` : `${name} as ${local}`,
-      );
-      if (style.module === 'commonjs') {
-        if (defaultName) {
-          lines.push(`const ${defaultName} = require(${quote(module)})${s}`);
-        }
-        if (namedItems.length) {
-          lines.push(`const { ${namedItems.join(', ')} } = require(${quote(module)})${s}`);
-        }
-      } else {
-        const parts = [defaultName, namedItems.length ? `{ ${namedItems.join(', ')} }` : undefined].filter(
-          Boolean,
-        );
-        lines.push(`import ${parts.join(', ')} from ${quote(module)}${s}`);
-      }
-    }
-    const block = file.js;
-    const importAt = block.imports.length ? block.end : block.start;
-    this.placeBlocks(out, importAt, lines, 1);
-  }
-
-  private buildPy(out: TextEdit[]): void {
-    const { file } = this;
-    for (const { imp, names } of this.pyAddNames.values()) {
-      const span = imp.namesSpan as Span;
-      if (imp.parens) {
-        out.push(listInsert(file.src, imp.parens.start, [...names], 'last'));
-      } else {
-        out.push({ start: span.end, end: span.end, newText: [...names].map((n) => `, ${n}`).join('') });
-      }
-    }
-    const block = file.py;
-    // Standard-library modules go among the plain `import x` statements of the standard
-    // library, in order; else before the first import (as their own group).
-    const top = (m: string): string => m.split('.')[0];
-    const stdlib = [...this.pyNewModules].filter((m) => STDLIB.has(top(m))).sort();
-    const thirdParty = [...this.pyNewModules].filter((m) => !STDLIB.has(top(m))).sort();
-    const plain = block.imports.filter(
-      (i) => i.kind === 'import' && i.modules.every((m) => STDLIB.has(top(m.module))),
-    );
-    const at = new Map<number, { modules: string[]; blank: boolean }>();
-    for (const module of stdlib) {
-      let pos: number;
-      let blank = false;
-      const before = plain.find((i) => i.modules[0].module > module);
-      if (before) {
-        pos = before.span.start;
-      } else if (plain.length) {
-        pos = file.src.nextLineStart(plain[plain.length - 1].span.end);
-      } else if (block.imports.length) {
-        const first = block.imports[0];
-        pos = first.span.start;
-        blank = !(first.kind === 'from' && STDLIB.has(top(first.from ?? '')));
-      } else {
-        thirdParty.unshift(module);
-        continue;
-      }
-      const entry = at.get(pos) ?? { modules: [], blank };
-      entry.modules.push(module);
-      at.set(pos, entry);
-    }
-    for (const [pos, { modules, blank }] of at) {
-      out.push({
-        start: pos,
-        end: pos,
-        newText: modules.map((m) => `import ${m}\n`).join('') + (blank ? '\n' : ''),
-      });
-    }
-    const lines = thirdParty.map((m) => `import ${m}`);
-    for (const [module, names] of this.pyNewFrom) {
-      lines.push(`from ${module} import ${[...names].join(', ')}`);
-    }
-    const importAt = block.imports.length ? block.end : block.start;
-    this.placeBlocks(out, importAt, lines, 2);
-  }
-
-  private hasImports(): boolean {
-    return this.file.python ? this.file.py.imports.length > 0 : this.file.js.imports.length > 0;
+    return out;
   }
 
   /**
-   * Inserts new import lines at `importAt` and the blocks after the imports, with
-   * `blank` blank lines around the blocks (1 for JS, 2 for Python).
+   * The span of the first top-level declaration that begins with `header`, from its line
+   * start: JS through the brace closing the body the header opens; Python the whole statement.
    */
-  private placeBlocks(out: TextEdit[], importAt: number, importLines: string[], blank: number): void {
-    const { src } = this.file;
-    const text = src.text;
-    const importText = importLines.map((l) => l + '\n').join('');
-    if (!this.blocks.length) {
-      if (importText) {
-        // The first imports of a file get a blank line before the code that follows.
-        const fresh = importAt < text.length && text.slice(importAt, src.lineEnd(importAt)).trim() !== '';
-        out.push({
-          start: importAt,
-          end: importAt,
-          newText: importText + (fresh && !this.hasImports() ? '\n' : ''),
-        });
+  topLevelBlock(header: RegExp): Span | undefined {
+    for (const { span, match } of this.topLevelMatches(header)) {
+      if (this.python) {
+        return span;
       }
-      return;
-    }
-    let base = importAt;
-    for (const b of this.blocks) {
-      if (b.after !== undefined && b.after > base) {
-        base = src.nextLineStart(b.after);
+      const brace = this.text.indexOf('{', span.start + match[0].length - 1);
+      const close = this.src.match(brace);
+      if (brace >= 0 && close > 0) {
+        return { start: this.src.lineStart(span.start), end: close + 1 };
       }
     }
-    // Skip blank lines so the blocks do not split a comment from the code it describes.
-    let at = base;
-    let blanks = 0;
-    while (at < text.length && text.slice(at, src.lineEnd(at)).trim() === '') {
-      blanks++;
-      at = src.nextLineStart(at);
-    }
-    for (let p = base; p > 0;) {
-      const prev = src.lineStart(p - 1);
-      if (text.slice(prev, p).trim() !== '') {
-        break;
-      }
-      blanks++;
-      p = prev;
-    }
-    const somethingAbove = text.slice(0, at).trim() !== '' || importText !== '';
-    const lead = somethingAbove ? '\n'.repeat(Math.max(0, blank - blanks)) : '';
-    const body = this.blocks.map((b) => b.code.replace(/\n+$/, '')).join('\n'.repeat(blank + 1));
-    const trail = at < text.length ? '\n'.repeat(blank + 1) : '\n';
-    if (importText) {
-      out.push({ start: importAt, end: importAt, newText: importText });
-    }
-    out.push({ start: at, end: at, newText: lead + body + trail });
+    return undefined;
   }
 }
-
-/**
- * An edit that adds items to the bracketed list whose opening bracket is at `open`:
- * first or last, or after the item with the given index. Follows the list's layout:
- * one item per line (with or without a trailing comma) or all on one line.
- */
-export function listInsert(
-  src: Source,
-  open: number,
-  newItems: string[],
-  where: 'first' | 'last' | number,
-): TextEdit {
-  const text = src.text;
-  const close = src.match(open);
-  const items = src.items(open);
-  const joined = newItems.join(', ');
-  if (!items.length) {
-    const pad = text[open] === '{' ? ' ' : '';
-    return { start: open + 1, end: close, newText: `${pad}${joined}${pad}` };
-  }
-  const multiline = text.slice(open, items[0].start).includes('\n');
-  const afterIndex =
-    where === 'first' ? -1 : where === 'last' ? items.length - 1 : Math.min(where, items.length - 1);
-  if (multiline) {
-    const indent = src.indentAt(items[0].start);
-    if (afterIndex === -1) {
-      return {
-        start: items[0].start,
-        end: items[0].start,
-        newText: newItems.map((i) => `${i},\n${indent}`).join(''),
-      };
-    }
-    const item = items[afterIndex];
-    const comma = src.nextCode(item.end);
-    const hasComma = text[comma] === ',' && comma < close;
-    const isLast = afterIndex === items.length - 1;
-    const lines = newItems.map(
-      (i, k) => `\n${indent}${i}${!isLast || hasComma || k < newItems.length - 1 ? ',' : ''}`,
-    );
-    if (hasComma) {
-      // After the comma and any comment on its line.
-      const lineEnd = src.lineEnd(comma);
-      const at = src.isBlank(comma + 1, lineEnd) ? lineEnd : comma + 1;
-      return { start: at, end: at, newText: lines.join('') };
-    }
-    return { start: item.end, end: item.end, newText: ',' + lines.join('') };
-  }
-  if (afterIndex === -1) {
-    return { start: items[0].start, end: items[0].start, newText: `${joined}, ` };
-  }
-  const item = items[afterIndex];
-  return { start: item.end, end: item.end, newText: `, ${joined}` };
-}
-
-/** Python standard-library modules the fixes import. */
-const STDLIB = new Set(
-  (
-    '__future__ abc argparse array ast asyncio atexit base64 bisect builtins calendar codecs collections ' +
-    'concurrent contextlib contextvars copy csv dataclasses datetime decimal difflib email enum errno ' +
-    'fnmatch fractions functools gc getpass gettext glob gzip hashlib heapq hmac html http importlib ' +
-    'inspect io ipaddress itertools json locale logging math mimetypes multiprocessing numbers operator ' +
-    'os pathlib pickle platform pprint queue random re secrets select shlex shutil signal socket sqlite3 ' +
-    'ssl statistics string struct subprocess sys tempfile textwrap threading time timeit traceback types ' +
-    'typing unicodedata unittest urllib uuid warnings weakref xml zipfile zlib zoneinfo'
-  ).split(' '),
-);

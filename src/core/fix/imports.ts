@@ -1,4 +1,11 @@
-import { CharKind, type Source, type Span } from './source';
+/**
+ * The top import block of a file, read from the syntax tree's top-level statements: the one
+ * import reader of the fixes (ES imports, TypeScript `import x = require()`, CommonJS
+ * `require`, Python `import` / `from ... import`).
+ */
+import type { Node } from '../parse/treeSitter';
+import type { Span } from '../parse/span';
+import { CharKind, type Tokens } from './tokens';
 
 /** One JS/TS import declaration or top-level `require`. */
 export interface JsImport {
@@ -44,38 +51,26 @@ export interface ImportBlock<T> {
   start: number;
 }
 
-const JS_IMPORT_START = /^(?:import(?![\w$])(?!\s*[(.])|export\s+(?:type\s+)?(?:\*|\{[^}]*\})\s*from\b)/;
-const JS_REQUIRE_START = /^(?:const|let|var)\s+(?:[\w$]+|\{[^}]*\})\s*=\s*require\s*\(/;
-
-/** Parses the top import block of a JS/TS file. */
-export function jsImports(src: Source): ImportBlock<JsImport> {
+/** Reads the top import block of a JS/TS file. */
+export function jsImports(src: Tokens, root: Node): ImportBlock<JsImport> {
   const text = src.text;
-  let p = 0;
-  if (text.startsWith('#!')) {
-    p = src.nextLineStart(0);
-  }
   const imports: JsImport[] = [];
   let start = -1;
   let end = -1;
-  for (;;) {
-    p = src.nextCode(p);
-    if (p >= text.length) {
-      break;
+  let p = 0;
+  for (let i = 0; i < root.namedChildCount; i++) {
+    const node = root.namedChild(i);
+    if (!node || node.startIndex < p || src.kinds[node.startIndex] === CharKind.Comment) {
+      continue;
     }
-    const rest = text.slice(p, p + 400);
-    if (/^(['"])use strict\1;?/.test(rest)) {
-      p = src.nextLineStart(p);
+    if (node.type === 'expression_statement' && /^(['"])use strict\1;?/.test(textOf(src, node))) {
+      p = src.nextLineStart(node.startIndex);
       continue;
     }
     if (start === -1) {
-      start = src.lineStart(p);
+      start = src.lineStart(node.startIndex);
     }
-    let parsed: JsImport | undefined;
-    if (JS_IMPORT_START.test(rest)) {
-      parsed = parseJsImport(src, p);
-    } else if (JS_REQUIRE_START.test(rest)) {
-      parsed = parseJsRequire(src, p);
-    }
+    const parsed = jsImport(src, node);
     if (!parsed) {
       break;
     }
@@ -89,8 +84,17 @@ export function jsImports(src: Source): ImportBlock<JsImport> {
   return { imports, end: end === -1 ? start : end, start };
 }
 
+function textOf(src: Tokens, node: Node): string {
+  return src.text.slice(node.startIndex, node.endIndex);
+}
+
+/** The text of a string literal node without its quotes. */
+function stringValue(src: Tokens, node: Node | null): string | undefined {
+  return node?.type === 'string' ? src.text.slice(node.startIndex + 1, node.endIndex - 1) : undefined;
+}
+
 /** The offset just past the statement's `;` if it directly follows `at` (same line), else `at`. */
-function afterSemicolon(src: Source, at: number): number {
+function afterSemicolon(src: Tokens, at: number): number {
   let i = at;
   while (i < src.text.length && (src.text[i] === ' ' || src.text[i] === '\t')) {
     i++;
@@ -98,165 +102,155 @@ function afterSemicolon(src: Source, at: number): number {
   return src.text[i] === ';' ? i + 1 : at;
 }
 
-/** The first string literal at or after `from` that is in code position, as [start, end). */
-function nextString(src: Source, from: number, limit: number): Span | undefined {
-  for (let i = from; i < limit; i++) {
-    if (src.kinds[i] === CharKind.String && (src.text[i] === "'" || src.text[i] === '"')) {
-      let j = i + 1;
-      while (
-        j < src.text.length &&
-        src.kinds[j] === CharKind.String &&
-        !(src.text[j] === src.text[i] && src.text[j - 1] !== '\\')
-      ) {
-        j++;
-      }
-      return { start: i, end: Math.min(j + 1, src.text.length) };
-    }
-  }
-  return undefined;
-}
-
-function parseJsImport(src: Source, p: number): JsImport | undefined {
-  const text = src.text;
-  // The specifier is the first string that is not inside braces of the clause.
-  let i = p;
-  let braces: Span | undefined;
-  const limit = Math.min(text.length, p + 4000);
-  while (i < limit) {
-    if (src.kinds[i] === CharKind.Code && text[i] === '{') {
-      const close = src.match(i);
-      if (close < 0) {
+function jsImport(src: Tokens, node: Node): JsImport | undefined {
+  switch (node.type) {
+    case 'import_statement':
+      return esImport(src, node);
+    case 'export_statement': {
+      // A re-export (`export { a } from 'm'`, `export * from 'm'`) binds no local names.
+      const module = stringValue(src, node.childForFieldName('source'));
+      if (module === undefined || node.namedChildren.some((c) => c?.type === 'namespace_export')) {
         return undefined;
       }
-      braces = { start: i, end: close };
-      i = close + 1;
-      continue;
+      return { span: span(node), module, kind: 'import', typeOnly: true, named: [] };
     }
-    if (src.kinds[i] === CharKind.String) {
-      break;
-    }
-    if (src.kinds[i] === CharKind.Code && text[i] === ';') {
+    case 'lexical_declaration':
+    case 'variable_declaration':
+      return requireImport(src, node);
+    default:
+      return undefined;
+  }
+}
+
+function span(node: Node): Span {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+function esImport(src: Tokens, node: Node): JsImport | undefined {
+  const typeOnly = node.child(1)?.type === 'type';
+  const requireClause = node.namedChildren.find((c) => c?.type === 'import_require_clause');
+  if (requireClause) {
+    // `import x = require('y')` (TypeScript).
+    const name = requireClause.namedChildren.find((c) => c?.type === 'identifier');
+    const module = stringValue(src, requireClause.childForFieldName('source'));
+    if (!name || module === undefined) {
       return undefined;
     }
-    i++;
+    return { span: span(node), module, kind: 'import', typeOnly, named: [], defaultName: textOf(src, name) };
   }
-  const spec = nextString(src, i, limit);
-  if (!spec) {
+  const module = stringValue(src, node.childForFieldName('source'));
+  if (module === undefined) {
     return undefined;
   }
-  let end = spec.end;
-  // Import attributes: `with { type: 'json' }` / `assert { ... }`.
-  const attrs = /^\s*(?:with|assert)\s*\{/.exec(text.slice(end, end + 40));
-  if (attrs) {
-    const close = src.match(end + attrs[0].length - 1);
-    if (close > 0) {
-      end = close + 1;
-    }
-  }
-  const clause = text.slice(p, spec.start);
-  const module = text.slice(spec.start + 1, spec.end - 1);
-  const result: JsImport = {
-    span: { start: p, end: afterSemicolon(src, end) },
-    module,
-    kind: 'import',
-    typeOnly: /^import\s+type\s/.test(clause),
-    named: [],
-  };
-  if (/^export/.test(clause)) {
-    return { ...result, typeOnly: true }; // re-exports bind no local names
-  }
-  // `import x = require('y')` (TypeScript).
-  const eqRequire = /^import\s+([\w$]+)\s*=\s*require\s*\($/.exec(clause.trim());
-  if (eqRequire) {
-    result.defaultName = eqRequire[1];
-    result.span.end = afterSemicolon(src, src.match(text.indexOf('(', p)) + 1 || end);
-    return result;
-  }
-  const head = clause.replace(/^import\s+(?:type\s+)?/, '');
-  const def = /^([\w$]+)\s*(?:,|from\b)/.exec(head);
-  if (def && def[1] !== 'type') {
-    result.defaultName = def[1];
-  }
-  const ns = /\*\s*as\s+([\w$]+)/.exec(head);
-  if (ns) {
-    result.namespace = ns[1];
-  }
-  if (braces) {
-    result.braces = braces;
-    for (const item of text.slice(braces.start + 1, braces.end).split(',')) {
-      const m = /^\s*(type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(
-        item.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ''),
-      );
-      if (m) {
-        result.named.push({ imported: m[2], local: m[3] ?? m[2], typeOnly: !!m[1] || result.typeOnly });
+  const result: JsImport = { span: span(node), module, kind: 'import', typeOnly, named: [] };
+  const clause = node.namedChildren.find((c) => c?.type === 'import_clause');
+  for (const part of clause?.namedChildren ?? []) {
+    if (part?.type === 'identifier') {
+      result.defaultName = textOf(src, part);
+    } else if (part?.type === 'namespace_import') {
+      const local = part.namedChildren.find((c) => c?.type === 'identifier');
+      result.namespace = local ? textOf(src, local) : undefined;
+    } else if (part?.type === 'named_imports') {
+      result.braces = { start: part.startIndex, end: part.endIndex - 1 };
+      for (const spec of part.namedChildren) {
+        const name = spec?.type === 'import_specifier' ? spec.childForFieldName('name') : null;
+        if (!spec || !name || name.type !== 'identifier') {
+          continue;
+        }
+        const alias = spec.childForFieldName('alias');
+        result.named.push({
+          imported: textOf(src, name),
+          local: alias ? textOf(src, alias) : textOf(src, name),
+          typeOnly: spec.child(0)?.type === 'type' || typeOnly,
+        });
       }
     }
   }
   return result;
 }
 
-function parseJsRequire(src: Source, p: number): JsImport | undefined {
-  const text = src.text;
-  const m = /^(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*require\s*\(/.exec(text.slice(p, p + 2000));
-  if (!m) {
+/** `const x = require('m')`, `const { a, b: c } = require('m')`, `const x = require('m').y`. */
+function requireImport(src: Tokens, node: Node): JsImport | undefined {
+  const declarator = node.namedChildren.find((c) => c?.type === 'variable_declarator');
+  const binding = declarator?.childForFieldName('name');
+  let value = declarator?.childForFieldName('value') ?? null;
+  if (!declarator || !binding || !value) {
     return undefined;
   }
-  const open = p + m[0].length - 1;
-  const close = src.match(open);
-  const spec = nextString(src, open, close);
-  if (close < 0 || !spec) {
+  let member: string | undefined;
+  if (value.type === 'member_expression') {
+    const property = value.childForFieldName('property');
+    member = property ? textOf(src, property) : undefined;
+    value = value.childForFieldName('object');
+  }
+  const callee = value?.type === 'call_expression' ? value.childForFieldName('function') : null;
+  const args = value?.childForFieldName('arguments');
+  const module = stringValue(src, args?.namedChild(0) ?? null);
+  if (
+    !value ||
+    !callee ||
+    callee.type !== 'identifier' ||
+    textOf(src, callee) !== 'require' ||
+    module === undefined
+  ) {
     return undefined;
   }
-  let end = close + 1;
-  const member = /^\s*\.\s*([\w$]+)/.exec(text.slice(end, end + 60));
-  if (member) {
-    end += member[0].length;
+  if (binding.type !== 'identifier' && binding.type !== 'object_pattern') {
+    return undefined;
   }
+  const end =
+    member !== undefined
+      ? (declarator.childForFieldName('value')?.endIndex ?? value.endIndex)
+      : value.endIndex;
   const result: JsImport = {
-    span: { start: p, end: afterSemicolon(src, end) },
-    module: text.slice(spec.start + 1, spec.end - 1),
+    span: { start: node.startIndex, end: afterSemicolon(src, end) },
+    module,
     kind: 'require',
     typeOnly: false,
     named: [],
   };
-  const binding = m[1];
-  if (binding.startsWith('{')) {
-    const braceStart = p + m[0].indexOf('{');
-    result.braces = { start: braceStart, end: src.match(braceStart) };
-    for (const item of binding.slice(1, -1).split(',')) {
-      const nm = /^\s*([\w$]+)(?:\s*:\s*([\w$]+))?\s*$/.exec(item);
-      if (nm) {
-        result.named.push({ imported: nm[1], local: nm[2] ?? nm[1], typeOnly: false });
+  if (binding.type === 'object_pattern') {
+    result.braces = { start: binding.startIndex, end: binding.endIndex - 1 };
+    for (const item of binding.namedChildren) {
+      if (item?.type === 'shorthand_property_identifier_pattern') {
+        const name = textOf(src, item);
+        result.named.push({ imported: name, local: name, typeOnly: false });
+      } else if (item?.type === 'pair_pattern') {
+        const key = item.childForFieldName('key');
+        const local = item.childForFieldName('value');
+        if (key?.type === 'property_identifier' && local?.type === 'identifier') {
+          result.named.push({ imported: textOf(src, key), local: textOf(src, local), typeOnly: false });
+        }
       }
     }
-  } else if (!member || member[1] === 'default') {
-    result.defaultName = binding;
+  } else if (member === undefined || member === 'default') {
+    result.defaultName = textOf(src, binding);
   } else {
-    result.named.push({ imported: member[1], local: binding, typeOnly: false });
+    result.named.push({ imported: member, local: textOf(src, binding), typeOnly: false });
   }
   return result;
 }
 
-/** Parses the top import block of a Python file. */
-export function pyImports(src: Source): ImportBlock<PyImport> {
+/** Reads the top import block of a Python file. */
+export function pyImports(src: Tokens, root: Node): ImportBlock<PyImport> {
   const text = src.text;
   const imports: PyImport[] = [];
   let start = -1;
   let end = -1;
   let p = 0;
   let first = true;
-  for (;;) {
-    p = src.nextCode(p);
-    if (p >= text.length) {
-      break;
+  for (let i = 0; i < root.namedChildCount; i++) {
+    const node = root.namedChild(i);
+    if (!node || node.startIndex < p || node.type === 'comment') {
+      continue;
     }
-    if (src.lineStart(p) !== p) {
+    const at = node.startIndex;
+    if (src.lineStart(at) !== at) {
       break; // an indented line at the top level: not part of the import block
     }
-    const rest = text.slice(p, p + 200);
-    if (first && src.kinds[p] === CharKind.String) {
+    if (first && src.kinds[at] === CharKind.String) {
       // Module docstring.
-      let j = p;
+      let j = at;
       while (j < text.length && src.kinds[j] === CharKind.String) {
         j++;
       }
@@ -265,14 +259,14 @@ export function pyImports(src: Source): ImportBlock<PyImport> {
       continue;
     }
     first = false;
-    if (/^from\s+__future__\s+import\b/.test(rest)) {
-      p = src.nextLineStart(pyStatementEnd(src, p));
+    if (node.type === 'future_import_statement') {
+      p = src.nextLineStart(node.endIndex);
       continue;
     }
     if (start === -1) {
-      start = p;
+      start = at;
     }
-    const parsed = parsePyImport(src, p);
+    const parsed = pyImport(src, node);
     if (!parsed) {
       break;
     }
@@ -281,13 +275,92 @@ export function pyImports(src: Source): ImportBlock<PyImport> {
     p = end;
   }
   if (start === -1) {
-    start = Math.min(p, text.length);
+    start = Math.min(src.nextCode(p), text.length);
   }
   return { imports, end: end === -1 ? start : end, start };
 }
 
+/** A dotted name as written, without white space. */
+function dotted(src: Tokens, node: Node): string {
+  return textOf(src, node).replace(/\s+/g, '');
+}
+
+function pyImport(src: Tokens, node: Node): PyImport | undefined {
+  if (node.type === 'import_statement') {
+    const modules: PyImport['modules'] = [];
+    for (const part of node.namedChildren) {
+      if (part?.type === 'dotted_name') {
+        const module = dotted(src, part);
+        modules.push({ module, local: module.split('.')[0] });
+      } else if (part?.type === 'aliased_import') {
+        const name = part.childForFieldName('name');
+        const alias = part.childForFieldName('alias');
+        if (!name || !alias) {
+          return undefined;
+        }
+        modules.push({ module: dotted(src, name), local: textOf(src, alias) });
+      }
+    }
+    return modules.length ? { span: span(node), kind: 'import', modules, names: [] } : undefined;
+  }
+  if (node.type !== 'import_from_statement') {
+    return undefined;
+  }
+  const moduleNode = node.childForFieldName('module_name');
+  if (!moduleNode) {
+    return undefined;
+  }
+  const names: PyImport['names'] = [];
+  let open: Node | undefined;
+  let close: Node | undefined;
+  let afterImport = -1;
+  for (const child of node.children) {
+    if (!child) {
+      continue;
+    }
+    const type = child.type;
+    if (type === 'import') {
+      afterImport = child.endIndex;
+    } else if (afterImport < 0) {
+      continue;
+    } else if (type === '(') {
+      open = child;
+    } else if (type === ')') {
+      close = child;
+    } else if (type === 'wildcard_import') {
+      names.push({ name: '*', local: '*' });
+    } else if (type === 'dotted_name') {
+      const name = dotted(src, child);
+      names.push({ name, local: name });
+    } else if (type === 'aliased_import') {
+      const name = child.childForFieldName('name');
+      const alias = child.childForFieldName('alias');
+      if (!name || !alias) {
+        return undefined;
+      }
+      names.push({ name: dotted(src, name), local: textOf(src, alias) });
+    }
+  }
+  if (!names.length || (open && !close)) {
+    return undefined;
+  }
+  const parens = open && close ? { start: open.startIndex, end: close.startIndex } : undefined;
+  const namesStart = src.nextCode(afterImport);
+  return {
+    span: span(node),
+    kind: 'from',
+    modules: [],
+    from: dotted(src, moduleNode),
+    names,
+    namesSpan: parens
+      ? { start: parens.start + 1, end: parens.end }
+      : { start: namesStart, end: node.endIndex },
+    parens,
+  };
+}
+
 /** The end of the logical line (statement) starting at `p`: brackets and backslash continuations followed. */
-export function pyStatementEnd(src: Source, p: number): number {
+export function pyStatementEnd(src: Tokens, p: number): number {
   const text = src.text;
   let i = p;
   while (i < text.length) {
@@ -315,65 +388,4 @@ export function pyStatementEnd(src: Source, p: number): number {
     i++;
   }
   return text.length;
-}
-
-function parsePyImport(src: Source, p: number): PyImport | undefined {
-  const text = src.text;
-  const stmtEnd = pyStatementEnd(src, p);
-  let codeEnd = stmtEnd;
-  while (codeEnd > p && !src.isSignificant(codeEnd - 1)) {
-    codeEnd--;
-  }
-  const stmt = text.slice(p, codeEnd);
-  const imp = /^import\s+/.exec(stmt);
-  if (imp) {
-    const modules: PyImport['modules'] = [];
-    for (const part of stmt.slice(imp[0].length).split(',')) {
-      const m = /^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$/.exec(part.replace(/\\\r?\n/g, ' '));
-      if (!m) {
-        return undefined;
-      }
-      modules.push({ module: m[1], local: m[2] ?? m[1].split('.')[0] });
-    }
-    return { span: { start: p, end: codeEnd }, kind: 'import', modules, names: [] };
-  }
-  const from = /^from\s+([\w.]+)\s+import\s+/.exec(stmt);
-  if (!from) {
-    return undefined;
-  }
-  const namesStart = p + from[0].length;
-  let namesSpan: Span = { start: namesStart, end: codeEnd };
-  let parens: Span | undefined;
-  if (text[namesStart] === '(') {
-    const close = src.match(namesStart);
-    if (close < 0) {
-      return undefined;
-    }
-    parens = { start: namesStart, end: close };
-    namesSpan = { start: namesStart + 1, end: close };
-  }
-  const names: PyImport['names'] = [];
-  const raw = text
-    .slice(namesSpan.start, namesSpan.end)
-    .replace(/#[^\n]*/g, '')
-    .replace(/\\\r?\n/g, ' ');
-  for (const part of raw.split(',')) {
-    if (part.trim() === '') {
-      continue;
-    }
-    const m = /^\s*(\w+|\*)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-    if (!m) {
-      return undefined;
-    }
-    names.push({ name: m[1], local: m[2] ?? m[1] });
-  }
-  return {
-    span: { start: p, end: codeEnd },
-    kind: 'from',
-    modules: [],
-    from: from[1],
-    names,
-    namesSpan,
-    parens,
-  };
 }

@@ -3,35 +3,18 @@
  * surfaced as code actions by the extension and applied by `headroom lint --fix`.
  */
 import type { Finding } from '../lint/types';
+import type { Node } from '../parse/treeSitter';
 import { applyEdits } from './edits';
+import { ruleFixes } from '../rules';
 import { FixFile } from './file';
-import { hardcodedApiKeyFixes } from './hardcodedApiKey';
-import { missingMaxTokensFixes } from './missingMaxTokens';
-import { naiveRetryFixes } from './naiveRetry';
-import { nonstreamingMaxTokensFixes } from './nonstreamingMaxTokens';
-import { retriesDisabledFixes } from './retriesDisabled';
-import { stringMatchedErrorFixes } from './stringMatchedError';
 import type { FixAction, FixContext } from './types';
-import { unboundedFanoutFixes } from './unboundedFanout';
 
 export { applyEdits } from './edits';
 export { unifiedDiff } from './diff';
 export { projectDepsFor } from './project';
-export { measuredConcurrency, measuredDerivation } from './unboundedFanout';
+export { measuredConcurrency, measuredDerivation } from '../rules/unbounded-fanout/fix';
 export type { FixAction, FixContext, FixSettings, MeasuredLimits, ProjectDeps, TextEdit } from './types';
 export { DEFAULT_FIX_SETTINGS } from './types';
-
-const files = new WeakMap<FixContext, FixFile>();
-
-/** The analysed file for a context (cached per context object and text). */
-function fileFor(ctx: FixContext): FixFile {
-  let file = files.get(ctx);
-  if (!file || file.text !== ctx.text) {
-    file = new FixFile(ctx);
-    files.set(ctx, file);
-  }
-  return file;
-}
 
 /**
  * The fixes for one finding, exactly one of them preferred when there is any. Never
@@ -40,33 +23,7 @@ function fileFor(ctx: FixContext): FixFile {
 export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unknown) => void): FixAction[] {
   let actions: FixAction[];
   try {
-    const file = fileFor(ctx);
-    const data = finding.data;
-    switch (data.rule) {
-      case 'unbounded-fanout':
-        actions = unboundedFanoutFixes(file, finding, data);
-        break;
-      case 'missing-max-tokens':
-        actions = missingMaxTokensFixes(file, finding, data);
-        break;
-      case 'nonstreaming-max-tokens':
-        actions = nonstreamingMaxTokensFixes(file, finding, data);
-        break;
-      case 'retries-disabled':
-        actions = retriesDisabledFixes(file, finding, data);
-        break;
-      case 'naive-retry':
-        actions = naiveRetryFixes(file, finding, data);
-        break;
-      case 'string-matched-error':
-        actions = stringMatchedErrorFixes(file, finding, data);
-        break;
-      case 'hardcoded-api-key':
-        actions = hardcodedApiKeyFixes(file, finding, data);
-        break;
-      default:
-        actions = [];
-    }
+    actions = ruleFixes(new FixFile(ctx), finding);
   } catch (err) {
     onError?.(err);
     return [];
@@ -83,39 +40,51 @@ export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unkn
 const MAX_FIX_ALL = 100;
 
 /**
+ * Lints a text and hands its findings and the root of the tree they were found on to
+ * `use`, freeing the tree afterwards (`LintEngine.withTree`). `root` is null when the
+ * text was not parsed (nothing in it to find).
+ */
+export type LintWithTree = <T>(text: string, use: (findings: Finding[], root: Node | null) => T) => T;
+
+/**
  * Applies the preferred fix of each finding when it is safe for fix-all, re-linting after
  * each one (offsets shift and helpers inserted by one fix are reused by the next), until no
- * safe fix is left. Bounded; a fix that does not clear its finding is not applied twice.
- * Returns the new text and the titles of the fixes applied, in order.
+ * safe fix is left. Each round's fixes read the tree that round's lint parsed. Bounded; a
+ * fix that does not clear its finding is not applied twice. Returns the new text and the
+ * titles of the fixes applied, in order.
  */
 export function fixAll(
   text: string,
-  ctx: FixContext,
-  lint: (text: string) => Finding[],
+  ctx: Omit<FixContext, 'text' | 'root'>,
+  lint: LintWithTree,
 ): { text: string; applied: string[] } {
   let current = text;
   const applied: string[] = [];
   const tried = new Set<string>();
   for (let round = 0; round < MAX_FIX_ALL; round++) {
-    const context: FixContext = { ...ctx, text: current };
-    let next: string | undefined;
-    for (const finding of lint(current)) {
-      const action = fixesFor(finding, context).find((a) => a.isPreferred && a.safeForFixAll);
-      if (!action) {
-        continue;
+    const next = lint(current, (findings, root) => {
+      if (!root) {
+        return undefined;
       }
-      const key = `${action.id}\u0000${JSON.stringify(action.edits)}\u0000${current.length}`;
-      if (tried.has(key)) {
-        continue;
+      const context: FixContext = { ...ctx, text: current, root };
+      for (const finding of findings) {
+        const action = fixesFor(finding, context).find((a) => a.isPreferred && a.safeForFixAll);
+        if (!action) {
+          continue;
+        }
+        const key = `${action.id}\u0000${JSON.stringify(action.edits)}\u0000${current.length}`;
+        if (tried.has(key)) {
+          continue;
+        }
+        tried.add(key);
+        const candidate = applyEdits(current, action.edits);
+        if (candidate !== current) {
+          applied.push(action.title);
+          return candidate;
+        }
       }
-      tried.add(key);
-      const candidate = applyEdits(current, action.edits);
-      if (candidate !== current) {
-        next = candidate;
-        applied.push(action.title);
-        break;
-      }
-    }
+      return undefined;
+    });
     if (next === undefined) {
       break;
     }

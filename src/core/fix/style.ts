@@ -1,4 +1,4 @@
-import { CharKind, type Source } from './source';
+import { CharKind, type Tokens } from './tokens';
 
 /** How a file is written, so inserted code fits in. */
 export interface SourceStyle {
@@ -18,7 +18,7 @@ export interface SourceStyle {
  * Detects the style of a source. `fallbackModule` (from the nearest package.json) decides
  * the module style of a file that neither imports nor requires anything.
  */
-export function detectStyle(src: Source, fallbackModule?: 'esm' | 'commonjs'): SourceStyle {
+export function detectStyle(src: Tokens, fallbackModule?: 'esm' | 'commonjs'): SourceStyle {
   return {
     indent: detectIndent(src),
     quote: detectQuote(src),
@@ -35,7 +35,7 @@ function detectEol(text: string): '\n' | '\r\n' {
 }
 
 /** Tabs when most indented code lines start with a tab; else the most common step between levels. */
-function detectIndent(src: Source): string {
+function detectIndent(src: Tokens): string {
   const text = src.text;
   let tabs = 0;
   let spaces = 0;
@@ -90,7 +90,7 @@ function detectIndent(src: Source): string {
 }
 
 /** The quote most string literals use (import specifiers count double). */
-function detectQuote(src: Source): "'" | '"' {
+function detectQuote(src: Tokens): "'" | '"' {
   const text = src.text;
   let single = 0;
   let double = 0;
@@ -120,7 +120,7 @@ function detectQuote(src: Source): "'" | '"' {
 }
 
 /** Whether JS statements end with `;`: compares lines ending in `;` with statement lines that do not. */
-function detectSemicolons(src: Source): boolean {
+function detectSemicolons(src: Tokens): boolean {
   const text = src.text;
   let withSemi = 0;
   let without = 0;
@@ -165,7 +165,7 @@ function detectSemicolons(src: Source): boolean {
   return withSemi >= without;
 }
 
-function detectModule(src: Source, fallback?: 'esm' | 'commonjs'): 'esm' | 'commonjs' {
+function detectModule(src: Tokens, fallback?: 'esm' | 'commonjs'): 'esm' | 'commonjs' {
   const esm = src.codeMatches(/^[ \t]*(?:import\s*[\w${*'"]|export\s)/gm).length;
   const cjs = src.codeMatches(/\brequire\s*\(\s*['"]|\bmodule\.exports\b|^[ \t]*exports\.\w+\s*=/gm).length;
   if (esm === 0 && cjs === 0) {

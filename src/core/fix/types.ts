@@ -1,3 +1,4 @@
+import type { Node } from '../parse/treeSitter';
 import type { LintLanguage, RuleId } from '../lint/types';
 
 /** What the project around a file provides (see `projectDepsFor`). */
@@ -32,6 +33,11 @@ export interface MeasuredLimits {
 export interface FixContext {
   /** The text the finding's offsets refer to. */
   text: string;
+  /**
+   * The root of the syntax tree the engine parsed `text` into (the one the finding was
+   * made on); it must stay alive while fixes are computed.
+   */
+  root: Node;
   language: LintLanguage;
   projectDeps: ProjectDeps;
   settings: FixSettings;

@@ -11,12 +11,12 @@ import {
 import { FileContext } from './context';
 import { grammarFor } from './languages';
 import { joinCells, type NotebookCell, partAt, rebaseData } from './notebook';
-import type { RuleReport } from './rule';
-import { RULE_IMPLEMENTATIONS } from './rules/index';
+import { RULE_IDS, RULES } from '../rules';
+import type { RuleReport } from '../rules/rule';
 import { withParentCache } from './syntax';
 import { effectiveSetting } from './settings';
 import { isSuppressed, parseSuppressions } from './suppression';
-import { type Finding, LINT_LANGUAGES, type LintLanguage, type LintOptions, RULE_IDS } from './types';
+import { type Finding, type FindingData, LINT_LANGUAGES, type LintLanguage, type LintOptions } from './types';
 
 /** Options for creating an engine. */
 export interface LintEngineOptions {
@@ -68,15 +68,26 @@ export class LintEngine {
 
   /** Lints one text. Never throws: failures go to `onRuleError`/`onError` and yield no findings. */
   lint(text: string, language: LintLanguage, options: EngineLintOptions = {}): Finding[] {
-    if (!mayHaveFindings(text)) {
-      return [];
-    }
-    const tree = this.parse(text, language, null, options);
+    return this.withTree(text, language, (findings) => findings, options);
+  }
+
+  /**
+   * Lints one text and hands the findings and the root of the tree they were found on to
+   * `use` (fixes read the same tree), then frees the tree: `root` is valid only inside `use`,
+   * and null when the text was not parsed (nothing in it to find, or no parser).
+   */
+  withTree<T>(
+    text: string,
+    language: LintLanguage,
+    use: (findings: Finding[], root: Node | null) => T,
+    options: EngineLintOptions = {},
+  ): T {
+    const tree = mayHaveFindings(text) ? this.parse(text, language, null, options) : null;
     if (!tree) {
-      return [];
+      return use([], null);
     }
     try {
-      return this.analyze(text, language, tree.rootNode, options);
+      return use(this.analyze(text, language, tree.rootNode, options), tree.rootNode);
     } finally {
       tree.delete();
     }
@@ -162,14 +173,15 @@ export class LintEngine {
     const ctx = new FileContext(text, language, root);
     const findings: Finding[] = [];
     let suppressions: ReturnType<typeof parseSuppressions> | undefined;
-    for (const id of RULE_IDS) {
+    for (const rule of RULES) {
+      const id = rule.id;
       const setting = effectiveSetting(id, options.rules);
       if (setting === 'off') {
         continue;
       }
-      const reports: RuleReport[] = [];
+      const reports: RuleReport<FindingData>[] = [];
       try {
-        RULE_IMPLEMENTATIONS[id].run(ctx, (r) => reports.push(r));
+        rule.detect(ctx, (r) => reports.push(r));
       } catch (err) {
         options.onRuleError?.(id, err);
         continue;
@@ -281,6 +293,14 @@ export class LintDocument {
     return this.tree ? this.engine.analyze(this.current, this.language, this.tree.rootNode, options) : [];
   }
 
+  /**
+   * The root of the tree the last `lint` analysed, while the text has not changed since;
+   * null otherwise. Valid until the next `update`, `setText`, `lint` or `dispose`.
+   */
+  get root(): Node | null {
+    return this.dirty || this.disposed ? null : (this.tree?.rootNode ?? null);
+  }
+
   /** Frees the syntax tree. */
   dispose(): void {
     this.disposed = true;
@@ -305,21 +325,13 @@ function clamp(n: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(Number.isFinite(n) ? n : lo, hi));
 }
 
-/** Fills in the 1-based line/column fields from the offsets. */
-function makeFinding(
-  lines: LineIndex,
-  f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> & Partial<Finding>,
-): Finding {
-  const s = lines.position(f.start);
-  const e = lines.position(f.end);
+/** Fills in the 0-based range from the offsets. */
+function makeFinding(lines: LineIndex, f: Omit<Finding, 'range'> & Partial<Finding>): Finding {
   const finding: Finding = {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
+    range: { start: lines.position(f.start), end: lines.position(f.end) },
     start: f.start,
     end: f.end,
     data: f.data,

@@ -19,30 +19,25 @@ export {
 } from './languages';
 export { MODEL_MAX_OUTPUT, NONSTREAMING_MAX_TOKENS } from './models';
 export type { NotebookCell } from './notebook';
-export { defaultSeverity, effectiveSetting, normalizeRuleSettings } from './settings';
-export { MAX_BOUNDED_WORKERS, MAX_LITERAL_CALLS } from './rules/unbounded-fanout';
+export {
+  defaultSeverity,
+  effectiveSetting,
+  normalizeRuleSettings,
+  readRuleEntry,
+  type RuleEntry,
+} from './settings';
+export { MAX_BOUNDED_WORKERS, MAX_LITERAL_CALLS } from '../rules/unbounded-fanout/detect';
+export { isRuleId, RULE_IDS, RULES, ruleDocUrl } from '../rules';
 export type { ContentChange } from '../parse/textEdit';
 export {
-  isRuleId,
   LINT_LANGUAGES,
-  RULE_IDS,
-  RULES,
   RuleSetting,
-  ruleDocUrl,
   type CallFacts,
   type Finding,
   type FindingData,
-  type HardcodedApiKeyData,
   type LintLanguage,
   type LintOptions,
-  type MissingMaxTokensData,
-  type NaiveRetryData,
-  type NonstreamingMaxTokensData,
-  type OffsetRange,
-  type RetriesDisabledData,
   type RuleId,
   type RuleMeta,
   type Severity,
-  type StringMatchedErrorData,
-  type UnboundedFanoutData,
 } from './types';

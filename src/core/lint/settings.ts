@@ -1,4 +1,21 @@
-import { RULES, RuleSetting, isRuleId, type RuleId, type Severity } from './types';
+import { isRuleId, RULES, type RuleId } from '../rules';
+import { RuleSetting, type Severity } from './types';
+
+/** One rule level as read from settings or the CLI, or why it cannot be used. */
+export type RuleEntry =
+  { rule: RuleId; setting: RuleSetting } | { problem: 'unknown-rule' | 'unknown-level' };
+
+/**
+ * The one reader of rule levels (VS Code settings, the CLI's `--rule`, the extension):
+ * a known rule id and a level `RuleSetting.from` accepts.
+ */
+export function readRuleEntry(id: string, value: unknown): RuleEntry {
+  if (!isRuleId(id)) {
+    return { problem: 'unknown-rule' };
+  }
+  const setting = RuleSetting.from(value);
+  return setting === undefined ? { problem: 'unknown-level' } : { rule: id, setting };
+}
 
 /**
  * Turns a raw `headroom.lint.rules` object into per-rule settings: unknown rule ids
@@ -10,9 +27,9 @@ export function normalizeRuleSettings(raw: unknown): Partial<Record<RuleId, Rule
     return out;
   }
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const setting = RuleSetting.from(value);
-    if (isRuleId(key) && setting !== undefined) {
-      out[key] = setting;
+    const entry = readRuleEntry(key, value);
+    if ('rule' in entry) {
+      out[entry.rule] = entry.setting;
     }
   }
   return out;

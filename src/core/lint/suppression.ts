@@ -1,6 +1,6 @@
 import type { LineIndex } from '../parse/lineIndex';
 import type { Node } from '../parse/treeSitter';
-import { isRuleId, type RuleId } from './types';
+import { isRuleId, type RuleId } from '../rules';
 import { kind, endOf } from './syntax';
 
 /**

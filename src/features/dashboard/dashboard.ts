@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommandId } from '../../constants';
 import type { History } from '../../core/history';
 import type { Logger } from '../../core/logger';
 import type { MonitorView } from '../monitor/monitor';
@@ -8,15 +9,6 @@ import { parseWebviewMessage, type DashboardState, type HostMessage, type Webvie
 /** The panel's view type (also the key for restoring it after a reload). */
 export const DASHBOARD_VIEW_TYPE = 'headroom.dashboard';
 export const DASHBOARD_TITLE = 'Headroom Dashboard';
-
-/** The dashboard's commands (`exportHistory` also backs the panel's Export CSV button). */
-export const DashboardCommandId = {
-  show: 'headroom.showDashboard',
-  /** `(target?: Uri) => Promise<Uri | undefined>`: writes the CSV there, or asks where with a save dialog. */
-  exportHistory: 'headroom.exportHistory',
-  /** Test mode only (HEADROOM_TEST_MODE=1): what the panel shows, for integration tests. */
-  testState: 'headroom.dashboard.testState',
-} as const;
 
 /** New data is posted at most this often while it streams in (observe mode can be busy). */
 const POST_INTERVAL_MS = 500;
@@ -114,8 +106,8 @@ export function registerDashboard(deps: DashboardDeps): vscode.Disposable {
   };
 
   const disposables: vscode.Disposable[] = [
-    vscode.commands.registerCommand(DashboardCommandId.show, show),
-    vscode.commands.registerCommand(DashboardCommandId.exportHistory, exportHistory),
+    vscode.commands.registerCommand(CommandId.showDashboard, show),
+    vscode.commands.registerCommand(CommandId.exportHistory, exportHistory),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
         if (current) {
@@ -131,7 +123,7 @@ export function registerDashboard(deps: DashboardDeps): vscode.Disposable {
   if (process.env.HEADROOM_TEST_MODE === '1') {
     disposables.push(
       vscode.commands.registerCommand(
-        DashboardCommandId.testState,
+        CommandId.dashboardTestState,
         (): DashboardTestState =>
           current?.testState() ?? { open: false, visible: false, posts: 0, readies: 0 },
       ),
@@ -274,9 +266,7 @@ function createPanelController(
         return;
       case 'exportCsv': {
         try {
-          const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(
-            DashboardCommandId.exportHistory,
-          );
+          const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.exportHistory);
           if (uri) {
             send({ type: 'exportResult', ok: true, message: `Exported to ${uri.path.split('/').pop()}` });
           }

@@ -1,5 +1,5 @@
 /** The dashboard: a webview of the history's charts, its persistence, and the CSV export. */
-export { DASHBOARD_TITLE, DASHBOARD_VIEW_TYPE, DashboardCommandId, registerDashboard } from './dashboard';
+export { DASHBOARD_TITLE, DASHBOARD_VIEW_TYPE, registerDashboard } from './dashboard';
 export type { DashboardDeps, DashboardTestState } from './dashboard';
 export {
   HISTORY_STATE_KEY,

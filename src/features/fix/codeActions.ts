@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { LintEngine } from '../../core/lint';
+import type { Node, Tree } from '../../core/parse/treeSitter';
 import type { Finding, LintLanguage } from '../../core/lint/types';
 import { fixAll, fixesFor, projectDepsFor, type FixContext, type TextEdit } from '../../core/fix';
 import { readFixSettings, readLintSettings } from '../../config';
@@ -28,7 +29,16 @@ export interface QuickFixDeps {
 export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
+  /** Trees of documents the linter holds none for (notebook cells), one per document version. */
+  private readonly trees = new Map<string, { version: number; tree: Tree }>();
+
   constructor(private readonly deps: QuickFixDeps) {}
+
+  /** Frees the trees parsed for quick fixes. */
+  dispose(): void {
+    for (const { tree } of this.trees.values()) tree.delete();
+    this.trees.clear();
+  }
 
   async provideCodeActions(
     document: vscode.TextDocument,
@@ -48,19 +58,26 @@ export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
       ) {
         return [];
       }
-      return this.quickFixes(document, context);
+      return await this.quickFixes(document, context);
     } catch (err) {
       this.deps.log.error(`Quick fixes failed: ${err instanceof Error ? err.message : String(err)}`);
       return [];
     }
   }
 
-  private quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  private async quickFixes(
+    document: vscode.TextDocument,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const diagnostics = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
     if (diagnostics.length === 0) return [];
-    const findings = this.deps.findings.get(document.uri, document.version);
-    if (!findings) return []; // The diagnostics are from an older version; a fresh lint is on its way.
-    const ctx = this.context(document);
+    const version = document.version;
+    if (!this.deps.findings.get(document.uri, version)) return []; // From an older version; a fresh lint is on its way.
+    const root = await this.rootFor(document);
+    // Look the findings up again: the document may have changed while the engine loaded.
+    const findings = this.deps.findings.get(document.uri, version);
+    if (!root || !findings || document.version !== version) return [];
+    const ctx: FixContext = { ...this.context(document), root };
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of diagnostics) {
       const finding = findings.find((f) => matches(f, diagnostic));
@@ -91,7 +108,9 @@ export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
     if (!settings.enable) return [];
     const options = lintOptions(settings.rules, this.deps.log);
     const before = document.getText();
-    const result = fixAll(before, this.context(document), (text) => engine.lint(text, language, options));
+    const result = fixAll(before, this.context(document), (text, use) =>
+      engine.withTree(text, language, use, options),
+    );
     if (result.applied.length === 0 || result.text === before) return [];
     const action = new vscode.CodeAction(
       `Fix all Headroom problems (${result.applied.length})`,
@@ -107,7 +126,35 @@ export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
     return [action];
   }
 
-  private context(document: vscode.TextDocument): FixContext {
+  /**
+   * The tree of the document's current version: the one the linter keeps, else (notebook
+   * cells, linted as part of their notebook) one parsed here once per version.
+   */
+  private async rootFor(document: vscode.TextDocument): Promise<Node | undefined> {
+    const linted = this.deps.findings.root(document.uri, document.version);
+    if (linted) return linted;
+    const key = document.uri.toString();
+    const cached = this.trees.get(key);
+    if (cached?.version === document.version) return cached.tree.rootNode;
+    const engine = await this.deps.getEngine();
+    const language = document.languageId as LintLanguage;
+    await engine.load(language);
+    const again = this.trees.get(key);
+    if (again?.version === document.version) return again.tree.rootNode;
+    const tree = engine.parse(document.getText(), language, null, {});
+    if (!tree) return undefined;
+    again?.tree.delete();
+    this.trees.delete(key);
+    this.trees.set(key, { version: document.version, tree });
+    for (const [k, old] of this.trees) {
+      if (this.trees.size <= MAX_TREES) break;
+      old.tree.delete();
+      this.trees.delete(k);
+    }
+    return tree.rootNode;
+  }
+
+  private context(document: vscode.TextDocument): Omit<FixContext, 'root'> {
     const fsPath =
       document.uri.scheme === 'file' || document.uri.scheme === 'vscode-notebook-cell'
         ? document.uri.fsPath
@@ -131,16 +178,25 @@ export function registerQuickFixes(
   const registration = vscode.languages.registerCodeActionsProvider(LINT_DOCUMENT_SELECTOR, provider, {
     providedCodeActionKinds: HeadroomCodeActionProvider.providedCodeActionKinds,
   });
-  return { provider, dispose: () => registration.dispose() };
+  return {
+    provider,
+    dispose: () => {
+      registration.dispose();
+      provider.dispose();
+    },
+  };
 }
+
+/** The most trees kept for documents the linter holds none for. */
+const MAX_TREES = 8;
 
 function matches(f: Finding, d: vscode.Diagnostic): boolean {
   return (
     f.rule === ruleOf(d) &&
-    f.line - 1 === d.range.start.line &&
-    f.column - 1 === d.range.start.character &&
-    f.endLine - 1 === d.range.end.line &&
-    f.endColumn - 1 === d.range.end.character
+    f.range.start.line === d.range.start.line &&
+    f.range.start.character === d.range.start.character &&
+    f.range.end.line === d.range.end.line &&
+    f.range.end.character === d.range.end.character
   );
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
-import { ruleDocUrl, type Finding, type Severity } from '../../core/lint/types';
+import { ruleDocUrl } from '../../core/rules';
+import type { Finding, Severity } from '../../core/lint/types';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -8,9 +9,10 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** The editor range of a finding (findings are 1-based, end column exclusive). */
+/** The editor range of a finding (both are 0-based, end exclusive). */
 export function findingRange(f: Finding): vscode.Range {
-  return new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1);
+  const { start, end } = f.range;
+  return new vscode.Range(start.line, start.character, end.line, end.character);
 }
 
 /** Converts a core finding to a diagnostic whose code links to the rule's doc page. */

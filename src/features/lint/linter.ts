@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { LintEngine, LintDocument } from '../../core/lint';
+import type { Node } from '../../core/parse/treeSitter';
 import { LINT_LANGUAGES, type Finding, type LintLanguage, type LintOptions } from '../../core/lint/types';
-import { readLintSettings } from '../../config';
+import { affectsLintSettings, readLintSettings } from '../../config';
 import { toDiagnostic } from './diagnostics';
 
 /** Quiet period after the last keystroke before a document is re-linted. */
@@ -20,6 +21,11 @@ export interface LinterDeps {
 export interface FindingIndex {
   /** Findings of `uri` if they were computed for document version `version`. */
   get(uri: vscode.Uri, version: number): readonly Finding[] | undefined;
+  /**
+   * The root of the syntax tree those findings were made on, while the linter still holds
+   * it for `version` (text documents, not notebook cells). Valid until the document changes.
+   */
+  root(uri: vscode.Uri, version: number): Node | undefined;
 }
 
 /** Lints a notebook now and puts the findings on its cells. */
@@ -235,7 +241,7 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
       for (const c of nb.getCells()) clear(c.document.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('headroom.lint')) lintAllOpen();
+      if (affectsLintSettings(e)) lintAllOpen();
     }),
   );
   lintAllOpen();
@@ -245,6 +251,13 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
     get: (uri, version) => {
       const r = results.get(uri.toString());
       return r && r.version === version ? r.findings : undefined;
+    },
+    root: (uri, version) => {
+      const session = sessions.get(uri.toString());
+      const r = results.get(uri.toString());
+      return session?.version === version && r?.version === version
+        ? (session.doc.root ?? undefined)
+        : undefined;
     },
     dispose: () => {
       disposed = true;

@@ -10,7 +10,7 @@ import {
   type MonitorState,
 } from '../../core/monitor/state';
 import { notificationEnds, notificationFor, type MonitorNotification } from '../../core/monitor/format';
-import { readMonitorSettings, type MonitorConfig } from '../../config';
+import { affectsMonitorSettings, readMonitorSettings, type MonitorConfig } from '../../config';
 import type { ApiKeyStore } from '../apiKey';
 
 /** The user counts as active for this long after their last interaction. */
@@ -307,7 +307,7 @@ export function createMonitor(deps: {
     keys.onDidChange(queueReconfigure),
     vscode.workspace.onDidGrantWorkspaceTrust(queueReconfigure),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('headroom.monitor')) queueReconfigure();
+      if (affectsMonitorSettings(e)) queueReconfigure();
     }),
     vscode.window.onDidChangeWindowState((s) => {
       if (s.focused) bump();

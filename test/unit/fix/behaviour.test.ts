@@ -12,7 +12,7 @@ import { transformSync } from 'esbuild';
 import { type FixAction, applyEdits, fixesFor } from '../../../src/core/fix';
 import type { RuleId } from '../../../src/core/lint';
 import { type MockAnthropic, type MockFaults, startMockAnthropic } from '../../mock-anthropic/server';
-import { context, getEngine, lines, repoRoot } from './helpers';
+import { lines, repoRoot, withFixContext } from './helpers';
 
 const MODEL = 'claude-haiku-4-5';
 const CAP = 8;
@@ -56,13 +56,12 @@ function load(ts: string): { classifyAll: ClassifyAll } {
 
 /** Applies the fix `pick` chooses for the first finding of `rule`. */
 async function applyRuleFix(text: string, rule: RuleId, pick: (a: FixAction) => boolean): Promise<string> {
-  const engine = await getEngine();
-  const finding = engine.lint(text, 'typescript').find((f) => f.rule === rule);
-  assert.ok(finding, `no ${rule} finding`);
-  const action = fixesFor(
-    finding,
-    context(text, 'typescript', { settings: { concurrency: CAP, maxTokens: 1024 } }),
-  ).find(pick);
+  const settings = { concurrency: CAP, maxTokens: 1024 };
+  const action = await withFixContext(text, 'typescript', { settings }, (found, ctx) => {
+    const finding = found.find((f) => f.rule === rule);
+    assert.ok(finding, `no ${rule} finding`);
+    return fixesFor(finding, ctx).find(pick);
+  });
   assert.ok(action, `no such ${rule} fix`);
   return applyEdits(text, action.edits);
 }

@@ -3,10 +3,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { type TextEdit, applyEdits, fixAll, projectDepsFor, unifiedDiff } from '../../../src/core/fix';
-import { Source } from '../../../src/core/fix/source';
 import { detectStyle } from '../../../src/core/fix/style';
+import { Tokens } from '../../../src/core/fix/tokens';
 import type { LintLanguage } from '../../../src/core/lint';
-import { context, getEngine, lines, repoRoot } from './helpers';
+import { context, getEngine, lines, lintWithTree, repoRoot } from './helpers';
+
+/** The tokens of a text, read from its tree (which is freed again). */
+async function tokens(text: string, language: LintLanguage): Promise<Tokens> {
+  const engine = await getEngine();
+  const tree = engine.parse(text, language, null, {});
+  assert.ok(tree);
+  try {
+    return new Tokens(text, language === 'python', tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
 
 describe('fix: applyEdits', () => {
   it('applies edits given in any order; inserts at one point keep their order', () => {
@@ -171,50 +183,52 @@ describe('fix: projectDepsFor', () => {
 });
 
 describe('fix: style detection', () => {
-  const style = (text: string, language: LintLanguage = 'typescript') =>
-    detectStyle(new Source(text, language === 'python'), undefined);
+  const style = async (text: string, language: LintLanguage = 'typescript') =>
+    detectStyle(await tokens(text, language), undefined);
 
-  it('indentation: tabs, 2 or 4 spaces', () => {
-    assert.equal(style('function f() {\n\tif (x) {\n\t\ty();\n\t}\n}\n').indent, '\t');
-    assert.equal(style('function f() {\n  if (x) {\n    y();\n  }\n}\n').indent, '  ');
-    assert.equal(style('def f():\n    if x:\n        y()\n', 'python').indent, '    ');
-    assert.equal(style('x = 1\n', 'python').indent, '    ');
+  it('indentation: tabs, 2 or 4 spaces', async () => {
+    assert.equal((await style('function f() {\n\tif (x) {\n\t\ty();\n\t}\n}\n')).indent, '\t');
+    assert.equal((await style('function f() {\n  if (x) {\n    y();\n  }\n}\n')).indent, '  ');
+    assert.equal((await style('def f():\n    if x:\n        y()\n', 'python')).indent, '    ');
+    assert.equal((await style('x = 1\n', 'python')).indent, '    ');
   });
 
-  it('quotes, semicolons, line breaks and module style', () => {
-    const s = style('import a from "a"\nconst b = "x"\nexport default b\n');
+  it('quotes, semicolons, line breaks and module style', async () => {
+    const s = await style('import a from "a"\nconst b = "x"\nexport default b\n');
     assert.equal(s.quote, '"');
     assert.equal(s.semicolons, false);
     assert.equal(s.module, 'esm');
-    const c = style("const a = require('a');\r\nmodule.exports = a;\r\n");
+    const c = await style("const a = require('a');\r\nmodule.exports = a;\r\n");
     assert.equal(c.quote, "'");
     assert.equal(c.semicolons, true);
     assert.equal(c.eol, '\r\n');
     assert.equal(c.module, 'commonjs');
-    assert.equal(style('"""Doc."""\nx = \'a\'\n', 'python').quote, "'");
+    assert.equal((await style('"""Doc."""\nx = \'a\'\n', 'python')).quote, "'");
   });
 
-  it('the scanner skips strings, comments, template literals and regexes', () => {
-    const src = new Source("const a = `x ${f('(')} y`; // )\nconst r = /\\(/g; g(a, [1, 2]);", false);
+  it('the tokens skip strings, comments, template literals and regexes', async () => {
+    const src = await tokens(
+      "const a = `x ${f('(')} y`; // )\nconst r = /\\(/g; g(a, [1, 2]);",
+      'javascript',
+    );
     const open = src.text.indexOf('g(a') + 1;
     assert.equal(src.text[src.match(open)], ')');
     assert.deepEqual(
       src.items(open).map((s) => src.text.slice(s.start, s.end)),
       ['a', '[1, 2]'],
     );
-    const py = new Source('x = """(\n"""  # (\ny = f(1, (2, 3))\n', true);
+    const py = await tokens('x = """(\n"""  # (\ny = f(1, (2, 3))\n', 'python');
     const p = py.text.indexOf('f(') + 1;
     assert.equal(py.items(p).length, 2);
   });
 
   it('keeps CRLF line breaks in inserted code', async () => {
-    const engine = await getEngine();
     const text = lines(
       "import Anthropic from '@anthropic-ai/sdk';",
       'const client = new Anthropic();',
       "export const all = (xs: string[]) => Promise.all(xs.map((x) => client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: x }] })));",
     ).replace(/\n/g, '\r\n');
-    const out = fixAll(text, context(text, 'typescript'), (t) => engine.lint(t, 'typescript')).text;
+    const out = fixAll(text, context(text, 'typescript'), await lintWithTree('typescript')).text;
     assert.match(out, /class Semaphore/);
     assert.equal(out.split('\r\n').length, out.split('\n').length);
   });
@@ -249,6 +263,7 @@ describe('fix: fixAll', () => {
   it('applies every safe preferred fix, re-linting between them, and is idempotent', async () => {
     const engine = await getEngine();
     const lint = (t: string) => engine.lint(t, 'typescript');
+    const lintTree = await lintWithTree('typescript');
     assert.deepEqual([...new Set(lint(TS).map((f) => f.rule))].sort(), [
       'hardcoded-api-key',
       'missing-max-tokens',
@@ -257,7 +272,7 @@ describe('fix: fixAll', () => {
       'string-matched-error',
       'unbounded-fanout',
     ]);
-    const once = fixAll(TS, context(TS, 'typescript'), lint);
+    const once = fixAll(TS, context(TS, 'typescript'), lintTree);
     assert.deepEqual(lint(once.text), []);
     assert.deepEqual(once.applied.sort(), [
       'Add max_tokens: 1024',
@@ -267,21 +282,19 @@ describe('fix: fixAll', () => {
       'Read the key from process.env.ANTHROPIC_API_KEY',
       'Test the class: e instanceof Anthropic.RateLimitError',
     ]);
-    const twice = fixAll(once.text, context(once.text, 'typescript'), lint);
+    const twice = fixAll(once.text, context(once.text, 'typescript'), lintTree);
     assert.equal(twice.text, once.text);
     assert.deepEqual(twice.applied, []);
   });
 
-  it('stops on a fix that does not clear its finding (bounded)', () => {
+  it('stops on a fix that does not clear its finding (bounded)', async () => {
+    const engine = await getEngine();
     let calls = 0;
     const finding = {
       rule: 'retries-disabled' as const,
       severity: 'warning' as const,
       message: 'm',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 2,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
       start: 0,
       end: 1,
       data: {
@@ -293,9 +306,15 @@ describe('fix: fixAll', () => {
         calls: [],
       },
     };
-    const result = fixAll('0', context('0', 'javascript'), () => {
+    const result = fixAll('0', context('0', 'javascript'), (text, use) => {
       calls++;
-      return [finding];
+      const tree = engine.parse(text, 'javascript', null, {});
+      assert.ok(tree);
+      try {
+        return use([finding], tree.rootNode);
+      } finally {
+        tree.delete();
+      }
     });
     assert.equal(result.text, '6');
     assert.ok(calls <= 3, `linted ${calls} times`);

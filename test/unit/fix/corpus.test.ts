@@ -10,12 +10,14 @@ import * as path from 'node:path';
 import {
   type FixAction,
   type FixContext,
+  type LintWithTree,
   type TextEdit,
   applyEdits,
   fixAll,
   fixesFor,
 } from '../../../src/core/fix';
 import { type Finding, languageForPath, type LintLanguage, type RuleId } from '../../../src/core/lint';
+import type { Tree } from '../../../src/core/parse/treeSitter';
 import { fixtureFiles, fixturesDir, notebookCells } from '../lint/helpers';
 import { context, getEngine } from './helpers';
 import {
@@ -131,22 +133,34 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
   before(async () => {
     const engine = await getEngine();
     const measured = { model: 'claude-haiku-4-5', requestsPerMinute: 50, latencyMs: 2400 };
+    const trees: Tree[] = [];
     for (const rel of files) {
       const language = languageForPath(rel) as LintLanguage;
       const text = fs.readFileSync(path.join(fixturesDir, rel), 'utf8');
       const findings = engine.lint(text, language);
+      const tree = engine.parse(text, language, null, {});
+      assert.ok(tree);
+      trees.push(tree);
+      const root = tree.rootNode;
       const before = countByRule(findings);
       const result: FixtureResult = { rel, language, text, findings, variants: [], problems: [] };
-      const contexts: Array<[string, FixContext]> = [['', context(text, language, { measured })]];
+      const contexts: Array<[string, FixContext]> = [
+        ['', { ...context(text, language, { measured }), root }],
+      ];
       if (language !== 'python') {
         contexts.push([
           'p-limit',
-          context(text, language, { projectDeps: { pLimit: true, tenacity: false, moduleStyle: 'esm' } }),
+          {
+            ...context(text, language, {
+              projectDeps: { pLimit: true, tenacity: false, moduleStyle: 'esm' },
+            }),
+            root,
+          },
         ]);
       } else {
         contexts.push([
           'tenacity',
-          context(text, language, { projectDeps: { pLimit: false, tenacity: true } }),
+          { ...context(text, language, { projectDeps: { pLimit: false, tenacity: true } }), root },
         ]);
       }
       for (const finding of findings) {
@@ -155,11 +169,13 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
           const actions = fixesFor(finding, ctx, (e) => errors.push(e));
           if (errors.length) {
             result.problems.push(
-              `line ${finding.line} ${finding.rule}: generator threw ${String(errors[0])}`,
+              `line ${finding.range.start.line + 1} ${finding.rule}: generator threw ${String(errors[0])}`,
             );
           }
           if (actions.length && actions.filter((a) => a.isPreferred).length !== 1) {
-            result.problems.push(`line ${finding.line} ${finding.rule}: not exactly one preferred fix`);
+            result.problems.push(
+              `line ${finding.range.start.line + 1} ${finding.rule}: not exactly one preferred fix`,
+            );
           }
           for (const action of actions) {
             if (label && !/^unbounded-fanout\.|with-backoff/.test(action.id)) {
@@ -169,10 +185,10 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
             try {
               after = applyEdits(text, action.edits);
             } catch (err) {
-              result.problems.push(`line ${finding.line} ${action.id}: ${String(err)}`);
+              result.problems.push(`line ${finding.range.start.line + 1} ${action.id}: ${String(err)}`);
               continue;
             }
-            const where = `line ${finding.line} ${finding.rule} → ${action.id}${label ? ` (${label})` : ''}`;
+            const where = `line ${finding.range.start.line + 1} ${finding.rule} → ${action.id}${label ? ` (${label})` : ''}`;
             const relinted = engine.lint(after, language);
             const mustClear =
               action.isPreferred || action.title.includes('Cap concurrency') || !NOT_CLEARING.has(action.id);
@@ -181,7 +197,9 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
               const to = mapOffset(finding.end, action.edits);
               const still = relinted.find((f) => f.rule === finding.rule && f.start >= from && f.start <= to);
               if (still) {
-                result.problems.push(`${where}: ${finding.rule} still reported (line ${still.line})`);
+                result.problems.push(
+                  `${where}: ${finding.rule} still reported (line ${still.range.start.line + 1})`,
+                );
               }
             }
             for (const [rule, n] of countByRule(relinted)) {
@@ -195,7 +213,7 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
       }
       // fixAll: every safe preferred fix, re-linting in between; a second run changes nothing.
       if (findings.length) {
-        const lint = (t: string): Finding[] => engine.lint(t, language);
+        const lint: LintWithTree = (t, use) => engine.withTree(t, language, use);
         const all = fixAll(text, context(text, language), lint);
         const again = fixAll(all.text, context(all.text, language), lint);
         if (again.text !== all.text) {
@@ -214,6 +232,9 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
         }
       }
       results.set(rel, result);
+    }
+    for (const tree of trees) {
+      tree.delete();
     }
 
     // (b) One tsc program for every TS/JS original and variant; (c) one python3 for all Python.
@@ -308,7 +329,11 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
       const findings = engine.lintNotebook(cells);
       for (const finding of findings) {
         const cell = cells[finding.cell ?? 0];
-        for (const action of fixesFor(finding, context(cell.text, cell.language))) {
+        const tree = engine.parse(cell.text, cell.language, null, {});
+        assert.ok(tree);
+        const actions = fixesFor(finding, { ...context(cell.text, cell.language), root: tree.rootNode });
+        tree.delete();
+        for (const action of actions) {
           const fixed = cells.map((c, i) =>
             i === finding.cell ? { ...c, text: applyEdits(c.text, action.edits) } : c,
           );
@@ -361,7 +386,7 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
         (f) => !r.variants.some((v) => v.finding === f && v.action.id !== 'fix-all'),
       );
       assert.deepEqual(
-        unfixed.map((f) => `line ${f.line} ${f.rule}`),
+        unfixed.map((f) => `line ${f.range.start.line + 1} ${f.rule}`),
         [],
         `${rel}: findings with no fix`,
       );

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, fixesFor, measuredConcurrency, measuredDerivation } from '../../../src/core/fix';
-import { applyFix, context, count, findings, fixes, lines } from './helpers';
+import { applyFix, count, findings, fixes, lines, withFixContext } from './helpers';
 
 const TS_FANOUT = lines(
   "import Anthropic from '@anthropic-ai/sdk';",
@@ -145,8 +145,9 @@ describe('fix: unbounded-fanout (JS/TS)', () => {
 
   it('does not offer measured limits of another model', async () => {
     const measured = { model: 'claude-opus-4-6', requestsPerMinute: 50, latencyMs: 2400 };
-    const [finding] = await findings(TS_FANOUT, 'typescript', 'unbounded-fanout');
-    const actions = fixesFor(finding, context(TS_FANOUT, 'typescript', { measured }));
+    const actions = await withFixContext(TS_FANOUT, 'typescript', { measured }, (found, ctx) =>
+      fixesFor(found.find((f) => f.rule === 'unbounded-fanout') ?? found[0], ctx),
+    );
     assert.ok(actions.length > 0);
     assert.ok(!actions.some((a) => a.id.endsWith('.measured')));
   });

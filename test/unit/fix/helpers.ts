@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FixAction, type FixContext, applyEdits, fixesFor } from '../../../src/core/fix';
+import {
+  type FixAction,
+  type FixContext,
+  type LintWithTree,
+  applyEdits,
+  fixesFor,
+} from '../../../src/core/fix';
 import { type Finding, LintEngine, type LintLanguage, type RuleId } from '../../../src/core/lint';
 
 /** The repository root: the nearest directory above this file whose package.json is Headroom's. */
@@ -30,8 +36,12 @@ export function getEngine(): Promise<LintEngine> {
   return (enginePromise ??= LintEngine.create(grammarDir));
 }
 
-/** A fix context with defaults (no p-limit, no tenacity, N = 8, max_tokens 1024). */
-export function context(text: string, language: LintLanguage, over: Partial<FixContext> = {}): FixContext {
+/** A fix context with defaults (no p-limit, no tenacity, N = 8, max_tokens 1024), without its tree. */
+export function context(
+  text: string,
+  language: LintLanguage,
+  over: Partial<FixContext> = {},
+): Omit<FixContext, 'root'> {
   return {
     text,
     language,
@@ -39,6 +49,29 @@ export function context(text: string, language: LintLanguage, over: Partial<FixC
     settings: { concurrency: 8, maxTokens: 1024 },
     ...over,
   };
+}
+
+/**
+ * Lints `text` and runs `use` with its findings and a fix context (defaults plus `over`) on
+ * the tree the findings were made on, as the editor and the CLI do; the tree is freed after.
+ */
+export async function withFixContext<T>(
+  text: string,
+  language: LintLanguage,
+  over: Partial<FixContext>,
+  use: (findings: Finding[], ctx: FixContext) => T,
+): Promise<T> {
+  const engine = await getEngine();
+  return engine.withTree(text, language, (found, root) => {
+    assert.ok(root, 'the text was not parsed');
+    return use(found, { ...context(text, language, over), root });
+  });
+}
+
+/** `fixAll`'s lint for one language. */
+export async function lintWithTree(language: LintLanguage): Promise<LintWithTree> {
+  const engine = await getEngine();
+  return (text, use) => engine.withTree(text, language, use);
 }
 
 /** The findings of one rule in a text. */
@@ -54,10 +87,12 @@ export async function fixes(
   rule: RuleId,
   over: Partial<FixContext> = {},
 ): Promise<FixAction[]> {
-  const [finding] = await findings(text, language, rule);
-  assert.ok(finding, `no ${rule} finding in:\n${text}`);
   const errors: unknown[] = [];
-  const actions = fixesFor(finding, context(text, language, over), (e) => errors.push(e));
+  const actions = await withFixContext(text, language, over, (found, ctx) => {
+    const finding = found.find((f) => f.rule === rule);
+    assert.ok(finding, `no ${rule} finding in:\n${text}`);
+    return fixesFor(finding, ctx, (e) => errors.push(e));
+  });
   assert.deepEqual(errors, []);
   assert.ok(actions.length > 0, `no fixes for ${rule}`);
   assert.equal(actions.filter((a) => a.isPreferred).length, 1, 'exactly one preferred fix');

@@ -15,12 +15,14 @@ describe('lint corpus (test/fixtures/lint)', () => {
     it(rel, async () => {
       const { expected, actual, text } = await lintFixture(rel);
       const lines = text.split(/\r\n|\r|\n/);
-      const got = actual.map((f) => ({ cell: f.cell, line: f.line, rule: f.rule }));
+      const got = actual.map((f) => ({ cell: f.cell, line: f.range.start.line + 1, rule: f.rule }));
       const missing = multisetMinus(expected, got);
       const extra = multisetMinus(got, expected);
       if (missing.length || extra.length) {
         const describe = (m: Mark): string => {
-          const f = actual.find((a) => a.line === m.line && a.rule === m.rule && a.cell === m.cell);
+          const f = actual.find(
+            (a) => a.range.start.line + 1 === m.line && a.rule === m.rule && a.cell === m.cell,
+          );
           const src = m.cell === undefined ? ` | ${lines[m.line - 1]?.trim() ?? ''}` : '';
           return `  ${showMark(m)}${src}${f ? `\n      message: ${f.message}` : ''}`;
         };

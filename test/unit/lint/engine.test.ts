@@ -12,7 +12,7 @@ import {
   RULES,
   RuleSetting,
 } from '../../../src/core/lint';
-import { RULE_IMPLEMENTATIONS } from '../../../src/core/lint/rules/index';
+import { ruleById } from '../../../src/core/rules';
 import { getEngine, pythonThreadPool } from './helpers';
 
 const TS_HEADER = "import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic();\n";
@@ -20,7 +20,7 @@ const PY_HEADER = 'import anthropic\nclient = anthropic.Anthropic()\n';
 const KEY = `sk-ant-api03-${'Zq8xW2mN4pL6'.repeat(8)}AA`;
 
 function rules(findings: Finding[]): string[] {
-  return findings.map((f) => `${f.line}:${f.rule}`);
+  return findings.map((f) => `${f.range.start.line + 1}:${f.rule}`);
 }
 
 describe('lint engine API', () => {
@@ -30,7 +30,6 @@ describe('lint engine API', () => {
   });
 
   it('exposes rule ids, metadata and doc URLs', () => {
-    assert.equal(RULE_IDS.length, 7);
     assert.deepEqual(
       RULES.map((r) => r.id),
       [...RULE_IDS],
@@ -102,10 +101,10 @@ describe('lint engine API', () => {
     const [f] = engine.lint(text, 'typescript');
     assert.equal(f.rule, 'missing-max-tokens');
     assert.equal(f.severity, 'error');
-    assert.equal(f.line, 3);
-    assert.equal(f.column, 7);
-    assert.equal(f.endLine, 3);
-    assert.equal(f.endColumn, 7 + 'client.messages.create'.length);
+    assert.equal(f.range.start.line + 1, 3);
+    assert.equal(f.range.start.character + 1, 7);
+    assert.equal(f.range.end.line + 1, 3);
+    assert.equal(f.range.end.character + 1, 7 + 'client.messages.create'.length);
     assert.equal(text.slice(f.start, f.end), 'client.messages.create');
     assert.equal(f.data.rule, 'missing-max-tokens');
     if (f.data.rule === 'missing-max-tokens') {
@@ -120,9 +119,9 @@ describe('lint engine API', () => {
     const lf = `${TS_HEADER}const s = '😀é'; await client.messages.create({ model: 'm', messages: [] });\n`;
     const text = lf.replace(/\n/g, '\r\n');
     const [f] = engine.lint(text, 'typescript');
-    assert.equal(f.line, 3);
+    assert.equal(f.range.start.line + 1, 3);
     // "const s = '😀é'; await " is 23 UTF-16 code units (the emoji is two).
-    assert.equal(f.column, 24);
+    assert.equal(f.range.start.character + 1, 24);
     assert.equal(text.slice(f.start, f.end), 'client.messages.create');
   });
 
@@ -155,9 +154,9 @@ describe('lint engine API', () => {
   });
 
   it('isolates a failing rule and reports it through onRuleError', () => {
-    const rule = RULE_IMPLEMENTATIONS['missing-max-tokens'];
-    const original = rule.run;
-    rule.run = () => {
+    const rule = ruleById('missing-max-tokens');
+    const original = rule.detect;
+    rule.detect = () => {
       throw new Error('boom');
     };
     try {
@@ -169,7 +168,7 @@ describe('lint engine API', () => {
       assert.deepEqual(rules(findings), ['4:hardcoded-api-key']);
       assert.deepEqual(errors, ['missing-max-tokens: Error: boom']);
     } finally {
-      rule.run = original;
+      rule.detect = original;
     }
   });
 
@@ -192,7 +191,7 @@ describe('lint engine API', () => {
       ].join('\n');
       // TS_HEADER ends with a newline, so line 3 is blank and the calls are on lines 5, 7, 9, 11, 12, 14.
       assert.deepEqual(
-        engine.lint(text, 'typescript').map((f) => f.line),
+        engine.lint(text, 'typescript').map((f) => f.range.start.line + 1),
         [9, 11],
       );
     });
@@ -216,7 +215,7 @@ describe('lint engine API', () => {
         pyCall,
       ].join('\n');
       assert.deepEqual(
-        engine.lint(text, 'python').map((f) => f.line),
+        engine.lint(text, 'python').map((f) => f.range.start.line + 1),
         [6],
       );
       const file = `# headroom: ignore-file[missing-max-tokens]\n${PY_HEADER}${pyCall}\n`;
@@ -281,7 +280,7 @@ describe('lint engine API', () => {
         '}',
       ].join('\n');
       const [f] = engine.lint(ts, 'typescript');
-      assert.equal(f.line, 4);
+      assert.equal(f.range.start.line + 1, 4);
       if (f.data.rule === 'missing-max-tokens') {
         assert.equal(f.data.call.method, 'stream');
       }
@@ -312,7 +311,7 @@ describe('lint engine API', () => {
     const [f, ...rest] = engine.lint(four, 'typescript');
     assert.deepEqual(rest, []);
     assert.equal(f.rule, 'unbounded-fanout');
-    assert.equal(f.line, 3);
+    assert.equal(f.range.start.line + 1, 3);
     if (f.data.rule === 'unbounded-fanout') {
       assert.equal(f.data.sourceKind, 'literal');
       assert.equal(f.data.calls.length, 4);
@@ -364,7 +363,7 @@ describe('lint engine API', () => {
       ];
       const findings = engine.lintNotebook(cells);
       assert.deepEqual(
-        findings.map((f) => [f.cell, f.line, f.rule]),
+        findings.map((f) => [f.cell, f.range.start.line + 1, f.rule]),
         [
           [2, 2, 'unbounded-fanout'],
           [3, 1, 'hardcoded-api-key'],
@@ -372,7 +371,7 @@ describe('lint engine API', () => {
       );
       const fanout = findings[0];
       assert.equal(cells[2].text.slice(fanout.start, fanout.end), 'asyncio.gather');
-      assert.equal(fanout.column, 17);
+      assert.equal(fanout.range.start.character + 1, 17);
       if (fanout.data.rule === 'unbounded-fanout') {
         assert.equal(
           cells[2].text.slice(fanout.data.fanoutCallee.start, fanout.data.fanoutCallee.end),
@@ -398,7 +397,7 @@ describe('lint engine API', () => {
       assert.deepEqual(engine.lintNotebook([call]), []);
       const withImport = engine.lintNotebook([{ text: 'import anthropic', language: 'python' }, call]);
       assert.deepEqual(
-        withImport.map((f) => [f.cell, f.line]),
+        withImport.map((f) => [f.cell, f.range.start.line + 1]),
         [[1, 1]],
       );
     });

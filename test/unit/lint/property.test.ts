@@ -16,21 +16,22 @@ function lineLengths(text: string): number[] {
 export function assertWellFormed(text: string, findings: Finding[], label: string): void {
   const lengths = lineLengths(text);
   for (const f of findings) {
-    const where = `${label}: ${f.rule} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} [${f.start},${f.end})`;
+    const { start, end } = f.range;
+    const where = `${label}: ${f.rule} ${start.line}:${start.character}-${end.line}:${end.character} (0-based) [${f.start},${f.end})`;
     assert.ok(
-      Number.isInteger(f.line) && f.line >= 1 && f.line <= f.endLine && f.endLine <= lengths.length,
+      Number.isInteger(start.line) && start.line >= 0 && start.line <= end.line && end.line < lengths.length,
       where,
     );
-    assert.ok(f.column >= 1 && f.endColumn >= 1, where);
-    assert.ok(f.column <= lengths[f.line - 1] + 1 && f.endColumn <= lengths[f.endLine - 1] + 1, where);
-    assert.ok(f.line < f.endLine || f.column <= f.endColumn, `${where} inverted`);
+    assert.ok(start.character >= 0 && end.character >= 0, where);
+    assert.ok(start.character <= lengths[start.line] && end.character <= lengths[end.line], where);
+    assert.ok(start.line < end.line || start.character <= end.character, `${where} inverted`);
     assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${where} offsets`);
     assert.ok(f.message.length > 0, where);
     // line/column agree with the offset
     const before = text.slice(0, f.start).split(/\r\n|\r|\n/);
     if (!(text[f.start - 1] === '\r' && text[f.start] === '\n')) {
-      assert.equal(before.length, f.line, `${where} line vs offset`);
-      assert.equal(before[before.length - 1].length + 1, f.column, `${where} column vs offset`);
+      assert.equal(before.length - 1, start.line, `${where} line vs offset`);
+      assert.equal(before[before.length - 1].length, start.character, `${where} character vs offset`);
     }
   }
 }
@@ -293,7 +294,7 @@ describe('lint engine: counterexamples found by the properties', function () {
     const errors: string[] = [];
     const found = engine
       .lint(text, 'python', { onRuleError: (rule, err) => errors.push(`${rule}: ${String(err)}`) })
-      .map((f) => `${f.line}:${f.rule}`);
+      .map((f) => `${f.range.start.line + 1}:${f.rule}`);
     return { found, errors };
   }
 

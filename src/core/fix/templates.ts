@@ -1,0 +1,275 @@
+/**
+ * The JS/TS scaffolding fixes insert once per file after the imports — a concurrency
+ * limiter and a backoff wrapper — and the lookups that find and reuse it on later fixes
+ * (Python's are in pythonTemplates.ts).
+ * Templates are written with one tab per indentation level and single quotes; they are
+ * re-indented, re-quoted and (for JS without semicolons) stripped to fit the file.
+ */
+import { type EditBuilder } from './builder';
+import { type FixFile, JS_SDK } from './file';
+import { indentBlock } from './style';
+
+/** Fits a template to the file: indentation, quotes and semicolons. */
+export function fitTemplate(file: FixFile, template: string, base = ''): string {
+  let code = indentBlock(template, file.style, base);
+  if (file.style.quote === '"') {
+    code = code.replace(/'/g, '"');
+  }
+  if (!file.python && !file.style.semicolons) {
+    code = code.replace(/;$/gm, '');
+  }
+  return code;
+}
+
+// ---- JS/TS error classes -------------------------------------------------------------------
+
+export type JsErrorClass = 'RateLimitError' | 'InternalServerError' | 'APIError';
+
+/**
+ * An expression for an SDK error class using the names the file imports:
+ * `Anthropic.RateLimitError` (default or `Anthropic` class import, or CommonJS require),
+ * `sdk.RateLimitError` (namespace import) or the class itself when it is imported by name.
+ * Adds a named import only when none of these exists.
+ */
+export function jsErrorClass(b: EditBuilder, name: JsErrorClass): string {
+  const sdkImports = b.file.js.imports.filter((i) => i.module === JS_SDK);
+  for (const imp of sdkImports) {
+    const hit = imp.named.find((n) => n.imported === name && !n.typeOnly);
+    if (hit) {
+      return hit.local;
+    }
+  }
+  for (const imp of sdkImports) {
+    if (imp.typeOnly) {
+      continue;
+    }
+    if (imp.defaultName) {
+      return `${imp.defaultName}.${name}`;
+    }
+    if (imp.namespace) {
+      return `${imp.namespace}.${name}`;
+    }
+    const cls = imp.named.find((n) => n.imported === 'Anthropic' && !n.typeOnly);
+    if (cls) {
+      return `${cls.local}.${name}`;
+    }
+  }
+  return b.jsNamed(JS_SDK, name, `Anthropic${name}`);
+}
+
+// ---- JS/TS limiter ---------------------------------------------------------------------------
+
+const SEMAPHORE_DOC =
+  '/** Lets at most `max` tasks run at once; the others wait their turn. Inserted by Headroom. */';
+
+/** The body of `run` (TS and JS alike but for how the waiter is queued). */
+function semaphoreRun(enqueue: string): string {
+  return `		if (this.active < this.max) {
+			this.active++;
+		} else {
+			await ${enqueue};
+		}
+		try {
+			return await task();
+		} finally {
+			const next = this.waiting.shift();
+			if (next) {
+				next();
+			} else {
+				this.active--;
+			}
+		}
+	}
+}`;
+}
+
+const TS_SEMAPHORE = `${SEMAPHORE_DOC}
+class Semaphore {
+	private active = 0;
+	private readonly waiting: Array<() => void> = [];
+	private readonly max: number;
+
+	constructor(max: number) {
+		this.max = Math.max(1, max);
+	}
+
+	/** Runs \`task\` once a slot is free; the slot is released when it settles. */
+	async run<T>(task: () => PromiseLike<T> | T): Promise<T> {
+${semaphoreRun('new Promise<void>((resolve) => this.waiting.push(resolve))')}`;
+
+const JS_SEMAPHORE = `${SEMAPHORE_DOC}
+class Semaphore {
+	active = 0;
+	/** @type {Array<() => void>} */
+	waiting = [];
+
+	/** @param {number} max */
+	constructor(max) {
+		this.max = Math.max(1, max);
+	}
+
+	/**
+	 * Runs \`task\` once a slot is free; the slot is released when it settles.
+	 * @template T
+	 * @param {() => PromiseLike<T> | T} task
+	 * @returns {Promise<T>}
+	 */
+	async run(task) {
+${semaphoreRun('new Promise((resolve) => this.waiting.push(() => resolve(undefined)))')}`;
+
+/** A limiter the calls of a fan-out are routed through. */
+export interface JsLimiter {
+  /** The limiter's local name. */
+  name: string;
+  /** Text before and after the wrapped call: `limit(() => ` … `)`. */
+  open: (async: boolean) => string;
+  close: string;
+  /** The cap, when it is a literal. */
+  n: number | undefined;
+  /** How it is built, for the title. */
+  via: 'p-limit' | 'semaphore';
+  /** An existing limiter of the file is reused. */
+  reused: boolean;
+}
+
+/** A module-level limiter already in the file: `const limit = pLimit(5)` or `const limit = new Semaphore(8)`. */
+export function existingJsLimiter(file: FixFile): JsLimiter | undefined {
+  const pLimitNames = file.js.imports
+    .filter((i) => i.module === 'p-limit' && i.defaultName)
+    .map((i) => i.defaultName as string);
+  for (const { match } of file.topLevelMatches(
+    /(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=\s*(new\s+Semaphore|[\w$]+)\s*\(\s*(\d+)?/,
+  )) {
+    const [, name, ctor, n] = match;
+    if (ctor.startsWith('new') ? !!semaphoreClass(file) : pLimitNames.includes(ctor)) {
+      const viaSem = ctor.startsWith('new');
+      return {
+        name,
+        open: (async) => `${name}${viaSem ? '.run' : ''}(${async ? 'async ' : ''}() => `,
+        close: ')',
+        n: n ? Number(n) : undefined,
+        via: viaSem ? 'semaphore' : 'p-limit',
+        reused: true,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The span of the file's `class Semaphore` helper (one with a `run` method), if any. */
+export function semaphoreClass(file: FixFile): { start: number; end: number } | undefined {
+  const span = file.topLevelBlock(/class\s+Semaphore\b[^{]*\{/);
+  return span && /\brun\s*[<(]/.test(file.text.slice(span.start, span.end)) ? span : undefined;
+}
+
+/**
+ * Adds a module-level limiter of `n` (p-limit when the project has it and the file can
+ * import it, else the Semaphore helper), reusing one the file already has.
+ */
+export function ensureJsLimiter(b: EditBuilder, n: number, comment?: string): JsLimiter | undefined {
+  const { file } = b;
+  const existing = existingJsLimiter(file);
+  if (existing) {
+    return existing;
+  }
+  const s = file.style.semicolons ? ';' : '';
+  const deps = file.ctx.projectDeps;
+  // p-limit 4+ is ESM only: a CommonJS file cannot require it (without require(esm)).
+  const canPLimit =
+    deps.pLimit && (file.style.module === 'esm' || (deps.pLimitMajor !== undefined && deps.pLimitMajor < 4));
+  const name = file.freshName('limit');
+  const lead = comment ? `${comment}\n` : '';
+  if (canPLimit) {
+    const pLimit = b.jsDefault('p-limit', 'pLimit');
+    b.addBlock(`${lead}const ${name} = ${pLimit}(${n})${s}`);
+    return {
+      name,
+      open: (async) => `${name}(${async ? 'async ' : ''}() => `,
+      close: ')',
+      n,
+      via: 'p-limit',
+      reused: false,
+    };
+  }
+  const cls = semaphoreClass(file);
+  if (!cls) {
+    if (file.src.usesWord('Semaphore')) {
+      return undefined; // a different Semaphore is in scope
+    }
+    b.addBlock(fitTemplate(file, file.ts ? TS_SEMAPHORE : JS_SEMAPHORE));
+  }
+  b.addBlock(`${lead}const ${name} = new Semaphore(${n})${s}`, cls?.end);
+  return {
+    name,
+    open: (async) => `${name}.run(${async ? 'async ' : ''}() => `,
+    close: ')',
+    n,
+    via: 'semaphore',
+    reused: false,
+  };
+}
+
+// ---- JS/TS backoff ---------------------------------------------------------------------------
+
+const BACKOFF_DOC = `/**
+ * Calls \`call\` again when the API answers 429 (rate limit) or 529 (overloaded): waits for
+ * retry-after when the server sends it, else full-jitter exponential backoff (1 s base,
+ * 60 s cap), 6 attempts in all. A 429 for a reached spend cap is not retried: it lasts
+ * until the cap resets. Inserted by Headroom.`;
+
+/** The loop of `withBackoff`; `body` reads the error's JSON body (typed in TS, any in JS). */
+function backoffLoop(rle: string, ise: string, body: string): string {
+  return `	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (err) {
+			if (
+				!(err instanceof ${rle} || (err instanceof ${ise} && err.status === 529)) ||
+				attempt >= attempts
+			) {
+				throw err;
+			}
+			const body = ${body};
+			if (body?.error?.details?.error_code === 'enforced_spend_limit_reached') {
+				throw err;
+			}
+			const retryAfter = Number(err.headers?.get('retry-after') ?? Number.NaN);
+			const delayMs =
+				Number.isFinite(retryAfter) && retryAfter >= 0
+					? retryAfter * 1000
+					: Math.random() * Math.min(60000, 1000 * 2 ** (attempt - 1));
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+		}
+	}
+}`;
+}
+
+function tsBackoff(rle: string, ise: string): string {
+  return `${BACKOFF_DOC}
+ */
+async function withBackoff<T>(call: () => PromiseLike<T> | T, attempts = 6): Promise<T> {
+${backoffLoop(rle, ise, 'err.error as { error?: { details?: { error_code?: string } } } | undefined')}`;
+}
+
+function jsBackoff(rle: string, ise: string): string {
+  return `${BACKOFF_DOC}
+ * @template T
+ * @param {() => PromiseLike<T> | T} call
+ * @param {number} [attempts]
+ * @returns {Promise<T>}
+ */
+async function withBackoff(call, attempts = 6) {
+${backoffLoop(rle, ise, '/** @type {any} */ (err).error')}`;
+}
+
+/** The name of the file's `withBackoff` helper, inserting it when missing. */
+export function ensureJsBackoff(b: EditBuilder): string {
+  const { file } = b;
+  if (file.topLevelBlock(/(?:async\s+)?function\s+withBackoff\b[^{]*\{/)) {
+    return 'withBackoff';
+  }
+  const rle = jsErrorClass(b, 'RateLimitError');
+  const ise = jsErrorClass(b, 'InternalServerError');
+  b.addBlock(fitTemplate(file, file.ts ? tsBackoff(rle, ise) : jsBackoff(rle, ise)));
+  return 'withBackoff';
+}

@@ -1,0 +1,173 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import { callee, dottedName, isCall, kind, lastSegment, positionalArgs, unwrap, endOf } from '../syntax';
+import { callParams, objectParams, type ParamSet } from './arguments';
+import { type ClientBinding, resolveClient, vendorOfConstructor } from './clients';
+import { assignedValues } from './functions';
+
+/** A Claude Messages API call. */
+export interface ClaudeCall {
+  node: Node;
+  callee: Node;
+  /** The client expression (with `.beta` stripped). */
+  receiver: Node;
+  method: 'create' | 'stream' | 'batches.create';
+  beta: boolean;
+  /** JS: the first argument's object literal; Python: the keyword arguments. */
+  params: ParamSet;
+  /** JS: the second argument (request options); Python: the keyword arguments. */
+  options: ParamSet;
+  /** The client it resolves to in this file, if any. */
+  client: ClientBinding | null;
+}
+
+/** Claude API calls in the file, in text order (read once per file through ctx.calls). */
+export function findCalls(ctx: FileContext): ClaudeCall[] {
+  const imports = ctx.imports;
+  const out: ClaudeCall[] = [];
+  if (!imports.anthropic) {
+    return out;
+  }
+  // `messages` … up to the call's opening parenthesis; the call is then the smallest node
+  // spanning both, found in one lookup.
+  const re =
+    /\bmessages\s*(?:\?\.|!?\.)\s*(?:(?:with_raw_response|with_streaming_response)\s*\.\s*)?(create|stream|batches\s*\.\s*create)\s*(?:<[^()]*?>\s*)?(?:\?\.\s*)?\(/g;
+  for (const m of ctx.scan(re)) {
+    const method = m[1] === 'create' ? 'create' : m[1] === 'stream' ? 'stream' : 'batches.create';
+    const call = callAt(ctx, m.index, m.index + m[0].length - 1, method);
+    if (call) {
+      out.push(call);
+    }
+  }
+  return out;
+}
+
+function callAt(
+  ctx: FileContext,
+  messagesAt: number,
+  parenAt: number,
+  method: ClaudeCall['method'],
+): ClaudeCall | null {
+  const call = ctx.root.descendantForIndex(messagesAt, parenAt + 1);
+  if (!call || !isCall(call) || call.startIndex >= messagesAt) {
+    return null;
+  }
+  const fnNode = callee(call);
+  if (!fnNode || fnNode.startIndex !== call.startIndex || endOf(fnNode) > parenAt) {
+    return null;
+  }
+  // The client is the expression before `.messages` (and before `.beta`), found in one lookup.
+  let receiverEnd = memberEndBefore(ctx, messagesAt);
+  let beta = false;
+  const head = ctx.text.slice(call.startIndex, receiverEnd);
+  if (/(?:^|[^\w$])(?:threads|chat|assistants)$/.test(head)) {
+    return null; // OpenAI: client.beta.threads.messages.create(thread_id, ...)
+  }
+  const betaAt = /\bbeta$/.exec(head);
+  if (betaAt && betaAt.index > 0) {
+    beta = true;
+    receiverEnd = memberEndBefore(ctx, call.startIndex + betaAt.index);
+  }
+  if (receiverEnd <= call.startIndex) {
+    return null;
+  }
+  const receiver = ctx.root.descendantForIndex(call.startIndex, receiverEnd);
+  if (!receiver || receiver.startIndex !== call.startIndex || endOf(receiver) !== receiverEnd) {
+    return null;
+  }
+  if (/openai|\boai\b|twilio|vonage|sinch|slack|discord/i.test(ctx.textOf(receiver))) {
+    return null; // other SDKs with a `messages.create` (OpenAI Assistants, SMS, chat)
+  }
+  const client = resolveClient(ctx, receiver, call.startIndex);
+  if (
+    client
+      ? client.vendor !== 'anthropic'
+      : !ctx.claudeFile || boundToOtherClass(ctx, receiver, call.startIndex)
+  ) {
+    return null;
+  }
+  let params: ParamSet;
+  let options: ParamSet;
+  if (ctx.python) {
+    params = callParams(call, ctx.text, true);
+    options = params;
+  } else {
+    const args = positionalArgs(call);
+    const first = unwrap(args[0] ?? null);
+    if (first && (kind(first) === 'string' || kind(first) === 'template_string')) {
+      return null; // (threadId, {...}) is the OpenAI Assistants shape
+    }
+    params = first ? objectParams(first, ctx.text) : { node: null, entries: new Map(), open: false };
+    options = args[1] ? objectParams(args[1], ctx.text) : { node: null, entries: new Map(), open: false };
+  }
+  // A Messages request always names `model` and `messages` (a batch: `requests`); literal
+  // params with neither belong to some other API (`client.messages.create({ body, to })`).
+  const e = params.entries;
+  if (
+    !client &&
+    !params.open &&
+    e.size > 0 &&
+    (method === 'batches.create' ? !e.has('requests') : !e.has('model') && !e.has('messages'))
+  ) {
+    return null;
+  }
+  return { node: call, callee: fnNode, receiver, method, beta, params, options, client };
+}
+
+/**
+ * Whether a receiver is a plain name this file assigns from another class before the call:
+ * `const sms = new Twilio(...)`, `client = Client(sid, token)` (a capitalised Python call).
+ */
+function boundToOtherClass(ctx: FileContext, receiver: Node, before: number): boolean {
+  const r = unwrap(receiver);
+  if (!r || kind(r) !== 'identifier') {
+    return false;
+  }
+  const values = assignedValues(ctx, ctx.textOf(r), 0, before);
+  const last = unwrap(values[values.length - 1] ?? null);
+  if (!last) {
+    return false;
+  }
+  const k = kind(last);
+  if (k === 'new_expression') {
+    return vendorOfConstructor(ctx, callee(last)) === undefined;
+  }
+  if (ctx.python && k === 'call') {
+    const name = lastSegment(dottedName(callee(last), ctx.text));
+    return /^[A-Z]/.test(name) && vendorOfConstructor(ctx, callee(last)) === undefined;
+  }
+  return false;
+}
+
+/**
+ * Where the object of a member access ends, given the offset of the property name:
+ * skips back over whitespace, the `.` (or `?.`) and whitespace again.
+ */
+function memberEndBefore(ctx: FileContext, propertyAt: number): number {
+  const text = ctx.text;
+  let j = propertyAt - 1;
+  while (j >= 0 && /\s/.test(text[j])) {
+    j--;
+  }
+  if (text[j] === '.') {
+    j--;
+  }
+  if (text[j] === '?') {
+    j--;
+  }
+  while (j >= 0 && /\s/.test(text[j])) {
+    j--;
+  }
+  return j + 1;
+}
+
+/** Claude calls lexically inside a node. */
+export function callsWithin(ctx: FileContext, node: Node): ClaudeCall[] {
+  const out: ClaudeCall[] = [];
+  for (const call of ctx.calls) {
+    if (call.node.startIndex >= node.startIndex && endOf(call.node) <= endOf(node)) {
+      out.push(call);
+    }
+  }
+  return out;
+}

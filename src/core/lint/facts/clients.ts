@@ -1,0 +1,283 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import {
+  callee,
+  dottedName,
+  isCall,
+  kind,
+  kindOf,
+  lastSegment,
+  memberObject,
+  namedChildren,
+  unwrap,
+  up,
+  endOf,
+} from '../syntax';
+import { callParams, type ParamSet } from './arguments';
+import { JS_ANTHROPIC_CLASSES, JS_OPENAI_CLASSES, PY_ANTHROPIC_CLASS, PY_OPENAI_CLASS } from './imports';
+
+/** A client construction (`new Anthropic(...)`, `anthropic.Anthropic(...)`, `client.withOptions(...)`). */
+export interface ClientBinding {
+  vendor: 'anthropic' | 'openai';
+  /** The name it is bound to: `client`, `this.client` (Python `self.` is normalised to `this.`), or null. */
+  key: string | null;
+  /** The constructor call or `withOptions`/`with_options` call. */
+  node: Node;
+  /** Its options object / keyword arguments. */
+  options: ParamSet;
+  /** For `withOptions`: the receiver expression it derives from. */
+  derivedFrom?: Node;
+}
+
+/** Client constructions in the file, in text order (read once per file through ctx.clients). */
+export function findClients(ctx: FileContext): ClientBinding[] {
+  const imports = ctx.imports;
+  const out: ClientBinding[] = [];
+  if (!imports.anthropic && !imports.openai) {
+    return out;
+  }
+  // Each candidate: where the constructor/withOptions name starts, the name, and its `(`.
+  const candidates: Array<{ at: number; name: string; paren: number }> = [];
+  if (ctx.python) {
+    const local = [...imports.anthropicClasses, ...imports.openaiClasses].map((n) =>
+      n.replace(/[$]/g, '\\$'),
+    );
+    const names = [
+      '(?:Async)?(?:Azure)?OpenAI',
+      '(?:Async)?Anthropic(?:Bedrock|Vertex|Foundry)?',
+      'with_options',
+      ...local,
+    ];
+    const re = new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names.join('|')}))\\s*\\(`, 'g');
+    for (const m of ctx.scan(re)) {
+      candidates.push({ at: m.index, name: m[1], paren: m.index + m[0].length - 1 });
+    }
+  } else {
+    for (const m of ctx.scan(/\bnew\s+([A-Za-z_$][\w$.]*)\s*(\(?)|\.\s*withOptions\s*\(/g)) {
+      if (!m[1]) {
+        candidates.push({
+          at: m.index + m[0].indexOf('withOptions'),
+          name: 'withOptions',
+          paren: m.index + m[0].length - 1,
+        });
+      } else if (mayBeClient(ctx, m[1])) {
+        candidates.push({ at: m.index, name: m[1], paren: m[2] ? m.index + m[0].length - 1 : -1 });
+      }
+    }
+  }
+  for (const c of candidates) {
+    const binding = clientAt(ctx, c.at, c.name, c.paren);
+    if (binding) {
+      out.push(binding);
+    }
+  }
+  out.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  return out;
+}
+
+/** A cheap text test before looking at the tree: could `new <name>` construct a client? */
+function mayBeClient(ctx: FileContext, name: string): boolean {
+  const imports = ctx.imports;
+  const dot = name.indexOf('.');
+  const head = dot === -1 ? name : name.slice(0, dot);
+  return (
+    imports.anthropicClasses.has(head) ||
+    imports.openaiClasses.has(head) ||
+    imports.anthropicNamespaces.has(head) ||
+    imports.openaiNamespaces.has(head) ||
+    JS_ANTHROPIC_CLASSES.has(head) ||
+    JS_OPENAI_CLASSES.has(head)
+  );
+}
+
+function clientAt(ctx: FileContext, offset: number, name: string, paren: number): ClientBinding | null {
+  const isWithOptions = /(?:^|\.)(?:withOptions|with_options)$/.test(name);
+  const vendor = isWithOptions ? 'anthropic' : vendorOfName(ctx, name);
+  if (!vendor) {
+    return null;
+  }
+  // The construction (or withOptions call) is the smallest node spanning the name and `(`.
+  let n: Node | null = paren >= 0 ? ctx.root.descendantForIndex(offset, paren + 1) : ctx.nodeAt(offset);
+  for (let i = 0; n && i < 3 && kind(n) !== 'new_expression' && !isCall(n); i++) {
+    n = up(n);
+  }
+  if (!n || !(kind(n) === 'new_expression' || isCall(n))) {
+    return null;
+  }
+  let derivedFrom: Node | undefined;
+  if (isWithOptions) {
+    const base = memberObject(callee(n));
+    if (!base) {
+      return null;
+    }
+    derivedFrom = base;
+  }
+  const options = callParams(n, ctx.text, ctx.python);
+  return { vendor, key: bindingKeyFromText(ctx, n) ?? bindingKey(ctx, n), node: n, options, derivedFrom };
+}
+
+/** The vendor of a constructor written as `Anthropic`, `anthropic.AsyncAnthropic`, `sdk.default`. */
+function vendorOfName(ctx: FileContext, name: string): 'anthropic' | 'openai' | undefined {
+  const imports = ctx.imports;
+  const dot = name.indexOf('.');
+  if (dot === -1) {
+    if (imports.anthropicClasses.has(name)) {
+      return 'anthropic';
+    }
+    if (imports.openaiClasses.has(name)) {
+      return 'openai';
+    }
+    if (imports.anthropic && isClientClass(ctx, 'anthropic', name, false)) {
+      return 'anthropic';
+    }
+    if (imports.openai && isClientClass(ctx, 'openai', name, false)) {
+      return 'openai';
+    }
+    return undefined;
+  }
+  const head = name.slice(0, dot);
+  const last = lastSegment(name);
+  if (imports.anthropicNamespaces.has(head)) {
+    return isClientClass(ctx, 'anthropic', last, true) ? 'anthropic' : undefined;
+  }
+  if (imports.openaiNamespaces.has(head)) {
+    return isClientClass(ctx, 'openai', last, true) ? 'openai' : undefined;
+  }
+  return undefined;
+}
+
+/** The vendor of a constructor expression (`Anthropic`, `anthropic.AsyncAnthropic`, `sdk.default`). */
+export function vendorOfConstructor(ctx: FileContext, ctor: Node | null): 'anthropic' | 'openai' | undefined {
+  const name = dottedName(ctor, ctx.text);
+  return name ? vendorOfName(ctx, name) : undefined;
+}
+
+/** Whether a class name (`Anthropic`, `AsyncAnthropicBedrock`, `OpenAI`; JS `default` on a namespace) is a client. */
+function isClientClass(
+  ctx: FileContext,
+  vendor: 'anthropic' | 'openai',
+  name: string,
+  onNamespace: boolean,
+): boolean {
+  if (ctx.python) {
+    return (vendor === 'anthropic' ? PY_ANTHROPIC_CLASS : PY_OPENAI_CLASS).test(name);
+  }
+  return (
+    (vendor === 'anthropic' ? JS_ANTHROPIC_CLASSES : JS_OPENAI_CLASSES).has(name) ||
+    (onNamespace && name === 'default')
+  );
+}
+
+/** The key an expression is known by: `client`, `this.client` (`self.` becomes `this.`). */
+export function keyOf(ctx: FileContext, expr: Node | null): string | null {
+  if (expr) {
+    // Fast path from the text for plain chains: `client`, `this.client`, `self._client`.
+    const raw = ctx.text.slice(expr.startIndex, endOf(expr));
+    if (/^[A-Za-z_$#][\w$]*(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*$/.test(raw)) {
+      return raw.replace(/\s+/g, '').replace(/^(?:self|cls)\./, 'this.');
+    }
+  }
+  const name = dottedName(expr, ctx.text);
+  if (!name) {
+    return null;
+  }
+  return name.replace(/^(?:self|cls)\./, 'this.');
+}
+
+/**
+ * The binding key read from the text before a construction, for the unambiguous shapes:
+ * `const client = ...`, `this.client = ...` / `self.client = ...`, and a Python
+ * module-level `client = ...`. Undefined otherwise (the tree decides).
+ */
+function bindingKeyFromText(ctx: FileContext, expr: Node): string | null | undefined {
+  const lineStart = ctx.text.lastIndexOf('\n', expr.startIndex - 1) + 1;
+  const prefix = ctx.text.slice(lineStart, expr.startIndex);
+  const decl =
+    /(?:^|[;{(,]\s*)(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(prefix);
+  if (decl) {
+    return decl[1];
+  }
+  const member = /(?:^|[\s;{(,])(?:this|self)\s*\.\s*(#?[\w$]+)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(prefix);
+  if (member) {
+    return `this.${member[1]}`;
+  }
+  if (ctx.python) {
+    const top = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(prefix);
+    if (top) {
+      return top[1];
+    }
+  }
+  return undefined;
+}
+
+/** The name a constructed value is stored in, if any. */
+function bindingKey(ctx: FileContext, expr: Node): string | null {
+  let n: Node = expr;
+  const wrappers = [
+    'await_expression',
+    'await',
+    'parenthesized_expression',
+    'as_expression',
+    'non_null_expression',
+    'satisfies_expression',
+  ];
+  for (let p = up(n); p && wrappers.includes(kind(p)); p = up(n)) {
+    n = p;
+  }
+  const parent = up(n);
+  if (!parent) {
+    return null;
+  }
+  switch (kind(parent)) {
+    case 'variable_declarator': {
+      const name = parent.childForFieldName('name');
+      return kindOf(name) === 'identifier' ? ctx.textOf(name) : null;
+    }
+    case 'public_field_definition':
+    case 'field_definition': {
+      const name = parent.childForFieldName('name') ?? parent.childForFieldName('property');
+      return name ? `this.${ctx.textOf(name)}` : null;
+    }
+    case 'assignment_expression':
+    case 'assignment': {
+      const left = parent.childForFieldName('left');
+      const key = keyOf(ctx, left);
+      if (key && ctx.python && !key.includes('.') && kindOf(up(up(up(parent)))) === 'class_definition') {
+        return `this.${key}`;
+      }
+      return key;
+    }
+    case 'as_pattern': {
+      const alias = parent.childForFieldName('alias');
+      return alias ? keyOf(ctx, namedChildren(alias)[0] ?? alias) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The client binding an expression refers to, if the file constructs it. */
+export function resolveClient(ctx: FileContext, expr: Node, before: number): ClientBinding | null {
+  const r = unwrap(expr);
+  if (!r) {
+    return null;
+  }
+  if (kind(r) === 'new_expression' || isCall(r)) {
+    return ctx.clients.find((c) => c.node.startIndex === r.startIndex && endOf(c.node) === endOf(r)) ?? null;
+  }
+  const key = keyOf(ctx, r);
+  if (!key) {
+    return null;
+  }
+  let first: ClientBinding | null = null;
+  let best: ClientBinding | null = null;
+  for (const c of ctx.clients) {
+    if (c.key === key) {
+      first ??= c;
+      if (c.node.startIndex < before) {
+        best = c;
+      }
+    }
+  }
+  return best ?? first;
+}

@@ -1,0 +1,83 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import { dottedName, lastSegment, namedChildren, up, kind, kindOf, endOf } from '../syntax';
+
+const PY_RATE_LIMIT_CATCHERS = new Set([
+  'RateLimitError',
+  'APIStatusError',
+  'APIError',
+  'AnthropicError',
+  'Exception',
+  'BaseException',
+  'HTTPStatusError',
+  'HTTPError',
+  'OverloadedError',
+]);
+
+/** The offset ranges of every try block's body in the file (found once, from the `try` keywords). */
+export function tryBodies(ctx: FileContext): Array<{ start: number; end: number; node: Node }> {
+  return ctx.memo('try-bodies', () => {
+    const out: Array<{ start: number; end: number; node: Node }> = [];
+    for (const m of ctx.scan(/\btry\s*[:{]/g)) {
+      let t = ctx.nodeAt(m.index);
+      t = t && kind(t) !== 'try_statement' ? up(t) : t;
+      const body = t && kind(t) === 'try_statement' ? t.childForFieldName('body') : null;
+      if (t && body) {
+        out.push({ start: body.startIndex, end: endOf(body), node: t });
+      }
+    }
+    return out;
+  });
+}
+
+/** The handlers of a try statement that would catch a rate-limit error and not simply re-raise it. */
+export function rateLimitHandlers(ctx: FileContext, tryNode: Node): Node[] {
+  const out: Node[] = [];
+  for (const child of namedChildren(tryNode)) {
+    if (kind(child) === 'catch_clause') {
+      if (!leavesLoop(ctx, child.childForFieldName('body'))) {
+        out.push(child);
+      }
+    } else if (kind(child) === 'except_clause' || kind(child) === 'except_group_clause') {
+      const kids = namedChildren(child);
+      const block = kids.find((k) => kind(k) === 'block') ?? null;
+      if (leavesLoop(ctx, block)) {
+        continue;
+      }
+      let value = child.childForFieldName('value') ?? kids.find((k) => kind(k) !== 'block') ?? null;
+      if (kindOf(value) === 'as_pattern') {
+        value = namedChildren(value)[0] ?? null;
+      }
+      if (!value) {
+        out.push(child);
+        continue;
+      }
+      const types =
+        kind(value) === 'tuple' || kind(value) === 'parenthesized_expression'
+          ? namedChildren(value)
+          : [value];
+      if (
+        types.some((t) => PY_RATE_LIMIT_CATCHERS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t)))
+      ) {
+        out.push(child);
+      }
+    }
+  }
+  return out;
+}
+
+const EXITS = new Set(['throw_statement', 'raise_statement', 'return_statement', 'break_statement']);
+
+/**
+ * Whether a handler always leaves the loop instead of retrying: its last statement throws,
+ * returns or breaks (an agent loop that logs and stops, a handler that re-raises), and it
+ * never `continue`s.
+ */
+function leavesLoop(ctx: FileContext, body: Node | null): boolean {
+  const statements = namedChildren(body);
+  const last = statements[statements.length - 1];
+  if (!last) {
+    return false;
+  }
+  return EXITS.has(kind(last)) && !/\bcontinue\b/.test(ctx.textOf(body));
+}

@@ -1,0 +1,83 @@
+import type { FileContext } from '../context';
+import { jsImports } from './jsImports';
+import { pythonImports } from './pythonImports';
+
+/** What the file imports that matters to the rules. */
+export interface Imports {
+  /** The file imports `@anthropic-ai/sdk` (or the Bedrock/Vertex packages) or Python `anthropic`. */
+  anthropic: boolean;
+  /** The file imports `openai`. */
+  openai: boolean;
+  /** Local names bound to Anthropic client classes. */
+  anthropicClasses: Set<string>;
+  /** Local names bound to the Anthropic module/namespace (`anthropic`, `sdk` in `import * as sdk`). */
+  anthropicNamespaces: Set<string>;
+  /** The JS default import of `@anthropic-ai/sdk` (where `Anthropic.RateLimitError` lives). */
+  anthropicDefault?: string;
+  /** Local names of error classes imported from the SDK (`RateLimitError`, ...). */
+  anthropicErrors: Set<string>;
+  openaiClasses: Set<string>;
+  openaiNamespaces: Set<string>;
+  /** Local name -> library, for retry libraries (p-retry, async-retry, tenacity, backoff, ...). */
+  retryLibs: Map<string, string>;
+  /** Local names imported from concurrency limiters (p-limit, p-queue, bottleneck, aiolimiter, ...). */
+  limiterImports: Set<string>;
+}
+
+/** Client classes of the JS SDKs (`@anthropic-ai/sdk` and its Bedrock/Vertex/Foundry packages). */
+export const JS_ANTHROPIC_CLASSES = new Set([
+  'Anthropic',
+  'AnthropicBedrock',
+  'AnthropicVertex',
+  'AnthropicFoundry',
+]);
+export const JS_OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI']);
+/** Client classes of the Python SDKs (sync and async). */
+export const PY_ANTHROPIC_CLASS = /^(?:Async)?Anthropic(?:Bedrock|Vertex|Foundry)?$/;
+export const PY_OPENAI_CLASS = /^(?:Async)?(?:Azure)?OpenAI$/;
+/** Retry libraries, by package or module name. */
+export const RETRY_LIBS = new Set([
+  'p-retry',
+  'async-retry',
+  'exponential-backoff',
+  'promise-retry',
+  'retry',
+  'ts-retry-promise',
+  'tenacity',
+  'backoff',
+  'retrying',
+  'stamina',
+]);
+/** Concurrency limiters, by package or module name. */
+export const LIMITER_LIBS = new Set([
+  'p-limit',
+  'p-queue',
+  'bottleneck',
+  'p-map',
+  'p-throttle',
+  'async-sema',
+  'limiter',
+  'async-mutex',
+  'aiolimiter',
+  'asyncio-throttle',
+]);
+
+/** What the file imports, read once per file (JS/TS: import, require, import(); Python: import, from). */
+export function readImports(ctx: FileContext): Imports {
+  return ctx.python ? pythonImports(ctx) : jsImports(ctx);
+}
+
+/** An Imports with nothing found yet. */
+export function emptyImports(): Imports {
+  return {
+    anthropic: false,
+    openai: false,
+    anthropicClasses: new Set(),
+    anthropicNamespaces: new Set(),
+    anthropicErrors: new Set(),
+    openaiClasses: new Set(),
+    openaiNamespaces: new Set(),
+    retryLibs: new Map(),
+    limiterImports: new Set(),
+  };
+}

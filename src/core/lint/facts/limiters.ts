@@ -1,0 +1,182 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import {
+  argumentList,
+  callee,
+  dottedName,
+  FUNCTION_TYPES,
+  isCall,
+  lastSegment,
+  namedChildren,
+  unwrap,
+  up,
+  kind,
+  kindOf,
+  endOf,
+  contains,
+  same,
+} from '../syntax';
+
+/**
+ * Names (last segment) bound to a concurrency limiter: `limit = pLimit(5)`,
+ * `queue = new PQueue(...)`, `sem = asyncio.Semaphore(10)`, `limiter = AsyncLimiter(...)`.
+ */
+export function limiterNames(ctx: FileContext): Set<string> {
+  return ctx.memo('limiter-names', () => {
+    const names = new Set<string>();
+    const ctors = [
+      'pLimit',
+      'pThrottle',
+      'PQueue',
+      'Bottleneck',
+      'Sema',
+      'Semaphore',
+      'BoundedSemaphore',
+      'Mutex',
+      'RateLimiter',
+      'AsyncLimiter',
+      'CapacityLimiter',
+      'Throttler',
+      'Lock',
+      'limitFunction',
+      ...ctx.imports.limiterImports,
+    ]
+      .map((n) => n.replace(/[$]/g, '\\$'))
+      .join('|');
+    // Find the constructor first (a cheap literal scan), then read the name it is assigned to.
+    const re = new RegExp(`\\b(?:${ctors})\\s*[(<]`, 'g');
+    const assigned = /([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?(?:new\s+)?(?:[\w$]+\.)*$/;
+    for (const m of ctx.scan(re)) {
+      const lineStart = ctx.text.lastIndexOf('\n', m.index) + 1;
+      const found = assigned.exec(ctx.text.slice(Math.max(lineStart, m.index - 200), m.index));
+      if (found) {
+        names.add(found[1]);
+      }
+    }
+    return names;
+  });
+}
+
+/** Names that read like a concurrency limiter (`limit`, `queue.add`, `sem`, `limiter.schedule`). */
+const LIMITER_NAME =
+  /limit|throttl|queue|^sem$|^_?sem_|sema(phore)?|mutex|lock|schedul|bottleneck|concurren|bucket|slots?$/i;
+/** Methods of limiter objects that run a task under the limit. */
+const LIMITER_METHODS = new Set([
+  'schedule',
+  'wrap',
+  'add',
+  'addAll',
+  'run',
+  'runExclusive',
+  'submit',
+  'enqueue',
+  'limit',
+  'throttle',
+]);
+/** Explicit acquire calls before the request inside the mapped function. */
+const ACQUIRE = /\b[\w$.]+\.(?:acquire|removeTokens|waitForToken|wait_for_token|consume)\s*\(/;
+
+/** Whether a callee or context expression looks like a concurrency limiter. */
+export function looksLikeLimiter(ctx: FileContext, expr: Node | null): boolean {
+  const n = unwrap(expr);
+  if (!n) {
+    return false;
+  }
+  if (isCall(n) || kind(n) === 'new_expression') {
+    // `async with asyncio.Semaphore(5):`, `limit(() => ...)(...)`
+    const name = dottedName(callee(n), ctx.text);
+    return name !== '' && LIMITER_NAME.test(lastSegment(name)) && !/messages\./.test(name);
+  }
+  const name = dottedName(n, ctx.text);
+  if (!name) {
+    return false;
+  }
+  const segments = name.split('.');
+  const last = segments[segments.length - 1];
+  if (limiterNames(ctx).has(last) || LIMITER_NAME.test(last)) {
+    return true;
+  }
+  if (segments.length >= 2 && LIMITER_METHODS.has(last)) {
+    const owner = segments[segments.length - 2];
+    return limiterNames(ctx).has(owner) || LIMITER_NAME.test(owner);
+  }
+  return false;
+}
+
+/**
+ * Whether `from` runs under a concurrency limit set up between it and `boundary`:
+ * inside a function passed to a limiter (`limit(() => ...)`, `queue.add(...)`,
+ * `limiter.schedule(...)`), inside `async with sem:`, or after an explicit `acquire()`.
+ */
+export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): boolean {
+  // Nothing limiter-like written between the boundary and the call: no need to climb.
+  if (boundary && !mentionsLimiter(ctx, ctx.text.slice(boundary.startIndex, from.startIndex))) {
+    return false;
+  }
+  let prev: Node = from;
+  for (let n = up(from); n; prev = n, n = up(n)) {
+    if (isCall(n) && !same(n, from)) {
+      const args = argumentList(n);
+      if (
+        args &&
+        prev.startIndex >= args.startIndex &&
+        endOf(prev) <= endOf(args) &&
+        looksLikeLimiter(ctx, callee(n))
+      ) {
+        return true;
+      }
+    } else if (kind(n) === 'with_statement') {
+      for (const item of withItems(n)) {
+        if (!contains(item, from) && looksLikeLimiter(ctx, item)) {
+          return true;
+        }
+      }
+    }
+    if (boundary && same(n, boundary)) {
+      break;
+    }
+  }
+  const scopeStart = boundary ? boundary.startIndex : (enclosingFunctionStart(from) ?? 0);
+  return ACQUIRE.test(ctx.text.slice(scopeStart, from.startIndex));
+}
+
+/** Limiter-ish words that must appear in the text for a call to run under a limit. */
+const LIMITER_TEXT =
+  /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume|\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(/i;
+
+function mentionsLimiter(ctx: FileContext, text: string): boolean {
+  if (LIMITER_TEXT.test(text)) {
+    return true;
+  }
+  for (const name of limiterNames(ctx)) {
+    if (text.includes(name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function enclosingFunctionStart(node: Node): number | undefined {
+  for (let n = up(node); n; n = up(n)) {
+    if (FUNCTION_TYPES.has(kind(n))) {
+      return n.startIndex;
+    }
+  }
+  return undefined;
+}
+
+/** The context expressions of a Python `with` statement (aliases stripped). */
+export function withItems(withStatement: Node): Node[] {
+  const out: Node[] = [];
+  const clause = namedChildren(withStatement).find((c) => kind(c) === 'with_clause');
+  for (const item of namedChildren(clause ?? null)) {
+    let value = item.childForFieldName('value') ?? namedChildren(item)[0] ?? null;
+    if (kindOf(value) === 'as_pattern') {
+      value = namedChildren(value)[0] ?? null;
+    }
+    if (value) {
+      out.push(value);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import {
+  argumentList,
+  callee,
+  dottedName,
+  FUNCTION_TYPES,
+  isCall,
+  up,
+  kind,
+  kindOf,
+  endOf,
+  contains,
+} from '../syntax';
+import { escapeRegExp } from '../../parse/escapeRegExp';
+import { functionsNamed } from './functions';
+import { findRetryLoop } from './retryLoops';
+
+/** A retry library wrapped around a call. */
+export interface RetryLibraryUse {
+  library: string;
+  /** The wrapping call (`pRetry(...)`) or decorator. */
+  node: Node;
+  /** The callee or decorator expression. */
+  head: Node;
+}
+
+const JS_RETRY_NAMES = /^(?:pRetry|retry|backOff|asyncRetry|promiseRetry|retryAsync|retryPromise)$/;
+const PY_RETRY_DECORATOR =
+  /^@\s*(?:tenacity\.retry|retry|backoff\.on_exception|backoff\.on_predicate|on_exception|stamina\.retry|retrying\.retry)\b/;
+
+/** The retry library (p-retry, async-retry, tenacity, backoff, ...) that wraps a call, if any. */
+export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse | null {
+  const libs = ctx.imports.retryLibs;
+  if (libs.size === 0) {
+    return null; // every form below needs an imported retry library
+  }
+  // The innermost retry-library scope (found once per file) that contains the call.
+  let best: RetryScope | undefined;
+  for (const scope of retryScopes(ctx)) {
+    if (scope.start <= call.startIndex && endOf(call) <= scope.end && (!best || scope.start >= best.start)) {
+      best = scope;
+    }
+  }
+  if (best) {
+    return best.use;
+  }
+  // `await pRetry(callClaude, {...})` elsewhere in the file: is the call inside `callClaude`?
+  for (const [name, hit] of retryWrappedFunctions(ctx)) {
+    if (
+      functionsNamed(ctx, name).some((fn) => fn.startIndex <= call.startIndex && endOf(call) <= endOf(fn))
+    ) {
+      let n = ctx.nodeAt(hit.offset);
+      while (n && !isCall(n)) {
+        n = up(n);
+      }
+      const head = callee(n);
+      if (n && head) {
+        return { library: hit.library, node: n, head };
+      }
+    }
+  }
+  return null;
+}
+
+/** A region of the file that runs under a retry library. */
+interface RetryScope {
+  start: number;
+  end: number;
+  use: RetryLibraryUse;
+}
+
+/**
+ * The regions wrapped by a retry library, found once per file: the arguments of
+ * `pRetry(...)`/`retry(...)`/`backOff(...)` (JS), functions decorated with `@retry` /
+ * `@backoff.on_exception` (Python), and `for attempt in Retrying(...)` loops (tenacity).
+ */
+function retryScopes(ctx: FileContext): RetryScope[] {
+  return ctx.memo('retry-scopes', () => {
+    const libs = ctx.imports.retryLibs;
+    const out: RetryScope[] = [];
+    if (ctx.python) {
+      for (const m of ctx.scan(/^[ \t]*@[ \t]*([\w.]+)/gm)) {
+        if (!PY_RETRY_DECORATOR.test(`@${m[1]}`)) {
+          continue;
+        }
+        let dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
+        while (dec && kind(dec) !== 'decorator') {
+          dec = up(dec);
+        }
+        const decorated = up(dec);
+        const fn =
+          decorated && kind(decorated) === 'decorated_definition'
+            ? decorated.childForFieldName('definition')
+            : null;
+        const lib = libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
+        if (dec && fn && lib) {
+          out.push({ start: fn.startIndex, end: endOf(fn), use: { library: lib, node: dec, head: dec } });
+        }
+      }
+      for (const m of ctx.scan(/\bin\s+((?:tenacity\.)?(?:Async)?Retrying)\s*\(/g)) {
+        let loop = ctx.nodeAt(m.index + m[0].indexOf(m[1]));
+        while (loop && kind(loop) !== 'for_statement') {
+          loop = up(loop);
+        }
+        const right = loop?.childForFieldName('right');
+        if (loop && right) {
+          out.push({
+            start: loop.startIndex,
+            end: endOf(loop),
+            use: { library: 'tenacity', node: loop, head: right },
+          });
+        }
+      }
+      return out;
+    }
+    const names = [
+      ...new Set([
+        ...libs.keys(),
+        'pRetry',
+        'retry',
+        'backOff',
+        'asyncRetry',
+        'promiseRetry',
+        'retryAsync',
+        'retryPromise',
+      ]),
+    ];
+    const re = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
+    for (const m of ctx.scan(re)) {
+      if (/[\w$.]/.test(ctx.text[m.index - 1] ?? '')) {
+        continue; // `x.retry(` or `$retry(`: not the library function
+      }
+      const lib = libs.get(m[1]) ?? (JS_RETRY_NAMES.test(m[1]) ? [...libs.values()][0] : undefined);
+      if (!lib || ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      let call = ctx.nodeAt(m.index);
+      while (call && !isCall(call)) {
+        call = up(call);
+      }
+      const args = argumentList(call);
+      const head = callee(call);
+      if (call && args && head) {
+        out.push({ start: args.startIndex, end: endOf(args), use: { library: lib, node: call, head } });
+      }
+    }
+    return out;
+  });
+}
+
+/** Names of functions passed to a retry library in this file (`pRetry(callClaude)`), computed once. */
+function retryWrappedFunctions(ctx: FileContext): Map<string, { library: string; offset: number }> {
+  return ctx.memo('retry-wrapped-functions', () => {
+    const map = new Map<string, { library: string; offset: number }>();
+    const libs = ctx.imports.retryLibs;
+    if (libs.size === 0 || ctx.python) {
+      return map; // Python retry libraries are decorators and `Retrying` loops (see retryScopes)
+    }
+    const names = [...libs.keys()].map(escapeRegExp).join('|');
+    const re = new RegExp(
+      `\\b(${names})\\s*\\(\\s*(?:(?:async\\s*)?\\(\\s*\\)\\s*=>\\s*)?(?:this\\.)?([A-Za-z_$][\\w$]*)`,
+      'g',
+    );
+    for (const m of ctx.scan(re)) {
+      if (!map.has(m[2]) && !ctx.inCommentOrString(m.index)) {
+        map.set(m[2], { library: libs.get(m[1]) ?? m[1], offset: m.index });
+      }
+    }
+    return map;
+  });
+}
+
+/**
+ * Whether a call has retry handling of its own: a retry loop, a retry library, or a
+ * wrapper/enclosing function named like one (`withRetry(...)`, `async function callWithBackoff`).
+ */
+export function hasOwnRetryHandling(ctx: FileContext, call: Node): boolean {
+  if (findRetryLoop(ctx, call) || findRetryLibrary(ctx, call)) {
+    return true;
+  }
+  let prev: Node = call;
+  for (let n = up(call); n; prev = n, n = up(n)) {
+    if (isCall(n)) {
+      const args = argumentList(n);
+      if (args && contains(args, prev) && /retr(y|ies)|backoff/i.test(dottedName(callee(n), ctx.text))) {
+        return true;
+      }
+    }
+    if (FUNCTION_TYPES.has(kind(n))) {
+      const own = n.childForFieldName('name');
+      const parent = up(n);
+      const name = own
+        ? ctx.textOf(own)
+        : parent && kind(parent) === 'variable_declarator'
+          ? ctx.textOf(parent.childForFieldName('name'))
+          : '';
+      if (/retr(y|ies)|backoff/i.test(name)) {
+        return true;
+      }
+      if (
+        kindOf(parent) === 'decorated_definition' &&
+        /@\s*[\w.]*(retry|backoff)/i.test(ctx.textOf(parent))
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,12 @@
+import type { CallFacts } from '../callFacts';
+
+/** What a `missing-max-tokens` finding carries for its fixes (offsets into the linted text). */
+export interface MissingMaxTokensData {
+  rule: 'missing-max-tokens';
+  language: 'js' | 'python';
+  call: CallFacts;
+  /** Where a `max_tokens` entry can be inserted: right after the opening `{` or `(`. */
+  insertAt: number;
+  /** The model literal, if the params name one. */
+  model?: string;
+}

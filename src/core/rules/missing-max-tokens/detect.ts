@@ -1,0 +1,86 @@
+import type { Node } from '../../parse/treeSitter';
+import type { ClaudeCall, FileContext } from '../../lint/context';
+import { callFacts, methodText } from '../callFacts';
+import { lang, type Report } from '../rule';
+import type { MissingMaxTokensData } from './data';
+import { isCall, namedChildren, unwrap, up, kind, endOf } from '../../lint/syntax';
+import { callParams, objectParams, type ParamSet, entryString } from '../../lint/facts/arguments';
+
+/** `missing-max-tokens`: a create/stream call whose literal params lack `max_tokens`. */
+export function detect(ctx: FileContext, report: Report<MissingMaxTokensData>): void {
+  for (const call of ctx.calls) {
+    if (call.method === 'batches.create') {
+      checkBatch(ctx, call, report);
+      continue;
+    }
+    const params = call.params;
+    if (params.open || params.entries.has('max_tokens')) {
+      continue;
+    }
+    const insertAt = (params.node ?? call.node.childForFieldName('arguments') ?? call.callee).startIndex + 1;
+    const model = entryString(params.entries.get('model'), ctx.text);
+    report({
+      start: call.callee.startIndex,
+      end: endOf(call.callee),
+      message:
+        `${methodText(call)} is called without max_tokens: the API rejects the request with a 400 before ` +
+        `generating anything. Add max_tokens (for example ${ctx.python ? 'max_tokens=1024' : 'max_tokens: 1024'}).`,
+      data: {
+        rule: 'missing-max-tokens',
+        language: lang(ctx),
+        call: callFacts(ctx, call),
+        insertAt,
+        model,
+      },
+    });
+  }
+}
+
+/** Batch requests: each literal `params` object must carry max_tokens too. */
+function checkBatch(ctx: FileContext, call: ClaudeCall, report: Report<MissingMaxTokensData>): void {
+  const requests = call.params.entries.get('requests')?.value;
+  if (!requests) {
+    return;
+  }
+  const re = ctx.python ? /(?:["']params["']\s*:|\bparams\s*=)/g : /\bparams\s*:|["']params["']\s*:/g;
+  for (const m of ctx.scan(re, requests.startIndex, endOf(requests))) {
+    let entry: Node | null = ctx.nodeAt(m.index + m[0].search(/params/));
+    while (
+      entry &&
+      kind(entry) !== 'pair' &&
+      kind(entry) !== 'keyword_argument' &&
+      entry.startIndex >= requests.startIndex
+    ) {
+      entry = up(entry);
+    }
+    if (!entry || (kind(entry) !== 'pair' && kind(entry) !== 'keyword_argument')) {
+      continue;
+    }
+    const value = unwrap(entry.childForFieldName('value'));
+    let params: ParamSet;
+    if (value && (kind(value) === 'object' || kind(value) === 'dictionary')) {
+      params = objectParams(value, ctx.text);
+    } else if (value && isCall(value) && ctx.python) {
+      params = callParams(value, ctx.text, true); // MessageCreateParamsNonStreaming(...)
+    } else {
+      continue;
+    }
+    if (params.open || params.entries.has('max_tokens') || namedChildren(params.node).length === 0) {
+      continue;
+    }
+    report({
+      start: entry.startIndex,
+      end: endOf(entry),
+      message:
+        'A batch request\'s params have no max_tokens: that request fails with "invalid_request_error" ' +
+        "when the batch runs. Add max_tokens to each request's params.",
+      data: {
+        rule: 'missing-max-tokens',
+        language: lang(ctx),
+        call: callFacts(ctx, call),
+        insertAt: (params.node ?? value).startIndex + 1,
+        model: entryString(params.entries.get('model'), ctx.text),
+      },
+    });
+  }
+}

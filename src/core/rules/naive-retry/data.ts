@@ -1,0 +1,21 @@
+import type { Span } from '../../parse/span';
+
+/** What a `naive-retry` finding carries for its fixes (offsets into the linted text). */
+export interface NaiveRetryData {
+  rule: 'naive-retry';
+  language: 'js' | 'python';
+  kind: 'no-wait' | 'fixed-wait' | 'ignores-retry-after' | 'stacked-retry-library';
+  /** The retry loop statement (hand-written retries) or the wrapping call/decorator (libraries). */
+  loop: Span;
+  /** The loop head (`while (true)`, `for attempt in range(5):`), or the library call's callee. */
+  head: Span;
+  /** The Claude call being retried. */
+  call: Span;
+  /** The sleep/delay call, when there is one. */
+  wait?: Span;
+  /** The catch/except clause that swallows the error. */
+  handler?: Span;
+  /** Library retries: the library name and the client construction that keeps the SDK retries. */
+  library?: string;
+  client?: Span;
+}

@@ -1,0 +1,458 @@
+/**
+ * naive-retry:
+ * - A hand-written loop `for/while { try { <call> } catch { ... } }`: replace the loop by
+ *   the body of its `try` and let the SDK retry (raise `maxRetries` where the client is
+ *   built in this file) — preferred — or route the call through the backoff helper.
+ *   When the loop cannot be unrolled safely: raise the SDK retries, or wrap the call.
+ * - A retry library stacked on the SDK's retries: drop the library wrapper and let the SDK
+ *   retry (preferred), or keep the library and turn the SDK's retries off.
+ */
+import type { Finding } from '../../lint/types';
+import type { NaiveRetryData } from './data';
+import { SDK_RETRIES, raiseRetriesAction, withBackoffAction } from '../../fix/backoff';
+import {
+  type CallInfo,
+  type ClientCtor,
+  callInfo,
+  findClient,
+  raiseRetries,
+  usesAwait,
+} from '../../fix/calls';
+import { EditBuilder } from '../../fix/builder';
+import { type FixFile } from '../../fix/file';
+import { ensurePyBackoff } from '../../fix/pythonTemplates';
+import { ensureJsBackoff } from '../../fix/templates';
+import { pyStatementEnd } from '../../fix/imports';
+import type { Span } from '../../parse/span';
+import type { FixAction } from '../../fix/types';
+
+export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRetryData): FixAction[] {
+  const info = callInfo(file, data.call);
+  if (!info) {
+    return [];
+  }
+  const ctor = clientOf(file, data, info);
+  const out: FixAction[] =
+    data.kind === 'stacked-retry-library'
+      ? stackedFixes(file, data, info, ctor)
+      : loopFixes(file, data, info, ctor);
+  if (out.length && !out.some((a) => a.isPreferred)) {
+    out[0] = { ...out[0], isPreferred: true };
+  }
+  return out;
+}
+
+function clientOf(file: FixFile, data: NaiveRetryData, info: CallInfo): ClientCtor | undefined {
+  if (data.client) {
+    let end = data.client.end;
+    while (end > data.client.start && file.text[end - 1] !== ')') {
+      end--;
+    }
+    const open = file.src.match(end - 1);
+    if (open > data.client.start) {
+      return { span: data.client, open };
+    }
+  }
+  return findClient(file, info.receiver);
+}
+
+// ---- hand-written loops ------------------------------------------------------------------------
+
+/** The loop to replace and the statements of its `try` block. */
+interface Unrolled {
+  /** Replace from here (a line start) ... */
+  start: number;
+  /** ... to here (a line end). */
+  end: number;
+  /** The try block's text, its offset in the file, and the indentation to remove / put. */
+  body: string;
+  bodyStart: number;
+  indent: string;
+}
+
+function loopFixes(
+  file: FixFile,
+  data: NaiveRetryData,
+  info: CallInfo,
+  ctor: ClientCtor | undefined,
+): FixAction[] {
+  const out: FixAction[] = [];
+  const unrolled = file.python ? pyUnroll(file, data, info) : jsUnroll(file, data, info);
+  if (unrolled) {
+    if (ctor) {
+      const b = new EditBuilder(file);
+      b.replace(unrolled.start, unrolled.end, render(file, unrolled, info, undefined));
+      const raise = raiseRetries(file, ctor, SDK_RETRIES);
+      if (raise) {
+        b.replace(raise.start, raise.end, raise.newText);
+      }
+      out.push({
+        id: 'naive-retry.sdk-retries',
+        title: `Remove the retry loop; let the SDK retry (${file.python ? 'max_retries=' : 'maxRetries: '}${SDK_RETRIES})`,
+        rule: 'naive-retry',
+        isPreferred: true,
+        safeForFixAll: false,
+        edits: b.build(),
+      });
+    }
+    if (info.method !== 'stream' && !usesAwait(file, info.span)) {
+      const b = new EditBuilder(file);
+      const awaited = /await\s*$/.test(file.text.slice(Math.max(0, info.span.start - 20), info.span.start));
+      const fn = file.python ? ensurePyBackoff(b, awaited) : ensureJsBackoff(b);
+      b.replace(unrolled.start, unrolled.end, render(file, unrolled, info, fn));
+      out.push({
+        id: 'naive-retry.loop-with-backoff',
+        title: 'Retry on rate limit with backoff (replace the loop)',
+        rule: 'naive-retry',
+        isPreferred: false,
+        safeForFixAll: false,
+        edits: b.build(),
+      });
+    }
+    return out;
+  }
+  const raise = raiseRetriesAction(file, 'naive-retry', [info.span]);
+  if (raise) {
+    out.push(raise);
+  }
+  const backoff = withBackoffAction(file, 'naive-retry', [info.span]);
+  if (backoff) {
+    out.push(backoff);
+  }
+  return out;
+}
+
+/** The try block's statements, dedented to the loop's indentation, with the call optionally wrapped. */
+function render(file: FixFile, u: Unrolled, info: CallInfo, wrapWith: string | undefined): string {
+  let body = u.body;
+  if (wrapWith) {
+    const rel = info.span.start - u.bodyStart;
+    const relEnd = info.span.end - u.bodyStart;
+    const open = file.python ? `${wrapWith}(lambda: ` : `${wrapWith}(() => `;
+    body = body.slice(0, rel) + open + body.slice(rel, relEnd) + ')' + body.slice(relEnd);
+  }
+  const lines = body.split(/\r?\n/);
+  while (lines.length && lines[0].trim() === '') {
+    lines.shift();
+  }
+  while (lines.length && lines[lines.length - 1].trim() === '') {
+    lines.pop();
+  }
+  const common = lines
+    .filter((l) => l.trim() !== '')
+    .map((l) => /^[ \t]*/.exec(l)?.[0] ?? '')
+    .reduce(
+      (a, b) => (b.length < a.length ? b : a),
+      lines.length ? (/^[ \t]*/.exec(lines[0])?.[0] ?? '') : '',
+    );
+  return lines.map((l) => (l.trim() === '' ? '' : u.indent + l.slice(common.length))).join('\n');
+}
+
+function hasLoopJump(file: FixFile, span: Span): boolean {
+  return ['break', 'continue'].some((w) =>
+    file.src.wordOffsets(w).some((o) => o >= span.start && o < span.end),
+  );
+}
+
+/** `while (...) { try { ... } catch (e) { ... } }` → the try block. */
+function jsUnroll(file: FixFile, data: NaiveRetryData, info: CallInfo): Unrolled | undefined {
+  const { src } = file;
+  const text = file.text;
+  const loop = data.loop;
+  if (!/^(?:for|while)\b/.test(text.slice(loop.start, loop.start + 6))) {
+    return undefined;
+  }
+  const lineStart = src.lineStart(loop.start);
+  if (text.slice(lineStart, loop.start).trim() !== '') {
+    return undefined;
+  }
+  const headParen = src.nextCode(loop.start + (text.startsWith('for', loop.start) ? 3 : 5));
+  if (text[headParen] !== '(' || src.match(headParen) < 0) {
+    return undefined;
+  }
+  const bodyOpen = src.nextCode(src.match(headParen) + 1);
+  const bodyClose = src.match(bodyOpen);
+  if (text[bodyOpen] !== '{' || bodyClose < 0) {
+    return undefined;
+  }
+  // Only attempt-counter updates (`attempts++;`) may come before the `try`.
+  const tryAt = src.nextCode(bodyOpen + 1);
+  const tryWord = src.codeText(tryAt, bodyClose).search(/(?<![\w$])try\s*\{/);
+  const counters = src.codeText(bodyOpen + 1, tryAt + Math.max(0, tryWord));
+  if (
+    tryWord < 0 ||
+    !/^(?:\s*(?:[\w$]+\s*(?:\+\+|--|[+-]=\s*\d+)|(?:\+\+|--)\s*[\w$]+)\s*;?)*\s*$/.test(counters)
+  ) {
+    return undefined;
+  }
+  const tryOpen = src.nextCode(tryAt + tryWord + 3);
+  let tryClose = src.match(tryOpen);
+  if (tryClose < 0 || info.span.start < tryOpen || info.span.end > tryClose) {
+    return undefined;
+  }
+  const catchAt = tryClose;
+  // A `break;` that ends the try block (leave the loop on success) goes with the loop.
+  const last = src.prevCode(tryClose);
+  const brk = /(?<![\w$])break\s*;?$/.exec(src.codeText(Math.max(tryOpen + 1, last - 8), last + 1));
+  if (brk) {
+    tryClose = Math.max(tryOpen + 1, last - 8) + brk.index;
+  }
+  // Then `catch [(e)] { ... }` and nothing else before the loop body closes.
+  let p = src.nextCode(catchAt + 1);
+  if (!text.startsWith('catch', p)) {
+    return undefined;
+  }
+  p = src.nextCode(p + 5);
+  if (text[p] === '(') {
+    p = src.nextCode(src.match(p) + 1);
+  }
+  if (text[p] !== '{' || src.match(p) < 0) {
+    return undefined;
+  }
+  if (src.nextCode(src.match(p) + 1) !== bodyClose) {
+    return undefined;
+  }
+  if (hasLoopJump(file, { start: tryOpen, end: tryClose }) || src.hasMultilineString(tryOpen, tryClose)) {
+    return undefined;
+  }
+  const after = src.lineEnd(bodyClose);
+  if (!src.isBlank(bodyClose + 1, after)) {
+    return undefined;
+  }
+  return {
+    start: lineStart,
+    end: after,
+    body: text.slice(tryOpen + 1, tryClose),
+    bodyStart: tryOpen + 1,
+    indent: src.indentAt(loop.start),
+  };
+}
+
+/** Lines of an indented block after the header line at `header`: [first line start, last line end]. */
+function pyBlock(file: FixFile, header: number, indent: string): Span | undefined {
+  const { src } = file;
+  const text = file.text;
+  const headerEnd = pyStatementEnd(src, header);
+  let start = -1;
+  let end = -1;
+  for (let p = src.nextLineStart(headerEnd); p < text.length; p = src.nextLineStart(p)) {
+    const line = text.slice(p, src.lineEnd(p));
+    if (
+      line.trim() === '' ||
+      src.kinds[p] === 1 ||
+      src.kinds[p + line.length - line.trimStart().length] === 2
+    ) {
+      continue; // blank, inside a multi-line string, or a comment line
+    }
+    if (line.length - line.trimStart().length <= indent.length) {
+      break;
+    }
+    if (start === -1) {
+      start = p;
+    }
+    end = src.lineEnd(pyStatementEnd(src, p));
+    p = src.lineStart(end);
+  }
+  return start === -1 ? undefined : { start, end };
+}
+
+/** `for ...:` / `while ...:` whose body is one `try:` with `except` clauses → the try block. */
+function pyUnroll(file: FixFile, data: NaiveRetryData, info: CallInfo): Unrolled | undefined {
+  const { src } = file;
+  const text = file.text;
+  const loop = data.loop;
+  if (
+    !/^(?:for|while)\b/.test(text.slice(loop.start, loop.start + 6)) ||
+    src.lineStart(loop.start) !== loop.start - src.indentAt(loop.start).length
+  ) {
+    return undefined;
+  }
+  const indent = src.indentAt(loop.start);
+  const body = pyBlock(file, loop.start, indent);
+  if (!body) {
+    return undefined;
+  }
+  const bodyIndent = src.indentAt(body.start);
+  // Only attempt-counter updates (`attempt += 1`) may come before the `try:`.
+  let first = src.nextCode(body.start);
+  while (
+    first < body.end &&
+    /^[A-Za-z_]\w*\s*[+-]=\s*\d+\s*$/.test(text.slice(first, src.lineEnd(first)).replace(/#.*$/, ''))
+  ) {
+    first = src.nextCode(src.nextLineStart(first));
+  }
+  if (!/^try\s*:/.test(text.slice(first, first + 8))) {
+    return undefined;
+  }
+  const tryBlock = pyBlock(file, first, bodyIndent);
+  // A `break` that ends the try block (leave the loop on success) goes with the loop.
+  if (tryBlock) {
+    const lastLine = src.lineStart(tryBlock.end);
+    if (text.slice(lastLine, tryBlock.end).trim() === 'break' && lastLine > tryBlock.start) {
+      tryBlock.end = src.lineEnd(lastLine - 1);
+    }
+  }
+  if (
+    !tryBlock ||
+    info.span.start < tryBlock.start ||
+    info.span.end > tryBlock.end ||
+    hasLoopJump(file, tryBlock) ||
+    src.hasMultilineString(tryBlock.start, tryBlock.end)
+  ) {
+    return undefined;
+  }
+  // Every later statement of the loop body must be an except clause (or its block).
+  let p = src.nextLineStart(tryBlock.end);
+  let sawExcept = false;
+  while (p < body.end) {
+    const line = text.slice(p, src.lineEnd(p));
+    const ws = line.length - line.trimStart().length;
+    if (line.trim() === '' || src.kinds[p + ws] === 2) {
+      p = src.nextLineStart(p);
+      continue;
+    }
+    if (ws !== bodyIndent.length || !/^except\b/.test(line.trimStart())) {
+      return undefined;
+    }
+    sawExcept = true;
+    const block = pyBlock(file, p + ws, bodyIndent);
+    p = block ? src.nextLineStart(block.end) : src.nextLineStart(p);
+  }
+  // No `else:` clause on the loop.
+  const next = src.nextCode(src.nextLineStart(body.end));
+  if (
+    !sawExcept ||
+    (next < text.length && src.indentAt(next) === indent && /^else\s*:/.test(text.slice(next, next + 6)))
+  ) {
+    return undefined;
+  }
+  return {
+    start: src.lineStart(loop.start),
+    end: body.end,
+    body: text.slice(tryBlock.start, tryBlock.end),
+    bodyStart: tryBlock.start,
+    indent,
+  };
+}
+
+// ---- stacked retry libraries -------------------------------------------------------------------
+
+function stackedFixes(
+  file: FixFile,
+  data: NaiveRetryData,
+  info: CallInfo,
+  ctor: ClientCtor | undefined,
+): FixAction[] {
+  const out: FixAction[] = [];
+  const lib = data.library ?? 'the retry library';
+  const removal = file.python ? pyRemoveDecorator(file, data) : jsRemoveWrapper(file, data, info);
+  if (removal) {
+    const b = new EditBuilder(file);
+    for (const e of removal) {
+      b.replace(e.start, e.end, e.newText);
+    }
+    const raise = ctor && raiseRetries(file, ctor, SDK_RETRIES);
+    if (raise) {
+      b.replace(raise.start, raise.end, raise.newText);
+    }
+    out.push({
+      id: 'naive-retry.drop-library',
+      title: raise
+        ? `Drop ${lib}; let the SDK retry (${file.python ? 'max_retries=' : 'maxRetries: '}${SDK_RETRIES})`
+        : `Drop ${lib}; the SDK already retries`,
+      rule: 'naive-retry',
+      isPreferred: true,
+      safeForFixAll: false,
+      edits: b.build(),
+    });
+  }
+  if (ctor) {
+    const off = setRetriesZero(file, ctor);
+    if (off) {
+      out.push({
+        id: 'naive-retry.sdk-retries-off',
+        title: `Keep ${lib}; turn the SDK's retries off (${file.python ? 'max_retries=0' : 'maxRetries: 0'})`,
+        rule: 'naive-retry',
+        isPreferred: false,
+        safeForFixAll: false,
+        edits: [off],
+      });
+    }
+  }
+  return out;
+}
+
+/** Sets the client's retries to 0 (the library retries alone). */
+function setRetriesZero(
+  file: FixFile,
+  ctor: ClientCtor,
+): { start: number; end: number; newText: string } | undefined {
+  const edit = raiseRetries(file, ctor, Number.MAX_SAFE_INTEGER);
+  if (!edit) {
+    return undefined;
+  }
+  return { ...edit, newText: edit.newText.replace(String(Number.MAX_SAFE_INTEGER), '0') };
+}
+
+/** `pRetry(() => <call>, { ... })` → `<call>`, and the library import when nothing else uses it. */
+function jsRemoveWrapper(
+  file: FixFile,
+  data: NaiveRetryData,
+  info: CallInfo,
+): Array<{ start: number; end: number; newText: string }> | undefined {
+  const { src } = file;
+  const text = file.text;
+  const loop = data.loop;
+  const head = /^([\w$.]+)\s*\(\s*(?:async\s*)?\(\s*\)\s*=>\s*(?:await\s+)?$/.exec(
+    src.codeText(loop.start, info.span.start),
+  );
+  if (!head) {
+    return undefined;
+  }
+  let p = src.nextCode(info.span.end);
+  if (text[p] === ',') {
+    p = src.nextCode(p + 1);
+    if (text[p] === '{' && src.match(p) > p) {
+      p = src.nextCode(src.match(p) + 1);
+      if (text[p] === ',') {
+        p = src.nextCode(p + 1);
+      }
+    }
+  }
+  if (text[p] !== ')' || p + 1 !== loop.end) {
+    return undefined;
+  }
+  // The call takes the wrapper's place; its continuation lines move left with it.
+  let call = text.slice(info.span.start, info.span.end);
+  const delta = src.indentAt(info.span.start).length - src.indentAt(loop.start).length;
+  if (
+    src.lineStart(info.span.start) !== src.lineStart(loop.start) &&
+    delta > 0 &&
+    !src.hasMultilineString(info.span.start, info.span.end)
+  ) {
+    call = call.replace(new RegExp(`\\n[ \\t]{0,${delta}}`, 'g'), '\n');
+  }
+  const edits = [{ start: loop.start, end: loop.end, newText: call }];
+  const name = head[1].split('.')[0];
+  const imp = file.js.imports.find((i) => i.defaultName === name || i.named.some((n) => n.local === name));
+  if (imp && file.src.wordOffsets(name).length === 2 && !imp.named.length) {
+    const end = src.nextLineStart(imp.span.end);
+    edits.push({ start: src.lineStart(imp.span.start), end, newText: '' });
+  }
+  return edits;
+}
+
+/** Removes an `@retry(...)` / `@backoff.on_exception(...)` decorator line. */
+function pyRemoveDecorator(
+  file: FixFile,
+  data: NaiveRetryData,
+): Array<{ start: number; end: number; newText: string }> | undefined {
+  const { src } = file;
+  const start = src.lineStart(data.loop.start);
+  const at = src.nextCode(start);
+  if (file.text[at] !== '@') {
+    return undefined;
+  }
+  const end = src.nextLineStart(pyStatementEnd(src, at));
+  return [{ start, end, newText: '' }];
+}

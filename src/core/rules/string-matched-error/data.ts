@@ -1,0 +1,17 @@
+import type { Span } from '../../parse/span';
+
+/** What a `string-matched-error` finding carries for its fixes (offsets into the linted text). */
+export interface StringMatchedErrorData {
+  rule: 'string-matched-error';
+  language: 'js' | 'python';
+  /** The whole test (`"rate limit" in str(e)`, `err.message.includes('429')`). */
+  test: Span;
+  /** The error variable's name, when it is a plain identifier. */
+  errorName?: string;
+  /** What the text is matched against. */
+  needle: string;
+  /** Whether the test is negated (`not in`, `!x.includes(...)`): then the fix negates too. */
+  negated: boolean;
+  /** What to test instead, e.g. `isinstance(e, anthropic.RateLimitError)`. */
+  replacement?: string;
+}

@@ -1,0 +1,25 @@
+import type { FileContext } from '../../lint/context';
+import { pythonExecutors } from './executors';
+import type { FanoutReport } from './fanout';
+import { jsPromiseCombinators } from './javascript';
+import { pythonGather, pythonTaskGroups } from './python';
+
+export { MAX_BOUNDED_WORKERS, MAX_LITERAL_CALLS } from './fanout';
+
+/**
+ * `unbounded-fanout`: many Claude calls started at once with no cap: `Promise.all` over a
+ * map/push loop/Array.from, `asyncio.gather`/`wait` over a comprehension/map/loop-filled list,
+ * `TaskGroup.create_task` in a loop, thread pools with no or large `max_workers`.
+ */
+export function detect(ctx: FileContext, report: FanoutReport): void {
+  if (ctx.calls.length === 0) {
+    return;
+  }
+  if (ctx.python) {
+    pythonGather(ctx, report);
+    pythonTaskGroups(ctx, report);
+    pythonExecutors(ctx, report);
+  } else {
+    jsPromiseCombinators(ctx, report);
+  }
+}

@@ -1,0 +1,166 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../../lint/context';
+import {
+  MAX_BOUNDED_WORKERS,
+  FanoutReport,
+  Source,
+  countValue,
+  emit,
+  callAtToken,
+  ancestorOfType,
+  scopeOf,
+  enclosingLoopOrComprehension,
+  boundedLoop,
+  boundedArray,
+} from './fanout';
+import { escapeRegExp } from '../../parse/escapeRegExp';
+import { reach } from '../../lint/facts/reachability';
+import {
+  callee,
+  dottedName,
+  isCall,
+  numberValue,
+  positionalArgs,
+  rangeOf,
+  unwrap,
+  up,
+  kind,
+  kindOf,
+  endOf,
+} from '../../lint/syntax';
+import { callParams } from '../../lint/facts/arguments';
+
+/** Thread/process pools with no or a large `max_workers` mapping or submitting Claude calls. */
+export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
+  for (const m of ctx.scan(/\b(ThreadPoolExecutor|ProcessPoolExecutor)\s*\(/g)) {
+    const pool = callAtToken(ctx, m.index + m[0].indexOf(m[1]));
+    if (!pool) {
+      continue;
+    }
+    const workers = maxWorkers(ctx, pool);
+    if (workers === 'unknown' || (typeof workers === 'number' && workers <= MAX_BOUNDED_WORKERS)) {
+      continue;
+    }
+    const name = executorName(ctx, pool);
+    if (!name) {
+      continue;
+    }
+    const withStatement = kindOf(up(pool)) === 'as_pattern' ? ancestorOfType(pool, 'with_statement') : null;
+    const scope = withStatement ?? scopeOf(pool);
+    const useRe = new RegExp(`(?:^|[^\\w.])${escapeRegExp(name)}\\s*\\.\\s*(map|submit)\\s*\\(`, 'g');
+    for (const u of ctx.scan(useRe, pool.startIndex, endOf(scope))) {
+      const call = callAtToken(ctx, u.index + u[0].lastIndexOf(u[1]));
+      if (!call) {
+        continue;
+      }
+      const fnArg = positionalArgs(call)[0];
+      if (!fnArg) {
+        continue;
+      }
+      let loop: Node | null = null;
+      if (u[1] === 'submit') {
+        loop = enclosingLoopOrComprehension(call, scope);
+        if (!loop || boundedLoop(ctx, loop)) {
+          continue;
+        }
+      } else if (boundedArray(ctx, unwrap(positionalArgs(call)[1] ?? null), call)) {
+        continue;
+      }
+      const r = reach(ctx, fnArg);
+      // `pool.submit(client.messages.create, **kwargs)`: the method itself is the work.
+      const direct =
+        r.calls.length === 0 &&
+        /\bmessages\s*\.\s*(?:create|stream)$/.test(ctx.textOf(fnArg)) &&
+        ctx.claudeFile;
+      if (r.calls.length || direct) {
+        const workersText =
+          workers === null ? 'no max_workers (default min(32, CPUs + 4) threads)' : `max_workers=${workers}`;
+        const found: Source = direct
+          ? { node: loop ?? call, kind: 'loop', reach: r, element: fnArg }
+          : { node: loop ?? call, kind: loop ? 'loop' : 'map-builtin', reach: r };
+        emitExecutor(ctx, report, call, pool, u[1], found, workers, workersText);
+      }
+    }
+  }
+}
+
+function emitExecutor(
+  ctx: FileContext,
+  report: FanoutReport,
+  call: Node,
+  pool: Node,
+  method: string,
+  found: Source,
+  workers: number | null,
+  workersText: string,
+): void {
+  const fn = callee(call) ?? call;
+  emit(
+    ctx,
+    report,
+    call,
+    fn,
+    method === 'map' ? 'executor-map' : 'executor-submit',
+    found,
+    `${ctx.textOf(fn)} runs Claude API requests on a pool with ${workersText}: that many requests go out at ` +
+      `once and burst past your rate limits with 429s. Use max_workers=${Math.min(4, MAX_BOUNDED_WORKERS)} ` +
+      `(or another small number) to cap the concurrency.`,
+    { constructor: rangeOf(pool), maxWorkers: workers },
+  );
+}
+
+/** The pool's max_workers: a number, null (absent/None/len(...)), or 'unknown' (a variable we cannot read). */
+function maxWorkers(ctx: FileContext, pool: Node): number | null | 'unknown' {
+  const params = callParams(pool, ctx.text, true);
+  const value = params.entries.get('max_workers')?.value ?? positionalArgs(pool)[0] ?? null;
+  if (!value) {
+    return params.open ? 'unknown' : null;
+  }
+  return evalWorkers(ctx, value, 0);
+}
+
+function evalWorkers(ctx: FileContext, node: Node, depth: number): number | null | 'unknown' {
+  const v = unwrap(node);
+  if (!v || depth > 3) {
+    return 'unknown';
+  }
+  const n = numberValue(v, ctx.text);
+  if (n !== undefined) {
+    return n;
+  }
+  const text = ctx.textOf(v);
+  if (text === 'None') {
+    return null;
+  }
+  if (isCall(v)) {
+    const fname = dottedName(callee(v), ctx.text);
+    if (fname === 'len') {
+      return null;
+    }
+    if (fname === 'min') {
+      const values = positionalArgs(v).map((a) => evalWorkers(ctx, a, depth + 1));
+      const nums = values.filter((x): x is number => typeof x === 'number');
+      return nums.length ? Math.min(...nums) : 'unknown';
+    }
+    return 'unknown';
+  }
+  if (kind(v) === 'identifier') {
+    // A module-level constant: WORKERS = 16
+    return countValue(ctx, v) ?? 'unknown';
+  }
+  return 'unknown';
+}
+
+/** The name the pool is used through: `with ThreadPoolExecutor() as ex` or `ex = ThreadPoolExecutor()`. */
+function executorName(ctx: FileContext, pool: Node): string | null {
+  const parent = up(pool);
+  if (parent && kind(parent) === 'as_pattern') {
+    const alias = parent.childForFieldName('alias');
+    return alias ? ctx.textOf(alias).trim() : null;
+  }
+  if (parent && kind(parent) === 'assignment') {
+    const name = dottedName(parent.childForFieldName('left'), ctx.text);
+    return name || null;
+  }
+  return null;
+}

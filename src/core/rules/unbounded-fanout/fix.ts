@@ -1,0 +1,291 @@
+/**
+ * unbounded-fanout: cap how many Claude calls run at once.
+ * - JS/TS: route each call through one module-level limiter: p-limit when the project
+ *   depends on it, else a small typed Semaphore helper inserted once per file.
+ * - Python asyncio: a module-level `asyncio.Semaphore(N)` held with `async with` around
+ *   each awaited call, or a `limited(coro)` helper coroutine where the call sits in a
+ *   comprehension or argument (gather, TaskGroup, wait).
+ * - Python thread pools: a bounded `max_workers`.
+ * Plus the backoff fixes.
+ */
+import type { Finding } from '../../lint/types';
+import type { UnboundedFanoutData } from './data';
+import { FINAL_METHODS, raiseRetriesAction, withBackoffAction, wrapEnd } from '../../fix/backoff';
+import {
+  type CallInfo,
+  callInfo,
+  jsChainEnd,
+  pyStatementAround,
+  usesAwait,
+  wrappedBy,
+} from '../../fix/calls';
+import { EditBuilder, listInsert } from '../../fix/builder';
+import { type FixFile } from '../../fix/file';
+import { ensurePyBounded, ensurePySemaphore } from '../../fix/pythonTemplates';
+import { ensureJsLimiter, existingJsLimiter } from '../../fix/templates';
+import type { FixAction, MeasuredLimits } from '../../fix/types';
+
+/** The largest cap a measured derivation may suggest. */
+const MAX_MEASURED = 64;
+
+/** N from measured limits: requests per second × latency in seconds, clamped to 1..64. */
+export function measuredConcurrency(m: MeasuredLimits): number {
+  const n = Math.round((m.requestsPerMinute / 60) * (m.latencyMs / 1000));
+  return Math.min(MAX_MEASURED, Math.max(1, Number.isFinite(n) ? n : 1));
+}
+
+/** The one-line derivation written above a measured limiter (without the comment marker). */
+export function measuredDerivation(m: MeasuredLimits): string {
+  const n = measuredConcurrency(m);
+  const rpm = Math.round(m.requestsPerMinute).toLocaleString('en-US');
+  const secs = (m.latencyMs / 1000).toFixed(1).replace(/\.0$/, '');
+  return `${rpm} RPM × ${secs} s latency ≈ ${n} in flight (Headroom, ${m.model})`;
+}
+
+export function unboundedFanoutFixes(
+  file: FixFile,
+  finding: Finding,
+  data: UnboundedFanoutData,
+): FixAction[] {
+  const calls = data.calls.map((c) => callInfo(file, c)).filter((c): c is CallInfo => !!c);
+  const out: FixAction[] = [];
+  const { settings, measured } = file.ctx;
+  const useMeasured = measured && measuredFits(file, calls, measured) ? measured : undefined;
+  if (data.kind === 'executor-map' || data.kind === 'executor-submit') {
+    const cap = maxWorkersAction(file, data, settings.concurrency);
+    if (cap) {
+      out.push({ ...cap, isPreferred: true, safeForFixAll: true });
+    }
+    if (useMeasured) {
+      const m = maxWorkersAction(file, data, measuredConcurrency(useMeasured), useMeasured);
+      if (m) {
+        out.push(m);
+      }
+    }
+  } else if (calls.length) {
+    const cap = capAction(file, calls, settings.concurrency);
+    if (cap) {
+      out.push({ ...cap, isPreferred: true, safeForFixAll: true });
+      if (useMeasured && !cap.reused) {
+        const m = capAction(file, calls, measuredConcurrency(useMeasured), useMeasured);
+        if (m) {
+          out.push({ ...m, id: `${m.id}.measured` });
+        }
+      }
+    }
+  }
+  const spans = calls.map((c) => c.span);
+  const raise = spans.length ? raiseRetriesAction(file, finding.rule, spans) : undefined;
+  if (raise) {
+    out.push(raise);
+  }
+  const backoff = spans.length ? withBackoffAction(file, finding.rule, spans) : undefined;
+  if (backoff) {
+    out.push(backoff);
+  }
+  return out;
+}
+
+/** Whether measured limits are for the calls' model (when the calls name one). */
+function measuredFits(file: FixFile, calls: CallInfo[], m: MeasuredLimits): boolean {
+  for (const c of calls) {
+    const model = /\bmodel\s*[:=]\s*['"]([^'"\n]+)['"]/.exec(file.text.slice(c.span.start, c.span.end));
+    if (model && !model[1].startsWith(m.model) && !m.model.startsWith(model[1])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function comment(file: FixFile, m: MeasuredLimits | undefined): string | undefined {
+  return m ? `${file.python ? '#' : '//'} ${measuredDerivation(m)}` : undefined;
+}
+
+type CapAction = FixAction & { reused: boolean };
+
+/** Routes every call through a limiter of `n`. */
+function capAction(
+  file: FixFile,
+  calls: CallInfo[],
+  n: number,
+  measured?: MeasuredLimits,
+): CapAction | undefined {
+  return file.python ? pyCapAction(file, calls, n, measured) : jsCapAction(file, calls, n, measured);
+}
+
+function jsCapAction(
+  file: FixFile,
+  calls: CallInfo[],
+  n: number,
+  measured?: MeasuredLimits,
+): CapAction | undefined {
+  const b = new EditBuilder(file);
+  const reusable = existingJsLimiter(file);
+  const limiter = reusable ?? ensureJsLimiter(b, n, comment(file, measured));
+  if (!limiter) {
+    return undefined;
+  }
+  let wrapped = 0;
+  for (const call of calls) {
+    if (wrappedBy(file, call.span.start, [limiter.name])) {
+      continue;
+    }
+    const chain = jsChainEnd(file, call.span.end);
+    if (call.method === 'stream' && !chain.methods.some((m) => FINAL_METHODS.has(m))) {
+      return undefined; // a stream object is not a promise: the slot would be freed at once
+    }
+    const end = wrapEnd(call, chain);
+    b.insert(call.span.start, limiter.open(usesAwait(file, { start: call.span.start, end }))).insert(
+      end,
+      limiter.close,
+    );
+    wrapped++;
+  }
+  if (!wrapped) {
+    return undefined;
+  }
+  const how = limiter.via === 'p-limit' ? 'p-limit' : 'a semaphore';
+  const derivation = measured ? ` (measured for ${measured.model})` : '';
+  const title = limiter.reused
+    ? `Cap concurrency with the existing limiter \`${limiter.name}\``
+    : `Cap concurrency at ${n}${derivation} with ${how}`;
+  const edits = b.build();
+  return {
+    id: `unbounded-fanout.${limiter.via}`,
+    title,
+    rule: 'unbounded-fanout',
+    isPreferred: false,
+    safeForFixAll: false,
+    edits,
+    reused: limiter.reused,
+  };
+}
+
+function pyCapAction(
+  file: FixFile,
+  calls: CallInfo[],
+  n: number,
+  measured?: MeasuredLimits,
+): CapAction | undefined {
+  const b = new EditBuilder(file);
+  const sem = ensurePySemaphore(b, n, comment(file, measured));
+  const unit = file.style.indent;
+  const done = new Set<number>();
+  let wrapped = 0;
+  for (const call of calls) {
+    const stmt = pyStatementAround(file, call.span);
+    if (stmt) {
+      if (done.has(stmt.start) || heldBy(file, stmt.start, stmt.indent, sem.name)) {
+        continue;
+      }
+      done.add(stmt.start);
+      const body = file.text
+        .slice(stmt.start, stmt.end)
+        .split(/\r?\n/)
+        .map((line) => (line.trim() ? unit + line : line))
+        .join('\n');
+      b.replace(stmt.start, stmt.end, `${stmt.indent}async with ${sem.name}:\n${body}`);
+      wrapped++;
+      continue;
+    }
+    if (call.method !== 'create' && call.method !== 'batches.create') {
+      return undefined;
+    }
+    if (/\blimited\(\s*$/.test(file.text.slice(Math.max(0, call.span.start - 20), call.span.start))) {
+      continue;
+    }
+    const fn = ensurePyBounded(b);
+    b.insert(call.span.start, `${fn}(`).insert(call.span.end, ')');
+    wrapped++;
+  }
+  if (!wrapped) {
+    return undefined;
+  }
+  const derivation = measured ? ` (measured for ${measured.model})` : '';
+  const title = sem.reused
+    ? `Cap concurrency with the existing \`${sem.name}\``
+    : `Cap concurrency at ${n}${derivation} with asyncio.Semaphore`;
+  return {
+    id: 'unbounded-fanout.semaphore',
+    title,
+    rule: 'unbounded-fanout',
+    isPreferred: false,
+    safeForFixAll: false,
+    edits: b.build(),
+    reused: sem.reused,
+  };
+}
+
+/** Whether the statement at `start` is already inside `async with <name>:`. */
+function heldBy(file: FixFile, start: number, indent: string, name: string): boolean {
+  const { src } = file;
+  for (let p = start; p > 0;) {
+    p = src.lineStart(p - 1);
+    const line = file.text.slice(p, src.lineEnd(p));
+    if (line.trim() === '' || src.kinds[p + line.length - line.trimStart().length] !== 0) {
+      continue;
+    }
+    const ws = line.length - line.trimStart().length;
+    if (ws < indent.length) {
+      if (new RegExp(`^\\s*async\\s+with\\s+${name}\\s*:`).test(line)) {
+        return true;
+      }
+      if (ws === 0 || /^\s*(?:async\s+)?def\s/.test(line)) {
+        return false;
+      }
+      indent = line.slice(0, ws);
+    }
+  }
+  return false;
+}
+
+/** A thread pool's `max_workers` set to `n`. */
+function maxWorkersAction(
+  file: FixFile,
+  data: UnboundedFanoutData,
+  n: number,
+  measured?: MeasuredLimits,
+): FixAction | undefined {
+  const pool = data.pool;
+  if (!pool) {
+    return undefined;
+  }
+  const { src } = file;
+  const text = file.text;
+  let end = pool.constructor.end;
+  while (end > pool.constructor.start && text[end - 1] !== ')') {
+    end--;
+  }
+  const open = src.match(end - 1);
+  if (open < pool.constructor.start) {
+    return undefined;
+  }
+  const b = new EditBuilder(file);
+  const items = src.items(open);
+  const kw = items.find((i) => /^max_workers\s*=/.test(text.slice(i.start, i.end)));
+  const positional =
+    items[0] && !/^\w+\s*=[^=]/.test(text.slice(items[0].start, items[0].end)) ? items[0] : undefined;
+  if (kw) {
+    const valueStart = kw.start + (/^max_workers\s*=\s*/.exec(text.slice(kw.start, kw.end))?.[0].length ?? 0);
+    b.replace(valueStart, kw.end, String(n));
+  } else if (positional && !text.startsWith('*', positional.start)) {
+    b.replace(positional.start, positional.end, String(n));
+  } else {
+    const e = listInsert(src, open, [`max_workers=${n}`], 'first');
+    b.replace(e.start, e.end, e.newText);
+  }
+  const note = comment(file, measured);
+  if (note) {
+    const lineStart = src.lineStart(pool.constructor.start);
+    b.insert(lineStart, `${src.indentAt(lineStart)}${note}\n`);
+  }
+  const derivation = measured ? ` (measured for ${measured.model})` : '';
+  return {
+    id: measured ? 'unbounded-fanout.max-workers.measured' : 'unbounded-fanout.max-workers',
+    title: `Cap concurrency at ${n}${derivation} with max_workers=${n}`,
+    rule: 'unbounded-fanout',
+    isPreferred: false,
+    safeForFixAll: false,
+    edits: b.build(),
+  };
+}

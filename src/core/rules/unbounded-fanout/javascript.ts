@@ -1,0 +1,109 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../../lint/context';
+import {
+  MAX_BOUNDED_WORKERS,
+  MAX_LITERAL_CALLS,
+  FanoutReport,
+  Source,
+  fanoutMessage,
+  filledCollection,
+  emit,
+  callAtToken,
+  boundedArray,
+  lengthOf,
+} from './fanout';
+import { reach } from '../../lint/facts/reachability';
+import {
+  callee,
+  dottedName,
+  isCall,
+  isMember,
+  memberObject,
+  memberProperty,
+  namedChildren,
+  positionalArgs,
+  unwrap,
+  kind,
+} from '../../lint/syntax';
+
+const JS_REMEDY =
+  "Cap the concurrency with p-limit (const limit = pLimit(5); items.map((x) => limit(() => ...))) or p-map's concurrency option.";
+
+/** `Promise.all`/`allSettled`/`any`/`race` over a map, a push loop, `Array.from` or a literal list. */
+export function jsPromiseCombinators(ctx: FileContext, report: FanoutReport): void {
+  for (const m of ctx.scan(/\bPromise\s*\.\s*(all|allSettled|any|race)\s*\(/g)) {
+    const call = callAtToken(ctx, m.index);
+    if (!call) {
+      continue;
+    }
+    const arg = unwrap(positionalArgs(call)[0] ?? null);
+    if (!arg) {
+      continue;
+    }
+    const found = jsSource(ctx, arg, call);
+    if (found) {
+      const fn = callee(call) ?? call;
+      const name = `Promise.${m[1]}`;
+      emit(ctx, report, call, fn, 'promise-combinator', found, fanoutMessage(name, found, JS_REMEDY));
+    }
+  }
+}
+
+function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null {
+  if (isCall(arg)) {
+    const fn = callee(arg);
+    const method = isMember(fn) ? ctx.textOf(memberProperty(fn)) : '';
+    if ((method === 'map' || method === 'flatMap') && isMember(fn)) {
+      const array = unwrap(memberObject(fn));
+      if (boundedArray(ctx, array, combinator)) {
+        return null;
+      }
+      const callback = positionalArgs(arg)[0];
+      if (!callback) {
+        return null;
+      }
+      // Array.from(...).map(...) and items.map(...)
+      const r = reach(ctx, callback);
+      return r.calls.length ? { node: arg, kind: 'map', reach: r } : null;
+    }
+    if (dottedName(fn, ctx.text) === 'Array.from') {
+      const [source, callback] = positionalArgs(arg);
+      const length = lengthOf(ctx, source ?? null);
+      if (
+        !callback ||
+        boundedArray(ctx, unwrap(source ?? null), combinator) ||
+        (length !== undefined && length <= MAX_BOUNDED_WORKERS)
+      ) {
+        return null; // a small array, or a fixed pool: Array.from({ length: 4 }, worker)
+      }
+      const r = reach(ctx, callback);
+      return r.calls.length ? { node: arg, kind: 'array-from', reach: r } : null;
+    }
+    return null;
+  }
+  if (kind(arg) === 'array') {
+    const elements = namedChildren(arg);
+    if (elements.length === 1 && kind(elements[0]) === 'spread_element') {
+      const inner = unwrap(namedChildren(elements[0])[0] ?? null);
+      return inner ? jsSource(ctx, inner, combinator) : null;
+    }
+    const reaching = elements.map((el) => ({ el, r: reach(ctx, el) })).filter((x) => x.r.calls.length > 0);
+    if (reaching.length > MAX_LITERAL_CALLS) {
+      return {
+        node: arg,
+        kind: 'literal',
+        reach: { calls: reaching.flatMap((x) => x.r.calls) },
+      };
+    }
+    return null;
+  }
+  if (kind(arg) === 'identifier') {
+    return jsFilledArray(ctx, arg, combinator);
+  }
+  return null;
+}
+
+/** `promises` built by `.map(...)` or by `promises.push(...)` in a loop, before the combinator. */
+function jsFilledArray(ctx: FileContext, id: Node, combinator: Node): Source | null {
+  return filledCollection(ctx, id, combinator, (v) => jsSource(ctx, v, combinator), 'push', 'push-loop');
+}

@@ -135,6 +135,9 @@ export async function runProxyCommand(argv: string[], io: CliIo, signal?: AbortS
     return 2;
   }
 
+  // Listen for Ctrl+C before saying we are ready: a script that waits for the line and
+  // then stops us must never meet the default handler.
+  const stop = stopped(signal);
   const subscription = proxy.onObservation((o) => io.stdout.write(`${describeResponse(o, new Date())}\n`));
   io.stdout.write(
     `Headroom proxy listening on ${proxy.url} -> ${proxy.upstream}\n` +
@@ -144,7 +147,7 @@ export async function runProxyCommand(argv: string[], io: CliIo, signal?: AbortS
       'Press Ctrl+C to stop.\n',
   );
 
-  await stopped(signal);
+  await stop;
   subscription.dispose();
   const stats = proxy.stats();
   await proxy.close();

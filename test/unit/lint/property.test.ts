@@ -332,7 +332,7 @@ describe('lint engine: counterexamples found by the properties', function () {
          const errors = [];
          const onError = (err) => errors.push(String(err));
          const hang = engine.lint(d.hang, 'typescriptreact', { onError });
-         const after = engine.lint(d.after, 'typescriptreact', { onError }).map((f) => f.line + ':' + f.rule);
+         const after = engine.lint(d.after, 'typescriptreact', { onError }).map((f) => (f.range.start.line + 1) + ':' + f.rule);
          parentPort.postMessage({ hang: hang.length, after, errors });
        });`,
       {

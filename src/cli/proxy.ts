@@ -23,7 +23,7 @@ export const DEFAULT_PROXY_PORT = 8788;
 export const PROXY_COMMAND_SUMMARY =
   "proxy             Observe the app's own Claude API traffic (set ANTHROPIC_BASE_URL to it)";
 
-export const PROXY_USAGE = `Usage: headroom proxy [--port N] [--upstream URL]
+export const PROXY_USAGE = `Usage: headroom proxy [--port N] [--upstream URL] [--headers-timeout S]
 
 Runs a local pass-through proxy on 127.0.0.1 for the Claude API. Point your app at it
 with ANTHROPIC_BASE_URL and every response it gets is shown here: model, status,
@@ -35,6 +35,9 @@ Options:
                     it is busy; 0 always picks a free port)
   --upstream <url>  The API to forward to (default ${DEFAULT_UPSTREAM}); https, or http
                     on 127.0.0.1/localhost only
+  --headers-timeout <s>
+                    Answer 504 when the upstream sends no response headers within
+                    this many seconds (default 660: above the SDKs' 10-minute timeout)
   -h, --help        Show this help
 
 Stop with Ctrl+C. Exit status: 0 when stopped, 2 on a usage error or when the port
@@ -44,6 +47,8 @@ cannot be opened.
 interface ProxyArgs {
   port?: number;
   upstream: string;
+  /** `--headers-timeout`, ms. */
+  headersTimeoutMs?: number;
   help: boolean;
 }
 
@@ -85,6 +90,16 @@ function parseProxyArgs(argv: readonly string[]): ProxyArgs {
           throw new UsageError(`--upstream: ${(err as Error).message}`);
         }
         args.upstream = v;
+        break;
+      }
+      case '--headers-timeout': {
+        const v = value();
+        if (!/^[1-9]\d{0,5}$/.test(v)) {
+          throw new UsageError(
+            `--headers-timeout must be a whole number of seconds from 1 to 999999 (got "${v}")`,
+          );
+        }
+        args.headersTimeoutMs = Number(v) * 1000;
         break;
       }
       default:
@@ -157,13 +172,17 @@ export async function runProxyCommand(argv: string[], io: CliIo, signal?: AbortS
 
 /** Listens on the requested port; without `--port`, the default one or else a free one. */
 async function listen(args: ProxyArgs, io: CliIo): Promise<ObservingProxy> {
-  if (args.port !== undefined) return startProxy({ port: args.port, upstream: args.upstream });
+  const common = {
+    upstream: args.upstream,
+    ...(args.headersTimeoutMs !== undefined && { headersTimeoutMs: args.headersTimeoutMs }),
+  };
+  if (args.port !== undefined) return startProxy({ ...common, port: args.port });
   try {
-    return await startProxy({ port: DEFAULT_PROXY_PORT, upstream: args.upstream });
+    return await startProxy({ ...common, port: DEFAULT_PROXY_PORT });
   } catch (err) {
     if ((err as { code?: unknown }).code !== 'EADDRINUSE') throw err;
     io.stderr.write(`headroom proxy: port ${DEFAULT_PROXY_PORT} is in use; using a free port\n`);
-    return startProxy({ port: 0, upstream: args.upstream });
+    return startProxy({ ...common, port: 0 });
   }
 }
 

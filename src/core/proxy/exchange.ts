@@ -71,10 +71,12 @@ export interface ExchangeEnv {
   readonly maxJsonBytes: number;
   readonly maxEventBytes: number;
   readonly holdMs: number;
+  /** Longest wait for the upstream's response headers before answering 504, ms. */
+  readonly headersTimeoutMs: number;
   emitObservation(observation: Observation, secrets: readonly string[]): void;
   emitExchange(exchange: ExchangeRecord, secrets: readonly string[]): void;
   hasExchangeListeners(): boolean;
-  /** Answers a request the proxy handles itself (413, 400, 502). */
+  /** Answers a request the proxy handles itself (413, 400, 502, 504). */
   answer(res: http.ServerResponse, status: number, type: string, message: string): void;
 }
 
@@ -168,6 +170,9 @@ export function forward(
   /** A JSON response's observation, made once its body has been read (or the hold expired). */
   let pendingObservation: (() => ResponseObservation) | undefined;
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cuts an upstream that sends no headers in time (see `headersTimeoutMs`). */
+  let headersTimer: ReturnType<typeof setTimeout> | undefined;
+  let headersTimedOut = false;
 
   const flushObservation = (): void => {
     if (holdTimer !== undefined) clearTimeout(holdTimer);
@@ -320,7 +325,9 @@ export function forward(
       return send();
     }
     outcome = 'network-error';
-    const message = describeFailure(err);
+    const message = headersTimedOut
+      ? `no response headers within ${Math.round(env.headersTimeoutMs / 1000)} s`
+      : describeFailure(err);
     const at = now();
     recorder.networkError(model);
     const observation: NetworkErrorObservation = {
@@ -329,17 +336,27 @@ export function forward(
       model,
       at,
       latencyMs: performance.now() - forwardedAt,
-      timeout: code === 'ETIMEDOUT',
+      timeout: headersTimedOut || code === 'ETIMEDOUT',
       message,
     };
     emitObservation(observation, secrets);
-    log.warn(`Headroom proxy: ${model}: upstream ${upstreamName} unreachable (${message}); answered 502`);
-    answer(
-      res,
-      502,
-      'api_error',
-      `Headroom proxy could not reach the upstream API at ${upstreamName} (${message}).`,
-    );
+    if (headersTimedOut) {
+      log.warn(`Headroom proxy: ${model}: upstream ${upstreamName} sent ${message}; answered 504`);
+      answer(
+        res,
+        504,
+        'timeout_error',
+        `Headroom proxy: the upstream API at ${upstreamName} sent ${message}.`,
+      );
+    } else {
+      log.warn(`Headroom proxy: ${model}: upstream ${upstreamName} unreachable (${message}); answered 502`);
+      answer(
+        res,
+        502,
+        'api_error',
+        `Headroom proxy could not reach the upstream API at ${upstreamName} (${message}).`,
+      );
+    }
     settle();
   };
 
@@ -355,8 +372,17 @@ export function forward(
       setHost: false,
     });
     upstreamRequest = request;
-    request.on('response', onResponse);
+    if (headersTimer !== undefined) clearTimeout(headersTimer);
+    headersTimer = setTimeout(() => {
+      headersTimedOut = true;
+      request.destroy(new Error('headers timeout'));
+    }, env.headersTimeoutMs);
+    request.on('response', (upstream) => {
+      clearTimeout(headersTimer);
+      onResponse(upstream);
+    });
     request.on('error', onError);
+    request.on('close', () => clearTimeout(headersTimer));
     request.end(body);
   };
   send();

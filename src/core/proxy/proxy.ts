@@ -64,6 +64,12 @@ export interface ProxyOptions {
   readonly maxEventBytes?: number;
   /** Longest wait for a JSON body before its observation goes out without body details, ms (default 1000). */
   readonly observationHoldMs?: number;
+  /**
+   * Longest wait for the upstream's response headers, ms, before the client gets a 504
+   * `timeout_error` (default 11 minutes: above the SDKs' own 10-minute request timeout, so
+   * only an upstream that never answers is cut; streams send their headers at once).
+   */
+  readonly headersTimeoutMs?: number;
   /** The `source` of emitted observations (default `observed`). */
   readonly source?: SourceKind;
 }
@@ -88,6 +94,7 @@ export const DEFAULT_MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 export const DEFAULT_OBSERVATION_HOLD_MS = 1000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 11 * 60_000;
 
 /** Idle upstream sockets are closed after this long, ms. */
 const FREE_SOCKET_TIMEOUT_MS = 15_000;
@@ -181,6 +188,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ObservingP
     maxJsonBytes: options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY_BYTES,
     maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
     holdMs: options.observationHoldMs ?? DEFAULT_OBSERVATION_HOLD_MS,
+    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
     emitObservation,
     emitExchange,
     hasExchangeListeners: () => exchanges.size > 0,

@@ -42,6 +42,11 @@ export async function fixFiles(
         { language, projectDeps: projectDepsFor(file.path, readIfExists), settings: DEFAULT_FIX_SETTINGS },
         (text, use) => engine.withTree(text, language, use, { rules }),
       );
+      if (!result.complete) {
+        summary.notices.push(
+          `${file.display}: stopped after ${result.applied.length} fixes; safe fixes remain (run --fix again)`,
+        );
+      }
       if (result.text === before) continue;
       if (!dryRun) writeTextFileAtomic(file.path, result.text);
       summary.filesChanged++;

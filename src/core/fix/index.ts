@@ -36,8 +36,11 @@ export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unkn
   return actions.map((a, i) => ({ ...a, isPreferred: i === preferred }));
 }
 
-/** The most fixes `fixAll` applies to one text. */
-const MAX_FIX_ALL = 100;
+/**
+ * The most fixes `fixAll` applies to one text: far above any real file (each fix re-lints
+ * the text), so it stops only a fix that keeps producing work; `complete` then says so.
+ */
+export const MAX_FIX_ALL = 1000;
 
 /**
  * Lints a text and hands its findings and the root of the tree they were found on to
@@ -50,14 +53,15 @@ export type LintWithTree = <T>(text: string, use: (findings: Finding[], root: No
  * Applies the preferred fix of each finding when it is safe for fix-all, re-linting after
  * each one (offsets shift and helpers inserted by one fix are reused by the next), until no
  * safe fix is left. Each round's fixes read the tree that round's lint parsed. Bounded; a
- * fix that does not clear its finding is not applied twice. Returns the new text and the
- * titles of the fixes applied, in order.
+ * fix that does not clear its finding is not applied twice. Returns the new text, the
+ * titles of the fixes applied, in order, and whether it reached the point where no safe fix
+ * is left (false only when it stopped at {@link MAX_FIX_ALL}).
  */
 export function fixAll(
   text: string,
   ctx: Omit<FixContext, 'text' | 'root'>,
   lint: LintWithTree,
-): { text: string; applied: string[] } {
+): { text: string; applied: string[]; complete: boolean } {
   let current = text;
   const applied: string[] = [];
   const tried = new Set<string>();
@@ -86,9 +90,9 @@ export function fixAll(
       return undefined;
     });
     if (next === undefined) {
-      break;
+      return { text: current, applied, complete: true };
     }
     current = next;
   }
-  return { text: current, applied };
+  return { text: current, applied, complete: false };
 }

@@ -1,5 +1,5 @@
 /**
- * Hostile input, `--fix` writes (issue items 1, 2, 11): a fix never loses or re-encodes a
+ * Hostile input, `--fix` writes (issue items 1, 2, 8, 11): a fix never loses or re-encodes a
  * byte. A full disk, a read-only or immutable file, a non-UTF-8 or binary file, and a link
  * out of the scanned tree each leave every file as it was, and the run says so (exit 2 for
  * a write that failed, never "applied" for a file not written).
@@ -198,6 +198,23 @@ describe('hostile input: --fix writes', () => {
     assert.equal(readTextFile(file), text);
     writeTextFileAtomic(file, readTextFile(file));
     assert.deepEqual(fs.readFileSync(file), Buffer.from(text, 'utf8'));
+  });
+
+  it('200 fixable findings in one file: one --fix run reaches the fixed point (a second changes nothing)', async () => {
+    const calls = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `export const ask${i} = (p: string) =>\n  client.messages.create({ model: 'claude-haiku-4-5', messages: [{ role: 'user', content: p }] });\n`,
+    ).join('');
+    const dir = tree({
+      'many.ts': `import Anthropic from '@anthropic-ai/sdk';\n\nconst client = new Anthropic();\n\n${calls}`,
+    });
+    const first = await run(['lint', '--fix', 'many.ts'], dir);
+    assert.match(first.stderr, /applied 200 fixes in 1 file/);
+    const fixed = fs.readFileSync(path.join(dir, 'many.ts'), 'utf8');
+    const second = await run(['lint', '--fix', 'many.ts'], dir);
+    assert.match(second.stderr, /applied 0 fixes in 0 files/);
+    assert.equal(fs.readFileSync(path.join(dir, 'many.ts'), 'utf8'), fixed);
   });
 
   it('`lint . --fix` does not follow a link to a file outside the tree, and says so', async () => {

@@ -160,6 +160,7 @@ export class EditBuilder {
     } else {
       this.buildJs(out);
     }
+    // Generated lines use \n; copied source keeps its own breaks (a lone CR in an LF file stays).
     const eol = this.file.style.eol;
     return out.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) }));
   }

@@ -8,8 +8,8 @@ export interface SourceStyle {
   quote: "'" | '"';
   /** JS/TS: whether statements end with semicolons (always true for Python, where it is unused). */
   semicolons: boolean;
-  /** The line break. */
-  eol: '\n' | '\r\n';
+  /** The line break (old Mac-style files use a lone CR). */
+  eol: '\n' | '\r\n' | '\r';
   /** JS/TS: ESM (`import`) or CommonJS (`require`). */
   module: 'esm' | 'commonjs';
 }
@@ -28,9 +28,11 @@ export function detectStyle(src: Tokens, fallbackModule?: 'esm' | 'commonjs'): S
   };
 }
 
-function detectEol(text: string): '\n' | '\r\n' {
+function detectEol(text: string): '\n' | '\r\n' | '\r' {
   const crlf = text.split('\r\n').length - 1;
   const lf = text.split('\n').length - 1;
+  const cr = text.split('\r').length - 1 - crlf;
+  if (cr > lf) return '\r';
   return crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n';
 }
 

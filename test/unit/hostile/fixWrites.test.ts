@@ -1,5 +1,5 @@
 /**
- * Hostile input, `--fix` writes (issue items 1, 2, 8, 11): a fix never loses or re-encodes a
+ * Hostile input, `--fix` writes (issue items 1, 2, 8, 11, 14): a fix never loses or re-encodes a
  * byte. A full disk, a read-only or immutable file, a non-UTF-8 or binary file, and a link
  * out of the scanned tree each leave every file as it was, and the run says so (exit 2 for
  * a write that failed, never "applied" for a file not written).
@@ -198,6 +198,27 @@ describe('hostile input: --fix writes', () => {
     assert.equal(readTextFile(file), text);
     writeTextFileAtomic(file, readTextFile(file));
     assert.deepEqual(fs.readFileSync(file), Buffer.from(text, 'utf8'));
+  });
+
+  it('a file with CR-only line endings keeps them, and an existing `import asyncio` is reused', async () => {
+    const text = [
+      'import asyncio',
+      'import anthropic',
+      '',
+      'client = anthropic.AsyncAnthropic()',
+      '',
+      '',
+      'async def ask_all(prompts):',
+      '    return await asyncio.gather(*[client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[{"role": "user", "content": p}]) for p in prompts])',
+      '',
+    ].join('\r');
+    const dir = tree({ 'a.py': text });
+    const r = await run(['lint', '--fix', 'a.py'], dir);
+    assert.match(r.stderr, /applied 1 fix in 1 file/);
+    const fixed = fs.readFileSync(path.join(dir, 'a.py'), 'utf8');
+    assert.equal(fixed.includes('\n'), false, 'no LF inserted into a CR-only file');
+    assert.equal(fixed.split('\r').filter((l) => l === 'import asyncio').length, 1, 'asyncio imported once');
+    assert.match(fixed, /Semaphore\(8\)/);
   });
 
   it('200 fixable findings in one file: one --fix run reaches the fixed point (a second changes nothing)', async () => {

@@ -130,12 +130,20 @@ export function statusItem(page: Page) {
 
 /** Opens a workspace file with Go to File, as a user would, and returns its editor. */
 export async function openFile(page: Page, name: string) {
-  await runCommand(page, 'Go to File');
-  await page.keyboard.type(name);
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: name })
-    .first()
-    .waitFor({ timeout: 15_000 });
+  // A file written a moment ago may not be in Go to File's index yet: close the picker and
+  // ask again, as a user would, until it is listed.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  for (let attempt = 0; ; attempt++) {
+    await runCommand(page, 'Go to File');
+    await page.keyboard.type(name);
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
   const editor = page.locator(`.monaco-editor[data-uri$="${name}"]`).first();
   await editor.waitFor({ timeout: 15_000 });

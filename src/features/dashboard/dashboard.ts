@@ -88,9 +88,14 @@ export function registerDashboard(deps: DashboardDeps): vscode.Disposable {
       }));
     if (!uri) return undefined;
     const csv = history.toCsv();
+    // Written beside the target and renamed over it, so a failed write never leaves a
+    // half-written file where the user's was.
+    const temp = uri.with({ path: `${uri.path}.headroom-${process.pid}.tmp` });
     try {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(csv));
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(csv));
+      await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
     } catch (err) {
+      await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
       const message = err instanceof Error ? err.message : String(err);
       log.error(`Dashboard: exporting the history to ${uri.toString(true)} failed: ${message}`);
       if (!given) void vscode.window.showErrorMessage(`Headroom: could not export the history: ${message}`);

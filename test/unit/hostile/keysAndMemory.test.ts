@@ -8,7 +8,8 @@ import { createKeyedClient, keyDestination } from '../../../src/core/anthropicCl
 import { MAX_MODELS, TrafficRecorder } from '../../../src/core/proxy/stats';
 import { scrubSecrets } from '../../../src/core/secrets';
 
-const KEY = 'sk-ant-api03-FAKE-NOT-A-REAL-KEY-0123456789abcdefghijklmnopqrstuvwxyz';
+// Obviously fake and not key-shaped: the scrubber must find it because it is the known secret.
+const KEY = 'test-key-FAKE-NOT-A-REAL-KEY-0123456789abcdefghijklmnopqrstuvwxyz';
 
 describe('hostile input: where the key goes', () => {
   let saved: string | undefined;

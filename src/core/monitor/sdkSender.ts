@@ -10,7 +10,6 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { createKeyedClient } from '../anthropicClient';
-import { DEFAULT_UPSTREAM } from '../proxy/upstream';
 import { scrubSecrets } from '../secrets';
 import { parseRateLimitHeaders } from './headers';
 import type { PollSender } from './poller';
@@ -29,9 +28,6 @@ export interface SdkSenderOptions {
   readonly now?: () => number;
 }
 
-export const DEFAULT_BASE_URL = DEFAULT_UPSTREAM;
-// Re-exported for the proxy's modules, which import it from here.
-export { scrubSecrets } from '../secrets';
 export const DEFAULT_POLL_TIMEOUT_MS = 30_000;
 /** The poll prompt: one character, so a poll costs about 10 input tokens and 1 output token. */
 export const POLL_PROMPT = '.';

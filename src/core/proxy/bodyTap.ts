@@ -14,7 +14,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import * as zlib from 'node:zlib';
-import { scrubSecrets } from '../monitor/sdkSender';
+import { scrubSecrets } from '../secrets';
 import type { ApiErrorInfo, UsageInfo } from '../monitor/source';
 
 /** How the body is read: an event stream, a JSON document, or not at all. */

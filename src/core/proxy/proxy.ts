@@ -30,7 +30,7 @@ import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { Logger } from '../logger';
 import { describeObservation } from '../monitor/poller';
-import { scrubSecrets } from '../monitor/sdkSender';
+import { scrubSecrets } from '../secrets';
 import {
   ObservationEmitter,
   type BudgetSource,

@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
-import {
-  createSdkSender,
-  DEFAULT_BASE_URL,
-  observationFromError,
-  scrubSecrets,
-} from '../../../src/core/monitor/sdkSender';
+import { createSdkSender, observationFromError } from '../../../src/core/monitor/sdkSender';
 import type { Observation, ResponseObservation } from '../../../src/core/monitor/source';
+import { DEFAULT_UPSTREAM } from '../../../src/core/proxy/upstream';
+import { scrubSecrets } from '../../../src/core/secrets';
 import { startMockAnthropic, type MockAnthropic } from '../../mock-anthropic/server';
 
 const KEY = 'sk-ant-api03-unit-test-key-0123456789abcdef';
@@ -245,7 +242,7 @@ describe('monitor/sdkSender (real @anthropic-ai/sdk against the local server)', 
       if (saved === undefined) delete process.env.ANTHROPIC_BASE_URL;
       else process.env.ANTHROPIC_BASE_URL = saved;
     }
-    assert.equal(urls[0], `${DEFAULT_BASE_URL}/v1/messages`);
+    assert.equal(urls[0], `${DEFAULT_UPSTREAM}/v1/messages`);
     assert.deepEqual(bodies[0], { model: MODEL, max_tokens: 1, messages: [{ role: 'user', content: '.' }] });
   });
 });

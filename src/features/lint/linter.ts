@@ -3,7 +3,7 @@ import type { Logger } from '../../core/logger';
 import type { LintEngine, LintDocument } from '../../core/lint';
 import type { Node } from '../../core/parse/treeSitter';
 import { LINT_LANGUAGES, type Finding, type LintLanguage, type LintOptions } from '../../core/lint/types';
-import { affectsLintSettings, readLintSettings } from '../../config';
+import { affectsLintSettings, type LintSettings, readLintSettings } from '../../config';
 import { toDiagnostic } from './diagnostics';
 
 /** Quiet period after the last keystroke before a document is re-linted. */
@@ -56,12 +56,23 @@ export function isExcluded(
   return probe !== undefined && vscode.languages.match(filters, probe) > 0;
 }
 
-/** Turns settings into engine options. */
-export function lintOptions(rules: LintOptions['rules'], log: Logger): LintOptions {
+/**
+ * Turns settings into engine options. With the file, its workspace-relative path and the
+ * test-code setting go along, so test files are told apart (core/lint/facts/testCode.ts).
+ */
+export function lintOptions(
+  rules: LintOptions['rules'],
+  log: Logger,
+  file?: { uri: vscode.Uri; settings: Pick<LintSettings, 'retriesDisabledInTests'> },
+): LintOptions {
   return {
     rules,
     onRuleError: (rule, err) =>
       log.error(`Rule ${rule} failed: ${err instanceof Error ? err.message : String(err)}`),
+    ...(file && {
+      path: vscode.workspace.asRelativePath(file.uri, false),
+      retriesDisabledInTests: file.settings.retriesDisabledInTests,
+    }),
   };
 }
 
@@ -122,7 +133,7 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
       sessions.set(key, session);
     }
     const started = performance.now();
-    const findings = session.doc.lint(lintOptions(settings.rules, log));
+    const findings = session.doc.lint(lintOptions(settings.rules, log, { uri: document.uri, settings }));
     results.set(key, { version: document.version, findings });
     collection.set(document.uri, findings.map(toDiagnostic));
     log.trace(
@@ -145,7 +156,7 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
     const versions = cells.map((c) => c.document.version);
     const findings = eng.lintNotebook(
       cells.map((c) => ({ text: c.document.getText(), language: c.document.languageId as LintLanguage })),
-      lintOptions(settings.rules, log),
+      lintOptions(settings.rules, log, { uri: notebook.uri, settings }),
     );
     for (const c of notebook.getCells()) collection.delete(c.document.uri);
     cells.forEach((cell, i) => {

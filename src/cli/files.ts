@@ -93,7 +93,7 @@ export function discover(paths: readonly string[], cwd: string): Discovery {
       walk(real, given, { ...gitignoreContext(real), within: real }, result, seen);
     } else if (stat.isFile()) {
       if (!isLintable(abs)) {
-        result.notices.push(`${given}: not a JS/TS/Python file, notebook or dotenv file, skipped`);
+        result.notices.push(`${given}: not a JS/TS/Python file or notebook, skipped`);
       } else if (isDotenvPath(abs) && isGitIgnored(abs)) {
         // Only a key that is (or would be) committed is a finding; an ignored .env is where keys belong.
         result.notices.push(`${given}: ignored by .gitignore, so its keys are not committed; skipped`);

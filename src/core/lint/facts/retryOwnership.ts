@@ -112,7 +112,7 @@ export function isRetryWrapper(ctx: FileContext, name: string): boolean {
   return ctx.memo(`retry-wrapper:${name}`, () => {
     const n = escapeRegExp(name);
     const def = new RegExp(
-      `(?:\\bdef\\s+${n}\\s*\\(|\\bfunction\\s*\\*?\\s*${n}\\s*\\(|(?<![\\w$.])${n}\\s*(?::[^=\\n]*)?=\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>))`,
+      `(?:\\bdef\\s+${n}\\s*\\(|\\bfunction\\s*\\*?\\s*${n}\\s*(?:<[^>(]*>\\s*)?\\(|(?<![\\w$.])${n}\\s*(?::[^=\\n]*)?=\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>))`,
       'g',
     );
     for (const m of ctx.scan(def)) {

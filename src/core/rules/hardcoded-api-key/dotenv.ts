@@ -1,4 +1,5 @@
 import { LineIndex } from '../../parse/lineIndex';
+import { languageForPath } from '../../lint/languages';
 import { isTestPath, TEST_CODE_NOTE } from '../../lint/facts/testCode';
 import { effectiveSetting } from '../../lint/settings';
 import type { Finding, LintOptions } from '../../lint/types';
@@ -6,11 +7,15 @@ import { KEY, PLACEHOLDER } from './detect';
 
 /**
  * Whether a file name is a dotenv file: `.env`, `.env.<anything>` (`.env.local`,
- * `.env.production`, `.env.example`), `<anything>.env` and direnv's `.envrc`. A key in an
+ * `.env.production`, `.env.example`), `<anything>.env` and direnv's `.envrc`, but not a
+ * source file such as `.env.ts`. A key in an
  * example file is as public as one anywhere else; placeholders are not reported.
  */
 export function isDotenvPath(filePath: string): boolean {
   const name = (filePath.split(/[\\/]/).pop() ?? '').toLowerCase();
+  if (languageForPath(name) !== undefined) {
+    return false; // `.env.ts`, `.env.js`: source files that happen to start with `.env.`
+  }
   return (
     name === '.env' ||
     name === '.envrc' ||
@@ -24,7 +29,8 @@ const SUPPRESS = /^[ \t]*#[ \t]*headroom-ignore-(next-line|file)\b([^\n]*)$/gm;
 
 /**
  * `hardcoded-api-key` in a dotenv file (`.env`, `.env.local`, ...), which has no syntax tree:
- * each line that is not a comment is searched for an Anthropic key. Callers lint only dotenv
+ * every line is searched for an Anthropic key, commented-out lines too (unlike source
+ * comments, which are mostly documentation, a `# OLD_KEY=sk-ant-…` line is a real key). Callers lint only dotenv
  * files git does not ignore (the CLI's discovery, the editor), so every finding says the file
  * is committed or would be. The message never repeats the key, and there is no quick fix
  * (the data's `literal` is the key itself, which the fix does not rewrite).
@@ -55,8 +61,8 @@ export function lintDotenv(text: string, options: LintOptions = {}): Finding[] {
     const start = m.index;
     const end = start + m[0].length;
     const line = lines.position(start).line;
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    if (PLACEHOLDER.test(m[0]) || skipped.has(line) || /^[ \t]*#/.test(text.slice(lineStart, start))) {
+    // A commented-out key is reported too: the committed file carries it all the same.
+    if (PLACEHOLDER.test(m[0]) || skipped.has(line)) {
       continue;
     }
     const message =

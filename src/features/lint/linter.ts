@@ -5,6 +5,8 @@ import type { Node } from '../../core/parse/treeSitter';
 import { LINT_LANGUAGES, type Finding, type LintLanguage, type LintOptions } from '../../core/lint/types';
 import { affectsLintSettings, type LintSettings, readLintSettings } from '../../config';
 import { toDiagnostic } from './diagnostics';
+import { isDotenvPath, lintDotenv } from '../../core/rules/hardcoded-api-key/dotenv';
+import { isGitIgnored } from '../../core/files/gitIgnored';
 
 /** Quiet period after the last keystroke before a document is re-linted. */
 const DEBOUNCE_MS = 250;
@@ -41,6 +43,11 @@ export const LINT_DOCUMENT_SELECTOR: vscode.DocumentSelector = LINT_LANGUAGES.ma
 /** Whether Headroom lints documents of this language. */
 export function isLintLanguage(languageId: string): languageId is LintLanguage {
   return (LINT_LANGUAGES as readonly string[]).includes(languageId);
+}
+
+/** Whether a document is a dotenv file on disk or in an editor (by its name; see isDotenvPath). */
+export function isDotenvDocument(document: vscode.TextDocument): boolean {
+  return document.uri.scheme !== NOTEBOOK_CELL_SCHEME && isDotenvPath(document.uri.path);
 }
 
 /** Whether the user's `headroom.lint.exclude` globs match the document. */
@@ -141,6 +148,30 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
     );
   };
 
+  /**
+   * A dotenv file (`.env`, `.env.local`; VS Code calls `.env` "properties" and the others
+   * plain text, so it is recognised by name): read for API keys by `hardcoded-api-key`
+   * unless git ignores it (then its keys are not committed). No tree, no quick fix.
+   */
+  const lintDotenvDocument = async (document: vscode.TextDocument): Promise<void> => {
+    if (disposed || document.isClosed) return;
+    const settings = readLintSettings(document.uri);
+    if (
+      !settings.enable ||
+      isExcluded(document, settings.exclude) ||
+      (document.uri.scheme === 'file' && isGitIgnored(document.uri.fsPath))
+    ) {
+      clear(document.uri);
+      return;
+    }
+    const findings = lintDotenv(
+      document.getText(),
+      lintOptions(settings.rules, log, { uri: document.uri, settings }),
+    );
+    results.set(document.uri.toString(), { version: document.version, findings });
+    collection.set(document.uri, findings.map(toDiagnostic));
+  };
+
   const lintNotebook = async (notebook: vscode.NotebookDocument): Promise<Finding[]> => {
     if (disposed || notebook.isClosed) return [];
     const settings = readLintSettings(notebook.uri);
@@ -191,6 +222,10 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
 
   const onOpen = (document: vscode.TextDocument): void => {
     if (document.uri.scheme === NOTEBOOK_CELL_SCHEME) return; // Linted with its notebook.
+    if (isDotenvDocument(document)) {
+      safely(`Linting ${document.uri.toString()}`, () => lintDotenvDocument(document));
+      return;
+    }
     if (!isLintLanguage(document.languageId)) return;
     safely(`Linting ${document.uri.toString()}`, () => lintText(document));
   };
@@ -206,6 +241,14 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
           'Linting notebook',
         );
       }
+      return;
+    }
+    if (isDotenvDocument(document) && e.contentChanges.length > 0) {
+      schedule(
+        document.uri.toString(),
+        () => lintDotenvDocument(document),
+        `Linting ${document.uri.toString()}`,
+      );
       return;
     }
     if (!isLintLanguage(document.languageId) || e.contentChanges.length === 0) return;

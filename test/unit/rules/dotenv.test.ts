@@ -52,7 +52,8 @@ describe('hardcoded-api-key in dotenv files', () => {
         assert.match(f.message, /not git-ignored, so its API key is committed/);
         assert.ok(firstSentence(f.message).length <= 100, firstSentence(f.message));
         assert.equal(f.severity, 'error');
-        assert.equal(text.slice(f.start, f.end), text.slice(f.data.key.start, f.data.key.end));
+        assert.ok(f.data.rule === 'hardcoded-api-key' && f.data.language === 'dotenv');
+        assert.deepEqual(f.data.key, { start: f.start, end: f.end });
         assert.match(text.slice(f.start, f.end), /^sk-ant-/);
         assert.equal(f.testCode, undefined);
       }

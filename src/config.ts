@@ -13,6 +13,8 @@ export interface LintSettings {
   enable: boolean;
   rules: Partial<Record<RuleId, RuleSetting>>;
   exclude: string[];
+  /** Report `retries-disabled` in test code too (`headroom.lint.retriesDisabledInTests`, default false). */
+  retriesDisabledInTests: boolean;
 }
 
 /** Reads `headroom.lint.*` for a document or folder. */
@@ -23,7 +25,12 @@ export function readLintSettings(scope: vscode.ConfigurationScope | undefined): 
   const exclude = Array.isArray(rawExclude)
     ? rawExclude.filter((g): g is string => typeof g === 'string' && g.length > 0)
     : [];
-  return { enable: config.get<boolean>('enable') !== false, rules, exclude };
+  return {
+    enable: config.get<boolean>('enable') !== false,
+    rules,
+    exclude,
+    retriesDisabledInTests: config.get<unknown>('retriesDisabledInTests') === true,
+  };
 }
 
 /** True when a configuration change may alter lint results. */

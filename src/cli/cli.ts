@@ -61,7 +61,8 @@ this tool.
 const LINT_USAGE = `Usage: headroom lint [paths...] [options]
 
 Lints .js .mjs .cjs .jsx .ts .mts .cts .tsx .py files and the code cells of .ipynb
-notebooks (default path: the current directory). Directories are searched recursively,
+notebooks, and reads dotenv files (.env, .env.*) that .gitignore does not ignore for API
+keys (default path: the current directory). Directories are searched recursively,
 skipping ${[...SKIPPED_DIRS].slice(0, 6).join(', ')}, virtualenvs, build output and whatever
 .gitignore ignores. Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are skipped with a notice on stderr.
 
@@ -74,6 +75,10 @@ Options:
                               Actions; gitlab: a GitLab Code Quality report.
   --rule <id>=<level>         Set a rule to off, info, warning or error (repeatable)
   --max-warnings <n>          Fail when there are more than n warnings
+  --retries-disabled-in-tests Report retries-disabled in test code too (test files
+                              and describe/it/test blocks, pytest tests and
+                              fixtures); off there by default. Findings in test
+                              code end "In test code." and the summary counts them.
   --jobs <n>                  Worker threads (default: one per core for large scans)
   --fix                       Apply every safe quick fix (as VS Code's Fix All), then
                               report what remains. Notebooks are not changed.
@@ -99,6 +104,7 @@ interface LintArgs {
   fix: boolean;
   dryRun: boolean;
   help: boolean;
+  retriesDisabledInTests: boolean;
 }
 
 /** Runs the CLI and resolves to the process exit code (0 ok, 1 findings, 2 usage or I/O error). */
@@ -137,7 +143,15 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  const args: LintArgs = { paths: [], format: 'text', rules: {}, fix: false, dryRun: false, help: false };
+  const args: LintArgs = {
+    paths: [],
+    format: 'text',
+    rules: {},
+    fix: false,
+    dryRun: false,
+    help: false,
+    retriesDisabledInTests: false,
+  };
   const value = (flag: string, inline: string | undefined, i: number): [string, number] => {
     if (inline !== undefined) {
       return [inline, i];
@@ -216,6 +230,9 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--dry-run':
         args.dryRun = true;
         break;
+      case '--retries-disabled-in-tests':
+        args.retriesDisabledInTests = true;
+        break;
       default:
         throw new UsageError(`unknown option "${flag}"`);
     }
@@ -271,6 +288,7 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
       grammarDir,
       args.rules,
       options.workerScript ?? WORKER_SCRIPT,
+      args.retriesDisabledInTests,
     );
   } else {
     results = [];
@@ -279,7 +297,7 @@ async function lint(args: LintArgs, io: CliIo, options: CliOptions): Promise<num
       return 2;
     }
     for (const file of found.files) {
-      results.push(await lintFile(engine, file, args.rules));
+      results.push(await lintFile(engine, file, args.rules, args.retriesDisabledInTests));
     }
     engine.dispose();
   }
@@ -363,7 +381,7 @@ async function runFixes(
   if (!engine) {
     return 2;
   }
-  const fixed = await fixFiles(engine, files, args.rules, args.dryRun);
+  const fixed = await fixFiles(engine, files, args.rules, args.dryRun, args.retriesDisabledInTests);
   engine.dispose();
   for (const notice of fixed.notices) {
     io.stderr.write(`headroom: ${printable(notice)}\n`);

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { languageForPath } from '../core/lint';
 import { GitIgnore } from '../core/files/gitignore';
+import { isGitIgnored } from '../core/files/gitIgnored';
+import { isDotenvPath } from '../core/rules/hardcoded-api-key/dotenv';
 
 /** Files over this size are skipped with a notice (minified bundles, generated code). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -46,6 +48,11 @@ export interface SourceFile {
   /** The path to print: as given on the command line, or joined to the directory given. */
   display: string;
   size: number;
+  /**
+   * The path relative to the project (the repository root, else the directory given), `/`
+   * separators: what tells test files apart (core/lint/facts/testCode.ts).
+   */
+  rel?: string;
 }
 
 /** What discovery found. */
@@ -57,9 +64,9 @@ export interface Discovery {
   errors: string[];
 }
 
-/** Whether a path is something the linter reads (source file or notebook). */
+/** Whether a path is something the linter reads (source file, notebook, or dotenv file for keys). */
 export function isLintable(file: string): boolean {
-  return languageForPath(file) !== undefined || file.toLowerCase().endsWith('.ipynb');
+  return languageForPath(file) !== undefined || file.toLowerCase().endsWith('.ipynb') || isDotenvPath(file);
 }
 
 /**
@@ -87,8 +94,11 @@ export function discover(paths: readonly string[], cwd: string): Discovery {
     } else if (stat.isFile()) {
       if (!isLintable(abs)) {
         result.notices.push(`${given}: not a JS/TS/Python file or notebook, skipped`);
+      } else if (isDotenvPath(abs) && isGitIgnored(abs)) {
+        // Only a key that is (or would be) committed is a finding; an ignored .env is where keys belong.
+        result.notices.push(`${given}: ignored by .gitignore, so its keys are not committed; skipped`);
       } else {
-        addFile(abs, display(given), stat.size, result, seen);
+        addFile(abs, display(given), stat.size, result, seen, projectPath(abs, cwd));
       }
     } else {
       result.notices.push(`${given}: not a regular file, skipped`);
@@ -107,7 +117,14 @@ function display(p: string): string {
   return path.normalize(p);
 }
 
-function addFile(abs: string, shown: string, size: number, result: Discovery, seen: Set<string>): void {
+function addFile(
+  abs: string,
+  shown: string,
+  size: number,
+  result: Discovery,
+  seen: Set<string>,
+  rel: string,
+): void {
   if (seen.has(abs)) {
     return;
   }
@@ -118,7 +135,17 @@ function addFile(abs: string, shown: string, size: number, result: Discovery, se
     );
     return;
   }
-  result.files.push({ path: abs, display: shown, size });
+  result.files.push({ path: abs, display: shown, size, rel });
+}
+
+/** A file named on the command line, relative to its repository (else the working directory). */
+function projectPath(abs: string, cwd: string): string {
+  for (let dir = path.dirname(abs), prev = ''; dir !== prev; prev = dir, dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      return toPosix(path.relative(dir, abs));
+    }
+  }
+  return isInside(abs, cwd) ? toPosix(path.relative(cwd, abs)) : path.basename(abs);
 }
 
 /** The .gitignore rules of a walk, with paths relative to `root` (the repository root, or the scan root). */
@@ -185,7 +212,7 @@ function walk(dir: string, shown: string, ctx: WalkContext, result: Discovery, s
         continue;
       }
       // Keyed by the real path: a file and a link to it are linted (and fixed) once.
-      addFile(file, entryShown, size, result, seen);
+      addFile(file, entryShown, size, result, seen, relPath);
     }
   }
 }

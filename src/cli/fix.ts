@@ -25,9 +25,10 @@ export interface FixSummary {
  */
 export async function fixFiles(
   engine: LintEngine,
-  files: readonly Pick<SourceFile, 'path' | 'display'>[],
+  files: readonly Pick<SourceFile, 'path' | 'display' | 'rel'>[],
   rules: Partial<Record<RuleId, RuleSetting>>,
   dryRun: boolean,
+  retriesDisabledInTests = false,
 ): Promise<FixSummary> {
   const summary: FixSummary = { filesChanged: 0, fixesApplied: 0, diffs: [], notices: [], writeErrors: [] };
   for (const file of files) {
@@ -40,7 +41,12 @@ export async function fixFiles(
       const result = fixAll(
         before,
         { language, projectDeps: projectDepsFor(file.path, readIfExists), settings: DEFAULT_FIX_SETTINGS },
-        (text, use) => engine.withTree(text, language, use, { rules }),
+        (text, use) =>
+          engine.withTree(text, language, use, {
+            rules,
+            path: file.rel ?? file.display,
+            retriesDisabledInTests,
+          }),
       );
       if (!result.complete) {
         summary.notices.push(

@@ -34,10 +34,12 @@ export function formatText(findings: readonly CliFinding[], files: number): stri
   const t = totals(findings);
   const n = findings.length;
   const filesText = `${files} file${files === 1 ? '' : 's'}`;
+  const inTests = findings.filter((f) => f.testCode).length;
   lines.push(
     n === 0
       ? `No problems found in ${filesText}.`
-      : `${n} problem${n === 1 ? '' : 's'} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.info, 'info', 'infos')}) in ${filesText}.`,
+      : `${n} problem${n === 1 ? '' : 's'} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.info, 'info', 'infos')}) in ${filesText}` +
+          (inTests > 0 ? `; ${inTests} of them in test code.` : '.'),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import {
   type RuleSetting,
   type Severity,
 } from '../core/lint';
+import { isDotenvPath, lintDotenv } from '../core/rules/hardcoded-api-key/dotenv';
 import type { SourceFile } from './files';
 
 /** One finding as the CLI reports it (the JSON shape, in key order). */
@@ -23,6 +24,8 @@ export interface CliFinding {
   message: string;
   /** Notebooks only: 0-based index of the cell in the notebook's `cells` array. */
   cell?: number;
+  /** Set when the finding is in test code (a test file or a test block). */
+  testCode?: true;
 }
 
 /** The outcome of linting one file. */
@@ -38,8 +41,9 @@ export interface FileResult {
 /** Lints one file (source or notebook) with grammars loaded on demand. Never throws. */
 export async function lintFile(
   engine: LintEngine,
-  file: Pick<SourceFile, 'path' | 'display'>,
+  file: Pick<SourceFile, 'path' | 'display' | 'rel'>,
   rules: Partial<Record<RuleId, RuleSetting>>,
+  retriesDisabledInTests = false,
 ): Promise<FileResult> {
   const result: FileResult = { display: file.display, findings: [], notices: [] };
   let text: string;
@@ -54,7 +58,13 @@ export async function lintFile(
       `${file.display}: internal error in rule ${rule}: ${err instanceof Error ? err.message : String(err)}`,
     );
   };
+  // The test-code classification reads the project-relative path (a `test/` above the project does not count).
+  const options = { rules, onRuleError, path: file.rel ?? file.display, retriesDisabledInTests };
   try {
+    if (isDotenvPath(file.path)) {
+      result.findings = lintDotenv(text, options).map((f) => toCli(file.display, f));
+      return result;
+    }
     if (file.path.toLowerCase().endsWith('.ipynb')) {
       const notebook = readNotebook(text);
       if (typeof notebook === 'string') {
@@ -64,7 +74,7 @@ export async function lintFile(
       await engine.load(notebook.language);
       const findings = engine.lintNotebook(
         notebook.cells.map((c) => ({ text: c.text, language: notebook.language })),
-        { rules, onRuleError },
+        options,
       );
       result.findings = findings.map((f) => toCli(file.display, f, notebook.cells[f.cell ?? 0]?.index));
       return result;
@@ -75,7 +85,7 @@ export async function lintFile(
       return result;
     }
     await engine.load(language);
-    result.findings = engine.lint(text, language, { rules, onRuleError }).map((f) => toCli(file.display, f));
+    result.findings = engine.lint(text, language, options).map((f) => toCli(file.display, f));
   } catch (err) {
     result.error = `${file.display}: ${err instanceof Error ? err.message : String(err)}`;
   }
@@ -96,6 +106,9 @@ function toCli(display: string, f: Finding, cell?: number): CliFinding {
   };
   if (cell !== undefined) {
     out.cell = cell;
+  }
+  if (f.testCode) {
+    out.testCode = true;
   }
   return out;
 }

@@ -14,11 +14,12 @@ interface WorkerInit {
   headroomLintWorker: true;
   grammarDir: string;
   rules: Partial<Record<RuleId, RuleSetting>>;
+  retriesDisabledInTests: boolean;
 }
 
 interface Batch {
   id: number;
-  files: Array<Pick<SourceFile, 'path' | 'display'>>;
+  files: Array<Pick<SourceFile, 'path' | 'display' | 'rel'>>;
 }
 
 interface BatchResult {
@@ -41,7 +42,7 @@ if (!isMainThread && parentPort && isWorkerInit(workerData)) {
       const e = await engine;
       const results: FileResult[] = [];
       for (const file of batch.files) {
-        results.push(await lintFile(e, file, init.rules));
+        results.push(await lintFile(e, file, init.rules, init.retriesDisabledInTests));
       }
       port.postMessage({ id: batch.id, results } satisfies BatchResult);
     })().catch((err: unknown) => {
@@ -81,13 +82,14 @@ export async function lintInWorkers(
   grammarDir: string,
   rules: Partial<Record<RuleId, RuleSetting>>,
   script: string = WORKER_SCRIPT,
+  retriesDisabledInTests = false,
 ): Promise<FileResult[]> {
   const queue = [...files].sort((a, b) => b.size - a.size);
   const batches: Batch[] = [];
   let current: Batch = { id: 0, files: [] };
   let bytes = 0;
   for (const file of queue) {
-    current.files.push({ path: file.path, display: file.display });
+    current.files.push({ path: file.path, display: file.display, rel: file.rel });
     bytes += file.size;
     if (current.files.length >= 16 || bytes >= 128 * 1024) {
       batches.push(current);
@@ -100,7 +102,7 @@ export async function lintInWorkers(
   }
   const results: FileResult[] = [];
   let next = 0;
-  const init: WorkerInit = { headroomLintWorker: true, grammarDir, rules };
+  const init: WorkerInit = { headroomLintWorker: true, grammarDir, rules, retriesDisabledInTests };
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
       const worker = new Worker(script, { workerData: init });
@@ -142,7 +144,7 @@ export async function lintInWorkers(
     while (next < batches.length) {
       const batch = batches[next++];
       for (const file of batch.files) {
-        results.push(await lintFile(local, file, rules));
+        results.push(await lintFile(local, file, rules, retriesDisabledInTests));
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

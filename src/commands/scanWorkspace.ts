@@ -168,7 +168,7 @@ async function lintFile(
       return await linter.lintNotebook(await vscode.workspace.openNotebookDocument(uri));
     }
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const options = lintOptions(settings.rules, log);
+    const options = lintOptions(settings.rules, log, { uri, settings });
     const language = languageForPath(uri.path);
     if (!language) return undefined;
     return engine.lint(text, language, options);

@@ -4,7 +4,7 @@ import { type ClaudeCall, findCalls } from './facts/calls';
 import { type ClientBinding, findClients } from './facts/clients';
 import { type Imports, readImports } from './facts/imports';
 import { kind, endOf } from './syntax';
-import type { LintLanguage } from './types';
+import type { LintLanguage, LintOptions } from './types';
 
 export type { ClaudeCall } from './facts/calls';
 export type { ClientBinding } from './facts/clients';
@@ -26,8 +26,15 @@ export class FileContext {
     readonly text: string,
     readonly language: LintLanguage,
     readonly root: Node,
+    /** The options of this lint run (the file's path, test-code settings). */
+    readonly options: Readonly<LintOptions> = {},
   ) {
     this.python = language === 'python';
+  }
+
+  /** The file's path relative to its project, when the lint was given one. */
+  get path(): string | undefined {
+    return this.options.path;
   }
 
   /** Computes a per-file value once (shared by rules). */

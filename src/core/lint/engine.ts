@@ -16,6 +16,7 @@ import type { RuleReport } from '../rules/rule';
 import { withParentCache } from './syntax';
 import { effectiveSetting } from './settings';
 import { isSuppressed, parseSuppressions } from './suppression';
+import { inTestCode, TEST_CODE_NOTE } from './facts/testCode';
 import { type Finding, type FindingData, LINT_LANGUAGES, type LintLanguage, type LintOptions } from './types';
 
 /** Options for creating an engine. */
@@ -170,7 +171,7 @@ export class LintEngine {
   }
 
   private analyzeTree(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {
-    const ctx = new FileContext(text, language, root);
+    const ctx = new FileContext(text, language, root, options);
     const findings: Finding[] = [];
     let suppressions: ReturnType<typeof parseSuppressions> | undefined;
     for (const rule of RULES) {
@@ -200,14 +201,16 @@ export class LintEngine {
             continue;
           }
           seen.add(key);
+          const testCode = inTestCode(ctx, start);
           findings.push(
             makeFinding(ctx.lines, {
               rule: id,
               severity: r.severity ?? setting,
-              message: r.message,
+              message: testCode ? r.message + TEST_CODE_NOTE : r.message,
               start,
               end,
               data: r.data,
+              ...(testCode && { testCode }),
             }),
           );
         }
@@ -338,6 +341,9 @@ function makeFinding(lines: LineIndex, f: Omit<Finding, 'range'> & Partial<Findi
   };
   if (f.cell !== undefined) {
     finding.cell = f.cell;
+  }
+  if (f.testCode) {
+    finding.testCode = true;
   }
   return finding;
 }

@@ -73,6 +73,8 @@ export interface Finding {
   cell?: number;
   /** Rule-specific facts for quick fixes; see FindingData. Offsets are relative to the same text. */
   data: FindingData;
+  /** Set when the finding is in test code (a test file or a test block; see facts/testCode.ts). */
+  testCode?: true;
 }
 
 /** Options for one lint run. */
@@ -81,4 +83,11 @@ export interface LintOptions {
   rules?: Partial<Record<RuleId, RuleSetting>>;
   /** Called when a rule fails internally; that rule then reports nothing. */
   onRuleError?: (rule: RuleId, err: unknown) => void;
+  /**
+   * The file's path relative to its project (workspace folder, repository or scan root), so
+   * test files are told apart (facts/testCode.ts); absent, only test blocks in the text count.
+   */
+  path?: string;
+  /** Report `retries-disabled` in test code too (off there by default: tests turn retries off on purpose). */
+  retriesDisabledInTests?: boolean;
 }

@@ -106,7 +106,7 @@ export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
     const language = document.languageId as LintLanguage;
     const settings = readLintSettings(document.uri);
     if (!settings.enable) return [];
-    const options = lintOptions(settings.rules, this.deps.log);
+    const options = lintOptions(settings.rules, this.deps.log, { uri: document.uri, settings });
     const before = document.getText();
     const result = fixAll(before, this.context(document), (text, use) =>
       engine.withTree(text, language, use, options),

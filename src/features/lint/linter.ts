@@ -3,8 +3,10 @@ import type { Logger } from '../../core/logger';
 import type { LintEngine, LintDocument } from '../../core/lint';
 import type { Node } from '../../core/parse/treeSitter';
 import { LINT_LANGUAGES, type Finding, type LintLanguage, type LintOptions } from '../../core/lint/types';
-import { affectsLintSettings, readLintSettings } from '../../config';
+import { affectsLintSettings, type LintSettings, readLintSettings } from '../../config';
 import { toDiagnostic } from './diagnostics';
+import { isDotenvPath, lintDotenv } from '../../core/rules/hardcoded-api-key/dotenv';
+import { isGitIgnored } from '../../core/files/gitIgnored';
 
 /** Quiet period after the last keystroke before a document is re-linted. */
 const DEBOUNCE_MS = 250;
@@ -43,6 +45,11 @@ export function isLintLanguage(languageId: string): languageId is LintLanguage {
   return (LINT_LANGUAGES as readonly string[]).includes(languageId);
 }
 
+/** Whether a document is a dotenv file on disk or in an editor (by its name; see isDotenvPath). */
+export function isDotenvDocument(document: vscode.TextDocument): boolean {
+  return document.uri.scheme !== NOTEBOOK_CELL_SCHEME && isDotenvPath(document.uri.path);
+}
+
 /** Whether the user's `headroom.lint.exclude` globs match the document. */
 export function isExcluded(
   document: vscode.TextDocument | vscode.NotebookDocument,
@@ -56,12 +63,23 @@ export function isExcluded(
   return probe !== undefined && vscode.languages.match(filters, probe) > 0;
 }
 
-/** Turns settings into engine options. */
-export function lintOptions(rules: LintOptions['rules'], log: Logger): LintOptions {
+/**
+ * Turns settings into engine options. With the file, its workspace-relative path and the
+ * test-code setting go along, so test files are told apart (core/lint/facts/testCode.ts).
+ */
+export function lintOptions(
+  rules: LintOptions['rules'],
+  log: Logger,
+  file?: { uri: vscode.Uri; settings: Pick<LintSettings, 'retriesDisabledInTests'> },
+): LintOptions {
   return {
     rules,
     onRuleError: (rule, err) =>
       log.error(`Rule ${rule} failed: ${err instanceof Error ? err.message : String(err)}`),
+    ...(file && {
+      path: vscode.workspace.asRelativePath(file.uri, false),
+      retriesDisabledInTests: file.settings.retriesDisabledInTests,
+    }),
   };
 }
 
@@ -122,12 +140,36 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
       sessions.set(key, session);
     }
     const started = performance.now();
-    const findings = session.doc.lint(lintOptions(settings.rules, log));
+    const findings = session.doc.lint(lintOptions(settings.rules, log, { uri: document.uri, settings }));
     results.set(key, { version: document.version, findings });
     collection.set(document.uri, findings.map(toDiagnostic));
     log.trace(
       `Linted ${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${findings.length} finding(s) in ${(performance.now() - started).toFixed(1)} ms`,
     );
+  };
+
+  /**
+   * A dotenv file (`.env`, `.env.local`; VS Code calls `.env` "properties" and the others
+   * plain text, so it is recognised by name): read for API keys by `hardcoded-api-key`
+   * unless git ignores it (then its keys are not committed). No tree, no quick fix.
+   */
+  const lintDotenvDocument = async (document: vscode.TextDocument): Promise<void> => {
+    if (disposed || document.isClosed) return;
+    const settings = readLintSettings(document.uri);
+    if (
+      !settings.enable ||
+      isExcluded(document, settings.exclude) ||
+      (document.uri.scheme === 'file' && isGitIgnored(document.uri.fsPath))
+    ) {
+      clear(document.uri);
+      return;
+    }
+    const findings = lintDotenv(
+      document.getText(),
+      lintOptions(settings.rules, log, { uri: document.uri, settings }),
+    );
+    results.set(document.uri.toString(), { version: document.version, findings });
+    collection.set(document.uri, findings.map(toDiagnostic));
   };
 
   const lintNotebook = async (notebook: vscode.NotebookDocument): Promise<Finding[]> => {
@@ -145,7 +187,7 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
     const versions = cells.map((c) => c.document.version);
     const findings = eng.lintNotebook(
       cells.map((c) => ({ text: c.document.getText(), language: c.document.languageId as LintLanguage })),
-      lintOptions(settings.rules, log),
+      lintOptions(settings.rules, log, { uri: notebook.uri, settings }),
     );
     for (const c of notebook.getCells()) collection.delete(c.document.uri);
     cells.forEach((cell, i) => {
@@ -180,6 +222,10 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
 
   const onOpen = (document: vscode.TextDocument): void => {
     if (document.uri.scheme === NOTEBOOK_CELL_SCHEME) return; // Linted with its notebook.
+    if (isDotenvDocument(document)) {
+      safely(`Linting ${document.uri.toString()}`, () => lintDotenvDocument(document));
+      return;
+    }
     if (!isLintLanguage(document.languageId)) return;
     safely(`Linting ${document.uri.toString()}`, () => lintText(document));
   };
@@ -195,6 +241,14 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
           'Linting notebook',
         );
       }
+      return;
+    }
+    if (isDotenvDocument(document) && e.contentChanges.length > 0) {
+      schedule(
+        document.uri.toString(),
+        () => lintDotenvDocument(document),
+        `Linting ${document.uri.toString()}`,
+      );
       return;
     }
     if (!isLintLanguage(document.languageId) || e.contentChanges.length === 0) return;

@@ -91,14 +91,15 @@ export async function lintFixture(
   if (rel.endsWith('.ipynb')) {
     const cells = notebookCells(text);
     expected = cells.flatMap((c, i) => markers(c.text, i));
-    actual = engine.lintNotebook(cells, { onRuleError });
+    actual = engine.lintNotebook(cells, { onRuleError, path: rel });
   } else {
     const language = languageForPath(rel);
     if (!language) {
       throw new Error(`no language for ${rel}`);
     }
     expected = markers(text);
-    actual = engine.lint(text, language, { onRuleError });
+    // The path relative to the corpus: test files are told apart by it (test-code/).
+    actual = engine.lint(text, language, { onRuleError, path: rel });
   }
   if (errors.length) {
     throw new Error(`rule errors in ${rel}:\n${errors.join('\n')}`);

@@ -3,8 +3,9 @@ import type { Span } from '../../parse/span';
 /** What a `hardcoded-api-key` finding carries for its fixes (offsets into the linted text). */
 export interface HardcodedApiKeyData {
   rule: 'hardcoded-api-key';
-  language: 'js' | 'python';
-  /** The whole string literal, quotes included. */
+  /** `dotenv`: a key in a dotenv file (see dotenv.ts), which has no fix. */
+  language: 'js' | 'python' | 'dotenv';
+  /** The whole string literal, quotes included (in a dotenv file: the key itself). */
   literal: Span;
   /** The key characters inside it. */
   key: Span;

@@ -8,9 +8,9 @@ import { up, kind, endOf } from '../../lint/syntax';
  * The Anthropic key format: `sk-ant-<kind><2 digits>-<secret>` (api03, admin01, oat01, ...)
  * with a long secret (real keys have 90+ characters; 80 leaves room for truncation).
  */
-const KEY = /sk-ant-[a-z]+\d{2}-[A-Za-z0-9_-]{80,}/g;
+export const KEY = /sk-ant-[a-z]+\d{2}-[A-Za-z0-9_-]{80,}/g;
 /** A run of one placeholder character is not a key (`sk-ant-api03-xxxx...`). */
-const PLACEHOLDER = /-(?:x+|X+|0+|_+|-+)(?:AA)?$/;
+export const PLACEHOLDER = /-(?:x+|X+|0+|_+|-+)(?:AA)?$/;
 
 /**
  * `hardcoded-api-key`: a string literal holding an Anthropic API key. The message never
@@ -31,9 +31,9 @@ export function detect(ctx: FileContext, report: Report<HardcodedApiKeyData>): v
       start: m.index,
       end: m.index + m[0].length,
       message:
-        'An Anthropic API key is written in the source: anyone who can read this file or its history can spend ' +
-        'against your rate limits and bill, and a leaked key gets revoked. Revoke this key in the Console, then ' +
-        `read it from the environment (${replacement}; the SDK uses ANTHROPIC_API_KEY by default).`,
+        'An Anthropic API key is in the source: revoke it in the Console and read ANTHROPIC_API_KEY instead. ' +
+        'Anyone who can read this file or its history can spend against your rate limits and bill, and a ' +
+        `leaked key gets revoked. Use ${replacement} (the SDK reads ANTHROPIC_API_KEY by default).`,
       data: {
         rule: 'hardcoded-api-key',
         language: lang(ctx),

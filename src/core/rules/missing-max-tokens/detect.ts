@@ -23,8 +23,9 @@ export function detect(ctx: FileContext, report: Report<MissingMaxTokensData>): 
       start: call.callee.startIndex,
       end: endOf(call.callee),
       message:
-        `${methodText(call)} is called without max_tokens: the API rejects the request with a 400 before ` +
-        `generating anything. Add max_tokens (for example ${ctx.python ? 'max_tokens=1024' : 'max_tokens: 1024'}).`,
+        `This ${call.method} call has no max_tokens, so the API rejects it with a 400: add max_tokens. ` +
+        `${methodText(call)} requires it (both SDKs type it as required) and nothing is generated without it; ` +
+        `for example ${ctx.python ? 'max_tokens=1024' : 'max_tokens: 1024'}.`,
       data: {
         rule: 'missing-max-tokens',
         language: lang(ctx),
@@ -72,8 +73,9 @@ function checkBatch(ctx: FileContext, call: ClaudeCall, report: Report<MissingMa
       start: entry.startIndex,
       end: endOf(entry),
       message:
-        'A batch request\'s params have no max_tokens: that request fails with "invalid_request_error" ' +
-        "when the batch runs. Add max_tokens to each request's params.",
+        'This batch request has no max_tokens, so it fails when the batch runs: add it to its params. ' +
+        'The request is rejected with "invalid_request_error" after the batch has waited its turn; ' +
+        "every request's params need their own max_tokens.",
       data: {
         rule: 'missing-max-tokens',
         language: lang(ctx),

@@ -1,16 +1,22 @@
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
-import { hasOwnRetryHandling } from '../../lint/facts/retryLibraries';
 import type { RetriesDisabledData } from './data';
 import { endOf, rangeOf } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
+import { inTestCode } from '../../lint/facts/testCode';
+import { methodReferences, retriedByCaller, retriesOwnedByComment } from '../../lint/facts/retryOwnership';
 
 /**
- * `retries-disabled`: a client built with `maxRetries: 0` / `max_retries=0` whose calls in
- * the file have no retry handling of their own (loop, retry library, retry wrapper).
+ * `retries-disabled`: a client built with `maxRetries: 0` / `max_retries=0`, or a TS request
+ * sent with `{ maxRetries: 0 }`, whose calls in the file have no retry handling of their own
+ * (loop, retry library, retry wrapper or decorator, a rate-limit handler that retries, a
+ * caller that does), and no comment at the client saying the caller owns retries. Off in
+ * test code unless `retriesDisabledInTests` is set: tests turn retries off on purpose.
  */
 export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): void {
   const option = ctx.python ? 'max_retries' : 'maxRetries';
+  const what = ctx.python ? 'max_retries=0' : 'maxRetries: 0';
+  const quietInTests = !ctx.options.retriesDisabledInTests;
   for (const client of ctx.clients) {
     if (client.vendor !== 'anthropic') {
       continue;
@@ -19,18 +25,22 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     if (!entry || entryNumber(entry, ctx.text) !== 0) {
       continue;
     }
-    const calls = ctx.calls.filter((c) => c.client === client);
-    if (calls.some((c) => hasOwnRetryHandling(ctx, c.node))) {
+    if (quietInTests && inTestCode(ctx, entry.entry.startIndex)) {
       continue;
     }
-    const what = ctx.python ? 'max_retries=0' : 'maxRetries: 0';
+    const calls = ctx.calls.filter((c) => c.client === client);
+    const uses = [...calls.map((c) => c.node), ...methodReferences(ctx, client)];
+    if (uses.some((u) => retriedByCaller(ctx, u)) || retriesOwnedByComment(ctx, client.node, entry.entry)) {
+      continue;
+    }
     report({
       start: entry.entry.startIndex,
       end: endOf(entry.entry),
       message:
-        `This client is built with ${what}, so every 429, 529 or dropped connection fails at once instead of ` +
-        `being retried with the SDK's back-off that honours retry-after${calls.length ? ', and its calls here have no retry handling of their own' : ''}. ` +
-        `Remove ${what} (the default is 2 retries) or wrap the calls in a retry with back-off.`,
+        `Retries are off (${what}), so a 429 or 529 fails at once: remove it or retry with back-off. ` +
+        `The SDK's default (2 retries) waits for retry-after and backs off on overloads and dropped connections` +
+        `${calls.length ? '; the calls through this client here have no retry handling of their own' : ''}. ` +
+        `If a caller retries (a queue, a wrapper elsewhere), say so in a comment at the client.`,
       data: {
         rule: 'retries-disabled',
         language: lang(ctx),
@@ -38,6 +48,37 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
         value: rangeOf(entry.value),
         client: rangeOf(client.node),
         calls: calls.map((c) => rangeOf(c.node)),
+      },
+    });
+  }
+  if (ctx.python) {
+    return; // Python requests take no max_retries; `with_options(max_retries=0)` is a client above
+  }
+  // TS: `client.messages.create(params, { maxRetries: 0 })`, retries off for one request.
+  for (const call of ctx.calls) {
+    const entry = call.options.entries.get('maxRetries');
+    if (!entry || entryNumber(entry, ctx.text) !== 0) {
+      continue;
+    }
+    if (quietInTests && inTestCode(ctx, entry.entry.startIndex)) {
+      continue;
+    }
+    if (retriedByCaller(ctx, call.node) || retriesOwnedByComment(ctx, call.node, entry.entry)) {
+      continue;
+    }
+    report({
+      start: entry.entry.startIndex,
+      end: endOf(entry.entry),
+      message:
+        'This request turns retries off (maxRetries: 0), so a 429 fails at once: drop it or add back-off. ' +
+        'Without it the SDK retries twice, waiting for retry-after; nothing around this call retries instead.',
+      data: {
+        rule: 'retries-disabled',
+        language: lang(ctx),
+        setting: rangeOf(entry.entry),
+        value: rangeOf(entry.value),
+        client: rangeOf(call.node),
+        calls: [rangeOf(call.node)],
       },
     });
   }

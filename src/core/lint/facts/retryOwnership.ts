@@ -1,0 +1,268 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import { escapeRegExp } from '../../parse/escapeRegExp';
+import {
+  argumentList,
+  callee,
+  contains,
+  enclosingFunction,
+  functionName,
+  isCall,
+  kind,
+  up,
+  endOf,
+} from '../syntax';
+import type { ClientBinding } from './clients';
+import { hasOwnRetryHandling } from './retryLibraries';
+import { tryBodies } from './errorChecks';
+
+/**
+ * Whether the code around a Claude call (or a reference to `client.messages.create` passed
+ * as a value) takes over the retries a client turned off: a retry loop, library or
+ * retry-named wrapper (`hasOwnRetryHandling`); a `catch`/`except` for rate limits that
+ * sleeps, re-queues or calls its function again; an argument of a same-file retry wrapper
+ * (`backoff_create(client.messages.create, ...)`, a function with a loop, a `try` and a
+ * wait); or, following same-file functions up to `depth` calls away, every place that calls
+ * the enclosing function does one of those (`@backoff.on_predicate def ask(): return _call()`).
+ */
+export function retriedByCaller(ctx: FileContext, node: Node, depth = 2): boolean {
+  if (hasOwnRetryHandling(ctx, node) || retriesInHandler(ctx, node) || inRetryWrapperArgs(ctx, node)) {
+    return true;
+  }
+  if (depth === 0) {
+    return false;
+  }
+  const fn = enclosingFunction(node);
+  const name = fn ? functionName(fn, ctx.text) : undefined;
+  if (!fn || !name) {
+    return false;
+  }
+  const uses = usesOf(ctx, name, fn);
+  return uses.length > 0 && uses.every((u) => retriedByCaller(ctx, u, depth - 1));
+}
+
+/** Rate-limit wording in a handler's head or body. */
+const RATE_LIMIT = /RateLimitError|OverloadedError|\b429\b|\b529\b|rate.?limit|\.status(?:_code)?\b/i;
+/** What a handler does to retry: wait, re-queue, or hand over to a retry helper. */
+const RETRY_ACTION =
+  /\bsleep\s*\(|setTimeout\s*\(|\bwait\w*\s*\(|\bdelay\s*\(|retr(?:y|ies)|backoff|requeue|enqueue|\.put(?:_nowait)?\s*\(|\.push\s*\(/i;
+
+/**
+ * Whether a call sits in a `try` whose rate-limit handler retries it: the handler names
+ * the rate limit (class, status, 429) and waits, re-queues or calls the enclosing function again.
+ */
+function retriesInHandler(ctx: FileContext, node: Node): boolean {
+  const fn = enclosingFunction(node);
+  const name = fn ? functionName(fn, ctx.text) : undefined;
+  const again = name ? new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*\\(`) : null;
+  for (const body of tryBodies(ctx)) {
+    if (!(body.start <= node.startIndex && endOf(node) <= body.end)) {
+      continue;
+    }
+    if (fn && !contains(fn, body.node)) {
+      continue; // a try around the function's definition, not this call
+    }
+    for (const clause of body.node.namedChildren) {
+      if (!clause) {
+        continue;
+      }
+      const k = kind(clause);
+      if (k !== 'catch_clause' && k !== 'except_clause' && k !== 'except_group_clause') {
+        continue;
+      }
+      const text = ctx.textOf(clause);
+      if (RATE_LIMIT.test(text) && (RETRY_ACTION.test(text) || (again?.test(text) ?? false))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether a node is (inside) an argument of a call to a same-file retry wrapper. */
+function inRetryWrapperArgs(ctx: FileContext, node: Node): boolean {
+  let prev: Node = node;
+  for (let n = up(node); n; prev = n, n = up(n)) {
+    if (isCall(n)) {
+      const args = argumentList(n);
+      const head = callee(n);
+      if (
+        args &&
+        head &&
+        contains(args, prev) &&
+        kind(head) === 'identifier' &&
+        isRetryWrapper(ctx, ctx.textOf(head))
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a same-file function is a retry wrapper: its body has a loop, a `try` and a wait
+ * (`for i in range(n): try: return fn() except ...: sleep(...)`), or a `try` whose handler
+ * calls the function again.
+ */
+export function isRetryWrapper(ctx: FileContext, name: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return false;
+  }
+  return ctx.memo(`retry-wrapper:${name}`, () => {
+    const n = escapeRegExp(name);
+    const def = new RegExp(
+      `(?:\\bdef\\s+${n}\\s*\\(|\\bfunction\\s*\\*?\\s*${n}\\s*(?:<[^>(]*>\\s*)?\\(|(?<![\\w$.])${n}\\s*(?::[^=\\n]*)?=\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>))`,
+      'g',
+    );
+    for (const m of ctx.scan(def)) {
+      if (ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      let fn: Node | null = ctx.nodeAt(m.index + m[0].search(/[\w$]/));
+      while (fn && !isFunction(fn)) {
+        fn = up(fn);
+      }
+      if (!fn) {
+        // `const f = (...) =>`: the arrow function is the declarator's value.
+        continue;
+      }
+      const body = ctx.textOf(fn);
+      const loop = /\b(?:for|while)\b/.test(body);
+      const tries = /\btry\b/.test(body);
+      const waits =
+        /\bsleep\s*\(|setTimeout\s*\(|\bwait\w*\s*\(|\bdelay\s*\(|backoff|\*\*\s*\w+|\bMath\.pow\b|2\s*\*\*/.test(
+          body,
+        );
+      const recurses = new RegExp(`(?<![\\w$])${n}\\s*\\(`).test(body.slice(m[0].length));
+      if (tries && ((loop && waits) || recurses)) {
+        return true;
+      }
+    }
+    return false;
+  });
+}
+
+function isFunction(n: Node): boolean {
+  const k = kind(n);
+  if (k === 'variable_declarator') {
+    const value = n.childForFieldName('value');
+    return !!value && /function|arrow/.test(kind(value));
+  }
+  return (
+    k === 'function_definition' ||
+    k === 'function_declaration' ||
+    k === 'generator_function_declaration' ||
+    k === 'method_definition'
+  );
+}
+
+/**
+ * The places a same-file function is used (called or passed), other than its definition
+ * and its own body: identifiers and `self.f` / `this.f` member expressions. At most 32.
+ */
+function usesOf(ctx: FileContext, name: string, fn: Node): Node[] {
+  const out: Node[] = [];
+  const re = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, 'g');
+  for (const m of ctx.scan(re)) {
+    if (m.index >= fn.startIndex && m.index < endOf(fn)) {
+      continue; // the definition (`def f`, `f() {`) or a recursive call
+    }
+    if (ctx.inCommentOrString(m.index)) {
+      continue;
+    }
+    let node: Node | null = ctx.nodeAt(m.index);
+    const parent = up(node);
+    if (parent && /member_expression|attribute/.test(kind(parent))) {
+      node = parent;
+    }
+    if (node && isDefinitionName(node, m.index)) {
+      continue; // `const f = ...` / `f = ...`: the name being defined
+    }
+    if (node) {
+      out.push(node);
+    }
+    if (out.length > 32) {
+      break;
+    }
+  }
+  return out;
+}
+
+function isDefinitionName(node: Node, at: number): boolean {
+  const parent = up(node);
+  if (!parent) {
+    return false;
+  }
+  const k = kind(parent);
+  const target =
+    parent.childForFieldName('name') ??
+    (k === 'assignment' || k === 'assignment_expression' ? parent.childForFieldName('left') : null);
+  return !!target && target.startIndex === at;
+}
+
+/**
+ * References to a client's `messages.create` / `messages.stream` that are passed as values
+ * (not called): `backoff_create(client.messages.create, ...)`, `retry(client.messages.create)`.
+ */
+export function methodReferences(ctx: FileContext, client: ClientBinding): Node[] {
+  const out: Node[] = [];
+  for (const m of ctx.scan(/\bmessages\s*\.\s*(?:create|stream)\b(?!\s*[(<\w$])/g)) {
+    if (ctx.inCommentOrString(m.index)) {
+      continue;
+    }
+    let member: Node | null = ctx.nodeAt(m.index);
+    while (
+      member &&
+      up(member) &&
+      endOf(up(member)!) <= m.index + m[0].length &&
+      /member_expression|attribute/.test(kind(up(member)!))
+    ) {
+      member = up(member);
+    }
+    if (!member || !/member_expression|attribute/.test(kind(member))) {
+      continue;
+    }
+    const receiverEnd = m.index;
+    const head = ctx.text
+      .slice(member.startIndex, receiverEnd)
+      .replace(/\s*\.\s*$/, '')
+      .replace(/\s*\.\s*beta$/, '');
+    if (!head) {
+      continue;
+    }
+    const key = head.replace(/\s+/g, '').replace(/^(?:self|cls)\./, 'this.');
+    if (client.key !== null && key === client.key) {
+      out.push(member);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a comment at the client (on its lines or the two lines above) says the caller
+ * owns retries: "retries are handled by the job queue", "we do our own backoff".
+ */
+export function retriesOwnedByComment(ctx: FileContext, client: Node, entry: Node): boolean {
+  const text = ctx.text;
+  let from = text.lastIndexOf('\n', client.startIndex - 1) + 1;
+  for (let i = 0; i < 2 && from > 0; i++) {
+    from = text.lastIndexOf('\n', from - 2) + 1;
+  }
+  const lineEnd = text.indexOf('\n', Math.max(endOf(client), endOf(entry)));
+  const to = lineEnd === -1 ? text.length : lineEnd;
+  for (const m of ctx.scan(/(?:\/\/|#|\/\*)[^\n]*/g, from, to)) {
+    const node = ctx.nodeAt(m.index);
+    if (node && kind(node) === 'comment' && OWNS.test(m[0])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const RETRY_WORD = String.raw`(?:retr(?:y|ies|ied|ying)|back-?off)`;
+const OWNER_WORD = String.raw`(?:handled?|handles|owns?|ourselves|callers?|outside|elsewhere|upstream|wrapper|queue|layer|manually|our own|we do|by (?:the|our|a))`;
+const OWNS = new RegExp(
+  String.raw`\b${RETRY_WORD}\b[^\n]*\b${OWNER_WORD}\b|\b${OWNER_WORD}\b[^\n]*\b${RETRY_WORD}`,
+  'i',
+);

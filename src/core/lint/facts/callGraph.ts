@@ -28,6 +28,8 @@ export interface LocalFunction {
   sites: CallSite[];
   /** Claude calls written inside this function (not inside a nested local function). */
   claude: ClaudeCall[];
+  /** Calls of its own parameters (`fn()`, `await operation()`): what a generic wrapper runs. */
+  paramSites: CallSite[];
 }
 
 /** A call of a local name: `translate(`, `this.describe(`, `self.ask(`. */
@@ -69,7 +71,10 @@ const JS_DEFS = [
   // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`
   /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
 ];
-const PY_DEFS = [/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm, /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm];
+const PY_DEFS = [
+  /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
+  /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm,
+];
 
 /** `name(` or `this.name(` / `self.name(`, not after a dot (another object's method). */
 const CALL_SITE = /(?:^|[^\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(/g;
@@ -99,9 +104,11 @@ function buildGraph(ctx: FileContext): CallGraph {
     innermost(call.node.startIndex)?.claude.push(call);
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));
+  const paramNamesAll = new Set(functions.flatMap((f) => f.params));
   for (const m of ctx.scan(CALL_SITE)) {
     const name = m[2];
-    if (!byName.has(name) || NOT_NAMES.has(name)) {
+    const local = byName.has(name);
+    if ((!local && !(paramNamesAll.has(name) && !m[1])) || NOT_NAMES.has(name)) {
       continue;
     }
     const at = siteAt(m, name);
@@ -109,7 +116,12 @@ function buildGraph(ctx: FileContext): CallGraph {
       continue;
     }
     const owner = innermost(at);
-    if (owner && !ctx.inCommentOrString(at)) {
+    if (!owner || ctx.inCommentOrString(at)) {
+      continue;
+    }
+    if (!m[1] && owner.params.includes(name)) {
+      owner.paramSites.push({ name, at, method: false });
+    } else if (local) {
       owner.sites.push({ name, at, method: !!m[1] });
     }
   }
@@ -128,7 +140,9 @@ function buildGraph(ctx: FileContext): CallGraph {
         continue;
       }
       for (const site of f.sites) {
-        const target = (byName.get(site.name) ?? []).find((g) => g !== f && reach.get(g)?.depth === depth - 1);
+        const target = (byName.get(site.name) ?? []).find(
+          (g) => g !== f && reach.get(g)?.depth === depth - 1,
+        );
         const r = target && reach.get(target);
         if (target && r) {
           found.push([f, { depth, calls: r.calls, via: [target.name, ...r.via] }]);
@@ -168,6 +182,7 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
         params: paramNames(ctx, fn),
         sites: [],
         claude: [],
+        paramSites: [],
       });
     }
   }
@@ -258,7 +273,12 @@ function paramNames(ctx: FileContext, fn: Node): string[] {
   }
   out.push(current);
   return out
-    .map((p) => /^\s*(?:\.\.\.|\*{1,2})?\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(p)?.[1])
+    .map(
+      (p) =>
+        /^\s*(?:\.\.\.|\*{1,2})?\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(
+          p,
+        )?.[1],
+    )
     .filter((p): p is string => !!p);
 }
 

@@ -77,7 +77,7 @@ const PY_DEFS = [
 ];
 
 /** `name(` or `this.name(` / `self.name(`, not after a dot (another object's method). */
-const CALL_SITE = /(?:^|[^\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(/g;
+const CALL_SITE = /(?<![\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(/g;
 
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
 

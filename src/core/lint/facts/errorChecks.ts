@@ -32,38 +32,43 @@ export function tryBodies(ctx: FileContext): Array<{ start: number; end: number;
 
 /** The handlers of a try statement that would catch a rate-limit error and not simply re-raise it. */
 export function rateLimitHandlers(ctx: FileContext, tryNode: Node): Node[] {
-  const out: Node[] = [];
-  for (const child of namedChildren(tryNode)) {
-    if (kind(child) === 'catch_clause') {
-      if (!leavesLoop(ctx, child.childForFieldName('body'))) {
-        out.push(child);
-      }
-    } else if (kind(child) === 'except_clause' || kind(child) === 'except_group_clause') {
-      const kids = namedChildren(child);
-      const block = kids.find((k) => kind(k) === 'block') ?? null;
-      if (leavesLoop(ctx, block)) {
-        continue;
-      }
-      let value = child.childForFieldName('value') ?? kids.find((k) => kind(k) !== 'block') ?? null;
-      if (kindOf(value) === 'as_pattern') {
-        value = namedChildren(value)[0] ?? null;
-      }
-      if (!value) {
-        out.push(child);
-        continue;
-      }
-      const types =
-        kind(value) === 'tuple' || kind(value) === 'parenthesized_expression'
-          ? namedChildren(value)
-          : [value];
-      if (
-        types.some((t) => PY_RATE_LIMIT_CATCHERS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t)))
-      ) {
-        out.push(child);
-      }
-    }
+  return handlersOf(tryNode).filter((h) => !leavesLoop(ctx, handlerBody(h)) && catchesRateLimit(ctx, h));
+}
+
+/** The catch/except clauses of a try statement. */
+export function handlersOf(tryNode: Node): Node[] {
+  return namedChildren(tryNode).filter(
+    (c) => kind(c) === 'catch_clause' || kind(c) === 'except_clause' || kind(c) === 'except_group_clause',
+  );
+}
+
+/** The block of a catch/except clause. */
+export function handlerBody(handler: Node): Node | null {
+  if (kind(handler) === 'catch_clause') {
+    return handler.childForFieldName('body');
   }
-  return out;
+  return namedChildren(handler).find((k) => kind(k) === 'block') ?? null;
+}
+
+/**
+ * Whether a handler can catch a rate-limit error: any JS `catch`; a Python `except` that is
+ * bare or names `RateLimitError`, `APIStatusError`, `APIError`, `Exception`, ….
+ */
+export function catchesRateLimit(ctx: FileContext, handler: Node): boolean {
+  if (kind(handler) === 'catch_clause') {
+    return true;
+  }
+  const kids = namedChildren(handler);
+  let value = handler.childForFieldName('value') ?? kids.find((k) => kind(k) !== 'block') ?? null;
+  if (kindOf(value) === 'as_pattern') {
+    value = namedChildren(value)[0] ?? null;
+  }
+  if (!value) {
+    return true;
+  }
+  const types =
+    kind(value) === 'tuple' || kind(value) === 'parenthesized_expression' ? namedChildren(value) : [value];
+  return types.some((t) => PY_RATE_LIMIT_CATCHERS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t)));
 }
 
 const EXITS = new Set(['throw_statement', 'raise_statement', 'return_statement', 'break_statement']);

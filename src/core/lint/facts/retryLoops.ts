@@ -9,6 +9,8 @@ import {
   lastSegment,
   LOOP_TYPES,
   positionalArgs,
+  numberValue,
+  unwrap,
   up,
   kind,
   endOf,
@@ -16,6 +18,7 @@ import {
 } from '../syntax';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
+import { callGraph, sitesWithin } from './callGraph';
 
 /** A hand-written retry loop around a call. */
 export interface RetryLoop {
@@ -42,7 +45,7 @@ export function loopHead(loop: Node): { start: number; end: number } {
  */
 export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
   // Most calls are in no try block at all: decide that from offsets before walking the tree.
-  if (!tryBodies(ctx).some((b) => b.start <= call.startIndex && endOf(call) <= b.end)) {
+  if (!inTryBody(ctx, call.startIndex)) {
     return null;
   }
   let tryNode: Node | null = null;
@@ -66,20 +69,37 @@ export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
   return null;
 }
 
+/** Whether an offset is inside some try block (merged try-body ranges, built once; binary search). */
+export function inTryBody(ctx: FileContext, offset: number): boolean {
+  const merged = ctx.memo('try-body-ranges', () => {
+    const out: Array<{ at: number; end: number }> = [];
+    for (const b of [...tryBodies(ctx)].sort((x, y) => x.start - y.start)) {
+      const last = out[out.length - 1];
+      if (last && b.start <= last.end) {
+        last.end = Math.max(last.end, b.end);
+      } else {
+        out.push({ at: b.start, end: b.end });
+      }
+    }
+    return out;
+  });
+  const i = lowerBound(merged, offset + 1) - 1;
+  return i >= 0 && offset < merged[i].end;
+}
+
 function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
   const body = loop.childForFieldName('body');
   if (!body) {
     return false;
   }
   const tryBody = tryNode.childForFieldName('body');
-  const tryText = ctx.textOf(tryBody);
-  const exitsInTry = /\b(return|break)\b/.test(tryText);
-  const handlersText = ctx
-    .textOf(tryNode)
-    .slice((tryBody ? endOf(tryBody) : tryNode.startIndex) - tryNode.startIndex);
-  const continues = /\bcontinue\b/.test(handlersText);
-  const exitsAfter = /\b(return|break)\b/.test(ctx.text.slice(endOf(tryNode), endOf(body)));
-  if (!(exitsInTry || continues || exitsAfter)) {
+  const tryStart = tryBody ? tryBody.startIndex : tryNode.startIndex;
+  const tryEnd = tryBody ? endOf(tryBody) : tryNode.startIndex;
+  const words = keywordOffsets(ctx);
+  const exitsInTry = anyIn(words.exit, tryStart, tryEnd);
+  const continues = anyIn(words.continue, tryEnd, endOf(tryNode));
+  const exitsAfter = anyIn(words.exit, endOf(tryNode), endOf(body));
+  if (!(exitsInTry || continues || exitsAfter || endsByCondition(ctx, loop, tryStart, tryEnd))) {
     return false;
   }
   if (kind(loop) === 'for_in_statement' || (ctx.python && kind(loop) === 'for_statement')) {
@@ -91,97 +111,302 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
   return true;
 }
 
-/** How a retry loop waits between attempts. */
-export interface WaitInfo {
-  kind: 'none' | 'fixed' | 'growing' | 'retry-after';
-  jitter: boolean;
-  /** The sleep call, if any. */
-  call?: Node;
-}
-
-const JS_SLEEP = /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)\s*\(/gi;
-const PY_SLEEP = /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep\s*\(/g;
-
-/** Classifies how a retry loop waits: not at all, a fixed time, a growing time, or per `retry-after`. */
-export function classifyWait(ctx: FileContext, loop: RetryLoop): WaitInfo {
-  const loopText = ctx.textOf(loop.loop);
-  const honoursRetryAfter = /retry[-_]?after/i.test(loopText);
-  let sleep: Node | undefined;
-  let delay: Node | null = null;
-  const re = ctx.python ? PY_SLEEP : JS_SLEEP;
-  re.lastIndex = 0;
-  for (let m = re.exec(loopText); m; m = re.exec(loopText)) {
-    const offset = loop.loop.startIndex + m.index + m[0].search(/\w+\s*\($/);
-    let n = ctx.nodeAt(offset);
-    while (n && !isCall(n) && n.startIndex >= loop.loop.startIndex) {
-      n = up(n);
-    }
-    if (!n || !isCall(n) || ctx.inCommentOrString(offset)) {
-      continue;
-    }
-    const tryBody = loop.tryNode.childForFieldName('body');
-    if (tryBody && contains(tryBody, n)) {
-      continue; // a sleep inside the try is pacing, not back-off
-    }
-    sleep = n;
-    const name = lastSegment(dottedName(callee(n), ctx.text));
-    const args = positionalArgs(n);
-    delay = name === 'setTimeout' && args.length > 1 ? args[1] : (args[0] ?? null);
-    if (delay && /^(?:resolve|r|res|done)$/.test(ctx.textOf(delay)) && args.length > 1) {
-      delay = args[1];
-    }
-    break;
+/**
+ * A `while` loop that ends through its condition, set by the try block on success:
+ * `while ret is None: try: ret = create(...)`, `while (!res) { try { res = await ... } }`,
+ * `while not done:` … `done = True`.
+ */
+function endsByCondition(ctx: FileContext, loop: Node, tryStart: number, tryEnd: number): boolean {
+  if (kind(loop) !== 'while_statement' && kind(loop) !== 'do_statement') {
+    return false;
   }
-  // `new Promise(r => setTimeout(r, ms))` is found through setTimeout above.
-  if (!sleep) {
-    return { kind: honoursRetryAfter ? 'retry-after' : 'none', jitter: false };
+  const cond = ctx.textOf(loop.childForFieldName('condition'));
+  const names = new Set(cond.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  for (const w of ['not', 'is', 'None', 'null', 'undefined', 'true', 'false', 'True', 'False', 'and', 'or']) {
+    names.delete(w);
   }
-  const delayText = expandLocals(ctx, loop.loop, ctx.textOf(delay));
-  const jitter = /random|jitter|uniform/i.test(delayText);
-  if (honoursRetryAfter || /retry[-_]?after|headers/i.test(delayText)) {
-    return { kind: 'retry-after', jitter, call: sleep };
+  if (names.size === 0 || names.size > 3) {
+    return false;
   }
-  if (
-    /\*\*|Math\.pow|\bpow\s*\(|<<|\bexp\b|Math\.exp/.test(delayText) ||
-    usesLoopVariable(ctx, loop.loop, delayText)
-  ) {
-    return { kind: 'growing', jitter, call: sleep };
-  }
-  return { kind: 'fixed', jitter, call: sleep };
-}
-
-/** Adds the initialisers of identifiers declared in the loop to a delay expression's text (one level). */
-function expandLocals(ctx: FileContext, loop: Node, delayText: string): string {
-  let out = delayText;
-  const loopText = ctx.textOf(loop);
-  for (const id of new Set(delayText.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
-    const re = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?::[^=\\n]*)?=(?!=)([^;\\n]*)`, 'g');
-    for (let m = re.exec(loopText); m; m = re.exec(loopText)) {
-      out += ` ${m[1]}`;
-    }
-    // Also the declaration just before the loop (`let delay = 1000;` then `delay *= 2` inside).
-  }
-  return out;
-}
-
-/** Whether a delay depends on something that changes between iterations. */
-function usesLoopVariable(ctx: FileContext, loop: Node, delayText: string): boolean {
-  const loopText = ctx.textOf(loop);
-  const counters = new Set<string>();
-  const init = loop.childForFieldName('initializer') ?? loop.childForFieldName('left');
-  for (const m of ctx.textOf(init).matchAll(/[A-Za-z_$][\w$]*/g)) {
-    counters.add(m[0]);
-  }
-  for (const id of new Set(delayText.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
-    if (counters.has(id)) {
-      return true;
-    }
-    const updated = new RegExp(
-      `(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?:[-+*/]|\\*\\*|<<)=|(?:\\+\\+|--)\\s*${escapeRegExp(id)}\\b|\\b${escapeRegExp(id)}\\s*(?:\\+\\+|--)`,
-    );
-    if (updated.test(loopText)) {
+  for (const a of assignmentsIn(ctx, tryStart, tryEnd)) {
+    if (names.has(a)) {
       return true;
     }
   }
   return false;
+}
+
+/** Names assigned (`name =`, not `==`) between two offsets, from one scan of the file. */
+function assignmentsIn(ctx: FileContext, start: number, end: number): string[] {
+  const all = ctx.memo('assignments', () => {
+    const out: Array<{ at: number; name: string }> = [];
+    for (const m of ctx.scan(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,40})?=(?![=>])/g)) {
+      out.push({ at: m.index, name: m[1] });
+    }
+    return out;
+  });
+  const out: string[] = [];
+  for (let i = lowerBound(all, start); i < all.length && all[i].at < end; i++) {
+    out.push(all[i].name);
+  }
+  return out;
+}
+
+/** Offsets of the loop-control keywords in the file (scanned once). */
+function keywordOffsets(ctx: FileContext): { exit: number[]; continue: number[] } {
+  return ctx.memo('loop-keywords', () => {
+    const exit: number[] = [];
+    const cont: number[] = [];
+    for (const m of ctx.scan(/\b(return|break|continue)\b/g)) {
+      (m[1] === 'continue' ? cont : exit).push(m.index);
+    }
+    return { exit, continue: cont };
+  });
+}
+
+/** The first index of a sorted list (of offsets or `{ at }`) at or after `offset`. */
+function lowerBound(list: ReadonlyArray<number | { at: number }>, offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid];
+    if ((typeof v === 'number' ? v : v.at) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a sorted offset list has an entry in [start, end). */
+export function anyIn(offsets: readonly number[], start: number, end: number): boolean {
+  const i = lowerBound(offsets, start);
+  return i < offsets.length && offsets[i] < end;
+}
+
+/** How a retry loop waits between attempts. */
+export interface WaitInfo {
+  kind: 'none' | 'fixed' | 'growing' | 'retry-after' | 'limiter';
+  jitter: boolean;
+  /** The sleep call, if any. */
+  call?: Node;
+  /** A fixed wait written as a literal, in words (`5 s`, `500 ms`). */
+  amount?: string;
+  /** The same-file helper that does the waiting (`_sleep_backoff`), if the loop waits through one. */
+  helper?: string;
+}
+
+const JS_SLEEP = /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)\s*\(/gi;
+const PY_SLEEP = /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep\s*\(/g;
+/** Waiting on a rate limiter or token bucket instead of sleeping. */
+const LIMITER_WAIT =
+  /\b(?:acquire|wait_for_token|waitForToken|removeTokens|remove_tokens|consume|take)\s*\(|\b\w*(?:bucket|limiter|throttle)\w*\s*\.\s*\w+\s*\(/gi;
+
+/** A sleep call of the file (found once per file). */
+export interface SleepCall {
+  at: number;
+  call: Node;
+  delay: Node | null;
+}
+
+/** Every sleep/delay call in the file, in text order (scanned once). */
+export function sleepCalls(ctx: FileContext): SleepCall[] {
+  return ctx.memo('sleep-calls', () => {
+    const out: SleepCall[] = [];
+    const re = ctx.python ? PY_SLEEP : JS_SLEEP;
+    for (const m of ctx.scan(re)) {
+      const offset = m.index + m[0].search(/\w+\s*\($/);
+      let n = ctx.nodeAt(offset);
+      for (let i = 0; n && !isCall(n) && i < 4; i++) {
+        n = up(n);
+      }
+      if (!n || !isCall(n) || ctx.inCommentOrString(offset)) {
+        continue;
+      }
+      const name = lastSegment(dottedName(callee(n), ctx.text));
+      const args = positionalArgs(n);
+      let delay = name === 'setTimeout' && args.length > 1 ? args[1] : (args[0] ?? null);
+      if (delay && /^(?:resolve|r|res|done)$/.test(ctx.textOf(delay)) && args.length > 1) {
+        delay = args[1];
+      }
+      out.push({ at: offset, call: n, delay });
+    }
+    return out;
+  });
+}
+
+/** Offsets of `retry-after` mentions (scanned once). */
+function retryAfterOffsets(ctx: FileContext): number[] {
+  return ctx.memo('retry-after-offsets', () => [...ctx.scan(/retry[-_]?after/gi)].map((m) => m.index));
+}
+
+/** Offsets of rate-limiter waits (scanned once). */
+function limiterWaitOffsets(ctx: FileContext): number[] {
+  return ctx.memo('limiter-wait-offsets', () => [...ctx.scan(LIMITER_WAIT)].map((m) => m.index));
+}
+
+/**
+ * Classifies how a retry loop waits: not at all, a fixed time, a growing time, on a rate
+ * limiter, or per `retry-after`. A sleep inside the `try` is pacing, not back-off, so only
+ * the parts of the loop outside its `try` block are read (which also keeps this linear:
+ * nested loops never reread each other's bodies).
+ */
+export function classifyWait(ctx: FileContext, loop: RetryLoop): WaitInfo {
+  const tryBody = loop.tryNode.childForFieldName('body');
+  const skip = tryBody ? { start: tryBody.startIndex, end: endOf(tryBody) } : { start: 0, end: 0 };
+  return classifyWaitIn(ctx, { start: loop.loop.startIndex, end: endOf(loop.loop) }, skip, (id) =>
+    counterOf(ctx, loop.loop, id, skip),
+  );
+}
+
+/**
+ * How the code in `range` (minus `skip`) waits before its next attempt; `grows(id)` says
+ * whether a name in the delay changes between attempts.
+ */
+export function classifyWaitIn(
+  ctx: FileContext,
+  range: { start: number; end: number },
+  skip: { start: number; end: number },
+  grows: (id: string) => boolean,
+): WaitInfo {
+  const ra = retryAfterOffsets(ctx);
+  const honoursRetryAfter =
+    anyIn(ra, range.start, Math.min(range.end, skip.start)) ||
+    anyIn(ra, Math.max(range.start, skip.end), range.end);
+  const sleeps = sleepCalls(ctx);
+  let sleep: SleepCall | undefined;
+  for (let i = lowerBound(sleeps, range.start); i < sleeps.length && sleeps[i].at < range.end;) {
+    if (sleeps[i].at >= skip.start && sleeps[i].at < skip.end) {
+      i = lowerBound(sleeps, skip.end);
+      continue;
+    }
+    sleep = sleeps[i];
+    break;
+  }
+  if (!sleep) {
+    if (honoursRetryAfter) {
+      return { kind: 'retry-after', jitter: false };
+    }
+    const helper = sleepingHelper(ctx, range, skip);
+    if (helper) {
+      return helper;
+    }
+    const lw = limiterWaitOffsets(ctx);
+    if (
+      anyIn(lw, range.start, Math.min(range.end, skip.start)) ||
+      anyIn(lw, Math.max(range.start, skip.end), range.end)
+    ) {
+      return { kind: 'limiter', jitter: false };
+    }
+    return { kind: 'none', jitter: false };
+  }
+  const delayText = ctx.textOf(sleep.delay);
+  const expanded = delayText + localInitialisers(ctx, delayText, range, skip);
+  const jitter = /random|jitter|uniform/i.test(expanded);
+  if (honoursRetryAfter || /retry[-_]?after|headers/i.test(expanded)) {
+    return { kind: 'retry-after', jitter, call: sleep.call };
+  }
+  if (
+    /\*\*|Math\.pow|\bpow\s*\(|<<|\bexp\b|Math\.exp/.test(expanded) ||
+    (expanded.match(/[A-Za-z_$][\w$]*/g) ?? []).some(grows)
+  ) {
+    return { kind: 'growing', jitter, call: sleep.call };
+  }
+  return { kind: 'fixed', jitter, call: sleep.call, amount: amountOf(ctx, sleep) };
+}
+
+/** A literal wait in words: JS delays are milliseconds, Python's seconds. */
+function amountOf(ctx: FileContext, sleep: SleepCall): string | undefined {
+  const d = unwrap(sleep.delay);
+  const v = d ? numberValue(d, ctx.text) : undefined;
+  if (v === undefined || v < 0) {
+    return undefined;
+  }
+  if (ctx.python) {
+    return `${v} s`;
+  }
+  return v >= 1000 ? `${v / 1000} s` : `${v} ms`;
+}
+
+/**
+ * A same-file function called in the loop (outside the try) that sleeps:
+ * `_sleep_backoff(attempt)`. Its own delay decides the kind.
+ */
+function sleepingHelper(
+  ctx: FileContext,
+  range: { start: number; end: number },
+  skip: { start: number; end: number },
+): WaitInfo | undefined {
+  const graph = callGraph(ctx);
+  const sites = [
+    ...sitesWithin(ctx, range.start, Math.min(range.end, skip.start)),
+    ...sitesWithin(ctx, Math.max(range.start, skip.end), range.end),
+  ];
+  for (const site of sites) {
+    for (const fn of graph.byName.get(site.name) ?? []) {
+      if (fn.start <= site.at && site.at < fn.end) {
+        continue;
+      }
+      const sleeps = sleepCalls(ctx);
+      const i = lowerBound(sleeps, fn.start);
+      const ra = anyIn(retryAfterOffsets(ctx), fn.start, fn.end);
+      if (i < sleeps.length && sleeps[i].at < fn.end) {
+        const inner = classifyWaitIn(ctx, { start: fn.start, end: fn.end }, { start: 0, end: 0 }, (id) =>
+          fn.params.includes(id),
+        );
+        return { ...inner, kind: ra ? 'retry-after' : inner.kind, helper: fn.name };
+      }
+      if (ra) {
+        return { kind: 'retry-after', jitter: false, helper: fn.name };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The initialisers of names in a delay expression, assigned in the range (outside `skip`). */
+function localInitialisers(
+  ctx: FileContext,
+  delayText: string,
+  range: { start: number; end: number },
+  skip: { start: number; end: number },
+): string {
+  let out = '';
+  for (const id of new Set(delayText.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+    const re = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?::[^=\\n]*)?=(?!=)([^;\\n]*)`, 'g');
+    for (const part of parts(range, skip)) {
+      for (const m of ctx.scan(re, part.start, part.end)) {
+        out += ` ${m[1]}`;
+      }
+    }
+  }
+  return out;
+}
+
+/** A range minus a skipped middle part. */
+function parts(
+  range: { start: number; end: number },
+  skip: { start: number; end: number },
+): Array<{ start: number; end: number }> {
+  if (skip.end <= range.start || skip.start >= range.end || skip.end <= skip.start) {
+    return [range];
+  }
+  return [
+    { start: range.start, end: Math.max(range.start, skip.start) },
+    { start: Math.min(range.end, skip.end), end: range.end },
+  ];
+}
+
+/** Whether a name is the loop's counter or is updated in the loop (outside `skip`). */
+function counterOf(ctx: FileContext, loop: Node, id: string, skip: { start: number; end: number }): boolean {
+  const init = loop.childForFieldName('initializer') ?? loop.childForFieldName('left');
+  if (new RegExp(`(?<![\\w$])${escapeRegExp(id)}(?![\\w$])`).test(ctx.textOf(init))) {
+    return true;
+  }
+  const updated = new RegExp(
+    `(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?:[-+*/]|\\*\\*|<<)=|(?:\\+\\+|--)\\s*${escapeRegExp(id)}\\b|\\b${escapeRegExp(id)}\\s*(?:\\+\\+|--)`,
+    'g',
+  );
+  return parts({ start: loop.startIndex, end: endOf(loop) }, skip).some(
+    (part) => !ctx.scan(updated, part.start, part.end).next().done,
+  );
 }

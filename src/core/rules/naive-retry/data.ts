@@ -15,6 +15,11 @@ export interface NaiveRetryData {
   wait?: Span;
   /** The catch/except clause that swallows the error. */
   handler?: Span;
+  /**
+   * How the retry is written: a loop around the call (absent for older findings: a loop), a
+   * function calling itself from its handler, or a same-file wrapper re-running a callable.
+   */
+  shape?: 'loop' | 'recursion' | 'wrapper';
   /** Library retries: the library name and the client construction that keeps the SDK retries. */
   library?: string;
   client?: Span;

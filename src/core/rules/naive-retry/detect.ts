@@ -1,68 +1,78 @@
+import type { Node } from '../../parse/treeSitter';
 import type { ClaudeCall, ClientBinding, FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import { resolveClient } from '../../lint/facts/clients';
+import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
 import { findRetryLibrary } from '../../lint/facts/retryLibraries';
-import { classifyWait, findRetryLoop, loopHead } from '../../lint/facts/retryLoops';
+import { classifyWait, findRetryLoop, loopHead, type WaitInfo } from '../../lint/facts/retryLoops';
+import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
 import { endOf, rangeOf } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
 /**
- * `naive-retry`: a hand-written retry loop around a Claude call that retries rate-limit
- * errors with no wait or a fixed wait (no growth, no jitter) and ignores `retry-after`; and
- * (as information) a retry library stacked on a client that keeps the SDK's own retries.
+ * `naive-retry`: a hand-written retry around a Claude call (a loop, a function calling
+ * itself from its error handler, or a same-file wrapper re-running a function that calls
+ * Claude) that retries rate-limit errors with no wait or a fixed wait (no growth, no
+ * jitter) and ignores `retry-after`; and (as information) a retry library stacked on a
+ * client that keeps the SDK's own retries.
  */
 export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   const seen = new Set<number>();
-  for (const call of ctx.calls) {
-    const loop = findRetryLoop(ctx, call.node);
+  // Loops around a Claude call, or around a call of a same-file function that makes one.
+  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string }> = ctx.calls.map((c) => ({
+    node: c.node,
+    call: c,
+  }));
+  if (ctx.calls.length) {
+    for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+      const target = claudeTarget(ctx, site.name, site.at);
+      const node = target ? siteCall(ctx, site.at) : null;
+      if (target && node) {
+        attempts.push({ node, call: target.reach.calls[0], via: target.fn.name });
+      }
+    }
+  }
+  for (const attempt of attempts) {
+    const loop = findRetryLoop(ctx, attempt.node);
     if (loop) {
       if (seen.has(loop.loop.startIndex) || loop.handlers.length === 0) {
         continue;
       }
       seen.add(loop.loop.startIndex);
       const wait = classifyWait(ctx, loop);
-      let kind: NaiveRetryData['kind'];
-      let message: string;
-      if (wait.kind === 'none') {
-        kind = 'no-wait';
-        message =
-          'This loop retries the Claude call immediately after an error: on a 429 every retry lands in the same ' +
-          'rate-limit window and fails too. Wait before retrying, honouring the retry-after header, or let the ' +
-          'SDK retry (it backs off and reads retry-after; raise maxRetries instead).';
-      } else if (wait.kind === 'fixed' && !wait.jitter) {
-        kind = 'fixed-wait';
-        message =
-          'This loop retries the Claude call after a fixed wait with no growth or jitter and ignores retry-after: ' +
-          'parallel workers retry in lock-step and keep hitting the limit. Use exponential back-off with jitter ' +
-          'and honour retry-after, or let the SDK retry (raise maxRetries).';
-      } else if (wait.kind !== 'retry-after') {
-        kind = 'ignores-retry-after';
-        message =
-          'This loop backs off on its own schedule and never reads the retry-after header of a 429: it retries ' +
-          'before the limit has refilled (wasting attempts) or waits longer than needed. Wait for retry-after ' +
-          'when the error carries it, or let the SDK retry (it honours retry-after; raise maxRetries).';
-      } else {
+      const found = describe(ctx, wait, {
+        subject: 'This loop',
+        what: attempt.via ? `retries ${attempt.via}()` : 'retries the Claude call',
+        overloadedOnly: retriesOverloadedOnly(ctx, loop.tryNode),
+      });
+      if (!found) {
         continue;
       }
       const head = loopHead(loop.loop);
+      const end = trimEnd(ctx, head.start, head.end);
       report({
         start: head.start,
-        end: trimEnd(ctx, head.start, head.end),
-        message: ctx.python ? message.replace('raise maxRetries', 'raise max_retries') : message,
+        end,
+        message: found.message,
         data: {
           rule: 'naive-retry',
           language: lang(ctx),
-          kind,
+          kind: found.kind,
+          shape: 'loop',
           loop: rangeOf(loop.loop),
-          head: { start: head.start, end: trimEnd(ctx, head.start, head.end) },
-          call: rangeOf(call.node),
+          head: { start: head.start, end },
+          call: rangeOf(attempt.call.node),
           wait: wait.call ? rangeOf(wait.call) : undefined,
           handler: loop.handlers[0] ? rangeOf(loop.handlers[0]) : undefined,
         },
       });
       continue;
     }
+    if (attempt.via) {
+      continue; // retry libraries are matched on the Claude call itself
+    }
+    const call = attempt.call;
     const lib = findRetryLibrary(ctx, call.node);
     if (!lib || seen.has(lib.node.startIndex) || !keepsSdkRetries(ctx, call)) {
       continue;
@@ -73,9 +83,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       end: lineEnd(ctx, lib.head.startIndex, endOf(lib.head)),
       severity: 'info',
       message:
-        `${lib.library} retries a Claude call on a client that keeps the SDK's own retries (2 by default): ` +
-        `each failure is retried up to 3 times inside every ${lib.library} attempt, multiplying requests during a 429 ` +
-        `storm. Set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} on this client or drop the extra retry layer.`,
+        `${lib.library} retries on top of the SDK's own retries; set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} or drop ${lib.library}. ` +
+        `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
+        `${lib.library} attempt, multiplying requests during a 429 storm.`,
       data: {
         rule: 'naive-retry',
         language: lang(ctx),
@@ -88,6 +98,95 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       },
     });
   }
+  for (const shape of retryShapes(ctx)) {
+    if (seen.has(shape.at.startIndex) || shape.calls.length === 0) {
+      continue;
+    }
+    seen.add(shape.at.startIndex);
+    const name = `\`${shape.fn.name}\``;
+    const found = describe(ctx, shape.wait, {
+      subject: shape.shape === 'recursion' ? name : name,
+      what:
+        shape.shape === 'recursion'
+          ? 'retries by calling itself'
+          : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
+      overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
+    });
+    if (!found) {
+      continue;
+    }
+    const start = shape.loop ? loopHead(shape.loop.loop).start : shape.at.startIndex;
+    const headEnd = shape.loop ? loopHead(shape.loop.loop).end : endOf(shape.at);
+    const end = lineEnd(ctx, start, headEnd);
+    report({
+      start,
+      end,
+      message: found.message,
+      data: {
+        rule: 'naive-retry',
+        language: lang(ctx),
+        kind: found.kind,
+        shape: shape.shape,
+        loop: rangeOf(shape.loop ? shape.loop.loop : shape.at),
+        head: { start, end },
+        call: rangeOf(shape.calls[0].node),
+        wait: shape.wait.call ? rangeOf(shape.wait.call) : undefined,
+        handler: rangeOf(shape.handler),
+      },
+    });
+  }
+}
+
+/** The finding's kind and message for a wait, or undefined when the retry is fine (honours retry-after). */
+function describe(
+  ctx: FileContext,
+  wait: WaitInfo,
+  how: { subject: string; what: string; overloadedOnly: boolean },
+): { kind: NaiveRetryData['kind']; message: string } | undefined {
+  const sdk = ctx.python ? 'raise max_retries' : 'raise maxRetries';
+  const what = how.overloadedOnly ? 'retries errors other than 429 (re-thrown)' : how.what;
+  const helper = wait.helper ? ` (in ${wait.helper}())` : '';
+  const fixedWait = `a fixed ${wait.amount ?? ''}${wait.amount ? ' ' : ''}wait${helper}`;
+  let kind: NaiveRetryData['kind'];
+  let first: string;
+  let detail: string;
+  if (wait.kind === 'none') {
+    kind = 'no-wait';
+    first = `${how.subject} ${what} immediately; wait for retry-after or let the SDK retry.`;
+    detail = how.overloadedOnly
+      ? 'An overloaded API needs time to recover: retrying at once only adds load. The SDK retries 529s with back-off.'
+      : 'On a 429 every retry lands in the same rate-limit window and fails too. Honour the retry-after header, ' +
+        `or let the SDK retry (it backs off and reads retry-after; ${sdk}).`;
+  } else if (wait.kind === 'fixed' && !wait.jitter) {
+    kind = 'fixed-wait';
+    first = `${how.subject} ${what} after ${fixedWait}; use jittered back-off${how.overloadedOnly ? '' : ' and retry-after'}.`;
+    detail = how.overloadedOnly
+      ? 'A fixed wait makes parallel workers retry in lock-step against an overloaded API. Use exponential ' +
+        `back-off with jitter, or let the SDK retry (${sdk}).`
+      : 'A fixed wait with no growth or jitter ignores retry-after: parallel workers retry in lock-step and keep ' +
+        `hitting the limit. Use exponential back-off with jitter and honour retry-after, or let the SDK retry (${sdk}).`;
+  } else if (wait.kind !== 'retry-after') {
+    if (how.overloadedOnly) {
+      return undefined; // a back-off that re-throws 429s leaves rate limits to the caller
+    }
+    kind = 'ignores-retry-after';
+    const schedule =
+      wait.kind === 'limiter'
+        ? 'waits on a rate limiter'
+        : wait.kind === 'fixed'
+          ? `waits ${fixedWait.replace(/^a fixed /, 'a jittered ')}`
+          : `backs off on its own schedule${helper}`;
+    first = `${how.subject} ${what} but ${schedule}, ignoring retry-after; wait for retry-after.`;
+    detail =
+      'A 429 says in retry-after when capacity is back: retrying sooner fails and wastes attempts, waiting much ' +
+      `longer wastes time. Wait for retry-after when the error carries it, or let the SDK retry (it honours retry-after; ${sdk}).`;
+  } else {
+    return undefined;
+  }
+  if (first.length > 100) {
+    first = first.replace(/`[^`]+`/, 'This function').replace(/ \(in [^)]*\(\)\)/, '');
+  }
+  return { kind, message: `${first} ${detail}` };
 }
 
 /** Whether a call goes through a client (seen in this file) that keeps the SDK retries. */

@@ -28,8 +28,8 @@ import type { FixAction } from '../../fix/types';
 
 export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRetryData): FixAction[] {
   const info = callInfo(file, data.call);
-  if (!info) {
-    return [];
+  if (!info || (data.shape !== undefined && data.shape !== 'loop')) {
+    return []; // recursion and wrappers: no loop to unroll here
   }
   const ctor = clientOf(file, data, info);
   const out: FixAction[] =

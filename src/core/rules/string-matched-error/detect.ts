@@ -1,9 +1,16 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
-import { tryBodies } from '../../lint/facts/errorChecks';
+import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
+import { anyIn } from '../../lint/facts/retryLoops';
+import {
+  callGraph,
+  claudeTarget,
+  type LocalFunction,
+  siteCall,
+  sitesWithin,
+} from '../../lint/facts/callGraph';
 import { assignedValues } from '../../lint/facts/functions';
-import { callsClaudeFunction } from '../../lint/facts/reachability';
 import type { StringMatchedErrorData } from './data';
 import {
   callee,
@@ -80,7 +87,9 @@ const TEXT_PROPS = new Set([
 /**
  * `string-matched-error`: inside the catch/except that handles a Claude call, deciding that
  * the error is a rate limit from its text (`"rate limit" in str(e)`, `err.message.includes("429")`,
- * `/rate limit/i.test(e.message)`) instead of `RateLimitError` or the status code.
+ * `/rate limit/i.test(e.message)`) instead of `RateLimitError` or the status code; also
+ * through a same-file predicate (`_is_rate_limit_error(e)`) and a list of indicator strings
+ * (`any(s in msg for s in INDICATORS)`). One finding per test site: `a || b` is one.
  */
 export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>): void {
   if (ctx.calls.length === 0 || !/rate|429|too many/i.test(ctx.text)) {
@@ -92,24 +101,16 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
     if (!errorName) {
       continue;
     }
-    for (const literal of handler.descendantsOfType(['string', 'template_string', 'regex'])) {
-      if (!literal || seen.has(literal.startIndex)) {
-        continue;
+    const replacement = replacementFor(ctx, errorName);
+    const emit = (test: Test, where: string): void => {
+      if (seen.has(test.node.startIndex)) {
+        return;
       }
-      const test = rateLimitTest(ctx, literal, errorName, handler);
-      if (!test || seen.has(test.node.startIndex)) {
-        continue;
-      }
-      seen.add(literal.startIndex);
       seen.add(test.node.startIndex);
-      const replacement = replacementFor(ctx, errorName);
       report({
         start: test.node.startIndex,
         end: endOf(test.node),
-        message:
-          'This decides that the error is a rate limit by matching its message text, which is not a stable API: ' +
-          'the wording can change, and other errors (a prompt that mentions "429", a proxy page) match too. ' +
-          `Test ${replacement} instead.`,
+        message: messageFor(test.needle, where, replacement),
         data: {
           rule: 'string-matched-error',
           language: lang(ctx),
@@ -120,32 +121,276 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
           replacement,
         },
       });
+    };
+    for (const test of textTests(ctx, handler, errorName, handler)) {
+      emit(test, '');
+    }
+    for (const use of predicateUses(ctx, handler, errorName)) {
+      emit(use.test, ` (in \`${use.helper}\`, line ${use.line})`);
     }
   }
 }
 
-/** catch/except clauses of try statements whose body makes a Claude call (directly or one function away). */
-function claudeHandlers(ctx: FileContext): Node[] {
-  const tries = new Map<number, Node>();
-  for (const t of tryBodies(ctx)) {
-    // The try body makes a Claude call, or calls a same-file function that does.
-    if (
-      ctx.calls.some((c) => t.start <= c.node.startIndex && c.node.startIndex < t.end) ||
-      callsClaudeFunction(ctx, t.node.childForFieldName('body') ?? t.node)
-    ) {
-      tries.set(t.node.startIndex, t.node);
+/** One sentence saying what is wrong and what to do (at most 100 characters), then the details. */
+function messageFor(needle: string, where: string, replacement: string): string {
+  let first = `Tests the error message for '${needle}'${where}; check the error class or status instead.`;
+  if (first.length > 100) {
+    first = `Tests the error message for '${needle}'${where}; check the error class.`;
+  }
+  if (first.length > 100) {
+    first = `Tests the error message for '${needle}'; check the error class or status instead.`;
+  }
+  return (
+    `${first} Test ${replacement}: error text is not a stable API (the wording can change, and other errors, ` +
+    `such as a prompt that mentions "429" or a proxy page, match too).`
+  );
+}
+
+/** The rate-limit text tests on `errorName` inside `scope`, one per site (`a || b` is one). */
+function textTests(ctx: FileContext, scope: Node, errorName: string, handler: Node): Test[] {
+  const atoms: Test[] = [];
+  const at = new Set<number>();
+  for (const literal of scope.descendantsOfType([
+    'string',
+    'template_string',
+    'regex',
+    'list',
+    'array',
+    'identifier',
+  ])) {
+    if (!literal || at.has(literal.startIndex)) {
+      continue;
+    }
+    const test =
+      kind(literal) === 'list' || kind(literal) === 'array' || kind(literal) === 'identifier'
+        ? indicatorTest(ctx, literal, errorName, handler)
+        : rateLimitTest(ctx, literal, errorName, handler);
+    if (test && !at.has(test.node.startIndex)) {
+      at.add(literal.startIndex);
+      at.add(test.node.startIndex);
+      atoms.push(test);
     }
   }
-  const handlers: Node[] = [];
-  for (const t of tries.values()) {
-    for (const child of namedChildren(t)) {
-      if (
-        kind(child) === 'catch_clause' ||
-        kind(child) === 'except_clause' ||
-        kind(child) === 'except_group_clause'
-      ) {
-        handlers.push(child);
+  return chains(ctx, atoms);
+}
+
+/**
+ * Joins tests that are operands of one boolean chain (`a || b`, `'rate' in m and 'limit' in m`)
+ * into one test over the whole chain; keeps those whose text means a rate limit.
+ */
+function chains(ctx: FileContext, atoms: Test[]): Test[] {
+  const byStart = new Map(atoms.map((t) => [t.node.startIndex, t]));
+  const top = new Map<
+    number,
+    { node: Node; needles: string[]; negated: boolean; and: boolean; indicators: boolean }
+  >();
+  for (const t of atoms) {
+    let node = t.node;
+    let and = false;
+    for (let p = up(node); p && isBoolean(ctx, p); p = up(p)) {
+      const others = namedChildren(p).filter((c) => c.startIndex !== node.startIndex);
+      if (!others.every((o) => allTests(ctx, o, byStart))) {
+        break;
       }
+      if (others.length > 0) {
+        and ||= /&&|\band\b/.test(ctx.textOf(p.childForFieldName('operator')));
+      }
+      node = p;
+    }
+    const entry = top.get(node.startIndex) ?? {
+      node,
+      needles: [],
+      negated: t.negated,
+      and,
+      indicators: false,
+    };
+    entry.needles.push(t.needle);
+    entry.and ||= and;
+    entry.indicators ||= !!t.indicators;
+    top.set(node.startIndex, entry);
+  }
+  const out: Test[] = [];
+  for (const e of top.values()) {
+    const direct = e.needles.find((n) => NEEDLE.test(n)) ?? (e.indicators ? e.needles[0] : undefined);
+    const split =
+      e.and && e.needles.some((n) => /^rate$/i.test(n)) && e.needles.some((n) => /^limit(?:ed)?$/i.test(n));
+    if (direct || split) {
+      out.push({
+        node: e.node,
+        needle: direct ? (NEEDLE.exec(direct)?.[0] ?? direct) : 'rate … limit',
+        negated: e.needles.length === 1 && e.negated,
+      });
+    }
+  }
+  return out;
+}
+
+function isBoolean(ctx: FileContext, n: Node): boolean {
+  if (kind(n) === 'boolean_operator') {
+    return true;
+  }
+  if (kind(n) === 'parenthesized_expression') {
+    return true;
+  }
+  if (kind(n) !== 'binary_expression') {
+    return false;
+  }
+  const op = ctx.textOf(n.childForFieldName('operator'));
+  return op === '||' || op === '&&';
+}
+
+/** Whether an expression is made only of the found tests (through boolean operators and parentheses). */
+function allTests(ctx: FileContext, n: Node, byStart: Map<number, Test>): boolean {
+  const t = byStart.get(n.startIndex);
+  if (t && endOf(t.node) === endOf(n)) {
+    return true;
+  }
+  if (!isBoolean(ctx, n)) {
+    return false;
+  }
+  return namedChildren(n).every((c) => allTests(ctx, c, byStart));
+}
+
+/**
+ * A list of indicator strings tested against the error text: `any(s in msg for s in
+ * ["rate limit", "429"])`, `any(k in msg for k in INDICATORS)`, `['429', 'rate_limit'].some((s) => msg.includes(s))`.
+ */
+function indicatorTest(ctx: FileContext, node: Node, errorName: string, handler: Node): Test | null {
+  const list = kind(node) === 'identifier' ? constantList(ctx, ctx.textOf(node)) : node;
+  if (!list) {
+    return null;
+  }
+  const needles = namedChildren(list)
+    .map((c) => stringValue(c, ctx.text))
+    .filter((v): v is string => v !== undefined);
+  const needle =
+    needles.find((v) => NEEDLE.test(v)) ?? (needles.some((v) => /^rate$/i.test(v)) ? 'rate' : undefined);
+  if (!needle) {
+    return null;
+  }
+  // Python: any(<x> in <subject> for <x> in <list>)
+  const clause = up(node);
+  if (clause && kind(clause) === 'for_in_clause') {
+    const gen = up(clause);
+    const call = gen && up(gen);
+    const body = gen?.childForFieldName('body');
+    if (
+      call &&
+      isCall(call) &&
+      /^(?:any|all)$/.test(ctx.textOf(callee(call))) &&
+      body &&
+      kind(body) === 'comparison_operator'
+    ) {
+      const [, subject] = namedChildren(body);
+      if (isErrorText(ctx, subject ?? null, errorName, handler, 0)) {
+        return { node: call, needle: NEEDLE.exec(needle)?.[0] ?? needle, negated: false, indicators: true };
+      }
+    }
+    return null;
+  }
+  // JS: <list>.some((s) => <subject>.includes(s))
+  const member = up(node);
+  if (member && isMember(member) && ctx.textOf(memberProperty(member)) === 'some') {
+    const call = up(member);
+    const fn = call && isCall(call) ? positionalArgs(call)[0] : null;
+    const inner = fn ? ctx.textOf(fn) : '';
+    const m = /([A-Za-z_$][\w$.]*(?:\(\))?)\s*\.\s*(?:includes|indexOf|startsWith|match)\s*\(/.exec(inner);
+    if (call && m && new RegExp(`(?:^|[^\\w$.])${errorName}\\b|message|msg|text|str`).test(m[1])) {
+      return { node: call, needle: NEEDLE.exec(needle)?.[0] ?? needle, negated: false, indicators: true };
+    }
+  }
+  return null;
+}
+
+/** A module-level list/tuple/array constant by name (`RATE_LIMIT_MARKERS = [...]`). */
+function constantList(ctx: FileContext, name: string): Node | null {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return null;
+  }
+  const lists = ctx.memo('constant-lists', () => {
+    const out = new Map<string, number>();
+    for (const m of ctx.scan(
+      /^[ \t]*(?:export\s+)?(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*[[(]/gm,
+    )) {
+      out.set(m[1], m.index + m[0].length - 1);
+    }
+    return out;
+  });
+  const at = lists.get(name);
+  if (at === undefined) {
+    return null;
+  }
+  const n = ctx.nodeAt(at);
+  const list = n && (kind(n) === 'list' || kind(n) === 'array' || kind(n) === 'tuple') ? n : up(n);
+  return list && (kind(list) === 'list' || kind(list) === 'array' || kind(list) === 'tuple') ? list : null;
+}
+
+/** Calls in a handler of same-file predicates that test their argument's text: `_is_rate_limit_error(e)`. */
+function predicateUses(
+  ctx: FileContext,
+  handler: Node,
+  errorName: string,
+): Array<{ test: Test; helper: string; line: number }> {
+  const out: Array<{ test: Test; helper: string; line: number }> = [];
+  for (const site of sitesWithin(ctx, handler.startIndex, endOf(handler))) {
+    const call = siteCall(ctx, site.at);
+    const args = positionalArgs(call);
+    const index = args.findIndex((a) => isErrorText(ctx, a, errorName, handler, 0));
+    if (!call || index < 0) {
+      continue;
+    }
+    for (const fn of callGraph(ctx).byName.get(site.name) ?? []) {
+      const first = fn.params[0] === 'self' || fn.params[0] === 'cls' ? 1 : 0;
+      const param = fn.params[first + index];
+      const found = param ? predicateTest(ctx, fn, param) : undefined;
+      if (found) {
+        let node = call;
+        let negated = false;
+        for (
+          let p = up(node);
+          p &&
+          (kind(p) === 'unary_expression' || kind(p) === 'not_operator') &&
+          /^(!|not\b)/.test(ctx.textOf(p));
+          p = up(node)
+        ) {
+          node = p;
+          negated = !negated;
+        }
+        out.push({
+          test: { node, needle: found.needle, negated },
+          helper: fn.name,
+          line: ctx.lines.lineAt(found.at) + 1,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a local function tests its parameter's text for rate limits (computed once per function). */
+function predicateTest(
+  ctx: FileContext,
+  fn: LocalFunction,
+  param: string,
+): { needle: string; at: number } | undefined {
+  return ctx.memo(`predicate:${fn.start}:${param}`, () => {
+    const tests = textTests(ctx, fn.node, param, fn.node);
+    return tests.length ? { needle: tests[0].needle, at: tests[0].node.startIndex } : undefined;
+  });
+}
+
+/** catch/except clauses of try statements whose body makes a Claude call (directly or through local functions). */
+function claudeHandlers(ctx: FileContext): Node[] {
+  const starts = ctx.calls.map((c) => c.node.startIndex);
+  const handlers: Node[] = [];
+  for (const t of tryBodies(ctx)) {
+    const body = t.node.childForFieldName('body') ?? t.node;
+    if (
+      anyIn(starts, t.start, t.end) ||
+      sitesWithin(ctx, body.startIndex, endOf(body)).some((s) => !!claudeTarget(ctx, s.name, s.at))
+    ) {
+      handlers.push(...handlersOf(t.node));
     }
   }
   return handlers;
@@ -170,6 +415,8 @@ interface Test {
   node: Node;
   needle: string;
   negated: boolean;
+  /** A list of indicators with `'rate'` among status words: a rate-limit test on its own. */
+  indicators?: boolean;
 }
 
 /** If the literal is a rate-limit pattern tested against the caught error's text, the test. */
@@ -235,7 +482,7 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
   if (!node || !subject) {
     return null;
   }
-  const needle = matchesRateLimit(ctx, literal, regex, node);
+  const needle = matchesRateLimit(ctx, literal, regex, node) ?? splitWord(ctx, literal);
   if (!needle || !isErrorText(ctx, subject, errorName, handler, 0)) {
     return null;
   }
@@ -249,6 +496,12 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
     negated = !negated;
   }
   return { node, needle, negated };
+}
+
+/** `'rate'` or `'limit'` alone: a rate limit only when both are tested together (see chains). */
+function splitWord(ctx: FileContext, literal: Node): string | undefined {
+  const v = stringValue(literal, ctx.text);
+  return v !== undefined && /^(?:rate|limit|limited)$/i.test(v.trim()) ? v.trim() : undefined;
 }
 
 /** The rate-limit text a literal matches: as a plain string, or as a regex. */

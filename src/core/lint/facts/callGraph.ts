@@ -1,0 +1,405 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import type { ClaudeCall } from './calls';
+import { FUNCTION_TYPES, kind, unwrap, up, endOf } from '../syntax';
+import { isLimited } from './limiters';
+import { escapeRegExp } from '../../parse/escapeRegExp';
+
+/**
+ * The same-file call graph: named local functions (declarations, `def`, methods of local
+ * classes, arrow functions / lambdas / function expressions assigned to a name), the local
+ * names each one calls, and summaries computed once per file and shared by every rule.
+ *
+ * Built from text scans (definitions, call sites) plus one tree lookup per definition, so
+ * it costs time linear in the file: no function rescans its body, and the summaries are
+ * propagated over the call sites a fixed number of times.
+ */
+export interface LocalFunction {
+  name: string;
+  /** The function node (`function_declaration`, `arrow_function`, `function_definition`, …). */
+  node: Node;
+  start: number;
+  end: number;
+  /** Offset of the defining name. */
+  nameAt: number;
+  /** Parameter names, in order (`self`/`this` typed parameters included as written). */
+  params: string[];
+  /** Calls of local function names made inside this function (not inside a nested local function). */
+  sites: CallSite[];
+  /** Claude calls written inside this function (not inside a nested local function). */
+  claude: ClaudeCall[];
+  /** Calls of its own parameters (`fn()`, `await operation()`): what a generic wrapper runs. */
+  paramSites: CallSite[];
+}
+
+/** A call of a local name: `translate(`, `this.describe(`, `self.ask(`. */
+export interface CallSite {
+  name: string;
+  /** Offset of the name. */
+  at: number;
+  /** Whether written as `this.name(` / `self.name(`. */
+  method: boolean;
+}
+
+/** How a function reaches Claude: directly (depth 0) or through local calls. */
+export interface ClaudeReach {
+  depth: number;
+  /** The Claude calls at the end of the chain. */
+  calls: ClaudeCall[];
+  /** The local functions followed, outermost first (empty for a direct call). */
+  via: string[];
+}
+
+export interface CallGraph {
+  /** Every named local function, by start offset. */
+  functions: LocalFunction[];
+  byName: Map<string, LocalFunction[]>;
+  /** Per function: how it reaches Claude within `MAX_DEPTH` local calls (absent when it does not). */
+  reach: Map<LocalFunction, ClaudeReach>;
+}
+
+/** Local calls followed from a call site to a Claude call ("one or two calls deep"). */
+export const MAX_DEPTH = 2;
+
+const JS_DEFS = [
+  // function name(  /  function* name(
+  /\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g,
+  // name = async (…) =>, name = x =>, name = function, const name: T = (…
+  /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]*)?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  // name: async (…) =>  (object literal property)
+  /([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`
+  /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
+];
+const PY_DEFS = [
+  /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
+  /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm,
+];
+
+/** `name(` or `this.name(` / `self.name(`, not after a dot (another object's method). */
+const CALL_SITE = /(?<![\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(/g;
+
+const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
+
+/** The call graph of the file (computed once). */
+export function callGraph(ctx: FileContext): CallGraph {
+  return ctx.memo('call-graph', () => buildGraph(ctx));
+}
+
+function buildGraph(ctx: FileContext): CallGraph {
+  const functions = findFunctions(ctx);
+  const byName = new Map<string, LocalFunction[]>();
+  for (const f of functions) {
+    const list = byName.get(f.name) ?? [];
+    list.push(f);
+    byName.set(f.name, list);
+  }
+  const reach = new Map<LocalFunction, ClaudeReach>();
+  if (functions.length === 0) {
+    return { functions, byName, reach };
+  }
+  // Claude calls and call sites go to their innermost local function (one sweep each).
+  const innermost = innermostFinder(functions);
+  for (const call of ctx.calls) {
+    innermost(call.node.startIndex)?.claude.push(call);
+  }
+  const definedAt = new Set(functions.map((f) => f.nameAt));
+  const paramNamesAll = new Set(functions.flatMap((f) => f.params));
+  for (const m of ctx.scan(CALL_SITE)) {
+    const name = m[2];
+    const local = byName.has(name);
+    if ((!local && !(paramNamesAll.has(name) && !m[1])) || NOT_NAMES.has(name)) {
+      continue;
+    }
+    const at = siteAt(m, name);
+    if (definedAt.has(at)) {
+      continue;
+    }
+    const owner = innermost(at);
+    if (!owner || ctx.inCommentOrString(at)) {
+      continue;
+    }
+    if (!m[1] && owner.params.includes(name)) {
+      owner.paramSites.push({ name, at, method: false });
+    } else if (local) {
+      owner.sites.push({ name, at, method: !!m[1] });
+    }
+  }
+  // Depth 0: a Claude call written in the function (outside any limiter in it).
+  for (const f of functions) {
+    const calls = f.claude.filter((c) => !isLimited(ctx, c.node, f.node));
+    if (calls.length) {
+      reach.set(f, { depth: 0, calls, via: [] });
+    }
+  }
+  // Depth d: calls a function of depth d - 1 (one pass over the call sites per level).
+  for (let depth = 1; depth <= MAX_DEPTH; depth++) {
+    const found: Array<[LocalFunction, ClaudeReach]> = [];
+    for (const f of functions) {
+      if (reach.has(f)) {
+        continue;
+      }
+      for (const site of f.sites) {
+        const target = (byName.get(site.name) ?? []).find(
+          (g) => g !== f && reach.get(g)?.depth === depth - 1,
+        );
+        const r = target && reach.get(target);
+        if (target && r) {
+          found.push([f, { depth, calls: r.calls, via: [target.name, ...r.via] }]);
+          break;
+        }
+      }
+    }
+    for (const [f, r] of found) {
+      reach.set(f, r);
+    }
+  }
+  return { functions, byName, reach };
+}
+
+/** The named local functions of the file, in text order. */
+function findFunctions(ctx: FileContext): LocalFunction[] {
+  const seen = new Set<number>();
+  const out: LocalFunction[] = [];
+  for (const re of ctx.python ? PY_DEFS : JS_DEFS) {
+    for (const m of ctx.scan(re)) {
+      const name = m[1];
+      const at = nameAtOf(m, name);
+      if (NOT_NAMES.has(name)) {
+        continue;
+      }
+      const fn = definedFunction(ctx, at);
+      if (!fn || seen.has(fn.startIndex)) {
+        continue;
+      }
+      seen.add(fn.startIndex);
+      out.push({
+        name: name.replace(/^#/, ''),
+        node: fn,
+        start: fn.startIndex,
+        end: endOf(fn),
+        nameAt: at,
+        params: paramNames(ctx, fn),
+        sites: [],
+        claude: [],
+        paramSites: [],
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The offset of the name in a CALL_SITE match (it ends right before the optional blanks and `(`). */
+function siteAt(m: RegExpExecArray, name: string): number {
+  let end = m.index + m[0].length - 1;
+  while (m[0][end - m.index - 1] === ' ' || m[0][end - m.index - 1] === '\t') {
+    end--;
+  }
+  return end - name.length;
+}
+
+/** The offset of the captured name in a match (its first occurrence after any keyword). */
+function nameAtOf(m: RegExpExecArray, name: string): number {
+  const idx = m[0].search(new RegExp(`(?<![\\w$#])${escapeRegExp(name)}(?![\\w$])`));
+  return m.index + Math.max(0, idx);
+}
+
+const HOLDERS = new Set([
+  'variable_declarator',
+  'pair',
+  'assignment_expression',
+  'assignment',
+  'public_field_definition',
+  'field_definition',
+]);
+const NAMED = new Set([
+  'function_declaration',
+  'generator_function_declaration',
+  'method_definition',
+  'function_definition',
+]);
+
+/** The function defined by the name at `at`, or null. */
+function definedFunction(ctx: FileContext, at: number): Node | null {
+  const id = ctx.nodeAt(at);
+  if (!id) {
+    return null;
+  }
+  const parent = up(id);
+  if (!parent) {
+    return null;
+  }
+  const pt = kind(parent);
+  if (NAMED.has(pt) || pt === 'function_expression' || pt === 'generator_function') {
+    return parent.childForFieldName('name')?.startIndex === id.startIndex ? parent : null;
+  }
+  if (HOLDERS.has(pt)) {
+    const nameNode =
+      parent.childForFieldName('name') ??
+      parent.childForFieldName('key') ??
+      parent.childForFieldName('left') ??
+      parent.childForFieldName('property');
+    if (nameNode?.startIndex !== id.startIndex) {
+      return null;
+    }
+    const value = unwrap(parent.childForFieldName('value') ?? parent.childForFieldName('right'));
+    return value && FUNCTION_TYPES.has(kind(value)) ? value : null;
+  }
+  return null;
+}
+
+/** Parameter names of a function, read from the text of its parameter list. */
+function paramNames(ctx: FileContext, fn: Node): string[] {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  if (!params) {
+    return [];
+  }
+  let text = ctx.textOf(params).trim();
+  if (text.startsWith('(')) {
+    text = text.slice(1, text.endsWith(')') ? -1 : undefined);
+  }
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{' || ch === '<') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}' || ch === '>') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  out.push(current);
+  return out
+    .map(
+      (p) =>
+        /^\s*(?:\.\.\.|\*{1,2})?\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(
+          p,
+        )?.[1],
+    )
+    .filter((p): p is string => !!p);
+}
+
+/**
+ * A finder of the innermost function containing an offset. Offsets may come in any order;
+ * each lookup is a binary search over the starts, then a walk out through enclosing
+ * functions (nesting of named functions is shallow in practice, and bounded by the count).
+ */
+function innermostFinder(functions: LocalFunction[]): (offset: number) => LocalFunction | undefined {
+  // The enclosing function of each function, found in one stack sweep.
+  const parent = new Map<LocalFunction, LocalFunction | undefined>();
+  const stack: LocalFunction[] = [];
+  for (const f of functions) {
+    while (stack.length && stack[stack.length - 1].end <= f.start) {
+      stack.pop();
+    }
+    parent.set(f, stack[stack.length - 1]);
+    stack.push(f);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = functions.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (functions[mid].start <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    for (let f = best >= 0 ? functions[best] : undefined; f; f = parent.get(f)) {
+      if (offset < f.end) {
+        return f;
+      }
+    }
+    return undefined;
+  };
+}
+
+/** The innermost local function containing an offset. */
+export function functionAt(ctx: FileContext, offset: number): LocalFunction | undefined {
+  const graph = callGraph(ctx);
+  const find = ctx.memo('call-graph-finder', () => innermostFinder(graph.functions));
+  return find(offset);
+}
+
+/**
+ * The local function a call site calls that reaches Claude within the depth limit, not
+ * the function the site is in (recursion is not a path to Claude), with how it reaches it.
+ */
+export function claudeTarget(
+  ctx: FileContext,
+  name: string,
+  site: number,
+): { fn: LocalFunction; reach: ClaudeReach } | undefined {
+  const graph = callGraph(ctx);
+  for (const fn of graph.byName.get(name) ?? []) {
+    const r = graph.reach.get(fn);
+    if (r && !(fn.start <= site && site < fn.end)) {
+      return { fn, reach: r };
+    }
+  }
+  return undefined;
+}
+
+/** Local call sites between two offsets (text order), from the call graph. */
+export function sitesWithin(ctx: FileContext, start: number, end: number): CallSite[] {
+  const all = ctx.memo('call-graph-sites', () =>
+    callGraph(ctx)
+      .functions.flatMap((f) => f.sites)
+      .concat(topLevelSites(ctx))
+      .sort((a, b) => a.at - b.at),
+  );
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].at < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: CallSite[] = [];
+  for (let i = lo; i < all.length && all[i].at < end; i++) {
+    out.push(all[i]);
+  }
+  return out;
+}
+
+/** Call sites of local names outside every local function (module level code). */
+function topLevelSites(ctx: FileContext): CallSite[] {
+  const graph = callGraph(ctx);
+  if (graph.functions.length === 0) {
+    return [];
+  }
+  const out: CallSite[] = [];
+  const definedAt = new Set(graph.functions.map((f) => f.nameAt));
+  for (const m of ctx.scan(CALL_SITE)) {
+    const name = m[2];
+    if (!graph.byName.has(name) || NOT_NAMES.has(name)) {
+      continue;
+    }
+    const at = siteAt(m, name);
+    if (definedAt.has(at)) {
+      continue;
+    }
+    if (!functionAt(ctx, at) && !ctx.inCommentOrString(at)) {
+      out.push({ name, at, method: !!m[1] });
+    }
+  }
+  return out;
+}
+
+/** The call node whose callee ends with the name at `at`. */
+export function siteCall(ctx: FileContext, at: number): Node | null {
+  let n = ctx.nodeAt(at);
+  for (let i = 0; n && i < 4; i++, n = up(n)) {
+    if (kind(n) === 'call_expression' || kind(n) === 'call') {
+      const fn = n.childForFieldName('function');
+      return fn && fn.startIndex <= at && at < endOf(fn) ? n : null;
+    }
+  }
+  return null;
+}

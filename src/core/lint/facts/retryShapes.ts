@@ -1,0 +1,233 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import type { ClaudeCall } from './calls';
+import { callsWithin } from './calls';
+import {
+  type CallSite,
+  callGraph,
+  claudeTarget,
+  type LocalFunction,
+  siteCall,
+  sitesWithin,
+} from './callGraph';
+import { catchesRateLimit, handlersOf } from './errorChecks';
+import { classifyWait, classifyWaitIn, findRetryLoop, type RetryLoop, type WaitInfo } from './retryLoops';
+import { dottedName, endOf, FUNCTION_TYPES, kind, lastSegment, positionalArgs, unwrap, up } from '../syntax';
+
+/**
+ * Retries that are not a loop around the call: a function that calls itself again from its
+ * error handler (`except RateLimitError: time.sleep(5); return self.ask(prompt)`), and
+ * generic same-file wrappers (`retrying(fn)`, `with_retries(fn, n)`) that re-run the
+ * function they are given (in a loop, from the handler, or by recursion), applied to a
+ * function that calls Claude. Found once per file from the call graph.
+ */
+export interface RetryShape {
+  shape: 'recursion' | 'wrapper';
+  /** The function that retries (the recursive function or the wrapper). */
+  fn: LocalFunction;
+  /** Where the finding starts: the loop (wrapper loops) or the call that re-attempts. */
+  at: Node;
+  /** The wrapper's retry loop, when it retries in a loop. */
+  loop?: RetryLoop;
+  /** The try statement and the handler that retries. */
+  tryNode: Node;
+  handler: Node;
+  wait: WaitInfo;
+  /** The Claude calls retried. */
+  calls: ClaudeCall[];
+  /** Wrappers: the local function (or `a lambda`) it is applied to, and where. */
+  target?: string;
+  applied?: Node;
+}
+
+/** The non-loop retries of the file (computed once). */
+export function retryShapes(ctx: FileContext): RetryShape[] {
+  return ctx.memo('retry-shapes', () => {
+    const graph = callGraph(ctx);
+    const out: RetryShape[] = [];
+    for (const fn of graph.functions) {
+      const recursive = fn.sites.filter((s) => s.name === fn.name);
+      const reach = graph.reach.get(fn);
+      if (reach && recursive.length) {
+        const r = recursion(ctx, fn, recursive, (t) => triesClaude(ctx, t, fn));
+        if (r) {
+          out.push({ ...r, fn, shape: 'recursion', calls: reach.calls });
+        }
+      }
+      if (fn.paramSites.length) {
+        const w = wrapperRetry(ctx, fn, recursive);
+        const use = w ? application(ctx, fn) : undefined;
+        if (w && use) {
+          out.push({ ...w, fn, shape: 'wrapper', calls: use.calls, target: use.target, applied: use.node });
+        }
+      }
+    }
+    return out;
+  });
+}
+
+type Found = Pick<RetryShape, 'at' | 'tryNode' | 'handler' | 'wait' | 'loop'>;
+
+/** A call of `fn` itself inside a rate-limit handler of a try that makes the attempt. */
+function recursion(
+  ctx: FileContext,
+  fn: LocalFunction,
+  recursive: CallSite[],
+  attempts: (tryBody: Node) => boolean,
+): Found | undefined {
+  for (const site of recursive) {
+    const call = siteCall(ctx, site.at);
+    const found = call ? handlerAround(call, fn.node) : undefined;
+    if (!call || !found || !catchesRateLimit(ctx, found.handler)) {
+      continue;
+    }
+    const body = found.tryNode.childForFieldName('body');
+    if (!body || !attempts(body)) {
+      continue;
+    }
+    const wait = classifyWaitIn(
+      ctx,
+      { start: found.handler.startIndex, end: call.startIndex },
+      { start: 0, end: 0 },
+      (id) => fn.params.includes(id),
+    );
+    return { at: call, tryNode: found.tryNode, handler: found.handler, wait };
+  }
+  return undefined;
+}
+
+/** The catch/except clause (and its try) around a node, inside `boundary`. */
+function handlerAround(node: Node, boundary: Node): { tryNode: Node; handler: Node } | undefined {
+  for (let n = up(node); n && n.startIndex >= boundary.startIndex; n = up(n)) {
+    const k = kind(n);
+    if (k === 'catch_clause' || k === 'except_clause' || k === 'except_group_clause') {
+      const t = up(n);
+      return t && kind(t) === 'try_statement' ? { tryNode: t, handler: n } : undefined;
+    }
+    if (k === 'try_statement' || (FUNCTION_TYPES.has(k) && n.startIndex !== boundary.startIndex)) {
+      return undefined; // inside the try block itself, or a nested function
+    }
+  }
+  return undefined;
+}
+
+/** Whether a try body makes a Claude call, directly or through a local function. */
+function triesClaude(ctx: FileContext, body: Node, fn: LocalFunction): boolean {
+  if (callsWithin(ctx, body).length > 0) {
+    return true;
+  }
+  return sitesWithin(ctx, body.startIndex, endOf(body)).some(
+    (s) => s.name !== fn.name && !!claudeTarget(ctx, s.name, s.at),
+  );
+}
+
+/** How a generic wrapper re-runs its callable parameter: in a loop, from its handler, or by recursion. */
+function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]): Found | undefined {
+  for (const site of fn.paramSites) {
+    const call = siteCall(ctx, site.at);
+    const loop = call ? findRetryLoop(ctx, call) : null;
+    if (call && loop && loop.handlers.length) {
+      return {
+        at: loop.loop,
+        loop,
+        tryNode: loop.tryNode,
+        handler: loop.handlers[0],
+        wait: classifyWait(ctx, loop),
+      };
+    }
+  }
+  const runsParam = (body: Node): boolean =>
+    fn.paramSites.some((s) => s.at >= body.startIndex && s.at < endOf(body));
+  // `catch { await sleep(1000); return fn() }`: the handler runs the callable again.
+  const again = recursion(ctx, fn, fn.paramSites, runsParam);
+  if (again) {
+    return again;
+  }
+  return recursion(ctx, fn, recursive, runsParam);
+}
+
+/**
+ * Where a wrapper is applied to something that calls Claude: `retrying(() => ask(p))`,
+ * `with_retries(ask, 3)`, `with_retries(lambda: client.messages.create(...))`, `@with_retries`.
+ */
+function application(
+  ctx: FileContext,
+  wrapper: LocalFunction,
+): { node: Node; target: string; calls: ClaudeCall[] } | undefined {
+  for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+    if (site.name !== wrapper.name || (wrapper.start <= site.at && site.at < wrapper.end)) {
+      continue;
+    }
+    const call = siteCall(ctx, site.at);
+    for (const arg of positionalArgs(call)) {
+      const a = unwrap(arg);
+      if (!a) {
+        continue;
+      }
+      if (FUNCTION_TYPES.has(kind(a))) {
+        const direct = callsWithin(ctx, a);
+        if (direct.length) {
+          return { node: call as Node, target: 'a function', calls: direct };
+        }
+        for (const s of sitesWithin(ctx, a.startIndex, endOf(a))) {
+          const t = claudeTarget(ctx, s.name, s.at);
+          if (t) {
+            return { node: call as Node, target: t.fn.name, calls: t.reach.calls };
+          }
+        }
+        continue;
+      }
+      const name = lastSegment(dottedName(a, ctx.text));
+      const t = name ? claudeTarget(ctx, name, a.startIndex) : undefined;
+      if (t) {
+        return { node: call as Node, target: t.fn.name, calls: t.reach.calls };
+      }
+    }
+  }
+  // Python decorators: `@with_retries` / `@with_retries(3)` on a function that calls Claude.
+  if (ctx.python) {
+    const graph = callGraph(ctx);
+    const re = new RegExp(`^[ \\t]*@[ \\t]*${wrapper.name}\\b`, 'gm');
+    for (const m of ctx.scan(re)) {
+      const decorated = graph.functions.find((f) => f.start > m.index && f !== wrapper);
+      const r = decorated && graph.reach.get(decorated);
+      if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
+        const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
+        return dec ? { node: dec, target: decorated.name, calls: r.calls } : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether any handler of a try statement re-throws rate-limit errors (`except RateLimitError: raise`). */
+export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
+  for (const h of handlersOf(tryNode)) {
+    const text = ctx.textOf(h);
+    if (
+      kind(h) !== 'catch_clause' &&
+      /^except\s*\(?[\w.\s,]*RateLimitError/.test(text) &&
+      /\braise\b/.test(text)
+    ) {
+      return true;
+    }
+    // `if e.status_code == 429: raise`, `if (err.status === 429) throw err` (not `!==`, `not`, `!(`).
+    for (const m of text.matchAll(
+      /\bif\b([^\n]*?)(?:429|RateLimitError|rate.?limit)[^\n]*(?:\n[^\n]*)?\b(?:raise|throw)\b/gi,
+    )) {
+      const cond = m[0].slice(0, m[0].search(/\b(?:raise|throw)\b/i));
+      if (!/!|\bnot\b|\|\||\bor\b/.test(cond)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the retry leaves rate limits alone: it re-throws 429s and retries the other
+ * errors (overloaded 529s, 5xx), so it must not be described as mishandling 429s.
+ */
+export function retriesOverloadedOnly(ctx: FileContext, tryNode: Node): boolean {
+  return rethrowsRateLimits(ctx, tryNode);
+}

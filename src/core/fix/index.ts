@@ -7,6 +7,7 @@ import type { Node } from '../parse/treeSitter';
 import { applyEdits } from './edits';
 import { ruleById, ruleFixes } from '../rules';
 import { FixFile } from './file';
+import { orphanRemovals } from './orphans';
 import type { FixAction, FixContext } from './types';
 
 export { applyEdits } from './edits';
@@ -17,7 +18,8 @@ export type { FixAction, FixContext, FixSettings, MeasuredLimits, ProjectDeps, T
 export { DEFAULT_FIX_SETTINGS } from './types';
 
 /**
- * The fixes for one finding, exactly one of them preferred when there is any. Whether
+ * The fixes for one finding, exactly one of them preferred when there is any; each removes
+ * the declarations it leaves unused ({@link orphanRemovals}). Whether
  * Fix All may apply a fix (`safeForFixAll`) comes from the rule's declared `fixKinds`, the
  * one place fix safety is written down. Never throws: a generator that fails, or offers a
  * fix its rule does not declare, offers nothing (and `onError`, if given, hears why).
@@ -26,12 +28,15 @@ export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unkn
   let actions: FixAction[];
   try {
     const kinds = ruleById(finding.rule).fixKinds;
-    actions = ruleFixes(new FixFile(ctx), finding).map((a) => {
+    const file = new FixFile(ctx);
+    actions = ruleFixes(file, finding).map((a) => {
       const kind = kinds.find((k) => k.id === a.id);
       if (!kind) {
         throw new Error(`${finding.rule} offered the undeclared fix ${a.id}`);
       }
-      return { ...a, safeForFixAll: kind.safe };
+      // What the fix leaves without a use (an import, a counter, a helper) goes with it.
+      const edits = [...a.edits, ...orphanRemovals(file, a.edits)];
+      return { ...a, edits, safeForFixAll: kind.safe };
     });
   } catch (err) {
     onError?.(err);

@@ -5,8 +5,9 @@
 import type { Finding } from '../lint/types';
 import type { Node } from '../parse/treeSitter';
 import { applyEdits } from './edits';
-import { ruleFixes } from '../rules';
+import { ruleById, ruleFixes } from '../rules';
 import { FixFile } from './file';
+import { orphanRemovals } from './orphans';
 import type { FixAction, FixContext } from './types';
 
 export { applyEdits } from './edits';
@@ -17,13 +18,26 @@ export type { FixAction, FixContext, FixSettings, MeasuredLimits, ProjectDeps, T
 export { DEFAULT_FIX_SETTINGS } from './types';
 
 /**
- * The fixes for one finding, exactly one of them preferred when there is any. Never
- * throws: a generator that fails offers nothing (and `onError`, if given, hears why).
+ * The fixes for one finding, exactly one of them preferred when there is any; each removes
+ * the declarations it leaves unused ({@link orphanRemovals}). Whether
+ * Fix All may apply a fix (`safeForFixAll`) comes from the rule's declared `fixKinds`, the
+ * one place fix safety is written down. Never throws: a generator that fails, or offers a
+ * fix its rule does not declare, offers nothing (and `onError`, if given, hears why).
  */
 export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unknown) => void): FixAction[] {
   let actions: FixAction[];
   try {
-    actions = ruleFixes(new FixFile(ctx), finding);
+    const kinds = ruleById(finding.rule).fixKinds;
+    const file = new FixFile(ctx);
+    actions = ruleFixes(file, finding).map((a) => {
+      const kind = kinds.find((k) => k.id === a.id);
+      if (!kind) {
+        throw new Error(`${finding.rule} offered the undeclared fix ${a.id}`);
+      }
+      // What the fix leaves without a use (an import, a counter, a helper) goes with it.
+      const edits = [...a.edits, ...orphanRemovals(file, a.edits)];
+      return { ...a, edits, safeForFixAll: kind.safe };
+    });
   } catch (err) {
     onError?.(err);
     return [];
@@ -50,7 +64,15 @@ export const MAX_FIX_ALL = 1000;
 export type LintWithTree = <T>(text: string, use: (findings: Finding[], root: Node | null) => T) => T;
 
 /**
- * Applies the preferred fix of each finding when it is safe for fix-all, re-linting after
+ * The fix Fix All applies for a finding: the preferred one when it is safe, else the first
+ * safe one; none when the rule offers no safe fix for it.
+ */
+export function fixAllChoice(actions: readonly FixAction[]): FixAction | undefined {
+  return actions.find((a) => a.isPreferred && a.safeForFixAll) ?? actions.find((a) => a.safeForFixAll);
+}
+
+/**
+ * Applies one safe fix of each finding ({@link fixAllChoice}), re-linting after
  * each one (offsets shift and helpers inserted by one fix are reused by the next), until no
  * safe fix is left. Each round's fixes read the tree that round's lint parsed. Bounded; a
  * fix that does not clear its finding is not applied twice. Returns the new text, the
@@ -72,7 +94,7 @@ export function fixAll(
       }
       const context: FixContext = { ...ctx, text: current, root };
       for (const finding of findings) {
-        const action = fixesFor(finding, context).find((a) => a.isPreferred && a.safeForFixAll);
+        const action = fixAllChoice(fixesFor(finding, context));
         if (!action) {
           continue;
         }

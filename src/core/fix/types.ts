@@ -60,7 +60,10 @@ export interface FixAction {
   rule: RuleId;
   /** Exactly one action per finding is preferred. */
   isPreferred: boolean;
-  /** Whether fix-all (`source.fixAll.headroom`, `headroom lint --fix`) may apply it unattended. */
+  /**
+   * Whether fix-all (`source.fixAll.headroom`, `headroom lint --fix`) may apply it unattended:
+   * set by `fixesFor` from the rule's declared `fixKinds` (what a generator puts here is ignored).
+   */
   safeForFixAll: boolean;
   /** Non-overlapping edits on the finding's text. */
   edits: TextEdit[];

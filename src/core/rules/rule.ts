@@ -30,6 +30,24 @@ export interface RuleMeta<Id extends string = string> {
   readonly docPath: string;
   /** The same page on GitHub (diagnostic links, SARIF `helpUri`). */
   readonly docUrl: string;
+  /** Every fix the rule can offer, with its safety (empty: no fixes). */
+  readonly fixKinds: readonly FixKind[];
+}
+
+/**
+ * One kind of fix a rule offers. `safe` fixes keep what the program does when its calls
+ * succeed (they only add what was missing or make a failing call work), so Fix All
+ * (`source.fixAll.headroom`) and `headroom lint --fix` may apply them unattended; every
+ * other fix changes behaviour (a lower `max_tokens`, different retries, a rewritten loop)
+ * and is offered only as an individual quick fix.
+ */
+export interface FixKind {
+  /** The fix's id (`FixAction.id`), e.g. `missing-max-tokens.add`. */
+  readonly id: string;
+  /** Whether Fix All may apply it. */
+  readonly safe: boolean;
+  /** What it does, in a few words (the README and the rule's doc page list these). */
+  readonly summary: string;
 }
 
 /** A rule's fix generator: edits built from the finding's syntax facts and the parsed file. */
@@ -59,9 +77,10 @@ export function defineRule<Id extends string, Data extends { rule: Id }>(spec: {
   description: string;
   detect: (ctx: FileContext, report: Report<Data>) => void;
   fix?: FixGenerator<Data>;
+  fixKinds?: readonly FixKind[];
 }): RuleModule<Id, Data> {
   const docPath = `docs/rules/${spec.id}.md`;
-  return { ...spec, docPath, docUrl: DOCS_BASE + docPath };
+  return { ...spec, fixKinds: spec.fixKinds ?? [], docPath, docUrl: DOCS_BASE + docPath };
 }
 
 /** The language tag finding data carries. */

@@ -24,7 +24,8 @@ describe('fix: backoff (retries-disabled)', () => {
   it('prefers giving the SDK its retries back', async () => {
     const { text, action } = await applyFix(TS_DISABLED, 'typescript', 'retries-disabled');
     assert.equal(action.title, 'Raise maxRetries to 6');
-    assert.ok(action.safeForFixAll);
+    // Retrying changes what the program does on a 429: an individual fix, never Fix All.
+    assert.equal(action.safeForFixAll, false);
     assert.match(text, /maxRetries: 6,\n {2}timeout: 30_000,/);
     assert.deepEqual(await findings(text, 'typescript', 'retries-disabled'), []);
   });
@@ -288,8 +289,9 @@ describe('fix: naive-retry', () => {
       text,
       /\ndef ask\(prompt: str\) -> str:\n {4}msg = client\.messages\.create\(\n {8}model=[\s\S]*\n {4}\)\n {4}return msg\.content\[0\]\.text\n$/,
     );
-    // Known defect (see LEAVES_IMPORT_UNUSED in corpus.test.ts): the loop's time.sleep goes, its import stays.
-    assert.equal(await pyChecks(text, src), "'time' imported but unused");
+    // The loop's time.sleep goes, and with it the import nothing else uses.
+    assert.ok(text.startsWith('import anthropic\n\nclient'), text);
+    assert.equal(await pyChecks(text, src), '');
     const backoff = await applyFix(src, 'python', 'naive-retry', 'naive-retry.loop-with-backoff');
     assert.match(backoff.text, /\n {4}msg = with_backoff\(lambda: client\.messages\.create\(/);
     assert.equal(await pyChecks(backoff.text, src), '');

@@ -260,7 +260,7 @@ describe('fix: fixAll', () => {
     '}',
   );
 
-  it('applies every safe preferred fix, re-linting between them, and is idempotent', async () => {
+  it('applies every safe fix, re-linting between them, and is idempotent; behaviour-changing fixes stay out', async () => {
     const engine = await getEngine();
     const lint = (t: string) => engine.lint(t, 'typescript');
     const lintTree = await lintWithTree('typescript');
@@ -273,15 +273,20 @@ describe('fix: fixAll', () => {
       'unbounded-fanout',
     ]);
     const once = fixAll(TS, context(TS, 'typescript'), lintTree);
-    assert.deepEqual(lint(once.text), []);
+    // Raising maxRetries and reading the key from the environment change behaviour: left alone.
+    assert.deepEqual([...new Set(lint(once.text).map((f) => f.rule))].sort(), [
+      'hardcoded-api-key',
+      'retries-disabled',
+    ]);
     assert.deepEqual(once.applied.sort(), [
       'Add max_tokens: 1024',
       'Cap concurrency at 8 with a semaphore',
-      'Lower max_tokens to 21,333',
-      'Raise maxRetries to 6',
-      'Read the key from process.env.ANTHROPIC_API_KEY',
+      'Stream the response (messages.stream + finalMessage())',
       'Test the class: e instanceof Anthropic.RateLimitError',
     ]);
+    assert.match(once.text, /max_tokens: 64000/);
+    assert.match(once.text, /maxRetries: 0 \}\);/);
+    assert.match(once.text, /client\.messages\.stream\(\{[^\n]*\}\)\.finalMessage\(\)/);
     const twice = fixAll(once.text, context(once.text, 'typescript'), lintTree);
     assert.equal(twice.text, once.text);
     assert.deepEqual(twice.applied, []);
@@ -290,23 +295,29 @@ describe('fix: fixAll', () => {
   it('stops on a fix that does not clear its finding (bounded)', async () => {
     const engine = await getEngine();
     let calls = 0;
+    // A finding that stays where it was whatever the text (its safe fix never clears it).
     const finding = {
-      rule: 'retries-disabled' as const,
-      severity: 'warning' as const,
+      rule: 'missing-max-tokens' as const,
+      severity: 'error' as const,
       message: 'm',
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } },
       start: 0,
-      end: 1,
+      end: 5,
       data: {
-        rule: 'retries-disabled' as const,
+        rule: 'missing-max-tokens' as const,
         language: 'js' as const,
-        setting: { start: 0, end: 1 },
-        value: { start: 0, end: 1 },
-        client: { start: 0, end: 1 },
-        calls: [],
+        call: {
+          call: { start: 0, end: 5 },
+          callee: { start: 0, end: 1 },
+          receiver: { start: 0, end: 1 },
+          args: { start: 1, end: 5 },
+          params: { start: 2, end: 4 },
+          method: 'create' as const,
+        },
+        insertAt: 3,
       },
     };
-    const result = fixAll('0', context('0', 'javascript'), (text, use) => {
+    const result = fixAll('f({})', context('f({})', 'javascript'), (text, use) => {
       calls++;
       const tree = engine.parse(text, 'javascript', null, {});
       assert.ok(tree);
@@ -316,7 +327,7 @@ describe('fix: fixAll', () => {
         tree.delete();
       }
     });
-    assert.equal(result.text, '6');
+    assert.equal(result.text, 'f({ max_tokens: 1024 })');
     assert.ok(calls <= 3, `linted ${calls} times`);
   });
 });

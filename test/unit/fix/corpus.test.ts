@@ -26,6 +26,7 @@ import {
   newPyflakes,
   pyCompileAll,
   pyflakesAll,
+  pyUnreachable,
   typeCheckAll,
 } from './toolchain';
 
@@ -38,36 +39,12 @@ const NOT_CLEARING = new Set([
 ]);
 
 /**
- * Known defect, for the fix generators: these fixes remove the last use of an import the file
- * already had and leave the import (pyflakes3: imported but unused). Listed exactly, by
- * fixture and fix: any other new pyflakes3 message fails, and so does an entry that no longer
- * happens (delete it when a generator learns to drop the import).
+ * Fixes that remove the last use of an import the file already had and leave the import
+ * (pyflakes3: imported but unused), by fixture and fix. Empty: every fix removes what it
+ * orphans (core/fix/orphans.ts); any new pyflakes3 message fails, and so would an entry
+ * here that no longer happens.
  */
-const LEAVES_IMPORT_UNUSED = new Map<string, string[]>([
-  ['python/naive-retry-asyncio-sleep-fixed.py naive-retry.sdk-retries', ["'asyncio' imported but unused"]],
-  [
-    'python/naive-retry-asyncio-sleep-fixed.py naive-retry.loop-with-backoff (tenacity)',
-    ["'asyncio' imported but unused"],
-  ],
-  [
-    'python/naive-retry-backoff-stacked.py naive-retry.drop-library',
-    ["'backoff' imported but unused", "'anthropic.RateLimitError' imported but unused"],
-  ],
-  [
-    'python/naive-retry-tenacity-stacked.py naive-retry.drop-library',
-    [
-      "'tenacity.retry' imported but unused",
-      "'tenacity.stop_after_attempt' imported but unused",
-      "'tenacity.wait_random_exponential' imported but unused",
-    ],
-  ],
-  ['python/naive-retry-while-true-fixed-sleep.py naive-retry.sdk-retries', ["'time' imported but unused"]],
-  [
-    'python/naive-retry-while-true-fixed-sleep.py naive-retry.loop-with-backoff (tenacity)',
-    ["'time' imported but unused"],
-  ],
-  ['python/string-matched-regex.py fix-all', ["'re' imported but unused"]],
-]);
+const LEAVES_IMPORT_UNUSED = new Map<string, string[]>([]);
 
 /**
  * Python fixtures that do not compile on purpose (the linter must work on broken code), with
@@ -85,6 +62,8 @@ interface Variant {
   /** The context label (`p-limit` when the project was said to depend on it). */
   label: string;
   text: string;
+  /** Python: statements after a return/raise/continue/break in the same block (tree-sitter). */
+  unreachable?: string[];
 }
 
 interface FixtureResult {
@@ -94,6 +73,8 @@ interface FixtureResult {
   findings: Finding[];
   variants: Variant[];
   problems: string[];
+  /** Python: the original's unreachable statements (a fix may keep, never add, them). */
+  unreachableBefore: string[];
 }
 
 /** The corpus's source files (notebooks are linted per cell and left to the notebook tests). */
@@ -143,7 +124,29 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
       trees.push(tree);
       const root = tree.rootNode;
       const before = countByRule(findings);
-      const result: FixtureResult = { rel, language, text, findings, variants: [], problems: [] };
+      const result: FixtureResult = {
+        rel,
+        language,
+        text,
+        findings,
+        variants: [],
+        problems: [],
+        unreachableBefore: [],
+      };
+      /** Python: the unreachable statements of a text, from its tree-sitter tree. */
+      const unreachable = (t: string): string[] | undefined => {
+        if (language !== 'python') {
+          return undefined;
+        }
+        const parsed = engine.parse(t, language, null, {});
+        assert.ok(parsed);
+        try {
+          return pyUnreachable(parsed.rootNode);
+        } finally {
+          parsed.delete();
+        }
+      };
+      result.unreachableBefore = unreachable(text) ?? [];
       const contexts: Array<[string, FixContext]> = [
         ['', { ...context(text, language, { measured }), root }],
       ];
@@ -207,7 +210,14 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
                 result.problems.push(`${where}: introduced a ${rule} finding`);
               }
             }
-            result.variants.push({ fixture: rel, finding, action, label, text: after });
+            result.variants.push({
+              fixture: rel,
+              finding,
+              action,
+              label,
+              text: after,
+              unreachable: unreachable(after),
+            });
           }
         }
       }
@@ -228,7 +238,14 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
             safeForFixAll: true,
             edits: [],
           };
-          result.variants.push({ fixture: rel, finding: findings[0], action, label: '', text: all.text });
+          result.variants.push({
+            fixture: rel,
+            finding: findings[0],
+            action,
+            label: '',
+            text: all.text,
+            unreachable: unreachable(all.text),
+          });
         }
       }
       results.set(rel, result);
@@ -284,6 +301,10 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
           if (err) {
             r.problems.push(`${name}: py_compile: ${err}`);
           }
+          const dead = newPyflakes(r.unreachableBefore, v.unreachable ?? []);
+          if (dead.length) {
+            r.problems.push(`${name}: left code that never runs:\n    ${dead.join('\n    ')}`);
+          }
           const known = LEAVES_IMPORT_UNUSED.get(`${r.rel} ${name}`);
           const all = newPyflakes(orig, flakes.get(`v${i}/${base}`) ?? []);
           const added = known ? newPyflakes(known, all) : all;
@@ -311,11 +332,16 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
       }
     }
     const withFixes = [...results.values()].filter((r) => r.variants.length).length;
+    const failed = [...results.values()].reduce((n, r) => n + r.problems.length, 0);
     summary =
-      `${files.length} fixtures, ${withFixes} with fixes, ${tsVariants} TS/JS variants type-checked ` +
-      `(${tsFiles.length} files in one program), ${pyVariants} Python variants compiled`;
+      `${files.length} fixtures, ${withFixes} with fixes: ${tsVariants} TS/JS fixed variants type-checked ` +
+      `(strict, no unreachable code, no unused locals; ${tsFiles.length} files in one program), ` +
+      `${pyVariants} Python fixed variants compiled, pyflakes3-checked and searched for unreachable statements; ` +
+      `${failed} problem(s)`;
+    // The figures the corpus proves (printed on every run).
+    console.log(`      ${summary}`);
     if (process.env.HEADROOM_FIX_CORPUS_VERBOSE) {
-      console.log(`      ${summary}\n      baseline notes:\n        ${uncheckable.join('\n        ')}`);
+      console.log(`      baseline notes:\n        ${uncheckable.join('\n        ')}`);
     }
   });
 

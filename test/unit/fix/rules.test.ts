@@ -62,22 +62,26 @@ describe('fix: nonstreaming-max-tokens', () => {
     '}',
   );
 
-  it('prefers lowering max_tokens to the non-streaming bound (keeping the literal style)', async () => {
+  it('prefers streaming and taking the final message (same return value; safe for Fix All)', async () => {
     const { text, action } = await applyFix(TS, 'typescript', 'nonstreaming-max-tokens');
-    assert.equal(action.title, 'Lower max_tokens to 21,333');
+    assert.equal(action.id, 'nonstreaming-max-tokens.stream');
     assert.ok(action.safeForFixAll);
-    assert.match(text, /max_tokens: 21_333,/);
+    assert.match(text, /const msg = await client\.messages\.stream\(\{[\s\S]*\}\)\.finalMessage\(\);/);
+    assert.match(text, /max_tokens: 64_000,/);
     assert.deepEqual(await findings(text, 'typescript', 'nonstreaming-max-tokens'), []);
   });
 
-  it('or streams and takes the final message', async () => {
-    const { text } = await applyFix(
+  it('or lowers max_tokens to the non-streaming bound (keeping the literal style; never in Fix All)', async () => {
+    const { text, action } = await applyFix(
       TS,
       'typescript',
       'nonstreaming-max-tokens',
-      'nonstreaming-max-tokens.stream',
+      'nonstreaming-max-tokens.lower',
     );
-    assert.match(text, /const msg = await client\.messages\.stream\(\{[\s\S]*\}\)\.finalMessage\(\);/);
+    assert.equal(action.title, 'Lower max_tokens to 21,333');
+    assert.equal(action.isPreferred, false);
+    assert.equal(action.safeForFixAll, false);
+    assert.match(text, /max_tokens: 21_333,/);
     assert.deepEqual(await findings(text, 'typescript', 'nonstreaming-max-tokens'), []);
   });
 
@@ -209,7 +213,8 @@ describe('fix: hardcoded-api-key', () => {
     );
     const { text, action } = await applyFix(src, 'typescript', 'hardcoded-api-key');
     assert.equal(action.title, 'Read the key from process.env.ANTHROPIC_API_KEY');
-    assert.ok(action.safeForFixAll);
+    // The program then depends on the environment: an individual fix, never Fix All.
+    assert.equal(action.safeForFixAll, false);
     assert.match(text, /new Anthropic\(\{ apiKey: process\.env\.ANTHROPIC_API_KEY \}\)/);
     assert.ok(!text.includes('sk-ant-'));
   });

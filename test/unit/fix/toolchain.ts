@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import type { Node } from '../../../src/core/parse/treeSitter';
 import { repoRoot } from './helpers';
 
 export interface SourceFile {
@@ -115,8 +116,10 @@ const sdk = path.join(repoRoot, 'node_modules/@anthropic-ai/sdk');
 
 /**
  * Type-checks TS/JS files as one program against the real `@anthropic-ai/sdk` and `p-limit`
- * types (strict; JS with checkJs). Every file is a module. Maps each name to its
- * diagnostics as `TS<code>: <message>` (positions left out so before/after compare).
+ * types (strict; JS with checkJs), with unreachable code, unused labels and unused locals
+ * as errors (TS7027, TS7028, TS6133/TS6192/TS6196/TS6198), so a fix that leaves dead or
+ * orphaned code shows up as a new diagnostic. Every file is a module. Maps each name to
+ * its diagnostics as `TS<code>: <message>` (positions left out so before/after compare).
  */
 export function typeCheckAll(files: readonly SourceFile[]): Map<string, string[]> {
   const dir = tempDir('headroom-tsc-');
@@ -125,6 +128,9 @@ export function typeCheckAll(files: readonly SourceFile[]): Map<string, string[]
     const options: ts.CompilerOptions = {
       noEmit: true,
       strict: true,
+      allowUnreachableCode: false,
+      allowUnusedLabels: false,
+      noUnusedLocals: true,
       target: ts.ScriptTarget.ES2022,
       lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
       module: ts.ModuleKind.Preserve,
@@ -188,4 +194,42 @@ export function newDiagnostics(before: readonly string[], after: readonly string
 /** The pyflakes messages of `after` that `before` does not have (as multisets, names kept). */
 export function newPyflakes(before: readonly string[], after: readonly string[]): string[] {
   return added(before, after, (d) => d);
+}
+
+/** Statement types after which nothing in the same block runs. */
+const PY_JUMPS = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
+
+/**
+ * Python statements that can never run: a statement after a `return`, `raise`, `continue`
+ * or `break` in the same block, found on the tree-sitter Python tree (the grammar the
+ * extension ships). Each as `unreachable <type> after <jump>: <first line of its text>`.
+ */
+export function pyUnreachable(root: Node): string[] {
+  const out: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'block' || node.type === 'module') {
+      let jump: string | undefined;
+      for (let i = 0; i < node.namedChildCount; i++) {
+        const child = node.namedChild(i);
+        if (!child || child.type === 'comment') {
+          continue;
+        }
+        if (jump) {
+          out.push(`unreachable ${child.type} after ${jump}: ${child.text.split('\n')[0].trim()}`);
+          break;
+        }
+        if (PY_JUMPS.has(child.type)) {
+          jump = child.type.replace('_statement', '');
+        }
+      }
+    }
+    for (let i = 0; i < node.namedChildCount; i++) {
+      const child = node.namedChild(i);
+      if (child) {
+        visit(child);
+      }
+    }
+  };
+  visit(root);
+  return out;
 }

@@ -76,7 +76,7 @@ export function hardcodedApiKeyFixes(
       title: `Read the key from ${file.python ? `os.environ[${q}${envVar}${q}]` : `process.env.${envVar}`}`,
       rule: finding.rule,
       isPreferred: true,
-      safeForFixAll: true,
+      safeForFixAll: false,
       edits: b.build(),
     },
   ];

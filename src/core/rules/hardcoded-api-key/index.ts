@@ -12,4 +12,11 @@ export const hardcodedApiKey = defineRule<'hardcoded-api-key', HardcodedApiKeyDa
   description: 'An Anthropic API key (sk-ant-...) written in the source.',
   detect,
   fix: hardcodedApiKeyFixes,
+  fixKinds: [
+    {
+      id: 'hardcoded-api-key.env',
+      safe: false,
+      summary: 'read the key from the environment (the program then needs ANTHROPIC_API_KEY set)',
+    },
+  ],
 });

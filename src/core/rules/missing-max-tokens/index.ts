@@ -12,4 +12,11 @@ export const missingMaxTokens = defineRule<'missing-max-tokens', MissingMaxToken
   description: 'A Messages API create/stream call without max_tokens, which the API rejects.',
   detect,
   fix: missingMaxTokensFixes,
+  fixKinds: [
+    {
+      id: 'missing-max-tokens.add',
+      safe: true,
+      summary: 'add the missing max_tokens (the call fails without it)',
+    },
+  ],
 });

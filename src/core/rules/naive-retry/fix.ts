@@ -23,6 +23,7 @@ import { type FixFile } from '../../fix/file';
 import { ensurePyBackoff } from '../../fix/pythonTemplates';
 import { ensureJsBackoff } from '../../fix/templates';
 import { pyStatementEnd } from '../../fix/imports';
+import type { Node } from '../../parse/treeSitter';
 import type { Span } from '../../parse/span';
 import type { FixAction } from '../../fix/types';
 
@@ -77,7 +78,8 @@ function loopFixes(
   ctor: ClientCtor | undefined,
 ): FixAction[] {
   const out: FixAction[] = [];
-  const unrolled = file.python ? pyUnroll(file, data, info) : jsUnroll(file, data, info);
+  const found = file.python ? pyUnroll(file, data, info) : jsUnroll(file, data, info);
+  const unrolled = found && withDeadTail(file, data, info, found);
   if (unrolled) {
     if (ctor) {
       const b = new EditBuilder(file);
@@ -120,6 +122,40 @@ function loopFixes(
     out.push(backoff);
   }
   return out;
+}
+
+/** Statement types after which nothing in the same block runs. */
+const JUMPS = new Set(['return_statement', 'throw_statement', 'raise_statement']);
+
+/**
+ * When the try block ends with `return`/`throw`/`raise`, the statements after the loop ran
+ * only once the retries were used up (`throw new Error('gave up')`): without the loop they
+ * can never run, so the replacement takes them too (up to the end of the enclosing block).
+ */
+function withDeadTail(file: FixFile, data: NaiveRetryData, info: CallInfo, u: Unrolled): Unrolled {
+  let node = file.root.descendantForIndex(info.span.start, info.span.end);
+  while (node && node.type !== 'try_statement') {
+    node = node.parent;
+  }
+  const body = node?.childForFieldName('body');
+  const statements = body?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
+  const last = statements[statements.length - 1];
+  if (!last || !JUMPS.has(last.type)) {
+    return u;
+  }
+  let loop = file.root.descendantForIndex(data.loop.start, data.loop.end);
+  while (loop && !(loop.startIndex === data.loop.start && /^(?:for|while)/.test(loop.type))) {
+    loop = loop.parent;
+  }
+  let tail: Node | null | undefined = loop?.nextNamedSibling;
+  let end = u.end;
+  for (; tail; tail = tail.nextNamedSibling) {
+    end = file.src.lineEnd(tail.endIndex);
+    if (!file.src.isBlank(tail.endIndex, end)) {
+      return u; // something shares the line of the last statement
+    }
+  }
+  return { ...u, end: Math.max(u.end, end) };
 }
 
 /** The try block's statements, dedented to the loop's indentation, with the call optionally wrapped. */

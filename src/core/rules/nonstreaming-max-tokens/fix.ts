@@ -1,7 +1,8 @@
 /**
- * nonstreaming-max-tokens: lower `max_tokens` to what a non-streaming call may ask for
- * (21,333 with the SDK's default timeout, or the model's maximum output) — preferred —
- * or switch to streaming and take the final message.
+ * nonstreaming-max-tokens: switch to streaming and take the final message (the same return
+ * value; preferred, and the one Fix All applies), or lower `max_tokens` to what a
+ * non-streaming call may ask for (21,333 with the SDK's default timeout, or the model's
+ * maximum output): that cuts longer outputs off, so it is only ever an individual fix.
  */
 import type { Finding } from '../../lint/types';
 import type { NonstreamingMaxTokensData } from './data';
@@ -21,7 +22,14 @@ export function nonstreamingMaxTokensFixes(
   finding: Finding,
   data: NonstreamingMaxTokensData,
 ): FixAction[] {
-  const out: FixAction[] = [];
+  const capped = data.modelMaxOutput !== undefined && data.maxTokensValue > data.modelMaxOutput;
+  const stream =
+    data.reasons.includes('nonstreaming-guard') && data.call.method === 'create' && !capped
+      ? file.python
+        ? pyStream(file, data)
+        : jsStream(file, data)
+      : undefined;
+  const out: FixAction[] = stream ? [{ ...stream, isPreferred: true }] : [];
   const bounds: number[] = [];
   if (data.reasons.includes('nonstreaming-guard')) {
     bounds.push(data.nonstreamingLimit);
@@ -36,19 +44,12 @@ export function nonstreamingMaxTokensFixes(
       id: 'nonstreaming-max-tokens.lower',
       title: `Lower max_tokens to ${target.toLocaleString('en-US')}`,
       rule: finding.rule,
-      isPreferred: true,
-      safeForFixAll: true,
+      isPreferred: !stream,
+      safeForFixAll: false,
       edits: [
         { start: data.maxTokens.start, end: data.maxTokens.end, newText: formatLike(original, target) },
       ],
     });
-  }
-  const capped = data.modelMaxOutput !== undefined && data.maxTokensValue > data.modelMaxOutput;
-  if (data.reasons.includes('nonstreaming-guard') && data.call.method === 'create' && !capped) {
-    const stream = file.python ? pyStream(file, data) : jsStream(file, data);
-    if (stream) {
-      out.push(stream);
-    }
   }
   return out;
 }
@@ -77,7 +78,7 @@ function jsStream(file: FixFile, data: NonstreamingMaxTokensData): FixAction | u
     title: 'Stream the response (messages.stream + finalMessage())',
     rule: 'nonstreaming-max-tokens',
     isPreferred: false,
-    safeForFixAll: false,
+    safeForFixAll: true,
     edits: b.build(),
   };
 }
@@ -125,7 +126,7 @@ function pyStream(file: FixFile, data: NonstreamingMaxTokensData): FixAction | u
     title: 'Stream the response (messages.stream + get_final_message())',
     rule: 'nonstreaming-max-tokens',
     isPreferred: false,
-    safeForFixAll: false,
+    safeForFixAll: true,
     edits: b.build(),
   };
 }

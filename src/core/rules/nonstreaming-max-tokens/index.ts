@@ -13,4 +13,16 @@ export const nonstreamingMaxTokens = defineRule<'nonstreaming-max-tokens', Nonst
     "A non-streaming create whose max_tokens makes the SDK refuse it (over 21,333 with no timeout) or exceeds the model's maximum output.",
   detect,
   fix: nonstreamingMaxTokensFixes,
+  fixKinds: [
+    {
+      id: 'nonstreaming-max-tokens.stream',
+      safe: true,
+      summary: 'stream the call and return the same final message',
+    },
+    {
+      id: 'nonstreaming-max-tokens.lower',
+      safe: false,
+      summary: 'lower max_tokens (longer outputs get cut off)',
+    },
+  ],
 });

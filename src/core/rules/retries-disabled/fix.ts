@@ -20,7 +20,7 @@ export function retriesDisabledFixes(
       title: raiseRetriesTitle(file),
       rule: finding.rule,
       isPreferred: true,
-      safeForFixAll: true,
+      safeForFixAll: false,
       edits: [{ start: data.value.start, end: data.value.end, newText: String(SDK_RETRIES) }],
     });
   }

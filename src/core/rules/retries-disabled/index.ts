@@ -13,4 +13,8 @@ export const retriesDisabled = defineRule<'retries-disabled', RetriesDisabledDat
     'A client built with maxRetries: 0 / max_retries=0 whose calls have no retry handling of their own.',
   detect,
   fix: retriesDisabledFixes,
+  fixKinds: [
+    { id: 'retries-disabled.raise-retries', safe: false, summary: 'give the SDK its retries back' },
+    { id: 'retries-disabled.with-backoff', safe: false, summary: 'wrap the calls in a backoff helper' },
+  ],
 });

@@ -13,4 +13,11 @@ export const stringMatchedError = defineRule<'string-matched-error', StringMatch
     'Deciding that an error is a rate limit from its message text instead of RateLimitError or the status code.',
   detect,
   fix: stringMatchedErrorFixes,
+  fixKinds: [
+    {
+      id: 'string-matched-error.class-check',
+      safe: true,
+      summary: "test the error's class instead of its message",
+    },
+  ],
 });

@@ -13,4 +13,26 @@ export const unboundedFanout = defineRule<'unbounded-fanout', UnboundedFanoutDat
     'Many Claude API calls started at once with no concurrency cap (Promise.all over map, asyncio.gather, TaskGroup, thread pools).',
   detect,
   fix: unboundedFanoutFixes,
+  fixKinds: [
+    { id: 'unbounded-fanout.p-limit', safe: true, summary: 'cap concurrency with p-limit' },
+    { id: 'unbounded-fanout.semaphore', safe: true, summary: 'cap concurrency with a semaphore' },
+    { id: 'unbounded-fanout.max-workers', safe: true, summary: "cap the pool's max_workers" },
+    {
+      id: 'unbounded-fanout.p-limit.measured',
+      safe: true,
+      summary: 'cap concurrency with p-limit',
+    },
+    {
+      id: 'unbounded-fanout.semaphore.measured',
+      safe: true,
+      summary: 'cap concurrency with a semaphore',
+    },
+    {
+      id: 'unbounded-fanout.max-workers.measured',
+      safe: true,
+      summary: "cap the pool's max_workers",
+    },
+    { id: 'unbounded-fanout.raise-retries', safe: false, summary: "raise the SDK's retries" },
+    { id: 'unbounded-fanout.with-backoff', safe: false, summary: 'wrap the calls in a backoff helper' },
+  ],
 });

@@ -13,6 +13,8 @@ export interface LintSettings {
   enable: boolean;
   rules: Partial<Record<RuleId, RuleSetting>>;
   exclude: string[];
+  /** Longest lint allowed on the extension-host thread, ms; longer ones run in a worker. */
+  timeBudgetMs: number;
 }
 
 /** Reads `headroom.lint.*` for a document or folder. */
@@ -23,7 +25,9 @@ export function readLintSettings(scope: vscode.ConfigurationScope | undefined): 
   const exclude = Array.isArray(rawExclude)
     ? rawExclude.filter((g): g is string => typeof g === 'string' && g.length > 0)
     : [];
-  return { enable: config.get<boolean>('enable') !== false, rules, exclude };
+  const budget = config.get<unknown>('timeBudgetMs');
+  const timeBudgetMs = typeof budget === 'number' && budget >= 10 && budget <= 10_000 ? budget : 50;
+  return { enable: config.get<boolean>('enable') !== false, rules, exclude, timeBudgetMs };
 }
 
 /** True when a configuration change may alter lint results. */

@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     return loading;
   };
   const diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  const linter = registerLinter({ getEngine, collection: diagnostics, log });
+  const linter = registerLinter({ getEngine, grammarDir, collection: diagnostics, log });
   const monitor = createMonitor({
     keys,
     globalState: context.globalState,

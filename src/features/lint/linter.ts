@@ -35,6 +35,14 @@ export interface FindingIndex {
   root(uri: vscode.Uri, version: number): Node | undefined;
 }
 
+/** Where a document's lint stands, as far as the editor guard is concerned. */
+export type LintGuardStatus = 'idle' | 'inWorker' | 'tooLarge' | 'gaveUp';
+
+/** What the editor guard is doing with a document (tests and diagnostics of the guard). */
+export interface LintGuardView {
+  guardStatus(uri: vscode.Uri): LintGuardStatus;
+}
+
 /** Lints a notebook now and puts the findings on its cells. */
 export interface NotebookLinter {
   lintNotebook(notebook: vscode.NotebookDocument): Promise<Finding[]>;
@@ -82,7 +90,9 @@ export function lintOptions(rules: LintOptions['rules'], log: Logger): LintOptio
  * (budget.ts), one past the hard cap is terminated, and documents over the CLI's size cap
  * are not linted at all.
  */
-export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingIndex & NotebookLinter {
+export function registerLinter(
+  deps: LinterDeps,
+): vscode.Disposable & FindingIndex & NotebookLinter & LintGuardView {
   const { collection, log } = deps;
   const sessions = new Map<string, { doc: LintDocument; version: number; language: LintLanguage }>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -352,6 +362,12 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
 
   return {
     lintNotebook,
+    guardStatus: (uri) => {
+      const key = uri.toString();
+      if (overCap.has(key)) return 'tooLarge';
+      if (gaveUp.has(key)) return 'gaveUp';
+      return offThread.has(key) ? 'inWorker' : 'idle';
+    },
     get: (uri, version) => {
       const r = results.get(uri.toString());
       return r && r.version === version ? r.findings : undefined;

@@ -37,6 +37,8 @@ const common = esbuildCommon({ production, plugins: watch ? [problemMatcherPlugi
 
 const entries = [
   { entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js') },
+  // The editor's lint worker (a worker_threads script): beside extension.js, which starts it.
+  { entryPoints: [join(root, 'src/features/lint/lintWorker.ts')], outfile: join(root, 'dist/lintWorker.js') },
   cliEntry(join(root, 'dist/cli.js')),
   {
     // The dashboard webview's script: a browser bundle (uPlot included, no CDN), beside its CSS.

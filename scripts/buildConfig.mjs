@@ -1,6 +1,6 @@
 // What the extension build (build.mjs) and the CLI's npm package (package-cli.mjs) share:
 // the esbuild options, the CLI entry and the grammars, so both ship the same bytes.
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -23,7 +23,19 @@ export function copyGrammars(outDir) {
   }
 }
 
-/** esbuild options for Node bundles: CommonJS, `vscode` external, the version injected. */
+/** The rule pages, docs/rules/<id>.md, by id: SARIF's rule help (src/cli/ruleHelp.ts). */
+function ruleDocs() {
+  const dir = join(root, 'docs/rules');
+  const pages = {};
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()) {
+    pages[name.slice(0, -3)] = readFileSync(join(dir, name), 'utf8');
+  }
+  return pages;
+}
+
+/** esbuild options for Node bundles: CommonJS, `vscode` external, the version and rule pages injected. */
 export function esbuildCommon({ production, plugins = [] }) {
   return {
     bundle: true,
@@ -35,7 +47,10 @@ export function esbuildCommon({ production, plugins = [] }) {
     sourcesContent: false,
     logLevel: 'warning',
     external: ['vscode'],
-    define: { HEADROOM_VERSION: JSON.stringify(pkg.version) },
+    define: {
+      HEADROOM_VERSION: JSON.stringify(pkg.version),
+      HEADROOM_RULE_DOCS: JSON.stringify(JSON.stringify(ruleDocs())),
+    },
     plugins,
   };
 }

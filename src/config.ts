@@ -15,6 +15,8 @@ export interface LintSettings {
   exclude: string[];
   /** Report `retries-disabled` in test code too (`headroom.lint.retriesDisabledInTests`, default false). */
   retriesDisabledInTests: boolean;
+  /** Longest lint allowed on the extension-host thread, ms; longer ones run in a worker. */
+  timeBudgetMs: number;
 }
 
 /** Reads `headroom.lint.*` for a document or folder. */
@@ -25,11 +27,14 @@ export function readLintSettings(scope: vscode.ConfigurationScope | undefined): 
   const exclude = Array.isArray(rawExclude)
     ? rawExclude.filter((g): g is string => typeof g === 'string' && g.length > 0)
     : [];
+  const budget = config.get<unknown>('timeBudgetMs');
+  const timeBudgetMs = typeof budget === 'number' && budget >= 10 && budget <= 10_000 ? budget : 50;
   return {
     enable: config.get<boolean>('enable') !== false,
     rules,
     exclude,
     retriesDisabledInTests: config.get<unknown>('retriesDisabledInTests') === true,
+    timeBudgetMs,
   };
 }
 

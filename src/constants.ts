@@ -19,6 +19,8 @@ export const CommandId = {
   showDashboard: 'headroom.showDashboard',
   /** `(target?: Uri) => Promise<Uri | undefined>`: writes the CSV there, or asks where with a save dialog (also the panel's Export CSV button). */
   exportHistory: 'headroom.exportHistory',
+  /** `(ruleId: string) => Promise<void>`: the rule's page shipped in docs/rules/, in the Markdown preview (diagnostic code links; hidden from the palette). */
+  openRuleDoc: 'headroom.openRuleDoc',
   /** Test mode only (HEADROOM_TEST_MODE=1), not contributed: what the dashboard panel shows, for integration tests. */
   dashboardTestState: 'headroom.dashboard.testState',
 } as const;

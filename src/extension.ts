@@ -7,6 +7,7 @@ import { createMonitor, grantPollingConsent, type MonitorView } from './features
 import type { PollerStatus } from './core/monitor/poller';
 import { registerStatusBar, type StatusBarSnapshot } from './features/monitor/statusBar';
 import { registerLinter } from './features/lint/linter';
+import { registerRuleDocCommand } from './features/lint/ruleDocs';
 import { registerQuickFixes } from './features/fix/codeActions';
 import { registerShowActions } from './commands/showActions';
 import { registerScanWorkspace } from './commands/scanWorkspace';
@@ -32,6 +33,8 @@ export interface HeadroomApi {
     activeNotification(): { kind: string; message: string } | undefined;
     /** Headroom's own quick fixes for one diagnostic, with their diagnostic links intact. */
     quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]>;
+    /** What the lint guard is doing with a document: linting it in the worker, over the cap, … */
+    lintGuardStatus(uri: vscode.Uri): string;
   };
 }
 
@@ -65,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     return loading;
   };
   const diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  const linter = registerLinter({ getEngine, collection: diagnostics, log });
+  const linter = registerLinter({ getEngine, grammarDir, collection: diagnostics, log });
   const monitor = createMonitor({
     keys,
     globalState: context.globalState,
@@ -105,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
       log,
     }),
     vscode.commands.registerCommand(CommandId.showLog, () => channel.show()),
+    registerRuleDocCommand(context.extensionUri),
     registerApiKeyCommands(keys, log, { set: CommandId.setApiKey, clear: CommandId.clearApiKey }, () =>
       grantPollingConsent(context.globalState),
     ),
@@ -139,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
         pollerStatus: () => monitor.pollerStatus(),
         activeNotification: () => monitor.activeNotification(),
         settled: () => monitor.settled(),
+        lintGuardStatus: (uri: vscode.Uri) => linter.guardStatus(uri),
         quickFixes: (document: vscode.TextDocument, diagnostic: vscode.Diagnostic) =>
           quickFixes.provider.provideCodeActions(
             document,

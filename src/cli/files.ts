@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { languageForPath } from '../core/lint';
 import { GitIgnore } from '../core/files/gitignore';
 import { isGitIgnored } from '../core/files/gitIgnored';
+import { MAX_FILE_BYTES } from '../core/files/limits';
 import { isDotenvPath } from '../core/rules/hardcoded-api-key/dotenv';
 
 /** Files over this size are skipped with a notice (minified bundles, generated code). */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** Directory names never descended into: dependencies, VCS data, virtualenvs, build output, caches. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type Severity } from '../core/lint';
 import type { CliFinding } from './lintFile';
+import { ruleHelp } from './ruleHelp';
 
 /** Output formats of `headroom lint`. */
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
@@ -78,7 +79,8 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 };
 
 /**
- * SARIF 2.1.0 for GitHub code scanning: every rule with a help URI, results with 1-based
+ * SARIF 2.1.0 for GitHub code scanning: every rule with a help URI and its page as help text
+ * and Markdown (bundled, so no website is needed), results with 1-based
  * regions (UTF-16 columns), artifact URIs relative to `%SRCROOT%` (the working directory).
  */
 export function formatSarif(findings: readonly CliFinding[], cwd: string, version: string): string {
@@ -102,7 +104,8 @@ export function formatSarif(findings: readonly CliFinding[], cwd: string, versio
               shortDescription: { text: r.description },
               fullDescription: { text: r.description },
               helpUri: r.docUrl,
-              help: {
+              // The rule's own page, so code scanning shows it with no website to reach.
+              help: ruleHelp(r.id) ?? {
                 text: `${r.description} See ${r.docUrl}`,
                 markdown: `${r.description} [Rule documentation](${r.docUrl})`,
               },

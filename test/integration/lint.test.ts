@@ -46,7 +46,10 @@ describe('diagnostics', () => {
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(d.range.start.line, 5, 'the finding starts at Promise.all (line 6)');
     assert.ok(
-      typeof d.code === 'object' && d.code.target.toString().endsWith('/docs/rules/unbounded-fanout.md'),
+      typeof d.code === 'object' &&
+        d.code.target.scheme === 'command' &&
+        d.code.target.path === 'headroom.openRuleDoc' &&
+        d.code.target.query === '["unbounded-fanout"]',
     );
   });
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
-import { ruleDocUrl } from '../../core/rules';
 import type { Finding, Severity } from '../../core/lint/types';
+import { ruleDocTarget } from './ruleDocs';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -15,11 +15,11 @@ export function findingRange(f: Finding): vscode.Range {
   return new vscode.Range(start.line, start.character, end.line, end.character);
 }
 
-/** Converts a core finding to a diagnostic whose code links to the rule's doc page. */
+/** Converts a core finding to a diagnostic whose code opens the rule's bundled doc page. */
 export function toDiagnostic(f: Finding): vscode.Diagnostic {
   const d = new vscode.Diagnostic(findingRange(f), f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.rule, target: vscode.Uri.parse(ruleDocUrl(f.rule)) };
+  d.code = { value: f.rule, target: ruleDocTarget(f.rule) };
   return d;
 }
 

@@ -4,7 +4,10 @@ import type { LintEngine, LintDocument } from '../../core/lint';
 import type { Node } from '../../core/parse/treeSitter';
 import { LINT_LANGUAGES, type Finding, type LintLanguage, type LintOptions } from '../../core/lint/types';
 import { affectsLintSettings, type LintSettings, readLintSettings } from '../../config';
+import { MAX_FILE_BYTES } from '../../core/files/limits';
 import { toDiagnostic } from './diagnostics';
+import { HARD_CAP_MS, LintBudget, OffThreadLinter, type WorkerFactory } from './budget';
+import { workerThreadFactory } from './lintWorker';
 import { isDotenvPath, lintDotenv } from '../../core/rules/hardcoded-api-key/dotenv';
 import { isGitIgnored } from '../../core/files/gitIgnored';
 
@@ -17,6 +20,10 @@ export interface LinterDeps {
   getEngine(): Promise<LintEngine>;
   collection: vscode.DiagnosticCollection;
   log: Logger;
+  /** The folder of the tree-sitter wasm files, for the lint worker (the engine's own folder). */
+  grammarDir: string;
+  /** Starts lint workers; default real worker threads. Tests inject their own. */
+  workerFactory?: WorkerFactory;
 }
 
 /** Findings of the last lint of each document, for code actions. */
@@ -28,6 +35,14 @@ export interface FindingIndex {
    * it for `version` (text documents, not notebook cells). Valid until the document changes.
    */
   root(uri: vscode.Uri, version: number): Node | undefined;
+}
+
+/** Where a document's lint stands, as far as the editor guard is concerned. */
+export type LintGuardStatus = 'idle' | 'inWorker' | 'tooLarge' | 'gaveUp';
+
+/** What the editor guard is doing with a document (tests and diagnostics of the guard). */
+export interface LintGuardView {
+  guardStatus(uri: vscode.Uri): LintGuardStatus;
 }
 
 /** Lints a notebook now and puts the findings on its cells. */
@@ -87,14 +102,31 @@ export function lintOptions(
  * Lints open JS/TS/Python documents and Jupyter notebooks as they open and change.
  * Text documents keep an incremental tree-sitter session so a keystroke costs a reparse
  * of the edited region only; results from older document versions are dropped.
+ *
+ * The extension-host thread is shared by every extension, so a lint expected or measured
+ * to take longer than `headroom.lint.timeBudgetMs` runs in a worker thread instead
+ * (budget.ts), one past the hard cap is terminated, and documents over the CLI's size cap
+ * are not linted at all.
  */
-export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingIndex & NotebookLinter {
+export function registerLinter(
+  deps: LinterDeps,
+): vscode.Disposable & FindingIndex & NotebookLinter & LintGuardView {
   const { collection, log } = deps;
   const sessions = new Map<string, { doc: LintDocument; version: number; language: LintLanguage }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const results = new Map<string, { version: number; findings: readonly Finding[] }>();
   let engine: LintEngine | undefined;
   let disposed = false;
+  const budget = new LintBudget(MAX_FILE_BYTES);
+  const offThread = new OffThreadLinter(
+    deps.workerFactory ?? workerThreadFactory(deps.grammarDir),
+    HARD_CAP_MS,
+  );
+  /** Documents over the size cap, told about once while they stay over it. */
+  const overCap = new Set<string>();
+  /** Documents whose lint ran past the hard cap: not linted again until reopened. */
+  const gaveUp = new Set<string>();
+  let toldOverCap = false;
 
   const ensureEngine = async (): Promise<LintEngine | undefined> => {
     if (engine) return engine;
@@ -117,8 +149,83 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
     clearTimeout(timers.get(key));
     timers.delete(key);
     dropSession(key);
+    offThread.cancel(key);
     results.delete(key);
     collection.delete(uri);
+  };
+
+  /** Forgets everything about a closed document, including that it was over the cap. */
+  const forget = (uri: vscode.Uri): void => {
+    clear(uri);
+    const key = uri.toString();
+    budget.forget(key);
+    overCap.delete(key);
+    gaveUp.delete(key);
+  };
+
+  const tellOverCap = (document: vscode.TextDocument, bytes: number): void => {
+    const key = document.uri.toString();
+    if (overCap.has(key)) return;
+    overCap.add(key);
+    const name = vscode.workspace.asRelativePath(document.uri);
+    const limit = `${MAX_FILE_BYTES / 1024 / 1024} MB`;
+    log.warn(`Not linting ${name}: ${(bytes / 1024 / 1024).toFixed(1)} MB is over the ${limit} limit.`);
+    if (!toldOverCap) {
+      toldOverCap = true; // Once per session: the log names every later one.
+      void vscode.window.showInformationMessage(
+        `Headroom does not lint ${name}: files over ${limit} are skipped (as by the CLI).`,
+      );
+    }
+  };
+
+  const lintOffThread = async (
+    document: vscode.TextDocument,
+    text: string,
+    bytes: number,
+    settings: ReturnType<typeof readLintSettings>,
+  ): Promise<void> => {
+    const key = document.uri.toString();
+    const version = document.version;
+    const language = document.languageId as LintLanguage;
+    dropSession(key); // The tree lives in the worker; the host keeps none for this document.
+    const { path, retriesDisabledInTests } = lintOptions(settings.rules, log, {
+      uri: document.uri,
+      settings,
+    });
+    const outcome = await offThread.submit({
+      key,
+      language,
+      text,
+      rules: settings.rules,
+      path,
+      retriesDisabledInTests,
+    });
+    const name = vscode.workspace.asRelativePath(document.uri);
+    switch (outcome.status) {
+      case 'done':
+        budget.record(key, bytes, outcome.ms);
+        for (const message of outcome.ruleErrors) log.error(message);
+        if (disposed || document.isClosed || document.version !== version) return;
+        results.set(key, { version, findings: outcome.findings });
+        collection.set(document.uri, outcome.findings.map(toDiagnostic));
+        log.trace(
+          `Linted ${name} v${version} in the worker: ${outcome.findings.length} finding(s) in ${outcome.ms.toFixed(1)} ms`,
+        );
+        return;
+      case 'timedOut':
+        gaveUp.add(key);
+        results.delete(key);
+        collection.delete(document.uri);
+        log.warn(
+          `Stopped linting ${name}: the lint ran ${(outcome.ms / 1000).toFixed(1)} s, past the ${HARD_CAP_MS / 1000} s cap. It is not linted again until reopened.`,
+        );
+        return;
+      case 'failed':
+        log.error(`Linting ${name} in the worker failed: ${outcome.error}`);
+        return;
+      case 'stale':
+        return;
+    }
   };
 
   const lintText = async (document: vscode.TextDocument): Promise<void> => {
@@ -130,21 +237,37 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
       return;
     }
     const language = document.languageId;
+    if (gaveUp.has(key)) return;
+    const text = document.getText();
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const plan = budget.plan(key, bytes, settings.timeBudgetMs);
+    if (plan.kind === 'tooLarge') {
+      clear(document.uri);
+      tellOverCap(document, bytes);
+      return;
+    }
+    overCap.delete(key);
+    if (plan.kind === 'worker') {
+      await lintOffThread(document, text, bytes, settings);
+      return;
+    }
     const eng = await ensureEngine();
     if (!eng || disposed || document.isClosed) return;
     let session = sessions.get(key);
     if (!session || session.language !== language || session.version !== document.version) {
       // No session yet, or it missed changes (e.g. made while the engine was loading).
       dropSession(key);
-      session = { doc: eng.openDocument(language, document.getText()), version: document.version, language };
+      session = { doc: eng.openDocument(language, text), version: document.version, language };
       sessions.set(key, session);
     }
     const started = performance.now();
     const findings = session.doc.lint(lintOptions(settings.rules, log, { uri: document.uri, settings }));
+    const ms = performance.now() - started;
+    budget.record(key, bytes, ms); // Over the budget: the next lint of it runs in the worker.
     results.set(key, { version: document.version, findings });
     collection.set(document.uri, findings.map(toDiagnostic));
     log.trace(
-      `Linted ${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${findings.length} finding(s) in ${(performance.now() - started).toFixed(1)} ms`,
+      `Linted ${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms`,
     );
   };
 
@@ -279,7 +402,7 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
     vscode.workspace.onDidOpenTextDocument(onOpen),
     vscode.workspace.onDidChangeTextDocument(onChange),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      if (d.uri.scheme !== NOTEBOOK_CELL_SCHEME) clear(d.uri);
+      if (d.uri.scheme !== NOTEBOOK_CELL_SCHEME) forget(d.uri);
     }),
     vscode.workspace.onDidOpenNotebookDocument((nb) =>
       safely('Linting notebook', async () => void (await lintNotebook(nb))),
@@ -292,16 +415,24 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
       ),
     ),
     vscode.workspace.onDidCloseNotebookDocument((nb) => {
-      for (const c of nb.getCells()) clear(c.document.uri);
+      for (const c of nb.getCells()) forget(c.document.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsLintSettings(e)) lintAllOpen();
+      if (!affectsLintSettings(e)) return;
+      gaveUp.clear(); // New settings (fewer rules, a larger budget) deserve another try.
+      lintAllOpen();
     }),
   );
   lintAllOpen();
 
   return {
     lintNotebook,
+    guardStatus: (uri) => {
+      const key = uri.toString();
+      if (overCap.has(key)) return 'tooLarge';
+      if (gaveUp.has(key)) return 'gaveUp';
+      return offThread.has(key) ? 'inWorker' : 'idle';
+    },
     get: (uri, version) => {
       const r = results.get(uri.toString());
       return r && r.version === version ? r.findings : undefined;
@@ -316,6 +447,7 @@ export function registerLinter(deps: LinterDeps): vscode.Disposable & FindingInd
     dispose: () => {
       disposed = true;
       subscriptions.dispose();
+      offThread.dispose();
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
       for (const key of [...sessions.keys()]) dropSession(key);

@@ -119,6 +119,23 @@ describe('CLI npm package (@headroom-dev/cli)', function () {
     assert.ok(rules.includes('missing-max-tokens'), 'the Python grammar ships too');
   });
 
+  it('npx headroom lint --format sarif carries each rule page as its help', async () => {
+    const r = await exec(
+      npm(['exec', '--offline', '--', 'headroom', 'lint', '.', '--format', 'sarif']),
+      project,
+    );
+    assert.equal(r.code, 1, r.stderr);
+    const rules = (
+      JSON.parse(r.stdout) as {
+        runs: [{ tool: { driver: { rules: { id: string; help: { markdown: string } }[] } } }];
+      }
+    ).runs[0].tool.driver.rules;
+    for (const rule of rules) {
+      const page = fs.readFileSync(path.join(repo, 'docs/rules', `${rule.id}.md`), 'utf8');
+      assert.equal(rule.help.markdown, page.replace(/^# .*\n+/, '').trim(), rule.id);
+    }
+  });
+
   it('headroom proxy --port 0 (the installed bin) starts on loopback, prints its address and stops on SIGINT', async () => {
     // The bin npx resolves to, started directly: npm exec itself re-raises a SIGINT, so
     // through npx the exit would say "SIGINT" whatever the proxy did.

@@ -1,11 +1,15 @@
 /**
  * `npm run bench`: prints the benchmark figures of each section from one run on this
  * machine. Benchmarks print medians and ratios and mark targets; they never fail the run.
+ * `npm run bench -- lint fix` runs the named sections only. `--real DIR` adds the `real`
+ * section (real files, side by side with Ruff and oxlint; see real.ts) after the synthetic
+ * ones, which always run unless sections are named; `--csv FILE` writes its per-file figures.
  */
 import { fixBench } from './fix';
 import { hostileBench } from './hostile';
 import { lintBench } from './lint';
 import { proxyBench } from './proxy';
+import { runRealBench } from './real';
 
 /** One part of the benchmark run. */
 export interface BenchSection {
@@ -16,9 +20,23 @@ export interface BenchSection {
 const sections: BenchSection[] = [lintBench, fixBench, hostileBench, proxyBench];
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
-  for (const section of sections) {
-    if (only.length > 0 && !only.includes(section.name)) {
+  const args = process.argv.slice(2);
+  const option = (name: string): string | undefined => {
+    const at = args.indexOf(name);
+    if (at === -1) return undefined;
+    const value = args[at + 1];
+    if (!value || value.startsWith('--')) throw new Error(`${name} needs a value`);
+    args.splice(at, 2);
+    return value;
+  };
+  const realDir = option('--real');
+  const csv = option('--csv');
+  const only = args;
+  const all: BenchSection[] = realDir
+    ? [...sections, { name: 'real', run: (log) => runRealBench(realDir, log, csv) }]
+    : sections;
+  for (const section of all) {
+    if (only.length > 0 && !only.includes(section.name) && section.name !== 'real') {
       continue;
     }
     console.log(`\n== ${section.name} ==`);

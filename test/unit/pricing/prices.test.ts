@@ -127,8 +127,9 @@ describe('pricing: the bundled table', () => {
       const found = priceFor(id);
       assert.ok(found, id);
       assert.equal(found.family, family);
-      for (const k of Object.keys(price) as Array<keyof ModelPrice>)
+      for (const k of Object.keys(price) as Array<keyof ModelPrice>) {
         near(found.price[k], price[k], `${id} ${k}`);
+      }
     });
   }
 

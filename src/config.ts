@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION } from './constants';
 import { normalizeRuleSettings } from './core/lint/settings';
 import type { RuleId, RuleSetting } from './core/lint/types';
+import { DEFAULT_ACCELERATION_SETTINGS, type AccelerationSettings } from './core/monitor/acceleration';
+import type { PriceOverrides } from './core/pricing';
 import { displayUpstream, parseUpstream } from './core/proxy/upstream';
 
 /**
@@ -133,4 +135,38 @@ export function readObserveSettings(): { port: number } {
   return {
     port: typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : 0,
   };
+}
+
+/** `headroom.acceleration.*` and `headroom.cost.*`: the ramp detector's thresholds and price overrides. Window-scoped. */
+export function readCostSettings(): { acceleration: AccelerationSettings; priceOverrides: PriceOverrides } {
+  const a = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.acceleration`);
+  const d = DEFAULT_ACCELERATION_SETTINGS;
+  const num = (key: string, min: number, max: number, fallback: number): number => {
+    const v = a.get<unknown>(key);
+    return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : fallback;
+  };
+  const raw = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.cost`).get<unknown>('priceOverrides');
+  const priceOverrides: PriceOverrides = {};
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      if (typeof value === 'object' && value !== null) priceOverrides[key] = value as PriceOverrides[string];
+    }
+  }
+  return {
+    acceleration: {
+      rampFactor: num('rampFactor', 1.5, 100, d.rampFactor),
+      baselineMinutes: Math.round(num('baselineMinutes', 2, 120, d.baselineMinutes)),
+      minRequests: Math.round(num('minRequests', 2, 1_000_000, d.minRequests)),
+      emptyShare: num('emptyShare', 0, 0.5, d.emptyShare),
+    },
+    priceOverrides,
+  };
+}
+
+/** True when a configuration change concerns the ramp detector or prices. */
+export function affectsCostSettings(e: vscode.ConfigurationChangeEvent): boolean {
+  return (
+    e.affectsConfiguration(`${CONFIG_SECTION}.acceleration`) ||
+    e.affectsConfiguration(`${CONFIG_SECTION}.cost`)
+  );
 }

@@ -4,6 +4,7 @@
  * (model, status, remaining RPM / ITPM / OTPM, latency), and a summary when stopped with
  * Ctrl+C (SIGINT) or SIGTERM.
  */
+import { AccelerationWatch, type Verdict429 } from '../core/monitor/acceleration';
 import { formatCount } from '../core/monitor/format';
 import type { LimitFamilyId } from '../core/monitor/headers';
 import type { Observation } from '../core/monitor/source';
@@ -153,7 +154,10 @@ export async function runProxyCommand(argv: string[], io: CliIo, signal?: AbortS
   // Listen for Ctrl+C before saying we are ready: a script that waits for the line and
   // then stops us must never meet the default handler.
   const stop = stopped(signal);
-  const subscription = proxy.onObservation((o) => io.stdout.write(`${describeResponse(o, new Date())}\n`));
+  const watch = new AccelerationWatch();
+  const subscription = proxy.onObservation((o) =>
+    io.stdout.write(`${describeResponse(o, new Date(), watch.observe(o))}\n`),
+  );
   io.stdout.write(
     `Headroom proxy listening on ${proxy.url} -> ${proxy.upstream}\n` +
       'Point your app at it (in the shell that starts the app):\n' +
@@ -215,7 +219,7 @@ const LINE_FAMILIES: readonly [LimitFamilyId, string][] = [
  * ITPM and OTPM when sent, retry-after, latency, usage, request id. Built only from parsed,
  * validated fields, so nothing the request carried (key, body) can appear.
  */
-export function describeResponse(o: Observation, at: Date): string {
+export function describeResponse(o: Observation, at: Date, verdict?: Verdict429): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
   const latency = o.latencyMs !== undefined ? `${Math.round(o.latencyMs)} ms` : undefined;
@@ -227,6 +231,14 @@ export function describeResponse(o: Observation, at: Date): string {
   // The error type comes from the server: print it only when it is a plain identifier.
   const type = o.error?.type !== undefined && /^[a-z_]{1,64}$/.test(o.error.type) ? ` ${o.error.type}` : '';
   const parts: (string | undefined)[] = [time, o.model, `${o.status}${type}`];
+  // Which road led to a 429: the ceiling, or acceleration (a sharp ramp with budget left).
+  if (verdict?.cause === 'acceleration') {
+    parts.push(
+      `acceleration (sharp ramp, budget left: ramp up; cap concurrency at ${verdict.concurrencyCap ?? 1})`,
+    );
+  } else if (verdict?.cause === 'unexplained') {
+    parts.push('budget left, no ramp (per-second share or workspace limit)');
+  }
   for (const [id, label] of LINE_FAMILIES) {
     const family = o.headers.families[id];
     if (!family || family.remaining === undefined) continue;

@@ -22,6 +22,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { ACCELERATION_MESSAGE, limiterFor, type AccelerationLimit } from './acceleration';
 import { ModelBuckets, rateLimitHeaders, type Limits } from './buckets';
 import { DEFAULT_MODELS, type MockModelInfo } from './models';
 
@@ -69,6 +70,8 @@ export interface MockFaults {
     | 'rate-limit' // 429 rate_limit_error with retry-after (`retryAfterSeconds`, default 10)
     | 'rate-limit-no-retry-after'; // 429 rate_limit_error without retry-after
   readonly retryAfterSeconds?: number;
+  /** An acceleration limiter (acceleration.ts): 429 on a sharp ramp while the buckets have budget. */
+  readonly acceleration?: AccelerationLimit;
   /** Leave out every `anthropic-ratelimit-*` header. */
   readonly missingRateLimitHeaders?: boolean;
   /** Send non-numeric / negative / non-date values in the rate-limit headers. */
@@ -533,6 +536,13 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
         const err = limited('requests per minute', bucket.limits.rpm, 0, fault.retryAfterSeconds ?? 10);
         const headers = { ...limitHeaders(m), ...(fault.error === 'rate-limit' && err.extraHeaders) };
         throw new HttpError(429, err.type, err.message, headers);
+      }
+      if (fault.acceleration && limiterFor(fault.acceleration).refuse(t)) {
+        const retryAfter = String(limiterFor(fault.acceleration).retryAfterSeconds);
+        throw new HttpError(429, 'rate_limit_error', ACCELERATION_MESSAGE, {
+          ...limitHeaders(m),
+          'retry-after': retryAfter,
+        });
       }
       let refusal: HttpError | undefined;
       if (bucket.requests.available(t) < 1) {

@@ -99,7 +99,9 @@ export function statusText(state: MonitorState, now: number, options: FormatOpti
     case 'critical': {
       if (state.status === 429) {
         const left = state.countdownUntil !== undefined ? state.countdownUntil - now : 0;
-        return left > 0 ? `$(error) 429 · ${formatDuration(left, 'ceil')}` : '$(error) 429';
+        // An acceleration 429 is named as such: the cure (ramp up slowly) differs from the ceiling's.
+        const what = state.cause === 'acceleration' ? '429 acceleration' : '429';
+        return left > 0 ? `$(error) ${what} · ${formatDuration(left, 'ceil')}` : `$(error) ${what}`;
       }
       return `$(error) ${binding ?? 'critical'}`;
     }

@@ -23,6 +23,10 @@ export interface ApiErrorInfo {
 export interface UsageInfo {
   readonly inputTokens?: number;
   readonly outputTokens?: number;
+  /** `usage.cache_creation_input_tokens` (billed at the cache-write rate). */
+  readonly cacheCreationInputTokens?: number;
+  /** `usage.cache_read_input_tokens` (billed at the cache-read rate). */
+  readonly cacheReadInputTokens?: number;
 }
 
 /** The API answered with an HTTP status (any status, success or error). */

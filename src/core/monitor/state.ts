@@ -13,6 +13,7 @@ import {
   MAX_RETRY_WAIT_MS,
   type LimitFamilyId,
 } from './headers';
+import type { RateLimitCause } from './acceleration';
 import type { NetworkErrorObservation, Observation, ResponseObservation, SourceKind } from './source';
 
 const MAX_RETRY_WAIT_DAYS = MAX_RETRY_WAIT_MS / 86_400_000;
@@ -96,6 +97,8 @@ export interface MonitorState {
   /** Latest response (or network error) for the model, epoch ms. */
   readonly lastUpdate?: number;
   readonly lastRequestId?: string;
+  /** For a 429: ceiling, acceleration (a sharp ramp) or unexplained; set by `annotate429` (acceleration.ts). */
+  readonly cause?: RateLimitCause;
   /** Per-model records: what every response said, kept across error states. */
   readonly models: Readonly<Record<string, ModelRecord>>;
 }

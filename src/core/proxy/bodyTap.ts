@@ -212,6 +212,8 @@ export class SseUsageReader implements BodyReader {
   private eventTooLarge = false;
   private inputTokens: number | undefined;
   private outputTokens: number | undefined;
+  private cacheWrite: number | undefined;
+  private cacheRead: number | undefined;
   private error: ApiErrorInfo | undefined;
 
   constructor(
@@ -332,12 +334,16 @@ export class SseUsageReader implements BodyReader {
   private take(usage: UsageInfo | undefined): void {
     if (usage?.inputTokens !== undefined) this.inputTokens = usage.inputTokens;
     if (usage?.outputTokens !== undefined) this.outputTokens = usage.outputTokens;
+    if (usage?.cacheCreationInputTokens !== undefined) this.cacheWrite = usage.cacheCreationInputTokens;
+    if (usage?.cacheReadInputTokens !== undefined) this.cacheRead = usage.cacheReadInputTokens;
   }
 
   findings(): BodyFindings {
     const usage: UsageInfo = {
       ...(this.inputTokens !== undefined && { inputTokens: this.inputTokens }),
       ...(this.outputTokens !== undefined && { outputTokens: this.outputTokens }),
+      ...(this.cacheWrite !== undefined && { cacheCreationInputTokens: this.cacheWrite }),
+      ...(this.cacheRead !== undefined && { cacheReadInputTokens: this.cacheRead }),
     };
     return {
       ...(Object.keys(usage).length > 0 && { usage }),
@@ -363,6 +369,10 @@ function usageFrom(value: unknown): UsageInfo | undefined {
   const found: UsageInfo = {
     ...(count(usage.input_tokens) && { inputTokens: usage.input_tokens }),
     ...(count(usage.output_tokens) && { outputTokens: usage.output_tokens }),
+    ...(count(usage.cache_creation_input_tokens) && {
+      cacheCreationInputTokens: usage.cache_creation_input_tokens,
+    }),
+    ...(count(usage.cache_read_input_tokens) && { cacheReadInputTokens: usage.cache_read_input_tokens }),
   };
   return Object.keys(found).length > 0 ? found : undefined;
 }

@@ -11,6 +11,14 @@ import {
 } from '../../core/monitor/state';
 import { notificationEnds, notificationFor, type MonitorNotification } from '../../core/monitor/format';
 import { affectsMonitorSettings, readMonitorSettings, type MonitorConfig } from '../../config';
+import { affectsCostSettings, readCostSettings } from '../../config';
+import {
+  AccelerationWatch,
+  annotate429,
+  type RampReading,
+  type RateEvent,
+} from '../../core/monitor/acceleration';
+import { CostLedger, type CostSummary } from '../../core/monitor/costLedger';
 import type { ApiKeyStore } from '../apiKey';
 
 /** The user counts as active for this long after their last interaction. */
@@ -64,6 +72,10 @@ export interface Monitor extends vscode.Disposable {
   settled(): Promise<void>;
   /** The warning/critical notification on screen, until the state recovers or the user closes it. */
   activeNotification(): { kind: MonitorState['kind']; message: string } | undefined;
+  /** This session's observed spend (issue 13). */
+  cost(): CostSummary;
+  /** The request rate against its baseline, and the 429/529/ramp events seen. */
+  acceleration(): { ramp: RampReading; events: readonly RateEvent[] };
 }
 
 /**
@@ -152,9 +164,18 @@ export function createMonitor(deps: {
     if (!disposed) changed.fire(view());
   };
 
+  const costSettings = readCostSettings();
+  const watch = new AccelerationWatch(costSettings.acceleration);
+  const ledger = new CostLedger(costSettings.priceOverrides);
+
   const apply = (event: Parameters<typeof nextState>[1]): void => {
     const previous = state;
     state = nextState(previous, event, Date.now(), settings());
+    // A 429 with budget left after a sharp ramp is named as acceleration, with its cure.
+    if (event.kind === 'response' || event.kind === 'network-error') {
+      state = annotate429(state, event, watch.observe(event));
+      ledger.add(event);
+    }
     if (previous.kind !== state.kind) log.info(`Monitor: ${previous.kind} → ${state.kind}. ${state.reason}`);
     // A detour through `stale` (or a refresh) must not repeat a notification the user saw.
     if (state.kind === 'ok' || state.kind === 'no-key') lastNotified = undefined;
@@ -308,6 +329,11 @@ export function createMonitor(deps: {
     vscode.workspace.onDidGrantWorkspaceTrust(queueReconfigure),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsMonitorSettings(e)) queueReconfigure();
+      if (affectsCostSettings(e)) {
+        const next = readCostSettings();
+        watch.update(next.acceleration);
+        ledger.setOverrides(next.priceOverrides);
+      }
     }),
     vscode.window.onDidChangeWindowState((s) => {
       if (s.focused) bump();
@@ -370,6 +396,8 @@ export function createMonitor(deps: {
     },
     pollerStatus: () => poller?.status,
     activeNotification: () => (shown ? { kind: shown.kind, message: shown.message } : undefined),
+    cost: () => ledger.summary(Date.now()),
+    acceleration: () => ({ ramp: watch.ramp(Date.now()), events: watch.events() }),
     settled: () => {
       queueReconfigure();
       return reconfiguring;

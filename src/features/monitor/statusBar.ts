@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId, STATUS_BAR_ID } from '../../constants';
 import { statusBackground, statusText, statusTooltip, type FormatOptions } from '../../core/monitor/format';
 import type { Monitor, MonitorView } from './monitor';
+import { budgetAheadMarkdown } from './budgetAhead';
 
 const PHASE_TEXT: Record<Exclude<MonitorView['phase'], 'running'>, string> = {
   restricted: '$(shield) Headroom',
@@ -45,6 +46,7 @@ export function registerStatusBar(monitor: Monitor): vscode.Disposable & { snaps
       // The eye marks figures that come from the app's own traffic (observe mode).
       item.text = view.observing ? `${text} $(eye)` : text;
       tooltip.appendMarkdown(statusTooltip(view.state, now, options));
+      tooltip.appendMarkdown(budgetAheadMarkdown(monitor));
       const background = statusBackground(view.state, now, options);
       item.backgroundColor = background
         ? new vscode.ThemeColor(`statusBarItem.${background}Background`)

@@ -23,11 +23,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ACCELERATION_MESSAGE, limiterFor, type AccelerationLimit } from './acceleration';
+import { createBatchStore, type MockBatchOptions, type MockBatches } from './batches';
 import { ModelBuckets, rateLimitHeaders, type Limits } from './buckets';
+import { DEFAULT_CACHE_MINIMUM, PromptCache } from './cache';
 import { DEFAULT_MODELS, type MockModelInfo } from './models';
 
 export type { Limits } from './buckets';
 export type { MockModelInfo } from './models';
+export type { BatchResultType, MockBatchOptions, MockBatches } from './batches';
 
 export interface MockAnthropicOptions {
   /** 0 (default) picks a free port. The host is always 127.0.0.1. */
@@ -56,6 +59,10 @@ export interface MockAnthropicOptions {
   readonly workspaceId?: string | null;
   /** Initial faults. */
   readonly faults?: MockFaults;
+  /** Message Batches behaviour (results, polls before a batch ends): see batches.ts. */
+  readonly batches?: MockBatchOptions;
+  /** Minimum cacheable prompt length for every model (default 1,024): see cache.ts. */
+  readonly cacheMinimumTokens?: number;
 }
 
 /** Forced failures. `setFaults` replaces the whole set; `setFaults({})` heals. */
@@ -149,6 +156,8 @@ export interface MockAnthropic {
   ): void;
   /** Changes a model's limits (buckets start full). */
   setLimits(model: string, limits: Partial<Limits>): void;
+  /** The Message Batches endpoints' state and options. */
+  readonly batches: MockBatches;
 }
 
 /**
@@ -246,6 +255,34 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
   const held = new Set<() => void>();
   const sockets = new Set<Socket>();
   let closed = false;
+  const promptCache = new PromptCache(
+    now,
+    estimateTokens,
+    () => options.cacheMinimumTokens ?? DEFAULT_CACHE_MINIMUM,
+  );
+  const batchStore = createBatchStore(
+    {
+      now,
+      inputTokens: (params) => estimateTokens(bodyText(params)),
+      reply: (maxTokens) => {
+        const tokens = Math.min(maxTokens, replyTokens);
+        return {
+          tokens,
+          text: replyText(tokens),
+          stopReason: tokens < replyTokens ? 'max_tokens' : 'end_turn',
+        };
+      },
+      invalid: (p) =>
+        typeof p.model !== 'string' || p.model === ''
+          ? 'model: Field required'
+          : typeof p.max_tokens !== 'number' || !Number.isInteger(p.max_tokens) || p.max_tokens < 0
+            ? 'max_tokens: Field required'
+            : !Array.isArray(p.messages) || p.messages.length === 0
+              ? 'messages: at least one message is required'
+              : undefined,
+    },
+    options.batches,
+  );
 
   function limitsFor(model: string): Limits {
     return { ...DEFAULT_LIMITS, ...options.limits, ...limitOverrides.get(model) };
@@ -332,7 +369,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
-    const endpoint = `${method} ${path.replace(/^\/v1\/models\/[^/]+$/, '/v1/models/{id}')}`;
+    const endpoint = `${method} ${path.replace(/^\/v1\/models\/[^/]+$/, '/v1/models/{id}').replace(/^\/v1\/messages\/batches\/[^/]+/, '/v1/messages/batches/{id}')}`;
     const requestId = randomId('req_011CMock');
     const fault = takeFaults();
     let model: string | undefined;
@@ -459,6 +496,22 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
         if (!info) throw new HttpError(404, 'not_found_error', `model: ${id}`);
         return sendJson(200, info);
       }
+      const batch = batchStore.route(
+        method,
+        path,
+        url.searchParams,
+        body,
+        `http://${req.headers.host ?? '127.0.0.1'}`,
+      );
+      if (batch && 'error' in batch) {
+        throw new HttpError(batch.error.status, batch.error.type, batch.error.message);
+      }
+      if (batch && 'jsonl' in batch) {
+        res.writeHead(200, { 'content-type': 'application/x-jsonl', ...baseHeaders });
+        write(batch.jsonl, true);
+        return finish(200);
+      }
+      if (batch) return sendJson(batch.status, batch.json);
       throw new HttpError(404, 'not_found_error', `Not found: ${method} ${path}`);
     } catch (err) {
       if (res.headersSent || req.socket.destroyed) {
@@ -508,7 +561,9 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       const m = v.model;
       const bucket = bucketsFor(m);
       const t = now();
-      const input = estimateTokens(bodyText(v.body));
+      // Cache-aware ITPM (§3.3): cache reads are not charged; see cache.ts.
+      const cachePlan = promptCache.plan(m, v.body, estimateTokens(bodyText(v.body)));
+      const input = cachePlan.itpm;
       const output = Math.min(v.maxTokens, replyTokens);
 
       /** A 429 naming the limit; retry-after is the wait for the bucket (1–60 s) unless given. */
@@ -564,6 +619,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       bucket.requests.take(1, t);
       bucket.input.take(input, t);
       bucket.output.take(output, t);
+      promptCache.commit(cachePlan);
       inputTokens = input;
       outputTokens = output;
 
@@ -571,9 +627,9 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       const stopReason = output < replyTokens ? 'max_tokens' : 'end_turn';
       const id = randomId('msg_01Mock');
       const usage = {
-        input_tokens: input,
-        cache_creation_input_tokens: 0,
-        cache_read_input_tokens: 0,
+        input_tokens: cachePlan.input,
+        cache_creation_input_tokens: cachePlan.cacheCreation,
+        cache_read_input_tokens: cachePlan.cacheRead,
         output_tokens: output,
         service_tier: 'standard',
       };
@@ -750,6 +806,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       stats.maxInFlight = inFlight;
       faults = {};
       faultSeq = 0;
+      promptCache.clear();
     },
     setRemaining: (model, levels) => {
       const b = bucketsFor(model);
@@ -762,6 +819,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       limitOverrides.set(model, { ...limitOverrides.get(model), ...limits });
       buckets.delete(model);
     },
+    batches: batchStore,
   };
 }
 

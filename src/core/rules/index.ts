@@ -2,13 +2,16 @@ import type { FixFile } from '../fix/file';
 import type { FixAction } from '../fix/types';
 import type { Finding } from '../lint/types';
 import type { RuleModule } from './rule';
+import { batchableFanout } from './batchable-fanout';
 import { hardcodedApiKey } from './hardcoded-api-key';
 import { missingMaxTokens } from './missing-max-tokens';
+import { modelRouting } from './model-routing';
 import { naiveRetry } from './naive-retry';
 import { nonstreamingMaxTokens } from './nonstreaming-max-tokens';
 import { retriesDisabled } from './retries-disabled';
 import { stringMatchedError } from './string-matched-error';
 import { unboundedFanout } from './unbounded-fanout';
+import { uncachedPrompt } from './uncached-prompt';
 
 export type { RuleMeta, RuleModule } from './rule';
 
@@ -26,6 +29,9 @@ export const RULES = [
   naiveRetry,
   stringMatchedError,
   hardcodedApiKey,
+  uncachedPrompt,
+  batchableFanout,
+  modelRouting,
 ] as const;
 
 /** One registered rule. */

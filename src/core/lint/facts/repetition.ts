@@ -1,0 +1,294 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import type { ClaudeCall } from './calls';
+import { assignedValues, functionsNamed } from './functions';
+import {
+  callee,
+  COMPREHENSION_TYPES,
+  contains,
+  dottedName,
+  endOf,
+  FUNCTION_TYPES,
+  functionName,
+  isCall,
+  isMember,
+  kind,
+  lastSegment,
+  memberObject,
+  memberProperty,
+  namedChildren,
+  numberValue,
+  positionalArgs,
+  unwrap,
+  up,
+} from '../syntax';
+
+/**
+ * Lists of at most this many literal items are a small fixed list, not data: a loop over
+ * them makes a handful of calls whatever the input.
+ */
+export const SMALL_FIXED_LIST = 5;
+
+/** How a Claude call is repeated. */
+export type RepetitionKind = 'for' | 'while' | 'map' | 'comprehension';
+
+/** A Claude call made once per iteration of a loop, map callback or comprehension. */
+export interface Repetition {
+  call: ClaudeCall;
+  /** The loop, comprehension, or the `.map(...)` / `map(fn, xs)` / `pool.map(...)` call. */
+  construct: Node;
+  kind: RepetitionKind;
+  /**
+   * Whether it iterates over data: not a `while` loop (agent, polling and retry loops),
+   * not a small fixed list, not a retry counter (`for attempt in range(3)`).
+   */
+  overData: boolean;
+  /** A `try` between the call and the construct (a retry or skip-on-error loop). */
+  guarded: boolean;
+  /** The same-file function holding the call when the repetition is at its call site (one level). */
+  via?: Node;
+  /** Its name. */
+  viaName?: string;
+}
+
+/**
+ * The Claude calls (`messages.create` / `stream`, not batches) that run once per item: inside
+ * a loop, a comprehension or a map callback, directly or through a same-file function called
+ * (or passed) there, one level deep. Memoised per file; in text order of the calls.
+ */
+export function repeatedCalls(ctx: FileContext): Repetition[] {
+  return ctx.memo('repeated-calls', () => {
+    const out: Repetition[] = [];
+    for (const call of ctx.calls) {
+      if (call.method === 'batches.create') {
+        continue;
+      }
+      const direct = repetitionAbove(ctx, call.node);
+      if (direct.construct) {
+        out.push({ call, ...direct.construct });
+        continue;
+      }
+      const fn = direct.boundary;
+      const name = fn ? functionName(fn, ctx.text) : undefined;
+      if (!fn || !name || functionsNamed(ctx, name).length === 0) {
+        continue;
+      }
+      const site = callerRepetition(ctx, fn, name);
+      if (site) {
+        out.push({ call, ...site, via: fn, viaName: name });
+      }
+    }
+    return out;
+  });
+}
+
+type Found = Omit<Repetition, 'call' | 'via' | 'viaName'>;
+
+/**
+ * The nearest repeating construct above a node, up to its function; when none, the function
+ * it stops at (null at the top level).
+ */
+function repetitionAbove(ctx: FileContext, node: Node): { construct?: Found; boundary: Node | null } {
+  let guarded = false;
+  let prev = node;
+  for (let n = up(node); n; prev = n, n = up(n)) {
+    const k = kind(n);
+    if (k === 'try_statement') {
+      guarded = true;
+    }
+    if (k === 'for_statement' || k === 'for_in_statement') {
+      // The call must be in the body, not in the iterable (`for x of await list()`).
+      const body = n.childForFieldName('body');
+      if (body && contains(body, prev)) {
+        return {
+          construct: { construct: n, kind: 'for', overData: forOverData(ctx, n), guarded },
+          boundary: null,
+        };
+      }
+    }
+    if (k === 'while_statement' || k === 'do_statement') {
+      return { construct: { construct: n, kind: 'while', overData: false, guarded }, boundary: null };
+    }
+    if (COMPREHENSION_TYPES.has(k)) {
+      const clause = namedChildren(n).find((c) => kind(c) === 'for_in_clause');
+      const right = clause?.childForFieldName('right') ?? null;
+      return {
+        construct: { construct: n, kind: 'comprehension', overData: !smallIterable(ctx, right), guarded },
+        boundary: null,
+      };
+    }
+    if (FUNCTION_TYPES.has(k)) {
+      const mapped = mapCallOf(ctx, n);
+      if (mapped) {
+        return { construct: { ...mapped, guarded }, boundary: null };
+      }
+      return { boundary: n };
+    }
+  }
+  return { boundary: null };
+}
+
+/**
+ * A function passed to a map-like call: `xs.map(fn)`, `xs.flatMap`, `xs.forEach`,
+ * `Array.from(xs, fn)`, Python `map(fn, xs)`, `pool.map(fn, xs)`.
+ */
+function mapCallOf(ctx: FileContext, fn: Node): Omit<Found, 'guarded'> | null {
+  const args = up(fn);
+  const call = args && (kind(args) === 'arguments' || kind(args) === 'argument_list') ? up(args) : null;
+  const found = call && isCall(call) ? mapLike(ctx, call, fn) : null;
+  // `Array.from({ length: n }, () => ask(q))`: the same request n times (sampling), not one per item.
+  return found && ignoresItem(ctx, fn) ? { ...found, overData: false } : found;
+}
+
+/** A callback that takes no item: `() => ...`, `(_) => ...`, `lambda _: ...`. */
+function ignoresItem(ctx: FileContext, fn: Node): boolean {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  const text = params ? ctx.textOf(params).replace(/[()\s]/g, '') : '';
+  return text === '' || /^_\w*(?:,_\w*)*$/.test(text.replace(/:[^,]*/g, ''));
+}
+
+function mapLike(ctx: FileContext, call: Node, fnArg: Node): Omit<Found, 'guarded'> | null {
+  const fnNode = callee(call);
+  const name = dottedName(fnNode, ctx.text);
+  const args = positionalArgs(call);
+  if (isMember(fnNode)) {
+    const method = ctx.textOf(memberProperty(fnNode));
+    if (
+      (method === 'map' || method === 'flatMap' || method === 'forEach') &&
+      args[0] &&
+      same(args[0], fnArg)
+    ) {
+      if (name === 'Array.from') {
+        return null;
+      }
+      return { construct: call, kind: 'map', overData: !smallIterable(ctx, memberObject(fnNode)) };
+    }
+    if (name === 'Array.from' && args[1] && same(args[1], fnArg)) {
+      return { construct: call, kind: 'map', overData: !smallIterable(ctx, args[0]) };
+    }
+    // pool.map(fn, xs) / executor.map(fn, xs) in Python
+    if (ctx.python && method === 'map' && args[0] && same(args[0], fnArg)) {
+      return { construct: call, kind: 'map', overData: !smallIterable(ctx, args[1] ?? null) };
+    }
+    return null;
+  }
+  if (ctx.python && name === 'map' && args[0] && same(args[0], fnArg)) {
+    return { construct: call, kind: 'map', overData: !smallIterable(ctx, args[1] ?? null) };
+  }
+  return null;
+}
+
+function same(a: Node, b: Node): boolean {
+  return a.startIndex === b.startIndex && endOf(a) === endOf(b);
+}
+
+/** Where a same-file function is called or passed inside a repeating construct (outside itself). */
+function callerRepetition(ctx: FileContext, fn: Node, name: string): Found | null {
+  const word = new RegExp(
+    `(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}(?![\\w$])`,
+    'g',
+  );
+  for (const m of ctx.scan(word)) {
+    const at = m.index + m[0].length - name.length;
+    if ((at >= fn.startIndex && at < endOf(fn)) || ctx.inCommentOrString(at)) {
+      continue;
+    }
+    let ref = ctx.nodeAt(at);
+    // `this.summarize` / `self.summarize`: the member expression is the reference.
+    while (ref && up(ref) && isMember(up(ref)) && endOf(up(ref) as Node) === at + name.length) {
+      ref = up(ref);
+    }
+    if (!ref) {
+      continue;
+    }
+    const parent = up(ref);
+    // A definition of the name (`def f`, `function f`, `f = ...`) is not a use.
+    if (parent && functionName(parent, ctx.text) === name && FUNCTION_TYPES.has(kind(parent))) {
+      continue;
+    }
+    // Passed by reference to a map-like call: `items.map(summarize)`, `pool.map(f, xs)`.
+    const args =
+      parent && (kind(parent) === 'arguments' || kind(parent) === 'argument_list') ? up(parent) : null;
+    if (args && isCall(args)) {
+      const mapped = mapLike(ctx, args, ref);
+      if (mapped) {
+        return { ...mapped, guarded: false };
+      }
+    }
+    const found = repetitionAbove(ctx, ref).construct;
+    if (found) {
+      return found;
+    }
+  }
+  return null;
+}
+
+/** Whether a `for` loop iterates over data rather than a counter, a retry count or a small fixed list. */
+function forOverData(ctx: FileContext, loop: Node): boolean {
+  if (kind(loop) === 'for_statement' && !ctx.python) {
+    // for (let i = 0; i < N; i++): a literal bound is a fixed count.
+    const condition = ctx.textOf(loop.childForFieldName('condition'));
+    const bound = /<=?\s*([\d_]+)\s*;?$/.exec(condition.trim());
+    if (bound && Number(bound[1].replace(/_/g, '')) <= SMALL_FIXED_LIST) {
+      return false;
+    }
+    return !RETRY_NAME.test(ctx.textOf(loop.childForFieldName('initializer')));
+  }
+  const left = ctx.textOf(loop.childForFieldName('left'));
+  if (RETRY_NAME.test(left)) {
+    return false;
+  }
+  return !smallIterable(ctx, loop.childForFieldName('right'));
+}
+
+/** Loop variables that count attempts, not items. */
+const RETRY_NAME = /\b(?:_?attempts?|retry|retries|tries|_)\b/i;
+
+/**
+ * Whether an iterable is a small fixed list: a literal array/list/tuple/set of at most
+ * {@link SMALL_FIXED_LIST} items, `range(n)` / `Array.from({ length: n })` with a small
+ * literal `n`, or a name assigned one of those.
+ */
+export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): boolean {
+  const v = unwrap(node);
+  if (!v || depth > 2) {
+    return false;
+  }
+  const k = kind(v);
+  if (k === 'array' || k === 'list' || k === 'tuple' || k === 'set' || k === 'expression_list') {
+    const items = namedChildren(v);
+    return items.length <= SMALL_FIXED_LIST && !items.some((i) => /spread|splat/.test(kind(i)));
+  }
+  if (k === 'object') {
+    const length = namedChildren(v).find((p) => /^length\s*:/.test(ctx.textOf(p)));
+    const n = length ? numberValue(length.childForFieldName('value'), ctx.text) : undefined;
+    return n !== undefined && n <= SMALL_FIXED_LIST;
+  }
+  if (isCall(v)) {
+    const name = lastSegment(dottedName(callee(v), ctx.text));
+    const args = positionalArgs(v);
+    if (name === 'range' && args.length === 1) {
+      const n = numberValue(args[0], ctx.text);
+      return n !== undefined && n <= SMALL_FIXED_LIST;
+    }
+    if (
+      name === 'enumerate' ||
+      name === 'entries' ||
+      name === 'keys' ||
+      name === 'values' ||
+      name === 'items'
+    ) {
+      return smallIterable(ctx, args[0] ?? memberObject(callee(v)), depth + 1);
+    }
+    if (name === 'from' && args[0]) {
+      return smallIterable(ctx, args[0], depth + 1);
+    }
+    return false;
+  }
+  if (k === 'identifier') {
+    const values = assignedValues(ctx, ctx.textOf(v), 0, v.startIndex);
+    const last = values[values.length - 1];
+    return !!last && smallIterable(ctx, last, depth + 1);
+  }
+  return false;
+}

@@ -1,0 +1,111 @@
+/**
+ * Whether a fan-out runs offline (a script's top level or `main`, a notebook cell, a CLI
+ * command, or a function one of those calls) rather than while serving a live request
+ * (a route handler, anything in a file that imports a web framework).
+ */
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../../lint/context';
+import { endOf, enclosingFunction, functionName, kind, up } from '../../lint/syntax';
+
+/** Web frameworks: a file importing one serves requests, so its fan-outs are live. */
+const JS_SERVER =
+  /(?:from\s+|require\s*\(\s*)['"](?:express|fastify|koa|@koa\/router|hono|next(?:\/[\w/-]+)?|@nestjs\/[\w-]+|@hapi\/hapi|restify|@sveltejs\/kit|@remix-run\/[\w-]+|h3|elysia)['"]/;
+const PY_SERVER =
+  /^[ \t]*(?:from|import)[ \t]+(?:flask|fastapi|django|starlette|aiohttp|sanic|tornado|quart|litestar|bottle|falcon|werkzeug)\b/m;
+
+/** Names of entry functions. */
+const ENTRY_NAMES = /^(?:main|_main|cli|run_cli|script)$/;
+
+/** CLI command decorators (click, typer) and handlers (commander `.action(fn)`, yargs `handler`). */
+const PY_COMMAND = /^[ \t]*@[\w.]*(?:command|group)\b/;
+
+/** Whether the file imports a web framework. */
+export function servesRequests(ctx: FileContext): boolean {
+  return ctx.memo('serves-requests', () => (ctx.python ? PY_SERVER : JS_SERVER).test(ctx.text));
+}
+
+/** Why a node runs offline ("a script's top level", "main()", ...), or undefined when it may serve a request. */
+export function offlineContext(ctx: FileContext, node: Node): string | undefined {
+  if (servesRequests(ctx)) {
+    return undefined;
+  }
+  const fn = enclosingFunction(node);
+  if (!fn) {
+    return ctx.python && /^\s*if\s+__name__\s*==/m.test(ctx.text)
+      ? "the script's main block"
+      : "a script's top level";
+  }
+  const why = entryFunction(ctx, fn);
+  if (why) {
+    return why;
+  }
+  // One level: a function called from an entry function or from the top level.
+  const name = functionName(fn, ctx.text);
+  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return undefined;
+  }
+  const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
+  for (const m of ctx.scan(re)) {
+    if ((m.index >= fn.startIndex && m.index < endOf(fn)) || ctx.inCommentOrString(m.index)) {
+      continue;
+    }
+    const site = ctx.nodeAt(m.index + m[0].length - 1);
+    const caller = site ? enclosingFunction(site) : null;
+    if (!caller) {
+      return `${name}(), called from the script's top level`;
+    }
+    const callerWhy = entryFunction(ctx, caller);
+    if (callerWhy) {
+      return `${name}(), called from ${callerWhy}`;
+    }
+  }
+  return undefined;
+}
+
+/** `main`, a function the top level calls, or a CLI command. */
+function entryFunction(ctx: FileContext, fn: Node): string | undefined {
+  const name = functionName(fn, ctx.text);
+  if (name && ENTRY_NAMES.test(name)) {
+    return `${name}()`;
+  }
+  // A click/typer command: a decorator line right above the def.
+  if (ctx.python) {
+    const decorated = up(fn);
+    if (decorated && kind(decorated) === 'decorated_definition') {
+      for (const line of ctx.textOf(decorated).split('\n')) {
+        if (/^\s*(?:async\s+)?def\b/.test(line)) {
+          break;
+        }
+        if (PY_COMMAND.test(line)) {
+          return `the CLI command ${name ?? ''}()`.trim();
+        }
+      }
+    }
+  } else {
+    // commander/yargs: `.action(async (...) => {...})`, `handler: async (argv) => {...}`.
+    const before = ctx.text.slice(Math.max(0, fn.startIndex - 40), fn.startIndex);
+    if (/\.action\s*\(\s*$/.test(before) || /\bhandler\s*:\s*$/.test(before)) {
+      return 'a CLI command handler';
+    }
+  }
+  if (!name) {
+    return undefined;
+  }
+  // Called at the top level: `main()`, `main().catch(...)`, `asyncio.run(main())`.
+  const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
+  for (const m of ctx.scan(re)) {
+    if ((m.index >= fn.startIndex && m.index < endOf(fn)) || ctx.inCommentOrString(m.index)) {
+      continue;
+    }
+    const site = ctx.nodeAt(m.index);
+    if (site && !enclosingFunction(site) && !isDefinition(ctx, m.index)) {
+      return `${name}(), which the script runs`;
+    }
+  }
+  return undefined;
+}
+
+function isDefinition(ctx: FileContext, at: number): boolean {
+  const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  return /(?:\bdef|\bfunction\*?)\s*$/.test(ctx.text.slice(lineStart, at));
+}

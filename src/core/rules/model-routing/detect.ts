@@ -1,0 +1,116 @@
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../../lint/context';
+import { entryNumber } from '../../lint/facts/arguments';
+import { moduleConstant } from '../../lint/facts/constants';
+import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
+import { endOf, kind, numberValue, rangeOf, stringValue, unwrap } from '../../lint/syntax';
+import { literalTokens, perThousandCalls, TOKENS_PER_CHAR_NOTE } from '../adviceCosts';
+import { lang, type Report } from '../rule';
+import type { ModelRoutingData } from './data';
+
+/**
+ * The largest `max_tokens` treated as classification- or extraction-sized: a label, a score,
+ * a yes/no, a few extracted fields or a short JSON object (about 190 English words). Longer
+ * outputs (summaries, drafts, code) are where a frontier model's quality is the point.
+ */
+export const MAX_ROUTING_TOKENS = 256;
+
+/** The model the fix routes to. */
+export const ROUTE_TO = 'claude-haiku-4-5';
+
+/**
+ * First-party Opus and Sonnet ids (`claude-opus-4-6`, `claude-sonnet-4-5-20250929`,
+ * `claude-3-5-sonnet-latest`). Bedrock (`anthropic.claude-…:0`) and Vertex (`…@2025…`) ids
+ * are left alone: their Haiku id differs per platform and region.
+ */
+const FRONTIER = /^claude-(?:[\d-]*)(opus|sonnet)\b[\w.-]*$/;
+
+/** `model-routing`: Opus/Sonnet called once per item with a classification-sized max_tokens. */
+export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void {
+  const seen = new Set<number>();
+  for (const r of repeatedCalls(ctx)) {
+    if (!r.overData || r.kind === 'while' || seen.has(r.call.node.startIndex)) {
+      continue;
+    }
+    const entries = r.call.params.entries;
+    const modelEntry = entries.get('model');
+    const maxTokens = tokensOf(ctx, entries.get('max_tokens'));
+    if (!modelEntry || maxTokens === undefined || maxTokens > MAX_ROUTING_TOKENS || maxTokens <= 0) {
+      continue;
+    }
+    const shorthand =
+      modelEntry.entry.startIndex === modelEntry.value.startIndex && kind(modelEntry.entry) !== 'pair';
+    const value = shorthand ? modelEntry.entry : unwrap(modelEntry.value);
+    const modelId = value ? modelIdOf(ctx, value) : undefined;
+    if (!value || !modelId || !FRONTIER.test(modelId)) {
+      continue;
+    }
+    seen.add(r.call.node.startIndex);
+    const inputTokens = literalTokens(ctx, r.call.params.node ?? r.call.node);
+    const price = perThousandCalls(modelId, ROUTE_TO, inputTokens, maxTokens);
+    const where = describe(r);
+    const reason =
+      `classification-sized output (max_tokens ${maxTokens}) ${where}` +
+      (price
+        ? `: ${price.target} costs ~${price.to} vs ~${price.from} on ${price.family} per 1,000 calls`
+        : '');
+    report({
+      start: r.call.callee.startIndex,
+      end: endOf(r.call.callee),
+      message:
+        `${modelId} is called with max_tokens ${maxTokens} ${where}: a classification- or extraction-sized ` +
+        `answer that Claude Haiku 4.5 usually gets right too.` +
+        (price
+          ? ` Per 1,000 calls: ~${price.from} on ${price.family} now, ~${price.to} on Haiku 4.5 ` +
+            `(list prices as of ${price.asOf}; ~${inputTokens.toLocaleString('en-US')} input tokens of literal request ` +
+            `text ${TOKENS_PER_CHAR_NOTE} plus up to ${maxTokens} output tokens per call; each item's own text adds to both).`
+          : '') +
+        ` Haiku 4.5 also draws on its own rate limits, not ${price?.family ?? 'this model'}'s. ` +
+        `Check a sample of its answers before switching.`,
+      data: {
+        rule: 'model-routing',
+        language: lang(ctx),
+        call: rangeOf(r.call.node),
+        model: rangeOf(value),
+        shorthand,
+        modelId,
+        maxTokens,
+        target: ROUTE_TO,
+        reason,
+      },
+    });
+  }
+}
+
+function describe(r: Repetition): string {
+  const via = r.viaName ? ` (through ${r.viaName}())` : '';
+  switch (r.kind) {
+    case 'map':
+      return `once per item of a map${via}`;
+    case 'comprehension':
+      return `once per item of a comprehension${via}`;
+    default:
+      return `once per item of a loop${via}`;
+  }
+}
+
+/** A literal max_tokens, or a same-file numeric constant. */
+function tokensOf(ctx: FileContext, entry: Parameters<typeof entryNumber>[0]): number | undefined {
+  const n = entryNumber(entry, ctx.text);
+  if (n !== undefined || !entry) {
+    return n;
+  }
+  const v = unwrap(entry.value);
+  const def = v && kind(v) === 'identifier' ? moduleConstant(ctx, v) : undefined;
+  return def ? numberValue(def, ctx.text) : undefined;
+}
+
+/** The model id a value names: a string literal or a module-level string constant. */
+function modelIdOf(ctx: FileContext, value: Node): string | undefined {
+  const direct = stringValue(value, ctx.text);
+  if (direct !== undefined || kind(value) !== 'identifier') {
+    return direct;
+  }
+  const def = moduleConstant(ctx, value);
+  return def ? stringValue(unwrap(def), ctx.text) : undefined;
+}

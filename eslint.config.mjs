@@ -10,6 +10,7 @@ export default tseslint.config(
       '.vscode-test/**',
       'node_modules/**',
       'test/fixtures/**',
+      'test/realworld/repro/**',
       'demo/**',
       'test-artifacts/**',
       '.stryker-tmp/**',

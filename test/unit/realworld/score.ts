@@ -1,0 +1,214 @@
+// Scoring for the real-world corpus (issue 18): labelled sites against the linter's findings,
+// precision and recall per rule. Used by the unit test over the reproductions
+// (realworld.test.ts) and by `npm run eval:real` over the original files (scripts/eval-real.mjs).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LintEngine } from '../../../src/core/lint';
+import { lintFile } from '../../../src/cli/lintFile';
+
+/** test/realworld at the repository root (out/test/unit/realworld -> four levels up). */
+export const realworldDir = path.resolve(__dirname, '../../../../test/realworld');
+
+/** What a label says about a site: a finding belongs there, must not be there, or is not scored. */
+export type Expect = 'positive' | 'negative' | 'ignore';
+
+/** One labelled site. Lines are 1-based; `cell` is the index in a notebook's `cells` array. */
+export interface SiteLabel {
+  rule: string;
+  line: number;
+  cell?: number;
+  /** Other lines a finding for this site may start on (for example the `def` of a recursive retry). */
+  alt?: number[];
+  expect: Expect;
+  note?: string;
+}
+
+/** One source file of sources.json. */
+export interface SourceEntry {
+  repository: string;
+  path: string;
+  commit: string;
+  language: string;
+  split: 'tune' | 'holdout';
+  labels: SiteLabel[];
+}
+
+/** test/realworld/sources.json. */
+export interface Sources {
+  holdout: string[];
+  files: SourceEntry[];
+}
+
+/** A finding reduced to what matching needs (1-based line). */
+export interface Reported {
+  rule: string;
+  line: number;
+  cell?: number;
+}
+
+/** Per rule: true/false positives, misses, and how many negative sites drew a finding. */
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  negativesHit: number;
+  negatives: number;
+}
+
+export type RuleCounts = Record<string, Counts>;
+
+/** Precision and recall of one rule; null where undefined (no findings, or no positives). */
+export interface Figures {
+  precision: number | null;
+  recall: number | null;
+}
+
+export type Scores = Record<string, Figures>;
+
+export function readSources(): Sources {
+  return JSON.parse(fs.readFileSync(path.join(realworldDir, 'sources.json'), 'utf8')) as Sources;
+}
+
+const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0, negativesHit: 0, negatives: 0 });
+
+function at(label: SiteLabel, f: Reported): boolean {
+  return (
+    label.rule === f.rule &&
+    label.cell === f.cell &&
+    (label.line === f.line || (label.alt ?? []).includes(f.line))
+  );
+}
+
+/**
+ * Adds one file's outcome to `into`. A finding matches a label by rule, cell and line (or one
+ * of the label's `alt` lines); each positive label takes at most one finding, so a second
+ * finding for the same site counts as a false positive. Findings on `ignore` sites are not scored.
+ */
+export function scoreFile(
+  labels: readonly SiteLabel[],
+  findings: readonly Reported[],
+  into: RuleCounts,
+): void {
+  const open = labels.filter((l) => l.expect === 'positive');
+  const count = (rule: string): Counts => (into[rule] ??= empty());
+  for (const f of findings) {
+    const hit = open.findIndex((l) => at(l, f));
+    if (hit >= 0) {
+      open.splice(hit, 1);
+      count(f.rule).tp++;
+    } else if (!labels.some((l) => l.expect === 'ignore' && at(l, f))) {
+      count(f.rule).fp++;
+      if (labels.some((l) => l.expect === 'negative' && at(l, f))) count(f.rule).negativesHit++;
+    }
+  }
+  for (const l of open) count(l.rule).fn++;
+  for (const l of labels) if (l.expect === 'negative') count(l.rule).negatives++;
+}
+
+/** Sums counts (for the combined figures). */
+export function addCounts(...parts: RuleCounts[]): RuleCounts {
+  const out: RuleCounts = {};
+  for (const part of parts) {
+    for (const [rule, c] of Object.entries(part)) {
+      const t = (out[rule] ??= empty());
+      t.tp += c.tp;
+      t.fp += c.fp;
+      t.fn += c.fn;
+      t.negativesHit += c.negativesHit;
+      t.negatives += c.negatives;
+    }
+  }
+  return out;
+}
+
+/** All rules' counts in one. */
+export function total(counts: RuleCounts): Counts {
+  return addCounts(...Object.values(counts).map((c) => ({ all: c }))).all ?? empty();
+}
+
+export function figures(counts: RuleCounts, rules: readonly string[]): Scores {
+  const out: Scores = {};
+  for (const rule of rules) {
+    const c = counts[rule] ?? empty();
+    out[rule] = {
+      precision: c.tp + c.fp === 0 ? null : round(c.tp / (c.tp + c.fp)),
+      recall: c.tp + c.fn === 0 ? null : round(c.tp / (c.tp + c.fn)),
+    };
+  }
+  return out;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+const show = (x: number | null): string => (x === null ? '  n/a' : x.toFixed(2).padStart(5));
+
+/** A table: one row per rule, per group precision, recall and tp/fp/fn (negative sites hit). */
+export function formatTable(
+  groups: ReadonlyArray<{ name: string; counts: RuleCounts }>,
+  rules: readonly string[],
+): string {
+  const width = Math.max(...rules.map((r) => r.length), 'rule'.length);
+  const cell = 32;
+  const head = `${'rule'.padEnd(width)} | ${groups.map((g) => `${g.name}: P     R     tp/fp/fn (neg hit)`.padEnd(cell)).join(' | ')}`;
+  const lines = [head, '-'.repeat(head.length)];
+  for (const rule of rules) {
+    const parts = groups.map((g) => {
+      const c = g.counts[rule] ?? empty();
+      const f = figures(g.counts, [rule])[rule];
+      const text = `${show(f.precision)} ${show(f.recall)}  ${c.tp}/${c.fp}/${c.fn} (${c.negativesHit}/${c.negatives})`;
+      return text.padEnd(cell);
+    });
+    lines.push(`${rule.padEnd(width)} | ${parts.join(' | ')}`);
+  }
+  const totals = groups.map((g) => {
+    const sum = total(g.counts);
+    const f = figures({ all: sum }, ['all']).all;
+    return `${show(f.precision)} ${show(f.recall)}  ${sum.tp}/${sum.fp}/${sum.fn} (${sum.negativesHit}/${sum.negatives})`.padEnd(
+      cell,
+    );
+  });
+  lines.push(`${'all rules'.padEnd(width)} | ${totals.join(' | ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Lints one file exactly as the CLI does (path-aware; notebook cells by their `cells` index). */
+export async function lintForScore(engine: LintEngine, file: string): Promise<Reported[]> {
+  const result = await lintFile(engine, { path: file, display: file }, {});
+  if (result.error) throw new Error(result.error);
+  return result.findings.map((f) => ({
+    rule: f.rule,
+    line: f.line,
+    ...(f.cell === undefined ? {} : { cell: f.cell }),
+  }));
+}
+
+/**
+ * Where a source file is under `dir`: `<owner>+<name>/<path>` (as extracted), else
+ * `<owner>/<name>/<path>` or `<name>/<path>`; undefined when absent.
+ */
+export function locate(dir: string, entry: Pick<SourceEntry, 'repository' | 'path'>): string | undefined {
+  const [owner, name] = entry.repository.split('/');
+  const candidates = [
+    path.join(dir, `${owner}+${name}`, entry.path),
+    path.join(dir, owner, name, entry.path),
+    path.join(dir, name, entry.path),
+  ];
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+/** A floor that the current figures fall below: `split rule metric: now < floor`. */
+export function drops(current: Record<string, Scores>, floors: Record<string, Scores>): string[] {
+  const out: string[] = [];
+  for (const [split, byRule] of Object.entries(floors)) {
+    for (const [rule, floor] of Object.entries(byRule)) {
+      for (const metric of ['precision', 'recall'] as const) {
+        const min = floor[metric];
+        const now = current[split]?.[rule]?.[metric] ?? null;
+        if (min !== null && (now === null || now < min - 1e-9)) {
+          out.push(`${split} ${rule} ${metric}: ${now === null ? 'n/a' : now} < ${min}`);
+        }
+      }
+    }
+  }
+  return out;
+}

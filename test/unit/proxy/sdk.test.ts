@@ -30,6 +30,18 @@ function withoutIds<T extends { id?: string; _request_id?: string | null }>(
   return rest;
 }
 
+/** The usage the proxy should report for a message the SDK read directly (cache fields when sent). */
+function observedUsage(u: Anthropic.Usage): Record<string, number> {
+  return {
+    inputTokens: u.input_tokens,
+    outputTokens: u.output_tokens,
+    ...(typeof u.cache_creation_input_tokens === 'number' && {
+      cacheCreationInputTokens: u.cache_creation_input_tokens,
+    }),
+    ...(typeof u.cache_read_input_tokens === 'number' && { cacheReadInputTokens: u.cache_read_input_tokens }),
+  };
+}
+
 describe('proxy: the real @anthropic-ai/sdk behaves through the proxy exactly as direct', () => {
   let server: MockAnthropic;
   let proxy: ObservingProxy;
@@ -76,10 +88,7 @@ describe('proxy: the real @anthropic-ai/sdk behaves through the proxy exactly as
     assert.equal(r.source, 'observed');
     assert.equal(r.model, MODEL);
     assert.equal(r.status, 200);
-    assert.deepEqual(r.usage, {
-      inputTokens: a.data.usage.input_tokens,
-      outputTokens: a.data.usage.output_tokens,
-    });
+    assert.deepEqual(r.usage, observedUsage(a.data.usage));
     assert.equal(r.headers.families.requests?.remaining, 49);
     assert.equal(r.headers.requestId, b.request_id);
     assert.ok((r.latencyMs ?? -1) >= 0);
@@ -110,10 +119,7 @@ describe('proxy: the real @anthropic-ai/sdk behaves through the proxy exactly as
     const e = exchanges[0] as ExchangeRecord;
     assert.equal(e.stream, true);
     assert.equal(e.outcome, 'complete');
-    assert.deepEqual(e.usage, {
-      inputTokens: a.final.usage.input_tokens,
-      outputTokens: a.final.usage.output_tokens,
-    });
+    assert.deepEqual(e.usage, observedUsage(a.final.usage));
     const o = observations[0] as ResponseObservation;
     assert.equal(o.status, 200);
     assert.equal(o.usage, undefined, 'an SSE response is observed at header time, before its usage');

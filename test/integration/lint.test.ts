@@ -122,6 +122,36 @@ describe('diagnostics', () => {
     assert.deepEqual(ruleIds(diagnostics), ['missing-max-tokens']);
     assert.equal(diagnostics[0]!.range.start.line, 0);
   });
+
+  it('reads open dotenv files for API keys (VS Code calls .env "properties", .env.local plain text)', async () => {
+    // Built at run time, so this file holds no key-shaped literal.
+    const key = `sk-ant-api03-${'FAKE'.repeat(23)}fakeAA`;
+    const text = new TextEncoder().encode(`NODE_ENV=development\nANTHROPIC_API_KEY=${key}\n`);
+    const names = ['.env', '.env.local'];
+    try {
+      for (const name of names) {
+        await vscode.workspace.fs.writeFile(workspaceFile(name), text);
+        const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+        const diagnostics = await eventually(
+          () => headroomDiagnostics(doc.uri).length > 0 && headroomDiagnostics(doc.uri),
+          20_000,
+          `diagnostics on ${name} (language ${doc.languageId})`,
+        );
+        assert.deepEqual(ruleIds(diagnostics), ['hardcoded-api-key'], name);
+        assert.equal(diagnostics[0]!.range.start.line, 1, name);
+        assert.ok(
+          diagnostics[0]!.message.startsWith('This dotenv file is not git-ignored'),
+          diagnostics[0]!.message,
+        );
+        assert.ok(!diagnostics[0]!.message.includes(key), 'the message never repeats the key');
+      }
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const name of names) {
+        await vscode.workspace.fs.delete(workspaceFile(name));
+      }
+    }
+  });
 });
 
 describe('Headroom: Scan Workspace', () => {

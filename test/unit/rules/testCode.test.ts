@@ -32,6 +32,7 @@ describe('test code', () => {
       'api/test_client.py',
       'api/client_test.py',
       'conftest.py',
+      'polls/tests.py',
       'api\\tests\\helpers.py',
     ]) {
       assert.equal(isTestPath(p), true, p);
@@ -47,6 +48,8 @@ describe('test code', () => {
       'testing/client.py',
       'src/protest/test-utils.js',
       'src/conftest_helpers.py',
+      'src/latest.py',
+      'src/contests.py',
     ]) {
       assert.equal(isTestPath(p), false, p);
     }

@@ -17,7 +17,7 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__']);
 
 /**
  * Whether a path names a test file: under `test/`, `tests/` or `__tests__/`, or named
- * `*.test.*`, `*.spec.*`, `*_test.py`, `test_*.py` or `conftest.py`. Give a path relative
+ * `*.test.*`, `*.spec.*`, `*_test.py`, `test_*.py`, `conftest.py` or Django's `tests.py`. Give a path relative
  * to the project (workspace folder, repository or scan root): a `test` folder above the
  * project does not make every file in it a test. Either separator; case-insensitive.
  */
@@ -34,7 +34,8 @@ export function isTestPath(filePath: string): boolean {
     /\.(?:test|spec)\.[^.]+$/.test(name) ||
     /^test_.*\.py$/.test(name) ||
     /_test\.py$/.test(name) ||
-    name === 'conftest.py'
+    name === 'conftest.py' ||
+    name === 'tests.py'
   );
 }
 

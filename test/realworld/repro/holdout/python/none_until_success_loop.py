@@ -4,6 +4,7 @@
 # source: bigcode-project/bigcodebench bigcodebench/gen/util/anthropic_request.py:15
 # source: evalplus/evalplus evalplus/gen/util/anthropic_request.py:15
 # source: bigcode-project/bigcodebench bigcodebench/gen/util/anthropic_request.py:49
+# source: evalplus/evalplus evalplus/gen/util/anthropic_request.py:37
 import time
 
 import anthropic

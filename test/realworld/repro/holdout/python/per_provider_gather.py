@@ -3,6 +3,7 @@
 # (not the Messages API, not missing-max-tokens)
 # source: vienneraphael/batchling examples/many.py:351
 # source: vienneraphael/batchling examples/many.py:108
+# source: vienneraphael/batchling examples/many.py:168
 # source: vienneraphael/batchling examples/many.py:228
 import asyncio
 import os

@@ -1,6 +1,10 @@
 // realworld repro (negative): retries-disabled -- a client test suite that turns retries off on purpose against a stub fetch
 // source: anthropics/anthropic-sdk-typescript packages/bedrock-sdk/tests/bedrock-mantle.test.ts:67
 // source: anthropics/anthropic-sdk-typescript packages/bedrock-sdk/tests/bedrock-mantle.test.ts:103
+// source: anthropics/anthropic-sdk-typescript packages/bedrock-sdk/tests/bedrock-mantle.test.ts:119
+// source: anthropics/anthropic-sdk-typescript packages/bedrock-sdk/tests/bedrock-mantle.test.ts:153
+// source: anthropics/anthropic-sdk-typescript packages/bedrock-sdk/tests/bedrock-mantle.test.ts:169
+// source: anthropics/anthropic-sdk-typescript packages/bedrock-sdk/tests/bedrock-mantle.test.ts:185
 import { AnthropicBedrockMantle } from '@anthropic-ai/bedrock-sdk';
 
 const stub = () => Promise.resolve(new Response('{"id":"m"}', { status: 200 }));

@@ -4,6 +4,12 @@
 # source: lm-sys/arena-hard-auto utils.py:184
 # source: lm-sys/arena-hard-auto utils.py:108
 # source: lm-sys/FastChat fastchat/serve/monitor/classify/label.py:388
+# source: lm-sys/FastChat fastchat/serve/monitor/classify/label.py:106
+# source: lm-sys/FastChat fastchat/serve/monitor/classify/label.py:57
+# source: lm-sys/arena-hard-auto BenchBuilder/label.py:107
+# source: lm-sys/arena-hard-auto BenchBuilder/label.py:58
+# source: lm-sys/arena-hard-auto BenchBuilder/label.py:315
+# source: lm-sys/arena-hard-auto utils.py:145
 import concurrent.futures
 import time
 

@@ -1,6 +1,7 @@
 # realworld repro (negative): naive-retry -- tenacity @retry around a function that catches every
 # exception and returns None, so the decorator never sees a failure to retry
 # source: princeton-nlp/SWE-bench swebench/inference/run_api.py:282
+# source: princeton-nlp/SWE-bench swebench/inference/run_api.py:245
 import time
 import traceback
 

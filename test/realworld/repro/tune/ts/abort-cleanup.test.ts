@@ -1,6 +1,7 @@
 // realworld repro (negative): retries-disabled -- a test suite that turns retries off on purpose against a stub fetch
 // source: anthropics/anthropic-sdk-typescript tests/abort-listener-cleanup.test.ts:65
 // source: anthropics/anthropic-sdk-typescript tests/abort-listener-cleanup.test.ts:87
+// source: anthropics/anthropic-sdk-typescript tests/abort-listener-cleanup.test.ts:158
 import Anthropic from '@anthropic-ai/sdk';
 
 const failing = () => Promise.resolve(new Response('{}', { status: 500 }));

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { drops, figures, type RuleCounts, scoreFile, type SiteLabel } from './score';
+
+describe('real-world corpus scoring', () => {
+  it('matches findings to sites by rule, cell and line (or an alternative line), one finding per site', () => {
+    const labels: SiteLabel[] = [
+      { rule: 'naive-retry', line: 10, alt: [4], expect: 'positive' },
+      { rule: 'string-matched-error', line: 20, expect: 'positive' },
+      { rule: 'unbounded-fanout', cell: 2, line: 3, expect: 'positive' },
+    ];
+    const counts: RuleCounts = {};
+    scoreFile(
+      labels,
+      [
+        { rule: 'naive-retry', line: 4 },
+        { rule: 'string-matched-error', line: 20 },
+        { rule: 'string-matched-error', line: 20 },
+        { rule: 'unbounded-fanout', cell: 1, line: 3 },
+      ],
+      counts,
+    );
+    assert.deepEqual(counts['naive-retry'], { tp: 1, fp: 0, fn: 0, negativesHit: 0, negatives: 0 });
+    assert.deepEqual(counts['string-matched-error'], { tp: 1, fp: 1, fn: 0, negativesHit: 0, negatives: 0 });
+    assert.deepEqual(counts['unbounded-fanout'], { tp: 0, fp: 1, fn: 1, negativesHit: 0, negatives: 0 });
+  });
+
+  it('counts findings on negative sites as false positives, and leaves ignored sites unscored', () => {
+    const labels: SiteLabel[] = [
+      { rule: 'retries-disabled', line: 5, expect: 'negative' },
+      { rule: 'retries-disabled', line: 9, expect: 'negative' },
+      { rule: 'retries-disabled', line: 12, expect: 'ignore' },
+    ];
+    const counts: RuleCounts = {};
+    scoreFile(
+      labels,
+      [
+        { rule: 'retries-disabled', line: 5 },
+        { rule: 'retries-disabled', line: 12 },
+        { rule: 'retries-disabled', line: 30 },
+      ],
+      counts,
+    );
+    assert.deepEqual(counts['retries-disabled'], { tp: 0, fp: 2, fn: 0, negativesHit: 1, negatives: 2 });
+    assert.deepEqual(figures(counts, ['retries-disabled', 'naive-retry']), {
+      'retries-disabled': { precision: 0, recall: null },
+      'naive-retry': { precision: null, recall: null },
+    });
+  });
+
+  it('reports every figure below its floor, and a figure that became undefined', () => {
+    const floors = {
+      tune: {
+        'naive-retry': { precision: 0.8, recall: 0.5 },
+        'unbounded-fanout': { precision: null, recall: 0.25 },
+      },
+    };
+    const now = {
+      tune: {
+        'naive-retry': { precision: 0.75, recall: 0.5 },
+        'unbounded-fanout': { precision: null, recall: null },
+      },
+    };
+    assert.deepEqual(drops(now, floors), [
+      'tune naive-retry precision: 0.75 < 0.8',
+      'tune unbounded-fanout recall: n/a < 0.25',
+    ]);
+    assert.deepEqual(drops(floors, floors), []);
+  });
+});

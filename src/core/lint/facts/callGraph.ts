@@ -144,7 +144,8 @@ function buildGraph(ctx: FileContext): CallGraph {
           (g) => g !== f && reach.get(g)?.depth === depth - 1,
         );
         const r = target && reach.get(target);
-        if (target && r) {
+        const call = r ? siteCall(ctx, site.at) : null;
+        if (target && r && call && !isLimited(ctx, call, f.node)) {
           found.push([f, { depth, calls: r.calls, via: [target.name, ...r.via] }]);
           break;
         }

@@ -65,7 +65,7 @@ const JS_DEFS = [
   // function name(  /  function* name(
   /\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g,
   // name = async (…) =>, name = x =>, name = function, const name: T = (…
-  /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]*)?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   // name: async (…) =>  (object literal property)
   /([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`

@@ -81,7 +81,7 @@ export function fanoutMessage(name: string, found: Source, remedy: string): stri
   if (found.kind === 'literal') {
     const n = found.reach.calls.length;
     return (
-      `${name} starts ${n} fixed Claude requests at once, past the default tier's burst; cap the concurrency. ` +
+      `${name} starts ${n} fixed Claude requests at once, past the default tier's burst; cap them. ` +
       `The Start tier allows 1,000 requests per minute, which may be enforced per second (about ` +
       `${MAX_LITERAL_CALLS} at once): these ${n} requests alone exceed it and fail with 429s. ${remedy}`
     );

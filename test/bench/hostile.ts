@@ -40,9 +40,7 @@ export const hostileBench: BenchSection = {
       const ms = fastest(3, () => engine.lint(text, c.language));
       const perKb100 = (ms * KB100) / text.length;
       if (perKb100 > worst.perKb100) worst = { name: c.name, perKb100 };
-      log(
-        `  ${c.name.padEnd(42)} ${perKb100.toFixed(1).padStart(8)} ms / 100 KB${c.superlinear ? '  (superlinear: known)' : ''}`,
-      );
+      log(`  ${c.name.padEnd(42)} ${perKb100.toFixed(1).padStart(8)} ms / 100 KB`);
     }
     log(`  worst: ${worst.name}, ${worst.perKb100.toFixed(1)} ms per 100 KB`);
 

@@ -77,16 +77,24 @@ export function nestingDepth(text: string): number {
   let max = 0;
   let lineStart = true;
   let indent = 0;
+  // Arrow functions with expression bodies nest without brackets (`async () => async () => …`):
+  // a run of arrows in one statement counts as depth too.
+  let arrows = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 40 || c === 91 || c === 123) {
-      if (++depth > max) max = depth;
+      if (++depth + arrows > max) max = depth + arrows;
     } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
       depth--;
+    } else if (c === 61 && text.charCodeAt(i + 1) === 62) {
+      if (depth + ++arrows > max) max = depth + arrows;
+    } else if (c === 59 || c === 44) {
+      arrows = 0;
     }
     if (c === 10) {
       lineStart = true;
       indent = 0;
+      arrows = 0;
     } else if (lineStart && (c === 32 || c === 9)) {
       indent += c === 9 ? 4 : 1;
       if (indent / 2 > max) max = indent / 2;

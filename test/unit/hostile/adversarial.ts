@@ -9,11 +9,6 @@ import type { LintLanguage } from '../../../src/core/lint';
 export interface AdversarialCase {
   name: string;
   language: LintLanguage;
-  /**
-   * Still superlinear (nested functions or loops each rescan their whole body): printed
-   * by the bench, left out of the linear-time test until the rules are rebuilt.
-   */
-  superlinear?: true;
   /** The input at nesting depth / repetition count `n` (its size grows linearly with n). */
   make(n: number): string;
 }
@@ -55,13 +50,11 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   {
     name: 'JS: nested arrow functions',
     language: 'typescript',
-    superlinear: true,
     make: (n) => `${JS_HEAD}const v = ${wrap(n, 'async () => ', `await ${JS_CALL}`, '')};\n`,
   },
   {
     name: 'JS: nested blocks with retry loops',
     language: 'typescript',
-    superlinear: true,
     make: (n) =>
       `${JS_HEAD}async function go() {\n${wrap(n, 'while (true) { try { ', `return await ${JS_CALL};`, ' } catch (e) { if (String(e).includes("429")) continue; } }')}\n}\n`,
   },
@@ -104,7 +97,6 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   {
     name: 'Python: nested retry loops',
     language: 'python',
-    superlinear: true,
     make: (n) => {
       let code = `${PY_HEAD}def go():\n`;
       for (let i = 0; i < n; i++) {

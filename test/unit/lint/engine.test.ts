@@ -5,6 +5,7 @@ import {
   languageForNotebook,
   languageForPath,
   type LintEngine,
+  MAX_LITERAL_CALLS,
   mayHaveFindings,
   normalizeRuleSettings,
   RULE_IDS,
@@ -302,22 +303,24 @@ describe('lint engine API', () => {
     });
   });
 
-  it('reports a literal Promise.all of more than three Claude calls, not of two or three', () => {
-    // Kept here rather than in the fixture corpus: the quick-fix corpus test runs every fix on
-    // the fixtures, and its backoff fix does not handle several calls in one list yet.
+  it('reports a literal Promise.all only past the default tier burst (MAX_LITERAL_CALLS calls), not a fixed handful', () => {
     const call = (topic: string): string =>
       `client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, messages: [{ role: 'user', content: '${topic}' }] })`;
-    const four = `${TS_HEADER}await Promise.all([\n  ${['a', 'b', 'c', 'd'].map(call).join(',\n  ')},\n]);\n`;
-    const [f, ...rest] = engine.lint(four, 'typescript');
+    const topics = (n: number): string[] => Array.from({ length: n }, (_, i) => `t${i}`);
+    const many = `${TS_HEADER}await Promise.all([\n  ${topics(MAX_LITERAL_CALLS + 1)
+      .map(call)
+      .join(',\n  ')},\n]);\n`;
+    const [f, ...rest] = engine.lint(many, 'typescript');
     assert.deepEqual(rest, []);
     assert.equal(f.rule, 'unbounded-fanout');
     assert.equal(f.range.start.line + 1, 3);
+    assert.match(f.message, /default tier/);
     if (f.data.rule === 'unbounded-fanout') {
       assert.equal(f.data.sourceKind, 'literal');
-      assert.equal(f.data.calls.length, 4);
+      assert.equal(f.data.calls.length, MAX_LITERAL_CALLS + 1);
     }
-    const three = `${TS_HEADER}await Promise.all([${['a', 'b', 'c'].map(call).join(', ')}]);\n`;
-    assert.deepEqual(engine.lint(three, 'typescript'), []);
+    const handful = `${TS_HEADER}await Promise.all([${topics(MAX_LITERAL_CALLS).map(call).join(', ')}]);\n`;
+    assert.deepEqual(engine.lint(handful, 'typescript'), []);
   });
 
   it('analyses files with syntax errors where they parse', () => {

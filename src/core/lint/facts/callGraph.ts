@@ -65,7 +65,7 @@ const JS_DEFS = [
   // function name(  /  function* name(
   /\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g,
   // name = async (…) =>, name = x =>, name = function, const name: T = (…
-  /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]*)?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   // name: async (…) =>  (object literal property)
   /([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`
@@ -144,7 +144,8 @@ function buildGraph(ctx: FileContext): CallGraph {
           (g) => g !== f && reach.get(g)?.depth === depth - 1,
         );
         const r = target && reach.get(target);
-        if (target && r) {
+        const call = r ? siteCall(ctx, site.at) : null;
+        if (target && r && call && !isLimited(ctx, call, f.node)) {
           found.push([f, { depth, calls: r.calls, via: [target.name, ...r.via] }]);
           break;
         }

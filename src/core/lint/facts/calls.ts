@@ -39,6 +39,52 @@ export function findCalls(ctx: FileContext): ClaudeCall[] {
       out.push(call);
     }
   }
+  const aliased = aliasCalls(ctx);
+  return aliased.length ? [...out, ...aliased].sort((a, b) => a.node.startIndex - b.node.startIndex) : out;
+}
+
+/**
+ * Calls through a name bound to the Messages resource:
+ * `api = client.beta.messages if betas else client.messages` then `api.stream(...)`,
+ * `const messages = client.messages;` then `messages.create(...)` (the receiver is the name).
+ */
+function aliasCalls(ctx: FileContext): ClaudeCall[] {
+  const names = new Set<string>();
+  for (const m of ctx.scan(
+    /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,60})?=\s*[^=\n;][^\n;]{0,200}?\.\s*messages\s*(?:;|$|\n)/gm,
+  )) {
+    if (m[1] !== 'messages' && /^[A-Za-z_$]/.test(m[1])) {
+      names.add(m[1]);
+    }
+  }
+  const out: ClaudeCall[] = [];
+  for (const name of names) {
+    const re = new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$')}\\s*\\.\\s*(create|stream)\\s*\\(`, 'g');
+    for (const m of ctx.scan(re)) {
+      const paren = m.index + m[0].length - 1;
+      const call = ctx.root.descendantForIndex(m.index, paren + 1);
+      const fnNode = call && isCall(call) ? callee(call) : null;
+      if (!call || !fnNode || call.startIndex !== m.index || endOf(fnNode) > paren) {
+        continue;
+      }
+      const receiver = ctx.nodeAt(m.index);
+      if (!receiver || !ctx.claudeFile) {
+        continue;
+      }
+      const method = m[1] === 'create' ? 'create' : 'stream';
+      let params: ParamSet;
+      let options: ParamSet;
+      if (ctx.python) {
+        params = callParams(call, ctx.text, true);
+        options = params;
+      } else {
+        const args = positionalArgs(call);
+        params = args[0] ? objectParams(args[0], ctx.text) : { node: null, entries: new Map(), open: false };
+        options = args[1] ? objectParams(args[1], ctx.text) : { node: null, entries: new Map(), open: false };
+      }
+      out.push({ node: call, callee: fnNode, receiver, method, beta: false, params, options, client: null });
+    }
+  }
   return out;
 }
 

@@ -110,7 +110,7 @@ export function looksLikeLimiter(ctx: FileContext, expr: Node | null): boolean {
  */
 export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): boolean {
   // Nothing limiter-like written between the boundary and the call: no need to climb.
-  if (boundary && !mentionsLimiter(ctx, ctx.text.slice(boundary.startIndex, from.startIndex))) {
+  if (boundary && !mentionsLimiter(ctx, boundary.startIndex, from.startIndex)) {
     return false;
   }
   let prev: Node = from;
@@ -137,23 +137,38 @@ export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): 
     }
   }
   const scopeStart = boundary ? boundary.startIndex : (enclosingFunctionStart(from) ?? 0);
-  return ACQUIRE.test(ctx.text.slice(scopeStart, from.startIndex));
+  return (
+    mentionsLimiter(ctx, scopeStart, from.startIndex) &&
+    ACQUIRE.test(ctx.text.slice(scopeStart, from.startIndex))
+  );
 }
 
 /** Limiter-ish words that must appear in the text for a call to run under a limit. */
 const LIMITER_TEXT =
-  /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume|\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(/i;
+  /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume|\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(/gi;
 
-function mentionsLimiter(ctx: FileContext, text: string): boolean {
-  if (LIMITER_TEXT.test(text)) {
-    return true;
-  }
-  for (const name of limiterNames(ctx)) {
-    if (text.includes(name)) {
-      return true;
+/**
+ * Whether limiter-ish text appears between two offsets: the offsets of every mention are
+ * found once per file, so asking about many ranges (one per call) stays linear.
+ */
+function mentionsLimiter(ctx: FileContext, start: number, end: number): boolean {
+  const offsets = ctx.memo('limiter-mentions', () => {
+    const out = [...ctx.scan(LIMITER_TEXT)].map((m) => m.index);
+    for (const name of limiterNames(ctx)) {
+      for (let i = ctx.text.indexOf(name); i >= 0; i = ctx.text.indexOf(name, i + 1)) {
+        out.push(i);
+      }
     }
+    return out.sort((a, b) => a - b);
+  });
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < offsets.length && offsets[lo] < end;
 }
 
 function enclosingFunctionStart(node: Node): number | undefined {

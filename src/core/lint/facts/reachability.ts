@@ -1,20 +1,9 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import {
-  dottedName,
-  FUNCTION_TYPES,
-  isCall,
-  lastSegment,
-  unwrap,
-  up,
-  kind,
-  kindOf,
-  endOf,
-  contains,
-} from '../syntax';
+import { dottedName, FUNCTION_TYPES, lastSegment, unwrap, kind, kindOf, endOf } from '../syntax';
 import type { ClaudeCall } from './calls';
 import { callsWithin } from './calls';
-import { functionsNamed } from './functions';
+import { claudeTarget, siteCall, sitesWithin } from './callGraph';
 import { isLimited } from './limiters';
 
 /** What a fan-out element reaches: Claude calls that run without a limit. */
@@ -28,8 +17,9 @@ export interface Reach {
 
 /**
  * The unlimited Claude calls an expression makes when it is evaluated once per item:
- * calls written inside it, and calls inside same-file functions it calls (one level).
- * A call under a limiter (between it and `expr`, or inside the followed function) does not count.
+ * calls written inside it, and calls inside same-file functions it calls (up to two local
+ * calls deep, from the file's call graph). A call under a limiter (between it and `expr`,
+ * or inside a followed function) does not count.
  */
 export function reach(ctx: FileContext, expr: Node): Reach {
   const inline = callsWithin(ctx, expr).filter((c) => !isLimited(ctx, c.node, expr));
@@ -41,23 +31,19 @@ export function reach(ctx: FileContext, expr: Node): Reach {
   const refKind = kindOf(ref);
   if (ref && (refKind === 'identifier' || refKind === 'member_expression' || refKind === 'attribute')) {
     const name = lastSegment(dottedName(ref, ctx.text));
-    return (name && followFunction(ctx, name, expr)) || { calls: [] };
+    return (name && follow(ctx, name, expr.startIndex)) || { calls: [] };
   }
   // Calls to same-file functions inside the expression: `x => summarize(x)`, `summarize(x) for x in xs`.
-  // From one character before the expression: the pattern checks the character before a name.
-  for (const m of ctx.scan(CALL_SITE, Math.max(0, expr.startIndex - 1), endOf(expr))) {
-    if (NOT_FUNCTIONS.has(m[1]) || functionsNamed(ctx, m[1]).length === 0) {
+  for (const site of sitesWithin(ctx, expr.startIndex, endOf(expr))) {
+    const target = claudeTarget(ctx, site.name, site.at);
+    if (!target) {
       continue;
     }
-    const offset = m.index + m[0].lastIndexOf(m[1]);
-    let site = ctx.nodeAt(offset);
-    while (site && !isCall(site) && site.startIndex >= expr.startIndex) {
-      site = up(site);
-    }
-    if (!site || !isCall(site) || site.startIndex < expr.startIndex || isLimited(ctx, site, expr)) {
+    const call = siteCall(ctx, site.at);
+    if (!call || isLimited(ctx, call, expr)) {
       continue;
     }
-    const followed = followFunction(ctx, m[1], site);
+    const followed = follow(ctx, site.name, site.at);
     if (followed) {
       return followed;
     }
@@ -67,51 +53,14 @@ export function reach(ctx: FileContext, expr: Node): Reach {
 
 /** Whether the text of a node calls a same-file function that makes Claude calls. */
 export function callsClaudeFunction(ctx: FileContext, node: Node): boolean {
-  for (const m of ctx.scan(CALL_SITE, Math.max(0, node.startIndex - 1), endOf(node))) {
-    if (!NOT_FUNCTIONS.has(m[1]) && functionsNamed(ctx, m[1]).length > 0) {
-      return true;
-    }
-  }
-  return false;
+  return sitesWithin(ctx, node.startIndex, endOf(node)).some((s) => !!claudeTarget(ctx, s.name, s.at));
 }
 
-/** A call of a plain name or of a method on `this`/`self`: `summarize(`, `this.summarize(`. */
-const CALL_SITE = /(?:^|[^\w$.])(?:(?:this|self)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g;
-/** Keywords and builtins that look like calls. */
-const NOT_FUNCTIONS = new Set([
-  'if',
-  'for',
-  'while',
-  'switch',
-  'catch',
-  'function',
-  'return',
-  'await',
-  'async',
-  'typeof',
-  'new',
-  'super',
-  'print',
-  'len',
-  'str',
-  'int',
-  'list',
-  'dict',
-  'set',
-  'tuple',
-  'range',
-  'isinstance',
-]);
-
-function followFunction(ctx: FileContext, name: string, site: Node): Reach | undefined {
-  for (const fn of functionsNamed(ctx, name)) {
-    if (contains(fn, site)) {
-      continue; // recursion, or the fan-out inside the function itself
-    }
-    const calls = callsWithin(ctx, fn).filter((c) => !isLimited(ctx, c.node, fn));
-    if (calls.length > 0) {
-      return { calls, followed: name, callback: fn };
-    }
+function follow(ctx: FileContext, name: string, site: number): Reach | undefined {
+  const target = claudeTarget(ctx, name, site);
+  if (!target) {
+    return undefined;
   }
-  return undefined;
+  const via = [target.fn.name, ...target.reach.via];
+  return { calls: target.reach.calls, followed: via.join('() → '), callback: target.fn.node };
 }

@@ -172,11 +172,11 @@ function describe(
     kind = 'ignores-retry-after';
     const schedule =
       wait.kind === 'limiter'
-        ? 'waits on a rate limiter'
+        ? 'after waiting on a rate limiter'
         : wait.kind === 'fixed'
-          ? `waits ${fixedWait.replace(/^a fixed /, 'a jittered ')}`
-          : `backs off on its own schedule${helper}`;
-    first = `${how.subject} ${what} but ${schedule}, ignoring retry-after; wait for retry-after.`;
+          ? `after ${fixedWait.replace(/^a fixed /, 'a jittered ')}`
+          : `with its own back-off${helper}`;
+    first = `${how.subject} ${what} ${schedule}, ignoring retry-after; honour it.`;
     detail =
       'A 429 says in retry-after when capacity is back: retrying sooner fails and wastes attempts, waiting much ' +
       `longer wastes time. Wait for retry-after when the error carries it, or let the SDK retry (it honours retry-after; ${sdk}).`;
@@ -185,6 +185,9 @@ function describe(
   }
   if (first.length > 100) {
     first = first.replace(/`[^`]+`/, 'This function').replace(/ \(in [^)]*\(\)\)/, '');
+  }
+  if (first.length > 100) {
+    first = first.replace(/ the Claude call\b/, '');
   }
   return { kind, message: `${first} ${detail}` };
 }

@@ -3,8 +3,26 @@ import { resolveClient } from '../../lint/facts/clients';
 import { callFacts, methodText } from '../callFacts';
 import { lang, type Report } from '../rule';
 import { MODEL_MAX_OUTPUT, MODEL_NONSTREAMING_TOKENS, NONSTREAMING_MAX_TOKENS } from '../../lint/models';
-import { endOf } from '../../lint/syntax';
-import { entryNumber, entryString } from '../../lint/facts/arguments';
+import {
+  argumentList,
+  callee,
+  endOf,
+  enclosingFunction,
+  isCall,
+  kind,
+  namedChildren,
+  positionalArgs,
+  unwrap,
+} from '../../lint/syntax';
+import {
+  entryNumber,
+  entryString,
+  keywordParams,
+  objectParams,
+  type ParamEntry,
+} from '../../lint/facts/arguments';
+import { assignedValues } from '../../lint/facts/functions';
+import type { Node } from '../../parse/treeSitter';
 import type { NonstreamingMaxTokensData } from './data';
 
 /**
@@ -17,19 +35,20 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
     if (call.method === 'batches.create') {
       continue;
     }
-    const entry = call.params.entries.get('max_tokens');
+    const params = paramsOf(ctx, call);
+    const entry = params.entries.get('max_tokens');
     const value = entryNumber(entry, ctx.text);
     if (!entry || value === undefined) {
       continue;
     }
-    const model = entryString(call.params.entries.get('model'), ctx.text);
+    const model = entryString(params.entries.get('model'), ctx.text);
     const modelMax = model === undefined ? undefined : MODEL_MAX_OUTPUT.get(model);
     const reasons: NonstreamingMaxTokensData['reasons'] = [];
     const guard = Math.min(
       NONSTREAMING_MAX_TOKENS,
       (model === undefined ? undefined : MODEL_NONSTREAMING_TOKENS.get(model)) ?? Infinity,
     );
-    if (!isStreaming(ctx, call) && value > guard && !hasTimeout(ctx, call)) {
+    if (!isStreaming(ctx, call, params) && value > guard && !hasTimeout(ctx, call, params)) {
       reasons.push('nonstreaming-guard');
     }
     if (modelMax !== undefined && value > modelMax) {
@@ -40,18 +59,21 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
     }
     const shown = thousands(value);
     const parts: string[] = [];
+    const where = params.from ? ` (set in ${params.from})` : '';
     if (reasons.includes('model-max-output')) {
-      parts.push(
-        `max_tokens ${shown} is above ${model}'s maximum output of ${thousands(modelMax ?? 0)}: ` +
-          `the API rejects the request. Lower it to at most ${modelMax}.`,
-      );
+      let first = `max_tokens ${shown}${where} is above ${model}'s ${thousands(modelMax ?? 0)} output limit; lower it.`;
+      if (first.length > 100) {
+        first = `max_tokens ${shown} is above the model's ${thousands(modelMax ?? 0)} output limit; lower it.`;
+      }
+      parts.push(first, `The API rejects the request with a 400. Lower it to at most ${modelMax}.`);
     }
     if (reasons.includes('nonstreaming-guard')) {
+      const first = `Non-streaming call with max_tokens ${shown}${where} is refused by the SDK; stream it.`;
       parts.push(
+        ...(parts.length ? [] : [first]),
         `A non-streaming ${methodText(call)} with max_tokens ${shown} and no timeout is refused by the SDK ` +
           `before it is sent ("Streaming is required for operations that may take longer than 10 minutes"). ` +
-          `Use ${ctx.python ? 'client.messages.stream(...)' : 'client.messages.stream(...)'}, ` +
-          `lower max_tokens to ${thousands(guard)} or less, or pass an explicit timeout.`,
+          `Use client.messages.stream(...), lower max_tokens to ${thousands(guard)} or less, or pass an explicit timeout.`,
       );
     }
     report({
@@ -73,14 +95,82 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
   }
 }
 
-function isStreaming(ctx: FileContext, call: ClaudeCall): boolean {
+/** The request's params with those built first in a variable: `create(params)`, `{ ...base }`, `**params`. */
+interface Params {
+  entries: Map<string, ParamEntry>;
+  open: boolean;
+  /** The variable the entries came from, when not written in the call. */
+  from?: string;
+}
+
+/**
+ * The call's literal params, plus the entries of an object / dict literal (or Python
+ * `dict(...)`) assigned in the same function to a name the call passes (`create(params)`),
+ * spreads (`{ ...params, stream: false }`) or unpacks (`**params`). Entries written in the call win.
+ */
+function paramsOf(ctx: FileContext, call: ClaudeCall): Params {
+  const out: Params = { entries: new Map(call.params.entries), open: call.params.open };
+  const sources: Node[] = [];
+  if (ctx.python) {
+    for (const child of namedChildren(argumentList(call.node))) {
+      if (kind(child) === 'dictionary_splat') {
+        const inner = namedChildren(child)[0];
+        if (inner) sources.push(inner);
+      }
+    }
+  } else {
+    const first = unwrap(positionalArgs(call.node)[0] ?? null);
+    if (first && kind(first) === 'identifier') {
+      sources.push(first);
+    } else if (first && kind(first) === 'object') {
+      for (const child of namedChildren(first)) {
+        const inner = kind(child) === 'spread_element' ? unwrap(namedChildren(child)[0] ?? null) : null;
+        if (inner) sources.push(inner);
+      }
+    }
+  }
+  if (sources.length === 0) {
+    return out;
+  }
+  const scopeStart = enclosingFunction(call.node)?.startIndex ?? 0;
+  let open = false;
+  for (const src of sources) {
+    const name = ctx.textOf(src);
+    const values =
+      kind(src) === 'identifier' ? assignedValues(ctx, name, scopeStart, call.node.startIndex) : [];
+    const value = unwrap(values[values.length - 1] ?? null);
+    const literal =
+      value && (kind(value) === 'object' || kind(value) === 'dictionary')
+        ? objectParams(value, ctx.text)
+        : value && ctx.python && isCall(value) && ctx.textOf(callee(value)) === 'dict'
+          ? keywordParams(value, ctx.text)
+          : null;
+    if (!literal) {
+      open = true;
+      continue;
+    }
+    open ||= literal.open;
+    for (const [key, entry] of literal.entries) {
+      if (!call.params.entries.has(key)) {
+        out.entries.set(key, entry);
+        if (key === 'max_tokens') {
+          out.from = `\`${name}\``;
+        }
+      }
+    }
+  }
+  out.open = open; // the call's own spreads / splats were the sources just read
+  return out;
+}
+
+function isStreaming(ctx: FileContext, call: ClaudeCall, params: Params): boolean {
   if (call.method === 'stream') {
     return true;
   }
   if (/with_streaming_response/.test(ctx.textOf(call.callee))) {
     return true;
   }
-  const stream = call.params.entries.get('stream');
+  const stream = params.entries.get('stream');
   if (!stream) {
     return false;
   }
@@ -90,11 +180,11 @@ function isStreaming(ctx: FileContext, call: ClaudeCall): boolean {
 }
 
 /** Whether an explicit timeout applies: per request, on the client, or possibly (unknown client). */
-function hasTimeout(ctx: FileContext, call: ClaudeCall): boolean {
+function hasTimeout(ctx: FileContext, call: ClaudeCall, params: Params): boolean {
   if (call.options.entries.has('timeout') || (call.options !== call.params && call.options.open)) {
     return true;
   }
-  if (ctx.python && call.params.open) {
+  if (ctx.python && (params.open || params.entries.has('timeout'))) {
     return true; // **kwargs may carry timeout=
   }
   if (call.client) {

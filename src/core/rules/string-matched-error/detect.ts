@@ -135,7 +135,7 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
 function messageFor(needle: string, where: string, replacement: string): string {
   let first = `Tests the error message for '${needle}'${where}; check the error class or status instead.`;
   if (first.length > 100) {
-    first = `Tests the error message for '${needle}'${where}; check the error class.`;
+    first = `Tests the error message for '${needle}'${where}; use the error class.`;
   }
   if (first.length > 100) {
     first = `Tests the error message for '${needle}'; check the error class or status instead.`;
@@ -186,9 +186,14 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
   >();
   for (const t of atoms) {
     let node = t.node;
+    let cur = t.node;
     let and = false;
-    for (let p = up(node); p && isBoolean(ctx, p); p = up(p)) {
-      const others = namedChildren(p).filter((c) => c.startIndex !== node.startIndex);
+    for (let p = up(cur); p && isBoolean(ctx, p); p = up(cur)) {
+      if (kind(p) === 'parenthesized_expression') {
+        cur = p; // climb through, but never report the parentheses of `if (...)`
+        continue;
+      }
+      const others = namedChildren(p).filter((c) => c.startIndex !== cur.startIndex);
       if (!others.every((o) => allTests(ctx, o, byStart))) {
         break;
       }
@@ -196,6 +201,7 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
         and ||= /&&|\band\b/.test(ctx.textOf(p.childForFieldName('operator')));
       }
       node = p;
+      cur = p;
     }
     const entry = top.get(node.startIndex) ?? {
       node,

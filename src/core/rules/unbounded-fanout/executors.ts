@@ -73,8 +73,7 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
         /\bmessages\s*\.\s*(?:create|stream)$/.test(ctx.textOf(fnArg)) &&
         ctx.claudeFile;
       if (r.calls.length || direct) {
-        const workersText =
-          workers === null ? 'no max_workers (default min(32, CPUs + 4) threads)' : `max_workers=${workers}`;
+        const workersText = workers === null ? 'no max_workers (up to 32 threads)' : `max_workers=${workers}`;
         const found: Source = direct
           ? { node: loop ?? call, kind: 'loop', reach: r, element: fnArg }
           : { node: loop ?? call, kind: loop ? 'loop' : 'map-builtin', reach: r };
@@ -102,9 +101,9 @@ function emitExecutor(
     fn,
     method === 'map' ? 'executor-map' : 'executor-submit',
     found,
-    `${ctx.textOf(fn)} runs Claude API requests on a pool with ${workersText}: that many requests go out at ` +
-      `once and burst past your rate limits with 429s. Use max_workers=${Math.min(4, MAX_BOUNDED_WORKERS)} ` +
-      `(or another small number) to cap the concurrency.`,
+    `${ctx.textOf(fn).length > 30 ? 'The pool' : ctx.textOf(fn)} runs Claude requests with ${workersText}; set a small max_workers. ` +
+      `That many requests go out at once and burst past your rate limits with 429s. ` +
+      `Use max_workers=${Math.min(4, MAX_BOUNDED_WORKERS)} (or another small number) to cap the concurrency.`,
     { constructor: rangeOf(pool), maxWorkers: workers },
   );
 }

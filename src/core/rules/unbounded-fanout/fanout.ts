@@ -2,6 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { assignedValues } from '../../lint/facts/functions';
+import { callGraph, functionAt, type LocalFunction } from '../../lint/facts/callGraph';
 import { type Reach, reach } from '../../lint/facts/reachability';
 import {
   callee,
@@ -31,8 +32,12 @@ import type { Report } from '../rule';
  */
 export const MAX_BOUNDED_WORKERS = 8;
 
-/** Literal lists of at most this many calls are not a fan-out. */
-export const MAX_LITERAL_CALLS = 3;
+/**
+ * Literal lists of at most this many calls are not a fan-out: a fixed handful is reported
+ * only when it alone exceeds the default (Start) tier, 1,000 requests per minute, which may
+ * be enforced per second (about 16 requests in one second).
+ */
+export const MAX_LITERAL_CALLS = 16;
 
 /** Names of arrays that are slices of a bigger input (batched processing). */
 export const CHUNK_NAME = /chunk|batch|slice|page|group|window|part/i;
@@ -73,15 +78,24 @@ export function countValue(ctx: FileContext, node: Node | null, byName?: string)
 }
 
 export function fanoutMessage(name: string, found: Source, remedy: string): string {
-  const how =
-    found.kind === 'literal'
-      ? `${found.reach.calls.length} Claude API requests`
-      : found.reach.followed
-        ? `one Claude API request per item (through ${found.reach.followed}())`
-        : 'one Claude API request per item';
+  if (found.kind === 'literal') {
+    const n = found.reach.calls.length;
+    return (
+      `${name} starts ${n} fixed Claude requests at once, past the default tier's burst; cap them. ` +
+      `The Start tier allows 1,000 requests per minute, which may be enforced per second (about ` +
+      `${MAX_LITERAL_CALLS} at once): these ${n} requests alone exceed it and fail with 429s. ${remedy}`
+    );
+  }
+  const via = found.reach.followed ? ` (through ${found.reach.followed}())` : '';
+  let first = `${name} starts one Claude request per item${via} at once; cap the concurrency.`;
+  let detail = '';
+  if (first.length > 100) {
+    first = `${name} starts one Claude request per item at once; cap the concurrency.`;
+    detail = ` Each item reaches Claude through ${found.reach.followed}().`;
+  }
   return (
-    `${name} starts ${how} at once with no concurrency cap: a large input bursts past your requests-per-minute ` +
-    `and token limits and the requests fail with 429s. ${remedy}`
+    `${first}${detail} With no cap, a large input bursts past your requests-per-minute and token limits ` +
+    `and the requests fail with 429s. ${remedy}`
   );
 }
 
@@ -267,7 +281,7 @@ export function boundedArray(ctx: FileContext, array: Node | null, combinator: N
   if (isCall(array)) {
     const fn = callee(array);
     const method = isMember(fn) ? ctx.textOf(memberProperty(fn)) : '';
-    if (method === 'slice' || method === 'splice') {
+    if (method === 'slice' || method === 'splice' || boundedCall(ctx, array)) {
       return true;
     }
     if (dottedName(fn, ctx.text) === 'Array.from') {
@@ -287,7 +301,140 @@ export function boundedArray(ctx: FileContext, array: Node | null, combinator: N
     return true; // items[i:i + 10]
   }
   const name = lastSegment(dottedName(array, ctx.text));
-  return CHUNK_NAME.test(name) && enclosingLoop(combinator, scopeOf(combinator)) !== null;
+  if (CHUNK_NAME.test(name) && enclosingLoop(combinator, scopeOf(combinator)) !== null) {
+    return true;
+  }
+  return kind(array) === 'identifier' && boundedName(ctx, ctx.textOf(array), combinator);
+}
+
+/**
+ * A name bound before the fan-out to a bounded list: `topics = pickTopics(state, 8)` (a
+ * same-file function that returns at most N), `items = all.slice(0, MAX)`, `recent = xs[-5:]`,
+ * a module constant holding a short literal list.
+ */
+function boundedName(ctx: FileContext, name: string, combinator: Node): boolean {
+  const scope = scopeOf(combinator);
+  const values = assignedValues(ctx, name, scope.startIndex, combinator.startIndex);
+  const last = unwrap(values[values.length - 1] ?? null);
+  if (last) {
+    return kind(last) !== 'identifier' && boundedArray(ctx, last, combinator);
+  }
+  const constant = assignedValues(ctx, name, 0, ctx.text.length)[0];
+  const c = unwrap(constant ?? null);
+  return (
+    !!c &&
+    (kind(c) === 'array' || kind(c) === 'list' || kind(c) === 'tuple') &&
+    boundedArray(ctx, c, combinator)
+  );
+}
+
+/** A call of a same-file function that returns a list of at most a small, known size. */
+function boundedCall(ctx: FileContext, call: Node): boolean {
+  const name = lastSegment(dottedName(callee(call), ctx.text));
+  for (const fn of callGraph(ctx).byName.get(name) ?? []) {
+    const bound = returnsAtMost(ctx, fn);
+    if (!bound) {
+      continue;
+    }
+    let n = bound.n;
+    if (bound.param !== undefined) {
+      const skip = fn.params[0] === 'self' || fn.params[0] === 'cls' ? 1 : 0;
+      n = countValue(ctx, positionalArgs(call)[bound.param - skip] ?? null);
+    }
+    if (n !== undefined && n <= MAX_LITERAL_CALLS) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "Returns a list of at most N" (computed once per function): every `return` (or the arrow's
+ * expression body) is `x.slice(0, N)`, `x[:N]`, `x[-N:]`, `x.slice(-N)` or a literal list,
+ * with N a literal, a same-file constant or one of the function's parameters.
+ */
+export function returnsAtMost(
+  ctx: FileContext,
+  fn: LocalFunction,
+): { n?: number; param?: number } | undefined {
+  return ctx.memo(`returns-at-most:${fn.start}`, () => {
+    const exprs: Node[] = [];
+    const body = fn.node.childForFieldName('body');
+    if (body && kind(fn.node) === 'arrow_function' && kind(body) !== 'statement_block') {
+      exprs.push(body);
+    } else {
+      for (const m of ctx.scan(/\breturn\b[ \t]*/g, fn.start, fn.end)) {
+        if (functionAt(ctx, m.index) !== fn) {
+          continue;
+        }
+        const stmt = up(ctx.nodeAt(m.index));
+        const value = stmt && kind(stmt) === 'return_statement' ? namedChildren(stmt)[0] : null;
+        if (!value) {
+          return undefined;
+        }
+        exprs.push(value);
+      }
+    }
+    let out: { n?: number; param?: number } | undefined;
+    for (const e of exprs) {
+      const b = sliceBound(ctx, unwrap(e), fn);
+      if (!b) {
+        return undefined;
+      }
+      out = b;
+    }
+    return out;
+  });
+}
+
+function sliceBound(
+  ctx: FileContext,
+  e: Node | null,
+  fn: LocalFunction,
+): { n?: number; param?: number } | undefined {
+  if (!e) {
+    return undefined;
+  }
+  const bound = (node: Node | null): { n?: number; param?: number } | undefined => {
+    const text = ctx.textOf(node).replace(/^-/, '');
+    const param = fn.params.indexOf(text);
+    if (param >= 0) {
+      return { param };
+    }
+    const n =
+      countValue(ctx, node, /^[A-Za-z_$][\w$]*$/.test(text) ? text : undefined) ??
+      (/^\d[\d_]*$/.test(text) ? Number(text.replace(/_/g, '')) : undefined);
+    return n === undefined ? undefined : { n };
+  };
+  if (kind(e) === 'array' || kind(e) === 'list') {
+    return { n: namedChildren(e).length };
+  }
+  if (isCall(e) && isMember(callee(e)) && ctx.textOf(memberProperty(callee(e))) === 'slice') {
+    const args = positionalArgs(e);
+    if (args.length === 1 && ctx.textOf(args[0]).startsWith('-')) {
+      return bound(args[0]);
+    }
+    return args.length === 2 && ctx.textOf(args[0]) === '0' ? bound(args[1]) : undefined;
+  }
+  if (kind(e) === 'subscript') {
+    const sub = ctx.textOf(e.childForFieldName('subscript')).replace(/\s+/g, '');
+    const head = /^0?:([\w$]+)$/.exec(sub);
+    const tail = /^-([\w$]+):$/.exec(sub);
+    const m = head ?? tail;
+    if (m) {
+      const node = e.childForFieldName('subscript');
+      const inner = node
+        ? namedChildren(node).find((c) => ctx.textOf(c).replace(/^-/, '') === m[1])
+        : undefined;
+      return bound(inner ?? node);
+    }
+  }
+  if (kind(e) === 'identifier') {
+    const values = assignedValues(ctx, ctx.textOf(e), fn.start, e.startIndex);
+    const last = unwrap(values[values.length - 1] ?? null);
+    return last && kind(last) !== 'identifier' ? sliceBound(ctx, last, fn) : undefined;
+  }
+  return undefined;
 }
 
 export function lengthOf(ctx: FileContext, obj: Node | null): number | undefined {

@@ -164,9 +164,9 @@ export function pythonTaskGroups(ctx: FileContext, report: FanoutReport): void {
         fn,
         'task-group',
         found,
-        `${ctx.textOf(fn)} in a loop starts one Claude API request per item at once: the TaskGroup has no ` +
-          `concurrency cap, so a large input bursts past your rate limits and fails with 429s. Wrap the request in ` +
-          `\`async with sem:\` (sem = asyncio.Semaphore(5)) or use aiolimiter.`,
+        `${ctx.textOf(fn).length > 30 ? 'create_task' : ctx.textOf(fn)} in a loop starts one Claude request per item at once; cap the concurrency. ` +
+          `The TaskGroup has no concurrency cap, so a large input bursts past your rate limits and fails with 429s. ` +
+          `Wrap the request in \`async with sem:\` (sem = asyncio.Semaphore(5)) or use aiolimiter.`,
       );
     }
   }

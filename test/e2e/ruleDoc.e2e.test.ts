@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import type { Frame, Page } from 'playwright-core';
+import { openFile, openSession, runCommand, screenshot } from './session';
+
+/** The frame that renders `text` (webviews nest frames), once it shows up. */
+async function frameWith(page: Page, text: string, timeoutMs: number): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .locator('body', { hasText: text })
+        .count()
+        .catch(() => 0);
+      if (found > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame shows "${text}"`);
+    await page.waitForTimeout(250);
+  }
+}
+
+describe('rule documentation from the Problems panel', function () {
+  this.timeout(180_000);
+
+  it('clicking the rule id opens the bundled page in the Markdown preview, with no network and no prompt', async () => {
+    const { page, server } = await openSession();
+    const origin = new URL(server.url).host;
+    // Everything the browser asks for from here on must come from code-server itself.
+    const elsewhere: string[] = [];
+    const onRequest = (request: { url(): string }): void => {
+      const url = new URL(request.url());
+      if (/^https?:$/.test(url.protocol) && url.host !== origin) elsewhere.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await openFile(page, 'fanout.ts');
+      await runCommand(page, 'View: Focus Problems');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'unbounded-fanout' }).first();
+      await row.waitFor({ state: 'visible', timeout: 30_000 });
+      const link = row
+        .locator('.code-link a.monaco-link, a.monaco-link', { hasText: 'unbounded-fanout' })
+        .first();
+      assert.match((await link.getAttribute('href')) ?? '', /^command:headroom\.openRuleDoc\?/);
+      await link.click();
+
+      const tab = page.locator('.tabs-container .tab', { hasText: 'unbounded-fanout.md' });
+      await tab.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match((await tab.innerText()) ?? '', /Preview/);
+      const frame = await frameWith(page, 'Why it causes 429s', 30_000);
+      assert.equal(
+        await frame.locator('h1', { hasText: 'unbounded-fanout' }).count(),
+        1,
+        'the page is rendered',
+      );
+      assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "open external website?" dialog');
+      await screenshot(page, 'rule-doc-preview');
+      assert.deepEqual(elsewhere, [], 'no request left code-server');
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+});

@@ -5,6 +5,7 @@
  * dropping stale jobs and terminating one that runs past a hard cap.
  */
 import type { Finding, LintLanguage, RuleId, RuleSetting } from '../../core/lint/types';
+import { type Scheduler, systemScheduler } from '../../core/monitor/poller';
 
 /** Default per-lint budget on the extension-host thread (`headroom.lint.timeBudgetMs`). */
 export const DEFAULT_TIME_BUDGET_MS = 50;
@@ -62,14 +63,6 @@ export class LintBudget {
   }
 }
 
-/** What the host sends the worker: one text to lint. */
-export interface WorkerRequest {
-  id: number;
-  language: LintLanguage;
-  text: string;
-  rules: Partial<Record<RuleId, RuleSetting>>;
-}
-
 /** What the worker answers: the findings and the time the lint took there, or an error. */
 export type WorkerResponse =
   { id: number; findings: Finding[]; ms: number; ruleErrors: string[] } | { id: number; error: string };
@@ -82,6 +75,9 @@ export interface WorkerJob {
   text: string;
   rules: Partial<Record<RuleId, RuleSetting>>;
 }
+
+/** What the host sends the worker: one job's text to lint, numbered. */
+export type WorkerRequest = Omit<WorkerJob, 'key'> & { id: number };
 
 /** How a job ended. */
 export type JobOutcome =
@@ -108,19 +104,8 @@ export interface WorkerEvents {
 /** Starts a worker thread (real: `node:worker_threads`; tests: a fake). */
 export type WorkerFactory = (events: WorkerEvents) => WorkerPort;
 
-/** Time as the queue sees it (real: `performance.now` and timers; tests: a fake clock). */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The real clock. */
-export const systemClock: Clock = {
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+/** Time as the queue sees it: the poller's clock and timers (real ones, or a test's fake). */
+export type Clock = Scheduler;
 
 interface Pending {
   job: WorkerJob;
@@ -151,7 +136,7 @@ export class OffThreadLinter {
   constructor(
     private readonly startWorker: WorkerFactory,
     private readonly hardCapMs: number,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: Clock = systemScheduler,
   ) {}
 
   /** Queues a lint; resolves when it ends, is superseded, times out or fails. */

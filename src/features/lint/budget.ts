@@ -10,6 +10,13 @@ import { type Scheduler, systemScheduler } from '../../core/monitor/poller';
 /** Default per-lint budget on the extension-host thread (`headroom.lint.timeBudgetMs`). */
 export const DEFAULT_TIME_BUDGET_MS = 50;
 
+/**
+ * The most findings the worker hands back for one document: receiving them and turning
+ * them into diagnostics is work on the host thread (tens of µs each), and a crafted file
+ * can have tens of thousands. The log says how many more there were.
+ */
+export const MAX_WORKER_FINDINGS = 500;
+
 /** A lint in the worker running longer than this is terminated and the document left unlinted. */
 export const HARD_CAP_MS = 30_000;
 
@@ -65,7 +72,8 @@ export class LintBudget {
 
 /** What the worker answers: the findings and the time the lint took there, or an error. */
 export type WorkerResponse =
-  { id: number; findings: Finding[]; ms: number; ruleErrors: string[] } | { id: number; error: string };
+  | { id: number; findings: Finding[]; total: number; ms: number; ruleErrors: string[] }
+  | { id: number; error: string };
 
 /** One lint to run off the host thread. */
 export interface WorkerJob {
@@ -81,7 +89,8 @@ export type WorkerRequest = Omit<WorkerJob, 'key'> & { id: number };
 
 /** How a job ended. */
 export type JobOutcome =
-  | { status: 'done'; findings: Finding[]; ms: number; ruleErrors: string[] }
+  /** `findings` holds the first MAX_WORKER_FINDINGS (in document order) of `total`. */
+  | { status: 'done'; findings: Finding[]; total: number; ms: number; ruleErrors: string[] }
   /** A newer job for the same document arrived (or it was cancelled); its result is not wanted. */
   | { status: 'stale' }
   /** It ran past the hard cap and the worker was terminated. `ms` is how long it had run. */
@@ -215,7 +224,13 @@ export class OffThreadLinter {
           this.finish({ status: 'failed', error: response.error }, false);
         } else {
           this.finish(
-            { status: 'done', findings: response.findings, ms: response.ms, ruleErrors: response.ruleErrors },
+            {
+              status: 'done',
+              findings: response.findings,
+              total: response.total,
+              ms: response.ms,
+              ruleErrors: response.ruleErrors,
+            },
             false,
           );
         }

@@ -60,6 +60,7 @@ describe('rule documentation from the Problems panel', function () {
         'the page is rendered',
       );
       assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "open external website?" dialog');
+      await page.mouse.move(700, 300); // Off the Problems row, so its hover does not cover the page.
       await screenshot(page, 'rule-doc-preview');
       assert.deepEqual(elsewhere, [], 'no request left code-server');
     } finally {

@@ -1,6 +1,13 @@
 /** The dashboard's uPlot charts: one per limit family, shared zoom, 429/529 markers, theme colours. */
 import uPlot from 'uplot';
 import type { ChartSeries, HistoryFamilyId } from '../../src/core/history';
+import {
+  labelFormat,
+  type TimeLabelFormat,
+  timeLabel,
+  timeTicks,
+  WIDEST_LABEL,
+} from '../../src/features/dashboard/timeTicks';
 import { $ } from './dom';
 import { formatClock, formatCount, formatShort, formatWindow } from './format';
 
@@ -165,6 +172,41 @@ function applyZoom(): void {
   }
 }
 
+/** The axes' font, set explicitly so the time labels are measured in the font they are drawn in. */
+const AXIS_FONT = '12px system-ui, sans-serif';
+const labelWidths = new Map<TimeLabelFormat, number>();
+
+/** The width of the widest time label of a format, CSS pixels (measured once). */
+function labelWidth(format: TimeLabelFormat): number {
+  let w = labelWidths.get(format);
+  if (w === undefined) {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (ctx) ctx.font = AXIS_FONT;
+    w = ctx ? Math.ceil(ctx.measureText(WIDEST_LABEL[format]).width) : WIDEST_LABEL[format].length * 8;
+    labelWidths.set(format, w);
+  }
+  return w;
+}
+
+/**
+ * The time axis: ticks chosen from the plot's width and the labels' width (timeTicks.ts),
+ * so labels never overlap (uPlot's own spacing assumes a label width that "3:40am" exceeds).
+ */
+function timeAxis(axis: uPlot.Axis): uPlot.Axis {
+  let step = 1;
+  return {
+    ...axis,
+    font: AXIS_FONT,
+    splits: (u, _axisIdx, min, max) => {
+      const plotWidth = u.bbox.width > 0 ? u.bbox.width / uPlot.pxRatio : u.width;
+      const ticks = timeTicks(min, max, plotWidth, labelWidth);
+      step = ticks.step;
+      return ticks.splits;
+    },
+    values: (_u, splits) => splits.map((s) => timeLabel(s, labelFormat(step))),
+  };
+}
+
 function chartWidth(card: HTMLElement): number {
   return Math.max(240, card.clientWidth - 16);
 }
@@ -177,7 +219,7 @@ function createChart(spec: ChartSpec, data: uPlot.AlignedData, container: HTMLEl
   caption.textContent = spec.title;
   card.append(caption);
   container.append(card);
-  const axis = {
+  const axis: uPlot.Axis = {
     stroke: palette.foreground,
     grid: { stroke: palette.grid, width: 1 },
     ticks: { stroke: palette.grid, width: 1 },
@@ -189,7 +231,10 @@ function createChart(spec: ChartSpec, data: uPlot.AlignedData, container: HTMLEl
       x: { time: true },
       y: { range: (_u, _min, max) => [0, max !== null && max > 0 ? max * 1.08 : 1] },
     },
-    axes: [axis, { ...axis, size: 56, values: (_u, splits) => splits.map(formatShort) }],
+    axes: [
+      timeAxis(axis),
+      { ...axis, font: AXIS_FONT, size: 56, values: (_u, splits) => splits.map(formatShort) },
+    ],
     series: [
       { value: (_u, v) => (v === null ? '—' : formatClock(v * 1000)) },
       ...spec.lines.map((line): uPlot.Series => ({

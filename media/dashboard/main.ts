@@ -8,8 +8,9 @@
 import type { HistoryFamilyId, LimitRow } from '../../src/core/history';
 import type { DashboardState, HostMessage, WebviewMessage } from '../../src/features/dashboard/protocol';
 import { refreshPalette, renderCharts, resetZoom, resizeCharts } from './charts';
+import { refillsCell } from '../../src/core/monitor/format';
 import { $ } from './dom';
-import { formatClock, formatCount, formatDuration, formatPercent } from './format';
+import { formatCount, formatDuration, formatPercent } from './format';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -100,8 +101,12 @@ function renderLimits(rows: readonly LimitRow[]): void {
       const left = cell(formatPercent(row.share), 'num');
       if (row.share !== undefined && row.share < 0.05) left.classList.add('critical');
       else if (row.share !== undefined && row.share < 0.2) left.classList.add('warning');
-      const fullIn = cell('', 'num countdown');
-      if (row.reset !== undefined) fullIn.dataset.reset = String(row.reset);
+      // The tooltip's wording: empty when nothing is used, `now` once the reset has passed,
+      // else the countdown and the local clock time.
+      const refills = cell('', 'num countdown');
+      if (row.reset !== undefined) refills.dataset.reset = String(row.reset);
+      if (row.remaining !== undefined) refills.dataset.remaining = String(row.remaining);
+      if (row.limit !== undefined) refills.dataset.limit = String(row.limit);
       const measured = cell('', 'num age');
       measured.dataset.at = String(row.observedAt);
       tr.append(
@@ -109,8 +114,7 @@ function renderLimits(rows: readonly LimitRow[]): void {
         cell(formatCount(row.limit), 'num'),
         cell(formatCount(row.remaining), 'num'),
         left,
-        cell(row.reset !== undefined ? formatClock(row.reset) : '—', 'num'),
-        fullIn,
+        refills,
         measured,
       );
       return tr;
@@ -123,9 +127,16 @@ function renderLimits(rows: readonly LimitRow[]): void {
 function tickClocks(): void {
   const now = Date.now() + skew;
   document.querySelectorAll<HTMLElement>('td.countdown').forEach((el) => {
-    const reset = Number(el.dataset.reset);
-    el.textContent =
-      el.dataset.reset === undefined ? '—' : reset <= now ? 'full' : formatDuration(reset - now);
+    const { reset, remaining, limit } = el.dataset;
+    el.textContent = refillsCell(
+      {
+        remaining: remaining === undefined ? undefined : Number(remaining),
+        limit: limit === undefined ? undefined : Number(limit),
+      },
+      reset === undefined
+        ? {}
+        : { msUntilFull: Math.max(0, Number(reset) - now), reset: new Date(Number(reset)) },
+    );
   });
   document.querySelectorAll<HTMLElement>('td.age').forEach((el) => {
     el.textContent = `${formatDuration(Math.max(0, now - Number(el.dataset.at)))} ago`;

@@ -114,3 +114,15 @@ export function rateLimitHeaders(buckets: ModelBuckets, now: number): Record<str
     'anthropic-ratelimit-tokens-reset': wholeSecondRfc3339(Math.max(inFullAt, outFullAt)),
   };
 }
+
+/**
+ * Header values for a 429 that names the requests-per-minute limit when the bucket itself was
+ * not drained (a forced fault): the named bucket reads as the API would show it, exhausted
+ * (0 remaining) and full again one minute later, not the full bucket behind the fault.
+ */
+export function exhaustedRequestsHeaders(now: number): Record<string, string> {
+  return {
+    'anthropic-ratelimit-requests-remaining': '0',
+    'anthropic-ratelimit-requests-reset': wholeSecondRfc3339(now + 60_000),
+  };
+}

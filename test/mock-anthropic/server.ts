@@ -9,7 +9,8 @@
  *   `remaining` rounded to the nearest thousand, whole-second RFC 3339 resets (time until
  *   full), combined `tokens-*`, `request-id` (`req_…`), `anthropic-organization-id`.
  * - 429 `rate_limit_error` with an integer `retry-after` when a bucket is empty; the message
- *   names the limit.
+ *   names the limit. A forced 429 (`setFaults({ error: 'rate-limit' })`) reports the requests
+ *   bucket it names as exhausted (0 remaining, full a minute later), as the API would.
  * - Requires a key (`x-api-key`, or `Authorization: Bearer` as SDK 1.x sends it; when
  *   `apiKey` is configured, that exact key) and `anthropic-version`.
  * - `x-headroom-simulated: 1` on every answer, so the extension can label the source.
@@ -24,7 +25,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { ACCELERATION_MESSAGE, limiterFor, type AccelerationLimit } from './acceleration';
 import { createBatchStore, type MockBatchOptions, type MockBatches } from './batches';
-import { ModelBuckets, rateLimitHeaders, type Limits } from './buckets';
+import { exhaustedRequestsHeaders, ModelBuckets, rateLimitHeaders, type Limits } from './buckets';
 import { DEFAULT_CACHE_MINIMUM, PromptCache } from './cache';
 import { DEFAULT_MODELS, type MockModelInfo } from './models';
 
@@ -589,7 +590,15 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       }
       if (fault.error === 'rate-limit' || fault.error === 'rate-limit-no-retry-after') {
         const err = limited('requests per minute', bucket.limits.rpm, 0, fault.retryAfterSeconds ?? 10);
-        const headers = { ...limitHeaders(m), ...(fault.error === 'rate-limit' && err.extraHeaders) };
+        const limits = limitHeaders(m);
+        // The message names the requests limit, so its bucket reads exhausted (not the full one).
+        const exhausted =
+          'anthropic-ratelimit-requests-remaining' in limits && !fault.malformedRateLimitHeaders;
+        const headers = {
+          ...limits,
+          ...(exhausted && exhaustedRequestsHeaders(t)),
+          ...(fault.error === 'rate-limit' && err.extraHeaders),
+        };
         throw new HttpError(429, err.type, err.message, headers);
       }
       if (fault.acceleration && limiterFor(fault.acceleration).refuse(t)) {

@@ -71,7 +71,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
       <h2>Current limits</h2>
       <table id="limits">
         <thead>
-          <tr><th scope="col">Limit</th><th scope="col">Per minute</th><th scope="col">Remaining</th><th scope="col">Left</th><th scope="col">Full at</th><th scope="col">Full in</th><th scope="col">Measured</th></tr>
+          <tr><th scope="col">Limit</th><th scope="col">Per minute</th><th scope="col">Remaining</th><th scope="col">Left</th><th scope="col">Refills</th><th scope="col">Measured</th></tr>
         </thead>
         <tbody></tbody>
       </table>

@@ -5,9 +5,17 @@
  * dropping stale jobs and terminating one that runs past a hard cap.
  */
 import type { Finding, LintLanguage, RuleId, RuleSetting } from '../../core/lint/types';
+import { type Scheduler, systemScheduler } from '../../core/monitor/poller';
 
 /** Default per-lint budget on the extension-host thread (`headroom.lint.timeBudgetMs`). */
 export const DEFAULT_TIME_BUDGET_MS = 50;
+
+/**
+ * The most findings the worker hands back for one document: receiving them and turning
+ * them into diagnostics is work on the host thread (tens of µs each), and a crafted file
+ * can have tens of thousands. The log says how many more there were.
+ */
+export const MAX_WORKER_FINDINGS = 500;
 
 /** A lint in the worker running longer than this is terminated and the document left unlinted. */
 export const HARD_CAP_MS = 30_000;
@@ -62,20 +70,10 @@ export class LintBudget {
   }
 }
 
-/** What the host sends the worker: one text to lint. */
-export interface WorkerRequest {
-  id: number;
-  language: LintLanguage;
-  text: string;
-  rules: Partial<Record<RuleId, RuleSetting>>;
-  /** The workspace-relative path and the test-code setting (see `lintOptions`). */
-  path?: string;
-  retriesDisabledInTests?: boolean;
-}
-
 /** What the worker answers: the findings and the time the lint took there, or an error. */
 export type WorkerResponse =
-  { id: number; findings: Finding[]; ms: number; ruleErrors: string[] } | { id: number; error: string };
+  | { id: number; findings: Finding[]; total: number; ms: number; ruleErrors: string[] }
+  | { id: number; error: string };
 
 /** One lint to run off the host thread. */
 export interface WorkerJob {
@@ -89,9 +87,13 @@ export interface WorkerJob {
   retriesDisabledInTests?: boolean;
 }
 
+/** What the host sends the worker: one job's text to lint, numbered. */
+export type WorkerRequest = Omit<WorkerJob, 'key'> & { id: number };
+
 /** How a job ended. */
 export type JobOutcome =
-  | { status: 'done'; findings: Finding[]; ms: number; ruleErrors: string[] }
+  /** `findings` holds the first MAX_WORKER_FINDINGS (in document order) of `total`. */
+  | { status: 'done'; findings: Finding[]; total: number; ms: number; ruleErrors: string[] }
   /** A newer job for the same document arrived (or it was cancelled); its result is not wanted. */
   | { status: 'stale' }
   /** It ran past the hard cap and the worker was terminated. `ms` is how long it had run. */
@@ -114,19 +116,8 @@ export interface WorkerEvents {
 /** Starts a worker thread (real: `node:worker_threads`; tests: a fake). */
 export type WorkerFactory = (events: WorkerEvents) => WorkerPort;
 
-/** Time as the queue sees it (real: `performance.now` and timers; tests: a fake clock). */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The real clock. */
-export const systemClock: Clock = {
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+/** Time as the queue sees it: the poller's clock and timers (real ones, or a test's fake). */
+export type Clock = Scheduler;
 
 interface Pending {
   job: WorkerJob;
@@ -157,7 +148,7 @@ export class OffThreadLinter {
   constructor(
     private readonly startWorker: WorkerFactory,
     private readonly hardCapMs: number,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: Clock = systemScheduler,
   ) {}
 
   /** Queues a lint; resolves when it ends, is superseded, times out or fails. */
@@ -243,7 +234,13 @@ export class OffThreadLinter {
           this.finish({ status: 'failed', error: response.error }, false);
         } else {
           this.finish(
-            { status: 'done', findings: response.findings, ms: response.ms, ruleErrors: response.ruleErrors },
+            {
+              status: 'done',
+              findings: response.findings,
+              total: response.total,
+              ms: response.ms,
+              ruleErrors: response.ruleErrors,
+            },
             false,
           );
         }

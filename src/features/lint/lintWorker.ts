@@ -10,7 +10,14 @@
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { LintEngine } from '../../core/lint/engine';
-import type { WorkerEvents, WorkerFactory, WorkerPort, WorkerRequest, WorkerResponse } from './budget';
+import {
+  MAX_WORKER_FINDINGS,
+  type WorkerEvents,
+  type WorkerFactory,
+  type WorkerPort,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './budget';
 
 interface WorkerInit {
   headroomEditorLintWorker: true;
@@ -39,7 +46,13 @@ if (!isMainThread && parentPort && isWorkerInit(workerData)) {
           ruleErrors.push(`Rule ${rule} failed: ${err instanceof Error ? err.message : String(err)}`),
         onError: (err) => ruleErrors.push(err instanceof Error ? err.message : String(err)),
       });
-      return { id: request.id, findings, ms: performance.now() - started, ruleErrors };
+      return {
+        id: request.id,
+        findings: findings.slice(0, MAX_WORKER_FINDINGS),
+        total: findings.length,
+        ms: performance.now() - started,
+        ruleErrors,
+      };
     })()
       .catch((err: unknown): WorkerResponse => ({
         id: request.id,

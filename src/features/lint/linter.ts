@@ -209,8 +209,13 @@ export function registerLinter(
         results.set(key, { version, findings: outcome.findings });
         collection.set(document.uri, outcome.findings.map(toDiagnostic));
         log.trace(
-          `Linted ${name} v${version} in the worker: ${outcome.findings.length} finding(s) in ${outcome.ms.toFixed(1)} ms`,
+          `Linted ${name} v${version} in the worker: ${outcome.total} finding(s) in ${outcome.ms.toFixed(1)} ms`,
         );
+        if (outcome.total > outcome.findings.length) {
+          log.info(
+            `${name}: showing the first ${outcome.findings.length} of ${outcome.total} findings (a file this large is linted in the background).`,
+          );
+        }
         return;
       case 'timedOut':
         gaveUp.add(key);

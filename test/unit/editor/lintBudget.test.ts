@@ -10,6 +10,7 @@ import {
   DEFAULT_MS_PER_KB,
   type JobOutcome,
   LintBudget,
+  MAX_WORKER_FINDINGS,
   OffThreadLinter,
   type WorkerEvents,
   type WorkerFactory,
@@ -80,7 +81,7 @@ class FakeWorkers {
     const w = this.last;
     const r = w.requests.at(-1);
     if (!r) throw new Error('no request');
-    w.events.onResponse({ id: r.id, findings: [], ms, ruleErrors: [] });
+    w.events.onResponse({ id: r.id, findings: [], total: 0, ms, ruleErrors: [] });
   }
 }
 
@@ -158,7 +159,7 @@ describe('editor lint worker queue', () => {
     );
     workers.answer(7);
     await flush();
-    assert.deepEqual(a.outcome, { status: 'done', findings: [], ms: 7, ruleErrors: [] });
+    assert.deepEqual(a.outcome, { status: 'done', findings: [], total: 0, ms: 7, ruleErrors: [] });
     assert.equal(workers.last.requests.length, 2);
     workers.answer(3);
     await flush();
@@ -195,7 +196,13 @@ describe('editor lint worker queue', () => {
     const q = new OffThreadLinter(workers.factory, 1000, new FakeClock());
     const v1 = track(q.submit(job('doc', 'v1')));
     const v2 = track(q.submit(job('doc', 'v2')));
-    workers.last.events.onResponse({ id: workers.last.requests[0]!.id, findings: [], ms: 1, ruleErrors: [] });
+    workers.last.events.onResponse({
+      id: workers.last.requests[0]!.id,
+      findings: [],
+      total: 0,
+      ms: 1,
+      ruleErrors: [],
+    });
     await flush();
     assert.deepEqual(v1.outcome, { status: 'stale' });
     assert.equal(workers.last.requests.at(-1)?.text, 'v2');
@@ -220,7 +227,7 @@ describe('editor lint worker queue', () => {
     assert.equal(workers.started[0]!.terminated, true);
     assert.equal(workers.started.length, 2, 'the next job got a fresh worker');
     // A late answer from the terminated worker is ignored.
-    workers.started[0]!.events.onResponse({ id: 1, findings: [], ms: 1, ruleErrors: [] });
+    workers.started[0]!.events.onResponse({ id: 1, findings: [], total: 0, ms: 1, ruleErrors: [] });
     await flush();
     assert.equal(statusOf(next), undefined);
     workers.answer();
@@ -293,6 +300,24 @@ describe('editor lint worker thread', () => {
       if (outcome.status !== 'done') return;
       assert.ok(outcome.findings.length > 0, 'the hostile input has findings');
       assert.ok(outcome.findings.every((f) => typeof f.rule === 'string' && f.range.start.line >= 0));
+      assert.equal(outcome.total, outcome.findings.length, 'a small input: every finding');
+      // A crafted file with thousands of findings: the host receives the first ones only.
+      const many = await q.submit({
+        key: 'k',
+        language: c.language,
+        text: sizedInput(c, 160 * 1024),
+        rules: {},
+      });
+      assert.equal(many.status, 'done');
+      if (many.status !== 'done') return;
+      assert.ok(many.total > MAX_WORKER_FINDINGS, `${many.total} findings`);
+      assert.equal(many.findings.length, MAX_WORKER_FINDINGS);
+      const starts = many.findings.map((f) => f.start);
+      assert.deepEqual(
+        starts,
+        [...starts].sort((a, b) => a - b),
+        'the first ones in document order',
+      );
       const py = await q.submit({
         key: 'p',
         language: 'python',

@@ -13,7 +13,7 @@ import { grammarFor } from './languages';
 import { joinCells, type NotebookCell, partAt, rebaseData } from './notebook';
 import { RULE_IDS, RULES } from '../rules';
 import type { RuleReport } from '../rules/rule';
-import { withParentCache } from './syntax';
+import { DEEP_NESTING, depthAfterChange, nestingDepth, withParentCache } from './syntax';
 import { effectiveSetting } from './settings';
 import { isSuppressed, parseSuppressions } from './suppression';
 import { inTestCode, TEST_CODE_NOTE } from './facts/testCode';
@@ -165,9 +165,12 @@ export class LintEngine {
     }
   }
 
-  /** @internal Runs the enabled rules over a parsed text. */
-  analyze(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {
-    return withParentCache(text, () => this.analyzeTree(text, language, root, options), root);
+  /**
+   * @internal Runs the enabled rules over a parsed text. `depth`: the text's nesting depth
+   * or an upper bound of it, when known (see `withParentCache`).
+   */
+  analyze(text: string, language: LintLanguage, root: Node, options: LintOptions, depth?: number): Finding[] {
+    return withParentCache(text, () => this.analyzeTree(text, language, root, options), root, depth);
   }
 
   private analyzeTree(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {
@@ -231,6 +234,8 @@ export class LintDocument {
   private tree: Tree | null = null;
   private dirty = true;
   private disposed = false;
+  /** An upper bound of `nestingDepth(text)`, kept across edits; undefined until measured. */
+  private depth: number | undefined;
 
   constructor(
     private readonly engine: LintEngine,
@@ -257,6 +262,10 @@ export class LintDocument {
     for (const change of changes) {
       const { text, edit } = applyChange(this.current, change);
       this.current = text;
+      if (this.depth !== undefined) {
+        const removed = edit.oldEndIndex - edit.startIndex;
+        this.depth = depthAfterChange(this.depth, text, edit.startIndex, edit.newEndIndex, removed);
+      }
       this.tree?.edit(edit);
       this.dirty = true;
     }
@@ -265,6 +274,7 @@ export class LintDocument {
   /** Replaces the whole text (a full reparse). */
   setText(text: string): void {
     this.current = text;
+    this.depth = undefined;
     this.tree?.delete();
     this.tree = null;
     this.dirty = true;
@@ -293,7 +303,15 @@ export class LintDocument {
       this.tree = next;
       this.dirty = false;
     }
-    return this.tree ? this.engine.analyze(this.current, this.language, this.tree.rootNode, options) : [];
+    if (!this.tree) {
+      return [];
+    }
+    // The bound grows with each edit; measured again (a scan of the whole text) only once it
+    // passes the depth where it matters.
+    if (this.depth === undefined || this.depth > DEEP_NESTING) {
+      this.depth = nestingDepth(this.current);
+    }
+    return this.engine.analyze(this.current, this.language, this.tree.rootNode, options, this.depth);
   }
 
   /**

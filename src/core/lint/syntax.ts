@@ -46,22 +46,38 @@ interface NodeMemo {
   parent: Map<number, Node | null>;
   type: Map<number, string>;
   end: Map<number, number>;
+  /** The root, while whether the text is deeply nested is still to be found out (see `up`). */
+  unchecked: Node | undefined;
+  /** `Node.parent` reads so far. */
+  walks: number;
 }
 let memo: NodeMemo | null = null;
 
 /** Bracket or indentation depth past which parents are all recorded up front (see below). */
-const DEEP = 64;
+export const DEEP_NESTING = 64;
+
+/**
+ * `Node.parent` reads in one analysis before the text's depth is measured. Most files need
+ * none or a few dozen (the real-code bench: median 0, 90th percentile 24), so most analyses
+ * never scan the text for its depth; in a deep text, this many walks cost little.
+ */
+const WALKS_BEFORE_CHECK = 16;
 
 /**
  * Runs `fn` with node property reads memoised (one tree at a time). In a deeply nested
  * text, `Node.parent` costs a walk from the root each time, so rules that look upward
  * from many nodes would take time quadratic in the depth: there, one walk of the tree
- * records every node's parent first, and the analysis stays linear.
+ * records every node's parent first, and the analysis stays linear. Whether the text is
+ * that deep is measured once the analysis has read a few parents (`up`), or decided up
+ * front from `depth`: the text's `nestingDepth` or an upper bound of it (an editor document
+ * keeps one across edits, see `depthAfterChange`).
  */
-export function withParentCache<T>(text: string, fn: () => T, root?: Node): T {
+export function withParentCache<T>(text: string, fn: () => T, root?: Node, depth?: number): T {
   const previous = memo;
-  memo = { text, parent: new Map(), type: new Map(), end: new Map() };
-  if (root && nestingDepth(text) > DEEP) {
+  memo = { text, parent: new Map(), type: new Map(), end: new Map(), unchecked: undefined, walks: 0 };
+  if (root && depth === undefined) {
+    memo.unchecked = root;
+  } else if (root && depth !== undefined && depth > DEEP_NESTING) {
     recordParents(root, memo.parent);
   }
   try {
@@ -105,6 +121,36 @@ export function nestingDepth(text: string): number {
   return max;
 }
 
+/**
+ * An upper bound of `nestingDepth` after one change, from a bound before it: the change
+ * (`removed` characters replaced by the text now at `from`..`to`) can deepen the bracket
+ * nesting by at most one per character inserted or removed, and change the indentation only
+ * of the lines it touches, which are measured.
+ */
+export function depthAfterChange(
+  before: number,
+  text: string,
+  from: number,
+  to: number,
+  removed: number,
+): number {
+  let indent = 0;
+  for (let i = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0; i <= to;) {
+    let width = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) width++;
+      else if (c === 9) width += 4;
+      else break;
+    }
+    indent = Math.max(indent, width / 2);
+    const next = text.indexOf('\n', i);
+    if (next === -1) break;
+    i = next + 1;
+  }
+  return Math.max(before + (to - from) + removed, indent);
+}
+
 /** Records the parent of every node under `root`, in one cursor walk. */
 function recordParents(root: Node, parents: Map<number, Node | null>): void {
   const cursor = root.walk();
@@ -146,6 +192,17 @@ export function up(node: Node | null | undefined): Node | null {
   const cached = memo.parent.get(node.id);
   if (cached !== undefined) {
     return cached;
+  }
+  if (memo.unchecked && ++memo.walks >= WALKS_BEFORE_CHECK) {
+    const root = memo.unchecked;
+    memo.unchecked = undefined;
+    if (nestingDepth(memo.text) > DEEP_NESTING) {
+      recordParents(root, memo.parent);
+      const recorded = memo.parent.get(node.id);
+      if (recorded !== undefined) {
+        return recorded;
+      }
+    }
   }
   const parent = node.parent;
   memo.parent.set(node.id, parent);

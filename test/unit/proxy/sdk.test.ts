@@ -79,6 +79,8 @@ describe('proxy: the real @anthropic-ai/sdk behaves through the proxy exactly as
     assert.deepEqual(r.usage, {
       inputTokens: a.data.usage.input_tokens,
       outputTokens: a.data.usage.output_tokens,
+      cacheCreationInputTokens: a.data.usage.cache_creation_input_tokens,
+      cacheReadInputTokens: a.data.usage.cache_read_input_tokens,
     });
     assert.equal(r.headers.families.requests?.remaining, 49);
     assert.equal(r.headers.requestId, b.request_id);
@@ -113,6 +115,8 @@ describe('proxy: the real @anthropic-ai/sdk behaves through the proxy exactly as
     assert.deepEqual(e.usage, {
       inputTokens: a.final.usage.input_tokens,
       outputTokens: a.final.usage.output_tokens,
+      cacheCreationInputTokens: a.final.usage.cache_creation_input_tokens,
+      cacheReadInputTokens: a.final.usage.cache_read_input_tokens,
     });
     const o = observations[0] as ResponseObservation;
     assert.equal(o.status, 200);

@@ -1,4 +1,8 @@
 import * as vscode from 'vscode';
+import type { RampReading, RateEvent } from './core/monitor/acceleration';
+import type { CostSummary } from './core/monitor/costLedger';
+import { registerCapacityHover } from './features/hover/hover';
+import { budgetAheadState } from './features/dashboard/costPanel';
 import { CommandId, DIAGNOSTIC_SOURCE, OUTPUT_CHANNEL_NAME } from './constants';
 import { createChannelLogger } from './log';
 import { LintEngine } from './core/lint';
@@ -31,6 +35,9 @@ export interface HeadroomApi {
     settled(): Promise<void>;
     /** The monitor's warning/critical notification while it is on screen. */
     activeNotification(): { kind: string; message: string } | undefined;
+    /** This session's observed spend; the request rate and 429/529/ramp events (issue 13). */
+    cost(): CostSummary;
+    acceleration(): { ramp: RampReading; events: readonly RateEvent[] };
     /** Headroom's own quick fixes for one diagnostic, with their diagnostic links intact. */
     quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]>;
     /** What the lint guard is doing with a document: linting it in the worker, over the cap, … */
@@ -106,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
       onDidChange: recorder.onDidChange,
       monitorView: () => monitor.view(),
       log,
+      budgetAhead: () => budgetAheadState(monitor.cost(), monitor.acceleration()),
     }),
     vscode.commands.registerCommand(CommandId.showLog, () => channel.show()),
     registerRuleDocCommand(context.extensionUri),
@@ -119,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     registerScanWorkspace({ getEngine, collection: diagnostics, linter, log }),
     quickFixes,
     statusBar,
+    registerCapacityHover({ findings: linter, monitor }),
   );
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
@@ -142,6 +151,8 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
         },
         pollerStatus: () => monitor.pollerStatus(),
         activeNotification: () => monitor.activeNotification(),
+        cost: () => monitor.cost(),
+        acceleration: () => monitor.acceleration(),
         settled: () => monitor.settled(),
         lintGuardStatus: (uri: vscode.Uri) => linter.guardStatus(uri),
         quickFixes: (document: vscode.TextDocument, diagnostic: vscode.Diagnostic) =>

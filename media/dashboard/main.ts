@@ -9,6 +9,7 @@ import type { HistoryFamilyId, LimitRow } from '../../src/core/history';
 import type { DashboardState, HostMessage, WebviewMessage } from '../../src/features/dashboard/protocol';
 import { refreshPalette, renderCharts, resetZoom, resizeCharts } from './charts';
 import { refillsCell } from '../../src/core/monitor/format';
+import { renderCost } from './cost';
 import { $ } from './dom';
 import { formatCount, formatDuration, formatPercent } from './format';
 
@@ -155,6 +156,7 @@ function render(s: DashboardState): void {
   $('legend').hidden = empty;
   renderLimits(s.limits);
   renderCharts(s.series);
+  renderCost(s.budgetAhead);
   $('footer').textContent =
     `History keeps the newest ${s.maxSamplesPerModel.toLocaleString('en-US')} requests of up to ${s.maxModels} models.`;
   vscode.postMessage({

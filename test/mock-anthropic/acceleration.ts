@@ -8,7 +8,9 @@
  * Rule: a request is refused when the requests admitted in the last `windowMs` already
  * number at least `max(minRequests, factor × the baseline's rate over windowMs)`, the
  * baseline being the admitted requests of the `baselineMs` before the window. Refused
- * requests do not count (a client hammering through 429s is not admitted traffic).
+ * requests do not count (a client hammering through 429s is not admitted traffic). Once it
+ * refuses, it refuses everything until its `retry-after` has passed, as the API says
+ * ("retrying sooner will fail", reference §1.1).
  */
 
 export interface AccelerationLimit {
@@ -29,6 +31,7 @@ export const ACCELERATION_MESSAGE = 'Rate limited';
 
 export class AccelerationLimiter {
   private admitted: number[] = [];
+  private blockedUntil = -Infinity;
   readonly windowMs: number;
   readonly baselineMs: number;
   readonly factor: number;
@@ -55,8 +58,12 @@ export class AccelerationLimiter {
   refuse(now: number): boolean {
     const horizon = now - this.windowMs - this.baselineMs;
     while (this.admitted.length > 0 && this.admitted[0]! < horizon) this.admitted.shift();
+    if (now < this.blockedUntil) return true;
     const inWindow = this.admitted.filter((t) => t > now - this.windowMs).length;
-    if (inWindow >= this.allowance(now)) return true;
+    if (inWindow >= this.allowance(now)) {
+      this.blockedUntil = now + this.retryAfterSeconds * 1000;
+      return true;
+    }
     this.admitted.push(now);
     return false;
   }

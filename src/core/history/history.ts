@@ -12,6 +12,7 @@
  * a throw. No `vscode` import: the extension, the CLI and unit tests share it.
  */
 import type { Observation, SourceKind } from '../monitor/source';
+import type { PriceOverrides } from '../pricing';
 import { toCsv } from './csv';
 import { RingBuffer } from './ringBuffer';
 import {
@@ -167,13 +168,13 @@ export class History {
   }
 
   /** Every sample as CSV (RFC 4180, time order, ISO timestamps), or one model's. */
-  toCsv(model?: string): string {
+  toCsv(model?: string, overrides?: PriceOverrides): string {
     const entries: { model: string; sample: HistorySample }[] = [];
     for (const [name, buffer] of this.buffers) {
       if (model !== undefined && name !== model) continue;
       for (const sample of buffer.toArray()) entries.push({ model: name, sample });
     }
-    return toCsv(entries);
+    return toCsv(entries, overrides);
   }
 
   /**

@@ -41,6 +41,9 @@ export interface HistorySample {
   readonly latencyMs?: number;
   readonly inputTokens?: number;
   readonly outputTokens?: number;
+  /** `usage.cache_creation_input_tokens` / `cache_read_input_tokens` (this session only: not persisted). */
+  readonly cacheWriteTokens?: number;
+  readonly cacheReadTokens?: number;
   readonly families: Readonly<Partial<Record<HistoryFamilyId, SampleFamily>>>;
 }
 
@@ -133,6 +136,8 @@ export function sampleFromObservation(
       status: observation.status,
       ...(isCount(usage?.inputTokens) && { inputTokens: usage.inputTokens }),
       ...(isCount(usage?.outputTokens) && { outputTokens: usage.outputTokens }),
+      ...(isCount(usage?.cacheCreationInputTokens) && { cacheWriteTokens: usage.cacheCreationInputTokens }),
+      ...(isCount(usage?.cacheReadInputTokens) && { cacheReadTokens: usage.cacheReadInputTokens }),
       families,
     },
   };

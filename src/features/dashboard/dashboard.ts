@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../constants';
+import { readCostSettings } from '../../config';
 import type { History } from '../../core/history';
 import type { Logger } from '../../core/logger';
 import type { MonitorView } from '../monitor/monitor';
+import type { BudgetAheadState } from './costPanel';
 import { createNonce, dashboardHtml } from './html';
 import { parseWebviewMessage, type DashboardState, type HostMessage, type WebviewMessage } from './protocol';
 
@@ -20,6 +22,8 @@ export interface DashboardDeps {
   onDidChange: vscode.Event<unknown>;
   monitorView: () => MonitorView;
   log: Logger;
+  /** The cost panel's state (issue 13); the panel is hidden without it. */
+  budgetAhead?: () => BudgetAheadState;
 }
 
 /** What the test-mode command reports. */
@@ -87,7 +91,7 @@ export function registerDashboard(deps: DashboardDeps): vscode.Disposable {
         defaultUri: defaultExportUri(),
       }));
     if (!uri) return undefined;
-    const csv = history.toCsv();
+    const csv = history.toCsv(undefined, readCostSettings().priceOverrides);
     // Written beside the target and renamed over it, so a failed write never leaves a
     // half-written file where the user's was.
     const temp = uri.with({ path: `${uri.path}.headroom-${process.pid}.tmp` });
@@ -218,6 +222,7 @@ function createPanelController(
       monitor,
       maxSamplesPerModel: history.maxSamplesPerModel,
       maxModels: history.maxModels,
+      ...(deps.budgetAhead && { budgetAhead: deps.budgetAhead() }),
     };
   };
 

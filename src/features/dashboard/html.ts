@@ -77,6 +77,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
       </table>
     </section>
     <section id="charts" class="charts" aria-label="Charts"></section>
+    <section id="cost-panel" class="cost-panel" aria-label="Cost" hidden></section>
     <p id="legend" class="legend" hidden>
       <span class="marker marker-429"></span> 429 rate limited
       <span class="marker marker-529"></span> 529 overloaded

@@ -6,6 +6,7 @@
  * a webview that was hidden, reloaded or missed a message is right again after the next one.
  */
 import type { ChartSeries, HistorySummary, LimitRow } from '../../core/history';
+import type { BudgetAheadState } from './costPanel';
 
 /** The monitor's headline, shown above the charts. */
 export interface MonitorHeadline {
@@ -41,6 +42,8 @@ export interface DashboardState {
   /** The history's bounds, for the footer. */
   readonly maxSamplesPerModel: number;
   readonly maxModels: number;
+  /** The cost panel: this session's spend, cost per minute, ramps and 429 kinds (issue 13). */
+  readonly budgetAhead?: BudgetAheadState;
 }
 
 /** Host → webview. */

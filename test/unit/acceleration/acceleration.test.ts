@@ -186,4 +186,15 @@ describe('mock acceleration limiter', () => {
     }
     assert.equal(refusedSteady, 0);
   });
+
+  it('once it refuses, refuses everything until its retry-after has passed', () => {
+    const limiter = new AccelerationLimiter({ minRequests: 2, retryAfterSeconds: 5 });
+    assert.equal(limiter.refuse(T0), false);
+    assert.equal(limiter.refuse(T0 + 1), false);
+    assert.equal(limiter.refuse(T0 + 2), true);
+    // The window (10 s) would still refuse at +3 s; at +4.9 s the cool-down alone does.
+    assert.equal(limiter.refuse(T0 + 4_900), true);
+    // Past the cool-down and the window, admitted again.
+    assert.equal(limiter.refuse(T0 + 11_000), false);
+  });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CSV_COLUMNS, History, csvField, neutralizeFormula } from '../../../src/core/history';
+import { priceFor } from '../../../src/core/pricing';
 import { MODEL, T0, networkError, response } from './helpers';
 
 /** A small RFC 4180 reader, to check the writer's output parses back. */
@@ -56,7 +57,8 @@ describe('history/csv', () => {
         'requests_limit,requests_remaining,requests_reset,' +
         'input_tokens_limit,input_tokens_remaining,input_tokens_reset,' +
         'output_tokens_limit,output_tokens_remaining,output_tokens_reset,' +
-        'tokens_limit,tokens_remaining,tokens_reset',
+        'tokens_limit,tokens_remaining,tokens_reset,' +
+        'cache_write_tokens,cache_read_tokens,cost_usd',
     );
     const rows = parseCsv(csv);
     assert.deepEqual(rows[0], [...CSV_COLUMNS]);
@@ -84,6 +86,10 @@ describe('history/csv', () => {
     assert.equal(ok.requests_reset, '2026-03-01T12:00:04.000Z');
     assert.equal(ok.input_tokens_remaining, '49000');
     assert.equal(ok.output_tokens_limit, '');
+    // Priced at the bundled table: 11 in and 2 out.
+    const price = priceFor(MODEL)!.price;
+    assert.equal(ok.cost_usd, ((11 * price.input + 2 * price.output) / 1e6).toFixed(8));
+    assert.equal(ok.cache_read_tokens, '');
     const timeout = byColumn(rows[3]!);
     assert.equal(timeout.status, '');
     assert.equal(timeout.outcome, 'timeout');

@@ -90,75 +90,128 @@ function modelLiteral(ctx: FileContext, r: Repetition): string | undefined {
 
 /**
  * Whether the per-item results are collected (pushed, appended, assigned by key, or the
- * fan-out's own value assigned) and stored (written to a file or a database) in the scope of
- * the fan-out, or by the code that calls the function holding it.
+ * fan-out's own value assigned) and stored: a write (file, dump, database) whose arguments
+ * name the collection (or, inside the loop, the response), in the scope of the fan-out or,
+ * through the variable a caller assigns the function's result to, in that caller.
  */
 function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
   const sink = ctx.python ? PY_SINK : JS_SINK;
-  const collect = ctx.python ? PY_COLLECT : JS_COLLECT;
-  const body = ctx.textOf(r.construct);
-  const collected =
-    collect.test(stripCode(body)) ||
-    assignedValue(r.construct) ||
-    hasSink(ctx, sink, r.construct.startIndex, endOf(r.construct));
-  if (!collected) {
+  const collect = new RegExp((ctx.python ? PY_COLLECT : JS_COLLECT).source, 'g');
+  const names = new Set<string>();
+  const text = stripComments(ctx.textOf(r.construct));
+  for (const m of text.matchAll(collect)) {
+    // `results.push(` / `out[key] =`: the name just before the match.
+    const end = m[0].startsWith('.') ? m.index : m.index + 1;
+    const name = /([A-Za-z_$][\w$]*)\s*$/.exec(text.slice(0, end))?.[1];
+    if (name) {
+      names.add(name);
+    }
+  }
+  const assigned = assignedName(ctx, r.construct);
+  if (assigned) {
+    names.add(assigned);
+  }
+  const response = assignedName(ctx, r.call.node);
+  const scope = enclosingFunction(r.construct);
+  if (
+    response &&
+    hasSink(ctx, sink, r.construct.startIndex, endOf(r.construct), new Set([response, ...names]))
+  ) {
+    return true; // each answer written as it comes
+  }
+  if (names.size === 0) {
     return false;
   }
-  const scope = enclosingFunction(r.construct);
-  const from = r.construct.startIndex;
-  const to = scope ? endOf(scope) : ctx.text.length;
-  if (hasSink(ctx, sink, from, to)) {
+  if (hasSink(ctx, sink, r.construct.startIndex, scope ? endOf(scope) : ctx.text.length, names)) {
     return true;
   }
   // The function holding the fan-out returns its results to a caller that stores them.
   const name = scope ? nameOf(ctx, scope) : undefined;
-  if (!name) {
+  if (!scope || !name) {
     return false;
   }
   const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
   for (const m of ctx.scan(re)) {
-    if (scope && m.index >= scope.startIndex && m.index < endOf(scope)) {
+    if (m.index >= scope.startIndex && m.index < endOf(scope)) {
       continue;
     }
     const site = ctx.nodeAt(m.index + m[0].length - 1);
+    const call = site ? callAround(site) : null;
+    const result = call ? assignedName(ctx, call) : undefined;
     const caller = site ? enclosingFunction(site) : null;
-    if (hasSink(ctx, sink, m.index, caller ? endOf(caller) : ctx.text.length)) {
+    if (result && hasSink(ctx, sink, m.index, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
       return true;
     }
   }
   return false;
 }
 
-function hasSink(ctx: FileContext, sink: RegExp, from: number, to: number): boolean {
+/** A write whose line names one of `names` (`json.dump(results, f)`, `writeFileSync(p, JSON.stringify(labels))`). */
+function hasSink(ctx: FileContext, sink: RegExp, from: number, to: number, names: Set<string>): boolean {
   const global = new RegExp(sink.source, 'g');
   for (const m of ctx.scan(global, from, to)) {
-    if (!ctx.inCommentOrString(m.index + m[0].length - 1)) {
-      return true;
+    if (ctx.inCommentOrString(m.index + m[0].length - 1)) {
+      continue;
+    }
+    const lineEnd = ctx.text.indexOf('\n', m.index);
+    const args = ctx.text.slice(m.index, lineEnd < 0 ? ctx.text.length : lineEnd);
+    const lineStart = ctx.text.lastIndexOf('\n', m.index) + 1;
+    const line = ctx.text.slice(lineStart, lineEnd < 0 ? ctx.text.length : lineEnd);
+    for (const n of names) {
+      const word = new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}(?![\\w$])`);
+      if (word.test(args) || word.test(line)) {
+        return true;
+      }
     }
   }
   return false;
 }
 
 /** Comments dropped (a rough cut: collect patterns only need to skip `// results.push(` notes). */
-function stripCode(text: string): string {
-  return text.replace(/(?:\/\/|#)[^\n]*/g, '');
+function stripComments(text: string): string {
+  return text.replace(/(?:\/\/|#)[^\n]*/g, (c) => ' '.repeat(c.length));
 }
 
-/** Whether a map/comprehension's value is assigned (`results = [...]`, `const out = await Promise.all(xs.map(...))`). */
-function assignedValue(construct: Node): boolean {
-  if (kind(construct) === 'for_statement' || kind(construct) === 'for_in_statement') {
-    return false;
+/** The call node around a position inside its callee. */
+function callAround(node: Node): Node | null {
+  for (let n: Node | null = node, i = 0; n && i < 6; n = up(n), i++) {
+    if (kind(n) === 'call' || kind(n) === 'call_expression') {
+      return n;
+    }
   }
-  for (let n = up(construct), i = 0; n && i < 6; n = up(n), i++) {
+  return null;
+}
+
+/**
+ * The name a value is assigned to (`const out = await Promise.all(xs.map(...))`,
+ * `results = [f(x) for x in xs]`, `res = await client.messages.create(...)`), through
+ * awaits, wrappers and calls around it, within its statement; undefined for a `for` loop.
+ */
+function assignedName(ctx: FileContext, node: Node): string | undefined {
+  if (kind(node) === 'for_statement' || kind(node) === 'for_in_statement') {
+    return undefined;
+  }
+  for (let n = up(node), i = 0; n && i < 8; n = up(n), i++) {
     const k = kind(n);
-    if (k === 'variable_declarator' || k === 'assignment' || k === 'assignment_expression') {
-      return true;
+    if (k === 'variable_declarator') {
+      const id = n.childForFieldName('name');
+      return id && kind(id) === 'identifier' ? ctx.textOf(id) : undefined;
     }
-    if (k.endsWith('statement') || k === 'block' || k === 'statement_block') {
-      return false;
+    if (k === 'assignment' || k === 'assignment_expression') {
+      const left = ctx.textOf(n.childForFieldName('left')).trim();
+      return /^[A-Za-z_$][\w$]*$/.test(left) ? left : undefined;
+    }
+    if (
+      k.endsWith('statement') ||
+      k === 'block' ||
+      k === 'statement_block' ||
+      k === 'module' ||
+      k === 'program'
+    ) {
+      return undefined;
     }
   }
-  return false;
+  return undefined;
 }
 
 function nameOf(ctx: FileContext, fn: Node): string | undefined {

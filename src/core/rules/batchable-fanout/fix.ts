@@ -169,7 +169,10 @@ function pythonVersion(file: FixFile, b: EditBuilder, plan: BatchPlan): string {
   for (const s of keptPrelude(file, plan)) {
     lines.push(copied(file, s.start, s.end, 2));
   }
-  const params = copied(file, plan.params.start, plan.params.end, 3).trim();
+  // A comment after the call's `(` (on the call's line) would swallow the `dict(` line's end.
+  const params = copied(file, plan.params.start, plan.params.end, 3)
+    .replace(/^\s*#[^\n]*\n/, '')
+    .trim();
   lines.push(
     `\t\trequests.append({"custom_id": f"item-{len(requests)}", "params": dict(${params})})`,
     `\tbatch = ${aw}${batches}.create(requests=requests)`,

@@ -135,7 +135,7 @@ describe('fix behaviour: the fixed fan-out stops drawing 429s (real SDK, local s
       'retries-disabled',
       (a) => a.title === 'Retry on rate limit with backoff',
     );
-    assert.match(fixed, /limit\.run\(\(\) => withBackoff\(\(\) => client\.messages\.create\(/);
+    assert.match(fixed, /limit\.run\(\(\) =>\s+withBackoff\(\(\) =>\s+client\.messages\.create\(/);
     fresh();
     const results = await load(fixed).classifyAll(items);
     assert.deepEqual(

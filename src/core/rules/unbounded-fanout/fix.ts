@@ -19,7 +19,7 @@ import {
   usesAwait,
   wrappedBy,
 } from '../../fix/calls';
-import { EditBuilder, listInsert } from '../../fix/builder';
+import { EditBuilder, listInsert, wrapCall } from '../../fix/builder';
 import { type FixFile } from '../../fix/file';
 import { ensurePyBounded, ensurePySemaphore } from '../../fix/pythonTemplates';
 import { ensureJsLimiter, existingJsLimiter } from '../../fix/templates';
@@ -116,8 +116,11 @@ function jsCapAction(file: FixFile, calls: CallInfo[], n: number, measured?: Siz
       return undefined; // a stream object is not a promise: the slot would be freed at once
     }
     const end = wrapEnd(call, chain);
-    b.insert(call.span.start, limiter.open(usesAwait(file, { start: call.span.start, end }))).insert(
+    wrapCall(
+      b,
+      call.span.start,
       end,
+      limiter.open(usesAwait(file, { start: call.span.start, end })),
       limiter.close,
     );
     wrapped++;

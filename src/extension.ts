@@ -95,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
   const quickFixes = registerQuickFixes({
     findings: linter,
     getEngine,
-    measured: () => monitor.measured(),
+    observations: monitor.onDidObserve,
     log,
   });
 

@@ -6,7 +6,7 @@ import type { Finding } from '../core/lint/types';
 import { languageForPath } from '../core/lint/languages';
 import { GitIgnore } from '../core/files/gitignore';
 import { readLintSettings } from '../config';
-import { isExcluded, lintOptions, type NotebookLinter } from '../features/lint/linter';
+import { isExcluded, isLintLanguage, lintOptions, type NotebookLinter } from '../features/lint/linter';
 import { toDiagnostic } from '../features/lint/diagnostics';
 
 /** Files above this size are skipped, as the CLI does: they are generated, not written. */
@@ -37,8 +37,9 @@ export interface ScanDeps {
 
 /**
  * "Headroom: Scan Workspace": lints every supported file of every folder into the
- * Problems panel, with a cancellable progress notification. Open documents are left to
- * the live linter, which already has their unsaved text.
+ * Problems panel, with a cancellable progress notification. Open documents keep the live
+ * linter's diagnostics (it has their unsaved text) but are counted too, from the same
+ * text, so the summary equals what the Problems panel shows for Headroom.
  */
 export function registerScanWorkspace(deps: ScanDeps): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.scanWorkspace, async () => {
@@ -99,8 +100,8 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
           if (!ignore.ignores(rel)) uris.push(uri);
         }
       }
-      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-      const openNotebooks = new Set(vscode.workspace.notebookDocuments.map((n) => n.uri.toString()));
+      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      const openNotebooks = new Map(vscode.workspace.notebookDocuments.map((n) => [n.uri.toString(), n]));
       const increment = uris.length > 0 ? 100 / uris.length : 100;
       for (const uri of uris) {
         if (token.isCancellationRequested) {
@@ -110,11 +111,14 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment });
         // Yield between files so the extension host stays responsive.
         await new Promise((r) => setImmediate(r));
-        if (open.has(uri.toString()) || openNotebooks.has(uri.toString())) {
-          result.files++;
-          continue;
-        }
-        const findings = await lintFile(uri, engine, deps.linter, deps.log);
+        // An open file is counted with its unsaved text, as the live linter shows it in Problems.
+        const doc = open.get(uri.toString());
+        const notebook = openNotebooks.get(uri.toString());
+        const findings = notebook
+          ? await lintOpenNotebook(notebook, deps.linter)
+          : doc
+            ? lintOpenDocument(doc, engine, deps.log)
+            : await lintFile(uri, engine, deps.linter, deps.log);
         if (findings === undefined) {
           result.skipped++;
           continue;
@@ -122,7 +126,8 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
         result.files++;
         result.findings += findings.length;
         if (findings.length > 0) result.filesWithFindings++;
-        if (!uri.path.endsWith('.ipynb')) deps.collection.set(uri, findings.map(toDiagnostic));
+        // Open documents and notebooks keep the live linter's diagnostics (same findings).
+        if (!doc && !uri.path.endsWith('.ipynb')) deps.collection.set(uri, findings.map(toDiagnostic));
       }
       return result;
     },
@@ -137,6 +142,25 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return summary;
+}
+
+/** Lints an open document's current text, as the live linter does; undefined when it is not linted. */
+function lintOpenDocument(doc: vscode.TextDocument, engine: LintEngine, log: Logger): Finding[] | undefined {
+  const settings = readLintSettings(doc.uri);
+  if (!settings.enable || !isLintLanguage(doc.languageId) || isExcluded(doc, settings.exclude)) {
+    return undefined;
+  }
+  return engine.lint(doc.getText(), doc.languageId, lintOptions(settings.rules, log));
+}
+
+/** Lints an open notebook now (its cells' diagnostics are refreshed with it). */
+async function lintOpenNotebook(
+  notebook: vscode.NotebookDocument,
+  linter: NotebookLinter,
+): Promise<Finding[] | undefined> {
+  const settings = readLintSettings(notebook.uri);
+  if (!settings.enable || isExcluded(notebook, settings.exclude)) return undefined;
+  return linter.lintNotebook(notebook);
 }
 
 /** Lints one file from disk; undefined when it is skipped (too big, unreadable, excluded). */

@@ -65,7 +65,8 @@ describe('quick fixes', function () {
     assert.ok(api.testing);
     testing = api.testing;
   });
-  after(() => rmSync(FIXTURES, { recursive: true, force: true }));
+  // The editor may still be writing into the copy (a revert, a cache file) as it closes: retry.
+  after(() => rmSync(FIXTURES, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
   afterEach(async () => {
     // Never save: revert the edited editor, so each test starts from the fixture as written.
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -15,7 +15,7 @@ import {
   usesAwait,
   wrappedBy,
 } from './calls';
-import { EditBuilder } from './builder';
+import { EditBuilder, wrapCall } from './builder';
 import { type FixFile } from './file';
 import { ensurePyBackoff } from './pythonTemplates';
 import { ensureJsBackoff } from './templates';
@@ -86,7 +86,7 @@ export function wrapInBackoff(b: EditBuilder, info: CallInfo): boolean {
   const end = wrapEnd(info, chain);
   const fn = ensureJsBackoff(b);
   const async = usesAwait(file, { start: info.span.start, end });
-  b.insert(info.span.start, `${fn}(${async ? 'async ' : ''}() => `).insert(end, ')');
+  wrapCall(b, info.span.start, end, `${fn}(${async ? 'async ' : ''}() => `, ')');
   return true;
 }
 

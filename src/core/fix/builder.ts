@@ -377,3 +377,44 @@ const STDLIB = new Set(
     'typing unicodedata unittest urllib uuid warnings weakref xml zipfile zlib zoneinfo'
   ).split(' '),
 );
+
+/**
+ * Wraps `[start, end)` (a call, maybe with its chain) as `open` + call + `close`, e.g.
+ * `limit(() => ` … `)`, laid out as Prettier lays it out. A call on one line stays on one
+ * line. A call broken over lines moves to its own line one level deeper, its lines
+ * re-indented with it, and the wrapper closes on a line of its own (with a trailing comma
+ * when the file uses them):
+ *
+ *     limit(() =>
+ *       client.messages.create({
+ *         ...
+ *       }),
+ *     )
+ *
+ * `open` ends with the arrow (`=> ` or `lambda: `); its trailing space is dropped when broken.
+ */
+export function wrapCall(b: EditBuilder, start: number, end: number, open: string, close: string): void {
+  const { file } = b;
+  const { src } = file;
+  const text = file.text;
+  if (file.python || !text.slice(start, end).includes('\n') || src.hasMultilineString(start, end)) {
+    b.insert(start, open).insert(end, close);
+    return;
+  }
+  const indent = src.indentAt(start);
+  const unit = file.style.indent;
+  b.insert(start, `${open.trimEnd()}\n${indent}${unit}`);
+  reindent(b, start, end, unit);
+  b.insert(end, `${file.style.trailingCommas ? ',' : ''}\n${indent}${close}`);
+}
+
+/** Indents every line that starts inside `(start, end)` by one more `unit` (blank lines stay blank). */
+export function reindent(b: EditBuilder, start: number, end: number, unit: string): void {
+  const { src } = b.file;
+  const text = b.file.text;
+  for (let p = src.nextLineStart(start); p < end; p = src.nextLineStart(p)) {
+    if (text.slice(p, src.lineEnd(p)).trim() !== '') {
+      b.insert(p, unit);
+    }
+  }
+}

@@ -13,8 +13,15 @@ import type { FixAction, FixContext } from './types';
 export { applyEdits } from './edits';
 export { unifiedDiff } from './diff';
 export { projectDepsFor } from './project';
-export { measuredConcurrency, measuredDerivation } from '../rules/unbounded-fanout/fix';
-export type { FixAction, FixContext, FixSettings, MeasuredLimits, ProjectDeps, TextEdit } from './types';
+export {
+  MeasurementBook,
+  PLANNING_OUTPUT_TOKENS_PER_SECOND,
+  sizeConcurrency,
+  type CallShape,
+  type ModelMeasurement,
+  type Sizing,
+} from './sizing';
+export type { FixAction, FixContext, FixSettings, ProjectDeps, TextEdit } from './types';
 export { DEFAULT_FIX_SETTINGS } from './types';
 
 /**

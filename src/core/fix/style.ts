@@ -12,6 +12,11 @@ export interface SourceStyle {
   eol: '\n' | '\r\n' | '\r';
   /** JS/TS: ESM (`import`) or CommonJS (`require`). */
   module: 'esm' | 'commonjs';
+  /**
+   * JS/TS: whether a list broken over lines ends with a comma (Prettier's default
+   * `trailingComma: "all"`); true when the file shows no broken list either way.
+   */
+  trailingCommas: boolean;
 }
 
 /**
@@ -25,7 +30,29 @@ export function detectStyle(src: Tokens, fallbackModule?: 'esm' | 'commonjs'): S
     semicolons: src.python ? true : detectSemicolons(src),
     eol: detectEol(src.text),
     module: src.python ? 'esm' : detectModule(src, fallbackModule),
+    trailingCommas: detectTrailingCommas(src),
   };
+}
+
+/** Broken lists whose last item ends with a comma, against those whose last item does not. */
+function detectTrailingCommas(src: Tokens): boolean {
+  let withComma = 0;
+  let without = 0;
+  const text = src.text;
+  for (const m of src.codeMatches(/\n[ \t]*[)\]}]/g)) {
+    const close = (m.index ?? 0) + m[0].length - 1;
+    const open = src.match(close);
+    if (open < 0 || !text.slice(open, close).includes('\n') || src.nextCode(open + 1) === close) {
+      continue;
+    }
+    const last = src.prevCode(close);
+    if (text[last] === ',') {
+      withComma++;
+    } else if (!'{[(;'.includes(text[last]) && text[open] !== '{') {
+      without++; // a block's `}` ends statements, not list items: only ( and [ lists count
+    }
+  }
+  return withComma >= without;
 }
 
 function detectEol(text: string): '\n' | '\r\n' | '\r' {

@@ -100,7 +100,7 @@ ${semaphoreRun('new Promise<void>((resolve) => this.waiting.push(resolve))')}`;
 const JS_SEMAPHORE = `${SEMAPHORE_DOC}
 class Semaphore {
 	active = 0;
-	/** @type {Array<() => void>} */
+	/** @type {Array<(value?: unknown) => void>} */
 	waiting = [];
 
 	/** @param {number} max */
@@ -115,7 +115,7 @@ class Semaphore {
 	 * @returns {Promise<T>}
 	 */
 	async run(task) {
-${semaphoreRun('new Promise((resolve) => this.waiting.push(() => resolve(undefined)))')}`;
+${semaphoreRun('new Promise((resolve) => this.waiting.push(resolve))')}`;
 
 /** A limiter the calls of a fan-out are routed through. */
 export interface JsLimiter {

@@ -1,5 +1,6 @@
 import type { Node } from '../parse/treeSitter';
 import type { LintLanguage, RuleId } from '../lint/types';
+import type { ModelMeasurement } from './sizing';
 
 /** What the project around a file provides (see `projectDepsFor`). */
 export interface ProjectDeps {
@@ -21,14 +22,6 @@ export interface FixSettings {
   maxTokens: number;
 }
 
-/** Limits the monitor measured for a model. */
-export interface MeasuredLimits {
-  model: string;
-  requestsPerMinute: number;
-  /** Observed request latency. */
-  latencyMs: number;
-}
-
 /** Everything a fix generator needs besides the finding. */
 export interface FixContext {
   /** The text the finding's offsets refer to. */
@@ -41,7 +34,10 @@ export interface FixContext {
   language: LintLanguage;
   projectDeps: ProjectDeps;
   settings: FixSettings;
-  measured?: MeasuredLimits;
+  /** Rate limits and traffic measured per model (see `sizeConcurrency`); none: caps use the setting. */
+  measurements?: readonly ModelMeasurement[];
+  /** The day a sized cap's derivation is dated (YYYY-MM-DD); today (UTC) when absent. */
+  today?: string;
 }
 
 /** Replace `[start, end)` (UTF-16 offsets into the original text) with `newText`. */

@@ -3,7 +3,15 @@ import type { Logger } from '../../core/logger';
 import type { LintEngine } from '../../core/lint';
 import type { Node, Tree } from '../../core/parse/treeSitter';
 import type { Finding, LintLanguage } from '../../core/lint/types';
-import { fixAll, fixesFor, projectDepsFor, type FixContext, type TextEdit } from '../../core/fix';
+import {
+  MeasurementBook,
+  fixAll,
+  fixesFor,
+  projectDepsFor,
+  type FixContext,
+  type TextEdit,
+} from '../../core/fix';
+import type { Observation } from '../../core/monitor/source';
 import { readFixSettings, readLintSettings } from '../../config';
 import { LINT_DOCUMENT_SELECTOR, isLintLanguage, lintOptions, type FindingIndex } from '../lint/linter';
 import { ruleOf } from '../lint/diagnostics';
@@ -15,8 +23,11 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('headroom'
 export interface QuickFixDeps {
   findings: FindingIndex;
   getEngine(): Promise<LintEngine>;
-  /** Measured limits of the monitored model, when the monitor has them. */
-  measured(): FixContext['measured'];
+  /**
+   * Every observation the monitor receives (polls and observe-mode traffic): the per-model
+   * limits, latencies and input sizes that size concurrency caps (core/fix/sizing.ts).
+   */
+  observations: vscode.Event<Observation>;
   log: Logger;
 }
 
@@ -31,11 +42,17 @@ export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
 
   /** Trees of documents the linter holds none for (notebook cells), one per document version. */
   private readonly trees = new Map<string, { version: number; tree: Tree }>();
+  /** Per-model limits and traffic, for sizing concurrency caps. */
+  private readonly book = new MeasurementBook();
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly deps: QuickFixDeps) {}
+  constructor(private readonly deps: QuickFixDeps) {
+    this.subscription = deps.observations((o) => this.book.record(o));
+  }
 
-  /** Frees the trees parsed for quick fixes. */
+  /** Frees the trees parsed for quick fixes and stops listening to observations. */
   dispose(): void {
+    this.subscription.dispose();
     for (const { tree } of this.trees.values()) tree.delete();
     this.trees.clear();
   }
@@ -159,13 +176,13 @@ export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
       document.uri.scheme === 'file' || document.uri.scheme === 'vscode-notebook-cell'
         ? document.uri.fsPath
         : undefined;
-    const measured = this.deps.measured();
+    const measurements = this.book.all();
     return {
       text: document.getText(),
       language: document.languageId as LintLanguage,
       projectDeps: fsPath ? projectDepsFor(fsPath, readIfExists) : { pLimit: false, tenacity: false },
       settings: readFixSettings(document.uri),
-      ...(measured && { measured }),
+      ...(measurements.length > 0 && { measurements }),
     };
   }
 }

@@ -63,7 +63,7 @@ describe('fix: backoff (retries-disabled)', () => {
     assert.match(text, /error_code === 'enforced_spend_limit_reached'/);
     assert.match(text, /err\.headers\?\.get\('retry-after'\)/);
     assert.match(text, /Math\.random\(\) \* Math\.min\(60000, 1000 \* 2 \*\* \(attempt - 1\)\)/);
-    assert.match(text, /const msg = await withBackoff\(\(\) => client\.messages\.create\(\{/);
+    assert.match(text, /const msg = await withBackoff\(\(\) =>\n\s+client\.messages\.create\(\{/);
     assert.deepEqual(await findings(text, 'typescript', 'retries-disabled'), []);
   });
 
@@ -107,7 +107,7 @@ describe('fix: backoff (retries-disabled)', () => {
       /\/\*\* @type \{any\} \*\/ \(err\)\.error$/m,
       'JS reads the body through a JSDoc cast, no semicolons',
     );
-    assert.match(text, /return withBackoff\(\(\) => client\.messages\.create\(/);
+    assert.match(text, /return withBackoff\(\(\) =>\s+client\.messages\.create\(/);
   });
 
   it('Python: with_backoff_async (standard library) catching RateLimitError and OverloadedError', async () => {

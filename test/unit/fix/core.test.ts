@@ -280,7 +280,7 @@ describe('fix: fixAll', () => {
     ]);
     assert.deepEqual(once.applied.sort(), [
       'Add max_tokens: 1024',
-      'Cap concurrency at 8 with a semaphore',
+      'Cap concurrency at 8 with a semaphore (from settings; not sized: no rate limits measured for claude-haiku-4-5 yet)',
       'Stream the response (messages.stream + finalMessage())',
       'Test the class: e instanceof Anthropic.RateLimitError',
     ]);

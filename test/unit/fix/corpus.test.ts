@@ -11,6 +11,7 @@ import {
   type FixAction,
   type FixContext,
   type LintWithTree,
+  type ModelMeasurement,
   type TextEdit,
   applyEdits,
   fixAll,
@@ -102,7 +103,8 @@ function countByRule(findings: readonly Finding[]): Map<RuleId, number> {
 }
 
 describe('fix corpus (every fix on test/fixtures/lint)', function () {
-  this.timeout(120_000);
+  // One tsc program and one python3 over ~500 files: minutes on a loaded two-core machine.
+  this.timeout(600_000);
   const files = corpusFiles();
   const results = new Map<string, FixtureResult>();
   let summary = '';
@@ -113,7 +115,17 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
 
   before(async () => {
     const engine = await getEngine();
-    const measured = { model: 'claude-haiku-4-5', requestsPerMinute: 50, latencyMs: 2400 };
+    // Measured limits for the corpus's usual models, so the sized caps are checked too.
+    const measurements: ModelMeasurement[] = ['claude-haiku-4-5', 'claude-sonnet-4-5'].map((model) => ({
+      model,
+      requestsPerMinute: 50,
+      inputTokensPerMinute: 50_000,
+      outputTokensPerMinute: 10_000,
+      limitsFrom: 'poll',
+      measuredAt: 0,
+      observedLatencyMs: 2400,
+      observedCalls: 3,
+    }));
     const trees: Tree[] = [];
     for (const rel of files) {
       const language = languageForPath(rel) as LintLanguage;
@@ -148,7 +160,7 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
       };
       result.unreachableBefore = unreachable(text) ?? [];
       const contexts: Array<[string, FixContext]> = [
-        ['', { ...context(text, language, { measured }), root }],
+        ['', { ...context(text, language, { measurements }), root }],
       ];
       if (language !== 'python') {
         contexts.push([

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, fixesFor, measuredConcurrency, measuredDerivation } from '../../../src/core/fix';
+import { type ModelMeasurement, applyEdits, fixesFor } from '../../../src/core/fix';
 import { applyFix, count, findings, fixes, lines, withFixContext } from './helpers';
 
 const TS_FANOUT = lines(
@@ -25,13 +25,16 @@ describe('fix: unbounded-fanout (JS/TS)', () => {
     const { text, action } = await applyFix(TS_FANOUT, 'typescript', 'unbounded-fanout', undefined, {
       projectDeps: { pLimit: true, tenacity: false, moduleStyle: 'esm' },
     });
-    assert.equal(action.title, 'Cap concurrency at 8 with p-limit');
+    assert.equal(
+      action.title,
+      'Cap concurrency at 8 with p-limit (from settings; not sized: no rate limits measured for claude-haiku-4-5 yet)',
+    );
     assert.ok(action.safeForFixAll);
     assert.match(
       text,
       /^import Anthropic from '@anthropic-ai\/sdk';\nimport pLimit from 'p-limit';\n\nconst limit = pLimit\(8\);\n\nconst client/m,
     );
-    assert.match(text, /limit\(\(\) => client\.messages\.create\(\{/);
+    assert.match(text, /limit\(\(\) =>\n {8}client\.messages\.create\(\{\n {10}model/);
     assert.deepEqual(await findings(text, 'typescript', 'unbounded-fanout'), []);
   });
 
@@ -39,15 +42,18 @@ describe('fix: unbounded-fanout (JS/TS)', () => {
     const two = TS_FANOUT + TS_FANOUT.split('\n').slice(4).join('\n').replace('summarize', 'summarizeAgain');
     assert.equal((await findings(two, 'typescript', 'unbounded-fanout')).length, 2);
     const first = await applyFix(two, 'typescript', 'unbounded-fanout');
-    assert.equal(first.action.title, 'Cap concurrency at 8 with a semaphore');
+    assert.equal(
+      first.action.title,
+      'Cap concurrency at 8 with a semaphore (from settings; not sized: no rate limits measured for claude-haiku-4-5 yet)',
+    );
     assert.equal(count(first.text, 'class Semaphore'), 1);
     assert.match(first.text, /async run<T>\(task: \(\) => PromiseLike<T> \| T\): Promise<T>/);
-    assert.equal(count(first.text, 'limit.run(() => client.messages.create('), 1);
+    assert.equal(count(first.text, /limit\.run\(\(\) =>\s+client\.messages\.create\(/), 1);
     const second = await applyFix(first.text, 'typescript', 'unbounded-fanout');
     assert.equal(second.action.title, 'Cap concurrency with the existing limiter `limit`');
     assert.equal(count(second.text, 'class Semaphore'), 1);
     assert.equal(count(second.text, 'new Semaphore('), 1);
-    assert.equal(count(second.text, 'limit.run(() => client.messages.create('), 2);
+    assert.equal(count(second.text, /limit\.run\(\(\) =>\s+client\.messages\.create\(/), 2);
     assert.deepEqual(await findings(second.text, 'typescript', 'unbounded-fanout'), []);
   });
 
@@ -67,7 +73,7 @@ describe('fix: unbounded-fanout (JS/TS)', () => {
     const { text } = await applyFix(src, 'javascript', 'unbounded-fanout');
     assert.match(
       text,
-      /\nclass Semaphore \{\n\tactive = 0;\n\t\/\*\* @type \{Array<\(\) => void>\} \*\/\n\twaiting = \[\];/,
+      /\nclass Semaphore \{\n\tactive = 0;\n\t\/\*\* @type \{Array<\(value\?: unknown\) => void>\} \*\/\n\twaiting = \[\];/,
     );
     assert.doesNotMatch(text, /private|: number/);
   });
@@ -106,7 +112,7 @@ describe('fix: unbounded-fanout (JS/TS)', () => {
     );
     const { text } = await applyFix(src, 'typescript', 'unbounded-fanout');
     assert.match(text, /const limit2 = new Semaphore\(8\);/);
-    assert.match(text, /limit2\.run\(\(\) => client/);
+    assert.match(text, /limit2\.run\(\(\) =>\s+client/);
   });
 
   it('wraps streams only through their final message', async () => {
@@ -126,39 +132,101 @@ describe('fix: unbounded-fanout (JS/TS)', () => {
   it('keeps .withResponse() inside the wrapper (only the SDK promise has it)', async () => {
     const src = TS_FANOUT.replace('      }),\n    ),', '      }).withResponse(),\n    ),');
     const { text } = await applyFix(src, 'typescript', 'unbounded-fanout');
-    assert.match(text, /limit\.run\(\(\) => client\.messages\.create\(\{[\s\S]*\}\)\.withResponse\(\)\),\n/);
+    assert.match(
+      text,
+      /limit\.run\(\(\) =>\n\s+client\.messages\.create\(\{[\s\S]*\}\)\.withResponse\(\),\n\s+\),\n/,
+    );
   });
 
-  it('offers N from measured limits with its derivation in a comment', async () => {
-    const measured = { model: 'claude-haiku-4-5', requestsPerMinute: 50, latencyMs: 2400 };
-    const actions = await fixes(TS_FANOUT, 'typescript', 'unbounded-fanout', { measured });
+  it("offers a cap sized from the call's own model's limits, with the dated derivation in a comment", async () => {
+    const measurements: ModelMeasurement[] = [
+      {
+        model: 'claude-haiku-4-5',
+        requestsPerMinute: 50,
+        inputTokensPerMinute: 50_000,
+        outputTokensPerMinute: 10_000,
+        limitsFrom: 'poll',
+        measuredAt: 0,
+        observedLatencyMs: 2400,
+        inputTokensPerCall: 500,
+        observedCalls: 12,
+      },
+    ];
+    const actions = await fixes(TS_FANOUT, 'typescript', 'unbounded-fanout', {
+      measurements,
+      today: '2026-12-06',
+    });
     const m = actions.find((a) => a.id.endsWith('.measured'));
     assert.ok(m);
     assert.equal(m.isPreferred, false);
-    assert.match(m.title, /^Cap concurrency at 2 \(measured for claude-haiku-4-5\)/);
+    // RPM 50; ITPM 50,000 / 500 = 100; OTPM 10,000 / 256 = 39 (binds) → 39 × 2.4 s / 60 s = 1.56 → 1.
+    assert.equal(m.title, 'Cap concurrency at 1 (OTPM binds for claude-haiku-4-5) with a semaphore');
     const text = applyEdits(TS_FANOUT, m.edits);
-    assert.match(
+    assert.ok(
+      text.includes(
+        [
+          '// Concurrency cap sized by Headroom on 2026-12-06 for claude-haiku-4-5 (limits from a poll):',
+          '//   RPM  50 calls/min',
+          '//   ITPM 50,000 / 500 input tokens per call (observed) = 100 calls/min',
+          '//   OTPM 10,000 / 256 max_tokens = 39 calls/min  <- binds',
+          '//   latency 2.4 s (median of 12 observed call(s))',
+          '//   in flight <= 39 calls/min x 2.4 s / 60 s = 1',
+          'const limit = new Semaphore(1);',
+        ].join('\n'),
+      ),
       text,
-      /\n\/\/ 50 RPM × 2\.4 s latency ≈ 2 in flight \(Headroom, claude-haiku-4-5\)\nconst limit = new Semaphore\(2\);/,
     );
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.equal(preferred?.title, 'Cap concurrency at 8 with a semaphore');
   });
 
-  it('does not offer measured limits of another model', async () => {
-    const measured = { model: 'claude-opus-4-6', requestsPerMinute: 50, latencyMs: 2400 };
-    const actions = await withFixContext(TS_FANOUT, 'typescript', { measured }, (found, ctx) =>
+  it("without a measurement of the call's model, offers the setting's cap and says why", async () => {
+    const other: ModelMeasurement = {
+      model: 'claude-opus-4-6',
+      requestsPerMinute: 50,
+      limitsFrom: 'poll',
+      measuredAt: 0,
+      observedCalls: 0,
+    };
+    const actions = await withFixContext(TS_FANOUT, 'typescript', { measurements: [other] }, (found, ctx) =>
       fixesFor(found.find((f) => f.rule === 'unbounded-fanout') ?? found[0], ctx),
     );
-    assert.ok(actions.length > 0);
     assert.ok(!actions.some((a) => a.id.endsWith('.measured')));
+    assert.equal(
+      actions.find((a) => a.isPreferred)?.title,
+      'Cap concurrency at 8 with a semaphore (from settings; not sized: no rate limits measured for claude-haiku-4-5 yet)',
+    );
+    const unknown = TS_FANOUT.replace("model: 'claude-haiku-4-5'", 'model: pickModel(doc)').replace(
+      'export async',
+      'declare function pickModel(d: string): string;\nexport async',
+    );
+    const u = await fixes(unknown, 'typescript', 'unbounded-fanout', { measurements: [other] });
+    assert.match(
+      u.find((a) => a.isPreferred)?.title ?? '',
+      /not sized: the call's model is not a literal or a constant of this file\)$/,
+    );
   });
 
-  it('clamps the measured N to 1..64', () => {
-    assert.equal(measuredConcurrency({ model: 'm', requestsPerMinute: 4000, latencyMs: 30000 }), 64);
-    assert.equal(measuredConcurrency({ model: 'm', requestsPerMinute: 5, latencyMs: 100 }), 1);
-    assert.equal(measuredConcurrency({ model: 'm', requestsPerMinute: 1000, latencyMs: 1500 }), 25);
+  it('reads the model and max_tokens through constants of the file', async () => {
+    const src = TS_FANOUT.replace("model: 'claude-haiku-4-5'", 'model: MODEL')
+      .replace('max_tokens: 256', 'max_tokens: MAX')
+      .replace('const client', "const MODEL = 'claude-haiku-4-5';\nconst MAX = 512;\nconst client");
+    const measurements: ModelMeasurement[] = [
+      {
+        model: 'claude-haiku-4-5',
+        requestsPerMinute: 1000,
+        outputTokensPerMinute: 512_000,
+        limitsFrom: 'observed',
+        measuredAt: 0,
+        observedCalls: 0,
+      },
+    ];
+    const actions = await fixes(src, 'typescript', 'unbounded-fanout', { measurements, today: '2026-12-06' });
+    const m = actions.find((a) => a.id.endsWith('.measured'));
+    // RPM 1,000 (binds; OTPM allows 1,000 too but is not lower); latency 512 / 35.6 tok/s = 14.4 s → 240.
     assert.equal(
-      measuredDerivation({ model: 'claude-sonnet-4-5', requestsPerMinute: 4000, latencyMs: 1000 }),
-      '4,000 RPM × 1 s latency ≈ 64 in flight (Headroom, claude-sonnet-4-5)',
+      m?.title,
+      'Cap concurrency at 240 (RPM binds for claude-haiku-4-5, latency estimated) with a semaphore',
     );
   });
 });
@@ -187,7 +255,10 @@ const PY_GATHER = lines(
 describe('fix: unbounded-fanout (Python)', () => {
   it('holds a module-level asyncio.Semaphore with `async with` around the awaited call', async () => {
     const { text, action } = await applyFix(PY_GATHER, 'python', 'unbounded-fanout');
-    assert.equal(action.title, 'Cap concurrency at 8 with asyncio.Semaphore');
+    assert.equal(
+      action.title,
+      'Cap concurrency at 8 with asyncio.Semaphore (from settings; not sized: no rate limits measured for claude-haiku-4-5 yet)',
+    );
     assert.match(text, /\n\nclaude_semaphore = asyncio\.Semaphore\(8\)\n\n\nclient = AsyncAnthropic\(\)/);
     assert.match(
       text,
@@ -257,7 +328,10 @@ describe('fix: unbounded-fanout (Python)', () => {
       '        return list(pool.map(ask, qs))',
     );
     const { text, action } = await applyFix(src, 'python', 'unbounded-fanout');
-    assert.equal(action.title, 'Cap concurrency at 8 with max_workers=8');
+    assert.equal(
+      action.title,
+      'Cap concurrency at 8 with max_workers=8 (from settings; not sized: no rate limits measured for claude-haiku-4-5 yet)',
+    );
     assert.match(text, /ThreadPoolExecutor\(max_workers=8\) as pool/);
     assert.deepEqual(await findings(text, 'python', 'unbounded-fanout'), []);
     const { text: t64 } = await applyFix(

@@ -66,7 +66,10 @@ describe('fix: nonstreaming-max-tokens', () => {
     const { text, action } = await applyFix(TS, 'typescript', 'nonstreaming-max-tokens');
     assert.equal(action.id, 'nonstreaming-max-tokens.stream');
     assert.ok(action.safeForFixAll);
-    assert.match(text, /const msg = await client\.messages\.stream\(\{[\s\S]*\}\)\.finalMessage\(\);/);
+    assert.match(
+      text,
+      /const msg = await client\.messages\n {4}\.stream\(\{\n {6}model[\s\S]*\n {4}\}\)\n {4}\.finalMessage\(\);/,
+    );
     assert.match(text, /max_tokens: 64_000,/);
     assert.deepEqual(await findings(text, 'typescript', 'nonstreaming-max-tokens'), []);
   });

@@ -7,7 +7,7 @@
 import type { Finding } from '../../lint/types';
 import type { NonstreamingMaxTokensData } from './data';
 import { callInfo, jsChainEnd } from '../../fix/calls';
-import { EditBuilder } from '../../fix/builder';
+import { EditBuilder, reindent } from '../../fix/builder';
 import { type FixFile } from '../../fix/file';
 import { pyStatementEnd } from '../../fix/imports';
 import type { FixAction } from '../../fix/types';
@@ -72,7 +72,17 @@ function jsStream(file: FixFile, data: NonstreamingMaxTokensData): FixAction | u
     return undefined;
   }
   const b = new EditBuilder(file);
-  b.replace(name - 5, name + 1, 'stream').insert(info.span.end, '.finalMessage()');
+  b.replace(name - 5, name + 1, 'stream');
+  const dot = file.src.prevCode(name - 5);
+  if (file.text.slice(info.span.start, info.span.end).includes('\n') && file.text[dot] === '.') {
+    // Laid out as Prettier breaks a member chain: `client.messages` / `.stream({…})` / `.finalMessage()`.
+    const indent = file.src.indentAt(info.span.start) + file.style.indent;
+    b.insert(dot, `\n${indent}`);
+    reindent(b, dot, info.span.end, file.style.indent);
+    b.insert(info.span.end, `\n${indent}.finalMessage()`);
+  } else {
+    b.insert(info.span.end, '.finalMessage()');
+  }
   return {
     id: 'nonstreaming-max-tokens.stream',
     title: 'Stream the response (messages.stream + finalMessage())',

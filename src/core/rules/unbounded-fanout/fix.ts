@@ -19,27 +19,20 @@ import {
   usesAwait,
   wrappedBy,
 } from '../../fix/calls';
-import { EditBuilder, listInsert } from '../../fix/builder';
+import { EditBuilder, listInsert, wrapCall } from '../../fix/builder';
 import { type FixFile } from '../../fix/file';
 import { ensurePyBounded, ensurePySemaphore } from '../../fix/pythonTemplates';
 import { ensureJsLimiter, existingJsLimiter } from '../../fix/templates';
-import type { FixAction, MeasuredLimits } from '../../fix/types';
+import type { FixAction } from '../../fix/types';
+import { callShape } from '../../fix/callShape';
+import { type Sizing, sizeConcurrency } from '../../fix/sizing';
 
-/** The largest cap a measured derivation may suggest. */
-const MAX_MEASURED = 64;
+/** A cap sized from the calls' model's measured limits (see core/fix/sizing.ts). */
+type Sized = Extract<Sizing, { kind: 'sized' }>;
 
-/** N from measured limits: requests per second × latency in seconds, clamped to 1..64. */
-export function measuredConcurrency(m: MeasuredLimits): number {
-  const n = Math.round((m.requestsPerMinute / 60) * (m.latencyMs / 1000));
-  return Math.min(MAX_MEASURED, Math.max(1, Number.isFinite(n) ? n : 1));
-}
-
-/** The one-line derivation written above a measured limiter (without the comment marker). */
-export function measuredDerivation(m: MeasuredLimits): string {
-  const n = measuredConcurrency(m);
-  const rpm = Math.round(m.requestsPerMinute).toLocaleString('en-US');
-  const secs = (m.latencyMs / 1000).toFixed(1).replace(/\.0$/, '');
-  return `${rpm} RPM × ${secs} s latency ≈ ${n} in flight (Headroom, ${m.model})`;
+/** Today in UTC, YYYY-MM-DD. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 export function unboundedFanoutFixes(
@@ -49,28 +42,31 @@ export function unboundedFanoutFixes(
 ): FixAction[] {
   const calls = data.calls.map((c) => callInfo(file, c)).filter((c): c is CallInfo => !!c);
   const out: FixAction[] = [];
-  const { settings, measured } = file.ctx;
-  const useMeasured = measured && measuredFits(file, calls, measured) ? measured : undefined;
+  const { settings } = file.ctx;
+  const sizing = sizeConcurrency(
+    callShape(file, data.calls),
+    file.ctx.measurements ?? [],
+    file.ctx.today ?? today(),
+  );
+  const sized = sizing.kind === 'sized' ? sizing : undefined;
+  // The setting's cap says why no measured one is offered next to it.
+  const why = sizing.kind === 'unavailable' ? ` (from settings; not sized: ${sizing.reason})` : '';
   if (data.kind === 'executor-map' || data.kind === 'executor-submit') {
     const cap = maxWorkersAction(file, data, settings.concurrency);
     if (cap) {
-      out.push({ ...cap, isPreferred: true, safeForFixAll: true });
+      out.push({ ...cap, title: cap.title + why, isPreferred: true });
     }
-    if (useMeasured) {
-      const m = maxWorkersAction(file, data, measuredConcurrency(useMeasured), useMeasured);
-      if (m) {
-        out.push(m);
-      }
+    const m = sized && maxWorkersAction(file, data, sized.n, sized);
+    if (m) {
+      out.push(m);
     }
   } else if (calls.length) {
     const cap = capAction(file, calls, settings.concurrency);
     if (cap) {
-      out.push({ ...cap, isPreferred: true, safeForFixAll: true });
-      if (useMeasured && !cap.reused) {
-        const m = capAction(file, calls, measuredConcurrency(useMeasured), useMeasured);
-        if (m) {
-          out.push({ ...m, id: `${m.id}.measured` });
-        }
+      out.push({ ...cap, title: cap.reused ? cap.title : cap.title + why, isPreferred: true });
+      const m = sized && !cap.reused ? capAction(file, calls, sized.n, sized) : undefined;
+      if (m) {
+        out.push({ ...m, id: `${m.id}.measured` });
       }
     }
   }
@@ -86,39 +82,24 @@ export function unboundedFanoutFixes(
   return out;
 }
 
-/** Whether measured limits are for the calls' model (when the calls name one). */
-function measuredFits(file: FixFile, calls: CallInfo[], m: MeasuredLimits): boolean {
-  for (const c of calls) {
-    const model = /\bmodel\s*[:=]\s*['"]([^'"\n]+)['"]/.exec(file.text.slice(c.span.start, c.span.end));
-    if (model && !model[1].startsWith(m.model) && !m.model.startsWith(model[1])) {
-      return false;
-    }
-  }
-  return true;
+/** The derivation of a sized cap as comment lines in the file's language. */
+function comment(file: FixFile, m: Sized | undefined): string | undefined {
+  return m?.derivation.map((line) => `${file.python ? '#' : '//'} ${line}`).join('\n');
 }
 
-function comment(file: FixFile, m: MeasuredLimits | undefined): string | undefined {
-  return m ? `${file.python ? '#' : '//'} ${measuredDerivation(m)}` : undefined;
+/** ` (OTPM binds for claude-sonnet-4-5)` for a sized cap. */
+function sizedNote(m: Sized | undefined): string {
+  return m ? ` (${m.binding} binds for ${m.model}${m.latencyEstimated ? ', latency estimated' : ''})` : '';
 }
 
 type CapAction = FixAction & { reused: boolean };
 
 /** Routes every call through a limiter of `n`. */
-function capAction(
-  file: FixFile,
-  calls: CallInfo[],
-  n: number,
-  measured?: MeasuredLimits,
-): CapAction | undefined {
+function capAction(file: FixFile, calls: CallInfo[], n: number, measured?: Sized): CapAction | undefined {
   return file.python ? pyCapAction(file, calls, n, measured) : jsCapAction(file, calls, n, measured);
 }
 
-function jsCapAction(
-  file: FixFile,
-  calls: CallInfo[],
-  n: number,
-  measured?: MeasuredLimits,
-): CapAction | undefined {
+function jsCapAction(file: FixFile, calls: CallInfo[], n: number, measured?: Sized): CapAction | undefined {
   const b = new EditBuilder(file);
   const reusable = existingJsLimiter(file);
   const limiter = reusable ?? ensureJsLimiter(b, n, comment(file, measured));
@@ -135,8 +116,11 @@ function jsCapAction(
       return undefined; // a stream object is not a promise: the slot would be freed at once
     }
     const end = wrapEnd(call, chain);
-    b.insert(call.span.start, limiter.open(usesAwait(file, { start: call.span.start, end }))).insert(
+    wrapCall(
+      b,
+      call.span.start,
       end,
+      limiter.open(usesAwait(file, { start: call.span.start, end })),
       limiter.close,
     );
     wrapped++;
@@ -145,7 +129,7 @@ function jsCapAction(
     return undefined;
   }
   const how = limiter.via === 'p-limit' ? 'p-limit' : 'a semaphore';
-  const derivation = measured ? ` (measured for ${measured.model})` : '';
+  const derivation = sizedNote(measured);
   const title = limiter.reused
     ? `Cap concurrency with the existing limiter \`${limiter.name}\``
     : `Cap concurrency at ${n}${derivation} with ${how}`;
@@ -161,12 +145,7 @@ function jsCapAction(
   };
 }
 
-function pyCapAction(
-  file: FixFile,
-  calls: CallInfo[],
-  n: number,
-  measured?: MeasuredLimits,
-): CapAction | undefined {
+function pyCapAction(file: FixFile, calls: CallInfo[], n: number, measured?: Sized): CapAction | undefined {
   const b = new EditBuilder(file);
   const sem = ensurePySemaphore(b, n, comment(file, measured));
   const unit = file.style.indent;
@@ -201,7 +180,7 @@ function pyCapAction(
   if (!wrapped) {
     return undefined;
   }
-  const derivation = measured ? ` (measured for ${measured.model})` : '';
+  const derivation = sizedNote(measured);
   const title = sem.reused
     ? `Cap concurrency with the existing \`${sem.name}\``
     : `Cap concurrency at ${n}${derivation} with asyncio.Semaphore`;
@@ -244,7 +223,7 @@ function maxWorkersAction(
   file: FixFile,
   data: UnboundedFanoutData,
   n: number,
-  measured?: MeasuredLimits,
+  measured?: Sized,
 ): FixAction | undefined {
   const pool = data.pool;
   if (!pool) {
@@ -277,9 +256,10 @@ function maxWorkersAction(
   const note = comment(file, measured);
   if (note) {
     const lineStart = src.lineStart(pool.constructor.start);
-    b.insert(lineStart, `${src.indentAt(lineStart)}${note}\n`);
+    const indent = src.indentAt(lineStart);
+    b.insert(lineStart, note.replace(/^/gm, indent) + '\n');
   }
-  const derivation = measured ? ` (measured for ${measured.model})` : '';
+  const derivation = sizedNote(measured);
   return {
     id: measured ? 'unbounded-fanout.max-workers.measured' : 'unbounded-fanout.max-workers',
     title: `Cap concurrency at ${n}${derivation} with max_workers=${n}`,

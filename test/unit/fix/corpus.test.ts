@@ -102,6 +102,14 @@ function countByRule(findings: readonly Finding[]): Map<RuleId, number> {
   return m;
 }
 
+/**
+ * The one fix allowed to add an unused declaration: `batchable-fanout` adds the Batch API
+ * version of a fan-out beside it (issue 14), for the user to switch to, and leaves the live
+ * loop in place because the batch answers within 24 h, not at once. Only its own
+ * `<name>ViaBatch` function may be unread; anything else it orphans still fails.
+ */
+const BATCH_VERSION_FIX = 'batchable-fanout.batch-api';
+
 describe('fix corpus (every fix on test/fixtures/lint)', function () {
   // One tsc program and one python3 over ~500 files: minutes on a loaded two-core machine.
   this.timeout(600_000);
@@ -334,7 +342,9 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
         }
         r.variants.forEach((v, i) => {
           tsVariants++;
-          const added = newDiagnostics(orig, diagnostics.get(`v${i}/${base}`) ?? []);
+          const added = newDiagnostics(orig, diagnostics.get(`v${i}/${base}`) ?? []).filter(
+            (d) => !(v.action.id === BATCH_VERSION_FIX && /^TS6133: '\w+ViaBatch' is declared/.test(d)),
+          );
           if (added.length) {
             r.problems.push(
               `${v.action.id}${v.label ? ` (${v.label})` : ''}: new tsc diagnostics:\n    ${added.join('\n    ')}`,

@@ -47,17 +47,20 @@ describe('real-world corpus scoring', () => {
     });
   });
 
-  it('reports every figure below its floor, and a figure that became undefined', () => {
+  it('reports every figure below its floor, and a recall that became undefined', () => {
     const floors = {
       tune: {
         'naive-retry': { precision: 0.8, recall: 0.5 },
         'unbounded-fanout': { precision: null, recall: 0.25 },
+        'retries-disabled': { precision: 0, recall: null },
       },
     };
     const now = {
       tune: {
         'naive-retry': { precision: 0.75, recall: 0.5 },
         'unbounded-fanout': { precision: null, recall: null },
+        // Its false alarms are gone: no findings, so no precision, and no drop.
+        'retries-disabled': { precision: null, recall: null },
       },
     };
     assert.deepEqual(drops(now, floors), [

@@ -13,4 +13,11 @@ export const batchableFanout = defineRule<'batchable-fanout', BatchableFanoutDat
     'A script, notebook or CLI command sends one Claude call per item and stores the results: the Message Batches API does the same at half the price, outside your rate limits.',
   detect,
   fix: batchableFanoutFixes,
+  fixKinds: [
+    {
+      id: 'batchable-fanout.batch-api',
+      safe: false,
+      summary: 'add a Message Batches version of the fan-out (results arrive within 24 h, not at once)',
+    },
+  ],
 });

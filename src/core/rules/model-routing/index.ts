@@ -13,4 +13,11 @@ export const modelRouting = defineRule<'model-routing', ModelRoutingData>({
     'A loop or fan-out over data calls Opus or Sonnet for classification-sized output (small max_tokens) that Haiku 4.5 answers for a fraction of the price.',
   detect,
   fix: modelRoutingFixes,
+  fixKinds: [
+    {
+      id: 'model-routing.haiku',
+      safe: false,
+      summary: 'switch the call to claude-haiku-4-5 (another model can answer differently)',
+    },
+  ],
 });

@@ -56,6 +56,8 @@ export interface CallGraph {
   byName: Map<string, LocalFunction[]>;
   /** Per function: how it reaches Claude within `MAX_DEPTH` local calls (absent when it does not). */
   reach: Map<LocalFunction, ClaudeReach>;
+  /** Calls of local functions outside every local function (module-level code). */
+  topLevel: CallSite[];
 }
 
 /** Local calls followed from a call site to a Claude call ("one or two calls deep"). */
@@ -95,8 +97,9 @@ function buildGraph(ctx: FileContext): CallGraph {
     byName.set(f.name, list);
   }
   const reach = new Map<LocalFunction, ClaudeReach>();
+  const topLevel: CallSite[] = [];
   if (functions.length === 0) {
-    return { functions, byName, reach };
+    return { functions, byName, reach, topLevel };
   }
   // Claude calls and call sites go to their innermost local function (one sweep each).
   const innermost = innermostFinder(functions);
@@ -116,7 +119,13 @@ function buildGraph(ctx: FileContext): CallGraph {
       continue;
     }
     const owner = innermost(at);
-    if (!owner || ctx.inCommentOrString(at)) {
+    if (!owner) {
+      if (local && !m[1] && !ctx.inCommentOrString(at)) {
+        topLevel.push({ name, at, method: false });
+      }
+      continue;
+    }
+    if (ctx.inCommentOrString(at)) {
       continue;
     }
     if (!m[1] && owner.params.includes(name)) {
@@ -155,7 +164,7 @@ function buildGraph(ctx: FileContext): CallGraph {
       reach.set(f, r);
     }
   }
-  return { functions, byName, reach };
+  return { functions, byName, reach, topLevel };
 }
 
 /** The named local functions of the file, in text order. */
@@ -352,7 +361,7 @@ export function sitesWithin(ctx: FileContext, start: number, end: number): CallS
   const all = ctx.memo('call-graph-sites', () =>
     callGraph(ctx)
       .functions.flatMap((f) => f.sites)
-      .concat(topLevelSites(ctx))
+      .concat(callGraph(ctx).topLevel)
       .sort((a, b) => a.at - b.at),
   );
   let lo = 0;
@@ -365,30 +374,6 @@ export function sitesWithin(ctx: FileContext, start: number, end: number): CallS
   const out: CallSite[] = [];
   for (let i = lo; i < all.length && all[i].at < end; i++) {
     out.push(all[i]);
-  }
-  return out;
-}
-
-/** Call sites of local names outside every local function (module level code). */
-function topLevelSites(ctx: FileContext): CallSite[] {
-  const graph = callGraph(ctx);
-  if (graph.functions.length === 0) {
-    return [];
-  }
-  const out: CallSite[] = [];
-  const definedAt = new Set(graph.functions.map((f) => f.nameAt));
-  for (const m of ctx.scan(CALL_SITE)) {
-    const name = m[2];
-    if (!graph.byName.has(name) || NOT_NAMES.has(name)) {
-      continue;
-    }
-    const at = siteAt(m, name);
-    if (definedAt.has(at)) {
-      continue;
-    }
-    if (!functionAt(ctx, at) && !ctx.inCommentOrString(at)) {
-      out.push({ name, at, method: !!m[1] });
-    }
   }
   return out;
 }

@@ -225,7 +225,7 @@ function backoffLoop(rle: string, ise: string, body: string): string {
 		} catch (err) {
 			if (
 				!(err instanceof ${rle} || (err instanceof ${ise} && err.status === 529)) ||
-				attempt >= attempts
+				attempt >= tries
 			) {
 				throw err;
 			}
@@ -247,7 +247,7 @@ function backoffLoop(rle: string, ise: string, body: string): string {
 function tsBackoff(rle: string, ise: string): string {
   return `${BACKOFF_DOC}
  */
-async function withBackoff<T>(call: () => PromiseLike<T> | T, attempts = 6): Promise<T> {
+async function withBackoff<T>(call: () => PromiseLike<T> | T, tries = 6) {
 ${backoffLoop(rle, ise, 'err.error as { error?: { details?: { error_code?: string } } } | undefined')}`;
 }
 
@@ -255,10 +255,10 @@ function jsBackoff(rle: string, ise: string): string {
   return `${BACKOFF_DOC}
  * @template T
  * @param {() => PromiseLike<T> | T} call
- * @param {number} [attempts]
+ * @param {number} [tries]
  * @returns {Promise<T>}
  */
-async function withBackoff(call, attempts = 6) {
+async function withBackoff(call, tries = 6) {
 ${backoffLoop(rle, ise, '/** @type {any} */ (err).error')}`;
 }
 

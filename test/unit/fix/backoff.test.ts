@@ -53,7 +53,7 @@ describe('fix: backoff (retries-disabled)', () => {
     );
     assert.equal(action.isPreferred, false);
     assert.equal(
-      count(text, 'async function withBackoff<T>(call: () => PromiseLike<T> | T, attempts = 6): Promise<T>'),
+      count(text, 'async function withBackoff<T>(call: () => PromiseLike<T> | T, tries = 6)'),
       1,
     );
     assert.match(

@@ -73,7 +73,8 @@ export function repeatedCalls(ctx: FileContext): Repetition[] {
       if (!fn || !name || functionsNamed(ctx, name).length === 0) {
         continue;
       }
-      const site = callerRepetition(ctx, fn, name);
+      // Once per function, not per call in it: a function with many calls stays linear.
+      const site = ctx.memo(`repetition-callers:${fn.startIndex}`, () => callerRepetition(ctx, fn, name));
       if (site) {
         out.push({ call, ...site, via: fn, viaName: name });
       }

@@ -37,8 +37,11 @@ export function retriedByCaller(ctx: FileContext, node: Node, depth = 2): boolea
   if (!fn || !name) {
     return false;
   }
-  const uses = usesOf(ctx, name, fn);
-  return uses.length > 0 && uses.every((u) => retriedByCaller(ctx, u, depth - 1));
+  // Once per function and depth, not per call in it: a function with many calls stays linear.
+  return ctx.memo(`retried-by-callers:${fn.startIndex}:${depth}`, () => {
+    const uses = usesOf(ctx, name, fn);
+    return uses.length > 0 && uses.every((u) => retriedByCaller(ctx, u, depth - 1));
+  });
 }
 
 /** Rate-limit wording in a handler's head or body. */

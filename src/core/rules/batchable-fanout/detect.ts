@@ -57,8 +57,8 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       start: r.call.callee.startIndex,
       end: endOf(r.call.callee),
       message:
-        `This ${what(r)} in ${where} sends one Claude request per item and stores the results: nobody waits ` +
-        `for them live. The Message Batches API takes up to 100,000 such requests at once, bills them at ` +
+        `Stored results, nobody waiting live: send this fan-out as a Message Batch at half the price. ` +
+        `This ${what(r)} in ${where} sends one Claude request per item and stores the results. The Message Batches API takes up to 100,000 such requests at once, bills them at ` +
         `${BATCH_PERCENT}% of the standard price and draws on its own rate limits (not the Messages RPM/ITPM/OTPM ` +
         `that a loop like this exhausts); most batches end within an hour, all within 24 h.` +
         (effect

@@ -58,8 +58,9 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
       start: r.call.callee.startIndex,
       end: endOf(r.call.callee),
       message:
-        `${modelId} is called with max_tokens ${maxTokens} ${where}: a classification- or extraction-sized ` +
-        `answer that Claude Haiku 4.5 usually gets right too.` +
+        `A ${maxTokens}-token answer per item from \`${modelId}\`: consider Claude Haiku 4.5 for this call. ` +
+        `Output capped at max_tokens ${maxTokens} ${where} is classification- or extraction-sized, an answer ` +
+        `that Haiku 4.5 usually gets right too.` +
         (price
           ? ` Per 1,000 calls: ~${price.from} on ${price.family} now, ~${price.to} on Haiku 4.5 ` +
             `(list prices as of ${price.asOf}; ~${inputTokens.toLocaleString('en-US')} input tokens of literal request ` +

@@ -83,7 +83,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       end: lineEnd(ctx, lib.head.startIndex, endOf(lib.head)),
       severity: 'info',
       message:
-        `${lib.library} retries on top of the SDK's own retries; set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} or drop ${lib.library}. ` +
+        `\`${lib.library}\` retries on top of the SDK's own retries; set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} or drop ${lib.library}. ` +
         `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
         `${lib.library} attempt, multiplying requests during a 429 storm.`,
       data: {

@@ -49,9 +49,9 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
       start: r.call.callee.startIndex,
       end: endOf(r.call.callee),
       message:
-        `Every call ${describe(r)} sends the same ~${tok}-token ${what} ${TOKENS_PER_CHAR_NOTE} with no ` +
-        `cache_control, so each call pays for it in full and counts it toward your input-tokens-per-minute ` +
-        `limit. Mark it cacheable: after the first call, ~${tok} of each call's input tokens become cache reads, ` +
+        `The same ~${tok}-token ${what} goes uncached with every call: add cache_control to it. ` +
+        `Every call ${describe(r)} sends it ${TOKENS_PER_CHAR_NOTE} with no cache_control, so each call pays ` +
+        `for it in full and counts it toward your input-tokens-per-minute limit. Once cached, ~${tok} of each call's input tokens become cache reads after the first call, ` +
         `which do not count toward ITPM` +
         (model && /haiku-3-5|3-5-haiku/.test(model) ? ' (except on Claude Haiku 3.5)' : '') +
         ` and cost a tenth of the input price` +

@@ -5,13 +5,15 @@ import type { LintEngine } from '../core/lint';
 import type { Finding } from '../core/lint/types';
 import { languageForPath } from '../core/lint/languages';
 import { GitIgnore } from '../core/files/gitignore';
+import { MAX_FILE_BYTES } from '../core/files/limits';
+import { isDotenvPath, lintDotenv } from '../core/rules/hardcoded-api-key/dotenv';
 import { readLintSettings } from '../config';
 import { isExcluded, isLintLanguage, lintOptions, type NotebookLinter } from '../features/lint/linter';
 import { toDiagnostic } from '../features/lint/diagnostics';
 
-/** Files above this size are skipped, as the CLI does: they are generated, not written. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const INCLUDE = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,ipynb}';
+/** Dotenv files, read by `hardcoded-api-key` (as the CLI and the live linter read them). */
+const INCLUDE_DOTENV = '**/{.env,.env.*,*.env,.envrc}';
 /** Never worth linting: dependencies, virtualenvs, build output, caches. */
 const ALWAYS_EXCLUDED = [
   '**/node_modules/**',
@@ -88,12 +90,22 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
       progress.report({ message: 'finding files…' });
       const uris: vscode.Uri[] = [];
       for (const folder of folders) {
-        const found = await vscode.workspace.findFiles(
-          new vscode.RelativePattern(folder, INCLUDE),
-          excludeGlob(folder),
-          undefined,
-          token,
-        );
+        const found = [
+          ...(await vscode.workspace.findFiles(
+            new vscode.RelativePattern(folder, INCLUDE),
+            excludeGlob(folder),
+            undefined,
+            token,
+          )),
+          ...(
+            await vscode.workspace.findFiles(
+              new vscode.RelativePattern(folder, INCLUDE_DOTENV),
+              excludeGlob(folder),
+              undefined,
+              token,
+            )
+          ).filter((uri) => isDotenvPath(uri.path)),
+        ];
         const ignore = await loadGitIgnore(folder);
         for (const uri of found) {
           const rel = vscode.workspace.asRelativePath(uri, false);
@@ -147,10 +159,11 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
 /** Lints an open document's current text, as the live linter does; undefined when it is not linted. */
 function lintOpenDocument(doc: vscode.TextDocument, engine: LintEngine, log: Logger): Finding[] | undefined {
   const settings = readLintSettings(doc.uri);
-  if (!settings.enable || !isLintLanguage(doc.languageId) || isExcluded(doc, settings.exclude)) {
-    return undefined;
-  }
-  return engine.lint(doc.getText(), doc.languageId, lintOptions(settings.rules, log));
+  if (!settings.enable || isExcluded(doc, settings.exclude)) return undefined;
+  const options = lintOptions(settings.rules, log, { uri: doc.uri, settings });
+  if (isDotenvPath(doc.uri.path)) return lintDotenv(doc.getText(), options);
+  if (!isLintLanguage(doc.languageId)) return undefined;
+  return engine.lint(doc.getText(), doc.languageId, options);
 }
 
 /** Lints an open notebook now (its cells' diagnostics are refreshed with it). */
@@ -193,6 +206,7 @@ async function lintFile(
     }
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const options = lintOptions(settings.rules, log, { uri, settings });
+    if (isDotenvPath(uri.path)) return lintDotenv(text, options);
     const language = languageForPath(uri.path);
     if (!language) return undefined;
     return engine.lint(text, language, options);

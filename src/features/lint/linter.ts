@@ -403,7 +403,16 @@ export function registerLinter(
     }
   };
 
+  // Deletions only: a file deleted on disk keeps its document model (and so its problems)
+  // until VS Code drops it, unless it is still being edited.
+  const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   const subscriptions = vscode.Disposable.from(
+    deletions,
+    deletions.onDidDelete((uri) => {
+      const key = uri.toString();
+      const editing = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
+      if (!editing) forget(uri);
+    }),
     vscode.workspace.onDidOpenTextDocument(onOpen),
     vscode.workspace.onDidChangeTextDocument(onChange),
     vscode.workspace.onDidCloseTextDocument((d) => {

@@ -52,10 +52,7 @@ describe('fix: backoff (retries-disabled)', () => {
       /Retry on rate limit with backoff/,
     );
     assert.equal(action.isPreferred, false);
-    assert.equal(
-      count(text, 'async function withBackoff<T>(call: () => PromiseLike<T> | T, tries = 6)'),
-      1,
-    );
+    assert.equal(count(text, 'async function withBackoff<T>(call: () => PromiseLike<T> | T, tries = 6)'), 1);
     assert.match(
       text,
       /err instanceof Anthropic\.RateLimitError \|\| \(err instanceof Anthropic\.InternalServerError && err\.status === 529\)/,

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page, Request, Response } from 'playwright-core';
+import { REPO_ROOT } from '../harness/codeServer';
 import { openFile, openSession, runCommand, screenshot } from './session';
 
 /** The frame that renders `text` (webviews nest frames), once it shows up. */
@@ -22,7 +25,9 @@ describe('rule documentation from the Problems panel', function () {
   this.timeout(180_000);
 
   it('clicking the rule id opens the bundled page in the Markdown preview, with no network and no prompt', async () => {
-    const { page, server } = await openSession();
+    const { page, server, workspace } = await openSession();
+    // A copy of its own, from the fixture: the quick-fix tests fix fanout.ts in the session's workspace.
+    copyFileSync(join(REPO_ROOT, 'test/fixtures/workspace/fanout.ts'), join(workspace, 'rule-doc-fanout.ts'));
     const origin = new URL(server.url).host;
     // Everything the browser fetches from here on comes from code-server itself or from the
     // webview's service worker (the preview's *.vscode-resource.vscode-cdn.net addresses are
@@ -40,7 +45,7 @@ describe('rule documentation from the Problems panel', function () {
     page.on('response', onResponse);
     page.on('requestfailed', onFailed);
     try {
-      await openFile(page, 'fanout.ts');
+      await openFile(page, 'rule-doc-fanout.ts');
       await runCommand(page, 'View: Focus Problems');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'unbounded-fanout' }).first();
       await row.waitFor({ state: 'visible', timeout: 30_000 });

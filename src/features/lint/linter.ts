@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { LintEngine, LintDocument } from '../../core/lint';
@@ -96,6 +97,14 @@ export function lintOptions(
       retriesDisabledInTests: file.settings.retriesDisabledInTests,
     }),
   };
+}
+
+/**
+ * A saved file-backed document whose file is gone: VS Code keeps its model for a while, but
+ * a deleted file should not keep its problems (an unsaved one is still being edited).
+ */
+function deletedOnDisk(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === 'file' && !document.isDirty && !fs.existsSync(document.uri.fsPath);
 }
 
 /**
@@ -235,6 +244,10 @@ export function registerLinter(
 
   const lintText = async (document: vscode.TextDocument): Promise<void> => {
     if (disposed || document.isClosed) return;
+    if (deletedOnDisk(document)) {
+      forget(document.uri);
+      return;
+    }
     const key = document.uri.toString();
     const settings = readLintSettings(document.uri);
     if (!isLintLanguage(document.languageId) || !settings.enable || isExcluded(document, settings.exclude)) {
@@ -283,6 +296,10 @@ export function registerLinter(
    */
   const lintDotenvDocument = async (document: vscode.TextDocument): Promise<void> => {
     if (disposed || document.isClosed) return;
+    if (deletedOnDisk(document)) {
+      forget(document.uri);
+      return;
+    }
     const settings = readLintSettings(document.uri);
     if (
       !settings.enable ||

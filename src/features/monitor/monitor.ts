@@ -59,8 +59,6 @@ export interface Monitor extends vscode.Disposable {
   consent(): Promise<void>;
   /** Sets the model polled (a global setting). */
   chooseModel(model: string): Promise<void>;
-  /** Measured limits of the monitored model, for sizing concurrency caps; undefined without data. */
-  measured(): { model: string; requestsPerMinute: number; latencyMs: number } | undefined;
   /**
    * Feeds observations of another source (the observe-mode proxy) into the same state.
    * While its data is fresh the poller pauses, and without a key the monitor still runs.
@@ -200,14 +198,7 @@ export function createMonitor(deps: {
     pollerKey = undefined;
   };
 
-  /** Latency of the last successful request per model (for concurrency sizing). */
-  const latencies = new Map<string, number>();
-  const onObservation = (o: Observation): void => {
-    if (o.kind === 'response' && o.status >= 200 && o.status < 300 && o.latencyMs !== undefined) {
-      latencies.set(o.model, o.latencyMs);
-    }
-    applyObservation(o);
-  };
+  const onObservation = (o: Observation): void => applyObservation(o);
   const applyObservation = (o: Observation): void => {
     const event: Observation = simulated && o.source === 'poll' ? { ...o, source: 'simulated' } : o;
     apply(event);
@@ -371,13 +362,6 @@ export function createMonitor(deps: {
         .update('model', model, vscode.ConfigurationTarget.Global);
       queueReconfigure();
       await reconfiguring;
-    },
-    measured: () => {
-      const model = config.model;
-      const requestsPerMinute = state.models[model]?.families.requests?.limit;
-      const latencyMs = latencies.get(model);
-      if (requestsPerMinute === undefined || latencyMs === undefined) return undefined;
-      return { model, requestsPerMinute, latencyMs };
     },
     attachSource: (source: BudgetSource, url: string) => {
       observed = { url, lastAt: 0 };

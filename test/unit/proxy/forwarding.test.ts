@@ -44,7 +44,8 @@ describe('proxy: forwarding (method, path, query, headers, bodies) and reading u
 
   before(async () => {
     echo = await startEchoUpstream();
-    proxy = await startProxy({ upstream: `${echo.url}/base/`, log, observationHoldMs: 100 });
+    // A long hold: under load a gzip body can take longer to decode than a short hold waits.
+    proxy = await startProxy({ upstream: `${echo.url}/base/`, log, observationHoldMs: 2_000 });
     proxy.onObservation((o) => observations.push(o));
     proxy.onExchange((e) => exchanges.push(e));
   });

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { Poller, type PollerStatus } from '../../core/monitor/poller';
 import { createSdkSender } from '../../core/monitor/sdkSender';
-import type { BudgetSource, Observation } from '../../core/monitor/source';
+import { parseRateLimitHeaders } from '../../core/monitor/headers';
+import type { BudgetSource, Observation, UsageInfo } from '../../core/monitor/source';
 import {
   initialMonitorState,
   nextState,
@@ -64,6 +65,11 @@ export interface Monitor extends vscode.Disposable {
    * While its data is fresh the poller pauses, and without a key the monitor still runs.
    */
   attachSource(source: BudgetSource, url: string): vscode.Disposable;
+  /**
+   * The usage of a streamed response, known only when its stream ended (its observation
+   * went out at header time, without usage): priced into the session's cost.
+   */
+  recordStreamUsage(model: string, usage: UsageInfo, at: number): void;
   /** The poller's scheduling (backoff, retry-after block), when it runs. */
   pollerStatus(): PollerStatus | undefined;
   /** Re-reads the key, trust and settings now; resolves when that is applied. */
@@ -362,6 +368,18 @@ export function createMonitor(deps: {
         .update('model', model, vscode.ConfigurationTarget.Global);
       queueReconfigure();
       await reconfiguring;
+    },
+    recordStreamUsage: (model: string, usage: UsageInfo, at: number) => {
+      const streamed: Observation = {
+        kind: 'response',
+        source: 'observed',
+        model,
+        at,
+        status: 200,
+        headers: parseRateLimitHeaders({}),
+        usage,
+      };
+      if (ledger.add(streamed) !== undefined) fire();
     },
     attachSource: (source: BudgetSource, url: string) => {
       observed = { url, lastAt: 0 };

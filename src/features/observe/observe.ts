@@ -65,7 +65,12 @@ export function registerObserve(deps: {
       );
       return undefined;
     }
-    attached = monitor.attachSource(proxy, proxy.url);
+    const source = monitor.attachSource(proxy, proxy.url);
+    // A streamed response's usage arrives with its end, after its observation: cost it then.
+    const streamed = proxy.onExchange((e) => {
+      if (e.stream && e.usage) monitor.recordStreamUsage(e.model, e.usage, e.endedAt);
+    });
+    attached = vscode.Disposable.from(source, streamed);
     env.replace(ENV_VAR, proxy.url);
     env.description = new vscode.MarkdownString(
       `Headroom is observing Claude API traffic: \`${ENV_VAR}\` points at its local proxy (${proxy.url}), which forwards to ${upstream} unchanged and reads the rate-limit headers.`,

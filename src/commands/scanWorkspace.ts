@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import type { Logger } from '../core/logger';
@@ -144,6 +145,7 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
       return result;
     },
   );
+  dropDeletedFiles(deps.collection);
   deps.log.info(
     `Scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.files} file(s), ${summary.findings} finding(s) in ${summary.filesWithFindings} file(s), ${summary.skipped} skipped.`,
   );
@@ -154,6 +156,19 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return summary;
+}
+
+/**
+ * Problems of files deleted on disk since they were linted (VS Code can keep a deleted
+ * file's document a while): the scan did not find them, so the panel drops them too.
+ */
+function dropDeletedFiles(collection: vscode.DiagnosticCollection): void {
+  const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+  const gone: vscode.Uri[] = [];
+  collection.forEach((uri) => {
+    if (uri.scheme === 'file' && !dirty.has(uri.toString()) && !fs.existsSync(uri.fsPath)) gone.push(uri);
+  });
+  for (const uri of gone) collection.delete(uri);
 }
 
 /** Lints an open document's current text, as the live linter does; undefined when it is not linted. */

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
 import { type BatchResultType, startMockAnthropic, type MockAnthropic } from '../../mock-anthropic/server';
 
-const KEY = 'sk-ant-api03-batches-against-mock';
+const KEY = 'FAKE-NOT-A-REAL-KEY-batches';
 const MODEL = 'claude-sonnet-4-6';
 
 type Request = Anthropic.Messages.BatchCreateParams.Request;

@@ -26,3 +26,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   return a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 }
+
+/** Whether two edit lists overlap or meet (an insert at the other's edge or at its point). */
+export function editsTouch(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  return a.some((x) => b.some((y) => x.start <= y.end && y.start <= x.end));
+}

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../lint/types';
 import type { Node } from '../parse/treeSitter';
-import { applyEdits } from './edits';
+import { applyEdits, editsTouch } from './edits';
 import { ruleById, ruleFixes } from '../rules';
 import { FixFile } from './file';
 import { orphanRemovals } from './orphans';
@@ -58,7 +58,7 @@ export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unkn
 }
 
 /**
- * The most fixes `fixAll` applies to one text: far above any real file (each fix re-lints
+ * The most rounds `fixAll` runs on one text: far above any real file (each round re-lints
  * the text), so it stops only a fix that keeps producing work; `complete` then says so.
  */
 export const MAX_FIX_ALL = 1000;
@@ -78,13 +78,33 @@ export function fixAllChoice(actions: readonly FixAction[]): FixAction | undefin
   return actions.find((a) => a.isPreferred && a.safeForFixAll) ?? actions.find((a) => a.safeForFixAll);
 }
 
+/** Node types of a call, in the grammars Headroom lints (JS/TS and Python). */
+const CALL_TYPES = new Set(['call_expression', 'new_expression', 'call']);
+
 /**
- * Applies one safe fix of each finding ({@link fixAllChoice}), re-linting after
- * each one (offsets shift and helpers inserted by one fix are reused by the next), until no
- * safe fix is left. Each round's fixes read the tree that round's lint parsed. Bounded; a
- * fix that does not clear its finding is not applied twice. Returns the new text, the
- * titles of the fixes applied, in order, and whether it reached the point where no safe fix
- * is left (false only when it stopped at {@link MAX_FIX_ALL}).
+ * A fix that only inserts text inside the call its finding is on (`max_tokens` added to
+ * the arguments): it deletes nothing, so it can orphan nothing, and it declares nothing
+ * outside the call, so fixes of this kind at separate calls can be applied together in one
+ * round.
+ */
+function insertsOnlyInItsCall(action: FixAction, finding: Finding, root: Node): boolean {
+  let call: Node | null = root.descendantForIndex(finding.start, finding.end);
+  while (call && !CALL_TYPES.has(call.type)) call = call.parent;
+  if (!call) return false;
+  const { startIndex, endIndex } = call;
+  return action.edits.every((e) => e.start === e.end && e.start > startIndex && e.start < endIndex);
+}
+
+/**
+ * Applies one safe fix of each finding ({@link fixAllChoice}), re-linting after each round
+ * (offsets shift and helpers inserted by one fix are reused by the next), until no safe fix
+ * is left. A round applies either every fix that only inserts at its own site (none
+ * touching another: like ESLint's fix passes, so a file with hundreds of such findings
+ * costs a few lints, not one per finding) or else the first other fix alone. Each round's
+ * fixes read the tree that round's lint parsed. Bounded; a fix that does not clear its
+ * finding is not applied twice. Returns the new text, the titles of the fixes applied, in
+ * order, and whether it reached the point where no safe fix is left (false only when it
+ * stopped at {@link MAX_FIX_ALL} rounds).
  */
 export function fixAll(
   text: string,
@@ -100,6 +120,7 @@ export function fixAll(
         return undefined;
       }
       const context: FixContext = { ...ctx, text: current, root };
+      const batch: FixAction[] = [];
       for (const finding of findings) {
         const action = fixAllChoice(fixesFor(finding, context));
         if (!action) {
@@ -109,6 +130,17 @@ export function fixAll(
         if (tried.has(key)) {
           continue;
         }
+        if (insertsOnlyInItsCall(action, finding, root)) {
+          if (batch.some((b) => editsTouch(b.edits, action.edits))) {
+            continue; // the next round, on the re-linted text
+          }
+          tried.add(key);
+          batch.push(action);
+          continue;
+        }
+        if (batch.length > 0) {
+          continue; // applied alone, in a later round
+        }
         tried.add(key);
         const candidate = applyEdits(current, action.edits);
         if (candidate !== current) {
@@ -116,7 +148,18 @@ export function fixAll(
           return candidate;
         }
       }
-      return undefined;
+      if (batch.length === 0) {
+        return undefined;
+      }
+      const candidate = applyEdits(
+        current,
+        batch.flatMap((a) => a.edits),
+      );
+      if (candidate === current) {
+        return undefined;
+      }
+      applied.push(...batch.map((a) => a.title));
+      return candidate;
     });
     if (next === undefined) {
       return { text: current, applied, complete: true };

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { type TextEdit, applyEdits, fixAll, projectDepsFor, unifiedDiff } from '../../../src/core/fix';
+import {
+  type LintWithTree,
+  type TextEdit,
+  applyEdits,
+  fixAll,
+  projectDepsFor,
+  unifiedDiff,
+} from '../../../src/core/fix';
 import { detectStyle } from '../../../src/core/fix/style';
 import { Tokens } from '../../../src/core/fix/tokens';
 import type { LintLanguage } from '../../../src/core/lint';
@@ -329,5 +336,52 @@ describe('fix: fixAll', () => {
     });
     assert.equal(result.text, 'f({ max_tokens: 1024 })');
     assert.ok(calls <= 3, `linted ${calls} times`);
+  });
+
+  it('applies fixes that only insert into their own call together: a few lints for 200 findings, not one each', async () => {
+    const lintTree = await lintWithTree('typescript');
+    const calls = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `export const ask${i} = (p: string) =>\n  client.messages.create({ model: 'claude-haiku-4-5', messages: [{ role: 'user', content: p }] });\n`,
+    ).join('');
+    const text = `import Anthropic from '@anthropic-ai/sdk';\n\nconst client = new Anthropic();\n\n${calls}`;
+    let lints = 0;
+    const counted: LintWithTree = (t, use) => {
+      lints++;
+      return lintTree(t, use);
+    };
+    const result = fixAll(text, context(text, 'typescript'), counted);
+    assert.equal(result.applied.length, 200);
+    assert.equal(result.text.split('max_tokens: 1024').length - 1, 200);
+    assert.ok(lints <= 3, `linted ${lints} times`);
+    // The same text as fixing the calls one at a time, first to last.
+    let oneByOne = text;
+    for (let i = 0; i < 200; i++)
+      oneByOne = oneByOne.replace(
+        /create\(\{ model: 'claude-haiku-4-5', messages/,
+        "create({ model: 'claude-haiku-4-5', max_tokens: 1024, messages",
+      );
+    assert.equal(result.text, oneByOne);
+  });
+
+  it('applies a fix that edits outside its call alone, then the inserting ones', async () => {
+    const lintTree = await lintWithTree('typescript');
+    const text = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'const client = new Anthropic();',
+      "export const a = (p: string) => client.messages.create({ model: 'claude-haiku-4-5', messages: [{ role: 'user', content: p }] });",
+      "export const b = (p: string) => client.messages.create({ model: 'claude-haiku-4-5', messages: [{ role: 'user', content: p }] });",
+      "export const all = (xs: string[]) => Promise.all(xs.map((x) => client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: x }] })));",
+    );
+    let lints = 0;
+    const result = fixAll(text, context(text, 'typescript'), (t, use) => {
+      lints++;
+      return lintTree(t, use);
+    });
+    assert.equal(result.applied.filter((t) => t === 'Add max_tokens: 1024').length, 2);
+    assert.equal(result.applied.filter((t) => t.startsWith('Cap concurrency')).length, 1);
+    assert.match(result.text, /class Semaphore/);
+    assert.equal(lints, 3, 'one round for the two inserts, one for the cap, one to find nothing left');
   });
 });

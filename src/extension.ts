@@ -127,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     registerScanWorkspace({ getEngine, collection: diagnostics, linter, log }),
     quickFixes,
     statusBar,
-    registerCapacityHover({ findings: linter, monitor }),
+    registerCapacityHover({ findings: linter, monitor, getEngine }),
   );
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';

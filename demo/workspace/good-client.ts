@@ -21,7 +21,7 @@ export async function classify(items: string[]) {
 
 export async function* essay(topic: string) {
   const stream = client.messages.stream({
-    model: 'claude-sonnet-4-5',
+    model: 'claude-sonnet-5-5',
     max_tokens: 32000,
     messages: [{ role: 'user', content: `An essay on ${topic}` }],
   });

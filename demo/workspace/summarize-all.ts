@@ -8,7 +8,7 @@ export async function summarizeAll(docs: string[]): Promise<string[]> {
   const results = await Promise.all(
     docs.map((doc) =>
       client.messages.create({
-        model: 'claude-sonnet-4-5',
+        model: 'claude-sonnet-5-5',
         max_tokens: 1024,
         messages: [{ role: 'user', content: `Summarize:\n${doc}` }],
       }),
@@ -20,7 +20,7 @@ export async function summarizeAll(docs: string[]): Promise<string[]> {
 export async function longReport(topic: string) {
   // Non-streaming with a huge max_tokens: the SDK refuses this before sending.
   return client.messages.create({
-    model: 'claude-sonnet-4-5',
+    model: 'claude-sonnet-5-5',
     max_tokens: 60000,
     messages: [{ role: 'user', content: `Write a report on ${topic}` }],
   });

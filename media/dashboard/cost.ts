@@ -5,17 +5,9 @@
  */
 import type { BudgetAheadState } from '../../src/features/dashboard/costPanel';
 import { $ } from './dom';
-import { formatClock } from './format';
+import { formatClock, formatUsd } from './format';
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-export function formatUsd(usd: number): string {
-  if (!Number.isFinite(usd)) return '—';
-  if (usd === 0) return '$0.00';
-  if (Math.abs(usd) < 0.01) return `$${usd.toFixed(4)}`;
-  if (Math.abs(usd) < 1000) return `$${usd.toFixed(2)}`;
-  return `$${Math.round(usd).toLocaleString('en-US')}`;
-}
 
 const EVENT_NAMES: Readonly<Record<BudgetAheadState['events'][number]['kind'], string>> = {
   ramp: 'Ramp',

@@ -5,6 +5,8 @@ import {
   formatPercent as formatPercentOf,
 } from '../../src/core/monitor/format';
 
+export { formatUsd } from '../../src/core/monitor/format';
+
 export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : formatCountOf(n);
 }

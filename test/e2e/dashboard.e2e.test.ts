@@ -94,10 +94,12 @@ describe('dashboard webview', function () {
     const { page, mock, workspace } = await openSession();
     await statusItem(page).waitFor({ state: 'visible', timeout: 60_000 });
     // The session is shared: set a key only if no earlier test did (and clear it afterwards).
-    // (The item says "waiting for data" until the monitor has read the key store.)
+    // (The item says "waiting for data" until the monitor has read the key store, and shows
+    // the observed state with its eye until an earlier test's Stop Observing has taken effect.)
     const initial = await waitFor('the monitor to settle', async () => {
       const text = await itemText(page);
-      return text !== '' && !/waiting for data/.test(text) && text;
+      const observing = (await statusItem(page).locator('.codicon-eye').count()) > 0;
+      return text !== '' && !/waiting for data/.test(text) && !observing && text;
     });
     if (/set API key/.test(initial)) {
       await runCommand(page, 'Headroom: Set API Key');

@@ -31,6 +31,22 @@ async function testState(): Promise<DashboardTestState> {
   return vscode.commands.executeCommand<DashboardTestState>('headroom.dashboard.testState');
 }
 
+/**
+ * Opens (or reveals) the dashboard and waits for a posted state: each test that reads the
+ * panel opens it itself, so it passes when a --grep runs it without the test that opened it.
+ */
+async function shownDashboard(): Promise<DashboardTestState> {
+  await vscode.commands.executeCommand('headroom.showDashboard');
+  return eventually(
+    async () => {
+      const s = await testState();
+      return s.visible && s.lastState !== undefined && s;
+    },
+    20_000,
+    'the dashboard to be shown with a state',
+  );
+}
+
 /** A Memento in memory, like globalState. */
 class MemoryMemento implements vscode.Memento {
   readonly values = new Map<string, unknown>();
@@ -112,7 +128,7 @@ describe('dashboard', function () {
   });
 
   it('loads only its own bundled script, under a strict CSP with a nonce', async () => {
-    const { html = '' } = await testState();
+    const { html = '' } = await shownDashboard();
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     assert.ok(csp, 'a CSP meta tag');
     const directives = new Map(
@@ -143,7 +159,7 @@ describe('dashboard', function () {
   });
 
   it('records observations and draws them: charts, 529 markers and the limits table', async () => {
-    const before = (await testState()).lastState?.series?.t.length ?? 0;
+    const before = (await shownDashboard()).lastState?.series?.t.length ?? 0;
     await vscode.commands.executeCommand('headroom.refresh');
     await vscode.commands.executeCommand('headroom.refresh');
     mock.setFaults({ error: 'overloaded', times: 1 });
@@ -188,7 +204,7 @@ describe('dashboard', function () {
   });
 
   it('keeps working when hidden and shown again', async () => {
-    const { readies } = await testState();
+    const { readies } = await shownDashboard();
     const doc = await vscode.workspace.openTextDocument({
       content: 'hide the dashboard',
       language: 'plaintext',

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
 import * as vscode from 'vscode';
+import type { ModelCost } from '../../src/core/monitor/costLedger';
+import { formatPercent } from '../../src/core/monitor/format';
+import { costOf, priceFor } from '../../src/core/pricing';
 import type { HeadroomApi } from '../../src/extension';
 import { startMockAnthropic, type MockAnthropic } from '../mock-anthropic/server';
 import { activateHeadroom, eventually } from './helpers';
@@ -38,12 +41,20 @@ describe('observe mode', function () {
     // headroom-ignore-next-line retries-disabled
     const app = new Anthropic({ apiKey: APP_KEY, baseURL: url, maxRetries: 0 });
     mock.setRemaining('claude-sonnet-4-6', { requests: 8 });
-    const message = await app.messages.create({
-      model: 'claude-sonnet-4-6',
-      max_tokens: 16,
-      messages: [{ role: 'user', content: 'hi' }],
-    });
+    const { data: message, response } = await app.messages
+      .create({
+        model: 'claude-sonnet-4-6',
+        max_tokens: 16,
+        messages: [{ role: 'user', content: 'hi' }],
+      })
+      .withResponse();
     assert.equal(message.type, 'message');
+    // What the response said (the mock's bucket refills while a slow machine gets to the
+    // request, so 7 of 50 left, or a little more).
+    const header = (name: string): number =>
+      Number(response.headers.get(`anthropic-ratelimit-requests-${name}`));
+    const left = header('remaining') / header('limit');
+    assert.ok(left > 0 && left < 0.2, `${left} of the requests left`);
 
     const view = await eventually(
       () => api.monitorView().state.lastUpdate !== undefined && api.monitorView(),
@@ -52,10 +63,70 @@ describe('observe mode', function () {
     );
     assert.equal(view.state.model, 'claude-sonnet-4-6', 'follows the model the app uses');
     assert.equal(view.state.kind, 'warning');
-    assert.match(api.statusBar().text, /^\$\(warning\) 14% RPM \$\(eye\)$/);
+    assert.equal(api.statusBar().text, `$(warning) ${formatPercent(left)} RPM $(eye)`);
     assert.match(api.statusBar().tooltip, /observed/);
     // Only the app's request reached the server: the monitor spent nothing.
     assert.equal(mock.stats().requests, 1);
+  });
+
+  it("prices a streamed response's usage and a gzip JSON response's usage, each once", async () => {
+    const url = api.monitorView().observing;
+    assert.ok(url, 'still observing');
+    // headroom-ignore-next-line retries-disabled
+    const app = new Anthropic({ apiKey: APP_KEY, baseURL: url, maxRetries: 0 });
+    const entry = (model: string): ModelCost | undefined =>
+      api.testing!.cost().models.find((m) => m.model === model);
+    const expectedUsd = (model: string, u: Anthropic.Usage): number =>
+      costOf(
+        {
+          input_tokens: u.input_tokens,
+          output_tokens: u.output_tokens,
+          cache_creation_input_tokens: u.cache_creation_input_tokens ?? 0,
+          cache_read_input_tokens: u.cache_read_input_tokens ?? 0,
+        },
+        priceFor(model)!.price,
+      );
+
+    /** Waits for `send`'s response to be priced; checks it counted once, at the table's price. */
+    const pricedOnce = async (model: string, send: () => Promise<Anthropic.Message>): Promise<void> => {
+      const before = entry(model);
+      const message = await send();
+      const after = await eventually(
+        () => {
+          const e = entry(model);
+          return e && e.requests > (before?.requests ?? 0) && e;
+        },
+        10_000,
+        `${model} priced`,
+      );
+      assert.equal(after.requests, (before?.requests ?? 0) + 1, `${model} counted once`);
+      assert.equal(after.outputTokens - (before?.outputTokens ?? 0), message.usage.output_tokens);
+      const usd = after.usd - (before?.usd ?? 0);
+      assert.ok(usd > 0);
+      assert.ok(Math.abs(usd - expectedUsd(model, message.usage)) < 1e-9, `${model}: ${usd}`);
+    };
+
+    // A stream: its usage arrives with its last events, after the header-time observation.
+    await pricedOnce('claude-opus-4-6', () =>
+      app.messages
+        .stream({
+          model: 'claude-opus-4-6',
+          max_tokens: 40,
+          messages: [{ role: 'user', content: 'tell me something' }],
+        })
+        .finalMessage(),
+    );
+    // A gzip JSON body sent well after its headers: the observation's hold (1 s) expires
+    // before the body is read, so only the exchange record has the usage. The held
+    // observation went out (without usage) before the exchange record: priced once.
+    mock.setFaults({ gzipJson: true, jsonBodyDelayMs: 1500, times: 1 });
+    await pricedOnce('claude-opus-4-5-20251101', () =>
+      app.messages.create({
+        model: 'claude-opus-4-5-20251101',
+        max_tokens: 24,
+        messages: [{ role: 'user', content: 'and something else' }],
+      }),
+    );
   });
 
   it('stops: the source detaches and the status bar leaves observe mode', async () => {

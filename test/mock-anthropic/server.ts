@@ -23,6 +23,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { ACCELERATION_MESSAGE, limiterFor, type AccelerationLimit } from './acceleration';
 import { createBatchStore, type MockBatchOptions, type MockBatches } from './batches';
 import { exhaustedRequestsHeaders, ModelBuckets, rateLimitHeaders, type Limits } from './buckets';
@@ -95,6 +96,10 @@ export interface MockFaults {
   readonly holdUntilInFlight?: number;
   /** Delay between SSE events, ms. */
   readonly chunkDelayMs?: number;
+  /** Gzip JSON bodies (`content-encoding: gzip`, as the API answers a client that accepts it). */
+  readonly gzipJson?: boolean;
+  /** Send a JSON response's headers at once and its body this much later, ms. */
+  readonly jsonBodyDelayMs?: number;
   /** Destroy the socket before answering, or after the first SSE events of a stream. */
   readonly dropConnection?: 'before-response' | 'mid-stream';
   /** Apply to this many requests only, then heal by themselves. */
@@ -389,7 +394,7 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
     const body = createHash('sha256');
     let bodyBytes = 0;
     /** Writes part of the body and keeps its hash (proxy tests compare what arrived with what was sent). */
-    const write = (chunk: string, end = false): void => {
+    const write = (chunk: string | Buffer, end = false): void => {
       body.update(chunk);
       bodyBytes += Buffer.byteLength(chunk);
       if (end) res.end(chunk);
@@ -420,14 +425,26 @@ export async function startMockAnthropic(options: MockAnthropicOptions = {}): Pr
       const text = fault.garbageBody
         ? '<!doctype html><title>502</title>{"type": garbage'
         : JSON.stringify(body);
+      const bytes = fault.gzipJson ? gzipSync(text) : Buffer.from(text);
       res.writeHead(status, {
         'content-type': 'application/json',
         ...baseHeaders,
         ...headers,
-        'content-length': String(Buffer.byteLength(text)),
+        ...(fault.gzipJson && { 'content-encoding': 'gzip' }),
+        'content-length': String(bytes.length),
       });
-      write(text, true);
-      finish(status);
+      const delay = fault.jsonBodyDelayMs ?? 0;
+      if (delay <= 0) {
+        write(bytes, true);
+        finish(status);
+        return;
+      }
+      res.flushHeaders();
+      setTimeout(() => {
+        if (closed || res.destroyed) return drop();
+        write(bytes, true);
+        finish(status);
+      }, delay);
     };
 
     const sendError = (err: HttpError, headers: Record<string, string> = {}): void => {

@@ -1,7 +1,8 @@
 /**
  * The Markdown of the capacity-and-cost hover over a `messages.create` / `messages.stream`
  * call or a fan-out of one (issue 13). Pure: the editor side (src/features/hover) passes
- * the call's sketch, the fan-out's facts from the lint findings, and the monitor's budget.
+ * the call's sketch (./callSketch, from the lint facts), the fan-out's facts from the lint
+ * findings, and the monitor's budget.
  */
 import type { PriceOverrides } from '../pricing';
 import type { ModelBudget } from './budget';
@@ -11,12 +12,11 @@ import {
   defaultLimitsFor,
   estimateFanout,
   estimateTokens,
-  type CallSketch,
   type LimitName,
   type ModelLimits,
 } from './capacity';
-import { formatUsd } from './costLedger';
-import { formatCount, formatDuration, formatPercent } from './format';
+import type { CallSketch } from './callSketch';
+import { formatCount, formatDuration, formatPercent, formatUsd } from './format';
 
 /** A fan-out over the call, from an `unbounded-fanout` finding. */
 export interface FanoutFacts {

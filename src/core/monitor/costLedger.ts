@@ -5,6 +5,7 @@
  * {@link COST_MINUTES} minutes only).
  */
 import { cacheSavingsOf, costOf, priceFor, type PriceOverrides, type Usage } from '../pricing';
+import { formatUsd } from './format';
 import type { Observation, UsageInfo } from './source';
 
 /** Minutes of per-minute cost kept for the chart (one hour). */
@@ -158,15 +159,6 @@ export class CostLedger {
       ...(this.since !== undefined && { since: this.since }),
     };
   }
-}
-
-/** Dollars for people: `$0.0042`, `$1.23`, `$1,234`. */
-export function formatUsd(usd: number): string {
-  if (!Number.isFinite(usd)) return '—';
-  if (usd === 0) return '$0.00';
-  if (Math.abs(usd) < 0.01) return `$${usd.toFixed(4)}`;
-  if (Math.abs(usd) < 1000) return `$${usd.toFixed(2)}`;
-  return `$${Math.round(usd).toLocaleString('en-US')}`;
 }
 
 /**

@@ -361,6 +361,15 @@ export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—';
 }
 
+/** Dollars for people (status bar, hover and the dashboard's cost panel alike): `$0.0042`, `$1.23`, `$1,234`. */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return '—';
+  if (usd === 0) return '$0.00';
+  if (Math.abs(usd) < 0.01) return `$${usd.toFixed(4)}`;
+  if (Math.abs(usd) < 1000) return `$${usd.toFixed(2)}`;
+  return `$${Math.round(usd).toLocaleString('en-US')}`;
+}
+
 /**
  * A duration: `23s`, `4m 05s`, `3h 41m`, `9d 4h`. `ceil` for countdowns (never shows 0s
  * while time remains), `floor` for ages. Negative durations show as `0s`.

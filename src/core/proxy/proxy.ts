@@ -18,7 +18,8 @@
  * `onExchange`). A JSON response (every error response included) is observed when its
  * body has been read, which for the API follows the headers at once, so the observation
  * can carry `usage` and the error type/code (the monitor needs `error.errorCode` to tell
- * the spend cap from a throttle); it is never held longer than `observationHoldMs`.
+ * the spend cap from a throttle); it is never held longer than `observationHoldMs`, so its
+ * `usage` is best effort. The exchange record always has the final usage: cost is read there.
  * An upstream that cannot be reached gives the client a 502 Anthropic-shaped error and a
  * `network-error` observation. 413s the proxy answers itself produce no observation.
  *

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { readCostSettings } from '../../config';
-import type { Finding } from '../../core/lint';
+import type { Finding, LintEngine, LintLanguage } from '../../core/lint';
+import type { Node } from '../../core/parse/treeSitter';
 import { computeBudget } from '../../core/monitor/budget';
-import { sketchCalls, type CallSketch } from '../../core/monitor/capacity';
+import { sketchCalls, type CallSketch } from '../../core/monitor/callSketch';
 import { capacityHoverMarkdown, type FanoutFacts } from '../../core/monitor/capacityHover';
 import type { FindingIndex } from '../lint/linter';
 import { LINT_DOCUMENT_SELECTOR } from '../lint/linter';
@@ -12,20 +13,27 @@ import type { Monitor } from '../monitor/monitor';
  * Capacity and cost on hover (issue 13): over a `messages.create` / `messages.stream`
  * callee, or over the callee of a fan-out the linter found (`unbounded-fanout`), shows the
  * live headroom for the call's model, the cost per call, and for a fan-out the time it needs
- * under the limits, the binding limit and a safe concurrency.
+ * under the limits, the binding limit and a safe concurrency. The call is read from the lint
+ * facts of the document: the tree the linter holds for this version, else one parsed here
+ * (a notebook cell, a document linted in the worker).
  */
 export function registerCapacityHover(deps: {
   findings: FindingIndex;
   monitor: Pick<Monitor, 'view' | 'acceleration'>;
+  getEngine(): Promise<LintEngine>;
 }): vscode.Disposable {
   return vscode.languages.registerHoverProvider(LINT_DOCUMENT_SELECTOR, {
-    provideHover(document, position) {
+    async provideHover(document, position) {
       const text = document.getText();
       // Cheap guard: no Messages call in the file, no hover.
       if (!/\bmessages\s*\??\.\s*(?:create|stream)\b/.test(text)) return undefined;
       const offset = document.offsetAt(position);
-      const calls = sketchCalls(text);
-      const findings = deps.findings.get(document.uri, document.version) ?? [];
+      const version = document.version;
+      const calls = await withRoot(deps, document, (root) =>
+        sketchCalls(text, document.languageId as LintLanguage, root),
+      );
+      if (!calls || document.version !== version) return undefined;
+      const findings = deps.findings.get(document.uri, version) ?? [];
       const fanouts = findings.filter((f) => f.data.rule === 'unbounded-fanout');
       const target = pick(offset, calls, fanouts, text);
       if (!target) return undefined;
@@ -51,6 +59,29 @@ export function registerCapacityHover(deps: {
       );
     },
   });
+}
+
+/**
+ * Runs `use` on the syntax tree of the document's current version: the linter's, else one
+ * parsed for this hover and freed after it. Undefined when the document cannot be parsed.
+ */
+async function withRoot<T>(
+  deps: { findings: FindingIndex; getEngine(): Promise<LintEngine> },
+  document: vscode.TextDocument,
+  use: (root: Node) => T,
+): Promise<T | undefined> {
+  const linted = deps.findings.root(document.uri, document.version);
+  if (linted) return use(linted);
+  const engine = await deps.getEngine();
+  const language = document.languageId as LintLanguage;
+  await engine.load(language);
+  const tree = engine.parse(document.getText(), language, null, {});
+  if (!tree) return undefined;
+  try {
+    return use(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
 }
 
 /** The call (and fan-out) under the cursor: a call's callee, or a fan-out's callee. */

@@ -66,10 +66,12 @@ export interface Monitor extends vscode.Disposable {
    */
   attachSource(source: BudgetSource, url: string): vscode.Disposable;
   /**
-   * The usage of a streamed response, known only when its stream ended (its observation
-   * went out at header time, without usage): priced into the session's cost.
+   * The usage of an observed (proxied) response, from its exchange record: known once the
+   * response ended, whether it was a stream (observed at header time) or a JSON body (whose
+   * observation may go out before the body is decoded). The only way observed traffic is
+   * priced, so each response counts once.
    */
-  recordStreamUsage(model: string, usage: UsageInfo, at: number): void;
+  recordObservedUsage(model: string, usage: UsageInfo, at: number): void;
   /** The poller's scheduling (backoff, retry-after block), when it runs. */
   pollerStatus(): PollerStatus | undefined;
   /** Re-reads the key, trust and settings now; resolves when that is applied. */
@@ -178,7 +180,9 @@ export function createMonitor(deps: {
     // A 429 with budget left after a sharp ramp is named as acceleration, with its cure.
     if (event.kind === 'response' || event.kind === 'network-error') {
       state = annotate429(state, event, watch.observe(event));
-      ledger.add(event);
+      // Observed traffic is priced from the proxy's exchange record (`recordObservedUsage`), which
+      // always has the final usage; its observation may not (a JSON body decoded after the hold).
+      if (event.source !== 'observed') ledger.add(event);
     }
     if (previous.kind !== state.kind) log.info(`Monitor: ${previous.kind} → ${state.kind}. ${state.reason}`);
     // A detour through `stale` (or a refresh) must not repeat a notification the user saw.
@@ -369,8 +373,8 @@ export function createMonitor(deps: {
       queueReconfigure();
       await reconfiguring;
     },
-    recordStreamUsage: (model: string, usage: UsageInfo, at: number) => {
-      const streamed: Observation = {
+    recordObservedUsage: (model: string, usage: UsageInfo, at: number) => {
+      const exchanged: Observation = {
         kind: 'response',
         source: 'observed',
         model,
@@ -379,7 +383,7 @@ export function createMonitor(deps: {
         headers: parseRateLimitHeaders({}),
         usage,
       };
-      if (ledger.add(streamed) !== undefined) fire();
+      if (ledger.add(exchanged) !== undefined) fire();
     },
     attachSource: (source: BudgetSource, url: string) => {
       observed = { url, lastAt: 0 };

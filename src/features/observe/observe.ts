@@ -66,11 +66,13 @@ export function registerObserve(deps: {
       return undefined;
     }
     const source = monitor.attachSource(proxy, proxy.url);
-    // A streamed response's usage arrives with its end, after its observation: cost it then.
-    const streamed = proxy.onExchange((e) => {
-      if (e.stream && e.usage) monitor.recordStreamUsage(e.model, e.usage, e.endedAt);
+    // Cost comes from the exchange record, which has the final usage of every response: a
+    // stream's arrives with its end (after its observation), and a JSON body may be decoded
+    // after its observation's hold expired. The monitor prices nothing else that is observed.
+    const priced = proxy.onExchange((e) => {
+      if (e.usage) monitor.recordObservedUsage(e.model, e.usage, e.endedAt);
     });
-    attached = vscode.Disposable.from(source, streamed);
+    attached = vscode.Disposable.from(source, priced);
     env.replace(ENV_VAR, proxy.url);
     env.description = new vscode.MarkdownString(
       `Headroom is observing Claude API traffic: \`${ENV_VAR}\` points at its local proxy (${proxy.url}), which forwards to ${upstream} unchanged and reads the rate-limit headers.`,

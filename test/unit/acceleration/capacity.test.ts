@@ -3,7 +3,6 @@ import {
   DEFAULT_TIER_LIMITS,
   callCost,
   estimateFanout,
-  sketchCalls,
   type ModelLimits,
 } from '../../../src/core/monitor/capacity';
 import { ModelBuckets } from '../../mock-anthropic/buckets';
@@ -130,34 +129,7 @@ describe('capacity: the fan-out estimate against a simulation on the mock’s bu
   });
 });
 
-describe('capacity: reading a call from its text', () => {
-  it('reads model, max_tokens and the literal prompt and system text (JS)', () => {
-    const text = `await client.messages.create({
-  model: 'claude-haiku-4-5',
-  max_tokens: 1_024,
-  system: "You are terse.",
-  messages: [{ role: 'user', content: 'Summarise this paragraph, please.' }],
-});`;
-    const [call] = sketchCalls(text);
-    assert.ok(call);
-    assert.equal(call.model, 'claude-haiku-4-5');
-    assert.equal(call.maxTokens, 1024);
-    assert.equal(call.method, 'create');
-    // "You are terse." + "user" + "Summarise this paragraph, please." (model excluded)
-    assert.equal(call.literalChars, 14 + 4 + 33);
-    assert.equal(call.nonLiteral, false);
-  });
-
-  it('flags content it cannot count, and reads Python keyword calls', () => {
-    const py =
-      'msg = client.messages.stream(model="claude-sonnet-4-6", max_tokens=512, messages=[{"role": "user", "content": doc}])';
-    const [call] = sketchCalls(py);
-    assert.equal(call?.model, 'claude-sonnet-4-6');
-    assert.equal(call?.maxTokens, 512);
-    assert.equal(call?.method, 'stream');
-    assert.equal(call?.nonLiteral, true);
-  });
-
+describe('capacity: pricing a call', () => {
   it('prices a call: input as estimated, output at max_tokens', () => {
     assert.ok(Math.abs(callCost('claude-haiku-4-5', 1000, 1000)!.usd - (1000 * 1 + 1000 * 5) / 1e6) < 1e-12);
     assert.equal(callCost('claude-unknown-9', 1, 1), undefined);

@@ -1,13 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { computeBudget, mergeSnapshot } from '../../../src/core/monitor/budget';
-import { sketchCalls } from '../../../src/core/monitor/capacity';
+import type { CallSketch } from '../../../src/core/monitor/callSketch';
 import { capacityHoverMarkdown } from '../../../src/core/monitor/capacityHover';
 import { parseRateLimitHeaders } from '../../../src/core/monitor/headers';
 
 const T0 = Date.parse('2026-12-06T09:00:00Z');
-const CALL = sketchCalls(
-  "client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 200, system: 'Be brief.', messages: [{ role: 'user', content: 'Hello there, how are you?' }] })",
-)[0]!;
+/** `client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 200, system: 'Be brief.', messages: [{ role: 'user', content: 'Hello there, how are you?' }] })` as sketched (callSketch.test.ts reads it). */
+const CALL: CallSketch = {
+  model: 'claude-haiku-4-5',
+  maxTokens: 200,
+  literalChars: 38,
+  nonLiteral: false,
+  method: 'create',
+  calleeStart: 0,
+  calleeEnd: 22,
+  argsEnd: 160,
+};
 
 describe('capacity hover', () => {
   it('marks bundled defaults as defaults when nothing was measured', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CostLedger, costTooltip, formatUsd } from '../../../src/core/monitor/costLedger';
+import { CostLedger, costTooltip } from '../../../src/core/monitor/costLedger';
+import { formatUsd } from '../../../src/core/monitor/format';
 import { parseRateLimitHeaders } from '../../../src/core/monitor/headers';
 import type { ResponseObservation, UsageInfo } from '../../../src/core/monitor/source';
 

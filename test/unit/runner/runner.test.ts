@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { streamProblems, type Tally } from '../../harness/runIntegration';
+import { addLogAudit, streamProblems, type Tally } from '../../harness/runIntegration';
 
 const repoRoot = join(__dirname, '../../../..');
 /** The real unit test file each copy keeps (five quick tests, no fixtures). */
@@ -366,5 +366,42 @@ describe('test runner', function () {
       streamProblems(start, { ...end, failures: 1, error: 'it.only forbidden' }, tally).join('\n'),
       /did not run: it\.only forbidden/,
     );
+  });
+
+  it('skips the log audit of a pass that ran no test (a narrowed Restricted Mode pass), and says so', () => {
+    const lines: string[] = [];
+    let audited = 0;
+    const missingLog = (): string[] => {
+      audited++;
+      return ['no Headroom output log found under /tmp/x; the audit could not run'];
+    };
+    const empty: Tally = { planned: 0, grep: 'observ', passes: [], failures: [], pending: [] };
+    addLogAudit(empty, missingLog, (l) => lines.push(l));
+    assert.equal(audited, 0);
+    assert.deepEqual(empty, { planned: 0, grep: 'observ', passes: [], failures: [], pending: [] });
+    assert.match(lines.join('\n'), /log audit skipped: this pass ran no test \(--grep "observ" matched none/);
+
+    // A pass that ran tests is audited: a missing log still fails it, a clean one passes.
+    const ran: Tally = { planned: 1, grep: 'observ', passes: ['a'], failures: [], pending: [] };
+    addLogAudit(ran, missingLog, (l) => lines.push(l));
+    assert.equal(audited, 1);
+    assert.equal(ran.planned, 2);
+    assert.deepEqual(
+      ran.failures.map((f) => f.title),
+      ['log audit'],
+    );
+    const clean: Tally = {
+      planned: 1,
+      grep: '',
+      passes: [],
+      failures: [{ title: 't', error: 'e' }],
+      pending: [],
+    };
+    addLogAudit(
+      clean,
+      () => [],
+      () => undefined,
+    );
+    assert.deepEqual(clean.passes, ['log audit']);
   });
 });

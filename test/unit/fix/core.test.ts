@@ -357,11 +357,12 @@ describe('fix: fixAll', () => {
     assert.ok(lints <= 3, `linted ${lints} times`);
     // The same text as fixing the calls one at a time, first to last.
     let oneByOne = text;
-    for (let i = 0; i < 200; i++)
+    for (let i = 0; i < 200; i++) {
       oneByOne = oneByOne.replace(
         /create\(\{ model: 'claude-haiku-4-5', messages/,
         "create({ model: 'claude-haiku-4-5', max_tokens: 1024, messages",
       );
+    }
     assert.equal(result.text, oneByOne);
   });
 

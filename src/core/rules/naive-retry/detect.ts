@@ -163,20 +163,28 @@ function describe(
   let kind: NaiveRetryData['kind'];
   let first: string;
   let detail: string;
+  let waited: string;
   if (wait.parsedFrom) {
     kind = 'ignores-retry-after';
+    waited = 'after a wait read from the error text';
     first = `${how.subject} ${what} after a wait read from the error text (${wait.parsedFrom}), not retry-after.`;
     detail =
       'The wording of an error message is not an API: when it changes the wait is lost or wrong. A 429 carries ' +
       `the wait in its retry-after header; read it there, or let the SDK retry (it honours retry-after; ${sdk}).`;
+    if (first.length > 100) {
+      first = `${how.subject} ${what} after a wait read from the error text, not retry-after.`;
+      detail = `It parses the wait with ${wait.parsedFrom}. ${detail}`;
+    }
   } else if (wait.kind === 'none') {
     kind = 'no-wait';
+    waited = 'at once';
     first = `${how.subject} ${what} immediately; wait for retry-after or let the SDK retry.`;
     detail =
       'On a 429 every retry lands in the same rate-limit window and fails too. Honour the retry-after header, ' +
       `or let the SDK retry (it backs off and reads retry-after; ${sdk}).`;
   } else if (wait.kind === 'fixed' && !wait.jitter) {
     kind = 'fixed-wait';
+    waited = `after ${fixedWait}`;
     first = `${how.subject} ${what} after ${fixedWait}; use jittered back-off and retry-after.`;
     detail =
       'A fixed wait with no growth or jitter ignores retry-after: parallel workers retry in lock-step and keep ' +
@@ -189,16 +197,19 @@ function describe(
         : wait.kind === 'fixed'
           ? `after ${fixedWait.replace(/^a fixed /, 'a jittered ')}`
           : `with its own back-off${helper}`;
+    waited = schedule;
     first = `${how.subject} ${what} ${schedule}, ignoring retry-after; honour it.`;
     detail =
       'A 429 says in retry-after when capacity is back: retrying sooner fails and wastes attempts, waiting much ' +
       `longer wastes time. Wait for retry-after when the error carries it, or let the SDK retry (it honours retry-after; ${sdk}).`;
   }
   if (how.underLimiter) {
-    detail +=
-      ` It retries while still holding \`${how.underLimiter}\`: each retry waits for a slot its caller holds, ` +
-      'so once every slot is held by a retrying call they all wait on each other (a deadlock risk). ' +
-      'Release the slot before retrying.';
+    // Retrying from inside `async with sem:` also risks a deadlock: say that first.
+    first = `${how.subject} ${what} ${waited} inside \`${how.underLimiter}\`: a deadlock risk.`;
+    detail =
+      'Each retry waits for a slot of a limiter its caller still holds: once every slot is held by a ' +
+      'retrying call, they all wait on each other. Release the slot before retrying, and wait for ' +
+      `retry-after (or let the SDK retry; ${sdk}) instead of ${kind === 'no-wait' ? 'retrying at once' : 'a wait of your own'}.`;
   }
   if (first.length > 100) {
     first = first.replace(/`[^`]+`/, 'This function').replace(/ \(in [^)]*\(\)\)/, '');

@@ -13,7 +13,10 @@ import { fixturesDir, getEngine, markers } from '../lint/helpers';
 
 const DIR = path.resolve(fixturesDir, '../detection');
 const files = (): string[] =>
-  ['python', 'ts'].flatMap((g) => fs.readdirSync(path.join(DIR, g)).map((f) => `${g}/${f}`)).sort();
+  ['python', 'ts']
+    .flatMap((g) => fs.readdirSync(path.join(DIR, g)).map((f) => `${g}/${f}`))
+    .filter((f) => languageForPath(f))
+    .sort();
 
 async function lint(rel: string): Promise<{ expected: string[]; actual: Finding[]; header: string }> {
   const engine = await getEngine();
@@ -78,6 +81,11 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     assert.match(
       await message('python/naive-retry-paced-by-self-wait.py', 'naive-retry'),
       /after waiting on a rate limiter, ignoring retry-after/,
+    );
+    assert.match(
+      await message('python/naive-retry-legacy-completions.py', 'naive-retry'),
+      /^This loop retries the Claude call after a fixed 10 s wait;/,
+      'a module constant wait is read',
     );
     assert.match(
       await message('python/naive-retry-loop-same-query.py', 'naive-retry'),

@@ -19,6 +19,7 @@ import {
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
 import { callGraph, sitesWithin } from './callGraph';
+import { moduleConstant } from './constants';
 
 /** A hand-written retry loop around a call. */
 export interface RetryLoop {
@@ -148,7 +149,7 @@ function inputReads(ctx: FileContext): number[] {
   return ctx.memo('input-reads', () =>
     [
       ...ctx.scan(
-        /(?<![\w$.])(?:input|raw_input|prompt|getpass)\s*\(|\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(|\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/g,
+        /(?<![\w$.])(?:input|raw_input|getpass)\s*\(|\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(|\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/g,
       ),
     ].map((m) => m.index),
   );
@@ -325,7 +326,11 @@ export function classifyWaitIn(
   const delayText = ctx.textOf(sleep.delay);
   const expanded = delayText + localInitialisers(ctx, delayText, range, skip);
   const jitter = /random|jitter|uniform/i.test(expanded);
-  if (honoursRetryAfter || /retry[-_]?after|headers/i.test(expanded)) {
+  if (
+    honoursRetryAfter ||
+    /retry[-_]?after|headers/i.test(expanded) ||
+    delayHelperReadsRetryAfter(ctx, expanded)
+  ) {
     return { kind: 'retry-after', jitter, call: sleep.call };
   }
   const parsedFrom = parsedWait(ctx, expanded, range, skip);
@@ -339,6 +344,22 @@ export function classifyWaitIn(
     return { kind: 'growing', jitter, call: sleep.call };
   }
   return { kind: 'fixed', jitter, call: sleep.call, amount: amountOf(ctx, sleep) };
+}
+
+/**
+ * Whether the delay is computed by a same-file function that reads retry-after:
+ * `sleep(_retry_delay(error, attempt))`, `wait = delayFor(err)`.
+ */
+function delayHelperReadsRetryAfter(ctx: FileContext, expanded: string): boolean {
+  const graph = callGraph(ctx);
+  for (const m of expanded.matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)) {
+    for (const fn of graph.byName.get(m[1]) ?? []) {
+      if (anyIn(retryAfterOffsets(ctx), fn.start, fn.end)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** A regex search (Python `re.*`, JS `.exec`/`.match`) with a literal pattern; group 1 or 2 is the pattern. */
@@ -380,7 +401,10 @@ function parsedWait(
 
 /** A literal wait in words: JS delays are milliseconds, Python's seconds. */
 function amountOf(ctx: FileContext, sleep: SleepCall): string | undefined {
-  const d = unwrap(sleep.delay);
+  let d = unwrap(sleep.delay);
+  if (d && kind(d) === 'identifier') {
+    d = unwrap(moduleConstant(ctx, d) ?? null); // `time.sleep(PAUSE)` with `PAUSE = 10` at the top
+  }
   const v = d ? numberValue(d, ctx.text) : undefined;
   if (v === undefined || v < 0) {
     return undefined;

@@ -55,7 +55,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
       if (reach && recursive.length) {
         const r = recursion(ctx, fn, recursive, (t) => triesClaude(ctx, t, fn));
         if (r) {
-          const held = graph.reach.has(fn) ? undefined : heldLimiter(ctx, r.at, fn.node);
+          const held = heldLimiter(ctx, r.at, fn.node);
           out.push({ ...r, fn, shape: 'recursion', calls: reach.calls, heldLimiter: held });
         }
       }

@@ -78,7 +78,8 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       !lib ||
       seen.has(lib.node.startIndex) ||
       !keepsSdkRetries(ctx, call) ||
-      swallowedBefore(ctx, attempt.node, lib)
+      swallowedBefore(ctx, attempt.node, lib) ||
+      (attempt.via && calledPlainly(ctx, attempt.via))
     ) {
       continue;
     }
@@ -221,6 +222,28 @@ function describe(
     first = first.replace(/ \([^()]*\), not retry-after\.$/, ', not retry-after.');
   }
   return { kind, message: `${first} ${detail}` };
+}
+
+/**
+ * Whether a local function is also called outside every retry library: then the SDK's
+ * retries are all those plain calls have, and the advice to turn them off would leave them
+ * with none (the `retries-disabled` finding that the stacked-library finding would bounce with).
+ */
+function calledPlainly(ctx: FileContext, name: string): boolean {
+  const sites = ctx.memo('naive-retry-sites-by-name', () => {
+    const map = new Map<string, number[]>();
+    for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+      const list = map.get(site.name) ?? [];
+      list.push(site.at);
+      map.set(site.name, list);
+    }
+    return map;
+  });
+  return (sites.get(name) ?? []).some((at) => {
+    const call = siteCall(ctx, at);
+    const target = claudeTarget(ctx, name, at);
+    return !!call && !!target && !findRetryLibrary(ctx, call);
+  });
 }
 
 /**

@@ -91,7 +91,7 @@ for (const entry of sources.files.filter(wanted)) {
     missing.push(`${entry.repository} ${entry.path}`);
     continue;
   }
-  const findings = await score.lintForScore(engine, file);
+  const findings = await score.lintForScore(engine, file, entry.path);
   score.scoreFile(entry.labels, findings, counts[entry.split]);
   if (sites) {
     for (const m of score.siteOutcomes(entry.labels, findings)) misses.push({ entry, ...m });

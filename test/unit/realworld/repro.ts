@@ -89,7 +89,7 @@ export async function scoreReproductions(
   const out: Record<'tune' | 'holdout', RuleCounts> = { tune: {}, holdout: {} };
   for (const rel of reproFiles()) {
     const repro = readRepro(rel);
-    scoreFile(repro.labels, await lintForScore(engine, path.join(reproDir, rel)), out[repro.split]);
+    scoreFile(repro.labels, await lintForScore(engine, path.join(reproDir, rel), rel), out[repro.split]);
   }
   return out;
 }

@@ -218,9 +218,18 @@ export function formatTable(
   return `${lines.join('\n')}\n`;
 }
 
-/** Lints one file exactly as the CLI does (path-aware; notebook cells by their `cells` index). */
-export async function lintForScore(engine: LintEngine, file: string): Promise<Reported[]> {
-  const result = await lintFile(engine, { path: file, display: file }, {});
+/**
+ * Lints one file exactly as the CLI does (path-aware; notebook cells by their `cells` index).
+ * `rel` is the path inside its project that test-code scoping reads: a reproduction's path
+ * inside the reproductions (its folder under `test/` is ours, not part of the shape), an
+ * original's path in its repository.
+ */
+export async function lintForScore(engine: LintEngine, file: string, rel?: string): Promise<Reported[]> {
+  const result = await lintFile(
+    engine,
+    { path: file, display: file, ...(rel === undefined ? {} : { rel }) },
+    {},
+  );
   if (result.error) throw new Error(result.error);
   return result.findings.map((f) => ({
     rule: f.rule,

@@ -1,9 +1,9 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
-import { FUNCTION_TYPES, kind, unwrap, up, endOf } from '../syntax';
+import { kind, up, endOf } from '../syntax';
+import { definedFunction } from './functions';
 import { isLimited } from './limiters';
-import { escapeRegExp } from '../../parse/escapeRegExp';
 
 /**
  * The same-file call graph: named local functions (declarations, `def`, methods of local
@@ -63,13 +63,15 @@ export interface CallGraph {
 /** Local calls followed from a call site to a Claude call ("one or two calls deep"). */
 export const MAX_DEPTH = 2;
 
+// (A name starts after a non-name character: without the look-behind each pattern is also
+// tried from every later character of each name, to the same end.)
 const JS_DEFS = [
   // function name(  /  function* name(
   /\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g,
   // name = async (…) =>, name = x =>, name = function, const name: T = (…
-  /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   // name: async (…) =>  (object literal property)
-  /([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`
   /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
 ];
@@ -178,7 +180,7 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
       if (NOT_NAMES.has(name)) {
         continue;
       }
-      const fn = definedFunction(ctx, at);
+      const fn = definedFunctionAt(ctx, at);
       if (!fn || seen.has(fn.startIndex)) {
         continue;
       }
@@ -210,52 +212,24 @@ function siteAt(m: RegExpExecArray, name: string): number {
 
 /** The offset of the captured name in a match (its first occurrence after any keyword). */
 function nameAtOf(m: RegExpExecArray, name: string): number {
-  const idx = m[0].search(new RegExp(`(?<![\\w$#])${escapeRegExp(name)}(?![\\w$])`));
-  return m.index + Math.max(0, idx);
+  const s = m[0];
+  for (let i = s.indexOf(name); i !== -1; i = s.indexOf(name, i + 1)) {
+    if (!(i > 0 && (isWordChar(s[i - 1]) || s[i - 1] === '#')) && !isWordChar(s[i + name.length])) {
+      return m.index + i;
+    }
+  }
+  return m.index;
 }
 
-const HOLDERS = new Set([
-  'variable_declarator',
-  'pair',
-  'assignment_expression',
-  'assignment',
-  'public_field_definition',
-  'field_definition',
-]);
-const NAMED = new Set([
-  'function_declaration',
-  'generator_function_declaration',
-  'method_definition',
-  'function_definition',
-]);
+/** `[\w$]` (ASCII, as in the patterns above). */
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\w$]/.test(ch);
+}
 
 /** The function defined by the name at `at`, or null. */
-function definedFunction(ctx: FileContext, at: number): Node | null {
+function definedFunctionAt(ctx: FileContext, at: number): Node | null {
   const id = ctx.nodeAt(at);
-  if (!id) {
-    return null;
-  }
-  const parent = up(id);
-  if (!parent) {
-    return null;
-  }
-  const pt = kind(parent);
-  if (NAMED.has(pt) || pt === 'function_expression' || pt === 'generator_function') {
-    return parent.childForFieldName('name')?.startIndex === id.startIndex ? parent : null;
-  }
-  if (HOLDERS.has(pt)) {
-    const nameNode =
-      parent.childForFieldName('name') ??
-      parent.childForFieldName('key') ??
-      parent.childForFieldName('left') ??
-      parent.childForFieldName('property');
-    if (nameNode?.startIndex !== id.startIndex) {
-      return null;
-    }
-    const value = unwrap(parent.childForFieldName('value') ?? parent.childForFieldName('right'));
-    return value && FUNCTION_TYPES.has(kind(value)) ? value : null;
-  }
-  return null;
+  return id ? definedFunction(id, true) : null;
 }
 
 /** Parameter names of a function, read from the text of its parameter list. */

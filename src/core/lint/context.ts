@@ -92,6 +92,50 @@ export class FileContext {
     }
   }
 
+  /**
+   * Offsets of the whole-word occurrences of a name (no `[\w$]` character right before or
+   * after it), in text order: what `(?<![\w$])name(?![\w$])` finds, several times faster (a
+   * plain substring search, where a pattern that starts with a look-behind tries every offset).
+   */
+  wordsOf(name: string): number[] {
+    const text = this.text;
+    const out: number[] = [];
+    for (let at = text.indexOf(name); at !== -1 && name; at = text.indexOf(name, at + 1)) {
+      if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length))) {
+        out.push(at);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Where a name is used as a plain name or as `this.name` / `self.name` (not as another
+   * object's member): the offset of the name in each match of
+   * `(?<![\w$.])(?:(?:this|self)\s*\.\s*)?name(?![\w$])`, found by a substring search.
+   */
+  usesOf(name: string): number[] {
+    const text = this.text;
+    if (name === 'this' || name === 'self') {
+      const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name}(?![\\w$])`, 'g');
+      return [...this.scan(re)].map((m) => m.index + m[0].length - name.length);
+    }
+    return this.wordsOf(name).filter((at) => {
+      if (text[at - 1] !== '.') {
+        return true;
+      }
+      let j = at - 2;
+      while (j >= 0 && /\s/.test(text[j])) {
+        j--;
+      }
+      const receiver = j >= 3 ? text.slice(j - 3, j + 1) : '';
+      return (
+        (receiver === 'this' || receiver === 'self') &&
+        !isNameChar(text.charCodeAt(j - 4)) &&
+        text[j - 4] !== '.'
+      );
+    });
+  }
+
   /** What the file imports. */
   get imports(): Imports {
     return this.memo('imports', () => readImports(this));
@@ -111,4 +155,15 @@ export class FileContext {
   get calls(): ClaudeCall[] {
     return this.memo('calls', () => findCalls(this));
   }
+}
+
+/** `[\w$]`: an ASCII letter or digit, `_` or `$` (NaN, off the text, is none). */
+function isNameChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 36
+  );
 }

@@ -15,9 +15,7 @@ export function functionsNamed(ctx: FileContext, name: string): Node[] {
   return ctx.memo(`functions-named:${name}`, () => {
     const out: Node[] = [];
     const text = ctx.text;
-    const word = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
-    for (let m = word.exec(text); m; m = word.exec(text)) {
-      const at = m.index;
+    for (const at of ctx.wordsOf(name)) {
       if (!looksLikeDefinition(text, at, name.length, ctx.python)) {
         continue;
       }

@@ -127,12 +127,13 @@ function buildGraph(ctx: FileContext): CallGraph {
       }
       continue;
     }
-    if (ctx.inCommentOrString(at)) {
-      continue;
+    const param = !m[1] && owner.params.includes(name);
+    if ((!param && !local) || ctx.inCommentOrString(at)) {
+      continue; // (the tree lookup only for a site that would be recorded)
     }
-    if (!m[1] && owner.params.includes(name)) {
+    if (param) {
       owner.paramSites.push({ name, at, method: false });
-    } else if (local) {
+    } else {
       owner.sites.push({ name, at, method: !!m[1] });
     }
   }

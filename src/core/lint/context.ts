@@ -3,7 +3,7 @@ import type { Node } from '../parse/treeSitter';
 import { type ClaudeCall, findCalls } from './facts/calls';
 import { type ClientBinding, findClients } from './facts/clients';
 import { type Imports, readImports } from './facts/imports';
-import { kind, endOf } from './syntax';
+import { endOf, isNameChar, kind } from './syntax';
 import type { LintLanguage, LintOptions } from './types';
 
 export type { ClaudeCall } from './facts/calls';
@@ -155,15 +155,4 @@ export class FileContext {
   get calls(): ClaudeCall[] {
     return this.memo('calls', () => findCalls(this));
   }
-}
-
-/** `[\w$]`: an ASCII letter or digit, `_` or `$` (NaN, off the text, is none). */
-function isNameChar(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    code === 95 ||
-    code === 36
-  );
 }

@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LintEngine } from '../../../src/core/lint';
 import { FileContext } from '../../../src/core/lint/context';
+import { callSites } from '../../../src/core/lint/facts/callGraph';
 import { getEngine } from './helpers';
 
-/** FileContext.wordsOf / usesOf find what the patterns they replace find (a substring search instead). */
-describe('FileContext name searches', () => {
+/** FileContext.wordsOf / usesOf and callSites find what the patterns they replace find (a substring search instead). */
+describe('name and call-site searches', () => {
   let engine: LintEngine;
   before(async () => {
     engine = await getEngine();
@@ -64,6 +65,26 @@ describe('FileContext name searches', () => {
         withContext(text, (ctx) => assert.deepEqual(ctx.usesOf(name), expected));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('callSites: the matches of the call-site pattern, read back from each (', () => {
+    const CALL_SITE = /(?<![\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(/g;
+    const callPieces = [...pieces, '(', '(', ' (', '1', '#', 'f(', 'this . ', 'x.self.', '\t'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...callPieces), fc.string({ maxLength: 2 })), { maxLength: 30 }),
+        (parts) => {
+          const text = parts.join('');
+          const expected = [...text.matchAll(CALL_SITE)].map((m) => {
+            let end = (m.index ?? 0) + m[0].length - 1;
+            while (text[end - 1] === ' ' || text[end - 1] === '\t') end--;
+            return { name: m[2], at: end - m[2].length, method: !!m[1] };
+          });
+          assert.deepEqual([...callSites(text)], expected);
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

@@ -362,7 +362,9 @@ async function runLintBench(tmp: string, log: (line: string) => void): Promise<v
 
   // (a) incremental re-lint after a one-character edit
   log('');
-  log('(a) re-lint after a one-character edit (incremental reparse), CPU time, target <= 5 ms');
+  log(
+    '(a) re-lint after a one-character edit (the keystroke path: incremental reparse, LintDocument.lintNow), CPU time, target <= 5 ms',
+  );
   for (const lang of ['ts', 'py'] as const) {
     const text = files[lang];
     const doc = engine.openDocument(LANGUAGE[lang], text);
@@ -374,13 +376,13 @@ async function runLintBench(tmp: string, log: (line: string) => void): Promise<v
       samples.push(
         cpuTime(() => {
           doc.update([{ rangeOffset: at, rangeLength: 0, text: 'x' }]);
-          doc.lint();
+          doc.lintNow();
         }),
       );
       samples.push(
         cpuTime(() => {
           doc.update([{ rangeOffset: at, rangeLength: 1, text: '' }]);
-          doc.lint();
+          doc.lintNow();
         }),
       );
     }

@@ -3,7 +3,7 @@ import type { Node } from '../parse/treeSitter';
 import { type ClaudeCall, findCalls } from './facts/calls';
 import { type ClientBinding, findClients } from './facts/clients';
 import { type Imports, readImports } from './facts/imports';
-import { kind, endOf } from './syntax';
+import { endOf, isNameChar, kind } from './syntax';
 import type { LintLanguage, LintOptions } from './types';
 
 export type { ClaudeCall } from './facts/calls';
@@ -90,6 +90,50 @@ export class FileContext {
         yield m;
       }
     }
+  }
+
+  /**
+   * Offsets of the whole-word occurrences of a name (no `[\w$]` character right before or
+   * after it), in text order: what `(?<![\w$])name(?![\w$])` finds, several times faster (a
+   * plain substring search, where a pattern that starts with a look-behind tries every offset).
+   */
+  wordsOf(name: string): number[] {
+    const text = this.text;
+    const out: number[] = [];
+    for (let at = text.indexOf(name); at !== -1 && name; at = text.indexOf(name, at + 1)) {
+      if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length))) {
+        out.push(at);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Where a name is used as a plain name or as `this.name` / `self.name` (not as another
+   * object's member): the offset of the name in each match of
+   * `(?<![\w$.])(?:(?:this|self)\s*\.\s*)?name(?![\w$])`, found by a substring search.
+   */
+  usesOf(name: string): number[] {
+    const text = this.text;
+    if (name === 'this' || name === 'self') {
+      const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name}(?![\\w$])`, 'g');
+      return [...this.scan(re)].map((m) => m.index + m[0].length - name.length);
+    }
+    return this.wordsOf(name).filter((at) => {
+      if (text[at - 1] !== '.') {
+        return true;
+      }
+      let j = at - 2;
+      while (j >= 0 && /\s/.test(text[j])) {
+        j--;
+      }
+      const receiver = j >= 3 ? text.slice(j - 3, j + 1) : '';
+      return (
+        (receiver === 'this' || receiver === 'self') &&
+        !isNameChar(text.charCodeAt(j - 4)) &&
+        text[j - 4] !== '.'
+      );
+    });
   }
 
   /** What the file imports. */

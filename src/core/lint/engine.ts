@@ -234,6 +234,11 @@ export class LintDocument {
   private tree: Tree | null = null;
   private dirty = true;
   private disposed = false;
+  /**
+   * The tree came from an incremental parse of text with syntax errors and was not parsed
+   * afresh (see `lintNow`): its findings may depend on the edit history until `lint` settles it.
+   */
+  private provisional = false;
   /** An upper bound of `nestingDepth(text)`, kept across edits; undefined until measured. */
   private depth: number | undefined;
 
@@ -275,13 +280,40 @@ export class LintDocument {
   setText(text: string): void {
     this.current = text;
     this.depth = undefined;
+    this.provisional = false;
     this.tree?.delete();
     this.tree = null;
     this.dirty = true;
   }
 
-  /** Lints the current text, reparsing incrementally if it changed. Never throws. */
+  /**
+   * Lints the current text, reparsing incrementally if it changed. The findings never depend
+   * on the edit history: a file opened with the same text gets the same ones. Never throws.
+   */
   lint(options: EngineLintOptions = {}): Finding[] {
+    return this.run(options, true);
+  }
+
+  /**
+   * Lints the current text for the keystroke path: as `lint`, except that text left with a
+   * syntax error is analysed on the incremental tree at once instead of being parsed a second
+   * time afresh. Then `settled` is false until `lint` (run it when the editor is idle)
+   * re-parses it afresh; the text's next edit parses incrementally either way.
+   */
+  lintNow(options: EngineLintOptions = {}): Finding[] {
+    return this.run(options, false);
+  }
+
+  /**
+   * Whether the last lint's findings are those of a fresh parse of the text (see `lintNow`):
+   * false only after it analysed a tree still to be parsed afresh. (A text that cannot have
+   * findings is not parsed at all, and the tree stays as it was until the next parse.)
+   */
+  get settled(): boolean {
+    return !this.provisional || this.dirty;
+  }
+
+  private run(options: EngineLintOptions, settle: boolean): Finding[] {
     if (this.disposed) {
       return [];
     }
@@ -291,17 +323,19 @@ export class LintDocument {
       return [];
     }
     if (this.dirty || !this.tree) {
-      let next = this.engine.parse(this.current, this.language, this.tree, options);
-      if (next?.rootNode.hasError && this.tree) {
-        // Tree-sitter's error recovery can settle on a different tree when it reuses an old
-        // one, so text with syntax errors is parsed afresh: the findings then never depend
-        // on the edit history (a file opened with the same text gets the same ones).
-        next.delete();
-        next = this.engine.parse(this.current, this.language, null, options);
-      }
+      const next = this.engine.parse(this.current, this.language, this.tree, options);
+      this.provisional = !!next?.rootNode.hasError && !!this.tree;
       this.tree?.delete();
       this.tree = next;
       this.dirty = false;
+    }
+    if (this.provisional && settle) {
+      // Tree-sitter's error recovery can settle on a different tree when it reuses an old
+      // one, so text with syntax errors is parsed afresh: the findings then never depend
+      // on the edit history (a file opened with the same text gets the same ones).
+      this.tree?.delete();
+      this.tree = this.engine.parse(this.current, this.language, null, options);
+      this.provisional = false;
     }
     if (!this.tree) {
       return [];

@@ -471,3 +471,14 @@ export function functionName(fn: Node, text: string): string | undefined {
       return undefined;
   }
 }
+
+/** `[\w$]`: an ASCII letter or digit, `_` or `$` (NaN, off the text, is none). */
+export function isNameChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 36
+  );
+}

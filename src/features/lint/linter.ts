@@ -242,7 +242,11 @@ export function registerLinter(
     }
   };
 
-  const lintText = async (document: vscode.TextDocument): Promise<void> => {
+  /**
+   * `settle`: lint with `LintDocument.lint` (text with a syntax error parsed afresh) instead
+   * of `lintNow`, whose findings on such text are published at once and settled once idle.
+   */
+  const lintText = async (document: vscode.TextDocument, settle = false): Promise<void> => {
     if (disposed || document.isClosed) return;
     if (deletedOnDisk(document)) {
       forget(document.uri);
@@ -279,7 +283,8 @@ export function registerLinter(
       sessions.set(key, session);
     }
     const started = performance.now();
-    const findings = session.doc.lint(lintOptions(settings.rules, log, { uri: document.uri, settings }));
+    const options = lintOptions(settings.rules, log, { uri: document.uri, settings });
+    const findings = settle ? session.doc.lint(options) : session.doc.lintNow(options);
     const ms = performance.now() - started;
     budget.record(key, bytes, ms); // Over the budget: the next lint of it runs in the worker.
     results.set(key, { version: document.version, findings });
@@ -287,6 +292,11 @@ export function registerLinter(
     log.trace(
       `Linted ${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms`,
     );
+    if (!session.doc.settled) {
+      // Text with a syntax error, analysed on the incremental tree: parsed afresh once idle
+      // (an edit before then reschedules the lint and cancels this).
+      schedule(key, () => lintText(document, true), `Linting ${key}`);
+    }
   };
 
   /**

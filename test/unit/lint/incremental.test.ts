@@ -114,3 +114,104 @@ describe('incremental re-lint (openDocument + update)', function () {
     );
   });
 });
+
+describe('keystroke re-lint (lintNow): text with a syntax error is not parsed twice', function () {
+  this.timeout(60_000);
+  let engine: LintEngine;
+  const files = fixtureFiles().filter((f) => !f.endsWith('.ipynb'));
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  /** Runs `fn` counting the engine's parses. */
+  function countingParses<T>(fn: (parses: () => number) => T): T {
+    const parse = engine.parse.bind(engine);
+    let count = 0;
+    engine.parse = (...args) => {
+      count++;
+      return parse(...args);
+    };
+    try {
+      return fn(() => count);
+    } finally {
+      engine.parse = parse;
+    }
+  }
+
+  it('parses once after an edit that leaves a syntax error, and lint() then settles on a fresh parse', () => {
+    const text =
+      "import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic();\n" +
+      "await client.messages.create({ model: 'm', messages: [] });\n";
+    const at = text.indexOf('const') + 'const'.length;
+    const broken = `${text.slice(0, at)}x${text.slice(at)}`; // `constx client = …`
+    const expected = { broken: engine.lint(broken, 'typescript'), text: engine.lint(text, 'typescript') };
+    const doc = engine.openDocument('typescript', text);
+    try {
+      countingParses((parses) => {
+        doc.lintNow();
+        assert.equal(parses(), 1);
+        assert.ok(doc.settled, 'a first parse is a fresh one');
+        doc.update([{ rangeOffset: at, rangeLength: 0, text: 'x' }]);
+        assert.equal(doc.text, broken);
+        const now = doc.lintNow();
+        assert.equal(parses(), 2, 'one incremental parse, no second one');
+        assert.ok(doc.root?.hasError);
+        assert.equal(doc.settled, false);
+        assert.ok(now.some((f) => f.rule === 'missing-max-tokens'));
+        const settled = doc.lint();
+        assert.equal(parses(), 3, 'settling parses afresh once');
+        assert.ok(doc.settled);
+        assert.deepEqual(settled, expected.broken);
+        doc.lint();
+        assert.equal(parses(), 3, 'nothing left to settle');
+        // Deleting the x again: an incremental parse of the provisional tree, error-free.
+        doc.update([{ rangeOffset: at, rangeLength: 1, text: '' }]);
+        assert.deepEqual(doc.lintNow(), expected.text);
+        assert.equal(parses(), 4);
+        assert.ok(doc.settled);
+      });
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('random edit sequences: lintNow matches a fresh lint whenever it is settled, and lint() always', () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      len: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+      text: fc.oneof(fc.constantFrom(...TYPED), fc.string({ maxLength: 6 })),
+    });
+    let provisional = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...files),
+        fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }),
+        (rel, events) => {
+          const language = languageForPath(rel) as LintLanguage;
+          let text = fs.readFileSync(path.join(fixturesDir, rel), 'utf8');
+          const doc = engine.openDocument(language, text);
+          try {
+            doc.lintNow();
+            for (const edits of events) {
+              const changes = toEvent(text, edits);
+              text = apply(text, changes);
+              doc.update(changes);
+              const now = doc.lintNow();
+              if (doc.settled) {
+                assert.deepEqual(now, engine.lint(text, language));
+              } else {
+                provisional++;
+              }
+            }
+            assert.deepEqual(doc.lint(), engine.lint(text, language));
+            assert.ok(doc.settled);
+          } finally {
+            doc.dispose();
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+    assert.ok(provisional > 0, 'some edits left a syntax error (the case under test)');
+  });
+});

@@ -1,9 +1,9 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
-import { FUNCTION_TYPES, kind, unwrap, up, endOf } from '../syntax';
+import { endOf, isNameChar, kind, up } from '../syntax';
+import { definedFunction } from './functions';
 import { isLimited } from './limiters';
-import { escapeRegExp } from '../../parse/escapeRegExp';
 
 /**
  * The same-file call graph: named local functions (declarations, `def`, methods of local
@@ -63,13 +63,15 @@ export interface CallGraph {
 /** Local calls followed from a call site to a Claude call ("one or two calls deep"). */
 export const MAX_DEPTH = 2;
 
+// (A name starts after a non-name character: without the look-behind each pattern is also
+// tried from every later character of each name, to the same end.)
 const JS_DEFS = [
   // function name(  /  function* name(
   /\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g,
   // name = async (…) =>, name = x =>, name = function, const name: T = (…
-  /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   // name: async (…) =>  (object literal property)
-  /([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`
   /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
 ];
@@ -77,9 +79,6 @@ const PY_DEFS = [
   /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
   /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm,
 ];
-
-/** `name(` or `this.name(` / `self.name(`, not after a dot (another object's method). */
-const CALL_SITE = /(?<![\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(/g;
 
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
 
@@ -108,30 +107,29 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));
   const paramNamesAll = new Set(functions.flatMap((f) => f.params));
-  for (const m of ctx.scan(CALL_SITE)) {
-    const name = m[2];
+  for (const { name, at, method } of callSites(ctx.text)) {
     const local = byName.has(name);
-    if ((!local && !(paramNamesAll.has(name) && !m[1])) || NOT_NAMES.has(name)) {
+    if ((!local && !(paramNamesAll.has(name) && !method)) || NOT_NAMES.has(name)) {
       continue;
     }
-    const at = siteAt(m, name);
     if (definedAt.has(at)) {
       continue;
     }
     const owner = innermost(at);
     if (!owner) {
-      if (local && !m[1] && !ctx.inCommentOrString(at)) {
+      if (local && !method && !ctx.inCommentOrString(at)) {
         topLevel.push({ name, at, method: false });
       }
       continue;
     }
-    if (ctx.inCommentOrString(at)) {
-      continue;
+    const param = !method && owner.params.includes(name);
+    if ((!param && !local) || ctx.inCommentOrString(at)) {
+      continue; // (the tree lookup only for a site that would be recorded)
     }
-    if (!m[1] && owner.params.includes(name)) {
+    if (param) {
       owner.paramSites.push({ name, at, method: false });
-    } else if (local) {
-      owner.sites.push({ name, at, method: !!m[1] });
+    } else {
+      owner.sites.push({ name, at, method: !!method });
     }
   }
   // Depth 0: a Claude call written in the function (outside any limiter in it).
@@ -178,7 +176,7 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
       if (NOT_NAMES.has(name)) {
         continue;
       }
-      const fn = definedFunction(ctx, at);
+      const fn = definedFunctionAt(ctx, at);
       if (!fn || seen.has(fn.startIndex)) {
         continue;
       }
@@ -199,63 +197,59 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The offset of the name in a CALL_SITE match (it ends right before the optional blanks and `(`). */
-function siteAt(m: RegExpExecArray, name: string): number {
-  let end = m.index + m[0].length - 1;
-  while (m[0][end - m.index - 1] === ' ' || m[0][end - m.index - 1] === '\t') {
-    end--;
+/**
+ * The calls of plain names in a text, in text order: `name(` or `this.name(` / `self.name(`
+ * (`method`), not after a dot (another object's method). What the pattern
+ * `(?<![\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(` finds, read back from
+ * each `(` (a pattern that starts with a look-behind is tried at every offset, several times slower).
+ */
+export function* callSites(text: string): Generator<{ name: string; at: number; method: boolean }> {
+  for (let paren = text.indexOf('('); paren !== -1; paren = text.indexOf('(', paren + 1)) {
+    let end = paren;
+    while (isBlank(text.charCodeAt(end - 1))) end--;
+    let at = end;
+    while (isNameChar(text.charCodeAt(at - 1))) at--;
+    const first = text.charCodeAt(at);
+    if (at === end || (first >= 48 && first <= 57)) {
+      continue; // no name, or a number
+    }
+    // `this.` / `self.` before the name, with blanks around the dot.
+    let j = at - 1;
+    while (isBlank(text.charCodeAt(j))) j--;
+    let method = false;
+    if (text[j] === '.') {
+      j--;
+      while (isBlank(text.charCodeAt(j))) j--;
+      const receiver = j >= 3 ? text.slice(j - 3, j + 1) : '';
+      const before = text.charCodeAt(j - 4);
+      method = (receiver === 'this' || receiver === 'self') && !isNameChar(before) && text[j - 4] !== '.';
+    }
+    const before = text.charCodeAt(at - 1);
+    if (method || !(isNameChar(before) || text[at - 1] === '.')) {
+      yield { name: text.slice(at, end), at, method };
+    }
   }
-  return end - name.length;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 /** The offset of the captured name in a match (its first occurrence after any keyword). */
 function nameAtOf(m: RegExpExecArray, name: string): number {
-  const idx = m[0].search(new RegExp(`(?<![\\w$#])${escapeRegExp(name)}(?![\\w$])`));
-  return m.index + Math.max(0, idx);
+  const s = m[0];
+  for (let i = s.indexOf(name); i !== -1; i = s.indexOf(name, i + 1)) {
+    if (!isNameChar(s.charCodeAt(i - 1)) && s[i - 1] !== '#' && !isNameChar(s.charCodeAt(i + name.length))) {
+      return m.index + i;
+    }
+  }
+  return m.index;
 }
 
-const HOLDERS = new Set([
-  'variable_declarator',
-  'pair',
-  'assignment_expression',
-  'assignment',
-  'public_field_definition',
-  'field_definition',
-]);
-const NAMED = new Set([
-  'function_declaration',
-  'generator_function_declaration',
-  'method_definition',
-  'function_definition',
-]);
-
 /** The function defined by the name at `at`, or null. */
-function definedFunction(ctx: FileContext, at: number): Node | null {
+function definedFunctionAt(ctx: FileContext, at: number): Node | null {
   const id = ctx.nodeAt(at);
-  if (!id) {
-    return null;
-  }
-  const parent = up(id);
-  if (!parent) {
-    return null;
-  }
-  const pt = kind(parent);
-  if (NAMED.has(pt) || pt === 'function_expression' || pt === 'generator_function') {
-    return parent.childForFieldName('name')?.startIndex === id.startIndex ? parent : null;
-  }
-  if (HOLDERS.has(pt)) {
-    const nameNode =
-      parent.childForFieldName('name') ??
-      parent.childForFieldName('key') ??
-      parent.childForFieldName('left') ??
-      parent.childForFieldName('property');
-    if (nameNode?.startIndex !== id.startIndex) {
-      return null;
-    }
-    const value = unwrap(parent.childForFieldName('value') ?? parent.childForFieldName('right'));
-    return value && FUNCTION_TYPES.has(kind(value)) ? value : null;
-  }
-  return null;
+  return id ? definedFunction(id, true) : null;
 }
 
 /** Parameter names of a function, read from the text of its parameter list. */

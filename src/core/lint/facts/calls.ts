@@ -50,6 +50,10 @@ export function findCalls(ctx: FileContext): ClaudeCall[] {
  */
 function aliasCalls(ctx: FileContext): ClaudeCall[] {
   const names = new Set<string>();
+  // Only where `.messages` ends a statement (the pattern's tail; rare): one quick scan first.
+  if (!/\.\s*messages\s*(?:;|$|\n)/m.test(ctx.text)) {
+    return [];
+  }
   for (const m of ctx.scan(
     /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,60})?=\s*[^=\n;][^\n;]{0,200}?\.\s*messages\s*(?:;|$|\n)/gm,
   )) {

@@ -15,14 +15,12 @@ export function functionsNamed(ctx: FileContext, name: string): Node[] {
   return ctx.memo(`functions-named:${name}`, () => {
     const out: Node[] = [];
     const text = ctx.text;
-    const word = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
-    for (let m = word.exec(text); m; m = word.exec(text)) {
-      const at = m.index;
+    for (const at of ctx.wordsOf(name)) {
       if (!looksLikeDefinition(text, at, name.length, ctx.python)) {
         continue;
       }
       const id = ctx.nodeAt(at);
-      const fn = id ? definedFunction(id, text) : null;
+      const fn = id ? definedFunction(id) : null;
       if (
         fn &&
         !out.some((f) => f.startIndex === fn.startIndex) &&
@@ -101,8 +99,12 @@ const HOLDERS = new Set([
   'field_definition',
 ]);
 
-/** The function a name node defines (`function f`, `def f`, `f() {}`, `const f = () => ...`), or null. */
-function definedFunction(id: Node, text: string): Node | null {
+/**
+ * The function a name node defines (`function f`, `def f`, `f() {}`, `const f = () => ...`),
+ * or null. `namedExpressions`: the name of a named function expression
+ * (`const f = function g() {}` defines `g` too) counts as well.
+ */
+export function definedFunction(id: Node, namedExpressions = false): Node | null {
   const t = kind(id);
   if (t !== 'identifier' && t !== 'property_identifier' && t !== 'private_property_identifier') {
     return null;
@@ -112,7 +114,10 @@ function definedFunction(id: Node, text: string): Node | null {
     return null;
   }
   const pt = kind(parent);
-  if (NAMED_FUNCTIONS.has(pt)) {
+  if (
+    NAMED_FUNCTIONS.has(pt) ||
+    (namedExpressions && (pt === 'function_expression' || pt === 'generator_function'))
+  ) {
     return parent.childForFieldName('name')?.startIndex === id.startIndex ? parent : null;
   }
   if (HOLDERS.has(pt)) {
@@ -127,6 +132,5 @@ function definedFunction(id: Node, text: string): Node | null {
     const value = unwrap(parent.childForFieldName('value') ?? parent.childForFieldName('right'));
     return value && FUNCTION_TYPES.has(kind(value)) ? value : null;
   }
-  void text;
   return null;
 }

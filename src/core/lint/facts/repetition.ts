@@ -185,12 +185,7 @@ function same(a: Node, b: Node): boolean {
 
 /** Where a same-file function is called or passed inside a repeating construct (outside itself). */
 function callerRepetition(ctx: FileContext, fn: Node, name: string): Found | null {
-  const word = new RegExp(
-    `(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}(?![\\w$])`,
-    'g',
-  );
-  for (const m of ctx.scan(word)) {
-    const at = m.index + m[0].length - name.length;
+  for (const at of ctx.usesOf(name)) {
     if ((at >= fn.startIndex && at < endOf(fn)) || ctx.inCommentOrString(at)) {
       continue;
     }

@@ -166,20 +166,19 @@ function isFunction(n: Node): boolean {
  */
 function usesOf(ctx: FileContext, name: string, fn: Node): Node[] {
   const out: Node[] = [];
-  const re = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, 'g');
-  for (const m of ctx.scan(re)) {
-    if (m.index >= fn.startIndex && m.index < endOf(fn)) {
+  for (const at of ctx.wordsOf(name)) {
+    if (at >= fn.startIndex && at < endOf(fn)) {
       continue; // the definition (`def f`, `f() {`) or a recursive call
     }
-    if (ctx.inCommentOrString(m.index)) {
+    if (ctx.inCommentOrString(at)) {
       continue;
     }
-    let node: Node | null = ctx.nodeAt(m.index);
+    let node: Node | null = ctx.nodeAt(at);
     const parent = up(node);
     if (parent && /member_expression|attribute/.test(kind(parent))) {
       node = parent;
     }
-    if (node && isDefinitionName(node, m.index)) {
+    if (node && isDefinitionName(node, at)) {
       continue; // `const f = ...` / `f = ...`: the name being defined
     }
     if (node) {

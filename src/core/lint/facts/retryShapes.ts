@@ -46,6 +46,9 @@ export interface RetryShape {
 /** The non-loop retries of the file (computed once). */
 export function retryShapes(ctx: FileContext): RetryShape[] {
   return ctx.memo('retry-shapes', () => {
+    if (ctx.calls.length === 0) {
+      return []; // every shape retries a Claude call: none to find, so no call graph to build
+    }
     const graph = callGraph(ctx);
     const out: RetryShape[] = [];
     for (const fn of graph.functions) {

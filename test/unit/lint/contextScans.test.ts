@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LintEngine } from '../../../src/core/lint';
+import { FileContext } from '../../../src/core/lint/context';
+import { callSites } from '../../../src/core/lint/facts/callGraph';
+import { getEngine } from './helpers';
+
+/** FileContext.wordsOf / usesOf and callSites find what the patterns they replace find (a substring search instead). */
+describe('name and call-site searches', () => {
+  let engine: LintEngine;
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  /** A context over a text; the searches read the text only, so any tree will do. */
+  function withContext<T>(text: string, fn: (ctx: FileContext) => T): T {
+    return engine.withTree('import anthropic\n', 'python', (_, root) =>
+      fn(new FileContext(text, 'python', root as NonNullable<typeof root>)),
+    );
+  }
+
+  const pieces = [
+    'ask',
+    'ask_2',
+    'this',
+    'self',
+    '.',
+    ' ',
+    '\n',
+    '\t',
+    '$',
+    '#',
+    '_',
+    'x',
+    '(',
+    'a.',
+    'this.',
+    'self . ',
+  ];
+  const texts = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), {
+    maxLength: 30,
+  });
+
+  it('wordsOf: the matches of (?<![\\w$])name(?![\\w$])', () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom('ask', 'ask_2', 'x', '$', 'a$b', 'self'), (parts, name) => {
+        const text = parts.join('');
+        const re = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+        const expected = [...text.matchAll(re)].map((m) => m.index);
+        withContext(text, (ctx) => assert.deepEqual(ctx.wordsOf(name), expected));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('usesOf: the names of the matches of (?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?name(?![\\w$])', () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom('ask', 'ask_2', 'x', 'self', 'this', 'a$b'), (parts, name) => {
+        const text = parts.join('');
+        const re = new RegExp(
+          `(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}(?![\\w$])`,
+          'g',
+        );
+        const expected = [...text.matchAll(re)].map((m) => m.index + m[0].length - name.length);
+        withContext(text, (ctx) => assert.deepEqual(ctx.usesOf(name), expected));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('callSites: the matches of the call-site pattern, read back from each (', () => {
+    const CALL_SITE = /(?<![\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(/g;
+    const callPieces = [...pieces, '(', '(', ' (', '1', '#', 'f(', 'this . ', 'x.self.', '\t'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...callPieces), fc.string({ maxLength: 2 })), { maxLength: 30 }),
+        (parts) => {
+          const text = parts.join('');
+          const expected = [...text.matchAll(CALL_SITE)].map((m) => {
+            let end = (m.index ?? 0) + m[0].length - 1;
+            while (text[end - 1] === ' ' || text[end - 1] === '\t') end--;
+            return { name: m[2], at: end - m[2].length, method: !!m[1] };
+          });
+          assert.deepEqual([...callSites(text)], expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('usesOf examples', () => {
+    const text = 'ask(1); this.ask(2); self . ask(3); other.ask(4); x.this.ask(5); ask_2(); task()';
+    withContext(text, (ctx) => {
+      assert.deepEqual(
+        ctx.usesOf('ask').map((at) => text.slice(at, at + 5)),
+        ['ask(1', 'ask(2', 'ask(3'],
+      );
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyFix, count, findings, fixes, lines } from './helpers';
+import * as sdk from '@anthropic-ai/sdk';
+import { applyFix, count, findings, fixes, lines, loadTs } from './helpers';
 import { pyChecks } from './toolchain';
 
 const TS_DISABLED = lines(
@@ -53,24 +54,112 @@ describe('fix: backoff (retries-disabled)', () => {
     );
     assert.equal(action.isPreferred, false);
     assert.equal(count(text, 'async function withBackoff<T>(call: () => PromiseLike<T> | T, tries = 6)'), 1);
-    assert.match(
-      text,
-      /err instanceof Anthropic\.RateLimitError \|\| \(err instanceof Anthropic\.InternalServerError && err\.status === 529\)/,
-    );
-    assert.match(text, /error_code === 'enforced_spend_limit_reached'/);
-    assert.match(text, /err\.headers\?\.get\('retry-after'\)/);
-    assert.match(text, /Math\.random\(\) \* Math\.min\(60000, 1000 \* 2 \*\* \(attempt - 1\)\)/);
+    assert.equal(count(text, 'function retryAfterMs(err: unknown, attempt: number): number | undefined'), 1);
+    assert.match(text, /if \(!\(err instanceof Anthropic\.APIError\) \|\| err\.status === undefined\)/);
     assert.match(text, /const msg = await withBackoff\(\(\) =>\n\s+client\.messages\.create\(\{/);
-    assert.deepEqual(await findings(text, 'typescript', 'retries-disabled'), []);
+    assert.equal(count(text, '@anthropic-ai/sdk'), 1, 'no import added');
+    assert.deepEqual(await findings(text, 'typescript'), []);
+  });
+
+  describe('the inserted helper, run against the real SDK errors', () => {
+    type Delay = (err: unknown, attempt: number) => number | undefined;
+    type Backoff = <T>(call: () => Promise<T>, tries?: number) => Promise<T>;
+    let retryAfterMs: Delay;
+    let withBackoff: Backoff;
+    const apiError = (status: number, headers: Record<string, string> = {}, body?: object): Error =>
+      sdk.APIError.generate(status, body ?? { type: 'error' }, undefined, new Headers(headers));
+    const spendCap = (): Error =>
+      apiError(
+        429,
+        {},
+        {
+          type: 'error',
+          error: { type: 'rate_limit_error', details: { error_code: 'enforced_spend_limit_reached' } },
+        },
+      );
+    const random = Math.random;
+
+    before(async () => {
+      const { text } = await applyFix(TS_DISABLED, 'typescript', 'retries-disabled', /backoff/);
+      const mod = loadTs(`${text}\nexport { retryAfterMs, withBackoff };\n`);
+      retryAfterMs = mod.retryAfterMs as Delay;
+      withBackoff = mod.withBackoff as Backoff;
+    });
+    afterEach(() => {
+      Math.random = random;
+    });
+
+    it('retries 429, 529 and other 5xx; not 4xx, a spend cap, a connection error or a plain Error', () => {
+      Math.random = () => 0.5;
+      for (const status of [429, 500, 502, 503, 504, 529]) {
+        assert.equal(retryAfterMs(apiError(status), 1), 500, `status ${status}`);
+      }
+      for (const status of [400, 401, 403, 404, 408, 409, 413]) {
+        assert.equal(retryAfterMs(apiError(status), 1), undefined, `status ${status}`);
+      }
+      assert.equal(retryAfterMs(spendCap(), 1), undefined);
+      assert.equal(retryAfterMs(new sdk.APIConnectionError({ message: 'reset' }), 1), undefined);
+      assert.equal(retryAfterMs(new Error('429 rate limited'), 1), undefined);
+    });
+
+    it('waits retry-after when sent, else full jitter doubling from 1 s up to 60 s', () => {
+      assert.equal(retryAfterMs(apiError(429, { 'retry-after': '7' }), 1), 7000);
+      assert.equal(retryAfterMs(apiError(529, { 'retry-after': '0' }), 3), 0);
+      Math.random = () => 1;
+      assert.deepEqual(
+        [1, 2, 3, 6, 7, 8].map((attempt) => retryAfterMs(apiError(429, { 'retry-after': 'soon' }), attempt)),
+        [1000, 2000, 4000, 32000, 60000, 60000],
+      );
+      Math.random = () => 0.25;
+      assert.equal(retryAfterMs(apiError(503), 2), 500);
+    });
+
+    it('withBackoff calls again until success, at most `tries` times, and rethrows what it does not retry', async () => {
+      Math.random = () => 0;
+      const failing = (errors: Error[]) => {
+        let calls = 0;
+        return {
+          call: async () => {
+            calls++;
+            const err = errors.shift();
+            if (err) {
+              throw err;
+            }
+            return 'ok';
+          },
+          calls: () => calls,
+        };
+      };
+      const flaky = failing([apiError(429, { 'retry-after': '0' }), apiError(529), apiError(500)]);
+      assert.equal(await withBackoff(flaky.call), 'ok');
+      assert.equal(flaky.calls(), 4);
+      const overloaded = failing(Array.from({ length: 9 }, () => apiError(529)));
+      await assert.rejects(
+        withBackoff(overloaded.call, 3),
+        (err: Error) => (err as { status?: number }).status === 529,
+      );
+      assert.equal(overloaded.calls(), 3);
+      const capped = failing([spendCap()]);
+      await assert.rejects(withBackoff(capped.call), /enforced_spend_limit_reached/);
+      assert.equal(capped.calls(), 1);
+      const bad = failing([apiError(400)]);
+      await assert.rejects(withBackoff(bad.call));
+      assert.equal(bad.calls(), 1);
+    });
   });
 
   for (const [label, importLine, expected] of [
     [
-      'named imports',
+      'a named class import',
       "import { Anthropic, RateLimitError } from '@anthropic-ai/sdk';",
-      /err instanceof RateLimitError \|\| \(err instanceof Anthropic\.InternalServerError/,
+      /err instanceof Anthropic\.APIError\)/,
     ],
-    ['a namespace import', "import * as sdk from '@anthropic-ai/sdk';", /err instanceof sdk\.RateLimitError/],
+    [
+      'a named APIError import',
+      "import { Anthropic, APIError } from '@anthropic-ai/sdk';",
+      /err instanceof APIError\)/,
+    ],
+    ['a namespace import', "import * as sdk from '@anthropic-ai/sdk';", /err instanceof sdk\.APIError\)/],
   ] as const) {
     it(`uses ${label}`, async () => {
       const src = TS_DISABLED.replace("import Anthropic from '@anthropic-ai/sdk';", importLine).replace(
@@ -82,6 +171,16 @@ describe('fix: backoff (retries-disabled)', () => {
       assert.equal(count(text, '@anthropic-ai/sdk'), 1, 'no import added');
     });
   }
+
+  it('names its delay helper afresh when the file already uses the name', async () => {
+    const src = TS_DISABLED.replace(
+      'export async function title',
+      'const retryAfterMs = 5;\nexport async function title',
+    );
+    const { text } = await applyFix(src, 'typescript', 'retries-disabled', /backoff/);
+    assert.equal(count(text, /function retryAfterMs2\(err: unknown/), 1);
+    assert.equal(count(text, 'const delayMs = retryAfterMs2(err, attempt);'), 1);
+  });
 
   it('adds a named import only when no usable one exists (Bedrock client), in CommonJS style for require files', async () => {
     const src = lines(
@@ -95,14 +194,13 @@ describe('fix: backoff (retries-disabled)', () => {
       'module.exports = { ask }',
     );
     const { text } = await applyFix(src, 'javascript', 'retries-disabled', /backoff/);
+    assert.match(text, /^const \{ APIError \} = require\('@anthropic-ai\/sdk'\)$/m);
+    assert.match(text, /^ {2}if \(!\(err instanceof APIError\) \|\| err\.status === undefined\) \{$/m);
+    assert.match(text, /^ \* @returns \{number \| undefined\}$/m, 'JSDoc types, for checkJs');
     assert.match(
       text,
-      /^const \{ RateLimitError, InternalServerError \} = require\('@anthropic-ai\/sdk'\)$/m,
-    );
-    assert.match(
-      text,
-      /\/\*\* @type \{any\} \*\/ \(err\)\.error$/m,
-      'JS reads the body through a JSDoc cast, no semicolons',
+      /^ {6}await new Promise\(\(resolve\) => setTimeout\(resolve, delayMs\)\)$/m,
+      'no semicolons',
     );
     assert.match(text, /return withBackoff\(\(\) =>\s+client\.messages\.create\(/);
   });

@@ -164,8 +164,18 @@ function render(file: FixFile, u: Unrolled, info: CallInfo, wrapWith: string | u
   if (wrapWith) {
     const rel = info.span.start - u.bodyStart;
     const relEnd = info.span.end - u.bodyStart;
-    const open = file.python ? `${wrapWith}(lambda: ` : `${wrapWith}(() => `;
-    body = body.slice(0, rel) + open + body.slice(rel, relEnd) + ')' + body.slice(relEnd);
+    let call = body.slice(rel, relEnd);
+    let open = file.python ? `${wrapWith}(lambda: ` : `${wrapWith}(() => `;
+    let close = ')';
+    if (!file.python && call.includes('\n') && !file.src.hasMultilineString(info.span.start, info.span.end)) {
+      // Broken as Prettier breaks it (see wrapCall): the call on its own line, one level deeper.
+      const indent = file.src.indentAt(info.span.start);
+      const unit = file.style.indent;
+      open = `${open.trimEnd()}\n${indent}${unit}`;
+      call = call.replace(/\n(?=[ \t]*\S)/g, `\n${unit}`);
+      close = `${file.style.trailingCommas ? ',' : ''}\n${indent})`;
+    }
+    body = body.slice(0, rel) + open + call + close + body.slice(relEnd);
   }
   const lines = body.split(/\r?\n/);
   while (lines.length && lines[0].trim() === '') {

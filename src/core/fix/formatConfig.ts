@@ -142,9 +142,9 @@ function parsePrettierConfig(file: string, text: string): Record<string, unknown
   if (file.endsWith('.toml')) {
     return parseKeyValues(text, '=');
   }
-  const trimmed = text.trim();
-  if (trimmed.startsWith('{')) {
-    return parseJsonLike(trimmed) ?? {};
+  const code = stripComments(text).trim();
+  if (code.startsWith('{')) {
+    return parseJsonLike(code) ?? {};
   }
   return file.endsWith('.json') || file.endsWith('.json5') ? {} : parseKeyValues(text, ':');
 }

@@ -11,7 +11,14 @@ import {
   applyEdits,
   fixesFor,
 } from '../../../src/core/fix';
-import { type Finding, LintEngine, type LintLanguage, type RuleId } from '../../../src/core/lint';
+import {
+  type Finding,
+  LintEngine,
+  type LintLanguage,
+  type RuleId,
+  languageForPath,
+} from '../../../src/core/lint';
+import { fixturesDir } from '../lint/helpers';
 
 /** The repository root: the nearest directory above this file whose package.json is Headroom's. */
 export const repoRoot = ((): string => {
@@ -149,4 +156,13 @@ export function loadTs(ts: string): Record<string, unknown> {
   ) => void;
   fn(createRequire(path.join(repoRoot, 'package.json')), mod, mod.exports);
   return mod.exports;
+}
+
+/** The interprocedural fixtures, relative to the lint corpus (`../interprocedural/ts/...`). */
+export function interproceduralFiles(): string[] {
+  const dir = path.resolve(fixturesDir, '../interprocedural');
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && languageForPath(e.name))
+    .map((e) => path.relative(fixturesDir, path.join(e.parentPath, e.name)));
 }

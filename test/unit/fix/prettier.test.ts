@@ -17,7 +17,7 @@ import {
 } from '../../../src/core/fix';
 import { languageForPath, type LintLanguage } from '../../../src/core/lint';
 import { fixtureFiles, fixturesDir } from '../lint/helpers';
-import { applyFix, context, getEngine, repoRoot } from './helpers';
+import { applyFix, context, getEngine, interproceduralFiles, repoRoot } from './helpers';
 
 /**
  * Known gaps, by fix id: how many fixed variants Prettier would still reformat. The
@@ -53,7 +53,7 @@ describe('fix: Prettier-formatted files stay Prettier-clean after every fix', fu
 
   it('every fix on every TS/JS fixture, in two Prettier styles', async () => {
     const engine = await getEngine();
-    const files = fixtureFiles().filter((rel) => {
+    const files = [...fixtureFiles(), ...interproceduralFiles()].filter((rel) => {
       const language = languageForPath(rel);
       return language && language !== 'python';
     });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as sdk from '@anthropic-ai/sdk';
-import { applyFix, count, findings, fixes, lines, loadTs } from './helpers';
+import { fixesFor } from '../../../src/core/fix';
+import { applyFix, count, findings, fixes, lines, loadTs, withFixContext } from './helpers';
 import { pyChecks } from './toolchain';
 
 const TS_DISABLED = lines(
@@ -394,6 +395,172 @@ describe('fix: naive-retry', () => {
     const backoff = await applyFix(src, 'python', 'naive-retry', 'naive-retry.loop-with-backoff');
     assert.match(backoff.text, /\n {4}msg = with_backoff\(lambda: client\.messages\.create\(/);
     assert.equal(await pyChecks(backoff.text, src), '');
+  });
+
+  it('a retry by recursion: the retrying handler goes, the try with it when it was the only clause', async () => {
+    const src = lines(
+      'import time',
+      '',
+      'import anthropic',
+      '',
+      'client = anthropic.Anthropic()',
+      '',
+      '',
+      'def classify(text: str, tries: int = 5) -> str:',
+      '    try:',
+      '        msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
+      '        return msg.content[0].text',
+      '    except Exception:',
+      '        if tries <= 0:',
+      '            raise',
+      '        time.sleep(10)',
+      '        return classify(text, tries - 1)',
+    );
+    const { text, action } = await applyFix(src, 'python', 'naive-retry');
+    assert.equal(action.id, 'naive-retry.drop-recursion');
+    assert.equal(action.title, 'Remove the retry by recursion; let the SDK retry (max_retries=6)');
+    assert.equal(action.safeForFixAll, false);
+    assert.equal(
+      text,
+      lines(
+        'import anthropic',
+        '',
+        'client = anthropic.Anthropic(max_retries=6)',
+        '',
+        '',
+        'def classify(text: str, tries: int = 5) -> str:',
+        '    msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
+        '    return msg.content[0].text',
+      ),
+    );
+    assert.equal(await pyChecks(text, src), '');
+  });
+
+  it('a retry by recursion in TS keeps the finally clause (and the client passed in keeps its retries)', async () => {
+    const src = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      '',
+      'let inFlight = 0;',
+      '',
+      'export async function summarize(client: Anthropic, text: string): Promise<Anthropic.Message> {',
+      '  inFlight++;',
+      '  try {',
+      "    return await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 20, messages: [] });",
+      '  } catch (err) {',
+      '    await new Promise((resolve) => setTimeout(resolve, 2000));',
+      '    return summarize(client, text);',
+      '  } finally {',
+      '    inFlight--;',
+      '  }',
+      '}',
+      'export const busy = () => inFlight > 0;',
+    );
+    const { text, action } = await applyFix(src, 'typescript', 'naive-retry');
+    assert.equal(action.title, 'Remove the retry by recursion; the SDK retries');
+    assert.match(
+      text,
+      /max_tokens: 20, messages: \[\] \}\);\n {2}\} finally \{\n {4}inFlight--;\n {2}\}\n\}/,
+    );
+    assert.doesNotMatch(text, /catch|setTimeout/);
+    assert.deepEqual(await findings(text, 'typescript', 'naive-retry'), []);
+  });
+
+  const WRAPPER = lines(
+    "import Anthropic from '@anthropic-ai/sdk';",
+    '',
+    'const client = new Anthropic();',
+    'const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));',
+    '',
+    'async function retrying<T>(fn: () => Promise<T>): Promise<T> {',
+    '  try {',
+    '    return await fn();',
+    '  } catch {',
+    '    await sleep(1000);',
+    '    return fn();',
+    '  }',
+    '}',
+    '',
+    'async function describePage(page: string) {',
+    "  return client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 400, messages: [] });",
+    '}',
+    '',
+    'export async function describe(page: string) {',
+    '  return retrying(() => describePage(page));',
+    '}',
+    '',
+    'export const both = async (a: string, b: string) => [await retrying(async () => await describePage(a)), await describe(b)];',
+  );
+
+  it('a same-file retry wrapper: its calls become the calls they wrapped, and it goes with its sleep', async () => {
+    const { text, action } = await applyFix(WRAPPER, 'typescript', 'naive-retry');
+    assert.equal(action.id, 'naive-retry.drop-wrapper');
+    assert.equal(action.title, 'Remove `retrying`; let the SDK retry (maxRetries: 6)');
+    assert.equal(
+      text,
+      lines(
+        "import Anthropic from '@anthropic-ai/sdk';",
+        '',
+        'const client = new Anthropic({ maxRetries: 6 });',
+        '',
+        'async function describePage(page: string) {',
+        "  return client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 400, messages: [] });",
+        '}',
+        '',
+        'export async function describe(page: string) {',
+        '  return describePage(page);',
+        '}',
+        '',
+        'export const both = async (a: string, b: string) => [await describePage(a), await describe(b)];',
+      ),
+    );
+  });
+
+  it('is not offered for a wrapper that is exported or used other than by calling it with a thunk', async () => {
+    for (const changed of [
+      WRAPPER.replace('async function retrying', 'export async function retrying'),
+      WRAPPER + 'export const retry = retrying;\n',
+      WRAPPER.replace('retrying(() => describePage(page))', 'retrying(describePage.bind(null, page))'),
+    ]) {
+      const ids = await withFixContext(changed, 'typescript', {}, (found, ctx) =>
+        found.filter((f) => f.rule === 'naive-retry').flatMap((f) => fixesFor(f, ctx).map((a) => a.id)),
+      );
+      assert.ok(!ids.includes('naive-retry.drop-wrapper'), changed);
+    }
+    // The detector still sees the wrapper each time (the test would pass vacuously otherwise).
+    for (const changed of [
+      WRAPPER,
+      WRAPPER.replace('async function retrying', 'export async function retrying'),
+    ]) {
+      assert.equal((await findings(changed, 'typescript', 'naive-retry')).length, 1);
+    }
+  });
+
+  it('a loop around a local function that calls Claude is unrolled like a loop around the call', async () => {
+    const src = lines(
+      'import time',
+      '',
+      'import anthropic',
+      '',
+      'client = anthropic.Anthropic()',
+      '',
+      '',
+      'def translate(text: str) -> str:',
+      '    msg = client.messages.create(model="claude-haiku-4-5", max_tokens=300, messages=[])',
+      '    return msg.content[0].text',
+      '',
+      '',
+      'def with_retry(text: str) -> str:',
+      '    while True:',
+      '        try:',
+      '            return translate(text)',
+      '        except anthropic.APIStatusError:',
+      '            time.sleep(2)',
+    );
+    const { text, action } = await applyFix(src, 'python', 'naive-retry');
+    assert.equal(action.id, 'naive-retry.sdk-retries');
+    assert.match(text, /\ndef with_retry\(text: str\) -> str:\n {4}return translate\(text\)\n$/);
+    assert.ok(text.startsWith('import anthropic\n'), text);
+    assert.equal(await pyChecks(text, src), '');
   });
 
   it('drops a stacked retry library and lets the SDK retry, or keeps it and turns the SDK’s retries off', async () => {

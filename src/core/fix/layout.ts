@@ -6,6 +6,7 @@
  * change are left alone, and a line this cannot break safely (a trailing comment, several
  * lists side by side, an argument list ending in a function) is left for the formatter.
  */
+import { applyEdits } from './edits';
 import type { FixFile } from './file';
 import { columns } from './style';
 import type { TextEdit } from './types';
@@ -34,13 +35,10 @@ export function fitToWidth(file: FixFile, edits: readonly TextEdit[]): TextEdit[
   }
   const out: TextEdit[] = [];
   for (const c of clusters) {
-    let after = '';
-    let at = c.start;
-    for (const e of c.edits) {
-      after += text.slice(at, e.start) + e.newText;
-      at = Math.max(at, e.end);
-    }
-    after += text.slice(at, c.end);
+    const after = applyEdits(
+      text.slice(c.start, c.end),
+      c.edits.map((e) => ({ ...e, start: e.start - c.start, end: e.end - c.start })),
+    );
     const original = new Set(text.slice(c.start, c.end).split(/\r?\n/));
     const lines = after.split('\n');
     const fitted = lines.flatMap((line) =>
@@ -182,7 +180,15 @@ function fitLine(line: string, width: number, file: FixFile): string[] {
  */
 function breakable(line: string, groups: Group[]): Group | undefined {
   const nonEmpty = groups.filter((g) => line.slice(g.open + 1, g.close).trim() !== '');
-  const candidates = nonEmpty.filter((g) => g.kind !== '(' || /[\w$)\]>]\s*$/.test(line.slice(0, g.open)));
+  // Parentheses count when they hold arguments or parameters (not `if (`, `(a + b)`).
+  const candidates = nonEmpty.filter(
+    (g) =>
+      g.kind !== '(' ||
+      (/[\w$)\]>]\s*$/.test(line.slice(0, g.open)) &&
+        !/\b(?:if|while|for|switch|catch|return|typeof|await|in|of|void|yield)\s*$/.test(
+          line.slice(0, g.open),
+        )),
+  );
   if (candidates.length !== 1) {
     return undefined;
   }

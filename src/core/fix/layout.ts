@@ -39,15 +39,13 @@ export function fitToWidth(file: FixFile, edits: readonly TextEdit[]): TextEdit[
       text.slice(c.start, c.end),
       c.edits.map((e) => ({ ...e, start: e.start - c.start, end: e.end - c.start })),
     );
-    const original = new Set(text.slice(c.start, c.end).split(/\r?\n/));
-    const lines = after.split('\n');
-    const fitted = lines.flatMap((line) =>
-      original.has(line.replace(/\r$/, '')) ? [line] : fitLine(line, width, file),
-    );
+    const original = new Set(text.slice(c.start, c.end).split(/\r\n|\n|\r/));
+    const lines = after.split(/\r\n|\n|\r/);
+    const fitted = lines.flatMap((line) => (original.has(line) ? [line] : fitLine(line, width, file)));
     if (fitted.length === lines.length) {
       out.push(...c.edits);
     } else {
-      out.push({ start: c.start, end: c.end, newText: fitted.join('\n') });
+      out.push({ start: c.start, end: c.end, newText: fitted.join(file.style.eol) });
     }
   }
   return out;

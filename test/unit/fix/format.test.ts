@@ -258,6 +258,27 @@ describe('fix: lines a fix writes keep to the print width', () => {
     assert.match(none.text, /\n\tprojectId: process\.env\.GCP_PROJECT,\n\tmaxRetries: 6\n\}\);\n/);
   });
 
+  it('lines broken in a CRLF file end with CRLF', async () => {
+    const src = lines(
+      "import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';",
+      "const client = new AnthropicVertex({ region: 'europe-west1', projectId: process.env.GCP_PROJECT });",
+      'export const run = (xs: string[]) =>',
+      "  Promise.all(xs.map((x) => client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: x }] })));",
+    ).replace(/\n/g, '\r\n');
+    const { text } = await applyFix(
+      src,
+      'typescript',
+      'unbounded-fanout',
+      'unbounded-fanout.raise-retries',
+      deps({ prettier: true }),
+    );
+    assert.match(
+      text,
+      /AnthropicVertex\(\{\r\n {2}region: 'europe-west1',\r\n {2}projectId: process\.env\.GCP_PROJECT,\r\n {2}maxRetries: 6,\r\n\}\);\r\n/,
+    );
+    assert.equal(text.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+  });
+
   it('width unknown (no formatter, lines past 80 in the file): the layout is left as it was', async () => {
     const src = lines(
       "import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';",

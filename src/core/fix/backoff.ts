@@ -110,7 +110,12 @@ export function wrapEnd(info: CallInfo, chain: { end: number; methods: string[] 
 export function withBackoffAction(file: FixFile, rule: RuleId, calls: Span[]): FixAction | undefined {
   const b = new EditBuilder(file);
   let wrapped = 0;
+  const seen = new Set<number>();
   for (const span of calls) {
+    if (seen.has(span.start)) {
+      continue; // one call reached from several sites is wrapped once
+    }
+    seen.add(span.start);
     const info = callInfo(file, span);
     if (!info || !wrapInBackoff(b, info)) {
       return undefined;

@@ -51,10 +51,10 @@ export class FixFile {
     this.ts = ctx.language === 'typescript' || ctx.language === 'typescriptreact';
     this.analysis = analysisFor(ctx, this.python);
     this.src = this.analysis.tokens;
-    const styleKey = ctx.projectDeps.moduleStyle ?? '';
+    const styleKey = `${ctx.projectDeps.moduleStyle ?? ''}${JSON.stringify(ctx.projectDeps.format ?? {})}`;
     let style = this.analysis.styles.get(styleKey);
     if (!style) {
-      style = detectStyle(this.src, ctx.projectDeps.moduleStyle);
+      style = detectStyle(this.src, ctx.projectDeps.moduleStyle, ctx.projectDeps.format);
       this.analysis.styles.set(styleKey, style);
     }
     this.style = style;

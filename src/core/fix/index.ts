@@ -7,12 +7,14 @@ import type { Node } from '../parse/treeSitter';
 import { applyEdits, editsTouch } from './edits';
 import { ruleById, ruleFixes } from '../rules';
 import { FixFile } from './file';
+import { fitToWidth } from './layout';
 import { orphanRemovals } from './orphans';
 import type { FixAction, FixContext } from './types';
 
 export { applyEdits } from './edits';
 export { unifiedDiff } from './diff';
 export { projectDepsFor } from './project';
+export { formatOptionsFor, type FormatOptions } from './formatConfig';
 export {
   MeasurementBook,
   PLANNING_OUTPUT_TOKENS_PER_SECOND,
@@ -42,7 +44,8 @@ export function fixesFor(finding: Finding, ctx: FixContext, onError?: (err: unkn
         throw new Error(`${finding.rule} offered the undeclared fix ${a.id}`);
       }
       // What the fix leaves without a use (an import, a counter, a helper) goes with it.
-      const edits = [...a.edits, ...orphanRemovals(file, a.edits)];
+      // Then its lines are kept within the project's print width.
+      const edits = fitToWidth(file, [...a.edits, ...orphanRemovals(file, a.edits)]);
       return { ...a, edits, safeForFixAll: kind.safe };
     });
   } catch (err) {

@@ -271,13 +271,21 @@ function removeStatement(file: FixFile, stmt: Node): TextEdit | undefined {
   ) {
     return undefined;
   }
-  // Comment lines directly above describe the statement.
+  // Comment lines directly above describe the statement — but not above an import (they
+  // head the import group) and not the file's opening comment (it describes the file).
+  let above = start;
   for (let prev = stmt.previousNamedSibling; prev?.type === 'comment'; prev = prev.previousNamedSibling) {
     const prevLine = src.lineStart(prev.startIndex);
-    if (src.nextLineStart(prev.endIndex) !== start || text.slice(prevLine, prev.startIndex).trim() !== '') {
+    if (src.nextLineStart(prev.endIndex) !== above || text.slice(prevLine, prev.startIndex).trim() !== '') {
       break;
     }
-    start = prevLine;
+    above = prevLine;
+  }
+  if (
+    !/import|require/.test(stmt.type + text.slice(stmt.startIndex, stmt.startIndex + 60)) &&
+    text.slice(0, above).trim() !== ''
+  ) {
+    start = above;
   }
   let end = src.nextLineStart(stmt.endIndex);
   const blankAbove = start === 0 || text.slice(src.lineStart(start - 1), start).trim() === '';

@@ -1,4 +1,6 @@
 /** What a file's project provides, read from the manifests above it. */
+import { formatOptionsFor } from './formatConfig';
+import { join, parentOf } from './paths';
 import type { ProjectDeps } from './types';
 
 /** Python manifests that may list tenacity, looked up in each directory. */
@@ -19,20 +21,6 @@ const PY_MANIFESTS = [
   'Pipfile',
 ];
 
-function parentOf(dir: string, sep: string): string | undefined {
-  const trimmed = dir.length > 1 && dir.endsWith(sep) ? dir.slice(0, -1) : dir;
-  const i = trimmed.lastIndexOf(sep);
-  if (i < 0) {
-    return undefined;
-  }
-  const parent = i === 0 ? sep : trimmed.slice(0, i);
-  return parent === trimmed ? undefined : parent;
-}
-
-function join(dir: string, name: string, sep: string): string {
-  return dir.endsWith(sep) ? dir + name.split('/').join(sep) : dir + sep + name.split('/').join(sep);
-}
-
 /** Whether a Python manifest's text depends on tenacity. */
 export function mentionsTenacity(name: string, text: string): boolean {
   if (/\.(?:txt|in)$/.test(name)) {
@@ -48,7 +36,8 @@ export function mentionsTenacity(name: string, text: string): boolean {
  * Finds, walking up from `filePath`'s directory, the nearest package.json (p-limit in
  * dependencies/devDependencies/peerDependencies/optionalDependencies; `"type": "module"`)
  * and the nearest directory with a Python manifest (requirements*.txt, pyproject.toml,
- * setup.cfg, setup.py, Pipfile) that lists tenacity. Pure except for `readFile`, which
+ * setup.cfg, setup.py, Pipfile) that lists tenacity; and the formatting options
+ * ({@link formatOptionsFor}). Pure except for `readFile`, which
  * returns a file's text or undefined when it does not exist.
  */
 export function projectDepsFor(
@@ -59,6 +48,7 @@ export function projectDepsFor(
   const deps: ProjectDeps = { pLimit: false, tenacity: false };
   let foundPackage = false;
   let foundPython = false;
+  let prettierDependency = false;
   for (
     let dir = parentOf(filePath, sep);
     dir !== undefined && !(foundPackage && foundPython);
@@ -71,6 +61,9 @@ export function projectDepsFor(
         try {
           const pkg = JSON.parse(text) as Record<string, unknown>;
           deps.moduleStyle = pkg.type === 'module' ? 'esm' : 'commonjs';
+          prettierDependency = ['dependencies', 'devDependencies'].some(
+            (field) => typeof (pkg[field] as Record<string, unknown> | undefined)?.prettier === 'string',
+          );
           for (const field of [
             'dependencies',
             'devDependencies',
@@ -102,5 +95,6 @@ export function projectDepsFor(
       }
     }
   }
+  deps.format = formatOptionsFor(filePath, readFile, prettierDependency);
   return deps;
 }

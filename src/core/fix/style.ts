@@ -1,3 +1,4 @@
+import type { FormatOptions } from './formatConfig';
 import { CharKind, type Tokens } from './tokens';
 
 /** How a file is written, so inserted code fits in. */
@@ -17,21 +18,84 @@ export interface SourceStyle {
    * `trailingComma: "all"`); true when the file shows no broken list either way.
    */
   trailingCommas: boolean;
+  /** JS/TS: whether an object or array literal broken over lines ends with a comma. */
+  literalTrailingCommas: boolean;
+  /**
+   * JS/TS: the line width the project's formatter keeps to, which inserted and re-indented
+   * code must respect; undefined when unknown (then layout follows the file alone).
+   */
+  printWidth?: number;
+  /** How many columns a tab counts for when measuring a line. */
+  tabWidth: number;
 }
+
+/** Prettier's default print width. */
+export const PRETTIER_PRINT_WIDTH = 80;
 
 /**
  * Detects the style of a source. `fallbackModule` (from the nearest package.json) decides
  * the module style of a file that neither imports nor requires anything.
  */
-export function detectStyle(src: Tokens, fallbackModule?: 'esm' | 'commonjs'): SourceStyle {
-  return {
+export function detectStyle(
+  src: Tokens,
+  fallbackModule?: 'esm' | 'commonjs',
+  format?: FormatOptions,
+): SourceStyle {
+  const trailingCommas = detectTrailingCommas(src);
+  const detected: SourceStyle = {
     indent: detectIndent(src),
     quote: detectQuote(src),
     semicolons: src.python ? true : detectSemicolons(src),
     eol: detectEol(src.text),
     module: src.python ? 'esm' : detectModule(src, fallbackModule),
-    trailingCommas: detectTrailingCommas(src),
+    trailingCommas,
+    literalTrailingCommas: trailingCommas,
+    tabWidth: format?.tabWidth ?? (format?.prettier ? 2 : 4),
   };
+  return src.python ? detected : withFormat(detected, src.text, format);
+}
+
+/**
+ * The project's configured options over what the file shows (the formatter will impose
+ * them), and the print width: the configured one; else Prettier's default when the project
+ * uses Prettier; else 80 when every line of the file fits in 80 columns (it evidently keeps
+ * to them); else unknown.
+ */
+function withFormat(style: SourceStyle, text: string, format: FormatOptions | undefined): SourceStyle {
+  const out = { ...style };
+  if (format?.useTabs !== undefined || format?.tabWidth !== undefined) {
+    out.indent = format.useTabs
+      ? '\t'
+      : ' '.repeat(format.tabWidth ?? (format.prettier ? 2 : style.indent.length || 2));
+  }
+  if (format?.singleQuote !== undefined) {
+    out.quote = format.singleQuote ? "'" : '"';
+  }
+  if (format?.semi !== undefined) {
+    out.semicolons = format.semi;
+  }
+  if (format?.trailingComma !== undefined) {
+    // Fixes add trailing commas to broken call arguments, which only "all" puts there.
+    out.trailingCommas = format.trailingComma === 'all';
+    out.literalTrailingCommas = format.trailingComma !== 'none';
+  }
+  if (format?.printWidth !== undefined) {
+    out.printWidth = format.printWidth;
+  } else if (format?.prettier) {
+    out.printWidth = PRETTIER_PRINT_WIDTH;
+  } else if (text.split(/\r?\n|\r/).every((line) => columns(line, style.tabWidth) <= PRETTIER_PRINT_WIDTH)) {
+    out.printWidth = PRETTIER_PRINT_WIDTH;
+  }
+  return out;
+}
+
+/** The columns a line takes, a tab counting `tabWidth`. */
+export function columns(line: string, tabWidth: number): number {
+  let n = 0;
+  for (const c of line) {
+    n += c === '\t' ? tabWidth : 1;
+  }
+  return n;
 }
 
 /** Broken lists whose last item ends with a comma, against those whose last item does not. */

@@ -210,66 +210,97 @@ export function ensureJsLimiter(b: EditBuilder, n: number, comment?: string): Js
 }
 
 // ---- JS/TS backoff ---------------------------------------------------------------------------
+// Every line of these helpers fits in 80 columns even at four spaces per level, and none is
+// broken where 110 columns would join it: Prettier leaves them alone at any usual width.
+
+const RETRY_AFTER_DOC = `/**
+ * How many milliseconds to retry after \`err\`, or undefined when retrying cannot
+ * help. Retries a 429 (rate limit), 529 (overloaded) or other 5xx, but not the 429
+ * of a reached spend cap (it lasts until the cap resets). Waits for retry-after when
+ * the server sends it, else full-jitter exponential backoff (1 s base, 60 s cap).
+ * Inserted by Headroom.`;
+
+/** The body of `retryAfterMs`; `api` is the SDK's APIError class as the file names it. */
+function retryAfterBody(api: string): string {
+  return `	if (!(err instanceof ${api}) || err.status === undefined) {
+		return undefined; // no answer from the API
+	}
+	if (err.status !== 429 && err.status < 500) {
+		return undefined; // the same request would be refused again
+	}
+	const code = Object(err.error).error?.details?.error_code;
+	if (code === 'enforced_spend_limit_reached') {
+		return undefined;
+	}
+	const retryAfter = Number(err.headers?.get('retry-after') ?? Number.NaN);
+	if (retryAfter >= 0) {
+		return retryAfter * 1000;
+	}
+	return Math.random() * Math.min(60000, 1000 * 2 ** (attempt - 1));
+}`;
+}
 
 const BACKOFF_DOC = `/**
- * Calls \`call\` again when the API answers 429 (rate limit) or 529 (overloaded): waits for
- * retry-after when the server sends it, else full-jitter exponential backoff (1 s base,
- * 60 s cap), 6 attempts in all. A 429 for a reached spend cap is not retried: it lasts
- * until the cap resets. Inserted by Headroom.`;
+ * Calls \`call\` again while \`retryAfterMs\` says a retry can help, waiting that long
+ * in between; 6 attempts in all. Inserted by Headroom.`;
 
-/** The loop of `withBackoff`; `body` reads the error's JSON body (typed in TS, any in JS). */
-function backoffLoop(rle: string, ise: string, body: string): string {
-  return `	for (let attempt = 1; ; attempt++) {
+const BACKOFF_LOOP = `	for (let attempt = 1; ; attempt++) {
 		try {
 			return await call();
 		} catch (err) {
-			if (
-				!(err instanceof ${rle} || (err instanceof ${ise} && err.status === 529)) ||
-				attempt >= tries
-			) {
+			const delayMs = retryAfterMs(err, attempt);
+			if (delayMs === undefined || attempt >= tries) {
 				throw err;
 			}
-			const body = ${body};
-			if (body?.error?.details?.error_code === 'enforced_spend_limit_reached') {
-				throw err;
-			}
-			const retryAfter = Number(err.headers?.get('retry-after') ?? Number.NaN);
-			const delayMs =
-				Number.isFinite(retryAfter) && retryAfter >= 0
-					? retryAfter * 1000
-					: Math.random() * Math.min(60000, 1000 * 2 ** (attempt - 1));
 			await new Promise((resolve) => setTimeout(resolve, delayMs));
 		}
 	}
 }`;
-}
 
-function tsBackoff(rle: string, ise: string): string {
-  return `${BACKOFF_DOC}
+function tsBackoff(api: string): string {
+  return `${RETRY_AFTER_DOC}
+ */
+function retryAfterMs(err: unknown, attempt: number): number | undefined {
+${retryAfterBody(api)}
+
+${BACKOFF_DOC}
  */
 async function withBackoff<T>(call: () => PromiseLike<T> | T, tries = 6) {
-${backoffLoop(rle, ise, 'err.error as { error?: { details?: { error_code?: string } } } | undefined')}`;
+${BACKOFF_LOOP}`;
 }
 
-function jsBackoff(rle: string, ise: string): string {
-  return `${BACKOFF_DOC}
+function jsBackoff(api: string): string {
+  return `${RETRY_AFTER_DOC}
+ * @param {unknown} err
+ * @param {number} attempt
+ * @returns {number | undefined}
+ */
+function retryAfterMs(err, attempt) {
+${retryAfterBody(api)}
+
+${BACKOFF_DOC}
  * @template T
  * @param {() => PromiseLike<T> | T} call
  * @param {number} [tries]
  * @returns {Promise<T>}
  */
 async function withBackoff(call, tries = 6) {
-${backoffLoop(rle, ise, '/** @type {any} */ (err).error')}`;
+${BACKOFF_LOOP}`;
 }
 
-/** The name of the file's `withBackoff` helper, inserting it when missing. */
+/** The name of the file's `withBackoff` helper, inserting it (and `retryAfterMs`) when missing. */
 export function ensureJsBackoff(b: EditBuilder): string {
   const { file } = b;
   if (file.topLevelBlock(/(?:async\s+)?function\s+withBackoff\b[^{]*\{/)) {
     return 'withBackoff';
   }
-  const rle = jsErrorClass(b, 'RateLimitError');
-  const ise = jsErrorClass(b, 'InternalServerError');
-  b.addBlock(fitTemplate(file, file.ts ? tsBackoff(rle, ise) : jsBackoff(rle, ise)));
+  const api = jsErrorClass(b, 'APIError');
+  let helpers = file.ts ? tsBackoff(api) : jsBackoff(api);
+  if (file.topLevelBlock(/function\s+retryAfterMs\b[^{]*\{/)) {
+    helpers = helpers.slice(helpers.indexOf(BACKOFF_DOC)); // the file has the delay already
+  } else if (file.src.usesWord('retryAfterMs')) {
+    helpers = helpers.replace(/\bretryAfterMs\b/g, file.freshName('retryAfterMs'));
+  }
+  b.addBlock(fitTemplate(file, helpers));
   return 'withBackoff';
 }

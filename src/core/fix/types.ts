@@ -1,5 +1,6 @@
 import type { Node } from '../parse/treeSitter';
 import type { LintLanguage, RuleId } from '../lint/types';
+import type { FormatOptions } from './formatConfig';
 import type { ModelMeasurement } from './sizing';
 
 /** What the project around a file provides (see `projectDepsFor`). */
@@ -12,6 +13,8 @@ export interface ProjectDeps {
   tenacity: boolean;
   /** The nearest package.json's module system (`"type": "module"` is ESM). */
   moduleStyle?: 'esm' | 'commonjs';
+  /** The project's formatting options (Prettier config, .editorconfig; see `formatOptionsFor`). */
+  format?: FormatOptions;
 }
 
 /** Fix settings (`headroom.fix.*`). */

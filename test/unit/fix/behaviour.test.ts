@@ -5,14 +5,10 @@
  * by the generators (the fixed TypeScript is transpiled with esbuild and run).
  */
 import * as assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
-import { transformSync } from 'esbuild';
 import { type FixAction, applyEdits, fixesFor } from '../../../src/core/fix';
 import type { RuleId } from '../../../src/core/lint';
 import { type MockAnthropic, type MockFaults, startMockAnthropic } from '../../mock-anthropic/server';
-import { lines, repoRoot, withFixContext } from './helpers';
+import { lines, loadTs, withFixContext } from './helpers';
 
 const MODEL = 'claude-haiku-4-5';
 const CAP = 8;
@@ -41,17 +37,9 @@ const SOURCE = lines(
 
 type ClassifyAll = (items: string[]) => Promise<Array<PromiseSettledResult<unknown>>>;
 
-/** Transpiles TypeScript with esbuild and loads it as a CommonJS module resolving from the repo. */
+/** The fixed module, transpiled and loaded. */
 function load(ts: string): { classifyAll: ClassifyAll } {
-  const { code } = transformSync(ts, { loader: 'ts', format: 'cjs', target: 'node20' });
-  const mod = { exports: {} as Record<string, unknown> };
-  const fn = vm.runInThisContext(`(function (require, module, exports) {${code}\n})`) as (
-    r: NodeRequire,
-    m: typeof mod,
-    e: Record<string, unknown>,
-  ) => void;
-  fn(createRequire(path.join(repoRoot, 'package.json')), mod, mod.exports);
-  return mod.exports as { classifyAll: ClassifyAll };
+  return loadTs(ts) as { classifyAll: ClassifyAll };
 }
 
 /** Applies the fix `pick` chooses for the first finding of `rule`. */

@@ -149,7 +149,9 @@ describe('fix: unifiedDiff', () => {
 
 describe('fix: projectDepsFor', () => {
   const root = path.join(repoRoot, 'test/fixtures/fix/projects');
-  const read = (p: string): string | undefined => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
+  // Nothing above the fixture projects is read (Headroom's own .prettierrc is not theirs).
+  const read = (p: string): string | undefined =>
+    p.startsWith(root) && fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
 
   it('finds p-limit and the module type in the nearest package.json', () => {
     assert.deepEqual(projectDepsFor(path.join(root, 'esm-plimit/src/lib/fanout.ts'), read), {
@@ -157,17 +159,20 @@ describe('fix: projectDepsFor', () => {
       pLimitMajor: 6,
       tenacity: false,
       moduleStyle: 'esm',
+      format: { prettier: false },
     });
     assert.deepEqual(projectDepsFor(path.join(root, 'esm-plimit/packages/plain/src/a.ts'), read), {
       pLimit: false,
       tenacity: false,
       moduleStyle: 'commonjs',
+      format: { prettier: false },
     });
     assert.deepEqual(projectDepsFor(path.join(root, 'cjs-plimit3/lib/a.cjs'), read), {
       pLimit: true,
       pLimitMajor: 3,
       tenacity: false,
       moduleStyle: 'commonjs',
+      format: { prettier: false },
     });
   });
 
@@ -184,7 +189,13 @@ describe('fix: projectDepsFor', () => {
       seen.push(p);
       return files[p];
     });
-    assert.deepEqual(deps, { pLimit: true, pLimitMajor: 5, tenacity: false, moduleStyle: 'commonjs' });
+    assert.deepEqual(deps, {
+      pLimit: true,
+      pLimitMajor: 5,
+      tenacity: false,
+      moduleStyle: 'commonjs',
+      format: { prettier: false },
+    });
     assert.ok(seen.includes('C:\\w\\src\\package.json'));
   });
 });

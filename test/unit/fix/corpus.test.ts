@@ -1,5 +1,6 @@
 /**
- * Every fix offered on the lint corpus (test/fixtures/lint): applied, re-linted, and
+ * Every fix offered on the lint corpus (test/fixtures/lint, and the retries by recursion and
+ * by same-file wrappers in test/fixtures/interprocedural): applied, re-linted, and
  * compiled — TS/JS in one `tsc` program against the real SDK types (diagnostics compared
  * with the unfixed file's), Python with `py_compile` in one process and `pyflakes3` (undefined
  * and unused names, compared with the unfixed file's).
@@ -20,7 +21,7 @@ import {
 import { type Finding, languageForPath, type LintLanguage, type RuleId } from '../../../src/core/lint';
 import type { Tree } from '../../../src/core/parse/treeSitter';
 import { fixtureFiles, fixturesDir, notebookCells } from '../lint/helpers';
-import { context, getEngine } from './helpers';
+import { context, getEngine, interproceduralFiles } from './helpers';
 import {
   type SourceFile,
   newDiagnostics,
@@ -80,7 +81,7 @@ interface FixtureResult {
 
 /** The corpus's source files (notebooks are linted per cell and left to the notebook tests). */
 function corpusFiles(): string[] {
-  return fixtureFiles().filter((rel) => languageForPath(rel));
+  return [...fixtureFiles().filter((rel) => languageForPath(rel)), ...interproceduralFiles()];
 }
 
 /** Where an offset of the original text lands after the edits. */
@@ -180,6 +181,16 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
             root,
           },
         ]);
+        // A narrow print width: every line a fix writes or re-indents is broken to fit.
+        contexts.push([
+          'width 60',
+          {
+            ...context(text, language, {
+              projectDeps: { pLimit: false, tenacity: false, format: { prettier: true, printWidth: 60 } },
+            }),
+            root,
+          },
+        ]);
       } else {
         contexts.push([
           'tenacity',
@@ -201,7 +212,10 @@ describe('fix corpus (every fix on test/fixtures/lint)', function () {
             );
           }
           for (const action of actions) {
-            if (label && !/^unbounded-fanout\.|with-backoff/.test(action.id)) {
+            if (label === 'width 60' && action.edits.every((e) => !e.newText.includes('\n'))) {
+              continue; // nothing was laid out for the width
+            }
+            if (label && label !== 'width 60' && !/^unbounded-fanout\.|with-backoff/.test(action.id)) {
               continue; // project deps only change fan-out caps and backoff helpers
             }
             let after: string;

@@ -21,6 +21,25 @@ const TS_FANOUT = lines(
 );
 
 describe('fix: unbounded-fanout (JS/TS)', () => {
+  it('wraps a call reached from many sites once (a limiter nested in itself would deadlock)', async () => {
+    const src = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'const client = new Anthropic();',
+      'async function ask(prompt: string) {',
+      "  return client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 300, messages: [{ role: 'user', content: prompt }] });",
+      '}',
+      'export async function twentyTakes(topic: string) {',
+      '  return Promise.all([',
+      ...'ABCDEFGHIJKLMNOPQRST'.split('').map((c) => `    ask(\`${c}: \${topic}\`),`),
+      '  ]);',
+      '}',
+    );
+    for (const id of ['unbounded-fanout.semaphore', 'unbounded-fanout.with-backoff']) {
+      const { text } = await applyFix(src, 'typescript', 'unbounded-fanout', id);
+      assert.equal(count(text, id.endsWith('semaphore') ? 'limit.run(' : 'withBackoff(() =>'), 1, text);
+    }
+  });
+
   it('routes each call through p-limit when the project depends on it', async () => {
     const { text, action } = await applyFix(TS_FANOUT, 'typescript', 'unbounded-fanout', undefined, {
       projectDeps: { pLimit: true, tenacity: false, moduleStyle: 'esm' },

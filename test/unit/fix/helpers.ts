@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { transformSync } from 'esbuild';
 import {
   type FixAction,
   type FixContext,
@@ -8,7 +11,14 @@ import {
   applyEdits,
   fixesFor,
 } from '../../../src/core/fix';
-import { type Finding, LintEngine, type LintLanguage, type RuleId } from '../../../src/core/lint';
+import {
+  type Finding,
+  LintEngine,
+  type LintLanguage,
+  type RuleId,
+  languageForPath,
+} from '../../../src/core/lint';
+import { fixturesDir } from '../lint/helpers';
 
 /** The repository root: the nearest directory above this file whose package.json is Headroom's. */
 export const repoRoot = ((): string => {
@@ -133,4 +143,26 @@ export function count(haystack: string, needle: string | RegExp): number {
 /** Joins lines with `\n` (keeps inline sources readable). */
 export function lines(...ls: string[]): string {
   return ls.join('\n') + '\n';
+}
+
+/** Transpiles TypeScript with esbuild and loads it as a CommonJS module resolving from the repo; returns its exports. */
+export function loadTs(ts: string): Record<string, unknown> {
+  const { code } = transformSync(ts, { loader: 'ts', format: 'cjs', target: 'node20' });
+  const mod = { exports: {} as Record<string, unknown> };
+  const fn = vm.runInThisContext(`(function (require, module, exports) {${code}\n})`) as (
+    r: NodeRequire,
+    m: typeof mod,
+    e: Record<string, unknown>,
+  ) => void;
+  fn(createRequire(path.join(repoRoot, 'package.json')), mod, mod.exports);
+  return mod.exports;
+}
+
+/** The interprocedural fixtures, relative to the lint corpus (`../interprocedural/ts/...`). */
+export function interproceduralFiles(): string[] {
+  const dir = path.resolve(fixturesDir, '../interprocedural');
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && languageForPath(e.name))
+    .map((e) => path.relative(fixturesDir, path.join(e.parentPath, e.name)));
 }

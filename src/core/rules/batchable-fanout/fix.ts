@@ -93,9 +93,15 @@ function jsVersion(file: FixFile, plan: BatchPlan): string {
     `// errored (a bad request or a server error: fix or resend), were canceled, or expired (not`,
     `// processed within 24 h: resend).`,
     `async function ${name}() {`,
-    ts
-      ? `\tconst requests: Parameters<typeof ${batches}.create>[0][${Q}requests${Q}] = [];`
-      : `\t/** @type {Parameters<typeof ${batches}.create>[0][${Q}requests${Q}]} */\n\tconst requests = [];`,
+    ...(ts
+      ? [
+          `\ttype BatchParams = Parameters<typeof ${batches}.create>[0];`,
+          `\tconst requests: BatchParams[${Q}requests${Q}] = [];`,
+        ]
+      : [
+          `\t/** @type {Parameters<typeof ${batches}.create>[0][${Q}requests${Q}]} */`,
+          `\tconst requests = [];`,
+        ]),
     `\t${plan.header} {`,
   ];
   for (const { name: n, value } of plan.bindings) {
@@ -104,40 +110,53 @@ function jsVersion(file: FixFile, plan: BatchPlan): string {
   for (const s of keptPrelude(file, plan)) {
     lines.push(copied(file, s.start, s.end, 2));
   }
+  // Laid out as Prettier lays it out at any width: no line of Headroom's own breaks
+  // differently at 80 and 110 columns (a line that is too long here is never joined there).
   lines.push(
-    `\t\trequests.push({ custom_id: \`item-\${requests.length}\`, params: ${copied(file, plan.params.start, plan.params.end, 2).trimStart()} });`,
+    `\t\trequests.push({`,
+    `\t\t\tcustom_id: \`item-\${requests.length}\`,`,
+    `\t\t\tparams: ${copied(file, plan.params.start, plan.params.end, 3).trimStart()},`,
+    `\t\t});`,
     `\t}`,
     `\tconst batch = await ${batches}.create({ requests });`,
     `\t// Poll with backoff until processing has ended (most batches end within the hour).`,
     `\tlet status = batch;`,
-    `\tfor (let delay = ${POLL_FIRST_MS}; status.processing_status !== ${Q}ended${Q}; delay = Math.min(delay * 2, ${POLL_MAX_MS})) {`,
+    `\tlet delay = ${POLL_FIRST_MS};`,
+    `\twhile (status.processing_status !== ${Q}ended${Q}) {`,
     `\t\tawait new Promise((resolve) => setTimeout(resolve, delay));`,
+    `\t\tdelay = Math.min(delay * 2, ${POLL_MAX_MS});`,
     `\t\tstatus = await ${batches}.retrieve(batch.id);`,
     `\t}`,
     `\t// Results come in any order: map them back to the requests by custom_id.`,
+    `\tconst entries = await ${batches}.results(batch.id);`,
   );
   if (ts) {
     lines.push(
-      `\ttype BatchEntry = Awaited<ReturnType<typeof ${batches}.results>> extends AsyncIterable<infer E> ? E : never;`,
-      `\tconst byId = new Map<string, BatchEntry['result']>();`,
+      `\ttype Entry = typeof entries extends AsyncIterable<infer E> ? E : never;`,
+      `\tconst byId = new Map<string, Entry[${Q}result${Q}]>();`,
     );
   } else {
     lines.push(`\tconst byId = new Map();`);
   }
   lines.push(
-    `\tfor await (const entry of await ${batches}.results(batch.id)) {`,
+    `\tfor await (const entry of entries) {`,
     `\t\tbyId.set(entry.custom_id, entry.result);`,
     `\t}`,
     `\tconst results = requests.map((request) => byId.get(request.custom_id));`,
-    `\tconst failed = results.flatMap((result, index) =>`,
-    `\t\tresult?.type === ${Q}succeeded${Q}`,
-    `\t\t\t? []`,
-    `\t\t\t: [{ index, type: result?.type ?? ${Q}missing${Q}, error: result?.type === ${Q}errored${Q} ? result.error.error : undefined }],`,
-    `\t);`,
+    `\tconst failed = results.flatMap((result, index) => {`,
+    `\t\tif (result?.type === ${Q}succeeded${Q}) {`,
+    `\t\t\treturn [];`,
+    `\t\t}`,
+    `\t\tconst err = result?.type === ${Q}errored${Q} ? result.error.error : undefined;`,
+    `\t\treturn [{ index, type: result?.type ?? ${Q}missing${Q}, error: err }];`,
+    `\t});`,
     `\tfor (const f of failed) {`,
     `\t\tconsole.warn(\`batch \${batch.id}: request \${f.index} \${f.type}\`);`,
     `\t}`,
-    `\treturn { messages: results.map((result) => (result?.type === ${Q}succeeded${Q} ? result.message : null)), failed };`,
+    `\tconst messages = results.map((result) => {`,
+    `\t\treturn result?.type === ${Q}succeeded${Q} ? result.message : null;`,
+    `\t});`,
+    `\treturn { messages, failed };`,
     `}`,
   );
   return lines.join('\n');

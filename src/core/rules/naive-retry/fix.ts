@@ -29,14 +29,18 @@ import type { FixAction } from '../../fix/types';
 
 export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRetryData): FixAction[] {
   const info = callInfo(file, data.call);
-  if (!info || (data.shape !== undefined && data.shape !== 'loop')) {
-    return []; // recursion and wrappers: no loop to unroll here
+  if (!info) {
+    return [];
   }
   const ctor = clientOf(file, data, info);
   const out: FixAction[] =
     data.kind === 'stacked-retry-library'
       ? stackedFixes(file, data, info, ctor)
-      : loopFixes(file, data, info, ctor);
+      : data.shape === 'recursion'
+        ? recursionFixes(file, data, info, ctor)
+        : data.shape === 'wrapper'
+          ? wrapperFixes(file, data, ctor)
+          : loopFixes(file, data, info, ctor);
   if (out.length && !out.some((a) => a.isPreferred)) {
     out[0] = { ...out[0], isPreferred: true };
   }
@@ -79,7 +83,7 @@ function loopFixes(
 ): FixAction[] {
   const out: FixAction[] = [];
   const found = file.python ? pyUnroll(file, data, info) : jsUnroll(file, data, info);
-  const unrolled = found && withDeadTail(file, data, info, found);
+  const unrolled = found && withDeadTail(file, data, found);
   if (unrolled) {
     if (ctor) {
       const b = new EditBuilder(file);
@@ -97,7 +101,7 @@ function loopFixes(
         edits: b.build(),
       });
     }
-    if (info.method !== 'stream' && !usesAwait(file, info.span)) {
+    if (info.method !== 'stream' && !usesAwait(file, info.span) && inLoop(data, info)) {
       const b = new EditBuilder(file);
       const awaited = /await\s*$/.test(file.text.slice(Math.max(0, info.span.start - 20), info.span.start));
       const fn = file.python ? ensurePyBackoff(b, awaited) : ensureJsBackoff(b);
@@ -124,6 +128,14 @@ function loopFixes(
   return out;
 }
 
+/**
+ * Whether the Claude call sits in the loop's text; else the loop retries a local function
+ * that makes it (`while True: try: return translate(text)`), and is unrolled all the same.
+ */
+function inLoop(data: NaiveRetryData, info: CallInfo): boolean {
+  return info.span.start >= data.loop.start && info.span.end <= data.loop.end;
+}
+
 /** Statement types after which nothing in the same block runs. */
 const JUMPS = new Set(['return_statement', 'throw_statement', 'raise_statement']);
 
@@ -132,8 +144,17 @@ const JUMPS = new Set(['return_statement', 'throw_statement', 'raise_statement']
  * only once the retries were used up (`throw new Error('gave up')`): without the loop they
  * can never run, so the replacement takes them too (up to the end of the enclosing block).
  */
-function withDeadTail(file: FixFile, data: NaiveRetryData, info: CallInfo, u: Unrolled): Unrolled {
-  let node = file.root.descendantForIndex(info.span.start, info.span.end);
+function withDeadTail(file: FixFile, data: NaiveRetryData, u: Unrolled): Unrolled {
+  let loop = file.root.descendantForIndex(data.loop.start, data.loop.end);
+  while (loop && !(loop.startIndex === data.loop.start && /^(?:for|while)/.test(loop.type))) {
+    loop = loop.parent;
+  }
+  return loop ? withDeadTailAfter(file, u, loop) : u;
+}
+
+/** {@link withDeadTail} for the statement `replaced` the unrolled try block takes the place of. */
+function withDeadTailAfter(file: FixFile, u: Unrolled, replaced: Node): Unrolled {
+  let node = file.root.descendantForIndex(file.src.nextCode(u.bodyStart));
   while (node && node.type !== 'try_statement') {
     node = node.parent;
   }
@@ -143,11 +164,7 @@ function withDeadTail(file: FixFile, data: NaiveRetryData, info: CallInfo, u: Un
   if (!last || !JUMPS.has(last.type)) {
     return u;
   }
-  let loop = file.root.descendantForIndex(data.loop.start, data.loop.end);
-  while (loop && !(loop.startIndex === data.loop.start && /^(?:for|while)/.test(loop.type))) {
-    loop = loop.parent;
-  }
-  let tail: Node | null | undefined = loop?.nextNamedSibling;
+  let tail: Node | null | undefined = replaced.nextNamedSibling;
   let end = u.end;
   for (; tail; tail = tail.nextNamedSibling) {
     end = file.src.lineEnd(tail.endIndex);
@@ -164,8 +181,18 @@ function render(file: FixFile, u: Unrolled, info: CallInfo, wrapWith: string | u
   if (wrapWith) {
     const rel = info.span.start - u.bodyStart;
     const relEnd = info.span.end - u.bodyStart;
-    const open = file.python ? `${wrapWith}(lambda: ` : `${wrapWith}(() => `;
-    body = body.slice(0, rel) + open + body.slice(rel, relEnd) + ')' + body.slice(relEnd);
+    let call = body.slice(rel, relEnd);
+    let open = file.python ? `${wrapWith}(lambda: ` : `${wrapWith}(() => `;
+    let close = ')';
+    if (!file.python && call.includes('\n') && !file.src.hasMultilineString(info.span.start, info.span.end)) {
+      // Broken as Prettier breaks it (see wrapCall): the call on its own line, one level deeper.
+      const indent = file.src.indentAt(info.span.start);
+      const unit = file.style.indent;
+      open = `${open.trimEnd()}\n${indent}${unit}`;
+      call = call.replace(/\n(?=[ \t]*\S)/g, `\n${unit}`);
+      close = `${file.style.trailingCommas ? ',' : ''}\n${indent})`;
+    }
+    body = body.slice(0, rel) + open + call + close + body.slice(relEnd);
   }
   const lines = body.split(/\r?\n/);
   while (lines.length && lines[0].trim() === '') {
@@ -223,7 +250,7 @@ function jsUnroll(file: FixFile, data: NaiveRetryData, info: CallInfo): Unrolled
   }
   const tryOpen = src.nextCode(tryAt + tryWord + 3);
   let tryClose = src.match(tryOpen);
-  if (tryClose < 0 || info.span.start < tryOpen || info.span.end > tryClose) {
+  if (tryClose < 0 || (inLoop(data, info) && (info.span.start < tryOpen || info.span.end > tryClose))) {
     return undefined;
   }
   const catchAt = tryClose;
@@ -330,8 +357,7 @@ function pyUnroll(file: FixFile, data: NaiveRetryData, info: CallInfo): Unrolled
   }
   if (
     !tryBlock ||
-    info.span.start < tryBlock.start ||
-    info.span.end > tryBlock.end ||
+    (inLoop(data, info) && (info.span.start < tryBlock.start || info.span.end > tryBlock.end)) ||
     hasLoopJump(file, tryBlock) ||
     src.hasMultilineString(tryBlock.start, tryBlock.end)
   ) {
@@ -369,6 +395,197 @@ function pyUnroll(file: FixFile, data: NaiveRetryData, info: CallInfo): Unrolled
     bodyStart: tryBlock.start,
     indent,
   };
+}
+
+// ---- retry by recursion -------------------------------------------------------------------------
+
+/** The clause (`catch` / `except`) whose span the finding gives as its handler. */
+function handlerNode(file: FixFile, data: NaiveRetryData): Node | undefined {
+  if (!data.handler) {
+    return undefined;
+  }
+  let node: Node | null = file.root.descendantForIndex(data.handler.start, data.handler.start + 1);
+  while (node && !(node.startIndex === data.handler.start && /^(?:catch|except)_clause$/.test(node.type))) {
+    node = node.parent;
+  }
+  return node ?? undefined;
+}
+
+/** The edit removing the client's retries as `raiseRetries` sets them, and its title part. */
+function sdkRetries(file: FixFile, b: EditBuilder, ctor: ClientCtor | undefined): string {
+  const raise = ctor && raiseRetries(file, ctor, SDK_RETRIES);
+  if (raise) {
+    b.replace(raise.start, raise.end, raise.newText);
+    return `let the SDK retry (${file.python ? 'max_retries=' : 'maxRetries: '}${SDK_RETRIES})`;
+  }
+  return 'the SDK retries';
+}
+
+/**
+ * A function that calls itself again from its handler (`except RateLimitError: sleep(5);
+ * return self.ask(prompt)`): the handler goes — and with it the try, when it was its only
+ * clause, the try's statements taking its place — so the error reaches the caller after
+ * the SDK's own retries. Statements after the try that only the handler's fall-through
+ * reached go too.
+ */
+function recursionFixes(
+  file: FixFile,
+  data: NaiveRetryData,
+  info: CallInfo,
+  ctor: ClientCtor | undefined,
+): FixAction[] {
+  const { src } = file;
+  const text = file.text;
+  const handler = handlerNode(file, data);
+  const tryNode = handler?.parent;
+  const body = tryNode?.childForFieldName('body');
+  if (!handler || !tryNode || tryNode.type !== 'try_statement' || !body) {
+    return [];
+  }
+  // The retried call is made by this try (not by another function it calls).
+  if (info.span.start < body.startIndex || info.span.end > body.endIndex) {
+    return [];
+  }
+  const clauses = tryNode.namedChildren.filter(
+    (c): c is Node => !!c && c.id !== handler.id && c.id !== body.id && c.type !== 'comment',
+  );
+  const b = new EditBuilder(file);
+  const ownsLines = (n: Node): boolean =>
+    src.isBlank(src.lineStart(n.startIndex), n.startIndex) &&
+    src.isBlank(n.endIndex, src.lineEnd(n.endIndex));
+  if (clauses.length) {
+    // Other clauses stay (an else needs an except before it).
+    const others = clauses.filter((c) => c.type !== 'else_clause' && c.type !== 'finally_clause');
+    if (file.python) {
+      if (!ownsLines(handler) || (!others.length && clauses.some((c) => c.type === 'else_clause'))) {
+        return [];
+      }
+      b.replace(src.lineStart(handler.startIndex), src.nextLineStart(handler.endIndex), '');
+    } else {
+      b.replace(src.prevCode(handler.startIndex) + 1, handler.endIndex, '');
+    }
+  } else {
+    if (!ownsLines(tryNode) || src.hasMultilineString(body.startIndex, body.endIndex)) {
+      return [];
+    }
+    const inner = file.python
+      ? { start: src.lineStart(body.startIndex), end: src.lineEnd(body.endIndex) }
+      : { start: body.startIndex + 1, end: body.endIndex - 1 };
+    const found: Unrolled = {
+      start: src.lineStart(tryNode.startIndex),
+      end: src.lineEnd(tryNode.endIndex),
+      body: text.slice(inner.start, inner.end),
+      bodyStart: inner.start,
+      indent: src.indentAt(tryNode.startIndex),
+    };
+    const u = withDeadTailAfter(file, found, tryNode);
+    b.replace(u.start, u.end, render(file, u, info, undefined));
+  }
+  const how = sdkRetries(file, b, ctor);
+  return [
+    {
+      id: 'naive-retry.drop-recursion',
+      title: `Remove the retry by recursion; ${how}`,
+      rule: 'naive-retry',
+      isPreferred: true,
+      safeForFixAll: false,
+      edits: b.build(),
+    },
+  ];
+}
+
+// ---- same-file retry wrappers ---------------------------------------------------------------------
+
+/** The function (declaration or `const f = (...) =>`) around `at`, with its name. */
+function enclosingFunction(file: FixFile, at: number): { node: Node; name: string } | undefined {
+  for (let n: Node | null = file.root.descendantForIndex(at); n; n = n.parent) {
+    if (/^(?:function_declaration|function_definition|generator_function_declaration)$/.test(n.type)) {
+      const name = n.childForFieldName('name');
+      return name ? { node: n, name: name.text } : undefined;
+    }
+    if (/^(?:arrow_function|function_expression|function)$/.test(n.type)) {
+      const decl = n.parent;
+      const name = decl?.type === 'variable_declarator' ? decl.childForFieldName('name') : null;
+      return name?.type === 'identifier' ? { node: decl as Node, name: name.text } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The calls `name(...)` in the file, by their call node. */
+function callsOf(file: FixFile, name: string): Node[] {
+  const out: Node[] = [];
+  for (const at of file.src.wordOffsets(name)) {
+    const id = file.root.descendantForIndex(at, at + name.length);
+    const call = id?.parent;
+    if (
+      id?.type === 'identifier' &&
+      (call?.type === 'call' || call?.type === 'call_expression') &&
+      call.childForFieldName('function')?.id === id.id
+    ) {
+      out.push(call);
+    }
+  }
+  return out;
+}
+
+/** `() => expr` / `async () => await expr` / `lambda: expr`: the expression, else undefined. */
+function thunkBody(file: FixFile, arg: Node | null): Node | undefined {
+  if (!arg) {
+    return undefined;
+  }
+  const params = arg.childForFieldName('parameters');
+  if (file.python) {
+    return arg.type === 'lambda' && !params ? (arg.childForFieldName('body') ?? undefined) : undefined;
+  }
+  const body = arg.type === 'arrow_function' ? arg.childForFieldName('body') : null;
+  if (!body || body.type === 'statement_block' || (params && params.namedChildCount > 0)) {
+    return undefined;
+  }
+  return body.type === 'await_expression' ? (body.namedChild(0) ?? undefined) : body;
+}
+
+/**
+ * A same-file helper that re-runs a callable (`retrying(fn)`, `with_retries(fn, n)`): each
+ * call of it, `retrying(() => describePage(page))`, becomes the call it wrapped,
+ * `describePage(page)`, and the helper (and what only it used: a sleep, an import) goes, so
+ * errors reach the callers after the SDK's own retries. Offered only when every use of the
+ * helper in the file is such a call and the helper is not exported.
+ */
+function wrapperFixes(file: FixFile, data: NaiveRetryData, ctor: ClientCtor | undefined): FixAction[] {
+  const fn = enclosingFunction(file, data.head.start);
+  const exported = (n: Node | null | undefined): boolean =>
+    !!n && (n.type === 'export_statement' || (n.type === 'lexical_declaration' && exported(n.parent)));
+  if (!fn || exported(fn.node.parent)) {
+    return [];
+  }
+  const uses = file.src.wordOffsets(fn.name).filter((o) => o < fn.node.startIndex || o >= fn.node.endIndex);
+  const calls = callsOf(file, fn.name).filter(
+    (c) => c.startIndex < fn.node.startIndex || c.startIndex >= fn.node.endIndex,
+  );
+  if (!calls.length || calls.length !== uses.length) {
+    return [];
+  }
+  const b = new EditBuilder(file);
+  for (const call of calls) {
+    const args = call.childForFieldName('arguments');
+    const inner = thunkBody(file, args?.namedChild(0) ?? null);
+    if (!inner || file.src.hasMultilineString(inner.startIndex, inner.endIndex)) {
+      return [];
+    }
+    b.replace(call.startIndex, call.endIndex, file.text.slice(inner.startIndex, inner.endIndex));
+  }
+  const how = sdkRetries(file, b, ctor);
+  return [
+    {
+      id: 'naive-retry.drop-wrapper',
+      title: `Remove \`${fn.name}\`; ${how}`,
+      rule: 'naive-retry',
+      isPreferred: true,
+      safeForFixAll: false,
+      edits: b.build(),
+    },
+  ];
 }
 
 // ---- stacked retry libraries -------------------------------------------------------------------

@@ -18,6 +18,16 @@ export const naiveRetry = defineRule<'naive-retry', NaiveRetryData>({
     { id: 'naive-retry.loop-with-backoff', safe: false, summary: 'replace the loop with a backoff helper' },
     { id: 'naive-retry.raise-retries', safe: false, summary: "raise the SDK's retries" },
     { id: 'naive-retry.with-backoff', safe: false, summary: 'wrap the call in a backoff helper' },
+    {
+      id: 'naive-retry.drop-recursion',
+      safe: false,
+      summary: 'remove the retry by recursion and let the SDK retry',
+    },
+    {
+      id: 'naive-retry.drop-wrapper',
+      safe: false,
+      summary: 'remove the same-file retry wrapper and let the SDK retry',
+    },
     { id: 'naive-retry.drop-library', safe: false, summary: 'drop the stacked retry library' },
     {
       id: 'naive-retry.sdk-retries-off',

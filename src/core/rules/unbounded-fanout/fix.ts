@@ -40,7 +40,10 @@ export function unboundedFanoutFixes(
   finding: Finding,
   data: UnboundedFanoutData,
 ): FixAction[] {
-  const calls = data.calls.map((c) => callInfo(file, c)).filter((c): c is CallInfo => !!c);
+  // Several call sites may reach one call (twenty `ask(...)` calling one create): wrap it once.
+  const calls = data.calls
+    .map((c) => callInfo(file, c))
+    .filter((c, i, all): c is CallInfo => !!c && all.findIndex((o) => o?.span.start === c.span.start) === i);
   const out: FixAction[] = [];
   const { settings } = file.ctx;
   const sizing = sizeConcurrency(

@@ -14,17 +14,17 @@ import { languageForPath } from '../../../src/core/lint';
 import { fixtureFiles, fixturesDir, getEngine, lintFixture, markers } from '../lint/helpers';
 
 /**
- * Retries by recursion, by a generic wrapper and around a local function: their findings
- * have no quick fix yet (the naive-retry fixes rewrite a loop around a direct call), so they
- * live beside the lint corpus, whose fix test requires a fix for every finding.
+ * Retries by recursion, by a generic wrapper and around a local function (issue 18's
+ * same-file shapes), in a folder of their own beside the lint corpus; the fix corpus and
+ * Prettier checks (test/unit/fix) read this folder too, for the fixes these findings offer.
  */
-const NO_FIX_DIR = path.resolve(fixturesDir, '../interprocedural');
-const noFixFiles = (): string[] =>
-  ['python', 'ts'].flatMap((g) => fs.readdirSync(path.join(NO_FIX_DIR, g)).map((f) => `${g}/${f}`));
+const INTERPROCEDURAL_DIR = path.resolve(fixturesDir, '../interprocedural');
+const interproceduralFiles = (): string[] =>
+  ['python', 'ts'].flatMap((g) => fs.readdirSync(path.join(INTERPROCEDURAL_DIR, g)).map((f) => `${g}/${f}`));
 
-async function lintNoFix(rel: string): Promise<{ expected: string[]; actual: Finding[] }> {
+async function lintInterprocedural(rel: string): Promise<{ expected: string[]; actual: Finding[] }> {
   const engine = await getEngine();
-  const text = fs.readFileSync(path.join(NO_FIX_DIR, rel), 'utf8');
+  const text = fs.readFileSync(path.join(INTERPROCEDURAL_DIR, rel), 'utf8');
   const language = languageForPath(rel);
   assert.ok(language);
   return {
@@ -47,8 +47,8 @@ describe('rule messages: naive-retry, string-matched-error, unbounded-fanout, no
     for (const rel of fixtureFiles()) {
       findings.push(...(await lintFixture(rel)).actual.filter((f) => RULES.has(f.rule)));
     }
-    for (const rel of noFixFiles()) {
-      findings.push(...(await lintNoFix(rel)).actual.filter((f) => RULES.has(f.rule)));
+    for (const rel of interproceduralFiles()) {
+      findings.push(...(await lintInterprocedural(rel)).actual.filter((f) => RULES.has(f.rule)));
     }
     assert.ok(findings.length >= 60, `expected many findings, got ${findings.length}`);
     for (const rule of RULES) {
@@ -70,9 +70,9 @@ describe('rule messages: naive-retry, string-matched-error, unbounded-fanout, no
     }
   });
 
-  for (const rel of noFixFiles()) {
+  for (const rel of interproceduralFiles()) {
     it(`interprocedural/${rel}: findings match the markers`, async () => {
-      const { expected, actual } = await lintNoFix(rel);
+      const { expected, actual } = await lintInterprocedural(rel);
       assert.ok(expected.length > 0);
       assert.deepEqual(actual.map((f) => `${f.range.start.line + 1}:${f.rule}`).sort(), expected.sort());
     });
@@ -80,7 +80,7 @@ describe('rule messages: naive-retry, string-matched-error, unbounded-fanout, no
 
   const message = async (rel: string, rule: string): Promise<string> => {
     const { actual } = rel.startsWith('interprocedural/')
-      ? await lintNoFix(rel.slice('interprocedural/'.length))
+      ? await lintInterprocedural(rel.slice('interprocedural/'.length))
       : await lintFixture(rel);
     const f = actual.find((x) => x.rule === rule);
     assert.ok(f, `${rel}: no ${rule} finding`);

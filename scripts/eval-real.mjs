@@ -3,6 +3,9 @@
 //
 //   npm run eval:real -- DIR            score the original files found under DIR against
 //                                        test/realworld/sources.json (tune, holdout, combined)
+//        --split tune|holdout|all        only that split's files and figures (default all)
+//        --sites                         also list the split's misses and false alarms per site
+//                                        (file, cell:line, rule, the label's note)
 //   npm run eval:real -- --record-repro  re-record test/realworld/scores.json, the floors the
 //                                        unit test holds the reproductions to
 //
@@ -27,11 +30,24 @@ const score = load('out/test/unit/realworld/score.js');
 const repro = load('out/test/unit/realworld/repro.js');
 const { LintEngine, RULE_IDS } = load('out/src/core/lint/index.js');
 
-const args = process.argv.slice(2);
-if (args.length !== 1 || args[0] === '-h' || args[0] === '--help') {
-  console.error('usage: npm run eval:real -- DIR | --record-repro');
+const argv = process.argv.slice(2);
+const usage = () => {
+  console.error('usage: npm run eval:real -- DIR [--split tune|holdout|all] [--sites] | --record-repro');
   process.exit(2);
+};
+let split = 'all';
+let sites = false;
+const args = [];
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '-h' || a === '--help') usage();
+  else if (a === '--sites') sites = true;
+  else if (a === '--split' || a.startsWith('--split=')) {
+    split = a === '--split' ? argv[++i] : a.slice('--split='.length);
+    if (!['tune', 'holdout', 'all'].includes(split)) usage();
+  } else args.push(a);
 }
+if (args.length !== 1 || (args[0] === '--record-repro' && (split !== 'all' || sites))) usage();
 const engine = await LintEngine.create(join(root, 'out/grammars'));
 
 if (args[0] === '--record-repro') {
@@ -64,34 +80,46 @@ if (args[0] === '--record-repro') {
 
 const dir = resolve(args[0]);
 const sources = score.readSources();
+const wanted = (f) => split === 'all' || f.split === split;
 const counts = { tune: {}, holdout: {} };
 const missing = [];
+const misses = [];
 let scored = 0;
-for (const entry of sources.files) {
+for (const entry of sources.files.filter(wanted)) {
   const file = score.locate(dir, entry);
   if (!file) {
     missing.push(`${entry.repository} ${entry.path}`);
     continue;
   }
-  score.scoreFile(entry.labels, await score.lintForScore(engine, file), counts[entry.split]);
+  const findings = await score.lintForScore(engine, file);
+  score.scoreFile(entry.labels, findings, counts[entry.split]);
+  if (sites) {
+    for (const m of score.siteOutcomes(entry.labels, findings)) misses.push({ entry, ...m });
+  }
   scored++;
 }
-const combined = score.addCounts(counts.tune, counts.holdout);
-const by = (split) => sources.files.filter((f) => f.split === split && score.locate(dir, f)).length;
+const by = (s) => sources.files.filter((f) => f.split === s && wanted(f) && score.locate(dir, f)).length;
 console.log(
-  `Scored ${scored} of ${sources.files.length} files under ${dir} (tune ${by('tune')}, holdout ${by('holdout')}).`,
+  `Scored ${scored} of ${sources.files.length} files under ${dir} (split ${split}: tune ${by('tune')}, holdout ${by('holdout')}).`,
 );
 console.log('P = precision, R = recall; tp/fp/fn; (negative sites that drew a finding / negative sites).\n');
-process.stdout.write(
-  score.formatTable(
-    [
-      { name: 'tune', counts: counts.tune },
-      { name: 'holdout', counts: counts.holdout },
-      { name: 'combined', counts: combined },
-    ],
-    RULE_IDS,
-  ),
-);
+const groups =
+  split === 'all'
+    ? [
+        { name: 'tune', counts: counts.tune },
+        { name: 'holdout', counts: counts.holdout },
+        { name: 'combined', counts: score.addCounts(counts.tune, counts.holdout) },
+      ]
+    : [{ name: split, counts: counts[split] }];
+process.stdout.write(score.formatTable(groups, RULE_IDS));
+if (sites) {
+  console.log(`\nMisses (fn) and false alarms (fp), split ${split}:`);
+  if (misses.length === 0) console.log('  none');
+  for (const m of misses) {
+    const where = `${m.entry.repository}/${m.entry.path}:${m.cell === undefined ? '' : `cell ${m.cell}:`}${m.line}`;
+    console.log(`  ${m.kind} ${m.rule.padEnd(24)} ${where}${m.note ? `  (${m.note})` : ''}`);
+  }
+}
 if (missing.length) {
   console.log(`\n${missing.length} file(s) not found under ${dir}:`);
   for (const m of missing) console.log(`  ${m}`);

@@ -79,30 +79,77 @@ function at(label: SiteLabel, f: Reported): boolean {
   );
 }
 
+/** How one file's findings fall on its labels. */
+interface Matched {
+  /** Findings on positive sites (one per site). */
+  hits: Reported[];
+  /** Findings on no positive or ignored site; `label` is the negative site it hit, if any. */
+  falseAlarms: Array<{ finding: Reported; label?: SiteLabel }>;
+  /** Positive sites that drew no finding. */
+  missed: SiteLabel[];
+}
+
 /**
- * Adds one file's outcome to `into`. A finding matches a label by rule, cell and line (or one
- * of the label's `alt` lines); each positive label takes at most one finding, so a second
- * finding for the same site counts as a false positive. Findings on `ignore` sites are not scored.
+ * A finding matches a label by rule, cell and line (or one of the label's `alt` lines); each
+ * positive label takes at most one finding, so a second finding for the same site is a false
+ * alarm. Findings on `ignore` sites are not scored.
  */
+function match(labels: readonly SiteLabel[], findings: readonly Reported[]): Matched {
+  const open = labels.filter((l) => l.expect === 'positive');
+  const out: Matched = { hits: [], falseAlarms: [], missed: open };
+  for (const f of findings) {
+    const hit = open.findIndex((l) => at(l, f));
+    if (hit >= 0) {
+      open.splice(hit, 1);
+      out.hits.push(f);
+    } else if (!labels.some((l) => l.expect === 'ignore' && at(l, f))) {
+      out.falseAlarms.push({ finding: f, label: labels.find((l) => l.expect === 'negative' && at(l, f)) });
+    }
+  }
+  return out;
+}
+
+/** Adds one file's outcome to `into` (see `match`). */
 export function scoreFile(
   labels: readonly SiteLabel[],
   findings: readonly Reported[],
   into: RuleCounts,
 ): void {
-  const open = labels.filter((l) => l.expect === 'positive');
   const count = (rule: string): Counts => (into[rule] ??= empty());
-  for (const f of findings) {
-    const hit = open.findIndex((l) => at(l, f));
-    if (hit >= 0) {
-      open.splice(hit, 1);
-      count(f.rule).tp++;
-    } else if (!labels.some((l) => l.expect === 'ignore' && at(l, f))) {
-      count(f.rule).fp++;
-      if (labels.some((l) => l.expect === 'negative' && at(l, f))) count(f.rule).negativesHit++;
-    }
+  const m = match(labels, findings);
+  for (const f of m.hits) count(f.rule).tp++;
+  for (const { finding, label } of m.falseAlarms) {
+    count(finding.rule).fp++;
+    if (label) count(finding.rule).negativesHit++;
   }
-  for (const l of open) count(l.rule).fn++;
+  for (const l of m.missed) count(l.rule).fn++;
   for (const l of labels) if (l.expect === 'negative') count(l.rule).negatives++;
+}
+
+/** One scored mistake: a missed positive site (fn) or a finding on no positive site (fp). */
+export interface SiteOutcome {
+  kind: 'fn' | 'fp';
+  rule: string;
+  line: number;
+  cell?: number;
+  /** The label's note: the missed site's, or the negative site's a false alarm landed on. */
+  note?: string;
+}
+
+/** A file's misses and false alarms, in line order, for `eval:real --sites`. */
+export function siteOutcomes(labels: readonly SiteLabel[], findings: readonly Reported[]): SiteOutcome[] {
+  const m = match(labels, findings);
+  const out: SiteOutcome[] = [
+    ...m.missed.map((l) => ({ kind: 'fn' as const, rule: l.rule, line: l.line, cell: l.cell, note: l.note })),
+    ...m.falseAlarms.map(({ finding, label }) => ({
+      kind: 'fp' as const,
+      rule: finding.rule,
+      line: finding.line,
+      cell: finding.cell,
+      note: label ? `negative: ${label.note ?? ''}` : 'unlabelled line',
+    })),
+  ];
+  return out.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line);
 }
 
 /** Sums counts (for the combined figures). */

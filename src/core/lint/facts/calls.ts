@@ -128,7 +128,8 @@ function callAt(
   if (
     client
       ? client.vendor !== 'anthropic'
-      : !ctx.claudeFile || boundToOtherClass(ctx, receiver, call.startIndex)
+      : !(ctx.claudeFile || namesMessagesRequest(ctx, call)) ||
+        boundToOtherClass(ctx, receiver, call.startIndex)
   ) {
     return null;
   }
@@ -158,6 +159,20 @@ function callAt(
     return null;
   }
   return { node: call, callee: fnNode, receiver, method, beta, params, options, client };
+}
+
+/**
+ * In a file that imports both SDKs, a call on a receiver not resolved here (a parameter)
+ * still counts when it is written as a Messages request: `max_tokens` and `messages` given
+ * by name (OpenAI has no top-level `messages.create`; its Assistants threads are excluded).
+ */
+function namesMessagesRequest(ctx: FileContext, call: Node): boolean {
+  if (!ctx.imports.anthropic) {
+    return false;
+  }
+  const first = unwrap(positionalArgs(call)[0] ?? null);
+  const params = ctx.python ? callParams(call, ctx.text, true) : first ? objectParams(first, ctx.text) : null;
+  return !!params && params.entries.has('max_tokens') && params.entries.has('messages');
 }
 
 /**

@@ -78,7 +78,7 @@ const EXITS = new Set(['throw_statement', 'raise_statement', 'return_statement',
  * returns or breaks (an agent loop that logs and stops, a handler that re-raises), and it
  * never `continue`s.
  */
-function leavesLoop(ctx: FileContext, body: Node | null): boolean {
+export function leavesLoop(ctx: FileContext, body: Node | null): boolean {
   const statements = namedChildren(body);
   const last = statements[statements.length - 1];
   if (!last) {

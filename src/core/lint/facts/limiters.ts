@@ -74,7 +74,8 @@ const LIMITER_METHODS = new Set([
   'throttle',
 ]);
 /** Explicit acquire calls before the request inside the mapped function. */
-const ACQUIRE = /\b[\w$.]+\.(?:acquire|removeTokens|waitForToken|wait_for_token|consume)\s*\(/;
+const ACQUIRE =
+  /\b[\w$.]+\.(?:acquire|removeTokens|waitForToken|wait_for_token|consume)\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|throttle|rate_?limit|pace)\s*\(\s*\)/;
 
 /** Whether a callee or context expression looks like a concurrency limiter. */
 export function looksLikeLimiter(ctx: FileContext, expr: Node | null): boolean {
@@ -143,9 +144,32 @@ export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): 
   );
 }
 
+/**
+ * The limiter a node runs under between it and `boundary`, as written (`self._sem`,
+ * `limit`): an `async with sem:` around it, or a limiter call it is passed into. Walks up
+ * from the node only.
+ */
+export function heldLimiter(ctx: FileContext, from: Node, boundary: Node): string | undefined {
+  let prev: Node = from;
+  for (let n = up(from); n && !same(n, boundary); prev = n, n = up(n)) {
+    if (kind(n) === 'with_statement') {
+      const item = withItems(n).find((i) => !contains(i, from) && looksLikeLimiter(ctx, i));
+      if (item) {
+        return ctx.textOf(isCall(item) ? callee(item) : item);
+      }
+    } else if (isCall(n) && !same(n, from)) {
+      const args = argumentList(n);
+      if (args && contains(args, prev) && looksLikeLimiter(ctx, callee(n))) {
+        return ctx.textOf(callee(n));
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Limiter-ish words that must appear in the text for a call to run under a limit. */
 const LIMITER_TEXT =
-  /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume|\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(/gi;
+  /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume|\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|pace)\s*\(\s*\)/gi;
 
 /**
  * Whether limiter-ish text appears between two offsets: the offsets of every mention are

@@ -19,6 +19,7 @@ import {
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
 import { callGraph, sitesWithin } from './callGraph';
+import { moduleConstant } from './constants';
 
 /** A hand-written retry loop around a call. */
 export interface RetryLoop {
@@ -102,6 +103,9 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
   if (!(exitsInTry || continues || exitsAfter || endsByCondition(ctx, loop, tryStart, tryEnd))) {
     return false;
   }
+  if (anyIn(inputReads(ctx), body.startIndex, tryEnd)) {
+    return false; // a REPL or worker loop: each turn sends a new request, read before the call
+  }
   if (kind(loop) === 'for_in_statement' || (ctx.python && kind(loop) === 'for_statement')) {
     const right = loop.childForFieldName('right');
     const overRange =
@@ -134,6 +138,21 @@ function endsByCondition(ctx: FileContext, loop: Node, tryStart: number, tryEnd:
     }
   }
   return false;
+}
+
+/**
+ * Offsets of reads of new input: `input(`, `rl.question(`, `sys.stdin.readline(`,
+ * `websocket.receive_text(`, `queue.get(` (scanned once). A loop that reads one before its
+ * call handles a new request each turn; an error there is not retried.
+ */
+function inputReads(ctx: FileContext): number[] {
+  return ctx.memo('input-reads', () =>
+    [
+      ...ctx.scan(
+        /(?<![\w$.])(?:input|raw_input|getpass)\s*\(|\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(|\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/g,
+      ),
+    ].map((m) => m.index),
+  );
 }
 
 /** Names assigned (`name =`, not `==`) between two offsets, from one scan of the file. */
@@ -193,13 +212,18 @@ export interface WaitInfo {
   amount?: string;
   /** The same-file helper that does the waiting (`_sleep_backoff`), if the loop waits through one. */
   helper?: string;
+  /**
+   * The pattern a wait is parsed from the error text with (`re.search(r"try again in (\d+)", str(e))`,
+   * `/retry in (\d+)s/.exec(err.message)`), instead of the retry-after header.
+   */
+  parsedFrom?: string;
 }
 
 const JS_SLEEP = /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)\s*\(/gi;
 const PY_SLEEP = /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep\s*\(/g;
 /** Waiting on a rate limiter or token bucket instead of sleeping. */
 const LIMITER_WAIT =
-  /\b(?:acquire|wait_for_token|waitForToken|removeTokens|remove_tokens|consume|take)\s*\(|\b\w*(?:bucket|limiter|throttle)\w*\s*\.\s*\w+\s*\(/gi;
+  /\b(?:acquire|wait_for_token|waitForToken|removeTokens|remove_tokens|consume|take)\s*\(|\b\w*(?:bucket|limiter|throttle)\w*\s*\.\s*\w+\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|throttle|rate_?limit|pace)\s*\(\s*\)/gi;
 
 /** A sleep call of the file (found once per file). */
 export interface SleepCall {
@@ -302,8 +326,16 @@ export function classifyWaitIn(
   const delayText = ctx.textOf(sleep.delay);
   const expanded = delayText + localInitialisers(ctx, delayText, range, skip);
   const jitter = /random|jitter|uniform/i.test(expanded);
-  if (honoursRetryAfter || /retry[-_]?after|headers/i.test(expanded)) {
+  if (
+    honoursRetryAfter ||
+    /retry[-_]?after|headers/i.test(expanded) ||
+    delayHelperReadsRetryAfter(ctx, expanded)
+  ) {
     return { kind: 'retry-after', jitter, call: sleep.call };
+  }
+  const parsedFrom = parsedWait(ctx, expanded, range, skip);
+  if (parsedFrom) {
+    return { kind: 'fixed', jitter, call: sleep.call, parsedFrom };
   }
   if (
     /\*\*|Math\.pow|\bpow\s*\(|<<|\bexp\b|Math\.exp/.test(expanded) ||
@@ -314,9 +346,65 @@ export function classifyWaitIn(
   return { kind: 'fixed', jitter, call: sleep.call, amount: amountOf(ctx, sleep) };
 }
 
+/**
+ * Whether the delay is computed by a same-file function that reads retry-after:
+ * `sleep(_retry_delay(error, attempt))`, `wait = delayFor(err)`.
+ */
+function delayHelperReadsRetryAfter(ctx: FileContext, expanded: string): boolean {
+  const graph = callGraph(ctx);
+  for (const m of expanded.matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)) {
+    for (const fn of graph.byName.get(m[1]) ?? []) {
+      if (anyIn(retryAfterOffsets(ctx), fn.start, fn.end)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A regex search (Python `re.*`, JS `.exec`/`.match`) with a literal pattern; group 1 or 2 is the pattern. */
+const TEXT_SEARCH =
+  /\bre\s*\.\s*(?:search|match|findall|fullmatch|finditer)\s*\(\s*([rbuf]*(?:"[^"\n]*"|'[^'\n]*'))|(\/(?:[^/\n\\]|\\.)+\/[a-z]*)\s*\.\s*exec\s*\(|\.\s*match\s*\(\s*(\/(?:[^/\n\\]|\\.)+\/[a-z]*)/g;
+
+/**
+ * The pattern a wait is read from the error text with: the delay (with its initialisers,
+ * two assignments deep) takes a regex match group (`m.group(1)`, `match[1]`) of a search
+ * made in the same range. Undefined when the delay is not parsed from text.
+ */
+function parsedWait(
+  ctx: FileContext,
+  expanded: string,
+  range: { start: number; end: number },
+  skip: { start: number; end: number },
+): string | undefined {
+  if (
+    !/\.group\s*\(|\.groups\s*\(|\[\s*[1-9]\s*\]|\bparse(?:Int|Float)\s*\(|\b(?:int|float)\s*\(/.test(
+      expanded,
+    )
+  ) {
+    return undefined;
+  }
+  const deeper = expanded + localInitialisers(ctx, expanded, range, skip);
+  if (!/\.group|\[\s*[1-9]\s*\]|\bre\s*\.|\.exec\s*\(|\.match\s*\(/.test(deeper)) {
+    return undefined;
+  }
+  for (const part of parts(range, skip)) {
+    for (const m of ctx.scan(TEXT_SEARCH, part.start, part.end)) {
+      const pattern = m[1] ?? m[2] ?? m[3];
+      if (pattern && /\\d|\[0-9/.test(pattern)) {
+        return pattern.length > 40 ? `${pattern.slice(0, 37)}…` : pattern;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** A literal wait in words: JS delays are milliseconds, Python's seconds. */
 function amountOf(ctx: FileContext, sleep: SleepCall): string | undefined {
-  const d = unwrap(sleep.delay);
+  let d = unwrap(sleep.delay);
+  if (d && kind(d) === 'identifier') {
+    d = unwrap(moduleConstant(ctx, d) ?? null); // `time.sleep(PAUSE)` with `PAUSE = 10` at the top
+  }
   const v = d ? numberValue(d, ctx.text) : undefined;
   if (v === undefined || v < 0) {
     return undefined;

@@ -10,7 +10,8 @@ import {
   siteCall,
   sitesWithin,
 } from './callGraph';
-import { catchesRateLimit, handlersOf } from './errorChecks';
+import { catchesRateLimit, handlerBody, handlersOf, leavesLoop } from './errorChecks';
+import { heldLimiter } from './limiters';
 import { classifyWait, classifyWaitIn, findRetryLoop, type RetryLoop, type WaitInfo } from './retryLoops';
 import { dottedName, endOf, FUNCTION_TYPES, kind, lastSegment, positionalArgs, unwrap, up } from '../syntax';
 
@@ -38,6 +39,8 @@ export interface RetryShape {
   /** Wrappers: the local function (or `a lambda`) it is applied to, and where. */
   target?: string;
   applied?: Node;
+  /** Recursion: the limiter still held when it calls itself again (`async with sem:`), if any. */
+  heldLimiter?: string;
 }
 
 /** The non-loop retries of the file (computed once). */
@@ -47,11 +50,13 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
     const out: RetryShape[] = [];
     for (const fn of graph.functions) {
       const recursive = fn.sites.filter((s) => s.name === fn.name);
-      const reach = graph.reach.get(fn);
+      // Calls under a limiter do not reach Claude for fan-out, but a retry is one all the same.
+      const reach = graph.reach.get(fn) ?? (fn.claude.length ? { calls: fn.claude } : undefined);
       if (reach && recursive.length) {
         const r = recursion(ctx, fn, recursive, (t) => triesClaude(ctx, t, fn));
         if (r) {
-          out.push({ ...r, fn, shape: 'recursion', calls: reach.calls });
+          const held = heldLimiter(ctx, r.at, fn.node);
+          out.push({ ...r, fn, shape: 'recursion', calls: reach.calls, heldLimiter: held });
         }
       }
       if (fn.paramSites.length) {
@@ -204,9 +209,12 @@ function application(
 export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
   for (const h of handlersOf(tryNode)) {
     const text = ctx.textOf(h);
+    // `except RateLimitError: raise`: re-raised every time (a handler that raises only once
+    // the attempts run out, `if attempt < n - 1: sleep(); continue` / `else: raise`, retries).
     if (
       kind(h) !== 'catch_clause' &&
       /^except\s*\(?[\w.\s,]*RateLimitError/.test(text) &&
+      leavesLoop(ctx, handlerBody(h)) &&
       /\braise\b/.test(text)
     ) {
       return true;

@@ -3,10 +3,12 @@ import type { ClaudeCall, ClientBinding, FileContext } from '../../lint/context'
 import { lang, type Report } from '../rule';
 import { resolveClient } from '../../lint/facts/clients';
 import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
-import { findRetryLibrary } from '../../lint/facts/retryLibraries';
+import { findRetryLibrary, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
+import { catchesRateLimit, handlerBody, handlersOf } from '../../lint/facts/errorChecks';
 import { classifyWait, findRetryLoop, loopHead, type WaitInfo } from '../../lint/facts/retryLoops';
+import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
-import { endOf, rangeOf } from '../../lint/syntax';
+import { contains, endOf, kind, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
@@ -20,10 +22,10 @@ import type { NaiveRetryData } from './data';
 export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   const seen = new Set<number>();
   // Loops around a Claude call, or around a call of a same-file function that makes one.
-  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string }> = ctx.calls.map((c) => ({
-    node: c.node,
-    call: c,
-  }));
+  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string }> = [
+    ...ctx.calls,
+    ...otherClaudeCalls(ctx),
+  ].map((c) => ({ node: c.node, call: c }));
   if (ctx.calls.length) {
     for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
       const target = claudeTarget(ctx, site.name, site.at);
@@ -69,12 +71,16 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       });
       continue;
     }
-    if (attempt.via) {
-      continue; // retry libraries are matched on the Claude call itself
-    }
+    // A retry library around the call, or around the call of a local function that makes it.
     const call = attempt.call;
-    const lib = findRetryLibrary(ctx, call.node);
-    if (!lib || seen.has(lib.node.startIndex) || !keepsSdkRetries(ctx, call)) {
+    const lib = findRetryLibrary(ctx, attempt.node);
+    if (
+      !lib ||
+      seen.has(lib.node.startIndex) ||
+      !keepsSdkRetries(ctx, call) ||
+      swallowedBefore(ctx, attempt.node, lib) ||
+      (attempt.via && calledPlainly(ctx, attempt.via))
+    ) {
       continue;
     }
     seen.add(lib.node.startIndex);
@@ -111,6 +117,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
           ? 'retries by calling itself'
           : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
+      underLimiter: shape.heldLimiter,
     });
     if (!found) {
       continue;
@@ -137,38 +144,53 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   }
 }
 
-/** The finding's kind and message for a wait, or undefined when the retry is fine (honours retry-after). */
+/**
+ * The finding's kind and message for a wait, or undefined when the retry is fine: it honours
+ * retry-after, or it re-raises rate limits and retries only other errors (overloaded 529s,
+ * 5xx, validation), which leaves 429s to the SDK or the caller.
+ */
 function describe(
   ctx: FileContext,
   wait: WaitInfo,
-  how: { subject: string; what: string; overloadedOnly: boolean },
+  how: { subject: string; what: string; overloadedOnly: boolean; underLimiter?: string },
 ): { kind: NaiveRetryData['kind']; message: string } | undefined {
+  if (how.overloadedOnly || wait.kind === 'retry-after') {
+    return undefined;
+  }
   const sdk = ctx.python ? 'raise max_retries' : 'raise maxRetries';
-  const what = how.overloadedOnly ? 'retries errors other than 429 (re-thrown)' : how.what;
+  const what = how.what;
   const helper = wait.helper ? ` (in ${wait.helper}())` : '';
   const fixedWait = `a fixed ${wait.amount ?? ''}${wait.amount ? ' ' : ''}wait${helper}`;
   let kind: NaiveRetryData['kind'];
   let first: string;
   let detail: string;
-  if (wait.kind === 'none') {
+  let waited: string;
+  if (wait.parsedFrom) {
+    kind = 'ignores-retry-after';
+    waited = 'after a wait read from the error text';
+    first = `${how.subject} ${what} after a wait read from the error text (${wait.parsedFrom}), not retry-after.`;
+    detail =
+      'The wording of an error message is not an API: when it changes the wait is lost or wrong. A 429 carries ' +
+      `the wait in its retry-after header; read it there, or let the SDK retry (it honours retry-after; ${sdk}).`;
+    if (first.length > 100) {
+      first = `${how.subject} ${what} after a wait read from the error text, not retry-after.`;
+      detail = `It parses the wait with ${wait.parsedFrom}. ${detail}`;
+    }
+  } else if (wait.kind === 'none') {
     kind = 'no-wait';
+    waited = 'at once';
     first = `${how.subject} ${what} immediately; wait for retry-after or let the SDK retry.`;
-    detail = how.overloadedOnly
-      ? 'An overloaded API needs time to recover: retrying at once only adds load. The SDK retries 529s with back-off.'
-      : 'On a 429 every retry lands in the same rate-limit window and fails too. Honour the retry-after header, ' +
-        `or let the SDK retry (it backs off and reads retry-after; ${sdk}).`;
+    detail =
+      'On a 429 every retry lands in the same rate-limit window and fails too. Honour the retry-after header, ' +
+      `or let the SDK retry (it backs off and reads retry-after; ${sdk}).`;
   } else if (wait.kind === 'fixed' && !wait.jitter) {
     kind = 'fixed-wait';
-    first = `${how.subject} ${what} after ${fixedWait}; use jittered back-off${how.overloadedOnly ? '' : ' and retry-after'}.`;
-    detail = how.overloadedOnly
-      ? 'A fixed wait makes parallel workers retry in lock-step against an overloaded API. Use exponential ' +
-        `back-off with jitter, or let the SDK retry (${sdk}).`
-      : 'A fixed wait with no growth or jitter ignores retry-after: parallel workers retry in lock-step and keep ' +
-        `hitting the limit. Use exponential back-off with jitter and honour retry-after, or let the SDK retry (${sdk}).`;
-  } else if (wait.kind !== 'retry-after') {
-    if (how.overloadedOnly) {
-      return undefined; // a back-off that re-throws 429s leaves rate limits to the caller
-    }
+    waited = `after ${fixedWait}`;
+    first = `${how.subject} ${what} after ${fixedWait}; use jittered back-off and retry-after.`;
+    detail =
+      'A fixed wait with no growth or jitter ignores retry-after: parallel workers retry in lock-step and keep ' +
+      `hitting the limit. Use exponential back-off with jitter and honour retry-after, or let the SDK retry (${sdk}).`;
+  } else {
     kind = 'ignores-retry-after';
     const schedule =
       wait.kind === 'limiter'
@@ -176,12 +198,19 @@ function describe(
         : wait.kind === 'fixed'
           ? `after ${fixedWait.replace(/^a fixed /, 'a jittered ')}`
           : `with its own back-off${helper}`;
+    waited = schedule;
     first = `${how.subject} ${what} ${schedule}, ignoring retry-after; honour it.`;
     detail =
       'A 429 says in retry-after when capacity is back: retrying sooner fails and wastes attempts, waiting much ' +
       `longer wastes time. Wait for retry-after when the error carries it, or let the SDK retry (it honours retry-after; ${sdk}).`;
-  } else {
-    return undefined;
+  }
+  if (how.underLimiter) {
+    // Retrying from inside `async with sem:` also risks a deadlock: say that first.
+    first = `${how.subject} ${what} ${waited} inside \`${how.underLimiter}\`: a deadlock risk.`;
+    detail =
+      'Each retry waits for a slot of a limiter its caller still holds: once every slot is held by a ' +
+      'retrying call, they all wait on each other. Release the slot before retrying, and wait for ' +
+      `retry-after (or let the SDK retry; ${sdk}) instead of ${kind === 'no-wait' ? 'retrying at once' : 'a wait of your own'}.`;
   }
   if (first.length > 100) {
     first = first.replace(/`[^`]+`/, 'This function').replace(/ \(in [^)]*\(\)\)/, '');
@@ -189,10 +218,73 @@ function describe(
   if (first.length > 100) {
     first = first.replace(/ the Claude call\b/, '');
   }
+  if (first.length > 100) {
+    first = first.replace(/ \([^()]*\), not retry-after\.$/, ', not retry-after.');
+  }
   return { kind, message: `${first} ${detail}` };
 }
 
-/** Whether a call goes through a client (seen in this file) that keeps the SDK retries. */
+/**
+ * Whether a local function is also called outside every retry library: then the SDK's
+ * retries are all those plain calls have, and the advice to turn them off would leave them
+ * with none (the `retries-disabled` finding that the stacked-library finding would bounce with).
+ */
+function calledPlainly(ctx: FileContext, name: string): boolean {
+  const sites = ctx.memo('naive-retry-sites-by-name', () => {
+    const map = new Map<string, number[]>();
+    for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+      const list = map.get(site.name) ?? [];
+      list.push(site.at);
+      map.set(site.name, list);
+    }
+    return map;
+  });
+  return (sites.get(name) ?? []).some((at) => {
+    const call = siteCall(ctx, at);
+    const target = claudeTarget(ctx, name, at);
+    return !!call && !!target && !findRetryLibrary(ctx, call);
+  });
+}
+
+/**
+ * Whether a retry library never sees the call's errors: a `try` between the call and the
+ * library catches rate-limit errors and neither re-raises nor re-throws (`except Exception:
+ * log; return None`), so the decorator has nothing to retry. Libraries that retry on the
+ * result (`retry_if_result`, `on_predicate`) still retry.
+ */
+function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): boolean {
+  if (retriesOtherErrorsOnly(ctx, lib)) {
+    return true;
+  }
+  if (/retry_if_result|retry_if_not_result|on_predicate|retryIf|shouldRetry/.test(ctx.textOf(lib.head))) {
+    return false;
+  }
+  let prev: Node = node;
+  for (let n = up(node); n && n.startIndex >= lib.node.startIndex; prev = n, n = up(n)) {
+    const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
+    if (!body || !contains(body, prev)) {
+      continue;
+    }
+    for (const h of handlersOf(n)) {
+      if (catchesRateLimit(ctx, h) && !/\b(?:raise|throw)\b/.test(ctx.textOf(handlerBody(h)))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a retry library names only another SDK's error classes (`@backoff.on_exception(expo,
+ * (openai.RateLimitError, openai.APITimeoutError))`): Claude's errors are never retried.
+ * Bare names (`RateLimitError`) may be Anthropic's and count.
+ */
+function retriesOtherErrorsOnly(ctx: FileContext, lib: RetryLibraryUse): boolean {
+  const named = ctx.textOf(lib.head).match(/[\w.]*\w(?:Error|Exception)\b/g) ?? [];
+  return named.length > 0 && named.every((n) => /^\w+\./.test(n) && !/^anthropic\./i.test(n));
+}
+
+/** Whether a call goes through a client that keeps the SDK retries (a client not seen here does, unless the file turns them off somewhere). */
 function keepsSdkRetries(ctx: FileContext, call: ClaudeCall): boolean {
   const option = ctx.python ? 'max_retries' : 'maxRetries';
   const perRequest = call.options.entries.get(option);
@@ -200,7 +292,9 @@ function keepsSdkRetries(ctx: FileContext, call: ClaudeCall): boolean {
     return (entryNumber(perRequest, ctx.text) ?? 0) > 0;
   }
   if (!call.client) {
-    return false;
+    // A parameter or an attribute set elsewhere: the SDK's default (2 retries) unless this
+    // file turns retries off or sets them from a variable anywhere.
+    return !ctx.memo('naive-retry-sets-retries', () => /\bmax_?retries\b\s*[:=]\s*(?![1-9])/i.test(ctx.text));
   }
   return clientRetries(ctx, call.client, option, 0);
 }

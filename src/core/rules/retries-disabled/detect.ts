@@ -1,7 +1,8 @@
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import type { RetriesDisabledData } from './data';
-import { endOf, rangeOf } from '../../lint/syntax';
+import type { Node } from '../../parse/treeSitter';
+import { endOf, kind, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import { inTestCode } from '../../lint/facts/testCode';
 import { methodReferences, retriedByCaller, retriesOwnedByComment } from '../../lint/facts/retryOwnership';
@@ -32,6 +33,9 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     const uses = [...calls.map((c) => c.node), ...methodReferences(ctx, client)];
     if (uses.some((u) => retriedByCaller(ctx, u)) || retriesOwnedByComment(ctx, client.node, entry.entry)) {
       continue;
+    }
+    if (ctx.calls.length === 0 && uses.length === 0 && returnedByFactory(client.node)) {
+      continue; // a module that only builds `return new Anthropic({ maxRetries: 0 })`: its callers, elsewhere, retry
     }
     report({
       start: entry.entry.startIndex,
@@ -82,4 +86,19 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
       },
     });
   }
+}
+
+/**
+ * Whether a client construction is what a factory function returns (`return new
+ * Anthropic({...})`, `() => new Anthropic({...})`): built for callers in other files.
+ */
+function returnedByFactory(node: Node): boolean {
+  let n = up(node);
+  while (
+    n &&
+    (kind(n) === 'parenthesized_expression' || kind(n) === 'await_expression' || kind(n) === 'as_expression')
+  ) {
+    n = up(n);
+  }
+  return !!n && (kind(n) === 'return_statement' || kind(n) === 'arrow_function');
 }

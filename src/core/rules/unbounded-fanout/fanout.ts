@@ -268,9 +268,19 @@ export function boundedLoop(ctx: FileContext, loop: Node): boolean {
 }
 
 /** An array that is known to be small or a slice of a bigger input processed chunk by chunk. */
-export function boundedArray(ctx: FileContext, array: Node | null, combinator: Node): boolean {
-  if (!array) {
+export function boundedArray(
+  ctx: FileContext,
+  array: Node | null,
+  combinator: Node,
+  before = combinator.startIndex,
+  depth = 0,
+): boolean {
+  if (!array || depth > MAX_DERIVATION) {
     return false;
+  }
+  const source = derivedFrom(ctx, array);
+  if (source) {
+    return boundedArray(ctx, source, combinator, Math.min(before, array.startIndex), depth + 1);
   }
   if (kind(array) === 'array' || kind(array) === 'list' || kind(array) === 'tuple') {
     return (
@@ -304,7 +314,7 @@ export function boundedArray(ctx: FileContext, array: Node | null, combinator: N
   if (CHUNK_NAME.test(name) && enclosingLoop(combinator, scopeOf(combinator)) !== null) {
     return true;
   }
-  return kind(array) === 'identifier' && boundedName(ctx, ctx.textOf(array), combinator);
+  return kind(array) === 'identifier' && boundedName(ctx, ctx.textOf(array), combinator, before, depth);
 }
 
 /**
@@ -312,12 +322,20 @@ export function boundedArray(ctx: FileContext, array: Node | null, combinator: N
  * same-file function that returns at most N), `items = all.slice(0, MAX)`, `recent = xs[-5:]`,
  * a module constant holding a short literal list.
  */
-function boundedName(ctx: FileContext, name: string, combinator: Node): boolean {
+function boundedName(
+  ctx: FileContext,
+  name: string,
+  combinator: Node,
+  before: number,
+  depth: number,
+): boolean {
   const scope = scopeOf(combinator);
-  const values = assignedValues(ctx, name, scope.startIndex, combinator.startIndex);
+  const values = assignedValues(ctx, name, scope.startIndex, before);
   const last = unwrap(values[values.length - 1] ?? null);
   if (last) {
-    return kind(last) !== 'identifier' && boundedArray(ctx, last, combinator);
+    // `paths = [p for p in paths if p]` reads the earlier `paths`: look before this assignment.
+    const assignedAt = ctx.text.lastIndexOf(name, last.startIndex);
+    return kind(last) !== 'identifier' && boundedArray(ctx, last, combinator, assignedAt, depth + 1);
   }
   const constant = assignedValues(ctx, name, 0, ctx.text.length)[0];
   const c = unwrap(constant ?? null);
@@ -326,6 +344,42 @@ function boundedName(ctx: FileContext, name: string, combinator: Node): boolean 
     (kind(c) === 'array' || kind(c) === 'list' || kind(c) === 'tuple') &&
     boundedArray(ctx, c, combinator)
   );
+}
+
+/** How many steps of `list(map(f, xs))` / `[g(x) for x in xs]` / `xs.map(f)` are followed back to a list. */
+const MAX_DERIVATION = 8;
+
+/**
+ * The list an expression has at most as many items as: the iterable of a one-clause
+ * comprehension (`[f(x) for x in xs if x]`), the argument of `list(...)` / `sorted(...)` /
+ * `tuple(...)`, the iterable of `map(f, xs)` / `pool.map(f, xs)` / `filter(f, xs)`, the
+ * receiver of JS `xs.map(...)` / `xs.filter(...)`. Null for anything else.
+ */
+function derivedFrom(ctx: FileContext, array: Node): Node | null {
+  const k = kind(array);
+  if (k === 'list_comprehension' || k === 'generator_expression' || k === 'set_comprehension') {
+    const clauses = namedChildren(array).filter((c) => kind(c) === 'for_in_clause');
+    return clauses.length === 1 ? unwrap(clauses[0].childForFieldName('right')) : null;
+  }
+  if (!isCall(array)) {
+    return null;
+  }
+  const fn = callee(array);
+  const args = positionalArgs(array);
+  const name = dottedName(fn, ctx.text);
+  if (ctx.python) {
+    if (/^(?:list|sorted|tuple|set|reversed)$/.test(name) && args.length === 1) {
+      return unwrap(args[0]);
+    }
+    if ((/^(?:map|filter)$/.test(name) || /\.map$/.test(name)) && args.length >= 2) {
+      return unwrap(args[1]);
+    }
+    return null;
+  }
+  if (fn && isMember(fn) && /^(?:map|filter|flat|toSorted|reverse)$/.test(ctx.textOf(memberProperty(fn)))) {
+    return unwrap(fn.childForFieldName('object'));
+  }
+  return null;
 }
 
 /** A call of a same-file function that returns a list of at most a small, known size. */

@@ -1,0 +1,70 @@
+import type { FileContext } from '../context';
+import { callee, endOf, isCall, positionalArgs, unwrap, up } from '../syntax';
+import { callParams, objectParams, type ParamSet } from './arguments';
+import type { ClaudeCall } from './calls';
+import { resolveClient } from './clients';
+
+/**
+ * Claude requests that are not Messages calls written out, for the rules that care about a
+ * request being retried rather than its parameters (`naive-retry`): the legacy Text
+ * Completions API on an Anthropic client (`anthropic_client.completions.create(prompt=…)`),
+ * and the Messages resource reached by name (`getattr(client, "messages").create(…)`,
+ * `getattr(client, name).create(…)`). The receiver must be an Anthropic client built in the
+ * file (or, for getattr, a name in a file that calls Claude). Found once per file.
+ */
+export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
+  return ctx.memo('other-claude-calls', () => {
+    const out: ClaudeCall[] = [];
+    if (!ctx.imports.anthropic) {
+      return out;
+    }
+    for (const m of ctx.scan(
+      /(?:(?<![\w$])getattr\s*\(\s*[\w$.]+\s*,[^()\n]{1,80}\)|\.\s*completions)\s*\.\s*(create|stream)\s*\(/g,
+    )) {
+      const paren = m.index + m[0].length - 1;
+      let call = ctx.nodeAt(paren);
+      for (let i = 0; call && !isCall(call) && i < 3; i++) {
+        call = up(call);
+      }
+      const fn = call && isCall(call) ? callee(call) : null;
+      if (!call || !fn || endOf(fn) > paren || ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      const viaGetattr = m[0].startsWith('getattr');
+      // `X.completions.create` -> X; `getattr(X, name).create` -> X.
+      const holder = fn.childForFieldName('object');
+      const receiver = viaGetattr
+        ? unwrap(positionalArgs(holder)[0] ?? null)
+        : unwrap(holder?.childForFieldName('object') ?? null);
+      const receiverName = receiver ? ctx.textOf(receiver) : '';
+      if (
+        !viaGetattr &&
+        (/(?:^|\.)(?:chat|beta)$/.test(receiverName) || /openai|\boai\b/i.test(receiverName))
+      ) {
+        continue; // OpenAI's chat.completions
+      }
+      const client = receiver ? resolveClient(ctx, receiver, call.startIndex) : null;
+      const anthropic = client ? client.vendor === 'anthropic' : viaGetattr && ctx.claudeFile;
+      if (!receiver || !anthropic) {
+        continue;
+      }
+      const first = unwrap(positionalArgs(call)[0] ?? null);
+      const params: ParamSet = ctx.python
+        ? callParams(call, ctx.text, true)
+        : first
+          ? objectParams(first, ctx.text)
+          : { node: null, entries: new Map(), open: false };
+      out.push({
+        node: call,
+        callee: fn,
+        receiver,
+        method: m[1] === 'stream' ? 'stream' : 'create',
+        beta: false,
+        params,
+        options: ctx.python ? params : { node: null, entries: new Map(), open: false },
+        client,
+      });
+    }
+    return out;
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Issue 18: the shapes found on real code (the `tune` split of test/realworld) and in the
+ * wild, one positive and one look-alike negative each, in test/fixtures/detection (same
+ * markers as the lint corpus). They live beside the lint corpus because some findings here
+ * (recursion, wrappers, libraries around local functions) have no quick fix, which the fix
+ * corpus requires of every finding there.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Finding, languageForPath } from '../../../src/core/lint';
+import { fixturesDir, getEngine, markers } from '../lint/helpers';
+
+const DIR = path.resolve(fixturesDir, '../detection');
+const files = (): string[] =>
+  ['python', 'ts']
+    .flatMap((g) => fs.readdirSync(path.join(DIR, g)).map((f) => `${g}/${f}`))
+    .filter((f) => languageForPath(f))
+    .sort();
+
+async function lint(rel: string): Promise<{ expected: string[]; actual: Finding[]; header: string }> {
+  const engine = await getEngine();
+  const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
+  const language = languageForPath(rel);
+  assert.ok(language, rel);
+  return {
+    expected: markers(text).map((m) => `${m.line}:${m.rule}`),
+    actual: engine.lint(text, language),
+    header: text.split('\n')[0],
+  };
+}
+
+const message = async (rel: string, rule: string): Promise<string> => {
+  const f = (await lint(rel)).actual.find((x) => x.rule === rule);
+  assert.ok(f, `${rel}: no ${rule} finding`);
+  return f.message;
+};
+
+describe('detection fixtures (test/fixtures/detection)', () => {
+  it('pairs every positive with a look-alike negative', () => {
+    const all = files();
+    const positives = all.filter((f) =>
+      /\(positive/.test(fs.readFileSync(path.join(DIR, f), 'utf8').split('\n')[0]),
+    );
+    assert.ok(positives.length >= 10, `${positives.length} positives`);
+    assert.ok(all.length - positives.length >= positives.length - 2, 'about as many negatives as positives');
+  });
+
+  for (const rel of files()) {
+    it(`${rel}: findings match the markers`, async () => {
+      const { expected, actual, header } = await lint(rel);
+      assert.match(
+        header,
+        /^(?:#|\/\/) [a-z-]+(?:, [a-z-]+)* \((?:positive|negative)/,
+        'header names the rules',
+      );
+      assert.deepEqual(actual.map((f) => `${f.range.start.line + 1}:${f.rule}`).sort(), expected.sort());
+      for (const f of actual) {
+        const first = f.message.slice(0, f.message.search(/\.\s/) + 1);
+        assert.ok(
+          first.length > 0 && first.length <= 100,
+          `first sentence over 100 characters: ${f.message}`,
+        );
+      }
+    });
+  }
+
+  it('naive-retry says what it saw: the held semaphore, the parsed wait, the local function', async () => {
+    assert.match(
+      await message('python/naive-retry-recursion-under-semaphore.py', 'naive-retry'),
+      /^`summarize` retries by calling itself after a fixed 5 s wait inside `self\._sem`: a deadlock risk\./,
+    );
+    assert.match(
+      await message('python/naive-retry-wait-parsed-from-message.py', 'naive-retry'),
+      /after a wait read from the error text.*r"try again in \(\\d\+\)"/,
+    );
+    assert.match(
+      await message('ts/naive-retry-wait-parsed-from-message.ts', 'naive-retry'),
+      /after a wait read from the error text.*\/retry in \(\\d\+\)s\//,
+    );
+    assert.match(
+      await message('python/naive-retry-paced-by-self-wait.py', 'naive-retry'),
+      /after waiting on a rate limiter, ignoring retry-after/,
+    );
+    assert.match(
+      await message('python/naive-retry-legacy-completions.py', 'naive-retry'),
+      /^This loop retries the Claude call after a fixed 10 s wait;/,
+      'a module constant wait is read',
+    );
+    assert.match(
+      await message('python/naive-retry-loop-same-query.py', 'naive-retry'),
+      /^This loop retries answer\(\) immediately;/,
+    );
+    const lib = (await lint('python/naive-retry-backoff-around-local-function.py')).actual[0];
+    assert.equal(lib.severity, 'info', 'a retry library stacked on SDK retries is information');
+  });
+});

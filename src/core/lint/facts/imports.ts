@@ -1,6 +1,7 @@
 import type { FileContext } from '../context';
 import { jsImports } from './jsImports';
 import { pythonImports } from './pythonImports';
+import { claudeByProxy } from './claudeByProxy';
 
 /** What the file imports that matters to the rules. */
 export interface Imports {
@@ -64,7 +65,11 @@ export const LIMITER_LIBS = new Set([
 
 /** What the file imports, read once per file (JS/TS: import, require, import(); Python: import, from). */
 export function readImports(ctx: FileContext): Imports {
-  return ctx.python ? pythonImports(ctx) : jsImports(ctx);
+  const imports = ctx.python ? pythonImports(ctx) : jsImports(ctx);
+  if (!imports.anthropic && !imports.openai && claudeByProxy(ctx)) {
+    imports.anthropic = true; // a client from a local module or injected (see claudeByProxy)
+  }
+  return imports;
 }
 
 /** An Imports with nothing found yet. */

@@ -336,7 +336,12 @@ export class LintDocument {
  * the text; most source files have none and are not even parsed.
  */
 export function mayHaveFindings(text: string): boolean {
-  return text.includes('anthropic') || text.includes('sk-ant-') || text.includes('claude-');
+  return (
+    text.includes('anthropic') ||
+    text.includes('sk-ant-') ||
+    text.includes('claude-') ||
+    text.includes('Claude')
+  );
 }
 
 function ruleOrder(f: Finding): number {

@@ -4,6 +4,7 @@ import { callee, dottedName, isCall, kind, lastSegment, positionalArgs, unwrap, 
 import { callParams, objectParams, type ParamSet } from './arguments';
 import { type ClientBinding, resolveClient, vendorOfConstructor } from './clients';
 import { assignedValues } from './functions';
+import { proxyReceiver } from './claudeByProxy';
 
 /** A Claude Messages API call. */
 export interface ClaudeCall {
@@ -128,6 +129,9 @@ function callAt(
   }
   if (/openai|\boai\b|twilio|vonage|sinch|slack|discord/i.test(ctx.textOf(receiver))) {
     return null; // other SDKs with a `messages.create` (OpenAI Assistants, SMS, chat)
+  }
+  if (ctx.imports.anthropicByProxy && !proxyReceiver(ctx, ctx.textOf(receiver))) {
+    return null; // no SDK import: only the proxied client's calls count
   }
   const client = resolveClient(ctx, receiver, call.startIndex);
   if (

@@ -9,6 +9,8 @@ export interface Imports {
   anthropic: boolean;
   /** The file imports `openai`. */
   openai: boolean;
+  /** No SDK import: a client from a local module or injected into a wrapper class (`claudeByProxy`). */
+  anthropicByProxy?: boolean;
   /** Local names bound to Anthropic client classes. */
   anthropicClasses: Set<string>;
   /** Local names bound to the Anthropic module/namespace (`anthropic`, `sdk` in `import * as sdk`). */
@@ -68,6 +70,7 @@ export function readImports(ctx: FileContext): Imports {
   const imports = ctx.python ? pythonImports(ctx) : jsImports(ctx);
   if (!imports.anthropic && !imports.openai && claudeByProxy(ctx)) {
     imports.anthropic = true; // a client from a local module or injected (see claudeByProxy)
+    imports.anthropicByProxy = true;
   }
   return imports;
 }

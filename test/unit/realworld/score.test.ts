@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { drops, figures, type RuleCounts, scoreFile, type SiteLabel } from './score';
+import { drops, figures, type RuleCounts, scoreFile, type SiteLabel, siteOutcomes } from './score';
 
 describe('real-world corpus scoring', () => {
   it('matches findings to sites by rule, cell and line (or an alternative line), one finding per site', () => {
@@ -45,6 +45,35 @@ describe('real-world corpus scoring', () => {
       'retries-disabled': { precision: 0, recall: null },
       'naive-retry': { precision: null, recall: null },
     });
+  });
+
+  it('lists the misses and false alarms per site for eval:real --sites, in line order, with the notes', () => {
+    const labels: SiteLabel[] = [
+      { rule: 'naive-retry', line: 30, expect: 'positive', note: 'recursion' },
+      { rule: 'naive-retry', line: 10, alt: [9], expect: 'positive', note: 'loop' },
+      { rule: 'unbounded-fanout', line: 20, expect: 'negative', note: 'four literal calls' },
+      { rule: 'retries-disabled', line: 5, expect: 'ignore' },
+    ];
+    const findings = [
+      { rule: 'naive-retry', line: 9 },
+      { rule: 'naive-retry', line: 9 },
+      { rule: 'unbounded-fanout', line: 20 },
+      { rule: 'retries-disabled', line: 5 },
+    ];
+    assert.deepEqual(siteOutcomes(labels, findings), [
+      { kind: 'fp', rule: 'naive-retry', line: 9, cell: undefined, note: 'unlabelled line' },
+      {
+        kind: 'fp',
+        rule: 'unbounded-fanout',
+        line: 20,
+        cell: undefined,
+        note: 'negative: four literal calls',
+      },
+      { kind: 'fn', rule: 'naive-retry', line: 30, cell: undefined, note: 'recursion' },
+    ]);
+    const counts: RuleCounts = {};
+    scoreFile(labels, findings, counts);
+    assert.deepEqual(counts['naive-retry'], { tp: 1, fp: 1, fn: 1, negativesHit: 0, negatives: 0 });
   });
 
   it('reports every figure below its floor, and a recall that became undefined', () => {

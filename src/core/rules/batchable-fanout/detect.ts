@@ -178,6 +178,12 @@ function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: 
       found.push(single[i].name);
     }
   }
+  // `sheet = book.active` before the loop: rows appended to `sheet` are saved with `book.save(...)`.
+  for (let i = firstAtOrAfter(single, from) - 1; i >= 0 && from - single[i].at < 20_000; i--) {
+    if (single[i].owner && names.has(single[i].name)) {
+      found.push(single[i].owner);
+    }
+  }
   for (let i = firstAtOrAfter(tuples, from) - 1; i >= 0 && from - tuples[i].at < 20_000; i--) {
     if (tuples[i].group.some((n) => names.has(n))) {
       found.push(...tuples[i].group);
@@ -190,11 +196,11 @@ function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: 
 
 /** Assignment lines of the file, in text order (read once): `x = …` / `x[k] = …` and `a, b = …`. */
 function assignmentLines(ctx: FileContext): {
-  single: Array<{ at: number; name: string; words: Set<string> }>;
+  single: Array<{ at: number; name: string; words: Set<string>; owner?: string }>;
   tuples: Array<{ at: number; group: string[] }>;
 } {
   return ctx.memo('batchable-assignment-lines', () => {
-    const single: Array<{ at: number; name: string; words: Set<string> }> = [];
+    const single: Array<{ at: number; name: string; words: Set<string>; owner?: string }> = [];
     const tuples: Array<{ at: number; group: string[] }> = [];
     for (const m of ctx.scan(
       /^[ \t]*(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*)*)(?:[ \t]*\[[^\n=]*\])?[ \t]*=(?![=>])([^\n]*)/gm,
@@ -202,7 +208,14 @@ function assignmentLines(ctx: FileContext): {
       if (m[1].includes(',')) {
         tuples.push({ at: m.index, group: m[1].split(',').map((x) => x.trim()) });
       } else {
-        single.push({ at: m.index, name: m[1], words: new Set(m[2].match(/[A-Za-z_$][\w$]*/g) ?? []) });
+        // The object a part is taken from: `book` in `sheet = book.active` / `wb["Sheet1"]`.
+        const owner = /^\s*([A-Za-z_$][\w$]*)\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])\s*$/.exec(m[2])?.[1];
+        single.push({
+          at: m.index,
+          name: m[1],
+          words: new Set(m[2].match(/[A-Za-z_$][\w$]*/g) ?? []),
+          owner,
+        });
       }
     }
     return { single, tuples };

@@ -1,7 +1,8 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
-import { type CallSite, functionAt, siteCall, sitesWithin } from '../../lint/facts/callGraph';
+import { type CallSite, claudeTarget, functionAt, siteCall, sitesWithin } from '../../lint/facts/callGraph';
 import { reach, type Reach } from '../../lint/facts/reachability';
+import { assignedValues } from '../../lint/facts/functions';
 import { callee, FUNCTION_TYPES, kind, namedChildren, positionalArgs, unwrap } from '../../lint/syntax';
 
 /**
@@ -26,10 +27,33 @@ export function thunkParameterReach(ctx: FileContext, array: Node | null, callba
       continue;
     }
     const call = siteCall(ctx, site.at);
-    const arg = call ? (positionalArgs(call)[index] ?? null) : null;
+    let arg = call ? unwrap(positionalArgs(call)[index] ?? null) : null;
+    if (arg && kind(arg) === 'identifier') {
+      // `const thunks = chunks.map(...)` then `runAll(thunks)`: the value it was last given.
+      const values = assignedValues(ctx, ctx.textOf(arg), functionAt(ctx, site.at)?.start ?? 0, site.at);
+      arg = values[values.length - 1] ?? arg;
+    }
     const r = arg ? reach(ctx, arg) : undefined;
     if (r && r.calls.length) {
       return r; // each item is a thunk its caller built: it reaches Claude as the argument does
+    }
+    const passed = arg ? passedFunction(ctx, arg) : undefined;
+    if (passed) {
+      return passed;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A same-file function that reaches Claude, handed on as a value inside the thunks
+ * (`() => withHalving(chunk, cardsForChunk)`): the thunk runs it through the helper.
+ */
+function passedFunction(ctx: FileContext, arg: Node): Reach | undefined {
+  for (const m of ctx.textOf(arg).matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$])(?!\s*\()/g)) {
+    const target = claudeTarget(ctx, m[1], arg.startIndex);
+    if (target) {
+      return { calls: target.reach.calls, followed: [target.fn.name, ...target.reach.via].join('() → ') };
     }
   }
   return undefined;

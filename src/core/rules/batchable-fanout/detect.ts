@@ -180,8 +180,9 @@ function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: 
   }
   // `sheet = book.active` before the loop: rows appended to `sheet` are saved with `book.save(...)`.
   for (let i = firstAtOrAfter(single, from) - 1; i >= 0 && from - single[i].at < 20_000; i--) {
-    if (single[i].owner && names.has(single[i].name)) {
-      found.push(single[i].owner);
+    const owner = single[i].owner;
+    if (owner && names.has(single[i].name)) {
+      found.push(owner);
     }
   }
   for (let i = firstAtOrAfter(tuples, from) - 1; i >= 0 && from - tuples[i].at < 20_000; i--) {

@@ -365,11 +365,17 @@ export class LintDocument {
 }
 
 /**
- * Every rule needs the Anthropic SDK imported (`anthropic`, `@anthropic-ai/...`) or an
- * `sk-ant-` key in the text; most source files have neither and are not even parsed.
+ * Every rule needs the Anthropic SDK imported (`anthropic`, `@anthropic-ai/...`), a Claude
+ * model named (a client injected into a wrapper, see `claudeByProxy`) or an `sk-ant-` key in
+ * the text; most source files have none and are not even parsed.
  */
 export function mayHaveFindings(text: string): boolean {
-  return text.includes('anthropic') || text.includes('sk-ant-');
+  return (
+    text.includes('anthropic') ||
+    text.includes('sk-ant-') ||
+    text.includes('claude-') ||
+    text.includes('Claude')
+  );
 }
 
 function ruleOrder(f: Finding): number {

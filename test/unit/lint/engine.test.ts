@@ -335,6 +335,10 @@ describe('lint engine API', () => {
     assert.equal(mayHaveFindings("import Anthropic from '@anthropic-ai/sdk';"), true);
     assert.equal(mayHaveFindings('import anthropic'), true);
     assert.equal(mayHaveFindings('const k = "sk-ant-api03-…";'), true);
+    // A client injected into a wrapper: the file names a Claude model, not the SDK.
+    assert.equal(mayHaveFindings("const model = 'claude-3-5-sonnet-20241022';"), true);
+    assert.equal(mayHaveFindings('class TrackedClaude { constructor(client) {} }'), true);
+    assert.equal(mayHaveFindings("const model = 'gpt-4o';"), false);
   });
 
   it('handles empty and whitespace-only text in every language', () => {

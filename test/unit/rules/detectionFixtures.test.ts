@@ -91,6 +91,21 @@ describe('detection fixtures (test/fixtures/detection)', () => {
       await message('python/naive-retry-loop-same-query.py', 'naive-retry'),
       /^This loop retries answer\(\) immediately;/,
     );
+    assert.match(
+      await message('ts/naive-retry-cast-stream-closure.ts', 'naive-retry'),
+      /^This loop retries runStream\(\) with its own back-off, ignoring retry-after/,
+      'the closure streaming through a cast resource is named',
+    );
+    assert.match(
+      await message('ts/fanout-thunks-passed-function.ts', 'unbounded-fanout'),
+      /one Claude request per item \(through cardsFor\(\)\)/,
+      'the function the thunks hand on is named',
+    );
+    assert.match(
+      await message('ts/naive-retry-injected-client-predicate.js', 'string-matched-error'),
+      /'rate limit' \(in `isRateLimitError`, line 14\)/,
+      'the predicate method of a wrapper class with an injected client is named',
+    );
     const lib = (await lint('python/naive-retry-backoff-around-local-function.py')).actual[0];
     assert.equal(lib.severity, 'info', 'a retry library stacked on SDK retries is information');
   });

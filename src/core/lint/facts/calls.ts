@@ -4,6 +4,7 @@ import { callee, dottedName, isCall, kind, lastSegment, positionalArgs, unwrap, 
 import { callParams, objectParams, type ParamSet } from './arguments';
 import { type ClientBinding, resolveClient, vendorOfConstructor } from './clients';
 import { assignedValues } from './functions';
+import { proxyReceiver } from './claudeByProxy';
 
 /** A Claude Messages API call. */
 export interface ClaudeCall {
@@ -31,7 +32,7 @@ export function findCalls(ctx: FileContext): ClaudeCall[] {
   // `messages` … up to the call's opening parenthesis; the call is then the smallest node
   // spanning both, found in one lookup.
   const re =
-    /\bmessages\s*(?:\?\.|!?\.)\s*(?:(?:with_raw_response|with_streaming_response)\s*\.\s*)?(create|stream|batches\s*\.\s*create)\s*(?:<[^()]*?>\s*)?(?:\?\.\s*)?\(/g;
+    /\bmessages(?:\s+as\s+[\w$.]+\s*\))?\s*(?:\?\.|!?\.)\s*(?:(?:with_raw_response|with_streaming_response)\s*\.\s*)?(create|stream|batches\s*\.\s*create)\s*(?:<[^()]*?>\s*)?(?:\?\.\s*)?\(/g;
   for (const m of ctx.scan(re)) {
     const method = m[1] === 'create' ? 'create' : m[1] === 'stream' ? 'stream' : 'batches.create';
     const call = callAt(ctx, m.index, m.index + m[0].length - 1, method);
@@ -118,15 +119,23 @@ function callAt(
     beta = true;
     receiverEnd = memberEndBefore(ctx, call.startIndex + betaAt.index);
   }
-  if (receiverEnd <= call.startIndex) {
+  // `(client.messages as any).stream(...)`: the receiver starts after the cast's parenthesis.
+  let receiverStart = call.startIndex;
+  while (ctx.text[receiverStart] === '(' && receiverStart < receiverEnd) {
+    receiverStart++;
+  }
+  if (receiverEnd <= receiverStart) {
     return null;
   }
-  const receiver = ctx.root.descendantForIndex(call.startIndex, receiverEnd);
-  if (!receiver || receiver.startIndex !== call.startIndex || endOf(receiver) !== receiverEnd) {
+  const receiver = ctx.root.descendantForIndex(receiverStart, receiverEnd);
+  if (!receiver || receiver.startIndex !== receiverStart || endOf(receiver) !== receiverEnd) {
     return null;
   }
   if (/openai|\boai\b|twilio|vonage|sinch|slack|discord/i.test(ctx.textOf(receiver))) {
     return null; // other SDKs with a `messages.create` (OpenAI Assistants, SMS, chat)
+  }
+  if (ctx.imports.anthropicByProxy && !proxyReceiver(ctx, ctx.textOf(receiver))) {
+    return null; // no SDK import: only the proxied client's calls count
   }
   const client = resolveClient(ctx, receiver, call.startIndex);
   if (

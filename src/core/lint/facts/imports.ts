@@ -1,6 +1,7 @@
 import type { FileContext } from '../context';
 import { jsImports } from './jsImports';
 import { pythonImports } from './pythonImports';
+import { claudeByProxy } from './claudeByProxy';
 
 /** What the file imports that matters to the rules. */
 export interface Imports {
@@ -8,6 +9,8 @@ export interface Imports {
   anthropic: boolean;
   /** The file imports `openai`. */
   openai: boolean;
+  /** No SDK import: a client from a local module or injected into a wrapper class (`claudeByProxy`). */
+  anthropicByProxy?: boolean;
   /** Local names bound to Anthropic client classes. */
   anthropicClasses: Set<string>;
   /** Local names bound to the Anthropic module/namespace (`anthropic`, `sdk` in `import * as sdk`). */
@@ -64,7 +67,12 @@ export const LIMITER_LIBS = new Set([
 
 /** What the file imports, read once per file (JS/TS: import, require, import(); Python: import, from). */
 export function readImports(ctx: FileContext): Imports {
-  return ctx.python ? pythonImports(ctx) : jsImports(ctx);
+  const imports = ctx.python ? pythonImports(ctx) : jsImports(ctx);
+  if (!imports.anthropic && !imports.openai && claudeByProxy(ctx)) {
+    imports.anthropic = true; // a client from a local module or injected (see claudeByProxy)
+    imports.anthropicByProxy = true;
+  }
+  return imports;
 }
 
 /** An Imports with nothing found yet. */

@@ -230,8 +230,9 @@ function forOverData(ctx: FileContext, loop: Node): boolean {
     }
     return !RETRY_NAME.test(ctx.textOf(loop.childForFieldName('initializer')));
   }
+  // `for _, row in df.iterrows()`: an unpacked item with a name is data, not an attempt count.
   const left = ctx.textOf(loop.childForFieldName('left'));
-  if (RETRY_NAME.test(left)) {
+  if (left.split(',').every((part) => RETRY_NAME.test(part))) {
     return false;
   }
   return !smallIterable(ctx, loop.childForFieldName('right'));

@@ -15,6 +15,7 @@ import {
   kind,
   endOf,
   contains,
+  namedChildren,
 } from '../syntax';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
@@ -98,9 +99,11 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
   const tryEnd = tryBody ? endOf(tryBody) : tryNode.startIndex;
   const words = keywordOffsets(ctx);
   const exitsInTry = anyIn(words.exit, tryStart, tryEnd);
+  // `else: break` leaves a range or while loop on success (not a loop over models or items).
+  const exitsOnSuccess = exitsInTry || exitsInElse(ctx, tryNode, words.exit);
   const continues = anyIn(words.continue, tryEnd, endOf(tryNode));
   const exitsAfter = anyIn(words.exit, endOf(tryNode), endOf(body));
-  if (!(exitsInTry || continues || exitsAfter || endsByCondition(ctx, loop, tryStart, tryEnd))) {
+  if (!(exitsOnSuccess || continues || exitsAfter || endsByCondition(ctx, loop, tryStart, tryEnd))) {
     return false;
   }
   if (anyIn(inputReads(ctx), body.startIndex, tryEnd)) {
@@ -113,6 +116,18 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
     return overRange || exitsInTry;
   }
   return true;
+}
+
+/**
+ * Whether a Python `try` leaves the loop from its `else:` clause (run only when the try body
+ * raised nothing): `try: reply = create(...) except Exception: sleep(...) else: break`.
+ */
+function exitsInElse(ctx: FileContext, tryNode: Node, exits: readonly number[]): boolean {
+  if (!ctx.python) {
+    return false;
+  }
+  const clause = namedChildren(tryNode).find((c) => kind(c) === 'else_clause');
+  return !!clause && anyIn(exits, clause.startIndex, endOf(clause));
 }
 
 /**

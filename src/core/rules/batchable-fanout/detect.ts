@@ -119,9 +119,11 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
   ) {
     return true; // each answer written as it comes
   }
+  storedThroughHelpers(text, names);
   if (names.size === 0) {
     return false;
   }
+  widenToHolders(ctx, names, r.construct.startIndex, scope ? endOf(scope) : ctx.text.length);
   if (hasSink(ctx, sink, r.construct.startIndex, scope ? endOf(scope) : ctx.text.length, names)) {
     return true;
   }
@@ -144,6 +146,93 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Rows handed to a same-file storing helper inside the loop (`save_to_excel(ws, row, n)`,
+ * `appendRow(sheet, result)`): its arguments hold the results.
+ */
+function storedThroughHelpers(loopText: string, names: Set<string>): void {
+  for (const m of loopText.matchAll(
+    /(?<![\w$.])(?:save|write|store|append|insert|record|export|persist|add)_?[A-Za-z]\w*\s*\(([^()\n]*)\)/gi,
+  )) {
+    for (const arg of m[1].split(',')) {
+      const id = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(arg)?.[1];
+      if (id) {
+        names.add(id);
+      }
+    }
+  }
+}
+
+/**
+ * Adds what the collected results are put into after the loop (`df["answer"] = answers`,
+ * `table = pd.DataFrame(rows)`) and the names built together with a collection
+ * (`wb, ws = new_workbook()`: rows written into `ws` are saved with `wb.save(...)`).
+ */
+function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: number): void {
+  const { single, tuples } = assignmentLines(ctx);
+  const found: string[] = [];
+  for (let i = firstAtOrAfter(single, from); i < single.length && single[i].at < to; i++) {
+    if ([...names].some((n) => single[i].words.has(n))) {
+      found.push(single[i].name);
+    }
+  }
+  // `sheet = book.active` before the loop: rows appended to `sheet` are saved with `book.save(...)`.
+  for (let i = firstAtOrAfter(single, from) - 1; i >= 0 && from - single[i].at < 20_000; i--) {
+    const owner = single[i].owner;
+    if (owner && names.has(single[i].name)) {
+      found.push(owner);
+    }
+  }
+  for (let i = firstAtOrAfter(tuples, from) - 1; i >= 0 && from - tuples[i].at < 20_000; i--) {
+    if (tuples[i].group.some((n) => names.has(n))) {
+      found.push(...tuples[i].group);
+    }
+  }
+  for (const n of found) {
+    names.add(n);
+  }
+}
+
+/** Assignment lines of the file, in text order (read once): `x = …` / `x[k] = …` and `a, b = …`. */
+function assignmentLines(ctx: FileContext): {
+  single: Array<{ at: number; name: string; words: Set<string>; owner?: string }>;
+  tuples: Array<{ at: number; group: string[] }>;
+} {
+  return ctx.memo('batchable-assignment-lines', () => {
+    const single: Array<{ at: number; name: string; words: Set<string>; owner?: string }> = [];
+    const tuples: Array<{ at: number; group: string[] }> = [];
+    for (const m of ctx.scan(
+      /^[ \t]*(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*)*)(?:[ \t]*\[[^\n=]*\])?[ \t]*=(?![=>])([^\n]*)/gm,
+    )) {
+      if (m[1].includes(',')) {
+        tuples.push({ at: m.index, group: m[1].split(',').map((x) => x.trim()) });
+      } else {
+        // The object a part is taken from: `book` in `sheet = book.active` / `wb["Sheet1"]`.
+        const owner = /^\s*([A-Za-z_$][\w$]*)\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]*\])\s*$/.exec(m[2])?.[1];
+        single.push({
+          at: m.index,
+          name: m[1],
+          words: new Set(m[2].match(/[A-Za-z_$][\w$]*/g) ?? []),
+          owner,
+        });
+      }
+    }
+    return { single, tuples };
+  });
+}
+
+/** The first index of a list sorted by `at` whose `at` is at or after `offset`. */
+function firstAtOrAfter(list: ReadonlyArray<{ at: number }>, offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A write whose line names one of `names` (`json.dump(results, f)`, `writeFileSync(p, JSON.stringify(labels))`). */

@@ -2,7 +2,8 @@ import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import type { RetriesDisabledData } from './data';
 import type { Node } from '../../parse/treeSitter';
-import { endOf, kind, rangeOf, up } from '../../lint/syntax';
+import { endOf, isCall, kind, rangeOf, up } from '../../lint/syntax';
+import type { ClientBinding } from '../../lint/context';
 import { entryNumber } from '../../lint/facts/arguments';
 import { inTestCode } from '../../lint/facts/testCode';
 import { methodReferences, retriedByCaller, retriesOwnedByComment } from '../../lint/facts/retryOwnership';
@@ -30,7 +31,7 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
       continue;
     }
     const calls = ctx.calls.filter((c) => c.client === client);
-    const uses = [...calls.map((c) => c.node), ...methodReferences(ctx, client)];
+    const uses = [...calls.map((c) => c.node), ...methodReferences(ctx, client), ...tokenCounts(ctx, client)];
     if (uses.some((u) => retriedByCaller(ctx, u)) || retriesOwnedByComment(ctx, client.node, entry.entry)) {
       continue;
     }
@@ -86,6 +87,29 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
       },
     });
   }
+}
+
+/**
+ * The client's token-counting requests (`client.messages.countTokens(...)`,
+ * `client.messages.count_tokens(...)`): rate-limited too, so a loop that retries them
+ * (waiting for retry-after) takes over the retries the client turned off.
+ */
+function tokenCounts(ctx: FileContext, client: ClientBinding): Node[] {
+  const out: Node[] = [];
+  if (client.key === null) {
+    return out;
+  }
+  for (const m of ctx.scan(/\bmessages\s*\.\s*(?:countTokens|count_tokens)\s*\(/g)) {
+    const call = ctx.root.descendantForIndex(m.index, m.index + m[0].length);
+    if (!call || !isCall(call) || ctx.inCommentOrString(m.index)) {
+      continue;
+    }
+    const head = ctx.text.slice(call.startIndex, m.index).replace(/\s*\.\s*(?:beta\s*\.\s*)?$/, '');
+    if (head.replace(/\s+/g, '').replace(/^(?:self|cls)\./, 'this.') === client.key) {
+      out.push(call);
+    }
+  }
+  return out;
 }
 
 /**

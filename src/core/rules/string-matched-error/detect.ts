@@ -3,6 +3,7 @@ import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
 import { anyIn } from '../../lint/facts/retryLoops';
+import { retryShapes } from '../../lint/facts/retryShapes';
 import {
   callGraph,
   claudeTarget,
@@ -397,6 +398,13 @@ function claudeHandlers(ctx: FileContext): Node[] {
       sitesWithin(ctx, body.startIndex, endOf(body)).some((s) => !!claudeTarget(ctx, s.name, s.at))
     ) {
       handlers.push(...handlersOf(t.node));
+    }
+  }
+  // A same-file generic retry wrapper (`retry_with_backoff(func, *args)`) whose try runs the
+  // callable it is given, applied to a function that calls Claude.
+  for (const shape of retryShapes(ctx)) {
+    if (shape.shape === 'wrapper' && shape.calls.length) {
+      handlers.push(...handlersOf(shape.tryNode));
     }
   }
   return handlers;

@@ -1,5 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
+import { overConfiguredProviders } from './providers';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { assignedValues } from '../../lint/facts/functions';
 import { callGraph, functionAt, type LocalFunction } from '../../lint/facts/callGraph';
@@ -250,7 +251,7 @@ export function boundedLoop(ctx: FileContext, loop: Node): boolean {
       .find((c) => kind(c) === 'for_in_clause')
       ?.childForFieldName('right') ??
     null;
-  if (right && boundedArray(ctx, unwrap(right), loop)) {
+  if ((right && boundedArray(ctx, unwrap(right), loop)) || overConfiguredProviders(ctx, loop)) {
     return true;
   }
   if (kind(loop) === 'for_statement' && !ctx.python) {

@@ -13,6 +13,7 @@ import {
   lengthOf,
 } from './fanout';
 import { reach } from '../../lint/facts/reachability';
+import { thunkParameterReach } from './thunks';
 import {
   callee,
   dottedName,
@@ -62,9 +63,10 @@ function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null 
       if (!callback) {
         return null;
       }
-      // Array.from(...).map(...) and items.map(...)
+      // Array.from(...).map(...) and items.map(...); thunks.map((fn) => fn()) in a generic helper
       const r = reach(ctx, callback);
-      return r.calls.length ? { node: arg, kind: 'map', reach: r } : null;
+      const via = r.calls.length ? r : thunkParameterReach(ctx, array, callback);
+      return via ? { node: arg, kind: 'map', reach: via } : null;
     }
     if (dottedName(fn, ctx.text) === 'Array.from') {
       const [source, callback] = positionalArgs(arg);

@@ -1,0 +1,65 @@
+import type { FileContext } from '../context';
+
+/** Python packages that wrap Claude in their own classes (`from langchain_anthropic import ChatAnthropic`): not a client module. */
+const PY_FRAMEWORKS =
+  /^(?:anthropic|langchain\w*|llama_index|pydantic_ai|autogen\w*|camel|agno|crewai|haystack\w*|dspy|litellm|semantic_kernel|instructor|strands|google|vertexai|boto3|openai)\b/;
+
+/** How a Claude client reaches a file that does not import the SDK. */
+export interface ClaudeProxy {
+  /** Names imported from a local module named for Claude (`anthropic` from `@/lib/anthropic`). */
+  names: Set<string>;
+  /** The file defines a class named for Claude (`class TrackedAnthropicAPI`): its `this.`/`self.` clients. */
+  wrapperClass: boolean;
+}
+
+/**
+ * A Claude client that reaches the file without the SDK import: imported from a local module
+ * named for it (`import { anthropic } from '@/lib/anthropic'`, `from .claude_client import client`),
+ * or injected into a wrapper class named for it (`class TrackedAnthropicAPI { constructor(client) … }`).
+ * Only calls on those receivers count (see `proxyReceiver`); other SDKs' `messages.create` are
+ * still told apart by receiver and parameters. Text only; read once per file.
+ */
+export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
+  return ctx.memo('claude-by-proxy', () => {
+    if (ctx.scan(/\bmessages\s*(?:\?\.|!?\.)\s*(?:create|stream)\s*\(/g).next().done) {
+      return null;
+    }
+    const names = new Set<string>();
+    const add = (list: string): void => {
+      for (const part of list.split(',')) {
+        // `a as b` / `a: b` binds b; a local module exports an instance (lower case), a framework a class.
+        const local = /([A-Za-z_$][\w$]*)\s*$/.exec(part.trim())?.[1];
+        if (local && /^[a-z_$]/.test(local)) {
+          names.add(local);
+        }
+      }
+    };
+    if (ctx.python) {
+      for (const m of ctx.scan(
+        /^[ \t]*from[ \t]+(\.*[\w.]*(?:anthropic|claude)[\w.]*)[ \t]+import[ \t]+\(?([^\n)]*)/gim,
+      )) {
+        if (!PY_FRAMEWORKS.test(m[1])) {
+          add(m[2].replace(/\bas\b/g, ' '));
+        }
+      }
+    } else {
+      for (const m of ctx.scan(
+        /\b(?:import\s+(?:\{([^}]*)\}|([\w$]+))\s+from|(?:const|let|var)\s+(?:\{([^}]*)\}|([\w$]+))\s*=\s*require\s*\()\s*(['"])(?:\.{1,2}|@|~)\/[^'"\n]*(?:anthropic|claude)[^'"\n]*\5/gi,
+      )) {
+        add((m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/\bas\b|:/g, ' '));
+      }
+    }
+    const wrapperClass = !ctx.scan(/\bclass\s+\w*(?:Claude|Anthropic)\w*/g).next().done;
+    return names.size || wrapperClass ? { names, wrapperClass } : null;
+  });
+}
+
+/** Whether a receiver (`anthropic`, `this.client`, `self._client`) is a proxied Claude client. */
+export function proxyReceiver(ctx: FileContext, receiverText: string): boolean {
+  const proxy = claudeByProxy(ctx);
+  if (!proxy) {
+    return false;
+  }
+  const root = /^[\w$]+/.exec(receiverText.trim())?.[0] ?? '';
+  return proxy.names.has(root) || (proxy.wrapperClass && (root === 'this' || root === 'self'));
+}

@@ -92,6 +92,11 @@ describe('detection fixtures (test/fixtures/detection)', () => {
       /^This loop retries answer\(\) immediately;/,
     );
     assert.match(
+      await message('python/naive-retry-super-method.py', 'naive-retry'),
+      /^This loop retries super\(\)\.send\(\) with its own back-off, ignoring retry-after/,
+      'the base class method reached through super() is named',
+    );
+    assert.match(
       await message('ts/naive-retry-cast-stream-closure.ts', 'naive-retry'),
       /^This loop retries runStream\(\) with its own back-off, ignoring retry-after/,
       'the closure streaming through a cast resource is named',

@@ -39,6 +39,8 @@ export interface CallSite {
   at: number;
   /** Whether written as `this.name(` / `self.name(`. */
   method: boolean;
+  /** Whether written as `super().name(` / `super.name(`: the base class's method, not a recursion. */
+  viaSuper?: boolean;
 }
 
 /** How a function reaches Claude: directly (depth 0) or through local calls. */
@@ -107,7 +109,7 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));
   const paramNamesAll = new Set(functions.flatMap((f) => f.params));
-  for (const { name, at, method } of callSites(ctx.text)) {
+  for (const { name, at, method, viaSuper } of callSites(ctx.text)) {
     const local = byName.has(name);
     if ((!local && !(paramNamesAll.has(name) && !method)) || NOT_NAMES.has(name)) {
       continue;
@@ -129,7 +131,7 @@ function buildGraph(ctx: FileContext): CallGraph {
     if (param) {
       owner.paramSites.push({ name, at, method: false });
     } else {
-      owner.sites.push({ name, at, method: !!method });
+      owner.sites.push(viaSuper ? { name, at, method, viaSuper } : { name, at, method: !!method });
     }
   }
   // Depth 0: a Claude call written in the function (outside any limiter in it).
@@ -203,7 +205,9 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
  * `(?<![\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(` finds, read back from
  * each `(` (a pattern that starts with a look-behind is tried at every offset, several times slower).
  */
-export function* callSites(text: string): Generator<{ name: string; at: number; method: boolean }> {
+export function* callSites(
+  text: string,
+): Generator<{ name: string; at: number; method: boolean; viaSuper?: boolean }> {
   for (let paren = text.indexOf('('); paren !== -1; paren = text.indexOf('(', paren + 1)) {
     let end = paren;
     while (isBlank(text.charCodeAt(end - 1))) end--;
@@ -223,12 +227,22 @@ export function* callSites(text: string): Generator<{ name: string; at: number; 
       const receiver = j >= 3 ? text.slice(j - 3, j + 1) : '';
       const before = text.charCodeAt(j - 4);
       method = (receiver === 'this' || receiver === 'self') && !isNameChar(before) && text[j - 4] !== '.';
+      if (!method && superBefore(text, j)) {
+        yield { name: text.slice(at, end), at, method: true, viaSuper: true };
+        continue;
+      }
     }
     const before = text.charCodeAt(at - 1);
     if (method || !(isNameChar(before) || text[at - 1] === '.')) {
       yield { name: text.slice(at, end), at, method };
     }
   }
+}
+
+/** Whether the receiver ending at `j` is `super()` (Python) or `super` (JS). */
+function superBefore(text: string, j: number): boolean {
+  const k = text[j] === ')' && text[j - 1] === '(' ? j - 2 : j;
+  return text.slice(k - 4, k + 1) === 'super' && !isNameChar(text.charCodeAt(k - 5)) && text[k - 5] !== '.';
 }
 
 function isBlank(code: number): boolean {

@@ -52,7 +52,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
     const graph = callGraph(ctx);
     const out: RetryShape[] = [];
     for (const fn of graph.functions) {
-      const recursive = fn.sites.filter((s) => s.name === fn.name);
+      const recursive = fn.sites.filter((s) => s.name === fn.name && !s.viaSuper);
       // Calls under a limiter do not reach Claude for fan-out, but a retry is one all the same.
       const reach = graph.reach.get(fn) ?? (fn.claude.length ? { calls: fn.claude } : undefined);
       if (reach && recursive.length) {
@@ -240,5 +240,44 @@ export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
  * errors (overloaded 529s, 5xx), so it must not be described as mishandling 429s.
  */
 export function retriesOverloadedOnly(ctx: FileContext, tryNode: Node): boolean {
-  return rethrowsRateLimits(ctx, tryNode);
+  return rethrowsRateLimits(ctx, tryNode) || rethrowsAllButOverloaded(ctx, tryNode);
+}
+
+/** Text that tests for overloaded (529) errors and never for rate limits (429). */
+const testsOverloadOnly = (t: string): boolean =>
+  /\b529\b|overload/i.test(t) && !/\b429\b|rate.?limit|too.?many/i.test(t);
+
+/**
+ * Whether a handler re-throws every error that is not an overload: `if (!isOverloaded(e)) throw e`,
+ * `if not overloaded: raise` (the flag set from such a predicate), `if (e.status !== 529) throw e`.
+ * The predicate is a same-file function whose body tests 529 / overloaded and not 429.
+ */
+function rethrowsAllButOverloaded(ctx: FileContext, tryNode: Node): boolean {
+  for (const h of handlersOf(tryNode)) {
+    const text = ctx.textOf(h);
+    if (!/529|overload/i.test(text)) {
+      continue; // (no overload test in sight: nothing to resolve)
+    }
+    if (/\bif\b[^\n{:!]*!==?\s*529\b[^\n]*?[{:)]\s*(?:throw|raise)\b/.test(text)) {
+      return true;
+    }
+    const guard =
+      /\bif\b\s*\(?\s*(?:!|not\s+)\s*([\w$.]+)\s*(\([^()\n]*\))?\s*\)?\s*[{:]?\s*(?:throw|raise)\b/g;
+    for (const m of text.matchAll(guard)) {
+      let name = lastSegment(m[1]);
+      if (!m[2]) {
+        // A flag: `const overloaded = isOverloadedError(err)`.
+        const set = new RegExp(
+          `\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*(?:await\\s+)?([\\w$.]+)\\s*\\(`,
+        ).exec(text);
+        name = set ? lastSegment(set[1]) : name;
+      }
+      const defs = callGraph(ctx).byName.get(name) ?? [];
+      const body = defs.length ? ctx.text.slice(defs[0].start, defs[0].end) : name;
+      if (testsOverloadOnly(body)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }

@@ -22,7 +22,7 @@ import type { NaiveRetryData } from './data';
 export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   const seen = new Set<number>();
   // Loops around a Claude call, or around a call of a same-file function that makes one.
-  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string }> = [
+  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string; label?: string }> = [
     ...ctx.calls,
     ...otherClaudeCalls(ctx),
   ].map((c) => ({ node: c.node, call: c }));
@@ -31,7 +31,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       const target = claudeTarget(ctx, site.name, site.at);
       const node = target ? siteCall(ctx, site.at) : null;
       if (target && node) {
-        attempts.push({ node, call: target.reach.calls[0], via: target.fn.name });
+        // `super().send(...)`: the base class's method in this file.
+        const label = site.viaSuper ? `${ctx.python ? 'super()' : 'super'}.${target.fn.name}` : undefined;
+        attempts.push({ node, call: target.reach.calls[0], via: target.fn.name, label });
       }
     }
   }
@@ -45,7 +47,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       const wait = classifyWait(ctx, loop);
       const found = describe(ctx, wait, {
         subject: 'This loop',
-        what: attempt.via ? `retries ${attempt.via}()` : 'retries the Claude call',
+        what: attempt.via ? `retries ${attempt.label ?? attempt.via}()` : 'retries the Claude call',
         overloadedOnly: retriesOverloadedOnly(ctx, loop.tryNode),
       });
       if (!found) {

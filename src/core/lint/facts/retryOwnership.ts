@@ -255,7 +255,12 @@ export function retriesOwnedByComment(ctx: FileContext, client: Node, entry: Nod
   const to = lineEnd === -1 ? text.length : lineEnd;
   for (const m of ctx.scan(/(?:\/\/|#|\/\*)[^\n]*/g, from, to)) {
     const node = ctx.nodeAt(m.index);
-    if (node && kind(node) === 'comment' && OWNS.test(m[0]) && !NOT_DONE.test(m[0])) {
+    if (
+      node &&
+      kind(node) === 'comment' &&
+      (OWNS.test(m[0]) || OWNS_INTL.test(m[0])) &&
+      !NOT_DONE.test(m[0])
+    ) {
       return true;
     }
   }
@@ -263,10 +268,51 @@ export function retriesOwnedByComment(ctx: FileContext, client: Node, entry: Nod
 }
 
 const RETRY_WORD = String.raw`(?:retr(?:y|ies|ied|ying)|back-?off)`;
-const OWNER_WORD = String.raw`(?:handled?|handles|owns?|ourselves|callers?|outside|elsewhere|upstream|wrapper|queue|layer|manually|our own|we do|by (?:the|our|a))`;
+const OWNER_WORD = String.raw`(?:handled?|handles|owns?|ourselves|callers?|outside|elsewhere|upstream|wrapper|queue|layer|manually|our own|we do|by (?:the|our|a)|base class|parent class|superclass)`;
+/**
+ * The same in Spanish, Portuguese, French, German and Italian ("los reintentos los maneja la
+ * clase base", "Wiederholungen übernimmt der Aufrufer"): a retry word and an owner word, not a
+ * bare "sin reintentos". Word starts are found with a letter look-behind (`\b` is ASCII-only).
+ */
+const RETRY_INTL = String.raw`reintent|retentativ|novas tentativas|nuevos intentos|r[ée]essa|nouvelles tentatives|relanc|wiederhol|neuversuch|riprov|nuovi tentativi`;
+const OWNER_INTL = String.raw`manej|gestion|se encarga|clase base|capa superior|llamador|nosotros|trata|gerenci|cuida|classe base|camada|chamador|g[èée]r|classe de base|classe parente|appelant|couche|übernimm|basisklasse|oberklasse|aufrufer|kümmert|erledigt|gestisc|gestit|chiamante`;
+const OWNS_INTL = new RegExp(
+  String.raw`(?<!\p{L})(?:${RETRY_INTL})[^\n]*(?<!\p{L})(?:${OWNER_INTL})|(?<!\p{L})(?:${OWNER_INTL})[^\n]*(?<!\p{L})(?:${RETRY_INTL})`,
+  'iu',
+);
 /** A comment about work still to do: `TODO: handle retries` says nobody owns them yet. */
 const NOT_DONE = /\b(?:TODO|FIXME|XXX|HACK)\b/;
 const OWNS = new RegExp(
   String.raw`\b${RETRY_WORD}\b[^\n]*\b${OWNER_WORD}\b|\b${OWNER_WORD}\b[^\n]*\b${RETRY_WORD}`,
   'i',
 );
+
+/**
+ * Whether the file maps rate-limit errors to the app's own retryable error, so its retry
+ * layer (a base class, a caller) owns the retries: `if isinstance(exc, RateLimitError):
+ * return LLMError(kind="rate_limit", retryable=True)`, `raise RetryableError(...)` in an
+ * `except RateLimitError` (not `retryable=False`). Read only when the file says "retr".
+ */
+export function rateLimitsMappedToRetryable(ctx: FileContext): boolean {
+  return ctx.memo('rate-limits-mapped-to-retryable', () => {
+    if (!/retr/i.test(ctx.text)) {
+      return false;
+    }
+    for (const m of ctx.scan(/RateLimitError|\b429\b/g)) {
+      if (ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      // The next three lines, at most 400 characters (bounded, so the scan stays linear).
+      const next = ctx.text
+        .slice(m.index, m.index + 400)
+        .split('\n', 3)
+        .join('\n');
+      if (
+        /\b(?:return|raise|throw)\b[^\n]*?\bretr(?:y|iable)\w*\b(?!\s*[=:]\s*(?:False|false))/i.test(next)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  });
+}

@@ -6,7 +6,12 @@ import { endOf, isCall, kind, rangeOf, up } from '../../lint/syntax';
 import type { ClientBinding } from '../../lint/context';
 import { entryNumber } from '../../lint/facts/arguments';
 import { inTestCode } from '../../lint/facts/testCode';
-import { methodReferences, retriedByCaller, retriesOwnedByComment } from '../../lint/facts/retryOwnership';
+import {
+  methodReferences,
+  rateLimitsMappedToRetryable,
+  retriedByCaller,
+  retriesOwnedByComment,
+} from '../../lint/facts/retryOwnership';
 
 /**
  * `retries-disabled`: a client built with `maxRetries: 0` / `max_retries=0`, or a TS request
@@ -34,6 +39,9 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     const uses = [...calls.map((c) => c.node), ...methodReferences(ctx, client), ...tokenCounts(ctx, client)];
     if (uses.some((u) => retriedByCaller(ctx, u)) || retriesOwnedByComment(ctx, client.node, entry.entry)) {
       continue;
+    }
+    if (calls.length && rateLimitsMappedToRetryable(ctx)) {
+      continue; // its rate limits become the app's retryable error: the app's retry layer owns them
     }
     if (ctx.calls.length === 0 && uses.length === 0 && returnedByFactory(client.node)) {
       continue; // a module that only builds `return new Anthropic({ maxRetries: 0 })`: its callers, elsewhere, retry

@@ -92,6 +92,16 @@ describe('detection fixtures (test/fixtures/detection)', () => {
       /^This loop retries answer\(\) immediately;/,
     );
     assert.match(
+      await message('python/naive-retry-raw-http-messages.py', 'naive-retry'),
+      /^This loop retries the HTTP call after a fixed 15 s wait;/,
+      'a raw-HTTP call to the Messages endpoint is named as such',
+    );
+    assert.match(
+      await message('python/naive-retry-raw-http-messages.py', 'string-matched-error'),
+      /^Tests the error message for '429' \(in `_looks_rate_limited`, line 11\); check the status\..*status_code", None\) == 429/,
+      'no SDK error class to suggest for a raw-HTTP call',
+    );
+    assert.match(
       await message('python/naive-retry-super-method.py', 'naive-retry'),
       /^This loop retries super\(\)\.send\(\) with its own back-off, ignoring retry-after/,
       'the base class method reached through super() is named',

@@ -7,6 +7,7 @@ import { findRetryLibrary, type RetryLibraryUse } from '../../lint/facts/retryLi
 import { catchesRateLimit, handlerBody, handlersOf } from '../../lint/facts/errorChecks';
 import { classifyWait, findRetryLoop, loopHead, type WaitInfo } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
+import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
 import { contains, endOf, kind, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
@@ -22,10 +23,14 @@ import type { NaiveRetryData } from './data';
 export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   const seen = new Set<number>();
   // Loops around a Claude call, or around a call of a same-file function that makes one.
-  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string; label?: string }> = [
+  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string; label?: string; http?: boolean }> = [
     ...ctx.calls,
     ...otherClaudeCalls(ctx),
   ].map((c) => ({ node: c.node, call: c }));
+  // The Messages API over raw HTTP (`requests.post(".../v1/messages")`).
+  for (const c of httpClaudeCalls(ctx)) {
+    attempts.push({ node: c.node, call: c, http: true });
+  }
   if (ctx.calls.length) {
     for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
       const target = claudeTarget(ctx, site.name, site.at);
@@ -47,7 +52,11 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       const wait = classifyWait(ctx, loop);
       const found = describe(ctx, wait, {
         subject: 'This loop',
-        what: attempt.via ? `retries ${attempt.label ?? attempt.via}()` : 'retries the Claude call',
+        what: attempt.via
+          ? `retries ${attempt.label ?? attempt.via}()`
+          : attempt.http
+            ? 'retries the HTTP call'
+            : 'retries the Claude call',
         overloadedOnly: retriesOverloadedOnly(ctx, loop.tryNode),
       });
       if (!found) {
@@ -72,6 +81,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         },
       });
       continue;
+    }
+    if (attempt.http) {
+      continue; // a retry library on a raw HTTP call stacks on no SDK retries
     }
     // A retry library around the call, or around the call of a local function that makes it.
     const call = attempt.call;

@@ -14,4 +14,6 @@ export interface StringMatchedErrorData {
   negated: boolean;
   /** What to test instead, e.g. `isinstance(e, anthropic.RateLimitError)`. */
   replacement?: string;
+  /** The Claude call is raw HTTP (`requests.post(".../v1/messages")`): no SDK error class to test, so no fix. */
+  rawHttp?: boolean;
 }

@@ -4,6 +4,7 @@ import { lang, type Report } from '../rule';
 import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
 import { anyIn } from '../../lint/facts/retryLoops';
 import { retryShapes } from '../../lint/facts/retryShapes';
+import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
 import {
   callGraph,
   claudeTarget,
@@ -93,7 +94,7 @@ const TEXT_PROPS = new Set([
  * (`any(s in msg for s in INDICATORS)`). One finding per test site: `a || b` is one.
  */
 export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>): void {
-  if (ctx.calls.length === 0 || !/rate|429|too many/i.test(ctx.text)) {
+  if ((ctx.calls.length === 0 && httpClaudeCalls(ctx).length === 0) || !/rate|429|too many/i.test(ctx.text)) {
     return; // nothing that could match: skip the handler search
   }
   const seen = new Set<number>();
@@ -111,7 +112,7 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
       report({
         start: test.node.startIndex,
         end: endOf(test.node),
-        message: messageFor(test.needle, where, replacement),
+        message: messageFor(test.needle, where, replacement, !ctx.imports.anthropic),
         data: {
           rule: 'string-matched-error',
           language: lang(ctx),
@@ -120,6 +121,7 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
           needle: test.needle,
           negated: test.negated,
           replacement,
+          ...(ctx.imports.anthropic ? {} : { rawHttp: true }),
         },
       });
     };
@@ -133,10 +135,10 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
 }
 
 /** One sentence saying what is wrong and what to do (at most 100 characters), then the details. */
-function messageFor(needle: string, where: string, replacement: string): string {
+function messageFor(needle: string, where: string, replacement: string, rawHttp = false): string {
   let first = `Tests the error message for '${needle}'${where}; check the error class or status instead.`;
   if (first.length > 100) {
-    first = `Tests the error message for '${needle}'${where}; use the error class.`;
+    first = `Tests the error message for '${needle}'${where}; ${rawHttp ? 'check the status' : 'use the error class'}.`;
   }
   if (first.length > 100) {
     first = `Tests the error message for '${needle}'; check the error class or status instead.`;
@@ -389,7 +391,7 @@ function predicateTest(
 
 /** catch/except clauses of try statements whose body makes a Claude call (directly or through local functions). */
 function claudeHandlers(ctx: FileContext): Node[] {
-  const starts = ctx.calls.map((c) => c.node.startIndex);
+  const starts = [...ctx.calls, ...httpClaudeCalls(ctx)].map((c) => c.node.startIndex).sort((a, b) => a - b);
   const handlers: Node[] = [];
   for (const t of tryBodies(ctx)) {
     const body = t.node.childForFieldName('body') ?? t.node;
@@ -635,6 +637,10 @@ function localFromError(
 /** What to test instead, using the names the file imported. */
 function replacementFor(ctx: FileContext, e: string): string {
   const imports = ctx.imports;
+  if (ctx.python && !imports.anthropic) {
+    // The Messages API over raw HTTP (`requests.post(".../v1/messages")`): no SDK error class.
+    return `getattr(getattr(${e}, "response", None), "status_code", None) == 429`;
+  }
   if (ctx.python) {
     if (imports.anthropicErrors.has('RateLimitError')) {
       return `isinstance(${e}, RateLimitError)`;

@@ -17,7 +17,7 @@ state = {"cool_until": 0.0}
 
 def looks_rate_limited(err):
     text = str(err).lower()
-    if "429" in text or "rate" in text:  # expect: string-matched-error
+    if "429" in text or "rate" in text:
         return True
     res = getattr(err, "response", None)
     return res is not None and getattr(res, "status_code", None) == 429
@@ -34,7 +34,7 @@ def complete(prompt, model="claude-haiku-4-5", max_tokens=2048):
             data = res.json()
             break
         except Exception as err:
-            if looks_rate_limited(err):
+            if looks_rate_limited(err):  # expect: string-matched-error
                 state["cool_until"] = time.time() + 90
             if attempt >= TRIES or not isinstance(err, requests.RequestException):
                 raise

@@ -9,6 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Finding, languageForPath } from '../../../src/core/lint';
+import { fixesFor } from '../../../src/core/fix';
+import { withFixContext } from '../fix/helpers';
 import { fixturesDir, getEngine, markers } from '../lint/helpers';
 
 const DIR = path.resolve(fixturesDir, '../detection');
@@ -124,4 +126,23 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     const lib = (await lint('python/naive-retry-backoff-around-local-function.py')).actual[0];
     assert.equal(lib.severity, 'info', 'a retry library stacked on SDK retries is information');
   });
+
+  for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {
+    it(`${rel}: a retry of the Messages API over raw HTTP gets no SDK advice and no SDK fix`, async () => {
+      const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
+      const language = languageForPath(rel);
+      assert.ok(language);
+      await withFixContext(text, language, {}, (findings, ctx) => {
+        const retry = findings.find((f) => f.rule === 'naive-retry');
+        assert.ok(retry, 'the retry is found');
+        assert.doesNotMatch(retry.message, /max_?retries|let the SDK retry/i);
+        assert.match(retry.message, /through the Anthropic SDK/);
+        // An SDK backoff helper would catch errors a raw HTTP call never raises.
+        assert.deepEqual(
+          findings.flatMap((f) => fixesFor(f, ctx)).map((a) => a.title),
+          [],
+        );
+      });
+    });
+  }
 });

@@ -23,4 +23,9 @@ export interface NaiveRetryData {
   /** Library retries: the library name and the client construction that keeps the SDK retries. */
   library?: string;
   client?: Span;
+  /**
+   * The retried call is the Messages API over raw HTTP (`requests.post`, `fetch`): no SDK
+   * client, no SDK errors, so there is no SDK-based fix to offer.
+   */
+  http?: true;
 }

@@ -58,6 +58,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
             ? 'retries the HTTP call'
             : 'retries the Claude call',
         overloadedOnly: retriesOverloadedOnly(ctx, loop.tryNode),
+        http: attempt.http,
       });
       if (!found) {
         continue;
@@ -78,6 +79,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
           call: rangeOf(attempt.call.node),
           wait: wait.call ? rangeOf(wait.call) : undefined,
           handler: loop.handlers[0] ? rangeOf(loop.handlers[0]) : undefined,
+          ...(attempt.http ? { http: true as const } : {}),
         },
       });
       continue;
@@ -166,12 +168,17 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
 function describe(
   ctx: FileContext,
   wait: WaitInfo,
-  how: { subject: string; what: string; overloadedOnly: boolean; underLimiter?: string },
+  how: { subject: string; what: string; overloadedOnly: boolean; underLimiter?: string; http?: boolean },
 ): { kind: NaiveRetryData['kind']; message: string } | undefined {
   if (how.overloadedOnly || wait.kind === 'retry-after') {
     return undefined;
   }
   const sdk = ctx.python ? 'raise max_retries' : 'raise maxRetries';
+  // The other way out: the SDK's own retries, or for a raw HTTP call, the SDK itself.
+  const orSdk = (it?: string): string =>
+    how.http
+      ? `or call the API through the Anthropic SDK (it ${it ?? 'backs off and honours retry-after'})`
+      : `or let the SDK retry (${it ? `it ${it}; ` : ''}${sdk})`;
   const what = how.what;
   const helper = wait.helper ? ` (in ${wait.helper}())` : '';
   const fixedWait = `a fixed ${wait.amount ?? ''}${wait.amount ? ' ' : ''}wait${helper}`;
@@ -185,7 +192,7 @@ function describe(
     first = `${how.subject} ${what} after a wait read from the error text (${wait.parsedFrom}), not retry-after.`;
     detail =
       'The wording of an error message is not an API: when it changes the wait is lost or wrong. A 429 carries ' +
-      `the wait in its retry-after header; read it there, or let the SDK retry (it honours retry-after; ${sdk}).`;
+      `the wait in its retry-after header; read it there, ${orSdk('honours retry-after')}.`;
     if (first.length > 100) {
       first = `${how.subject} ${what} after a wait read from the error text, not retry-after.`;
       detail = `It parses the wait with ${wait.parsedFrom}. ${detail}`;
@@ -193,17 +200,17 @@ function describe(
   } else if (wait.kind === 'none') {
     kind = 'no-wait';
     waited = 'at once';
-    first = `${how.subject} ${what} immediately; wait for retry-after or let the SDK retry.`;
+    first = `${how.subject} ${what} immediately; wait for retry-after${how.http ? '' : ' or let the SDK retry'}.`;
     detail =
       'On a 429 every retry lands in the same rate-limit window and fails too. Honour the retry-after header, ' +
-      `or let the SDK retry (it backs off and reads retry-after; ${sdk}).`;
+      `${orSdk('backs off and reads retry-after')}.`;
   } else if (wait.kind === 'fixed' && !wait.jitter) {
     kind = 'fixed-wait';
     waited = `after ${fixedWait}`;
     first = `${how.subject} ${what} after ${fixedWait}; use jittered back-off and retry-after.`;
     detail =
       'A fixed wait with no growth or jitter ignores retry-after: parallel workers retry in lock-step and keep ' +
-      `hitting the limit. Use exponential back-off with jitter and honour retry-after, or let the SDK retry (${sdk}).`;
+      `hitting the limit. Use exponential back-off with jitter and honour retry-after, ${orSdk()}.`;
   } else {
     kind = 'ignores-retry-after';
     const schedule =
@@ -216,7 +223,7 @@ function describe(
     first = `${how.subject} ${what} ${schedule}, ignoring retry-after; honour it.`;
     detail =
       'A 429 says in retry-after when capacity is back: retrying sooner fails and wastes attempts, waiting much ' +
-      `longer wastes time. Wait for retry-after when the error carries it, or let the SDK retry (it honours retry-after; ${sdk}).`;
+      `longer wastes time. Wait for retry-after when the error carries it, ${orSdk('honours retry-after')}.`;
   }
   if (how.underLimiter) {
     // Retrying from inside `async with sem:` also risks a deadlock: say that first.
@@ -224,7 +231,7 @@ function describe(
     detail =
       'Each retry waits for a slot of a limiter its caller still holds: once every slot is held by a ' +
       'retrying call, they all wait on each other. Release the slot before retrying, and wait for ' +
-      `retry-after (or let the SDK retry; ${sdk}) instead of ${kind === 'no-wait' ? 'retrying at once' : 'a wait of your own'}.`;
+      `retry-after ${orSdk()} instead of ${kind === 'no-wait' ? 'retrying at once' : 'a wait of your own'}.`;
   }
   if (first.length > 100) {
     first = first.replace(/`[^`]+`/, 'This function').replace(/ \(in [^)]*\(\)\)/, '');

@@ -28,7 +28,8 @@ import type { Span } from '../../parse/span';
 import type { FixAction } from '../../fix/types';
 
 export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRetryData): FixAction[] {
-  const info = callInfo(file, data.call);
+  // A raw HTTP call raises no SDK errors and has no SDK retries: an SDK backoff would never fire.
+  const info = data.http ? undefined : callInfo(file, data.call);
   if (!info) {
     return [];
   }

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LintEngine } from '../../../src/core/lint';
+import { FileContext } from '../../../src/core/lint/context';
+import { JS_DEFS, PY_DEFS } from '../../../src/core/lint/facts/callGraph';
+import { nestingDepth } from '../../../src/core/lint/syntax';
+import { getEngine } from './helpers';
+
+/** The faster scans find what the plain ones they replace find. */
+describe('line-hinted scans and the nesting depth', () => {
+  let engine: LintEngine;
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  function withContext<T>(text: string, fn: (ctx: FileContext) => T): T {
+    return engine.withTree('import anthropic\n', 'python', (_, root) =>
+      fn(new FileContext(text, 'python', root as NonNullable<typeof root>)),
+    );
+  }
+
+  /** Pieces of definitions, calls and types, so every pattern finds something often. */
+  const pieces = [
+    'f',
+    'ask',
+    ' ',
+    '\t',
+    '\n',
+    '=',
+    '==',
+    '=>',
+    ' => ',
+    ':',
+    ': T',
+    ';',
+    '(',
+    ')',
+    '()',
+    '(a, b)',
+    '<T>',
+    'async ',
+    'function',
+    'function ',
+    'lambda',
+    ' lambda x',
+    'def ',
+    'static ',
+    '#',
+    '$',
+    '.',
+    '*',
+    'x',
+  ];
+  const texts = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength: 40 })
+    .map((parts) => parts.join(''));
+
+  it('scanLines(re, hint): the matches of scan(re), for every hinted definition pattern', () => {
+    const hinted = [...JS_DEFS, ...PY_DEFS].filter((p): p is [RegExp, RegExp] => !!p[1]);
+    assert.equal(hinted.length, 3);
+    fc.assert(
+      fc.property(texts, fc.constantFrom(...hinted), (text, [re, hint]) => {
+        withContext(text, (ctx) => {
+          const expected = [...ctx.scan(re)].map((m) => [m.index, m[0], m[1]]);
+          const found = [...ctx.scanLines(re, hint)].map((m) => [m.index, m[0], m[1]]);
+          assert.deepEqual(found, expected);
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('scanLines finds a definition on every line', () => {
+    const [re, hint] = JS_DEFS[1] as [RegExp, RegExp];
+    const text = 'a = () => 1\nconst b: T = async function () {}\nc == (d)\n  e = x => x';
+    withContext(text, (ctx) => {
+      assert.deepEqual(
+        [...ctx.scanLines(re, hint)].map((m) => [m[1], m.index]),
+        [
+          ['a', 0],
+          ['b', 18],
+          ['e', text.indexOf('e =')],
+        ],
+      );
+    });
+  });
+
+  /** The character-by-character version nestingDepth replaced (a table lookup per character). */
+  function referenceDepth(text: string): number {
+    let depth = 0;
+    let max = 0;
+    let lineStart = true;
+    let indent = 0;
+    let arrows = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 40 || c === 91 || c === 123) {
+        if (++depth + arrows > max) max = depth + arrows;
+      } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+        depth--;
+      } else if (c === 61 && text.charCodeAt(i + 1) === 62) {
+        if (depth + ++arrows > max) max = depth + arrows;
+      } else if (c === 59 || c === 44) {
+        arrows = 0;
+      }
+      if (c === 10) {
+        lineStart = true;
+        indent = 0;
+        arrows = 0;
+      } else if (lineStart && (c === 32 || c === 9)) {
+        indent += c === 9 ? 4 : 1;
+        if (indent / 2 > max) max = indent / 2;
+      } else {
+        lineStart = false;
+      }
+    }
+    return max;
+  }
+
+  it('nestingDepth: the same depth as the character-by-character version', () => {
+    const chars = [
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      'x',
+      '=',
+      '=>',
+      '>',
+      ';',
+      ',',
+      'é',
+      '\r\n',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 80 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(nestingDepth(text), referenceDepth(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -21,6 +21,7 @@ export class FileContext {
   readonly python: boolean;
   private linesCache: LineIndex | undefined;
   private readonly memos = new Map<string, unknown>();
+  private readonly words = new Map<string, number[]>();
 
   constructor(
     readonly text: string,
@@ -127,7 +128,17 @@ export class FileContext {
    * after it), in text order: what `(?<![\w$])name(?![\w$])` finds, several times faster (a
    * plain substring search, where a pattern that starts with a look-behind tries every offset).
    */
-  wordsOf(name: string): number[] {
+  wordsOf(name: string): readonly number[] {
+    // Several rules ask about the same few names: each is searched for once per file.
+    let out = this.words.get(name);
+    if (!out) {
+      out = this.findWords(name);
+      this.words.set(name, out);
+    }
+    return out;
+  }
+
+  private findWords(name: string): number[] {
     const text = this.text;
     const out: number[] = [];
     for (let at = text.indexOf(name); at !== -1 && name; at = text.indexOf(name, at + 1)) {

@@ -2,7 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
 import { endOf, isNameChar, kind, up } from '../syntax';
-import { definedFunction } from './functions';
+import { definedFunctionAt, pastNextChar } from './functions';
 import { isLimited } from './limiters';
 
 /**
@@ -186,7 +186,7 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
       if (NOT_NAMES.has(name)) {
         continue;
       }
-      const fn = definedFunctionAt(ctx, at);
+      const fn = definedFunctionAt(ctx, at, pastNextChar(ctx.text, at + name.length), true);
       if (!fn || seen.has(fn.startIndex)) {
         continue;
       }
@@ -254,12 +254,6 @@ function nameAtOf(m: RegExpExecArray, name: string): number {
     }
   }
   return m.index;
-}
-
-/** The function defined by the name at `at`, or null. */
-function definedFunctionAt(ctx: FileContext, at: number): Node | null {
-  const id = ctx.nodeAt(at);
-  return id ? definedFunction(id, true) : null;
 }
 
 /** Parameter names of a function, read from the text of its parameter list. */

@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
-import { LintEngine } from '../../../src/core/lint';
+import { languageForPath, LintEngine } from '../../../src/core/lint';
 import { FileContext } from '../../../src/core/lint/context';
 import { JS_DEFS, PY_DEFS } from '../../../src/core/lint/facts/callGraph';
+import { definedFunction, definedFunctionAt, pastNextChar } from '../../../src/core/lint/facts/functions';
 import { nestingDepth } from '../../../src/core/lint/syntax';
-import { getEngine } from './helpers';
+import { fixtureFiles, fixturesDir, getEngine } from './helpers';
 
 /** The faster scans find what the plain ones they replace find. */
 describe('line-hinted scans and the nesting depth', () => {
@@ -145,5 +148,45 @@ describe('line-hinted scans and the nesting depth', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+/** The definition lookup without a parent walk answers what the one with it answers. */
+describe('definedFunctionAt', () => {
+  let engine: LintEngine;
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  it('finds the same definition as definedFunction(nodeAt) for every name in the fixtures', () => {
+    let defined = 0;
+    let names = 0;
+    for (const file of fixtureFiles()) {
+      const language = languageForPath(file);
+      if (!language) {
+        continue;
+      }
+      const text = fs.readFileSync(path.join(fixturesDir, file), 'utf8');
+      engine.withTree(text, language, (_, root) => {
+        if (!root) {
+          return;
+        }
+        const ctx = new FileContext(text, language, root);
+        for (const m of text.matchAll(/#?[A-Za-z_$][\w$]*/g)) {
+          const at = m.index;
+          const end = pastNextChar(text, at + m[0].length);
+          for (const namedExpressions of [false, true]) {
+            const id = ctx.nodeAt(at);
+            const expected = id ? definedFunction(id, namedExpressions) : null;
+            const found = definedFunctionAt(ctx, at, end, namedExpressions);
+            assert.equal(found?.startIndex, expected?.startIndex, `${file} at ${at} (${m[0]})`);
+            assert.equal(found?.endIndex, expected?.endIndex, `${file} at ${at} (${m[0]})`);
+            names++;
+            defined += expected ? 1 : 0;
+          }
+        }
+      });
+    }
+    assert.ok(defined > 100 && names > 10 * defined, `${defined} definitions of ${names} names`);
   });
 });

@@ -160,21 +160,54 @@ export class FileContext {
       const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name}(?![\\w$])`, 'g');
       return [...this.scan(re)].map((m) => m.index + m[0].length - name.length);
     }
-    return this.wordsOf(name).filter((at) => {
-      if (text[at - 1] !== '.') {
-        return true;
+    return this.wordsOf(name).filter((at) => text[at - 1] !== '.' || this.receiverStart(at) !== -1);
+  }
+
+  /**
+   * Where `this.` / `self.` starts before a name at `at` (blanks around the dot allowed, the
+   * receiver not itself a member or part of a longer name), or -1.
+   */
+  private receiverStart(at: number): number {
+    const text = this.text;
+    let j = at - 1;
+    while (j >= 0 && /\s/.test(text[j])) {
+      j--;
+    }
+    if (text[j] !== '.') {
+      return -1;
+    }
+    j--;
+    while (j >= 0 && /\s/.test(text[j])) {
+      j--;
+    }
+    const receiver = j >= 3 ? text.slice(j - 3, j + 1) : '';
+    return (receiver === 'this' || receiver === 'self') &&
+      !isNameChar(text.charCodeAt(j - 4)) &&
+      text[j - 4] !== '.'
+      ? j - 3
+      : -1;
+  }
+
+  /**
+   * The calls of a name, by a substring search: `start` and `paren` (the offset of its `(`)
+   * of each match of `(?<![\w$.])(?:(?:this|self)\s*\.\s*)?name\s*\(`, or with
+   * `receiver` false of `(?<![\w$.])name\s*\(`.
+   */
+  callsOf(name: string, receiver = true): Array<{ start: number; paren: number }> {
+    const text = this.text;
+    const out: Array<{ start: number; paren: number }> = [];
+    const names = receiver ? this.usesOf(name) : this.wordsOf(name).filter((at) => text[at - 1] !== '.');
+    for (const at of names) {
+      let paren = at + name.length;
+      while (paren < text.length && /\s/.test(text[paren])) {
+        paren++;
       }
-      let j = at - 2;
-      while (j >= 0 && /\s/.test(text[j])) {
-        j--;
+      if (text[paren] === '(') {
+        const start = receiver ? this.receiverStart(at) : -1;
+        out.push({ start: start === -1 ? at : start, paren });
       }
-      const receiver = j >= 3 ? text.slice(j - 3, j + 1) : '';
-      return (
-        (receiver === 'this' || receiver === 'self') &&
-        !isNameChar(text.charCodeAt(j - 4)) &&
-        text[j - 4] !== '.'
-      );
-    });
+    }
+    return out;
   }
 
   /** What the file imports. */

@@ -190,3 +190,58 @@ describe('definedFunctionAt', () => {
     assert.ok(defined > 100 && names > 10 * defined, `${defined} definitions of ${names} names`);
   });
 });
+
+describe('FileContext.callsOf', () => {
+  let engine: LintEngine;
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  const pieces = [
+    'ask',
+    'ask_2',
+    'this',
+    'self',
+    '.',
+    ' ',
+    '\n',
+    '\t',
+    '$',
+    '_',
+    'x',
+    '(',
+    ' (',
+    'a.',
+    'this.',
+    'self . ',
+    'x.this.',
+  ];
+  const texts = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength: 30 })
+    .map((parts) => parts.join(''));
+
+  it('the starts and parentheses of the call patterns it replaces', () => {
+    fc.assert(
+      fc.property(
+        texts,
+        fc.constantFrom('ask', 'ask_2', 'x', 'a$b'),
+        fc.boolean(),
+        (text, name, receiver) => {
+          const esc = name.replace(/\$/g, '\\$');
+          const re = receiver
+            ? new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${esc}\\s*\\(`, 'g')
+            : new RegExp(`(?<![\\w$.])${esc}\\s*\\(`, 'g');
+          const expected = [...text.matchAll(re)].map((m) => ({
+            start: m.index,
+            paren: m.index + m[0].length - 1,
+          }));
+          engine.withTree('import anthropic\n', 'python', (_, root) => {
+            const ctx = new FileContext(text, 'python', root as NonNullable<typeof root>);
+            assert.deepEqual(ctx.callsOf(name, receiver), expected);
+          });
+        },
+      ),
+      { numRuns: 4000 },
+    );
+  });
+});

@@ -21,6 +21,7 @@ export class FileContext {
   readonly python: boolean;
   private linesCache: LineIndex | undefined;
   private readonly memos = new Map<string, unknown>();
+  private readonly words = new Map<string, number[]>();
 
   constructor(
     readonly text: string,
@@ -93,11 +94,51 @@ export class FileContext {
   }
 
   /**
+   * What `scan(re)` finds, faster for a pattern that is tried at every offset (one that
+   * starts with a look-behind or a class): `re` runs only on the lines where `hint` matches.
+   * Holds when neither pattern matches across a newline and every match of `re` contains
+   * a match of `hint` (for instance its own tail from a literal character on).
+   */
+  *scanLines(re: RegExp, hint: RegExp): Generator<RegExpExecArray> {
+    const text = this.text;
+    hint.lastIndex = 0;
+    for (let h = hint.exec(text); h; h = hint.exec(text)) {
+      const lineStart = text.lastIndexOf('\n', h.index - 1) + 1;
+      let lineEnd = text.indexOf('\n', h.index);
+      if (lineEnd === -1) {
+        lineEnd = text.length;
+      }
+      // On the line alone: `^`/`$` (multiline), `\b` and look-behinds read a newline or
+      // the ends of the input the same way.
+      const line = text.slice(lineStart, lineEnd);
+      re.lastIndex = 0;
+      for (let m = re.exec(line); m; m = re.exec(line)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+        }
+        m.index += lineStart;
+        yield m;
+      }
+      hint.lastIndex = lineEnd + 1;
+    }
+  }
+
+  /**
    * Offsets of the whole-word occurrences of a name (no `[\w$]` character right before or
    * after it), in text order: what `(?<![\w$])name(?![\w$])` finds, several times faster (a
    * plain substring search, where a pattern that starts with a look-behind tries every offset).
    */
-  wordsOf(name: string): number[] {
+  wordsOf(name: string): readonly number[] {
+    // Several rules ask about the same few names: each is searched for once per file.
+    let out = this.words.get(name);
+    if (!out) {
+      out = this.findWords(name);
+      this.words.set(name, out);
+    }
+    return out;
+  }
+
+  private findWords(name: string): number[] {
     const text = this.text;
     const out: number[] = [];
     for (let at = text.indexOf(name); at !== -1 && name; at = text.indexOf(name, at + 1)) {
@@ -119,21 +160,54 @@ export class FileContext {
       const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name}(?![\\w$])`, 'g');
       return [...this.scan(re)].map((m) => m.index + m[0].length - name.length);
     }
-    return this.wordsOf(name).filter((at) => {
-      if (text[at - 1] !== '.') {
-        return true;
+    return this.wordsOf(name).filter((at) => text[at - 1] !== '.' || this.receiverStart(at) !== -1);
+  }
+
+  /**
+   * Where `this.` / `self.` starts before a name at `at` (blanks around the dot allowed, the
+   * receiver not itself a member or part of a longer name), or -1.
+   */
+  private receiverStart(at: number): number {
+    const text = this.text;
+    let j = at - 1;
+    while (j >= 0 && /\s/.test(text[j])) {
+      j--;
+    }
+    if (text[j] !== '.') {
+      return -1;
+    }
+    j--;
+    while (j >= 0 && /\s/.test(text[j])) {
+      j--;
+    }
+    const receiver = j >= 3 ? text.slice(j - 3, j + 1) : '';
+    return (receiver === 'this' || receiver === 'self') &&
+      !isNameChar(text.charCodeAt(j - 4)) &&
+      text[j - 4] !== '.'
+      ? j - 3
+      : -1;
+  }
+
+  /**
+   * The calls of a name, by a substring search: `start` and `paren` (the offset of its `(`)
+   * of each match of `(?<![\w$.])(?:(?:this|self)\s*\.\s*)?name\s*\(`, or with
+   * `receiver` false of `(?<![\w$.])name\s*\(`.
+   */
+  callsOf(name: string, receiver = true): Array<{ start: number; paren: number }> {
+    const text = this.text;
+    const out: Array<{ start: number; paren: number }> = [];
+    const names = receiver ? this.usesOf(name) : this.wordsOf(name).filter((at) => text[at - 1] !== '.');
+    for (const at of names) {
+      let paren = at + name.length;
+      while (paren < text.length && /\s/.test(text[paren])) {
+        paren++;
       }
-      let j = at - 2;
-      while (j >= 0 && /\s/.test(text[j])) {
-        j--;
+      if (text[paren] === '(') {
+        const start = receiver ? this.receiverStart(at) : -1;
+        out.push({ start: start === -1 ? at : start, paren });
       }
-      const receiver = j >= 3 ? text.slice(j - 3, j + 1) : '';
-      return (
-        (receiver === 'this' || receiver === 'self') &&
-        !isNameChar(text.charCodeAt(j - 4)) &&
-        text[j - 4] !== '.'
-      );
-    });
+    }
+    return out;
   }
 
   /** What the file imports. */

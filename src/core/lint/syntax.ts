@@ -87,6 +87,18 @@ export function withParentCache<T>(text: string, fn: () => T, root?: Node, depth
   }
 }
 
+/** Character classes `nestingDepth` acts on (0: none; every other character just ends the indentation). */
+const NEST_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (const c of '([{') t[c.charCodeAt(0)] = 1;
+  for (const c of ')]}') t[c.charCodeAt(0)] = 2;
+  t[61] = 3; // '='
+  t[59] = t[44] = 4; // ';' ','
+  t[10] = 5; // newline
+  t[32] = t[9] = 6; // space, tab
+  return t;
+})();
+
 /** The deepest bracket nesting or indentation (in units of two spaces) of a text, linear. */
 export function nestingDepth(text: string): number {
   let depth = 0;
@@ -96,22 +108,28 @@ export function nestingDepth(text: string): number {
   // Arrow functions with expression bodies nest without brackets (`async () => async () => …`):
   // a run of arrows in one statement counts as depth too.
   let arrows = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123) {
+    const cls = c < 128 ? NEST_CLASS[c] : 0;
+    if (cls === 0) {
+      lineStart = false;
+      continue;
+    }
+    if (cls === 1) {
       if (++depth + arrows > max) max = depth + arrows;
-    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
-      depth--;
-    } else if (c === 61 && text.charCodeAt(i + 1) === 62) {
-      if (depth + ++arrows > max) max = depth + arrows;
-    } else if (c === 59 || c === 44) {
+    } else if (cls === 2) {
+      if (depth > 0) depth--;
+    } else if (cls === 3) {
+      if (text.charCodeAt(i + 1) === 62 && depth + ++arrows > max) max = depth + arrows;
+    } else if (cls === 4) {
       arrows = 0;
     }
-    if (c === 10) {
+    if (cls === 5) {
       lineStart = true;
       indent = 0;
       arrows = 0;
-    } else if (lineStart && (c === 32 || c === 9)) {
+    } else if (lineStart && cls === 6) {
       indent += c === 9 ? 4 : 1;
       if (indent / 2 > max) max = indent / 2;
     } else {

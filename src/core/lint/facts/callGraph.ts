@@ -2,7 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
 import { endOf, isNameChar, kind, up } from '../syntax';
-import { definedFunction } from './functions';
+import { definedFunctionAt, pastNextChar } from './functions';
 import { isLimited } from './limiters';
 
 /**
@@ -67,19 +67,29 @@ export const MAX_DEPTH = 2;
 
 // (A name starts after a non-name character: without the look-behind each pattern is also
 // tried from every later character of each name, to the same end.)
-const JS_DEFS = [
+// Each with the tail it cannot match without, from a literal character on (see
+// `FileContext.scanLines`), or none for a pattern cheap enough on its own.
+export const JS_DEFS: Array<[RegExp, RegExp?]> = [
   // function name(  /  function* name(
-  /\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g,
+  [/\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g],
   // name = async (…) =>, name = x =>, name = function, const name: T = (…
-  /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  [
+    /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+    /=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  ],
   // name: async (…) =>  (object literal property)
-  /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  [
+    /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+    /:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+  ],
   // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`
-  /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
+  [
+    /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
+  ],
 ];
-const PY_DEFS = [
-  /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
-  /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm,
+export const PY_DEFS: Array<[RegExp, RegExp?]> = [
+  [/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm],
+  [/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm, /=[ \t]*lambda\b/g],
 ];
 
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
@@ -171,14 +181,14 @@ function buildGraph(ctx: FileContext): CallGraph {
 function findFunctions(ctx: FileContext): LocalFunction[] {
   const seen = new Set<number>();
   const out: LocalFunction[] = [];
-  for (const re of ctx.python ? PY_DEFS : JS_DEFS) {
-    for (const m of ctx.scan(re)) {
+  for (const [re, hint] of ctx.python ? PY_DEFS : JS_DEFS) {
+    for (const m of hint ? ctx.scanLines(re, hint) : ctx.scan(re)) {
       const name = m[1];
       const at = nameAtOf(m, name);
       if (NOT_NAMES.has(name)) {
         continue;
       }
-      const fn = definedFunctionAt(ctx, at);
+      const fn = definedFunctionAt(ctx, at, pastNextChar(ctx.text, at + name.length), true);
       if (!fn || seen.has(fn.startIndex)) {
         continue;
       }
@@ -258,12 +268,6 @@ function nameAtOf(m: RegExpExecArray, name: string): number {
     }
   }
   return m.index;
-}
-
-/** The function defined by the name at `at`, or null. */
-function definedFunctionAt(ctx: FileContext, at: number): Node | null {
-  const id = ctx.nodeAt(at);
-  return id ? definedFunction(id, true) : null;
 }
 
 /** Parameter names of a function, read from the text of its parameter list. */

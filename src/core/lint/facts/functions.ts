@@ -19,8 +19,7 @@ export function functionsNamed(ctx: FileContext, name: string): Node[] {
       if (!looksLikeDefinition(text, at, name.length, ctx.python)) {
         continue;
       }
-      const id = ctx.nodeAt(at);
-      const fn = id ? definedFunction(id) : null;
+      const fn = definedFunctionAt(ctx, at, pastNextChar(text, at + name.length));
       if (
         fn &&
         !out.some((f) => f.startIndex === fn.startIndex) &&
@@ -105,28 +104,78 @@ const HOLDERS = new Set([
  * (`const f = function g() {}` defines `g` too) counts as well.
  */
 export function definedFunction(id: Node, namedExpressions = false): Node | null {
-  const t = kind(id);
-  if (t !== 'identifier' && t !== 'property_identifier' && t !== 'private_property_identifier') {
+  if (!isName(id)) {
     return null;
   }
   const parent = up(id);
-  if (!parent) {
-    return null;
+  return parent ? definedBy(parent, id.startIndex, namedExpressions) : null;
+}
+
+/**
+ * `definedFunction` of the name at `at`, where `end` is just past the first character after
+ * the name and its blanks (`(`, `<`, `=`, `:`). The smallest node spanning both is most
+ * often the definition or its holder itself: when its name is the identifier at `at`, that
+ * node is the name's parent, found without `Node.parent` (a walk down from the root in
+ * web-tree-sitter). Otherwise the name's parent is read.
+ */
+export function definedFunctionAt(
+  ctx: FileContext,
+  at: number,
+  end: number,
+  namedExpressions = false,
+): Node | null {
+  const holder = end > at + 1 && end <= ctx.text.length ? ctx.root.descendantForIndex(at, end) : null;
+  if (holder) {
+    const t = kind(holder);
+    const name =
+      NAMED_FUNCTIONS.has(t) ||
+      (namedExpressions && (t === 'function_expression' || t === 'generator_function'))
+        ? holder.childForFieldName('name')
+        : HOLDERS.has(t)
+          ? holderName(holder)
+          : null;
+    if (name && name.startIndex === at && isName(name)) {
+      return definedBy(holder, at, namedExpressions);
+    }
   }
+  const id = ctx.nodeAt(at);
+  return id ? definedFunction(id, namedExpressions) : null;
+}
+
+/** Just past the first non-blank character after a name that ends at `nameEnd`. */
+export function pastNextChar(text: string, nameEnd: number): number {
+  let j = nameEnd;
+  while (text[j] === ' ' || text[j] === '\t') {
+    j++;
+  }
+  return j + 1;
+}
+
+function isName(node: Node): boolean {
+  const t = kind(node);
+  return t === 'identifier' || t === 'property_identifier' || t === 'private_property_identifier';
+}
+
+function holderName(holder: Node): Node | null {
+  return (
+    holder.childForFieldName('name') ??
+    holder.childForFieldName('key') ??
+    holder.childForFieldName('left') ??
+    holder.childForFieldName('property')
+  );
+}
+
+/** The function defined by the name at `at` whose parent is `parent`, or null. */
+function definedBy(parent: Node, at: number, namedExpressions: boolean): Node | null {
   const pt = kind(parent);
   if (
     NAMED_FUNCTIONS.has(pt) ||
     (namedExpressions && (pt === 'function_expression' || pt === 'generator_function'))
   ) {
-    return parent.childForFieldName('name')?.startIndex === id.startIndex ? parent : null;
+    return parent.childForFieldName('name')?.startIndex === at ? parent : null;
   }
   if (HOLDERS.has(pt)) {
-    const nameNode =
-      parent.childForFieldName('name') ??
-      parent.childForFieldName('key') ??
-      parent.childForFieldName('left') ??
-      parent.childForFieldName('property');
-    if (nameNode?.startIndex !== id.startIndex) {
+    if (holderName(parent)?.startIndex !== at) {
       return null;
     }
     const value = unwrap(parent.childForFieldName('value') ?? parent.childForFieldName('right'));

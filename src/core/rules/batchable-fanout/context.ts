@@ -44,12 +44,11 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
   if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
     return undefined;
   }
-  const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
-  for (const m of ctx.scan(re)) {
-    if ((m.index >= fn.startIndex && m.index < endOf(fn)) || ctx.inCommentOrString(m.index)) {
+  for (const { start, paren } of ctx.callsOf(name)) {
+    if ((start >= fn.startIndex && start < endOf(fn)) || ctx.inCommentOrString(start)) {
       continue;
     }
-    const site = ctx.nodeAt(m.index + m[0].length - 1);
+    const site = ctx.nodeAt(paren);
     const caller = site ? enclosingFunction(site) : null;
     if (!caller) {
       return `${name}(), called from the script's top level`;
@@ -92,13 +91,12 @@ function entryFunction(ctx: FileContext, fn: Node): string | undefined {
     return undefined;
   }
   // Called at the top level: `main()`, `main().catch(...)`, `asyncio.run(main())`.
-  const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
-  for (const m of ctx.scan(re)) {
-    if ((m.index >= fn.startIndex && m.index < endOf(fn)) || ctx.inCommentOrString(m.index)) {
+  for (const { start } of ctx.callsOf(name, false)) {
+    if ((start >= fn.startIndex && start < endOf(fn)) || ctx.inCommentOrString(start)) {
       continue;
     }
-    const site = ctx.nodeAt(m.index);
-    if (site && !enclosingFunction(site) && !isDefinition(ctx, m.index)) {
+    const site = ctx.nodeAt(start);
+    if (site && !enclosingFunction(site) && !isDefinition(ctx, start)) {
       return `${name}(), which the script runs`;
     }
   }

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LintEngine } from '../../../src/core/lint';
-import { FileContext } from '../../../src/core/lint/context';
+import type { FileContext } from '../../../src/core/lint/context';
 import { callSites } from '../../../src/core/lint/facts/callGraph';
-import { getEngine } from './helpers';
+import { getEngine, withTextContext } from './helpers';
 
 /** FileContext.wordsOf / usesOf and callSites find what the patterns they replace find (a substring search instead). */
 describe('name and call-site searches', () => {
@@ -12,12 +12,7 @@ describe('name and call-site searches', () => {
     engine = await getEngine();
   });
 
-  /** A context over a text; the searches read the text only, so any tree will do. */
-  function withContext<T>(text: string, fn: (ctx: FileContext) => T): T {
-    return engine.withTree('import anthropic\n', 'python', (_, root) =>
-      fn(new FileContext(text, 'python', root as NonNullable<typeof root>)),
-    );
-  }
+  const withContext = <T>(text: string, fn: (ctx: FileContext) => T): T => withTextContext(engine, text, fn);
 
   const pieces = [
     'ask',

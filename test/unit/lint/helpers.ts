@@ -7,6 +7,7 @@ import {
   LintEngine,
   type LintLanguage,
 } from '../../../src/core/lint';
+import { FileContext } from '../../../src/core/lint/context';
 
 /** out/grammars, where the build copies the wasm files. */
 export const grammarDir = path.resolve(__dirname, '../../../grammars');
@@ -19,6 +20,16 @@ let enginePromise: Promise<LintEngine> | undefined;
 /** One engine shared by all unit tests (the runtime and grammars load once). */
 export function getEngine(): Promise<LintEngine> {
   return (enginePromise ??= LintEngine.create(grammarDir));
+}
+
+/**
+ * Runs `fn` with a FileContext over `text` for the text searches (they read the text only, so
+ * any tree will do: a one-line Python one).
+ */
+export function withTextContext<T>(engine: LintEngine, text: string, fn: (ctx: FileContext) => T): T {
+  return engine.withTree('import anthropic\n', 'python', (_, root) =>
+    fn(new FileContext(text, 'python', root as NonNullable<typeof root>)),
+  );
 }
 
 /** Every fixture file, relative to the corpus root, sorted. */

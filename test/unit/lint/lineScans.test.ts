@@ -7,7 +7,7 @@ import { FileContext } from '../../../src/core/lint/context';
 import { JS_DEFS, PY_DEFS } from '../../../src/core/lint/facts/callGraph';
 import { definedFunction, definedFunctionAt, pastNextChar } from '../../../src/core/lint/facts/functions';
 import { nestingDepth } from '../../../src/core/lint/syntax';
-import { fixtureFiles, fixturesDir, getEngine } from './helpers';
+import { fixtureFiles, fixturesDir, getEngine, withTextContext } from './helpers';
 
 /** The faster scans find what the plain ones they replace find. */
 describe('line-hinted scans and the nesting depth', () => {
@@ -16,11 +16,7 @@ describe('line-hinted scans and the nesting depth', () => {
     engine = await getEngine();
   });
 
-  function withContext<T>(text: string, fn: (ctx: FileContext) => T): T {
-    return engine.withTree('import anthropic\n', 'python', (_, root) =>
-      fn(new FileContext(text, 'python', root as NonNullable<typeof root>)),
-    );
-  }
+  const withContext = <T>(text: string, fn: (ctx: FileContext) => T): T => withTextContext(engine, text, fn);
 
   /** Pieces of definitions, calls and types, so every pattern finds something often. */
   const pieces = [

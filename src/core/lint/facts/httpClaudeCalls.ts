@@ -1,6 +1,7 @@
 import type { FileContext } from '../context';
-import { callee, endOf, isCall, kind, lastSegment, positionalArgs, unwrap, up } from '../syntax';
+import { kind, lastSegment, positionalArgs, unwrap } from '../syntax';
 import type { ClaudeCall } from './calls';
+import { callOpeningAt } from './otherClaudeCalls';
 
 /**
  * The Messages API called over raw HTTP, for the rules that care about a request being
@@ -27,15 +28,11 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
       }
     }
     for (const m of ctx.scan(/\b(?:post|fetch)\s*\(/g)) {
-      const paren = m.index + m[0].length - 1;
-      let call = ctx.nodeAt(paren);
-      for (let i = 0; call && !isCall(call) && i < 3; i++) {
-        call = up(call);
-      }
-      const fn = call && isCall(call) ? callee(call) : null;
-      if (!call || !fn || endOf(fn) > paren || ctx.inCommentOrString(m.index)) {
+      const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
+      if (!found) {
         continue;
       }
+      const { call, fn } = found;
       const first = unwrap(positionalArgs(call)[0] ?? null);
       if (!first || !isMessagesEndpoint(ctx.textOf(first), kind(first), names)) {
         continue;

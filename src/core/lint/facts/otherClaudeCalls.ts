@@ -1,5 +1,6 @@
 import type { FileContext } from '../context';
 import { callee, endOf, isCall, positionalArgs, unwrap, up } from '../syntax';
+import type { Node } from '../../parse/treeSitter';
 import { callParams, objectParams, type ParamSet } from './arguments';
 import type { ClaudeCall } from './calls';
 import { resolveClient } from './clients';
@@ -21,15 +22,11 @@ export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
     for (const m of ctx.scan(
       /(?:(?<![\w$])getattr\s*\(\s*[\w$.]+\s*,[^()\n]{1,80}\)|\.\s*completions)\s*\.\s*(create|stream)\s*\(/g,
     )) {
-      const paren = m.index + m[0].length - 1;
-      let call = ctx.nodeAt(paren);
-      for (let i = 0; call && !isCall(call) && i < 3; i++) {
-        call = up(call);
-      }
-      const fn = call && isCall(call) ? callee(call) : null;
-      if (!call || !fn || endOf(fn) > paren || ctx.inCommentOrString(m.index)) {
+      const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
+      if (!found) {
         continue;
       }
+      const { call, fn } = found;
       const viaGetattr = m[0].startsWith('getattr');
       // `X.completions.create` -> X; `getattr(X, name).create` -> X.
       const holder = fn.childForFieldName('object');
@@ -67,4 +64,25 @@ export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
     }
     return out;
   });
+}
+
+/**
+ * The call whose argument list opens at `paren` (a scan match ending in `(` at `matchAt`),
+ * with its callee; null when the match is in a comment or string, or the `(` is not a
+ * call's own (it belongs to an argument).
+ */
+export function callOpeningAt(
+  ctx: FileContext,
+  matchAt: number,
+  paren: number,
+): { call: Node; fn: Node } | null {
+  let call = ctx.nodeAt(paren);
+  for (let i = 0; call && !isCall(call) && i < 3; i++) {
+    call = up(call);
+  }
+  const fn = call && isCall(call) ? callee(call) : null;
+  if (!call || !fn || endOf(fn) > paren || ctx.inCommentOrString(matchAt)) {
+    return null;
+  }
+  return { call, fn };
 }

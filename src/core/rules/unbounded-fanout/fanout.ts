@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
-import { overConfiguredProviders } from './providers';
+import { iterated, overConfiguredProviders } from './providers';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { assignedValues } from '../../lint/facts/functions';
 import { callGraph, functionAt, type LocalFunction } from '../../lint/facts/callGraph';
@@ -245,12 +245,7 @@ export function enclosingLoopOrComprehension(node: Node, scope: Node): Node | nu
 
 /** A loop over a small literal list or a slice, or a loop that awaits each item (sequential). */
 export function boundedLoop(ctx: FileContext, loop: Node): boolean {
-  const right =
-    loop.childForFieldName('right') ??
-    namedChildren(loop)
-      .find((c) => kind(c) === 'for_in_clause')
-      ?.childForFieldName('right') ??
-    null;
+  const right = iterated(loop);
   if ((right && boundedArray(ctx, unwrap(right), loop)) || overConfiguredProviders(ctx, loop)) {
     return true;
   }

@@ -13,12 +13,7 @@ const PROVIDERS =
 
 /** Whether a loop (or comprehension) iterates over the configured models or providers. */
 export function overConfiguredProviders(ctx: FileContext, loop: Node): boolean {
-  const right =
-    loop.childForFieldName('right') ??
-    namedChildren(loop)
-      .find((c) => kind(c) === 'for_in_clause')
-      ?.childForFieldName('right') ??
-    null;
+  const right = iterated(loop);
   if (!right) {
     return false;
   }
@@ -32,4 +27,15 @@ export function overConfiguredProviders(ctx: FileContext, loop: Node): boolean {
   }
   const last = text.slice(text.lastIndexOf('.') + 1).trim();
   return PROVIDERS.test(last);
+}
+
+/** What a loop or comprehension iterates over: `for x of <right>`, `[f(x) for x in <right>]`. */
+export function iterated(loop: Node): Node | null {
+  return (
+    loop.childForFieldName('right') ??
+    namedChildren(loop)
+      .find((c) => kind(c) === 'for_in_clause')
+      ?.childForFieldName('right') ??
+    null
+  );
 }

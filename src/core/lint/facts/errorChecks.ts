@@ -1,6 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import { dottedName, lastSegment, namedChildren, up, kind, kindOf, endOf } from '../syntax';
+import { moduleConstant } from './constants';
 
 const PY_RATE_LIMIT_CATCHERS = new Set([
   'RateLimitError',
@@ -66,9 +67,42 @@ export function catchesRateLimit(ctx: FileContext, handler: Node): boolean {
   if (!value) {
     return true;
   }
+  return catchesAny(ctx, value, 0);
+}
+
+/** A class, a tuple of classes, or (one level) a module constant naming them: `except RETRYABLE:`. */
+function catchesAny(ctx: FileContext, value: Node, depth: number): boolean {
   const types =
     kind(value) === 'tuple' || kind(value) === 'parenthesized_expression' ? namedChildren(value) : [value];
-  return types.some((t) => PY_RATE_LIMIT_CATCHERS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t)));
+  return types.some((t) => {
+    if (PY_RATE_LIMIT_CATCHERS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t))) {
+      return true;
+    }
+    const def = depth === 0 ? exceptionConstant(ctx, t) : undefined;
+    return def !== undefined && catchesAny(ctx, def, depth + 1);
+  });
+}
+
+/** The most module constants read per file for `except NAME:` (each costs a scan of the text). */
+const MAX_EXCEPTION_CONSTANTS = 16;
+
+/**
+ * The value of a module constant named like one (`_RETRYABLE`, `RETRY_ERRORS`) used as an
+ * `except` clause's classes; bounded per file so a crafted file cannot make it quadratic.
+ */
+function exceptionConstant(ctx: FileContext, t: Node): Node | undefined {
+  const name = ctx.textOf(t);
+  if (kind(t) !== 'identifier' || !/^_?[A-Z][A-Z0-9_]*$/.test(name)) {
+    return undefined;
+  }
+  const read = ctx.memo('exception-constants', () => new Map<string, Node | undefined>());
+  if (!read.has(name)) {
+    if (read.size >= MAX_EXCEPTION_CONSTANTS) {
+      return undefined;
+    }
+    read.set(name, moduleConstant(ctx, t));
+  }
+  return read.get(name);
 }
 
 const EXITS = new Set(['throw_statement', 'raise_statement', 'return_statement', 'break_statement']);

@@ -6,7 +6,8 @@
  */
 import { cacheSavingsOf, costOf, priceFor, type PriceOverrides, type Usage } from '../pricing';
 import { formatUsd } from './format';
-import type { Observation, UsageInfo } from './source';
+import { parseRateLimitHeaders } from './headers';
+import type { Observation, ResponseObservation, UsageInfo } from './source';
 
 /** Minutes of per-minute cost kept for the chart (one hour). */
 export const COST_MINUTES = 60;
@@ -44,6 +45,22 @@ export interface CostSummary {
 }
 
 /** A `UsageInfo` (the monitor's shape) as the API's `usage` block. */
+/**
+ * A successful response known only by its usage (the proxy's exchange record, read after the
+ * body): what the ledger prices, with no rate-limit headers of its own.
+ */
+export function usageObservation(model: string, usage: UsageInfo, at: number): ResponseObservation {
+  return {
+    kind: 'response',
+    source: 'observed',
+    model,
+    at,
+    status: 200,
+    headers: parseRateLimitHeaders({}),
+    usage,
+  };
+}
+
 export function toUsage(u: UsageInfo): Usage {
   return {
     input_tokens: u.inputTokens ?? 0,

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { Poller, type PollerStatus } from '../../core/monitor/poller';
 import { createSdkSender } from '../../core/monitor/sdkSender';
-import { parseRateLimitHeaders } from '../../core/monitor/headers';
 import type { BudgetSource, Observation, UsageInfo } from '../../core/monitor/source';
 import {
   initialMonitorState,
@@ -19,7 +18,7 @@ import {
   type RampReading,
   type RateEvent,
 } from '../../core/monitor/acceleration';
-import { CostLedger, type CostSummary } from '../../core/monitor/costLedger';
+import { CostLedger, type CostSummary, usageObservation } from '../../core/monitor/costLedger';
 import type { ApiKeyStore } from '../apiKey';
 
 /** The user counts as active for this long after their last interaction. */
@@ -374,16 +373,7 @@ export function createMonitor(deps: {
       await reconfiguring;
     },
     recordObservedUsage: (model: string, usage: UsageInfo, at: number) => {
-      const exchanged: Observation = {
-        kind: 'response',
-        source: 'observed',
-        model,
-        at,
-        status: 200,
-        headers: parseRateLimitHeaders({}),
-        usage,
-      };
-      if (ledger.add(exchanged) !== undefined) fire();
+      if (ledger.add(usageObservation(model, usage, at)) !== undefined) fire();
     },
     attachSource: (source: BudgetSource, url: string) => {
       observed = { url, lastAt: 0 };

@@ -1,22 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { CostLedger, costTooltip } from '../../../src/core/monitor/costLedger';
+import { CostLedger, costTooltip, usageObservation } from '../../../src/core/monitor/costLedger';
 import { formatUsd } from '../../../src/core/monitor/format';
-import { parseRateLimitHeaders } from '../../../src/core/monitor/headers';
 import type { ResponseObservation, UsageInfo } from '../../../src/core/monitor/source';
 
 const T0 = Date.parse('2026-12-06T09:00:00Z');
 
-function ok(at: number, model: string, usage: UsageInfo): ResponseObservation {
-  return {
-    kind: 'response',
-    source: 'observed',
-    model,
-    at,
-    status: 200,
-    headers: parseRateLimitHeaders({}),
-    usage,
-  };
-}
+const ok = (at: number, model: string, usage: UsageInfo): ResponseObservation =>
+  usageObservation(model, usage, at);
 
 describe('cost ledger', () => {
   it('prices observed usage per model, with cache savings, per minute and per hour', () => {

@@ -2,8 +2,8 @@
 // (`npm run eval:real` builds it first).
 //
 //   npm run eval:real -- DIR            score the original files found under DIR against
-//                                        test/realworld/sources.json (tune, holdout, combined)
-//        --split tune|holdout|all        only that split's files and figures (default all)
+//                                        test/realworld/sources.json (each split, combined)
+//        --split tune|holdout|fresh|all  only that split's files and figures (default all)
 //        --sites                         also list the split's misses and false alarms per site
 //                                        (file, cell:line, rule, the label's note)
 //   npm run eval:real -- --record-repro  re-record test/realworld/scores.json, the floors the
@@ -32,7 +32,9 @@ const { LintEngine, RULE_IDS } = load('out/src/core/lint/index.js');
 
 const argv = process.argv.slice(2);
 const usage = () => {
-  console.error('usage: npm run eval:real -- DIR [--split tune|holdout|all] [--sites] | --record-repro');
+  console.error(
+    `usage: npm run eval:real -- DIR [--split ${score.SPLITS.join('|')}|all] [--sites] | --record-repro`,
+  );
   process.exit(2);
 };
 let split = 'all';
@@ -44,7 +46,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--sites') sites = true;
   else if (a === '--split' || a.startsWith('--split=')) {
     split = a === '--split' ? argv[++i] : a.slice('--split='.length);
-    if (!['tune', 'holdout', 'all'].includes(split)) usage();
+    if (split !== 'all' && !score.SPLITS.includes(split)) usage();
   } else args.push(a);
 }
 if (args.length !== 1 || (args[0] === '--record-repro' && (split !== 'all' || sites))) usage();
@@ -52,28 +54,15 @@ const engine = await LintEngine.create(join(root, 'out/grammars'));
 
 if (args[0] === '--record-repro') {
   const counts = await repro.scoreReproductions(engine);
-  const combined = score.addCounts(counts.tune, counts.holdout);
-  const reproductions = {
-    tune: score.figures(counts.tune, RULE_IDS),
-    holdout: score.figures(counts.holdout, RULE_IDS),
-    combined: score.figures(combined, RULE_IDS),
-  };
+  const groups = score.splitGroups(counts);
+  const reproductions = Object.fromEntries(groups.map((g) => [g.name, score.figures(g.counts, RULE_IDS)]));
   const note =
     'Floors for test/unit/realworld: precision and recall per rule on the reproductions (null: undefined). Re-record with `npm run eval:real -- --record-repro`.';
   writeFileSync(
     join(score.realworldDir, 'scores.json'),
     `${JSON.stringify({ note, reproductions }, null, 2)}\n`,
   );
-  process.stdout.write(
-    score.formatTable(
-      [
-        { name: 'tune', counts: counts.tune },
-        { name: 'holdout', counts: counts.holdout },
-        { name: 'combined', counts: combined },
-      ],
-      RULE_IDS,
-    ),
-  );
+  process.stdout.write(score.formatTable(groups, RULE_IDS));
   console.log('recorded test/realworld/scores.json');
   process.exit(0);
 }
@@ -81,7 +70,7 @@ if (args[0] === '--record-repro') {
 const dir = resolve(args[0]);
 const sources = score.readSources();
 const wanted = (f) => split === 'all' || f.split === split;
-const counts = { tune: {}, holdout: {} };
+const counts = Object.fromEntries(score.SPLITS.map((s) => [s, {}]));
 const missing = [];
 const misses = [];
 let scored = 0;
@@ -100,17 +89,10 @@ for (const entry of sources.files.filter(wanted)) {
 }
 const by = (s) => sources.files.filter((f) => f.split === s && wanted(f) && score.locate(dir, f)).length;
 console.log(
-  `Scored ${scored} of ${sources.files.length} files under ${dir} (split ${split}: tune ${by('tune')}, holdout ${by('holdout')}).`,
+  `Scored ${scored} of ${sources.files.length} files under ${dir} (split ${split}: ${score.SPLITS.map((s) => `${s} ${by(s)}`).join(', ')}).`,
 );
 console.log('P = precision, R = recall; tp/fp/fn; (negative sites that drew a finding / negative sites).\n');
-const groups =
-  split === 'all'
-    ? [
-        { name: 'tune', counts: counts.tune },
-        { name: 'holdout', counts: counts.holdout },
-        { name: 'combined', counts: score.addCounts(counts.tune, counts.holdout) },
-      ]
-    : [{ name: split, counts: counts[split] }];
+const groups = score.splitGroups(counts, split === 'all' ? undefined : split);
 process.stdout.write(score.formatTable(groups, RULE_IDS));
 if (sites) {
   console.log(`\nMisses (fn) and false alarms (fp), split ${split}:`);

@@ -5,14 +5,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LintEngine } from '../../../src/core/lint';
 import { languageForPath } from '../../../src/core/lint';
-import { lintForScore, realworldDir, type RuleCounts, scoreFile, type SiteLabel } from './score';
+import {
+  lintForScore,
+  realworldDir,
+  type RuleCounts,
+  scoreFile,
+  type SiteLabel,
+  type Split,
+  SPLITS,
+} from './score';
 
 export const reproDir = path.join(realworldDir, 'repro');
 
 /** A reproduction: its split (the folder under repro/), labels from markers, source pointers. */
 export interface Repro {
   rel: string;
-  split: 'tune' | 'holdout';
+  split: Split;
   labels: SiteLabel[];
   sources: Array<{ repository: string; path: string; cell?: number; line: number }>;
 }
@@ -65,9 +73,9 @@ function scan(text: string, cell: number | undefined, repro: Repro): void {
 
 /** Reads one reproduction's markers and source pointers. */
 export function readRepro(rel: string): Repro {
-  const split = rel.split(path.sep)[0];
-  if (split !== 'tune' && split !== 'holdout') {
-    throw new Error(`${rel}: not under repro/tune or repro/holdout`);
+  const split = rel.split(path.sep)[0] as Split;
+  if (!SPLITS.includes(split)) {
+    throw new Error(`${rel}: not under repro/${SPLITS.join(', repro/')}`);
   }
   const repro: Repro = { rel, split, labels: [], sources: [] };
   const text = fs.readFileSync(path.join(reproDir, rel), 'utf8');
@@ -83,10 +91,8 @@ export function readRepro(rel: string): Repro {
 }
 
 /** Lints every reproduction and scores it against its own markers, per split. */
-export async function scoreReproductions(
-  engine: LintEngine,
-): Promise<Record<'tune' | 'holdout', RuleCounts>> {
-  const out: Record<'tune' | 'holdout', RuleCounts> = { tune: {}, holdout: {} };
+export async function scoreReproductions(engine: LintEngine): Promise<Record<Split, RuleCounts>> {
+  const out: Record<Split, RuleCounts> = { tune: {}, holdout: {}, fresh: {} };
   for (const rel of reproFiles()) {
     const repro = readRepro(rel);
     scoreFile(repro.labels, await lintForScore(engine, path.join(reproDir, rel), rel), out[repro.split]);

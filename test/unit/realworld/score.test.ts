@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { drops, figures, type RuleCounts, scoreFile, type SiteLabel, siteOutcomes } from './score';
+import {
+  drops,
+  figures,
+  type RuleCounts,
+  scoreFile,
+  type SiteLabel,
+  siteOutcomes,
+  splitGroups,
+} from './score';
 
 describe('real-world corpus scoring', () => {
   it('matches findings to sites by rule, cell and line (or an alternative line), one finding per site', () => {
@@ -74,6 +82,31 @@ describe('real-world corpus scoring', () => {
     const counts: RuleCounts = {};
     scoreFile(labels, findings, counts);
     assert.deepEqual(counts['naive-retry'], { tp: 1, fp: 1, fn: 1, negativesHit: 0, negatives: 0 });
+  });
+
+  it('groups the figures by the splits that hold sites, then combined, or one split alone', () => {
+    const c = (tp: number): RuleCounts => ({
+      'naive-retry': { tp, fp: 0, fn: 1, negativesHit: 0, negatives: 2 },
+    });
+    const groups = splitGroups({ tune: c(3), holdout: c(1), fresh: {} });
+    assert.deepEqual(
+      groups.map((g) => g.name),
+      ['tune', 'holdout', 'combined'],
+    );
+    assert.deepEqual(groups[2].counts['naive-retry'], { tp: 4, fp: 0, fn: 2, negativesHit: 0, negatives: 4 });
+    const all = splitGroups({ tune: c(3), holdout: c(1), fresh: c(2) });
+    assert.deepEqual(
+      all.map((g) => g.name),
+      ['tune', 'holdout', 'fresh', 'combined'],
+    );
+    assert.equal(all[3].counts['naive-retry'].tp, 6);
+    assert.deepEqual(
+      splitGroups({ tune: c(3), holdout: c(1), fresh: c(2) }, 'fresh').map((g) => [
+        g.name,
+        g.counts['naive-retry'].tp,
+      ]),
+      [['fresh', 2]],
+    );
   });
 
   it('reports every figure below its floor, and a recall that became undefined', () => {

@@ -23,13 +23,21 @@ export interface SiteLabel {
   note?: string;
 }
 
+/**
+ * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
+ * `holdout` (set aside from the first batches, seen since), `fresh` (a later batch labelled
+ * and set aside whole, scored only at the end of the work it measures). README: "The split".
+ */
+export const SPLITS = ['tune', 'holdout', 'fresh'] as const;
+export type Split = (typeof SPLITS)[number];
+
 /** One source file of sources.json. */
 export interface SourceEntry {
   repository: string;
   path: string;
   commit: string;
   language: string;
-  split: 'tune' | 'holdout';
+  split: Split;
   labels: SiteLabel[];
 }
 
@@ -153,6 +161,22 @@ export function siteOutcomes(labels: readonly SiteLabel[], findings: readonly Re
 }
 
 /** Sums counts (for the combined figures). */
+/**
+ * The figures' groups: each split that holds any site, then all of them combined (or, with
+ * `only`, that split alone).
+ */
+export function splitGroups(
+  counts: Record<Split, RuleCounts>,
+  only?: Split,
+): Array<{ name: string; counts: RuleCounts }> {
+  if (only) return [{ name: only, counts: counts[only] }];
+  const present = SPLITS.filter((s) => Object.keys(counts[s]).length > 0);
+  return [
+    ...present.map((s) => ({ name: s, counts: counts[s] })),
+    { name: 'combined', counts: addCounts(...present.map((s) => counts[s])) },
+  ];
+}
+
 export function addCounts(...parts: RuleCounts[]): RuleCounts {
   const out: RuleCounts = {};
   for (const part of parts) {

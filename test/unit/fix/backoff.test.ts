@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as sdk from '@anthropic-ai/sdk';
 import { fixesFor } from '../../../src/core/fix';
 import { applyFix, count, findings, fixes, lines, loadTs, withFixContext } from './helpers';
@@ -206,7 +210,7 @@ describe('fix: backoff (retries-disabled)', () => {
     assert.match(text, /return withBackoff\(\(\) =>\s+client\.messages\.create\(/);
   });
 
-  it('Python: with_backoff_async (standard library) catching RateLimitError and OverloadedError', async () => {
+  it('Python: with_backoff_async (standard library) catching APIStatusError, filtered by _retryable', async () => {
     const src = lines(
       'import asyncio',
       '',
@@ -222,10 +226,14 @@ describe('fix: backoff (retries-disabled)', () => {
     const { text } = await applyFix(src, 'python', 'retries-disabled', /backoff/);
     assert.match(
       text,
-      /^import asyncio\nimport random\n\nfrom anthropic import AsyncAnthropic, RateLimitError, OverloadedError\n/,
+      /^import asyncio\nimport random\n\nfrom anthropic import AsyncAnthropic, APIStatusError\n/,
     );
     assert.match(text, /async def with_backoff_async\(call, attempts=6\):/);
-    assert.match(text, /except \(RateLimitError, OverloadedError\) as error:/);
+    assert.match(
+      text,
+      /except APIStatusError as error:\n\s+if attempt == attempts or not _retryable\(error\):/,
+    );
+    assert.match(text, /if not isinstance\(error, APIStatusError\):/);
     assert.match(text, /await asyncio\.sleep\(_retry_delay\(error, attempt\)\)/);
     assert.match(text, /error\.response\.headers\.get\("retry-after"\)/);
     assert.match(text, /"enforced_spend_limit_reached"/);
@@ -251,13 +259,130 @@ describe('fix: backoff (retries-disabled)', () => {
       text,
       /^from tenacity import retry_if_exception, stop_after_attempt, wait_random_exponential, Retrying$/m,
     );
-    assert.match(
-      text,
-      /isinstance\(e, \(anthropic\.RateLimitError, anthropic\.OverloadedError\)\) and not _is_spend_cap\(e\)/,
-    );
+    assert.match(text, /retry=retry_if_exception\(_retryable\),/);
+    assert.match(text, /if not isinstance\(error, anthropic\.APIStatusError\):/);
     assert.match(text, /return Retrying\(\*\*_backoff_policy\(\)\)\(call\)/);
     assert.match(text, /return with_backoff\(lambda: client\.messages\.create\(/);
     assert.equal(await pyChecks(text, src), '');
+  });
+
+  describe('the inserted Python helper, run by python3 against stand-ins of the SDK errors', () => {
+    /**
+     * The anthropic package is not installed here (no PyPI), so this module stands in for
+     * it: the error classes of anthropic 0.121 `_exceptions.py` with their constructors and
+     * the status mapping of `_client.py::_make_status_error` (429 RateLimitError, 529
+     * OverloadedError, other 5xx InternalServerError, the rest APIStatusError subclasses),
+     * and a response whose headers read case-insensitively as httpx's do.
+     */
+    const STAND_IN = `
+class AnthropicError(Exception):
+    pass
+class APIError(AnthropicError):
+    def __init__(self, message, request, *, body):
+        super().__init__(message)
+        self.message, self.request, self.body = message, request, body
+class APIStatusError(APIError):
+    def __init__(self, message, *, response, body):
+        super().__init__(message, response.request, body=body)
+        self.response, self.status_code = response, response.status_code
+class BadRequestError(APIStatusError): pass
+class NotFoundError(APIStatusError): pass
+class ConflictError(APIStatusError): pass
+class RateLimitError(APIStatusError): pass
+class OverloadedError(APIStatusError): pass
+class InternalServerError(APIStatusError): pass
+class APIConnectionError(APIError):
+    def __init__(self, *, message="Connection error.", request):
+        super().__init__(message, request, body=None)
+class Headers(dict):
+    def get(self, key, default=None):
+        return dict.get(self, key.lower(), default)
+class Response:
+    def __init__(self, status_code, headers):
+        self.status_code, self.request = status_code, object()
+        self.headers = Headers({k.lower(): v for k, v in headers.items()})
+def make_status_error(status, headers=None, body=None):
+    cls = {400: BadRequestError, 404: NotFoundError, 409: ConflictError, 429: RateLimitError,
+           529: OverloadedError}.get(status, InternalServerError if status >= 500 else APIStatusError)
+    return cls(f"Error code: {status}", response=Response(status, headers or {}), body=body)
+class Anthropic:
+    def __init__(self, **options):
+        self.options = options
+`;
+    const DRIVER = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import anthropic, fixed
+waits = []
+fixed.time.sleep = waits.append
+fixed.random.uniform = lambda low, high: high
+err = anthropic.make_status_error
+spend_cap = {"type": "error", "error": {"type": "rate_limit_error", "details": {"error_code": "enforced_spend_limit_reached"}}}
+def run(errors, attempts=6):
+    calls = []
+    def call():
+        calls.append(1)
+        if errors:
+            raise errors.pop(0)
+        return "ok"
+    waits.clear()
+    try:
+        result = fixed.with_backoff(call, attempts)
+    except Exception as e:
+        result = type(e).__name__ + " " + str(getattr(e, "status_code", ""))
+    return {"result": result, "calls": len(calls), "waits": list(waits)}
+print(json.dumps({
+    "retryable": {str(s): fixed._retryable(err(s)) for s in [400, 401, 403, 404, 408, 409, 413, 429, 500, 502, 503, 504, 529]},
+    "spendCap": fixed._retryable(err(429, body=spend_cap)),
+    "connection": fixed._retryable(anthropic.APIConnectionError(request=None)),
+    "plain": fixed._retryable(ValueError("429 rate limited")),
+    "flaky": run([err(429, {"Retry-After": "7"}), err(529), err(500), err(503, {"retry-after": "soon"})]),
+    "exhausted": run([err(529) for _ in range(9)], 3),
+    "capped": run([err(429, body=spend_cap)]),
+    "bad": run([err(400)]),
+}))
+`;
+
+    it('retries 429, 529 and other 5xx as the TS helper does, waits retry-after, never a spend cap', async () => {
+      const src = lines(
+        'import anthropic',
+        '',
+        'client = anthropic.Anthropic(max_retries=0)',
+        '',
+        '',
+        'def ask(q):',
+        '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
+      );
+      const { text } = await applyFix(src, 'python', 'retries-disabled', /backoff/);
+      assert.equal(await pyChecks(text, src), '');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-pybackoff-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'anthropic.py'), STAND_IN);
+        fs.writeFileSync(path.join(dir, 'fixed.py'), text);
+        const out = JSON.parse(
+          execFileSync('python3', ['-c', DRIVER, dir], { encoding: 'utf8', cwd: dir }),
+        ) as Record<string, unknown>;
+        const retried = [429, 500, 502, 503, 504, 529];
+        assert.deepEqual(
+          out.retryable,
+          Object.fromEntries(
+            [400, 401, 403, 404, 408, 409, 413, ...retried]
+              .sort((a, b) => a - b)
+              .map((st) => [String(st), retried.includes(st)]),
+          ),
+        );
+        assert.equal(out.spendCap, false);
+        assert.equal(out.connection, false);
+        assert.equal(out.plain, false);
+        // retry-after first (7 s), else full jitter doubling from 1 s (uniform's upper end here).
+        assert.deepEqual(out.flaky, { result: 'ok', calls: 5, waits: [7, 2, 4, 8] });
+        assert.deepEqual(out.exhausted, { result: 'OverloadedError 529', calls: 3, waits: [1, 2] });
+        assert.deepEqual(out.capped, { result: 'RateLimitError 429', calls: 1, waits: [] });
+        assert.deepEqual(out.bad, { result: 'BadRequestError 400', calls: 1, waits: [] });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });
 

@@ -66,6 +66,29 @@ describe('fix: backoff (retries-disabled)', () => {
     assert.deepEqual(await findings(text, 'typescript'), []);
   });
 
+  for (const printWidth of [80, 60]) {
+    it(`the helper's doc comments stay prose at print width ${printWidth} (only code is broken to fit)`, async () => {
+      const { text } = await applyFix(TS_DISABLED, 'typescript', 'retries-disabled', /backoff/, {
+        projectDeps: { pLimit: false, tenacity: false, format: { prettier: true, printWidth } },
+      });
+      assert.match(
+        text,
+        /\n \* but not the 429 of a reached spend cap \(it lasts until the cap resets\)\.\n \* Waits for retry-after/,
+      );
+      assert.match(
+        text,
+        /\n \* exponential backoff \(1 s base, 60 s cap\)\. Inserted by Headroom\.\n \*\/\n/,
+      );
+      // Every line of every doc comment is still a comment line, within 80 columns.
+      const docLines = (text.match(/\/\*\*[\s\S]*?\*\//g) ?? []).flatMap((c) => c.split('\n').slice(1));
+      assert.equal(docLines.length, 9);
+      assert.deepEqual(
+        docLines.filter((l) => !/^ \*/.test(l) || l.length > 80 || /\($/.test(l)),
+        [],
+      );
+    });
+  }
+
   describe('the inserted helper, run against the real SDK errors', () => {
     type Delay = (err: unknown, attempt: number) => number | undefined;
     type Backoff = <T>(call: () => Promise<T>, tries?: number) => Promise<T>;

@@ -545,43 +545,141 @@ describe('fix: naive-retry', () => {
     assert.equal(await pyChecks(backoff.text, src), '');
   });
 
+  const RECURSION_PY = lines(
+    'import time',
+    '',
+    'import anthropic',
+    '',
+    'client = anthropic.Anthropic()',
+    '',
+    '',
+    'def classify(text: str, tries: int = 5) -> str:',
+    '    try:',
+    '        msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
+    '        return msg.content[0].text',
+    '    except Exception:',
+    '        if tries <= 0:',
+    '            raise',
+    '        time.sleep(10)',
+    '        return classify(text, tries - 1)',
+  );
+
+  /** RECURSION_PY with its retry removed (the counter kept: `classify` is public). */
+  const RECURSION_PY_FIXED = lines(
+    'import anthropic',
+    '',
+    'client = anthropic.Anthropic(max_retries=6)',
+    '',
+    '',
+    'def classify(text: str, tries: int = 5) -> str:',
+    '    msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
+    '    return msg.content[0].text',
+  );
+
   it('a retry by recursion: the retrying handler goes, the try with it when it was the only clause', async () => {
-    const src = lines(
+    const src = RECURSION_PY;
+    const { text, action } = await applyFix(src, 'python', 'naive-retry');
+    assert.equal(action.id, 'naive-retry.drop-recursion');
+    assert.equal(
+      action.title,
+      'Remove the retry by recursion; let the SDK retry (max_retries=6); `tries` stays unused (`classify` may be called from other modules)',
+    );
+    assert.equal(action.safeForFixAll, false);
+    assert.equal(text, RECURSION_PY_FIXED);
+    assert.equal(await pyChecks(text, src), '');
+  });
+
+  it('a retry by recursion in a private Python function drops the counter and the callers’ arguments for it', async () => {
+    const src =
+      RECURSION_PY.replace(/classify/g, '_classify') +
+      lines(
+        '',
+        '',
+        'def label_all(texts):',
+        '    first = _classify(texts[0], 3)',
+        '    return [first] + [_classify(t, tries=1) for t in texts[1:]] + [_classify(t) for t in texts]',
+      );
+    const { text, action } = await applyFix(src, 'python', 'naive-retry');
+    assert.equal(action.title, 'Remove the retry by recursion; let the SDK retry (max_retries=6)');
+    assert.equal(
+      text,
+      RECURSION_PY_FIXED.replace('def classify(text: str, tries: int = 5)', 'def _classify(text: str)') +
+        lines(
+          '',
+          '',
+          'def label_all(texts):',
+          '    first = _classify(texts[0])',
+          '    return [first] + [_classify(t) for t in texts[1:]] + [_classify(t) for t in texts]',
+        ),
+    );
+    assert.equal(await pyChecks(text, src), '');
+  });
+
+  it('a private method’s counter goes from self calls; a counter passed a computed value stays, and the title says why', async () => {
+    const method = lines(
       'import time',
       '',
       'import anthropic',
       '',
-      'client = anthropic.Anthropic()',
       '',
+      'class Labeler:',
+      '    def __init__(self):',
+      '        self.client = anthropic.Anthropic()',
       '',
-      'def classify(text: str, tries: int = 5) -> str:',
-      '    try:',
-      '        msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
-      '        return msg.content[0].text',
-      '    except Exception:',
-      '        if tries <= 0:',
-      '            raise',
-      '        time.sleep(10)',
-      '        return classify(text, tries - 1)',
+      '    def label(self, text):',
+      '        return self._ask(text, 0)',
+      '',
+      '    def _ask(self, text, attempt):',
+      '        try:',
+      '            msg = self.client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
+      '            return msg.content[0].text',
+      '        except Exception:',
+      '            time.sleep(10)',
+      '            return self._ask(text, attempt + 1)',
     );
-    const { text, action } = await applyFix(src, 'python', 'naive-retry');
-    assert.equal(action.id, 'naive-retry.drop-recursion');
-    assert.equal(action.title, 'Remove the retry by recursion; let the SDK retry (max_retries=6)');
-    assert.equal(action.safeForFixAll, false);
-    assert.equal(
-      text,
-      lines(
-        'import anthropic',
-        '',
-        'client = anthropic.Anthropic(max_retries=6)',
-        '',
-        '',
-        'def classify(text: str, tries: int = 5) -> str:',
-        '    msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
-        '    return msg.content[0].text',
-      ),
+    const fixed = await applyFix(method, 'python', 'naive-retry');
+    assert.match(fixed.text, /return self\._ask\(text\)\n/);
+    assert.match(fixed.text, /def _ask\(self, text\):/);
+    assert.equal(await pyChecks(fixed.text, method), '');
+    const computed = method.replace('self._ask(text, 0)', 'self._ask(text, next_attempt())');
+    const kept = await applyFix(computed, 'python', 'naive-retry');
+    assert.match(kept.action.title, /; `attempt` stays unused \(a call computes the argument\)$/);
+    assert.match(kept.text, /def _ask\(self, text, attempt\):/);
+    // A public method keeps its counter (and `self` is never a candidate).
+    const open = await applyFix(method.replace(/_ask/g, 'ask'), 'python', 'naive-retry');
+    assert.match(open.action.title, /; `attempt` stays unused \(`ask` is a public method\)$/);
+  });
+
+  it('TS: a module-private function loses its counter; an exported one keeps it and says so', async () => {
+    const src = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      '',
+      'const client = new Anthropic();',
+      '',
+      'async function ask(q: string, attempt = 0): Promise<Anthropic.Message> {',
+      '  try {',
+      "    return await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: q }] });",
+      '  } catch (err) {',
+      '    if (attempt > 3) throw err;',
+      '    await new Promise((resolve) => setTimeout(resolve, 1000));',
+      '    return ask(q, attempt + 1);',
+      '  }',
+      '}',
+      '',
+      "export const first = () => ask('a', 0);",
+      "export const second = () => ask('b');",
     );
-    assert.equal(await pyChecks(text, src), '');
+    const { text } = await applyFix(src, 'typescript', 'naive-retry');
+    assert.match(text, /\nasync function ask\(q: string\): Promise<Anthropic\.Message> \{\n/);
+    assert.match(text, /first = \(\) => ask\('a'\);\nexport const second = \(\) => ask\('b'\);/);
+    assert.deepEqual(await findings(text, 'typescript'), []);
+    const exported = await applyFix(
+      src.replace('async function ask', 'export async function ask'),
+      'typescript',
+      'naive-retry',
+    );
+    assert.match(exported.action.title, /; `attempt` stays unused \(`ask` is exported\)$/);
+    assert.match(exported.text, /export async function ask\(q: string, attempt = 0\)/);
   });
 
   it('a retry by recursion in TS keeps the finally clause (and the client passed in keeps its retries)', async () => {
@@ -604,7 +702,11 @@ describe('fix: naive-retry', () => {
       'export const busy = () => inFlight > 0;',
     );
     const { text, action } = await applyFix(src, 'typescript', 'naive-retry');
-    assert.equal(action.title, 'Remove the retry by recursion; the SDK retries');
+    // `text` was only passed on to the retry: unused now, and kept, the function being exported.
+    assert.equal(
+      action.title,
+      'Remove the retry by recursion; the SDK retries; `text` stays unused (`summarize` is exported)',
+    );
     assert.match(
       text,
       /max_tokens: 20, messages: \[\] \}\);\n {2}\} finally \{\n {4}inFlight--;\n {2}\}\n\}/,

@@ -291,6 +291,11 @@ function removeStatement(file: FixFile, stmt: Node): TextEdit | undefined {
   return { start, end: src.nextLineStart(stmt.endIndex), newText: '' };
 }
 
+/** Whether `[start, end)` of the text holds only white space. */
+function blank(text: string, start: number, end: number): boolean {
+  return text.slice(start, end).trim() === '';
+}
+
 /** Whether an edit deletes whole lines (from a line start to past a line break, or the text end). */
 function deletesLines(file: FixFile, e: TextEdit): boolean {
   return (
@@ -315,14 +320,13 @@ function settleBlankLines(
   fixEdits: readonly TextEdit[],
 ): TextEdit[] {
   const text = file.text;
-  const blank = (start: number, end: number): boolean => text.slice(start, end).trim() === '';
   const lines = removals.filter((e) => deletesLines(file, e)).sort((a, b) => a.start - b.start);
   const out = removals.filter((e) => !lines.includes(e));
   const groups: TextEdit[][] = [];
   for (const e of lines) {
     const group = groups[groups.length - 1];
     const last = group?.[group.length - 1];
-    if (last && e.start >= last.end && blank(last.end, e.start)) {
+    if (last && e.start >= last.end && blank(text, last.end, e.start)) {
       group.push(e);
     } else {
       groups.push([e]);
@@ -339,16 +343,15 @@ function settleBlankLines(
 function settledRemoval(file: FixFile, start: number, end: number): TextEdit {
   const { src } = file;
   const text = file.text;
-  const blank = (from: number, to: number): boolean => text.slice(from, to).trim() === '';
   let top = start;
   let above = 0;
-  while (top > 0 && blank(src.lineStart(top - 1), top)) {
+  while (top > 0 && blank(text, src.lineStart(top - 1), top)) {
     top = src.lineStart(top - 1);
     above++;
   }
   let bottom = end;
   let below = 0;
-  while (bottom < text.length && blank(bottom, src.nextLineStart(bottom))) {
+  while (bottom < text.length && blank(text, bottom, src.nextLineStart(bottom))) {
     bottom = src.nextLineStart(bottom);
     below++;
   }

@@ -83,16 +83,16 @@ const PY_RETRY_DELAY = `def _retry_delay(error, attempt):
 		return RANDOM.uniform(0, min(60.0, 2.0 ** (attempt - 1)))`;
 
 const PY_RETRYABLE = `def _retryable(error):
-	'''Whether retrying can help: a 429 (rate limit), 529 (overloaded) or other 5xx, but not the
-	429 of a reached spend cap. Anything else would be refused again.'''
+	'''Whether retrying can help: a 429 (rate limit), 529 (overloaded) or other
+	5xx, but not the 429 of a reached spend cap. Anything else is refused again.'''
 	if not isinstance(error, ASE):
 		return False  # no answer from the API
 	status = error.status_code
 	return (status == 429 or status >= 500) and not _is_spend_cap(error)`;
 
-const PY_DOC = `Calls call() again while _retryable(error) says a retry can help (429, 529, other 5xx;
-	never a reached spend cap), waiting retry-after or full-jitter backoff in between; 6 attempts
-	in all. Inserted by Headroom.`;
+const PY_DOC = `Calls call() again while _retryable(error) says a retry can help (429, 529,
+	other 5xx; never a reached spend cap), waiting retry-after or full-jitter
+	backoff in between; 6 attempts in all. Inserted by Headroom.`;
 
 const PY_SYNC = `def with_backoff(call, attempts=6):
 	'''${PY_DOC}'''

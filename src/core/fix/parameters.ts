@@ -77,11 +77,15 @@ function receivers(file: FixFile, fn: Node): number {
   return owner?.type === 'class_definition' && !decorators.includes('@staticmethod') ? 1 : 0;
 }
 
-/** The name of a function, whether others may reach it, and how many leading parameters calls skip. */
+/**
+ * The name of a function nobody outside the file can reach, the class around it when it is
+ * a method (its calls are member calls inside that class), and how many leading parameters
+ * calls skip; or why others may reach it.
+ */
 function callable(
   file: FixFile,
   fn: Node,
-): { name: Node; method: boolean; skip: number } | { why: string } | undefined {
+): { name: Node; method?: Node; skip: number } | { why: string } | undefined {
   if (file.python) {
     const name = fn.childForFieldName('name');
     if (!name) return undefined;
@@ -99,7 +103,7 @@ function callable(
           : `\`${name.text}\` may be called from other modules`,
       };
     }
-    return { name, method, skip: receivers(file, fn) };
+    return { name, method: method ? owner : undefined, skip: receivers(file, fn) };
   }
   if (fn.type === 'method_definition') {
     const name = fn.childForFieldName('name');
@@ -107,7 +111,8 @@ function callable(
     const isPrivate =
       name.type === 'private_property_identifier' ||
       fn.namedChildren.some((c) => c?.type === 'accessibility_modifier' && c.text === 'private');
-    return isPrivate ? { name, method: true, skip: 0 } : { why: `\`${name.text}\` is a public method` };
+    const owner = fn.parent?.parent ?? undefined;
+    return isPrivate ? { name, method: owner, skip: 0 } : { why: `\`${name.text}\` is a public method` };
   }
   let decl: Node | null = fn;
   let name = fn.childForFieldName('name');
@@ -120,7 +125,7 @@ function callable(
   if (decl.parent?.type === 'export_statement') {
     return { why: `\`${name.text}\` is exported` };
   }
-  return { name, method: false, skip: 0 };
+  return { name, skip: 0 };
 }
 
 /** The call whose callee is the identifier (or member/attribute property) at `id`, if it is one. */
@@ -215,8 +220,12 @@ export function unusedParameters(file: FixFile, at: number, edits: readonly Text
   for (const o of file.src.wordOffsets(target.name.text)) {
     if (o === target.name.startIndex) continue;
     const id = file.root.descendantForIndex(o, o + target.name.text.length);
-    const call = id && callOf(file, id, target.method);
+    const call = id && callOf(file, id, target.method !== undefined);
     if (!call) return kept(`\`${target.name.text}\` is used other than by calls`);
+    const cls = target.method;
+    if (cls && (call.startIndex < cls.startIndex || call.endIndex > cls.endIndex)) {
+      return kept(`\`${target.name.text}\` is called outside its class`);
+    }
     const gone = inside(call.startIndex, call.endIndex, replaced);
     if (gone) {
       if (wordRe(target.name.text).test(gone.newText)) {

@@ -645,6 +645,12 @@ describe('fix: naive-retry', () => {
     const kept = await applyFix(computed, 'python', 'naive-retry');
     assert.match(kept.action.title, /; `attempt` stays unused \(a call computes the argument\)$/);
     assert.match(kept.text, /def _ask\(self, text, attempt\):/);
+    const outside = await applyFix(
+      method + lines('', '', 'def first(labeler):', '    return labeler._ask("x", 0)'),
+      'python',
+      'naive-retry',
+    );
+    assert.match(outside.action.title, /; `attempt` stays unused \(`_ask` is called outside its class\)$/);
     // A public method keeps its counter (and `self` is never a candidate).
     const open = await applyFix(method.replace(/_ask/g, 'ask'), 'python', 'naive-retry');
     assert.match(open.action.title, /; `attempt` stays unused \(`ask` is a public method\)$/);

@@ -1,5 +1,6 @@
 import { DEFAULT_FIX_SETTINGS, fixAll, projectDepsFor, unifiedDiff } from '../core/fix';
 import { languageForPath, type LintEngine, type RuleId, type RuleSetting } from '../core/lint';
+import { CachedReader } from '../core/files/cachedReader';
 import { readIfExists } from '../core/files/readIfExists';
 import { FileWriteError, NotTextError, readTextFile, writeTextFileAtomic } from '../core/files/textFile';
 import type { SourceFile } from './files';
@@ -31,6 +32,8 @@ export async function fixFiles(
   retriesDisabledInTests = false,
 ): Promise<FixSummary> {
   const summary: FixSummary = { filesChanged: 0, fixesApplied: 0, diffs: [], notices: [], writeErrors: [] };
+  // Files of one folder share their manifests and configs, which fixes never write: read each once.
+  const projectFiles = new CachedReader(readIfExists);
   for (const file of files) {
     if (file.path.toLowerCase().endsWith('.ipynb')) continue;
     const language = languageForPath(file.path);
@@ -40,7 +43,11 @@ export async function fixFiles(
       const before = readTextFile(file.path);
       const result = fixAll(
         before,
-        { language, projectDeps: projectDepsFor(file.path, readIfExists), settings: DEFAULT_FIX_SETTINGS },
+        {
+          language,
+          projectDeps: projectDepsFor(file.path, projectFiles.readFile),
+          settings: DEFAULT_FIX_SETTINGS,
+        },
         (text, use) =>
           engine.withTree(text, language, use, {
             rules,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -132,4 +132,59 @@ describe('quick fixes', function () {
       'all findings fixed',
     );
   });
+
+  // Quick fixes read the project's formatter config through a cache that file watchers
+  // invalidate (in the workspace and the folders above it); a file opened from outside
+  // the workspace has its config read afresh on each request.
+  for (const where of ['in the workspace', 'outside the workspace'] as const) {
+    it(`a changed .prettierrc ${where} takes effect on the next quick fix`, async () => {
+      const parent =
+        where === 'in the workspace' ? vscode.workspace.workspaceFolders![0]!.uri.fsPath : tmpdir();
+      const dir = mkdtempSync(join(parent, 'headroom-prettierrc-'));
+      try {
+        writeFileSync(join(dir, '.prettierrc'), '{ "singleQuote": false }\n');
+        const file = join(dir, 'title.ts');
+        writeFileSync(
+          file,
+          [
+            "import Anthropic from '@anthropic-ai/sdk';",
+            '',
+            'const client = new Anthropic({ maxRetries: 0 });',
+            '',
+            'export async function title(body: string) {',
+            "  return client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 60, messages: [{ role: 'user', content: body }] });",
+            '}',
+            '',
+          ].join('\n'),
+        );
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+        await vscode.window.showTextDocument(doc);
+        const [diagnostic] = await eventually(
+          () => findings(doc.uri, 'retries-disabled').length > 0 && findings(doc.uri, 'retries-disabled'),
+          20_000,
+          'the retries-disabled diagnostic',
+        );
+        /** The text the backoff fix inserts, asked for afresh. */
+        const inserted = async (): Promise<string> => {
+          const action = (await testing.quickFixes(doc, diagnostic!)).find((a) => /backoff/.test(a.title));
+          assert.ok(action?.edit, 'a backoff fix');
+          return action.edit
+            .entries()
+            .flatMap(([, edits]) => edits.map((e) => e.newText))
+            .join('\n');
+        };
+        assert.match(await inserted(), /get\("retry-after"\)/, 'double quotes, as configured');
+        // Asked again with nothing changed: the same fix (from the cache in the workspace).
+        assert.match(await inserted(), /get\("retry-after"\)/);
+        writeFileSync(join(dir, '.prettierrc'), '{ "singleQuote": true }\n');
+        await eventually(
+          async () => /get\('retry-after'\)/.test(await inserted()),
+          20_000,
+          'the fix to use single quotes once .prettierrc says so',
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      }
+    });
+  }
 });

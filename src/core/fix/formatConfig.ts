@@ -20,7 +20,7 @@ export interface FormatOptions {
 }
 
 /** Prettier's own config files, in Prettier's search order (JS ones are read only when static). */
-const PRETTIER_FILES = [
+export const PRETTIER_FILES = [
   '.prettierrc',
   '.prettierrc.json',
   '.prettierrc.yaml',

@@ -13,7 +13,7 @@ import type { FixAction, FixContext } from './types';
 
 export { applyEdits } from './edits';
 export { unifiedDiff } from './diff';
-export { projectDepsFor } from './project';
+export { PROJECT_FILE_NAMES, projectDepsFor } from './project';
 export { formatOptionsFor, type FormatOptions } from './formatConfig';
 export {
   MeasurementBook,

@@ -41,7 +41,10 @@ export function fitToWidth(file: FixFile, edits: readonly TextEdit[]): TextEdit[
     );
     const original = new Set(text.slice(c.start, c.end).split(/\r\n|\n|\r/));
     const lines = after.split(/\r\n|\n|\r/);
-    const fitted = lines.flatMap((line) => (original.has(line) ? [line] : fitLine(line, width, file)));
+    // A line of a block comment (` * text (aside)`) is prose, never code to break.
+    const fitted = lines.flatMap((line) =>
+      original.has(line) || /^\s*\*/.test(line) ? [line] : fitLine(line, width, file),
+    );
     if (fitted.length === lines.length) {
       out.push(...c.edits);
     } else {

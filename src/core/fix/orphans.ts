@@ -38,7 +38,7 @@ export function orphanRemovals(file: FixFile, edits: readonly TextEdit[]): TextE
     out.push(...found);
     removed = found;
   }
-  return out;
+  return settleBlankLines(file, out, edits);
 }
 
 /** Whether `offset` lies between the file's top-level statements (where helpers are inserted). */
@@ -253,7 +253,8 @@ function descendants(node: Node, keep: (n: Node) => boolean): Node[] {
 /**
  * Removes a statement with its lines: only when nothing else shares them, and not when it is
  * the only statement of a Python block (that would leave the block empty). A comment on the
- * lines just above goes with it; a blank line that would double up goes too.
+ * lines just above goes with it; the blank lines around it are settled afterwards, with
+ * the other removals ({@link settleBlankLines}).
  */
 function removeStatement(file: FixFile, stmt: Node): TextEdit | undefined {
   const { src } = file;
@@ -287,12 +288,88 @@ function removeStatement(file: FixFile, stmt: Node): TextEdit | undefined {
   ) {
     start = above;
   }
-  let end = src.nextLineStart(stmt.endIndex);
-  const blankAbove = start === 0 || text.slice(src.lineStart(start - 1), start).trim() === '';
-  while (blankAbove && end < text.length && text.slice(end, src.lineEnd(end)).trim() === '') {
-    end = src.nextLineStart(end);
+  return { start, end: src.nextLineStart(stmt.endIndex), newText: '' };
+}
+
+/** Whether `[start, end)` of the text holds only white space. */
+function blank(text: string, start: number, end: number): boolean {
+  return text.slice(start, end).trim() === '';
+}
+
+/** Whether an edit deletes whole lines (from a line start to past a line break, or the text end). */
+function deletesLines(file: FixFile, e: TextEdit): boolean {
+  return (
+    e.newText === '' &&
+    e.end > e.start &&
+    file.src.lineStart(e.start) === e.start &&
+    (e.end === file.text.length || file.text[e.end - 1] === '\n')
+  );
+}
+
+/**
+ * The removals with their blank lines settled, taken together: removals of whole lines with
+ * only blank lines between them become one, and the blank lines around it are left as many
+ * as the larger run above or below it (so removing `A = 1` and `B = 2` between one blank line
+ * and two leaves two, not three): none at the start or end of the file or of a block, at most
+ * two between Python's top-level statements (PEP 8) and one inside a Python block. A
+ * removal that would then touch the fix's own edits keeps its own lines only.
+ */
+function settleBlankLines(
+  file: FixFile,
+  removals: readonly TextEdit[],
+  fixEdits: readonly TextEdit[],
+): TextEdit[] {
+  const text = file.text;
+  const lines = removals.filter((e) => deletesLines(file, e)).sort((a, b) => a.start - b.start);
+  const out = removals.filter((e) => !lines.includes(e));
+  const groups: TextEdit[][] = [];
+  for (const e of lines) {
+    const group = groups[groups.length - 1];
+    const last = group?.[group.length - 1];
+    if (last && e.start >= last.end && blank(text, last.end, e.start)) {
+      group.push(e);
+    } else {
+      groups.push([e]);
+    }
   }
-  return { start, end, newText: '' };
+  for (const group of groups) {
+    const settled = settledRemoval(file, group[0].start, group[group.length - 1].end);
+    out.push(...(editsOverlap([settled], [...fixEdits, ...out]) ? group : [settled]));
+  }
+  return out;
+}
+
+/** The deletion of the whole lines `[start, end)` leaving the blank lines around them settled. */
+function settledRemoval(file: FixFile, start: number, end: number): TextEdit {
+  const { src } = file;
+  const text = file.text;
+  let top = start;
+  let above = 0;
+  while (top > 0 && blank(text, src.lineStart(top - 1), top)) {
+    top = src.lineStart(top - 1);
+    above++;
+  }
+  let bottom = end;
+  let below = 0;
+  while (bottom < text.length && blank(text, bottom, src.nextLineStart(bottom))) {
+    bottom = src.nextLineStart(bottom);
+    below++;
+  }
+  const before = text.slice(0, top).trimEnd();
+  const after = text.slice(bottom).trimStart();
+  const edge =
+    before === '' ||
+    after === '' ||
+    (file.python ? before.endsWith(':') : before.endsWith('{') || after.startsWith('}'));
+  const cap = !file.python ? Infinity : src.indentAt(start) === '' ? 2 : 1;
+  const keep = edge ? 0 : Math.min(Math.max(above, below), cap);
+  const skip = (from: number, n: number): number => {
+    for (let i = 0; i < n; i++) from = src.nextLineStart(from);
+    return from;
+  };
+  return keep <= above
+    ? { start: skip(top, keep), end: bottom, newText: '' }
+    : { start, end: skip(end, below - (keep - above)), newText: '' };
 }
 
 /** Removes one item of a comma-separated list (import names) with its comma. */

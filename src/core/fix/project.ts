@@ -1,5 +1,5 @@
 /** What a file's project provides, read from the manifests above it. */
-import { formatOptionsFor } from './formatConfig';
+import { PRETTIER_FILES, formatOptionsFor } from './formatConfig';
 import { join, parentOf } from './paths';
 import type { ProjectDeps } from './types';
 
@@ -19,6 +19,20 @@ const PY_MANIFESTS = [
   'setup.cfg',
   'setup.py',
   'Pipfile',
+];
+
+/**
+ * Every file name {@link projectDepsFor} reads in the directories above a file (a Python
+ * manifest under `requirements/` by its own name): a change to a file of another name
+ * cannot change its answer, so a cache of its reads needs to watch these names only.
+ */
+export const PROJECT_FILE_NAMES: readonly string[] = [
+  ...new Set([
+    'package.json',
+    '.editorconfig',
+    ...PRETTIER_FILES,
+    ...PY_MANIFESTS.map((m) => m.split('/').pop() ?? m),
+  ]),
 ];
 
 /** Whether a Python manifest's text depends on tenacity. */

@@ -82,16 +82,25 @@ const PY_RETRY_DELAY = `def _retry_delay(error, attempt):
 	except (TypeError, ValueError):
 		return RANDOM.uniform(0, min(60.0, 2.0 ** (attempt - 1)))`;
 
-const PY_DOC = `Retries call() on 429 (rate limit) and 529 (overloaded), waiting retry-after or full-jitter
-	backoff, 6 attempts in all; never retries a reached spend cap. Inserted by Headroom.`;
+const PY_RETRYABLE = `def _retryable(error):
+	'''Whether retrying can help: a 429 (rate limit), 529 (overloaded) or other
+	5xx, but not the 429 of a reached spend cap. Anything else is refused again.'''
+	if not isinstance(error, ASE):
+		return False  # no answer from the API
+	status = error.status_code
+	return (status == 429 or status >= 500) and not _is_spend_cap(error)`;
+
+const PY_DOC = `Calls call() again while _retryable(error) says a retry can help (429, 529,
+	other 5xx; never a reached spend cap), waiting retry-after or full-jitter
+	backoff in between; 6 attempts in all. Inserted by Headroom.`;
 
 const PY_SYNC = `def with_backoff(call, attempts=6):
 	'''${PY_DOC}'''
 	for attempt in range(1, attempts + 1):
 		try:
 			return call()
-		except (RLE, OLE) as error:
-			if attempt == attempts or _is_spend_cap(error):
+		except ASE as error:
+			if attempt == attempts or not _retryable(error):
 				raise
 			TIME.sleep(_retry_delay(error, attempt))`;
 
@@ -100,15 +109,15 @@ const PY_ASYNC = `async def with_backoff_async(call, attempts=6):
 	for attempt in range(1, attempts + 1):
 		try:
 			return await call()
-		except (RLE, OLE) as error:
-			if attempt == attempts or _is_spend_cap(error):
+		except ASE as error:
+			if attempt == attempts or not _retryable(error):
 				raise
 			await ASYNCIO.sleep(_retry_delay(error, attempt))`;
 
 const PY_TENACITY_POLICY = `def _backoff_policy():
-	'''Tenacity settings: retry 429 and 529 (not a reached spend cap), retry-after or full jitter, 6 attempts.'''
+	'''Tenacity settings: retry what _retryable allows, retry-after or full jitter, 6 attempts.'''
 	return dict(
-		retry=RETRY_IF(lambda e: isinstance(e, (RLE, OLE)) and not _is_spend_cap(e)),
+		retry=RETRY_IF(_retryable),
 		wait=_backoff_wait,
 		stop=STOP_AFTER(6),
 		reraise=True,
@@ -153,10 +162,6 @@ export function ensurePyBackoff(b: EditBuilder, asyncCall: boolean): string {
   if (file.topLevelBlock(new RegExp(`(?:async )?def ${fn}\\(`))) {
     return fn;
   }
-  const classes = {
-    RLE: () => pyErrorClass(b, 'RateLimitError'),
-    OLE: () => pyErrorClass(b, 'OverloadedError'),
-  };
   const tenacity = file.ctx.projectDeps.tenacity;
   const t = (name: string) => () => {
     const mod = b.pyModuleIfImported('tenacity');
@@ -165,10 +170,12 @@ export function ensurePyBackoff(b: EditBuilder, asyncCall: boolean): string {
   if (!file.topLevelBlock(/def _is_spend_cap\(/)) {
     pyBlock(b, PY_SPEND_CAP, {});
   }
+  if (!file.topLevelBlock(/def _retryable\(/)) {
+    pyBlock(b, PY_RETRYABLE, { ASE: () => pyErrorClass(b, 'APIStatusError') });
+  }
   if (tenacity) {
     if (!file.topLevelBlock(/def _backoff_policy\(/)) {
       pyBlock(b, PY_TENACITY_POLICY, {
-        ...classes,
         RETRY_IF: t('retry_if_exception'),
         STOP_AFTER: t('stop_after_attempt'),
         WAIT_RANDOM_EXP: t('wait_random_exponential'),
@@ -184,7 +191,7 @@ export function ensurePyBackoff(b: EditBuilder, asyncCall: boolean): string {
     pyBlock(b, PY_RETRY_DELAY, { RANDOM: () => b.pyModule('random') });
   }
   pyBlock(b, asyncCall ? PY_ASYNC : PY_SYNC, {
-    ...classes,
+    ASE: () => pyErrorClass(b, 'APIStatusError'),
     TIME: () => b.pyModule('time'),
     ASYNCIO: () => b.pyModule('asyncio'),
   });

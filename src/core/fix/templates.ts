@@ -214,11 +214,11 @@ export function ensureJsLimiter(b: EditBuilder, n: number, comment?: string): Js
 // broken where 110 columns would join it: Prettier leaves them alone at any usual width.
 
 const RETRY_AFTER_DOC = `/**
- * How many milliseconds to retry after \`err\`, or undefined when retrying cannot
- * help. Retries a 429 (rate limit), 529 (overloaded) or other 5xx, but not the 429
- * of a reached spend cap (it lasts until the cap resets). Waits for retry-after when
- * the server sends it, else full-jitter exponential backoff (1 s base, 60 s cap).
- * Inserted by Headroom.`;
+ * How many milliseconds to retry after \`err\`, or undefined when retrying
+ * cannot help. Retries a 429 (rate limit), 529 (overloaded) or other 5xx,
+ * but not the 429 of a reached spend cap (it lasts until the cap resets).
+ * Waits for retry-after when the server sends it, else full-jitter
+ * exponential backoff (1 s base, 60 s cap). Inserted by Headroom.`;
 
 /** The body of `retryAfterMs`; `api` is the SDK's APIError class as the file names it. */
 function retryAfterBody(api: string): string {
@@ -241,8 +241,8 @@ function retryAfterBody(api: string): string {
 }
 
 const BACKOFF_DOC = `/**
- * Calls \`call\` again while \`retryAfterMs\` says a retry can help, waiting that long
- * in between; 6 attempts in all. Inserted by Headroom.`;
+ * Calls \`call\` again while \`retryAfterMs\` says a retry can help, waiting
+ * that long in between; 6 attempts in all. Inserted by Headroom.`;
 
 const BACKOFF_LOOP = `	for (let attempt = 1; ; attempt++) {
 		try {

@@ -15,7 +15,7 @@ import type { Observation } from '../../core/monitor/source';
 import { readFixSettings, readLintSettings } from '../../config';
 import { LINT_DOCUMENT_SELECTOR, isLintLanguage, lintOptions, type FindingIndex } from '../lint/linter';
 import { ruleOf } from '../lint/diagnostics';
-import { readIfExists } from '../../core/files/readIfExists';
+import { type ProjectFiles, watchProjectFiles } from './projectFiles';
 
 /** `source.fixAll.headroom`: all safe Headroom fixes of a file (e.g. on save via editor.codeActionsOnSave). */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('headroom');
@@ -45,14 +45,17 @@ export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
   /** Per-model limits and traffic, for sizing concurrency caps. */
   private readonly book = new MeasurementBook();
   private readonly subscription: vscode.Disposable;
+  /** The manifests and formatter configs above each file, read once until they change. */
+  private readonly projectFiles: ProjectFiles = watchProjectFiles();
 
   constructor(private readonly deps: QuickFixDeps) {
     this.subscription = deps.observations((o) => this.book.record(o));
   }
 
-  /** Frees the trees parsed for quick fixes and stops listening to observations. */
+  /** Frees the trees parsed for quick fixes and stops listening to observations and project files. */
   dispose(): void {
     this.subscription.dispose();
+    this.projectFiles.dispose();
     for (const { tree } of this.trees.values()) tree.delete();
     this.trees.clear();
   }
@@ -180,7 +183,9 @@ export class HeadroomCodeActionProvider implements vscode.CodeActionProvider {
     return {
       text: document.getText(),
       language: document.languageId as LintLanguage,
-      projectDeps: fsPath ? projectDepsFor(fsPath, readIfExists) : { pLimit: false, tenacity: false },
+      projectDeps: fsPath
+        ? projectDepsFor(fsPath, this.projectFiles.readFile)
+        : { pLimit: false, tenacity: false },
       settings: readFixSettings(document.uri),
       ...(measurements.length > 0 && { measurements }),
     };

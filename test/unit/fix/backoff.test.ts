@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as sdk from '@anthropic-ai/sdk';
 import { fixesFor } from '../../../src/core/fix';
 import { applyFix, count, findings, fixes, lines, loadTs, withFixContext } from './helpers';
@@ -61,6 +65,29 @@ describe('fix: backoff (retries-disabled)', () => {
     assert.equal(count(text, '@anthropic-ai/sdk'), 1, 'no import added');
     assert.deepEqual(await findings(text, 'typescript'), []);
   });
+
+  for (const printWidth of [80, 60]) {
+    it(`the helper's doc comments stay prose at print width ${printWidth} (only code is broken to fit)`, async () => {
+      const { text } = await applyFix(TS_DISABLED, 'typescript', 'retries-disabled', /backoff/, {
+        projectDeps: { pLimit: false, tenacity: false, format: { prettier: true, printWidth } },
+      });
+      assert.match(
+        text,
+        /\n \* but not the 429 of a reached spend cap \(it lasts until the cap resets\)\.\n \* Waits for retry-after/,
+      );
+      assert.match(
+        text,
+        /\n \* exponential backoff \(1 s base, 60 s cap\)\. Inserted by Headroom\.\n \*\/\n/,
+      );
+      // Every line of every doc comment is still a comment line, within 80 columns.
+      const docLines = (text.match(/\/\*\*[\s\S]*?\*\//g) ?? []).flatMap((c) => c.split('\n').slice(1));
+      assert.equal(docLines.length, 9);
+      assert.deepEqual(
+        docLines.filter((l) => !/^ \*/.test(l) || l.length > 80 || /\($/.test(l)),
+        [],
+      );
+    });
+  }
 
   describe('the inserted helper, run against the real SDK errors', () => {
     type Delay = (err: unknown, attempt: number) => number | undefined;
@@ -206,7 +233,7 @@ describe('fix: backoff (retries-disabled)', () => {
     assert.match(text, /return withBackoff\(\(\) =>\s+client\.messages\.create\(/);
   });
 
-  it('Python: with_backoff_async (standard library) catching RateLimitError and OverloadedError', async () => {
+  it('Python: with_backoff_async (standard library) catching APIStatusError, filtered by _retryable', async () => {
     const src = lines(
       'import asyncio',
       '',
@@ -222,10 +249,14 @@ describe('fix: backoff (retries-disabled)', () => {
     const { text } = await applyFix(src, 'python', 'retries-disabled', /backoff/);
     assert.match(
       text,
-      /^import asyncio\nimport random\n\nfrom anthropic import AsyncAnthropic, RateLimitError, OverloadedError\n/,
+      /^import asyncio\nimport random\n\nfrom anthropic import AsyncAnthropic, APIStatusError\n/,
     );
     assert.match(text, /async def with_backoff_async\(call, attempts=6\):/);
-    assert.match(text, /except \(RateLimitError, OverloadedError\) as error:/);
+    assert.match(
+      text,
+      /except APIStatusError as error:\n\s+if attempt == attempts or not _retryable\(error\):/,
+    );
+    assert.match(text, /if not isinstance\(error, APIStatusError\):/);
     assert.match(text, /await asyncio\.sleep\(_retry_delay\(error, attempt\)\)/);
     assert.match(text, /error\.response\.headers\.get\("retry-after"\)/);
     assert.match(text, /"enforced_spend_limit_reached"/);
@@ -251,13 +282,130 @@ describe('fix: backoff (retries-disabled)', () => {
       text,
       /^from tenacity import retry_if_exception, stop_after_attempt, wait_random_exponential, Retrying$/m,
     );
-    assert.match(
-      text,
-      /isinstance\(e, \(anthropic\.RateLimitError, anthropic\.OverloadedError\)\) and not _is_spend_cap\(e\)/,
-    );
+    assert.match(text, /retry=retry_if_exception\(_retryable\),/);
+    assert.match(text, /if not isinstance\(error, anthropic\.APIStatusError\):/);
     assert.match(text, /return Retrying\(\*\*_backoff_policy\(\)\)\(call\)/);
     assert.match(text, /return with_backoff\(lambda: client\.messages\.create\(/);
     assert.equal(await pyChecks(text, src), '');
+  });
+
+  describe('the inserted Python helper, run by python3 against stand-ins of the SDK errors', () => {
+    /**
+     * The anthropic package is not installed here (no PyPI), so this module stands in for
+     * it: the error classes of anthropic 0.121 `_exceptions.py` with their constructors and
+     * the status mapping of `_client.py::_make_status_error` (429 RateLimitError, 529
+     * OverloadedError, other 5xx InternalServerError, the rest APIStatusError subclasses),
+     * and a response whose headers read case-insensitively as httpx's do.
+     */
+    const STAND_IN = `
+class AnthropicError(Exception):
+    pass
+class APIError(AnthropicError):
+    def __init__(self, message, request, *, body):
+        super().__init__(message)
+        self.message, self.request, self.body = message, request, body
+class APIStatusError(APIError):
+    def __init__(self, message, *, response, body):
+        super().__init__(message, response.request, body=body)
+        self.response, self.status_code = response, response.status_code
+class BadRequestError(APIStatusError): pass
+class NotFoundError(APIStatusError): pass
+class ConflictError(APIStatusError): pass
+class RateLimitError(APIStatusError): pass
+class OverloadedError(APIStatusError): pass
+class InternalServerError(APIStatusError): pass
+class APIConnectionError(APIError):
+    def __init__(self, *, message="Connection error.", request):
+        super().__init__(message, request, body=None)
+class Headers(dict):
+    def get(self, key, default=None):
+        return dict.get(self, key.lower(), default)
+class Response:
+    def __init__(self, status_code, headers):
+        self.status_code, self.request = status_code, object()
+        self.headers = Headers({k.lower(): v for k, v in headers.items()})
+def make_status_error(status, headers=None, body=None):
+    cls = {400: BadRequestError, 404: NotFoundError, 409: ConflictError, 429: RateLimitError,
+           529: OverloadedError}.get(status, InternalServerError if status >= 500 else APIStatusError)
+    return cls(f"Error code: {status}", response=Response(status, headers or {}), body=body)
+class Anthropic:
+    def __init__(self, **options):
+        self.options = options
+`;
+    const DRIVER = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import anthropic, fixed
+waits = []
+fixed.time.sleep = waits.append
+fixed.random.uniform = lambda low, high: high
+err = anthropic.make_status_error
+spend_cap = {"type": "error", "error": {"type": "rate_limit_error", "details": {"error_code": "enforced_spend_limit_reached"}}}
+def run(errors, attempts=6):
+    calls = []
+    def call():
+        calls.append(1)
+        if errors:
+            raise errors.pop(0)
+        return "ok"
+    waits.clear()
+    try:
+        result = fixed.with_backoff(call, attempts)
+    except Exception as e:
+        result = type(e).__name__ + " " + str(getattr(e, "status_code", ""))
+    return {"result": result, "calls": len(calls), "waits": list(waits)}
+print(json.dumps({
+    "retryable": {str(s): fixed._retryable(err(s)) for s in [400, 401, 403, 404, 408, 409, 413, 429, 500, 502, 503, 504, 529]},
+    "spendCap": fixed._retryable(err(429, body=spend_cap)),
+    "connection": fixed._retryable(anthropic.APIConnectionError(request=None)),
+    "plain": fixed._retryable(ValueError("429 rate limited")),
+    "flaky": run([err(429, {"Retry-After": "7"}), err(529), err(500), err(503, {"retry-after": "soon"})]),
+    "exhausted": run([err(529) for _ in range(9)], 3),
+    "capped": run([err(429, body=spend_cap)]),
+    "bad": run([err(400)]),
+}))
+`;
+
+    it('retries 429, 529 and other 5xx as the TS helper does, waits retry-after, never a spend cap', async () => {
+      const src = lines(
+        'import anthropic',
+        '',
+        'client = anthropic.Anthropic(max_retries=0)',
+        '',
+        '',
+        'def ask(q):',
+        '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
+      );
+      const { text } = await applyFix(src, 'python', 'retries-disabled', /backoff/);
+      assert.equal(await pyChecks(text, src), '');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-pybackoff-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'anthropic.py'), STAND_IN);
+        fs.writeFileSync(path.join(dir, 'fixed.py'), text);
+        const out = JSON.parse(
+          execFileSync('python3', ['-c', DRIVER, dir], { encoding: 'utf8', cwd: dir }),
+        ) as Record<string, unknown>;
+        const retried = [429, 500, 502, 503, 504, 529];
+        assert.deepEqual(
+          out.retryable,
+          Object.fromEntries(
+            [400, 401, 403, 404, 408, 409, 413, ...retried]
+              .sort((a, b) => a - b)
+              .map((st) => [String(st), retried.includes(st)]),
+          ),
+        );
+        assert.equal(out.spendCap, false);
+        assert.equal(out.connection, false);
+        assert.equal(out.plain, false);
+        // retry-after first (7 s), else full jitter doubling from 1 s (uniform's upper end here).
+        assert.deepEqual(out.flaky, { result: 'ok', calls: 5, waits: [7, 2, 4, 8] });
+        assert.deepEqual(out.exhausted, { result: 'OverloadedError 529', calls: 3, waits: [1, 2] });
+        assert.deepEqual(out.capped, { result: 'RateLimitError 429', calls: 1, waits: [] });
+        assert.deepEqual(out.bad, { result: 'BadRequestError 400', calls: 1, waits: [] });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });
 
@@ -397,43 +545,147 @@ describe('fix: naive-retry', () => {
     assert.equal(await pyChecks(backoff.text, src), '');
   });
 
+  const RECURSION_PY = lines(
+    'import time',
+    '',
+    'import anthropic',
+    '',
+    'client = anthropic.Anthropic()',
+    '',
+    '',
+    'def classify(text: str, tries: int = 5) -> str:',
+    '    try:',
+    '        msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
+    '        return msg.content[0].text',
+    '    except Exception:',
+    '        if tries <= 0:',
+    '            raise',
+    '        time.sleep(10)',
+    '        return classify(text, tries - 1)',
+  );
+
+  /** RECURSION_PY with its retry removed (the counter kept: `classify` is public). */
+  const RECURSION_PY_FIXED = lines(
+    'import anthropic',
+    '',
+    'client = anthropic.Anthropic(max_retries=6)',
+    '',
+    '',
+    'def classify(text: str, tries: int = 5) -> str:',
+    '    msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
+    '    return msg.content[0].text',
+  );
+
   it('a retry by recursion: the retrying handler goes, the try with it when it was the only clause', async () => {
-    const src = lines(
+    const src = RECURSION_PY;
+    const { text, action } = await applyFix(src, 'python', 'naive-retry');
+    assert.equal(action.id, 'naive-retry.drop-recursion');
+    assert.equal(
+      action.title,
+      'Remove the retry by recursion; let the SDK retry (max_retries=6); `tries` stays unused (`classify` may be called from other modules)',
+    );
+    assert.equal(action.safeForFixAll, false);
+    assert.equal(text, RECURSION_PY_FIXED);
+    assert.equal(await pyChecks(text, src), '');
+  });
+
+  it('a retry by recursion in a private Python function drops the counter and the callers’ arguments for it', async () => {
+    const src =
+      RECURSION_PY.replace(/classify/g, '_classify') +
+      lines(
+        '',
+        '',
+        'def label_all(texts):',
+        '    first = _classify(texts[0], 3)',
+        '    return [first] + [_classify(t, tries=1) for t in texts[1:]] + [_classify(t) for t in texts]',
+      );
+    const { text, action } = await applyFix(src, 'python', 'naive-retry');
+    assert.equal(action.title, 'Remove the retry by recursion; let the SDK retry (max_retries=6)');
+    assert.equal(
+      text,
+      RECURSION_PY_FIXED.replace('def classify(text: str, tries: int = 5)', 'def _classify(text: str)') +
+        lines(
+          '',
+          '',
+          'def label_all(texts):',
+          '    first = _classify(texts[0])',
+          '    return [first] + [_classify(t) for t in texts[1:]] + [_classify(t) for t in texts]',
+        ),
+    );
+    assert.equal(await pyChecks(text, src), '');
+  });
+
+  it('a private method’s counter goes from self calls; a counter passed a computed value stays, and the title says why', async () => {
+    const method = lines(
       'import time',
       '',
       'import anthropic',
       '',
-      'client = anthropic.Anthropic()',
       '',
+      'class Labeler:',
+      '    def __init__(self):',
+      '        self.client = anthropic.Anthropic()',
       '',
-      'def classify(text: str, tries: int = 5) -> str:',
-      '    try:',
-      '        msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
-      '        return msg.content[0].text',
-      '    except Exception:',
-      '        if tries <= 0:',
-      '            raise',
-      '        time.sleep(10)',
-      '        return classify(text, tries - 1)',
+      '    def label(self, text):',
+      '        return self._ask(text, 0)',
+      '',
+      '    def _ask(self, text, attempt):',
+      '        try:',
+      '            msg = self.client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
+      '            return msg.content[0].text',
+      '        except Exception:',
+      '            time.sleep(10)',
+      '            return self._ask(text, attempt + 1)',
     );
-    const { text, action } = await applyFix(src, 'python', 'naive-retry');
-    assert.equal(action.id, 'naive-retry.drop-recursion');
-    assert.equal(action.title, 'Remove the retry by recursion; let the SDK retry (max_retries=6)');
-    assert.equal(action.safeForFixAll, false);
-    assert.equal(
-      text,
-      lines(
-        'import anthropic',
-        '',
-        'client = anthropic.Anthropic(max_retries=6)',
-        '',
-        '',
-        'def classify(text: str, tries: int = 5) -> str:',
-        '    msg = client.messages.create(model="claude-haiku-4-5", max_tokens=50, messages=[])',
-        '    return msg.content[0].text',
-      ),
+    const fixed = await applyFix(method, 'python', 'naive-retry');
+    assert.match(fixed.text, /return self\._ask\(text\)\n/);
+    assert.match(fixed.text, /def _ask\(self, text\):/);
+    assert.equal(await pyChecks(fixed.text, method), '');
+    const computed = method.replace('self._ask(text, 0)', 'self._ask(text, next_attempt())');
+    const kept = await applyFix(computed, 'python', 'naive-retry');
+    assert.match(kept.action.title, /; `attempt` stays unused \(a call computes the argument\)$/);
+    assert.match(kept.text, /def _ask\(self, text, attempt\):/);
+    const outside = await applyFix(
+      method + lines('', '', 'def first(labeler):', '    return labeler._ask("x", 0)'),
+      'python',
+      'naive-retry',
     );
-    assert.equal(await pyChecks(text, src), '');
+    assert.match(outside.action.title, /; `attempt` stays unused \(`_ask` is called outside its class\)$/);
+    // A public method keeps its counter (and `self` is never a candidate).
+    const open = await applyFix(method.replace(/_ask/g, 'ask'), 'python', 'naive-retry');
+    assert.match(open.action.title, /; `attempt` stays unused \(`ask` is a public method\)$/);
+  });
+
+  it('TS: a module-private function loses its counter; an exported one keeps it and says so', async () => {
+    const src = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      '',
+      'const client = new Anthropic();',
+      '',
+      'async function ask(q: string, attempt = 0): Promise<Anthropic.Message> {',
+      '  try {',
+      "    return await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: q }] });",
+      '  } catch (err) {',
+      '    if (attempt > 3) throw err;',
+      '    await new Promise((resolve) => setTimeout(resolve, 1000));',
+      '    return ask(q, attempt + 1);',
+      '  }',
+      '}',
+      '',
+      "export const first = () => ask('a', 0);",
+      "export const second = () => ask('b');",
+    );
+    const { text } = await applyFix(src, 'typescript', 'naive-retry');
+    assert.match(text, /\nasync function ask\(q: string\): Promise<Anthropic\.Message> \{\n/);
+    assert.match(text, /first = \(\) => ask\('a'\);\nexport const second = \(\) => ask\('b'\);/);
+    assert.deepEqual(await findings(text, 'typescript'), []);
+    const exported = await applyFix(
+      src.replace('async function ask', 'export async function ask'),
+      'typescript',
+      'naive-retry',
+    );
+    assert.match(exported.action.title, /; `attempt` stays unused \(`ask` is exported\)$/);
+    assert.match(exported.text, /export async function ask\(q: string, attempt = 0\)/);
   });
 
   it('a retry by recursion in TS keeps the finally clause (and the client passed in keeps its retries)', async () => {
@@ -456,7 +708,11 @@ describe('fix: naive-retry', () => {
       'export const busy = () => inFlight > 0;',
     );
     const { text, action } = await applyFix(src, 'typescript', 'naive-retry');
-    assert.equal(action.title, 'Remove the retry by recursion; the SDK retries');
+    // `text` was only passed on to the retry: unused now, and kept, the function being exported.
+    assert.equal(
+      action.title,
+      'Remove the retry by recursion; the SDK retries; `text` stays unused (`summarize` is exported)',
+    );
     assert.match(
       text,
       /max_tokens: 20, messages: \[\] \}\);\n {2}\} finally \{\n {4}inFlight--;\n {2}\}\n\}/,

@@ -90,4 +90,63 @@ describe('fix: no dead code left behind', () => {
     );
     assert.equal(await pyChecks(text, src), '');
   });
+
+  it('two adjacent module constants the fix orphans go together, leaving the larger blank gap (at most two)', async () => {
+    const src = lines(
+      'import time',
+      '',
+      'import anthropic',
+      '',
+      'RETRY_DELAY = 10',
+      'MAX_TRIES = 5',
+      '',
+      '',
+      'class Labels:',
+      '    SPAM = "spam"',
+      '',
+      '',
+      'client = anthropic.Anthropic()',
+      '',
+      '',
+      'def classify(text, tries=0):',
+      '    try:',
+      '        msg = client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
+      '        return msg.content[0].text',
+      '    except Exception:',
+      '        if tries >= MAX_TRIES:',
+      '            raise',
+      '        time.sleep(RETRY_DELAY)',
+      '        return classify(text, tries + 1)',
+    );
+    const { text } = await applyFix(src, 'python', 'naive-retry');
+    assert.ok(text.startsWith('import anthropic\n\n\nclass Labels:\n'), text);
+    assert.equal(await pyChecks(text, src), '');
+  });
+
+  it('TS: adjacent orphaned constants go together without doubling the blank line', async () => {
+    const src = lines(
+      "import Anthropic from '@anthropic-ai/sdk';",
+      '',
+      'const client = new Anthropic();',
+      '',
+      'const RETRY_DELAY = 1000;',
+      'const MAX_TRIES = 5;',
+      '',
+      'export async function ask(q: string, tries = 0): Promise<Anthropic.Message> {',
+      '  try {',
+      "    return await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [] });",
+      '  } catch (err) {',
+      '    if (tries >= MAX_TRIES) throw err;',
+      '    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY));',
+      '    return ask(q, tries + 1);',
+      '  }',
+      '}',
+    );
+    const { text } = await applyFix(src, 'typescript', 'naive-retry');
+    assert.match(
+      text,
+      /^import Anthropic[^\n]*\n\nconst client = new Anthropic\(\{ maxRetries: 6 \}\);\n\nexport async function ask\(/,
+      text,
+    );
+  });
 });

@@ -117,7 +117,7 @@ const sdk = path.join(repoRoot, 'node_modules/@anthropic-ai/sdk');
 /**
  * Type-checks TS/JS files as one program against the real `@anthropic-ai/sdk` and `p-limit`
  * types (strict; JS with checkJs), with unreachable code, unused labels and unused locals
- * as errors (TS7027, TS7028, TS6133/TS6192/TS6196/TS6198), so a fix that leaves dead or
+ * and parameters as errors (TS7027, TS7028, TS6133/TS6192/TS6196/TS6198), so a fix that leaves dead or
  * orphaned code shows up as a new diagnostic. Every file is a module. Maps each name to
  * its diagnostics as `TS<code>: <message>` (positions left out so before/after compare).
  */
@@ -131,6 +131,7 @@ export function typeCheckAll(files: readonly SourceFile[]): Map<string, string[]
       allowUnreachableCode: false,
       allowUnusedLabels: false,
       noUnusedLocals: true,
+      noUnusedParameters: true,
       target: ts.ScriptTarget.ES2022,
       lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
       module: ts.ModuleKind.Preserve,

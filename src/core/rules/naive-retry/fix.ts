@@ -19,6 +19,8 @@ import {
   usesAwait,
 } from '../../fix/calls';
 import { EditBuilder } from '../../fix/builder';
+import { editsOverlap } from '../../fix/edits';
+import { unusedParameters } from '../../fix/parameters';
 import { type FixFile } from '../../fix/file';
 import { ensurePyBackoff } from '../../fix/pythonTemplates';
 import { ensureJsBackoff } from '../../fix/templates';
@@ -483,16 +485,32 @@ function recursionFixes(
     b.replace(u.start, u.end, render(file, u, info, undefined));
   }
   const how = sdkRetries(file, b, ctor);
+  const edits = b.build();
+  // The counter the handler passed on (`tries - 1`) is read by nothing now.
+  let params = unusedParameters(file, tryNode.startIndex, edits);
+  if (params && 'edits' in params && editsOverlap(params.edits, edits)) {
+    params = { kept: params.removed, reason: 'a call is rewritten by the fix' };
+  }
+  const kept =
+    params && 'kept' in params
+      ? `; ${names(params.kept)} ${params.kept.length > 1 ? 'stay' : 'stays'} unused (${params.reason})`
+      : '';
   return [
     {
       id: 'naive-retry.drop-recursion',
-      title: `Remove the retry by recursion; ${how}`,
+      title: `Remove the retry by recursion; ${how}${kept}`,
       rule: 'naive-retry',
       isPreferred: true,
       safeForFixAll: false,
-      edits: b.build(),
+      edits: params && 'edits' in params ? [...edits, ...params.edits] : edits,
     },
   ];
+}
+
+/** `a`, `` `a` and `b` `` as a title names them. */
+function names(list: readonly string[]): string {
+  const quoted = list.map((n) => `\`${n}\``);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted[0];
 }
 
 // ---- same-file retry wrappers ---------------------------------------------------------------------

@@ -76,7 +76,8 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
       // Calls under a limiter do not reach Claude for fan-out, but a retry is one all the same;
       // so is a legacy `completions.create` written in the function itself.
       const reach =
-        graph.reach.get(fn) ?? (fn.claude.length ? { calls: fn.claude } : legacyWithin(ctx, fn.start, fn.end));
+        graph.reach.get(fn) ??
+        (fn.claude.length ? { calls: fn.claude } : legacyWithin(ctx, fn.start, fn.end));
       if (reach && recursive.length) {
         const r = recursion(ctx, fn, recursive, (t) => triesClaude(ctx, t, fn));
         if (r) {
@@ -368,7 +369,10 @@ function retriesOnlyInOverloadBranch(ctx: FileContext, h: Node): boolean {
 }
 
 /** The guarded branches of an `if` / `else if` / `elif` chain, and its final `else` body. */
-function ifChain(stmt: Node): { branches: Array<{ cond: Node; block: Node | null }>; otherwise: Node | null } {
+function ifChain(stmt: Node): {
+  branches: Array<{ cond: Node; block: Node | null }>;
+  otherwise: Node | null;
+} {
   const branches: Array<{ cond: Node; block: Node | null }> = [];
   let otherwise: Node | null = null;
   for (let n: Node | null = stmt, i = 0; n && i < 32; i++) {
@@ -380,7 +384,10 @@ function ifChain(stmt: Node): { branches: Array<{ cond: Node; block: Node | null
     let next: Node | null = null;
     for (const alt of namedChildren(n).filter((c) => /^(?:else_clause|elif_clause)$/.test(kind(c)))) {
       if (kind(alt) === 'elif_clause') {
-        branches.push({ cond: alt.childForFieldName('condition') ?? alt, block: alt.childForFieldName('consequence') });
+        branches.push({
+          cond: alt.childForFieldName('condition') ?? alt,
+          block: alt.childForFieldName('consequence'),
+        });
         continue;
       }
       const body = alt.childForFieldName('body') ?? namedChildren(alt)[0] ?? null;

@@ -389,7 +389,10 @@ function predicateUses(
  * Calls in a handler of a method on another receiver than `self`/`this` (`rot.rotate(str(e))`,
  * an instance of a same-file class): the call graph records only plain and `self.` calls.
  */
-function instanceMethodCalls(ctx: FileContext, handler: Node): Array<{ name: string; call: Node; methods: true }> {
+function instanceMethodCalls(
+  ctx: FileContext,
+  handler: Node,
+): Array<{ name: string; call: Node; methods: true }> {
   const out: Array<{ name: string; call: Node; methods: true }> = [];
   const byName = callGraph(ctx).byName;
   for (const call of handler.descendantsOfType(['call', 'call_expression'])) {

@@ -1,6 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
+import { callGraph } from '../../lint/facts/callGraph';
 import { endOf, enclosingFunction, kind, rangeOf, up } from '../../lint/syntax';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
@@ -119,6 +120,9 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
   ) {
     return true; // each answer written as it comes
   }
+  if (writesThroughHelper(ctx, text, sink)) {
+    return true; // each answer handed to a same-file helper that writes it (`save_response(path, record)`)
+  }
   storedThroughHelpers(text, names);
   if (names.size === 0) {
     return false;
@@ -132,7 +136,11 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
   if (!scope || !name) {
     return false;
   }
-  const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
+  // (also on an instance: `classifier.process_reviews(df)`)
+  const re = new RegExp(
+    `(?<![\\w$.])(?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}\\s*\\(`,
+    'g',
+  );
   for (const m of ctx.scan(re)) {
     if (m.index >= scope.startIndex && m.index < endOf(scope)) {
       continue;
@@ -163,6 +171,29 @@ function storedThroughHelpers(loopText: string, names: Set<string>): void {
       }
     }
   }
+}
+
+/** Calls in a loop of a same-file storing helper (named like `save_*`, `write_*`), with its arguments. */
+const STORING_CALL =
+  /(?<![\w$.])(?:(?:self|this)\s*\.\s*)?((?:save|write|store|append|insert|record|export|persist|dump)_?[A-Za-z]\w*)\s*\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/gi;
+
+/**
+ * Whether the loop hands a value to a same-file storing helper whose own body writes it
+ * (`save_response(out_path, record)` around `json.dump(data, f)`, `self.save_review_to_file(text,
+ * category, id)` around `f.write(...)`). Each helper's body is read once per file.
+ */
+function writesThroughHelper(ctx: FileContext, loopText: string, sink: RegExp): boolean {
+  for (const m of loopText.matchAll(STORING_CALL)) {
+    if (!/[A-Za-z_$]/.test(m[2])) {
+      continue; // nothing handed over
+    }
+    for (const fn of callGraph(ctx).byName.get(m[1]) ?? []) {
+      if (ctx.memo(`batchable-writes:${fn.start}`, () => sink.test(ctx.text.slice(fn.start, fn.end)))) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**

@@ -427,11 +427,15 @@ function tableLoopUses(ctx: FileContext, ref: Node): Node[] {
   const out: Node[] = [];
   for (const at of ctx.wordsOf(table).slice(0, MAX_USES)) {
     let loop = ctx.nodeAt(at);
-    for (let i = 0; loop && i < 4 && !/^for_(?:in_)?statement$/.test(kind(loop)); i++) {
+    for (let i = 0; loop && i < 4 && !/^for_(?:in_)?(?:statement|clause)$/.test(kind(loop)); i++) {
       loop = up(loop);
     }
     const right = loop?.childForFieldName('right');
-    const body = loop?.childForFieldName('body');
+    // (a comprehension's clause: its body is the comprehension's element)
+    const body =
+      loop && kind(loop) === 'for_in_clause'
+        ? up(loop)?.childForFieldName('body')
+        : loop?.childForFieldName('body');
     if (
       !loop ||
       !right ||

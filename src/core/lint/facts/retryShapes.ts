@@ -303,12 +303,10 @@ const testsOverloadOnly = (t: string): boolean =>
 function rethrowsAllButOverloaded(ctx: FileContext, tryNode: Node): boolean {
   for (const h of handlersOf(tryNode)) {
     const text = ctx.textOf(h);
-    if (!/529|overload/i.test(text)) {
-      continue; // (no overload test in sight: nothing to resolve)
-    }
     if (/\bif\b[^\n{:!]*!==?\s*529\b[^\n]*?[{:)]\s*(?:throw|raise)\b/.test(text)) {
       return true;
     }
+    // (a guard through a predicate of any name, `if (!isBusy(error)) throw error`, is resolved below)
     const guard =
       /\bif\b\s*\(?\s*(?:!|not\s+)\s*([\w$.]+)\s*(\([^()\n]*\))?\s*\)?\s*[{:]?\s*(?:throw|raise)\b/g;
     for (const m of text.matchAll(guard)) {

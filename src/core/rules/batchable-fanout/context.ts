@@ -69,11 +69,12 @@ export function instanceCalls(ctx: FileContext, name: string): Array<{ start: nu
   const out: Array<{ start: number; paren: number }> = [];
   const text = ctx.text;
   for (const at of ctx.wordsOf(name)) {
-    const m = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\.\s*$/.exec(text.slice(Math.max(0, at - 60), at));
+    // (`labeller.label_all(`, or on a call's result: `Labeller(key).label_all(`)
+    const m = /(?:(?:^|[^\w$.])([A-Za-z_$][\w$]*)|\))\s*\.\s*$/.exec(text.slice(Math.max(0, at - 60), at));
     const paren = /^\s*\(/.exec(text.slice(at + name.length, at + name.length + 20));
-    if (m && paren && !/^(?:self|this)$/.test(m[1])) {
+    if (m && paren && !/^(?:self|this)$/.test(m[1] ?? '')) {
       out.push({
-        start: at - m[0].length + m[0].indexOf(m[1]),
+        start: at - m[0].length + (m[1] ? m[0].indexOf(m[1]) : 0),
         paren: at + name.length + paren[0].length - 1,
       });
     }

@@ -107,6 +107,13 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
     if (name) {
       names.add(name);
     }
+    // `table.at[idx, col] =`: the frame written into is `table`.
+    const holder = /([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*$/.exec(
+      text.slice(Math.max(0, end - 120), end),
+    )?.[1];
+    if (!m[0].startsWith('.') && holder && !/^(?:self|this)$/.test(holder)) {
+      names.add(holder);
+    }
   }
   const assigned = assignedName(ctx, r.construct);
   if (assigned) {
@@ -136,20 +143,21 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
   if (!scope || !name) {
     return false;
   }
-  // (also on an instance: `classifier.process_reviews(df)`)
-  const re = new RegExp(
-    `(?<![\\w$.])(?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}\\s*\\(`,
-    'g',
-  );
-  for (const m of ctx.scan(re)) {
-    if (m.index >= scope.startIndex && m.index < endOf(scope)) {
+  // (also on an instance, `classifier.process_reviews(df)`, or chained: `Labeller(k).label_all(df).to_csv(...)`)
+  const chained = new RegExp(`^\\s*(?:${sink.source})`);
+  for (const at of ctx.wordsOf(name)) {
+    const paren = /^\s*\(/.exec(ctx.text.slice(at + name.length, at + name.length + 20));
+    if (!paren || (at >= scope.startIndex && at < endOf(scope))) {
       continue;
     }
-    const site = ctx.nodeAt(m.index + m[0].length - 1);
+    const site = ctx.nodeAt(at + name.length + paren[0].length - 1);
     const call = site ? callAround(site) : null;
+    if (call && chained.test(ctx.text.slice(endOf(call), ctx.text.indexOf('\n', endOf(call)) >>> 0))) {
+      return true;
+    }
     const result = call ? assignedName(ctx, call) : undefined;
     const caller = site ? enclosingFunction(site) : null;
-    if (result && hasSink(ctx, sink, m.index, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
+    if (result && hasSink(ctx, sink, at, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
       return true;
     }
   }
@@ -175,7 +183,7 @@ function storedThroughHelpers(loopText: string, names: Set<string>): void {
 
 /** Calls in a loop of a same-file storing helper (named like `save_*`, `write_*`), with its arguments. */
 const STORING_CALL =
-  /(?<![\w$.])(?:(?:self|this)\s*\.\s*)?((?:save|write|store|append|insert|record|export|persist|dump)_?[A-Za-z]\w*)\s*\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/gi;
+  /(?<![\w$.])(?:(?:self|this)\s*\.\s*)?((?:save|write|store|append|insert|record|export|persist|dump)(?:_?[A-Za-z]\w*)?)\s*\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/gi;
 
 /**
  * Whether the loop hands a value to a same-file storing helper whose own body writes it

@@ -380,7 +380,8 @@ function ifChain(stmt: Node): {
     }
     branches.push({ cond, block: n.childForFieldName('consequence') });
     let next: Node | null = null;
-    for (const alt of namedChildren(n).filter((c) => /^(?:else_clause|elif_clause)$/.test(kind(c)))) {
+    const alts: Node[] = namedChildren(n).filter((c) => /^(?:else_clause|elif_clause)$/.test(kind(c)));
+    for (const alt of alts) {
       if (kind(alt) === 'elif_clause') {
         branches.push({
           cond: alt.childForFieldName('condition') ?? alt,
@@ -388,7 +389,7 @@ function ifChain(stmt: Node): {
         });
         continue;
       }
-      const body = alt.childForFieldName('body') ?? namedChildren(alt)[0] ?? null;
+      const body: Node | null = alt.childForFieldName('body') ?? namedChildren(alt)[0] ?? null;
       if (body && kind(body) === 'if_statement') {
         next = body; // JS `else if`
       } else {

@@ -302,7 +302,11 @@ const testsOverloadOnly = (t: string): boolean =>
  */
 function rethrowsAllButOverloaded(ctx: FileContext, tryNode: Node): boolean {
   for (const h of handlersOf(tryNode)) {
-    const text = ctx.textOf(h);
+    // The head of each of the handler's own statements (not the text of nested handlers, so
+    // nested retries stay linear): guards and flags are written there.
+    const text = namedChildren(handlerBody(h))
+      .map((st) => ctx.text.slice(st.startIndex, Math.min(endOf(st), st.startIndex + 300)))
+      .join('\n');
     if (/\bif\b[^\n{:!]*!==?\s*529\b[^\n]*?[{:)]\s*(?:throw|raise)\b/.test(text)) {
       return true;
     }

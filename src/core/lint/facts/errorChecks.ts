@@ -12,6 +12,7 @@ const PY_RATE_LIMIT_CATCHERS = new Set([
   'BaseException',
   'HTTPStatusError',
   'HTTPError',
+  'RequestException',
   'OverloadedError',
 ]);
 

@@ -2,6 +2,8 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
 import { assignedValues, functionsNamed } from './functions';
+import { callGraph } from './callGraph';
+import { findRetryLoop } from './retryLoops';
 import {
   callee,
   COMPREHENSION_TYPES,
@@ -74,7 +76,9 @@ export function repeatedCalls(ctx: FileContext): Repetition[] {
         continue;
       }
       // Once per function, not per call in it: a function with many calls stays linear.
-      const site = ctx.memo(`repetition-callers:${fn.startIndex}`, () => callerRepetition(ctx, fn, name));
+      const site =
+        ctx.memo(`repetition-callers:${fn.startIndex}`, () => callerRepetition(ctx, fn, name)) ??
+        passedRepetition(ctx, fn, name, 0);
       if (site) {
         out.push({ call, ...site, via: fn, viaName: name });
       }
@@ -288,4 +292,185 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
     return !!last && smallIterable(ctx, last, depth + 1);
   }
   return false;
+}
+
+/** Hops followed from a function to where it runs once per item (beyond the direct caller). */
+const MAX_HOPS = 3;
+/** Uses of one name read per hop (keeps the search bounded on files that use a name everywhere). */
+const MAX_USES = 16;
+
+/**
+ * Where a function that calls Claude runs once per item further away than its caller: handed
+ * to another function (a retry wrapper, `retry(make_request)`), the function holding that hand-off
+ * is followed in turn; put in a table (`models = {"claude": ask_claude}`) iterated by a loop,
+ * the loop variable is followed; passed to a same-file function's parameter (`process(name,
+ * model_func, rows)`), the parameter's uses there are (`run_in_executor(pool, model_func, row)`
+ * inside `for row in rows`). At most three hops, each function's answer computed once.
+ */
+function passedRepetition(ctx: FileContext, fn: Node, name: string, depth: number): Found | null {
+  if (depth >= MAX_HOPS) {
+    return null;
+  }
+  return ctx.memo(`repetition-passed:${fn.startIndex}`, () => {
+    let read = 0;
+    for (const at of ctx.usesOf(name)) {
+      if ((at >= fn.startIndex && at < endOf(fn)) || ctx.inCommentOrString(at)) {
+        continue;
+      }
+      if (read++ >= MAX_USES) {
+        break;
+      }
+      const ref = ctx.nodeAt(at);
+      if (
+        !ref ||
+        (FUNCTION_TYPES.has(kind(up(ref) ?? ref)) && functionName(up(ref) as Node, ctx.text) === name)
+      ) {
+        continue;
+      }
+      for (const use of [...tableLoopUses(ctx, ref), ref]) {
+        for (const u of parameterUses(ctx, use)) {
+          const found = perItem(ctx, u);
+          if (found) {
+            return found;
+          }
+        }
+      }
+      const here = depth > 0 ? perItem(ctx, ref) : undefined;
+      if (here) {
+        return here;
+      }
+      // Only a hand-off (passed or stored, not called) is followed to the function holding it:
+      // plain calls stay one level deep, as in `callerRepetition`.
+      let held: Node = ref;
+      while (up(held) && isMember(up(held)) && endOf(up(held) as Node) === endOf(ref)) {
+        held = up(held) as Node;
+      }
+      const called = isCall(up(held)) && callee(up(held))?.startIndex === held.startIndex;
+      const outer = called ? null : repetitionAbove(ctx, ref).boundary;
+      const outerName = outer ? functionName(outer, ctx.text) : undefined;
+      if (outer && outerName && /^[A-Za-z_$][\w$]*$/.test(outerName)) {
+        const found = passedRepetition(ctx, outer, outerName, depth + 1);
+        if (found) {
+          return found;
+        }
+      }
+    }
+    return null;
+  });
+}
+
+/**
+ * The loop over data (not a retry loop: `for i in range(tries): try: return func()`) that
+ * runs a use of a function (called, or handed to a call such as `run_in_executor`).
+ */
+function perItem(ctx: FileContext, use: Node): Found | undefined {
+  const found = repetitionAbove(ctx, use).construct;
+  if (!found?.overData) {
+    return undefined;
+  }
+  let call: Node | null = up(use);
+  for (let i = 0; call && !isCall(call) && i < 2; i++) {
+    call = up(call);
+  }
+  const retry = call && isCall(call) ? findRetryLoop(ctx, call) : null;
+  return retry && retry.loop.startIndex === found.construct.startIndex ? undefined : found;
+}
+
+/**
+ * The uses, inside a same-file function, of the parameter a reference is passed to:
+ * `process_model(name, model_func, rows)` → the uses of `model_func` in `process_model`.
+ */
+function parameterUses(ctx: FileContext, ref: Node): Node[] {
+  const list = up(ref);
+  const call = list && (kind(list) === 'argument_list' || kind(list) === 'arguments') ? up(list) : null;
+  if (!call || !isCall(call)) {
+    return [];
+  }
+  const index = positionalArgs(call).findIndex((a) => a.startIndex === ref.startIndex);
+  const target = lastSegment(dottedName(callee(call), ctx.text));
+  const def = index >= 0 && target ? callGraph(ctx).byName.get(target)?.[0] : undefined;
+  if (!def || (def.start <= ref.startIndex && ref.startIndex < def.end)) {
+    return [];
+  }
+  const param = def.params[/^(?:self|cls)$/.test(def.params[0] ?? '') ? index + 1 : index];
+  const body = def.node.childForFieldName('body');
+  if (!param || !body) {
+    return [];
+  }
+  return usesWithin(ctx, param, body.startIndex, endOf(body));
+}
+
+/**
+ * The uses of the loop variable of loops over a table holding a reference:
+ * `models = {"claude": ask}` … `for name, func in models.items():` → the uses of `func`.
+ */
+function tableLoopUses(ctx: FileContext, ref: Node): Node[] {
+  let holder = up(ref);
+  if (holder && kind(holder) === 'pair') {
+    holder = up(holder);
+  }
+  if (!holder || !/^(?:dictionary|object|list|array|tuple)$/.test(kind(holder))) {
+    return [];
+  }
+  const assignment = up(holder);
+  const left =
+    assignment && (kind(assignment) === 'assignment' || kind(assignment) === 'variable_declarator')
+      ? (assignment.childForFieldName('left') ?? assignment.childForFieldName('name'))
+      : null;
+  const table = left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
+  if (!table) {
+    return [];
+  }
+  const over = new RegExp(
+    `^(?:Object\\.(?:entries|values)\\(\\s*${table}\\s*\\)|${table}(?:\\s*\\.\\s*(?:items|values)\\s*\\(\\s*\\))?)$`,
+  );
+  const out: Node[] = [];
+  for (const at of ctx.wordsOf(table).slice(0, MAX_USES)) {
+    let loop = ctx.nodeAt(at);
+    for (let i = 0; loop && i < 4 && !/^for_(?:in_)?(?:statement|clause)$/.test(kind(loop)); i++) {
+      loop = up(loop);
+    }
+    const right = loop?.childForFieldName('right');
+    // (a comprehension's clause: its body is the comprehension's element)
+    const body =
+      loop && kind(loop) === 'for_in_clause'
+        ? up(loop)?.childForFieldName('body')
+        : loop?.childForFieldName('body');
+    if (
+      !loop ||
+      !right ||
+      !body ||
+      !over.test(ctx.textOf(right).trim()) ||
+      !contains(right, { start: at, end: at + 1 })
+    ) {
+      continue;
+    }
+    const names = ctx.textOf(loop.childForFieldName('left')).match(/[A-Za-z_$][\w$]*/g) ?? [];
+    const variable = names.filter((n) => !/^(?:const|let|var)$/.test(n)).pop();
+    if (variable) {
+      out.push(...usesWithin(ctx, variable, body.startIndex, endOf(body)));
+    }
+  }
+  return out;
+}
+
+/** Identifier nodes of a name between two offsets (not after a dot), at most {@link MAX_USES}. */
+function usesWithin(ctx: FileContext, name: string, start: number, end: number): Node[] {
+  const out: Node[] = [];
+  const words = ctx.wordsOf(name);
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < words.length && words[i] < end && out.length < MAX_USES; i++) {
+    const at = words[i];
+    const n = ctx.text[at - 1] !== '.' && !ctx.inCommentOrString(at) ? ctx.nodeAt(at) : null;
+    if (n) {
+      out.push(n);
+    }
+  }
+  return out;
 }

@@ -174,8 +174,13 @@ function inputReads(ctx: FileContext): number[] {
 function assignmentsIn(ctx: FileContext, start: number, end: number): string[] {
   const all = ctx.memo('assignments', () => {
     const out: Array<{ at: number; name: string }> = [];
-    for (const m of ctx.scan(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,40})?=(?![=>])/g)) {
-      out.push({ at: m.index, name: m[1] });
+    // (`a, b = f()` assigns both: the targets of a tuple assignment are read from one match.)
+    for (const m of ctx.scan(
+      /(?<![\w$.])([A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*){0,7})\s*(?::[^=\n;]{0,40})?=(?![=>])/g,
+    )) {
+      for (const name of m[1].split(',')) {
+        out.push({ at: m.index, name: name.trim() });
+      }
     }
     return out;
   });
@@ -199,7 +204,7 @@ function keywordOffsets(ctx: FileContext): { exit: number[]; continue: number[] 
 }
 
 /** The first index of a sorted list (of offsets or `{ at }`) at or after `offset`. */
-function lowerBound(list: ReadonlyArray<number | { at: number }>, offset: number): number {
+export function lowerBound(list: ReadonlyArray<number | { at: number }>, offset: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

@@ -12,8 +12,27 @@ import {
 } from './callGraph';
 import { catchesRateLimit, handlerBody, handlersOf, leavesLoop } from './errorChecks';
 import { heldLimiter } from './limiters';
-import { classifyWait, classifyWaitIn, findRetryLoop, type RetryLoop, type WaitInfo } from './retryLoops';
-import { dottedName, endOf, FUNCTION_TYPES, kind, lastSegment, positionalArgs, unwrap, up } from '../syntax';
+import {
+  classifyWait,
+  classifyWaitIn,
+  findRetryLoop,
+  lowerBound,
+  type RetryLoop,
+  type WaitInfo,
+} from './retryLoops';
+import { otherClaudeCalls } from './otherClaudeCalls';
+import {
+  dottedName,
+  endOf,
+  FUNCTION_TYPES,
+  kind,
+  lastSegment,
+  namedChildren,
+  positionalArgs,
+  unwrap,
+  up,
+} from '../syntax';
+import { assignedValues } from './functions';
 
 /**
  * Retries that are not a loop around the call: a function that calls itself again from its
@@ -46,15 +65,19 @@ export interface RetryShape {
 /** The non-loop retries of the file (computed once). */
 export function retryShapes(ctx: FileContext): RetryShape[] {
   return ctx.memo('retry-shapes', () => {
-    if (ctx.calls.length === 0) {
+    const legacy = otherClaudeCalls(ctx);
+    if (ctx.calls.length === 0 && legacy.length === 0) {
       return []; // every shape retries a Claude call: none to find, so no call graph to build
     }
     const graph = callGraph(ctx);
     const out: RetryShape[] = [];
     for (const fn of graph.functions) {
       const recursive = fn.sites.filter((s) => s.name === fn.name && !s.viaSuper);
-      // Calls under a limiter do not reach Claude for fan-out, but a retry is one all the same.
-      const reach = graph.reach.get(fn) ?? (fn.claude.length ? { calls: fn.claude } : undefined);
+      // Calls under a limiter do not reach Claude for fan-out, but a retry is one all the same;
+      // so is a legacy `completions.create` written in the function itself.
+      const reach =
+        graph.reach.get(fn) ??
+        (fn.claude.length ? { calls: fn.claude } : legacyWithin(ctx, fn.start, fn.end));
       if (reach && recursive.length) {
         const r = recursion(ctx, fn, recursive, (t) => triesClaude(ctx, t, fn));
         if (r) {
@@ -121,12 +144,20 @@ function handlerAround(node: Node, boundary: Node): { tryNode: Node; handler: No
 
 /** Whether a try body makes a Claude call, directly or through a local function. */
 function triesClaude(ctx: FileContext, body: Node, fn: LocalFunction): boolean {
-  if (callsWithin(ctx, body).length > 0) {
+  if (callsWithin(ctx, body).length > 0 || legacyWithin(ctx, body.startIndex, endOf(body))) {
     return true;
   }
   return sitesWithin(ctx, body.startIndex, endOf(body)).some(
     (s) => s.name !== fn.name && !!claudeTarget(ctx, s.name, s.at),
   );
+}
+
+/** The first legacy Text Completions (or getattr-reached) Claude call between two offsets, as a reach. */
+function legacyWithin(ctx: FileContext, start: number, end: number): { calls: ClaudeCall[] } | undefined {
+  const legacy = otherClaudeCalls(ctx);
+  const starts = ctx.memo('retry-shapes-legacy-starts', () => legacy.map((c) => c.node.startIndex));
+  const i = lowerBound(starts, start);
+  return i < starts.length && starts[i] < end ? { calls: [legacy[i]] } : undefined;
 }
 
 /** How a generic wrapper re-runs its callable parameter: in a loop, from its handler, or by recursion. */
@@ -240,7 +271,24 @@ export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
  * errors (overloaded 529s, 5xx), so it must not be described as mishandling 429s.
  */
 export function retriesOverloadedOnly(ctx: FileContext, tryNode: Node): boolean {
-  return rethrowsRateLimits(ctx, tryNode) || rethrowsAllButOverloaded(ctx, tryNode);
+  return (
+    rethrowsRateLimits(ctx, tryNode) ||
+    rethrowsAllButOverloaded(ctx, tryNode) ||
+    overloadBranchesOnly(ctx, tryNode)
+  );
+}
+
+/**
+ * Whether a handler retries only in a branch guarded by an overload test (see
+ * `retriesOnlyInOverloadBranch`) and every other handler that can catch a 429 leaves the loop.
+ */
+function overloadBranchesOnly(ctx: FileContext, tryNode: Node): boolean {
+  const handlers = handlersOf(tryNode);
+  const branch = handlers.filter((h) => retriesOnlyInOverloadBranch(ctx, h));
+  return (
+    branch.length > 0 &&
+    handlers.every((h) => branch.includes(h) || !catchesRateLimit(ctx, h) || leavesLoop(ctx, handlerBody(h)))
+  );
 }
 
 /** Text that tests for overloaded (529) errors and never for rate limits (429). */
@@ -254,13 +302,15 @@ const testsOverloadOnly = (t: string): boolean =>
  */
 function rethrowsAllButOverloaded(ctx: FileContext, tryNode: Node): boolean {
   for (const h of handlersOf(tryNode)) {
-    const text = ctx.textOf(h);
-    if (!/529|overload/i.test(text)) {
-      continue; // (no overload test in sight: nothing to resolve)
-    }
+    // The head of each of the handler's own statements (not the text of nested handlers, so
+    // nested retries stay linear): guards and flags are written there.
+    const text = namedChildren(handlerBody(h))
+      .map((st) => ctx.text.slice(st.startIndex, Math.min(endOf(st), st.startIndex + 300)))
+      .join('\n');
     if (/\bif\b[^\n{:!]*!==?\s*529\b[^\n]*?[{:)]\s*(?:throw|raise)\b/.test(text)) {
       return true;
     }
+    // (a guard through a predicate of any name, `if (!isBusy(error)) throw error`, is resolved below)
     const guard =
       /\bif\b\s*\(?\s*(?:!|not\s+)\s*([\w$.]+)\s*(\([^()\n]*\))?\s*\)?\s*[{:]?\s*(?:throw|raise)\b/g;
     for (const m of text.matchAll(guard)) {
@@ -280,4 +330,87 @@ function rethrowsAllButOverloaded(ctx: FileContext, tryNode: Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * `if (busy && round < N) { wait } else if (busy) { throw … } else { throw err }`, or
+ * `if e.status_code == 529: sleep(…)` then `raise`: a top-level `if` of the handler whose every
+ * branch either throws or is guarded by an overload test (written inline, or through a flag
+ * the handler set from one: `const busy = err.status === 529 || …`), the rest (its `else`, or
+ * the handler's last statement after it) throwing. Negated guards are not read.
+ */
+function retriesOnlyInOverloadBranch(ctx: FileContext, h: Node): boolean {
+  const statements = namedChildren(handlerBody(h));
+  const lastThrows = endsInThrow(statements[statements.length - 1] ?? null);
+  for (const [i, stmt] of statements.entries()) {
+    if (kind(stmt) !== 'if_statement') {
+      // (only logging, assignments and declarations before it: no earlier path retries)
+      if (/^(?:expression_statement|lexical_declaration|variable_declaration)$/.test(kind(stmt))) {
+        continue;
+      }
+      return false;
+    }
+    const { branches, otherwise } = ifChain(stmt);
+    if (otherwise ? !endsInThrow(otherwise) : !(lastThrows && i < statements.length - 1)) {
+      continue;
+    }
+    const guarded = (cond: Node): boolean => {
+      let text = ctx.textOf(cond);
+      for (const name of new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+        const values = assignedValues(ctx, name, h.startIndex, cond.startIndex);
+        text += values.length ? ` ${ctx.textOf(values[values.length - 1])}` : '';
+      }
+      return testsOverloadOnly(text) && !/!|\bnot\b/.test(text);
+    };
+    return (
+      branches.some((b) => !endsInThrow(b.block)) &&
+      branches.every((b) => endsInThrow(b.block) || guarded(b.cond))
+    );
+  }
+  return false;
+}
+
+/** The guarded branches of an `if` / `else if` / `elif` chain, and its final `else` body. */
+function ifChain(stmt: Node): {
+  branches: Array<{ cond: Node; block: Node | null }>;
+  otherwise: Node | null;
+} {
+  const branches: Array<{ cond: Node; block: Node | null }> = [];
+  let otherwise: Node | null = null;
+  for (let n: Node | null = stmt, i = 0; n && i < 32; i++) {
+    const cond = n.childForFieldName('condition');
+    if (!cond) {
+      break;
+    }
+    branches.push({ cond, block: n.childForFieldName('consequence') });
+    let next: Node | null = null;
+    const alts: Node[] = namedChildren(n).filter((c) => /^(?:else_clause|elif_clause)$/.test(kind(c)));
+    for (const alt of alts) {
+      if (kind(alt) === 'elif_clause') {
+        branches.push({
+          cond: alt.childForFieldName('condition') ?? alt,
+          block: alt.childForFieldName('consequence'),
+        });
+        continue;
+      }
+      const body: Node | null = alt.childForFieldName('body') ?? namedChildren(alt)[0] ?? null;
+      if (body && kind(body) === 'if_statement') {
+        next = body; // JS `else if`
+      } else {
+        otherwise = body;
+      }
+    }
+    n = next;
+  }
+  return { branches, otherwise };
+}
+
+/** Whether a statement or block ends by throwing (`throw …`, `raise`). */
+function endsInThrow(node: Node | null): boolean {
+  let last = node;
+  for (let i = 0; last && /block|statement_block/.test(kind(last)) && i < 8; i++) {
+    const kids = namedChildren(last);
+    last = kids[kids.length - 1] ?? null;
+  }
+  return !!last && (kind(last) === 'throw_statement' || kind(last) === 'raise_statement');
 }

@@ -1,6 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
+import { callGraph } from '../../lint/facts/callGraph';
 import { endOf, enclosingFunction, kind, rangeOf, up } from '../../lint/syntax';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
@@ -106,6 +107,13 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
     if (name) {
       names.add(name);
     }
+    // `table.at[idx, col] =`: the frame written into is `table`.
+    const holder = /([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*$/.exec(
+      text.slice(Math.max(0, end - 120), end),
+    )?.[1];
+    if (!m[0].startsWith('.') && holder && !/^(?:self|this)$/.test(holder)) {
+      names.add(holder);
+    }
   }
   const assigned = assignedName(ctx, r.construct);
   if (assigned) {
@@ -118,6 +126,9 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
     hasSink(ctx, sink, r.construct.startIndex, endOf(r.construct), new Set([response, ...names]))
   ) {
     return true; // each answer written as it comes
+  }
+  if (writesThroughHelper(ctx, text, sink)) {
+    return true; // each answer handed to a same-file helper that writes it (`save_response(path, record)`)
   }
   storedThroughHelpers(text, names);
   if (names.size === 0) {
@@ -132,16 +143,21 @@ function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
   if (!scope || !name) {
     return false;
   }
-  const re = new RegExp(`(?<![\\w$.])(?:(?:this|self)\\s*\\.\\s*)?${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
-  for (const m of ctx.scan(re)) {
-    if (m.index >= scope.startIndex && m.index < endOf(scope)) {
+  // (also on an instance, `classifier.process_reviews(df)`, or chained: `Labeller(k).label_all(df).to_csv(...)`)
+  const chained = new RegExp(`^\\s*(?:${sink.source})`);
+  for (const at of ctx.wordsOf(name)) {
+    const paren = /^\s*\(/.exec(ctx.text.slice(at + name.length, at + name.length + 20));
+    if (!paren || (at >= scope.startIndex && at < endOf(scope))) {
       continue;
     }
-    const site = ctx.nodeAt(m.index + m[0].length - 1);
+    const site = ctx.nodeAt(at + name.length + paren[0].length - 1);
     const call = site ? callAround(site) : null;
+    if (call && chained.test(ctx.text.slice(endOf(call), ctx.text.indexOf('\n', endOf(call)) >>> 0))) {
+      return true;
+    }
     const result = call ? assignedName(ctx, call) : undefined;
     const caller = site ? enclosingFunction(site) : null;
-    if (result && hasSink(ctx, sink, m.index, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
+    if (result && hasSink(ctx, sink, at, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
       return true;
     }
   }
@@ -163,6 +179,29 @@ function storedThroughHelpers(loopText: string, names: Set<string>): void {
       }
     }
   }
+}
+
+/** Calls in a loop of a same-file storing helper (named like `save_*`, `write_*`), with its arguments. */
+const STORING_CALL =
+  /(?<![\w$.])(?:(?:self|this)\s*\.\s*)?((?:save|write|store|append|insert|record|export|persist|dump)(?:_?[A-Za-z]\w*)?)\s*\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/gi;
+
+/**
+ * Whether the loop hands a value to a same-file storing helper whose own body writes it
+ * (`save_response(out_path, record)` around `json.dump(data, f)`, `self.save_review_to_file(text,
+ * category, id)` around `f.write(...)`). Each helper's body is read once per file.
+ */
+function writesThroughHelper(ctx: FileContext, loopText: string, sink: RegExp): boolean {
+  for (const m of loopText.matchAll(STORING_CALL)) {
+    if (!/[A-Za-z_$]/.test(m[2])) {
+      continue; // nothing handed over
+    }
+    for (const fn of callGraph(ctx).byName.get(m[1]) ?? []) {
+      if (ctx.memo(`batchable-writes:${fn.start}`, () => sink.test(ctx.text.slice(fn.start, fn.end)))) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**

@@ -9,7 +9,7 @@ import { classifyWait, findRetryLoop, loopHead, type WaitInfo } from '../../lint
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
-import { contains, endOf, kind, rangeOf, up } from '../../lint/syntax';
+import { contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
@@ -45,7 +45,11 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   for (const attempt of attempts) {
     const loop = findRetryLoop(ctx, attempt.node);
     if (loop) {
-      if (seen.has(loop.loop.startIndex) || loop.handlers.length === 0) {
+      if (
+        seen.has(loop.loop.startIndex) ||
+        loop.handlers.length === 0 ||
+        (attempt.via && swallowedUnread(ctx, attempt.call.node, attempt.node, loop.loop))
+      ) {
         continue;
       }
       seen.add(loop.loop.startIndex);
@@ -274,14 +278,46 @@ function calledPlainly(ctx: FileContext, name: string): boolean {
  * result (`retry_if_result`, `on_predicate`) still retry.
  */
 function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): boolean {
-  if (retriesOtherErrorsOnly(ctx, lib)) {
+  if (retriesOtherErrorsOnly(ctx, lib) || singleAttempt(ctx, lib)) {
     return true;
   }
   if (/retry_if_result|retry_if_not_result|on_predicate|retryIf|shouldRetry/.test(ctx.textOf(lib.head))) {
     return false;
   }
+  return swallowedWithin(ctx, node, (n) => n.startIndex >= lib.node.startIndex);
+}
+
+/**
+ * Whether a loop around a local function never sees its Claude errors: the function catches
+ * them around the call and neither re-raises nor re-throws (`except Exception: log; return None`),
+ * and the loop does not test what the function returned (a `None` that would be retried).
+ */
+function swallowedUnread(ctx: FileContext, call: Node, site: Node, loop: Node): boolean {
+  if (!swallowedWithin(ctx, call, (n) => !FUNCTION_TYPES.has(kind(n)))) {
+    return false;
+  }
+  let statement: Node | null = site;
+  for (let i = 0; statement && i < 6 && !/assignment|declarator/.test(kind(statement)); i++) {
+    statement = up(statement);
+  }
+  const left = statement?.childForFieldName('left') ?? statement?.childForFieldName('name');
+  const result = left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
+  if (!result) {
+    return true;
+  }
+  const uses = ctx
+    .textOf(loop)
+    .match(new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
+  return (uses?.length ?? 0) <= 1;
+}
+
+/**
+ * Whether a try around `node` (walking up while `inside` holds) catches rate-limit errors and
+ * neither re-raises nor re-throws them.
+ */
+function swallowedWithin(ctx: FileContext, node: Node, inside: (n: Node) => boolean): boolean {
   let prev: Node = node;
-  for (let n = up(node); n && n.startIndex >= lib.node.startIndex; prev = n, n = up(n)) {
+  for (let n = up(node); n && inside(n); prev = n, n = up(n)) {
     const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
     if (!body || !contains(body, prev)) {
       continue;
@@ -293,6 +329,28 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
     }
   }
   return false;
+}
+
+/**
+ * Whether a retry library stops after one attempt (`stop=stop_after_attempt(1)`, `max_tries=1`,
+ * `retries: 0`), written out or as a module constant (`API_MAX_RETRY = 1`): nothing is retried.
+ */
+function singleAttempt(ctx: FileContext, lib: RetryLibraryUse): boolean {
+  const m = /\b(?:stop_after_attempt\s*\(|max_tries\s*=|retries\s*:)\s*([A-Za-z_$][\w$]*|\d+)\s*[),}]/.exec(
+    ctx.textOf(lib.head),
+  );
+  if (!m) {
+    return false;
+  }
+  // Module constants read (each a scan of the text): at most 16 a file, so it stays linear.
+  const read = ctx.memo('naive-retry-attempt-constants', () => new Map<string, string | undefined>());
+  if (!/^\d+$/.test(m[1]) && !read.has(m[1]) && read.size < 16) {
+    const def = new RegExp(`^${m[1].replace(/\$/g, '\\$')}\\s*(?::[^=\\n]*)?=\\s*(\\d+)\\s*$`, 'm');
+    read.set(m[1], def.exec(ctx.text)?.[1]);
+  }
+  const value = /^\d+$/.test(m[1]) ? m[1] : read.get(m[1]);
+  const limit = /retries/.test(m[0]) ? 0 : 1;
+  return value !== undefined && Number(value) <= limit;
 }
 
 /**

@@ -40,7 +40,9 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     if (uses.some((u) => retriedByCaller(ctx, u)) || retriesOwnedByComment(ctx, client.node, entry.entry)) {
       continue;
     }
-    if (calls.length && rateLimitsMappedToRetryable(ctx)) {
+    // (a client returned by a factory is used through calls not resolved to it: `self._client.messages.create`)
+    const used = calls.length > 0 || (returnedByFactory(client.node) && ctx.calls.some((c) => !c.client));
+    if (used && rateLimitsMappedToRetryable(ctx)) {
       continue; // its rate limits become the app's retryable error: the app's retry layer owns them
     }
     if (ctx.calls.length === 0 && uses.length === 0 && returnedByFactory(client.node)) {

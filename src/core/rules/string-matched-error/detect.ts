@@ -341,14 +341,22 @@ function predicateUses(
   errorName: string,
 ): Array<{ test: Test; helper: string; line: number }> {
   const out: Array<{ test: Test; helper: string; line: number }> = [];
-  for (const site of sitesWithin(ctx, handler.startIndex, endOf(handler))) {
-    const call = siteCall(ctx, site.at);
+  const uses: Array<{ name: string; call: Node | null; methods?: boolean }> = sitesWithin(
+    ctx,
+    handler.startIndex,
+    endOf(handler),
+  ).map((site) => ({ name: site.name, call: siteCall(ctx, site.at) }));
+  uses.push(...instanceMethodCalls(ctx, handler));
+  for (const { name, call, methods } of uses) {
     const args = positionalArgs(call);
     const index = args.findIndex((a) => isErrorText(ctx, a, errorName, handler, 0));
     if (!call || index < 0) {
       continue;
     }
-    for (const fn of callGraph(ctx).byName.get(site.name) ?? []) {
+    for (const fn of callGraph(ctx).byName.get(name) ?? []) {
+      if (methods && !isMethod(fn)) {
+        continue;
+      }
       const first = fn.params[0] === 'self' || fn.params[0] === 'cls' ? 1 : 0;
       const param = fn.params[first + index];
       const found = param ? predicateTest(ctx, fn, param) : undefined;
@@ -375,6 +383,36 @@ function predicateUses(
     }
   }
   return out;
+}
+
+/**
+ * Calls in a handler of a method on another receiver than `self`/`this` (`rot.rotate(str(e))`,
+ * an instance of a same-file class): the call graph records only plain and `self.` calls.
+ */
+function instanceMethodCalls(
+  ctx: FileContext,
+  handler: Node,
+): Array<{ name: string; call: Node; methods: true }> {
+  const out: Array<{ name: string; call: Node; methods: true }> = [];
+  const byName = callGraph(ctx).byName;
+  for (const call of handler.descendantsOfType(['call', 'call_expression'])) {
+    const fn = call ? callee(call) : null;
+    const receiver = isMember(fn) ? ctx.textOf(memberObject(fn)) : 'self';
+    const name = isMember(fn) ? ctx.textOf(memberProperty(fn)) : '';
+    if (call && !/^(?:self|this|super\(\)|super)$/.test(receiver) && byName.has(name)) {
+      out.push({ name, call, methods: true });
+    }
+  }
+  return out;
+}
+
+/** Whether a local function is a method of a class (its parent is a class body). */
+function isMethod(fn: LocalFunction): boolean {
+  let p = up(fn.node);
+  if (p && kind(p) === 'decorated_definition') {
+    p = up(p);
+  }
+  return /^(?:block|class_body)$/.test(kindOf(p) ?? '') && /^class/.test(kindOf(up(p)) ?? '');
 }
 
 /** Whether a local function tests its parameter's text for rate limits (computed once per function). */

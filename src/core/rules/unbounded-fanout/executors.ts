@@ -9,6 +9,7 @@ import {
   callAtToken,
   ancestorOfType,
   scopeOf,
+  enclosingLoop,
   enclosingLoopOrComprehension,
   boundedLoop,
   boundedArray,
@@ -29,6 +30,7 @@ import {
   endOf,
 } from '../../lint/syntax';
 import { callParams } from '../../lint/facts/arguments';
+import { parameterReach } from './thunks';
 
 /** Thread/process pools with no or a large `max_workers` mapping or submitting Claude calls. */
 export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
@@ -60,13 +62,18 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
       let loop: Node | null = null;
       if (u[1] === 'submit') {
         loop = enclosingLoopOrComprehension(call, scope);
-        if (!loop || boundedLoop(ctx, loop)) {
+        if (loop && boundedLoop(ctx, loop)) {
+          loop = batchesAllSubmitted(ctx, loop, scope);
+        }
+        if (!loop) {
           continue;
         }
       } else if (boundedArray(ctx, unwrap(positionalArgs(call)[1] ?? null), call)) {
         continue;
       }
-      const r = reach(ctx, fnArg);
+      const own = reach(ctx, fnArg);
+      // `pool.submit(classifier, x)` where `classifier` is a parameter: what the callers pass.
+      const r = own.calls.length ? own : (parameterReach(ctx, fnArg) ?? own);
       // `pool.submit(client.messages.create, **kwargs)`: the method itself is the work.
       const direct =
         r.calls.length === 0 &&
@@ -81,6 +88,20 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
       }
     }
   }
+}
+
+/**
+ * A bounded batch loop (`for x in X[i:i + n]`) inside an unbounded loop over the batches whose
+ * body never waits on the futures (`.result()`, `wait`, `as_completed`): every batch is submitted
+ * before any is awaited, so the slicing bounds nothing. The outer loop, or null.
+ */
+function batchesAllSubmitted(ctx: FileContext, inner: Node, scope: Node): Node | null {
+  const outer = enclosingLoop(inner, scope);
+  const body = outer?.childForFieldName('body');
+  if (!outer || !body || boundedLoop(ctx, outer)) {
+    return null;
+  }
+  return /\.\s*result\s*\(|\b(?:wait|as_completed|gather)\s*\(/.test(ctx.textOf(body)) ? null : outer;
 }
 
 function emitExecutor(

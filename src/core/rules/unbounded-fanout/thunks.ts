@@ -88,3 +88,44 @@ function sitesByName(ctx: FileContext): Map<string, CallSite[]> {
     return map;
   });
 }
+
+/** The most same-file callers read for what a parameter is given (keeps a fan-out's cost bounded). */
+const MAX_CALLERS = 16;
+
+/**
+ * What a callable parameter reaches, read from the file's callers: `evaluate(X, y, classify)`
+ * for `def evaluate(X, y, classifier)` … `pool.submit(classifier, x)`. The first caller (of
+ * at most 16) whose argument at that position, or keyword, reaches a Claude call decides.
+ */
+export function parameterReach(ctx: FileContext, ref: Node): Reach | undefined {
+  const id = unwrap(ref);
+  if (!id || kind(id) !== 'identifier') {
+    return undefined;
+  }
+  const name = ctx.textOf(id);
+  const helper = functionAt(ctx, id.startIndex);
+  const index = helper ? helper.params.indexOf(name) : -1;
+  if (!helper || index < 0) {
+    return undefined;
+  }
+  const position = /^(?:self|cls)$/.test(helper.params[0] ?? '') ? index - 1 : index;
+  let read = 0;
+  for (const site of sitesByName(ctx).get(helper.name) ?? []) {
+    if (helper.start <= site.at && site.at < helper.end) {
+      continue;
+    }
+    if (read++ >= MAX_CALLERS) {
+      break;
+    }
+    const call = siteCall(ctx, site.at);
+    const keyword = namedChildren(call?.childForFieldName('arguments') ?? null).find(
+      (a) => kind(a) === 'keyword_argument' && ctx.textOf(a.childForFieldName('name')) === name,
+    );
+    const arg = unwrap(keyword?.childForFieldName('value') ?? positionalArgs(call)[position] ?? null);
+    const r = arg ? reach(ctx, arg) : undefined;
+    if (r && r.calls.length) {
+      return r;
+    }
+  }
+  return undefined;
+}

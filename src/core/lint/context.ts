@@ -4,7 +4,7 @@ import { type ClaudeCall, findCalls } from './facts/calls';
 import { type ClientBinding, findClients } from './facts/clients';
 import { type Imports, readImports } from './facts/imports';
 import { endOf, isNameChar, kind } from './syntax';
-import { lineLocal, type ScanCache } from './scanCache';
+import { lineLocal, type ScanCache, type ScanPart } from './scanCache';
 import type { LintLanguage, LintOptions } from './types';
 
 export type { ClaudeCall } from './facts/calls';
@@ -133,15 +133,28 @@ export class FileContext {
   }
 
   private findWords(name: string): number[] {
-    if (this.scans && name && !name.includes('\n')) {
-      return this.scans.get(
-        `w${name}`,
-        (text, a, b) => wordsIn(text, name, a, b),
-        (n) => n,
-        (n, by) => n + by,
-      );
-    }
-    return wordsIn(this.text, name, 0, this.text.length);
+    return name && !name.includes('\n')
+      ? this.lineScan(
+          `w${name}`,
+          (text, a, b) => wordsIn(text, name, a, b),
+          (n) => n,
+          (n, by) => n + by,
+        )
+      : wordsIn(this.text, name, 0, this.text.length);
+  }
+
+  /**
+   * What `part(text, 0, text.length)` finds, for a scan whose every item lies on one line
+   * (at `at(item)`) and depends on that line's text alone: in an editor document, only the
+   * lines changed since its previous text are scanned again (see `ScanCache.get`).
+   */
+  lineScan<T>(
+    key: string,
+    part: ScanPart<T>,
+    at: (item: T) => number,
+    shift: (item: T, by: number) => T,
+  ): T[] {
+    return this.scans ? this.scans.get(`k${key}`, part, at, shift) : part(this.text, 0, this.text.length);
   }
 
   /**

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { languageForPath, type LintEngine, type LintLanguage } from '../../../src/core/lint';
 import { FileContext } from '../../../src/core/lint/context';
+import { callSites, fileCallSites } from '../../../src/core/lint/facts/callGraph';
 import { changedLines, lineLocal, ScanCache } from '../../../src/core/lint/scanCache';
 import { fixtureFiles, fixturesDir, getEngine } from './helpers';
 
@@ -26,6 +27,10 @@ const TYPED = [
   'client.messages.create(',
   "'sk-ant-api03-" + 'Q7w8E9r0T1'.repeat(9) + "AA'",
   'retry_after',
+  'self.ask(',
+  'this . f (',
+  'super().g(',
+  'super.h(',
 ];
 
 /** One edit: `len` characters at `at` (modulo the text's length) replaced. */
@@ -118,7 +123,7 @@ describe('ScanCache: scans kept across edits', function () {
     );
   });
 
-  it('after random edits, cached scans, line scans and word searches equal fresh ones', () => {
+  it('after random edits, cached scans, line scans, word searches and call sites equal fresh ones', () => {
     const all = [...patterns, ...EDGE_PATTERNS];
     fc.assert(
       fc.property(
@@ -147,6 +152,7 @@ describe('ScanCache: scans kept across edits', function () {
                 [...cached.scanLines(def, hint)].map((m) => [m.index, ...m]),
                 [...fresh.scanLines(def, hint)].map((m) => [m.index, ...m]),
               );
+              assert.deepEqual(fileCallSites(cached), [...callSites(text)]);
               for (const name of names) {
                 assert.deepEqual(cached.wordsOf(name), fresh.wordsOf(name), name);
               }

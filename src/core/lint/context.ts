@@ -23,6 +23,7 @@ export class FileContext {
   private linesCache: LineIndex | undefined;
   private readonly memos = new Map<string, unknown>();
   private readonly words = new Map<string, number[]>();
+  private readonly nodes = new Map<number, Node | null>();
 
   constructor(
     readonly text: string,
@@ -62,7 +63,14 @@ export class FileContext {
 
   /** The smallest node covering an offset. */
   nodeAt(offset: number): Node | null {
-    return this.root.descendantForIndex(offset, offset + 1);
+    // Memoised: about a quarter of the lookups repeat one (a comment-or-string check, then
+    // the node itself), and each is a walk down from the root.
+    let node = this.nodes.get(offset);
+    if (node === undefined) {
+      node = this.root.descendantForIndex(offset, offset + 1);
+      this.nodes.set(offset, node);
+    }
+    return node;
   }
 
   /** Whether an offset is inside a comment or a string (so a text match there is not code). */

@@ -4,6 +4,7 @@ import { type ClaudeCall, findCalls } from './facts/calls';
 import { type ClientBinding, findClients } from './facts/clients';
 import { type Imports, readImports } from './facts/imports';
 import { endOf, isNameChar, kind } from './syntax';
+import { lineLocal, type ScanCache, type ScanPart } from './scanCache';
 import type { LintLanguage, LintOptions } from './types';
 
 export type { ClaudeCall } from './facts/calls';
@@ -22,6 +23,7 @@ export class FileContext {
   private linesCache: LineIndex | undefined;
   private readonly memos = new Map<string, unknown>();
   private readonly words = new Map<string, number[]>();
+  private readonly nodes = new Map<number, Node | null>();
 
   constructor(
     readonly text: string,
@@ -29,8 +31,11 @@ export class FileContext {
     readonly root: Node,
     /** The options of this lint run (the file's path, test-code settings). */
     readonly options: Readonly<LintOptions> = {},
+    /** Scans kept from the document's previous text (the editor path), if any. */
+    private readonly scans?: ScanCache,
   ) {
     this.python = language === 'python';
+    scans?.use(text);
   }
 
   /** The file's path relative to its project, when the lint was given one. */
@@ -58,7 +63,14 @@ export class FileContext {
 
   /** The smallest node covering an offset. */
   nodeAt(offset: number): Node | null {
-    return this.root.descendantForIndex(offset, offset + 1);
+    // Memoised: about a quarter of the lookups repeat one (a comment-or-string check, then
+    // the node itself), and each is a walk down from the root.
+    let node = this.nodes.get(offset);
+    if (node === undefined) {
+      node = this.root.descendantForIndex(offset, offset + 1);
+      this.nodes.set(offset, node);
+    }
+    return node;
   }
 
   /** Whether an offset is inside a comment or a string (so a text match there is not code). */
@@ -80,6 +92,11 @@ export class FileContext {
 
   /** Runs a global regex over the text (or a slice) and returns the match indexes and groups. */
   *scan(re: RegExp, from = 0, to = this.text.length): Generator<RegExpExecArray> {
+    if (this.scans && from === 0 && to === this.text.length && lineLocal(re)) {
+      // An editor document: only the lines changed since its previous text are scanned.
+      yield* this.scans.get(`s${re.flags}/${re.source}`, (text, a, b) => scanPart(re, text, a, b), at, shift);
+      return;
+    }
     // Always run on the whole text (a slice would be flattened, a copy per scan) and stop at `to`.
     const text = this.text;
     re.lastIndex = from;
@@ -100,27 +117,12 @@ export class FileContext {
    * a match of `hint` (for instance its own tail from a literal character on).
    */
   *scanLines(re: RegExp, hint: RegExp): Generator<RegExpExecArray> {
-    const text = this.text;
-    hint.lastIndex = 0;
-    for (let h = hint.exec(text); h; h = hint.exec(text)) {
-      const lineStart = text.lastIndexOf('\n', h.index - 1) + 1;
-      let lineEnd = text.indexOf('\n', h.index);
-      if (lineEnd === -1) {
-        lineEnd = text.length;
-      }
-      // On the line alone: `^`/`$` (multiline), `\b` and look-behinds read a newline or
-      // the ends of the input the same way.
-      const line = text.slice(lineStart, lineEnd);
-      re.lastIndex = 0;
-      for (let m = re.exec(line); m; m = re.exec(line)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-        }
-        m.index += lineStart;
-        yield m;
-      }
-      hint.lastIndex = lineEnd + 1;
+    if (this.scans && lineLocal(hint)) {
+      const key = `l${re.flags}/${re.source}/${hint.flags}/${hint.source}`;
+      yield* this.scans.get(key, (text, a, b) => [...scanLinesIn(text, re, hint, a, b)], at, shift);
+      return;
     }
+    yield* scanLinesIn(this.text, re, hint, 0, this.text.length);
   }
 
   /**
@@ -139,14 +141,28 @@ export class FileContext {
   }
 
   private findWords(name: string): number[] {
-    const text = this.text;
-    const out: number[] = [];
-    for (let at = text.indexOf(name); at !== -1 && name; at = text.indexOf(name, at + 1)) {
-      if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length))) {
-        out.push(at);
-      }
-    }
-    return out;
+    return name && !name.includes('\n')
+      ? this.lineScan(
+          `w${name}`,
+          (text, a, b) => wordsIn(text, name, a, b),
+          (n) => n,
+          (n, by) => n + by,
+        )
+      : wordsIn(this.text, name, 0, this.text.length);
+  }
+
+  /**
+   * What `part(text, 0, text.length)` finds, for a scan whose every item lies on one line
+   * (at `at(item)`) and depends on that line's text alone: in an editor document, only the
+   * lines changed since its previous text are scanned again (see `ScanCache.get`).
+   */
+  lineScan<T>(
+    key: string,
+    part: ScanPart<T>,
+    at: (item: T) => number,
+    shift: (item: T, by: number) => T,
+  ): T[] {
+    return this.scans ? this.scans.get(`k${key}`, part, at, shift) : part(this.text, 0, this.text.length);
   }
 
   /**
@@ -229,4 +245,73 @@ export class FileContext {
   get calls(): ClaudeCall[] {
     return this.memo('calls', () => findCalls(this));
   }
+}
+
+/** The whole-word occurrences of `name` starting in `text[from, to)` (see `FileContext.wordsOf`). */
+function wordsIn(text: string, name: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(name, from); at !== -1 && at < to && name; at = text.indexOf(name, at + 1)) {
+    if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length))) {
+      out.push(at);
+    }
+  }
+  return out;
+}
+
+/**
+ * The matches of a line-local global pattern (see `lineLocal`) in `text[from, to)`, whose
+ * ends are line ends: what a scan of the whole text finds there.
+ */
+function scanPart(re: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  // (As `FileContext.scan`, nothing at the very end of the text: an empty match there.)
+  for (let m = re.exec(part); m && m.index + from < text.length; m = re.exec(part)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+    }
+    m.index += from;
+    out.push(m);
+  }
+  return out;
+}
+
+/** `FileContext.scanLines` on the lines of `text[from, to)` that hold a match of `hint`. */
+function* scanLinesIn(
+  text: string,
+  re: RegExp,
+  hint: RegExp,
+  from: number,
+  to: number,
+): Generator<RegExpExecArray> {
+  hint.lastIndex = from;
+  for (let h = hint.exec(text); h && h.index < to; h = hint.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', h.index - 1) + 1;
+    let lineEnd = text.indexOf('\n', h.index);
+    if (lineEnd === -1) {
+      lineEnd = text.length;
+    }
+    // On the line alone: `^`/`$` (multiline), `\b` and look-behinds read a newline or
+    // the ends of the input the same way.
+    const line = text.slice(lineStart, lineEnd);
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+      }
+      m.index += lineStart;
+      yield m;
+    }
+    hint.lastIndex = lineEnd + 1;
+  }
+}
+
+function at(m: RegExpExecArray): number {
+  return m.index;
+}
+
+/** A copy of a match moved by `by` characters. */
+function shift(m: RegExpExecArray, by: number): RegExpExecArray {
+  return Object.assign([...m], { index: m.index + by, input: m.input, groups: m.groups }) as RegExpExecArray;
 }

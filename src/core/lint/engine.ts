@@ -14,6 +14,7 @@ import { joinCells, type NotebookCell, partAt, rebaseData } from './notebook';
 import { RULE_IDS, RULES } from '../rules';
 import type { RuleReport } from '../rules/rule';
 import { DEEP_NESTING, depthAfterChange, nestingDepth, withParentCache } from './syntax';
+import { ScanCache } from './scanCache';
 import { effectiveSetting } from './settings';
 import { isSuppressed, parseSuppressions } from './suppression';
 import { inTestCode, TEST_CODE_NOTE } from './facts/testCode';
@@ -167,14 +168,28 @@ export class LintEngine {
 
   /**
    * @internal Runs the enabled rules over a parsed text. `depth`: the text's nesting depth
-   * or an upper bound of it, when known (see `withParentCache`).
+   * or an upper bound of it, when known (see `withParentCache`). `scans`: the document's
+   * scans of its previous text, brought up to date (see `ScanCache`).
    */
-  analyze(text: string, language: LintLanguage, root: Node, options: LintOptions, depth?: number): Finding[] {
-    return withParentCache(text, () => this.analyzeTree(text, language, root, options), root, depth);
+  analyze(
+    text: string,
+    language: LintLanguage,
+    root: Node,
+    options: LintOptions,
+    depth?: number,
+    scans?: ScanCache,
+  ): Finding[] {
+    return withParentCache(text, () => this.analyzeTree(text, language, root, options, scans), root, depth);
   }
 
-  private analyzeTree(text: string, language: LintLanguage, root: Node, options: LintOptions): Finding[] {
-    const ctx = new FileContext(text, language, root, options);
+  private analyzeTree(
+    text: string,
+    language: LintLanguage,
+    root: Node,
+    options: LintOptions,
+    scans?: ScanCache,
+  ): Finding[] {
+    const ctx = new FileContext(text, language, root, options, scans);
     const findings: Finding[] = [];
     let suppressions: ReturnType<typeof parseSuppressions> | undefined;
     for (const rule of RULES) {
@@ -241,6 +256,8 @@ export class LintDocument {
   private provisional = false;
   /** An upper bound of `nestingDepth(text)`, kept across edits; undefined until measured. */
   private depth: number | undefined;
+  /** Line-local text scans, rescanned after an edit only on the changed lines. */
+  private readonly scans = new ScanCache();
 
   constructor(
     private readonly engine: LintEngine,
@@ -345,7 +362,14 @@ export class LintDocument {
     if (this.depth === undefined || this.depth > DEEP_NESTING) {
       this.depth = nestingDepth(this.current);
     }
-    return this.engine.analyze(this.current, this.language, this.tree.rootNode, options, this.depth);
+    return this.engine.analyze(
+      this.current,
+      this.language,
+      this.tree.rootNode,
+      options,
+      this.depth,
+      this.scans,
+    );
   }
 
   /**

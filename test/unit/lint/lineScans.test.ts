@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { languageForPath, LintEngine } from '../../../src/core/lint';
 import { FileContext } from '../../../src/core/lint/context';
 import { JS_DEFS, PY_DEFS } from '../../../src/core/lint/facts/callGraph';
+import { ENDPOINT_ASSIGNMENT } from '../../../src/core/lint/facts/httpClaudeCalls';
 import { definedFunction, definedFunctionAt, pastNextChar } from '../../../src/core/lint/facts/functions';
 import { nestingDepth } from '../../../src/core/lint/syntax';
 import { fixtureFiles, fixturesDir, getEngine, withTextContext } from './helpers';
@@ -67,6 +68,44 @@ describe('line-hinted scans and the nesting depth', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('scanLines(re, hint): the matches of scan(re), for the raw-HTTP endpoint assignment', () => {
+    const [re, hint] = ENDPOINT_ASSIGNMENT;
+    const endpointPieces = [
+      'URL = "',
+      'url=f"',
+      "u: str = '",
+      'const u = `',
+      'https://h',
+      '/v1/messages',
+      '/v1/messages"',
+      "/v1/messages'",
+      '/v1/messages`',
+      '"',
+      '=',
+      '\n',
+      ' ',
+      'x',
+    ];
+    const endpointTexts = fc
+      .array(fc.oneof(fc.constantFrom(...endpointPieces), fc.string({ maxLength: 2 })), { maxLength: 24 })
+      .map((parts) => parts.join(''));
+    let found = 0;
+    fc.assert(
+      fc.property(endpointTexts, (text) => {
+        withContext(text, (ctx) => {
+          const expected = [...ctx.scan(re)].map((m) => [m.index, m[0], m[1]]);
+          found += expected.length;
+          assert.deepEqual(
+            [...ctx.scanLines(re, hint)].map((m) => [m.index, m[0], m[1]]),
+            expected,
+          );
+        });
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(found > 100, `only ${found} matches generated`);
   });
 
   it('scanLines finds a definition on every line', () => {
@@ -213,7 +252,7 @@ describe('FileContext.callsOf', () => {
     'x.this.',
   ];
   const texts = fc
-    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength: 30 })
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength: 24 })
     .map((parts) => parts.join(''));
 
   it('the starts and parentheses of the call patterns it replaces', () => {

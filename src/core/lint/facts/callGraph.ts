@@ -119,7 +119,7 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));
   const paramNamesAll = new Set(functions.flatMap((f) => f.params));
-  for (const { name, at, method, viaSuper } of callSites(ctx.text)) {
+  for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
     const local = byName.has(name);
     if ((!local && !(paramNamesAll.has(name) && !method)) || NOT_NAMES.has(name)) {
       continue;
@@ -214,11 +214,19 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
  * (`method`), not after a dot (another object's method). What the pattern
  * `(?<![\w$.])((?:this|self)[ \t]*\.[ \t]*)?([A-Za-z_$][\w$]*)[ \t]*\(` finds, read back from
  * each `(` (a pattern that starts with a look-behind is tried at every offset, several times slower).
+ * Only the `(` in `text[from, to)`; each site is read from its line alone (so the call graph
+ * keeps the sites of the lines an edit did not touch, see `FileContext.lineScan`).
  */
 export function* callSites(
   text: string,
+  from = 0,
+  to = text.length,
 ): Generator<{ name: string; at: number; method: boolean; viaSuper?: boolean }> {
-  for (let paren = text.indexOf('('); paren !== -1; paren = text.indexOf('(', paren + 1)) {
+  for (
+    let paren = text.indexOf('(', from);
+    paren !== -1 && paren < to;
+    paren = text.indexOf('(', paren + 1)
+  ) {
     let end = paren;
     while (isBlank(text.charCodeAt(end - 1))) end--;
     let at = end;
@@ -247,6 +255,18 @@ export function* callSites(
       yield { name: text.slice(at, end), at, method };
     }
   }
+}
+
+/** `callSites` of the file's text (in an editor document, kept for the lines an edit did not touch). */
+export function fileCallSites(
+  ctx: FileContext,
+): Array<{ name: string; at: number; method: boolean; viaSuper?: boolean }> {
+  return ctx.lineScan(
+    'call-sites',
+    (text, from, to) => [...callSites(text, from, to)],
+    (site) => site.at,
+    (site, by) => ({ ...site, at: site.at + by }),
+  );
 }
 
 /** Whether the receiver ending at `j` is `super()` (Python) or `super` (JS). */

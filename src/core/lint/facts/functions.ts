@@ -137,6 +137,14 @@ export function definedFunctionAt(
     if (name && name.startIndex === at && isName(name)) {
       return definedBy(holder, at, namedExpressions);
     }
+    if (t === 'call_expression' || t === 'call') {
+      // A call of the name (`expect(` / `test(` starting a line, which reads like a method):
+      // the name's parent is the call, which defines nothing.
+      const fn = holder.childForFieldName('function');
+      if (fn && fn.startIndex === at && isName(fn)) {
+        return null;
+      }
+    }
   }
   const id = ctx.nodeAt(at);
   return id ? definedFunction(id, namedExpressions) : null;

@@ -4,6 +4,16 @@ import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
 
 /**
+ * A name assigned a string ending in the endpoint, with the tail it cannot match without (see
+ * `FileContext.scanLines`: tried at every offset, the pattern alone costs more than the rest
+ * of the analysis of a large file).
+ */
+export const ENDPOINT_ASSIGNMENT: [RegExp, RegExp] = [
+  /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,40})?=[ \t]*[fF]?(['"`])[^'"`\n]{0,200}?\/v1\/messages\2/g,
+  /\/v1\/messages/g,
+];
+
+/**
  * The Messages API called over raw HTTP, for the rules that care about a request being
  * retried or its errors read (`naive-retry`, `string-matched-error`):
  * `requests.post("https://api.anthropic.com/v1/messages", ...)`, `httpx.post(URL, ...)`,
@@ -20,9 +30,7 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
     }
     // `ANTHROPIC_URL = "https://api.anthropic.com/v1/messages"`, `const url = \`${base}/v1/messages\``.
     const names = new Set<string>();
-    for (const m of ctx.scan(
-      /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,40})?=[ \t]*[fF]?(['"`])[^'"`\n]{0,200}?\/v1\/messages\2/g,
-    )) {
+    for (const m of ctx.scanLines(...ENDPOINT_ASSIGNMENT)) {
       if (!ctx.inCommentOrString(m.index)) {
         names.add(m[1]);
       }

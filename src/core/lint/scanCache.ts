@@ -1,0 +1,197 @@
+/**
+ * Text scans kept across the versions of an editor document (issue 17): after an edit,
+ * only the lines the edit touched are scanned again; what was found on the other lines is
+ * kept (shifted past the edit). Used for scans whose results depend on each line's text
+ * alone (`lineLocal`), so the result is always exactly what a scan of the whole new text
+ * finds: it never depends on the edit history.
+ */
+
+/** A function computing a scan's results over `text[from, to)`, with offsets into `text`. */
+export type ScanPart<T> = (text: string, from: number, to: number) => T[];
+
+interface Entry {
+  /** The text version the items were found in. */
+  version: number;
+  items: unknown[];
+}
+
+/**
+ * The lines that changed between two texts: `text[start, newEnd)` replaced
+ * `previous[start, oldEnd)`, both ends at a newline or the end of the text. Everything
+ * before `start` is the same in both, and so is everything from the ends on.
+ */
+interface Window {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * Scan results of one document, by key, for its last text and the one before. Feed it each
+ * text before it is analysed (`use`); results of the previous text are then brought up to
+ * date on first use by rescanning the changed lines only, and older ones are dropped.
+ */
+export class ScanCache {
+  private text: string | undefined;
+  private version = 0;
+  private window: Window | undefined;
+  private entries = new Map<string, Entry>();
+
+  /** Moves the cache to `text` (a no-op when it is the current text). */
+  use(text: string): void {
+    if (text === this.text) {
+      return;
+    }
+    const previous = this.text;
+    this.text = text;
+    this.version++;
+    this.window = previous === undefined ? undefined : changedLines(previous, text);
+    for (const [key, entry] of this.entries) {
+      if (entry.version < this.version - 1) {
+        this.entries.delete(key);
+      }
+    }
+  }
+
+  /**
+   * What `part(text, 0, text.length)` finds in the current text. `part` must depend only on
+   * the lines of its range: each item found on one line, by that line's text alone (see
+   * `lineLocal`), at offset `at(item)`; `shift` moves an item by a number of characters.
+   */
+  get<T>(key: string, part: ScanPart<T>, at: (item: T) => number, shift: (item: T, by: number) => T): T[] {
+    const text = this.text;
+    if (text === undefined) {
+      throw new Error('ScanCache.get before use');
+    }
+    const entry = this.entries.get(key);
+    if (entry?.version === this.version) {
+      return entry.items as T[];
+    }
+    let items: T[];
+    const w = this.window;
+    if (entry && entry.version === this.version - 1 && w) {
+      const old = entry.items as T[];
+      const by = w.newEnd - w.oldEnd;
+      items = [];
+      let i = 0;
+      for (; i < old.length && at(old[i]) < w.start; i++) {
+        items.push(old[i]);
+      }
+      for (const item of part(text, w.start, w.newEnd)) {
+        items.push(item);
+      }
+      for (; i < old.length && at(old[i]) <= w.oldEnd; i++);
+      for (; i < old.length; i++) {
+        items.push(by === 0 ? old[i] : shift(old[i], by));
+      }
+    } else {
+      items = part(text, 0, text.length);
+    }
+    this.entries.set(key, { version: this.version, items });
+    return items;
+  }
+}
+
+/** The changed lines between two texts (see `Window`), from their common prefix and suffix. */
+export function changedLines(previous: string, text: string): Window {
+  const prefix = commonPrefix(previous, text);
+  const suffix = commonSuffix(previous, text, Math.min(previous.length, text.length) - prefix);
+  const start = prefix > 0 ? text.lastIndexOf('\n', prefix - 1) + 1 : 0;
+  const nl = text.indexOf('\n', text.length - suffix);
+  const newEnd = nl === -1 ? text.length : nl;
+  return { start, oldEnd: nl === -1 ? previous.length : newEnd - (text.length - previous.length), newEnd };
+}
+
+/** The length of the common prefix (native comparisons of halving slices). */
+function commonPrefix(a: string, b: string): number {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The length of the common suffix, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const lineLocalMemo = new Map<string, boolean>();
+
+/**
+ * Whether every match of a global pattern lies within one line and is found from that
+ * line's text alone (so a scan of each line finds what a scan of the whole text finds), by
+ * a conservative reading of its source: nothing in it can match a newline (no `\s`, `\W`,
+ * `\D`, `\n` or code escapes, a negated class only with `\n` in it, no `s` flag), `^`/`$`
+ * only with the `m` flag, no `u`/`v`/`y` flags. Look-arounds follow the same rules, so
+ * at a line's ends they see the newline as they would see the ends of the input.
+ */
+export function lineLocal(re: RegExp): boolean {
+  const key = `${re.flags}/${re.source}`;
+  let out = lineLocalMemo.get(key);
+  if (out === undefined) {
+    out = readLineLocal(re.source, re.flags);
+    lineLocalMemo.set(key, out);
+  }
+  return out;
+}
+
+/** Escapes that can match a newline, or encode any character. */
+const NEWLINE_ESCAPES = new Set(['s', 'W', 'D', 'n', 'u', 'x', 'c', '0']);
+/** Escapes, in a class, of characters below the newline. */
+const LOW_ESCAPES = new Set(['t', 'b']);
+
+function readLineLocal(source: string, flags: string): boolean {
+  if (!flags.includes('g') || /[suvy]/.test(flags)) {
+    return false;
+  }
+  const multiline = flags.includes('m');
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (source.charCodeAt(i) <= 10) {
+      return false;
+    }
+    if (c === '\\') {
+      if (NEWLINE_ESCAPES.has(source[++i])) {
+        return false;
+      }
+    } else if (c === '^' || c === '$') {
+      if (!multiline) {
+        return false;
+      }
+    } else if (c === '[') {
+      const negated = source[i + 1] === '^';
+      let newline = false;
+      for (i += negated ? 2 : 1; i < source.length && source[i] !== ']'; i++) {
+        if (source.charCodeAt(i) <= 10) {
+          return false;
+        }
+        if (source[i] === '\\') {
+          const e = source[++i];
+          if (negated) {
+            newline ||= e === 'n' || e === 's' || e === 'W' || e === 'D';
+          } else if (
+            NEWLINE_ESCAPES.has(e) ||
+            (LOW_ESCAPES.has(e) && source[i + 1] === '-' && source[i + 2] !== ']')
+          ) {
+            return false; // (a range from \t or \b would span the newline)
+          }
+        }
+      }
+      if (negated && !newline) {
+        return false;
+      }
+    }
+  }
+  return true;
+}

@@ -3,7 +3,7 @@ import type { Node } from '../parse/treeSitter';
 import { type ClaudeCall, findCalls } from './facts/calls';
 import { type ClientBinding, findClients } from './facts/clients';
 import { type Imports, readImports } from './facts/imports';
-import { endOf, isNameChar, kind } from './syntax';
+import { endOf, isNameChar, kind, leafAt } from './syntax';
 import { lineLocal, type ScanCache, type ScanPart } from './scanCache';
 import type { LintLanguage, LintOptions } from './types';
 
@@ -67,7 +67,7 @@ export class FileContext {
     // the node itself), and each is a walk down from the root.
     let node = this.nodes.get(offset);
     if (node === undefined) {
-      node = this.root.descendantForIndex(offset, offset + 1);
+      node = leafAt(this.root, offset) ?? this.root.descendantForIndex(offset, offset + 1);
       this.nodes.set(offset, node);
     }
     return node;

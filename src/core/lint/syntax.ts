@@ -48,8 +48,16 @@ interface NodeMemo {
   end: Map<number, number>;
   /** The root, while whether the text is deeply nested is still to be found out (see `up`). */
   unchecked: Node | undefined;
-  /** `Node.parent` reads so far. */
+  /** `Node.parent` reads and node lookups so far. */
   walks: number;
+  /**
+   * In a deeply nested text, once parents are recorded: the tree's leaves with a width, in
+   * text order (they do not overlap), so a lookup by offset is a binary search, not a walk
+   * down from the root (see `leafAt`).
+   */
+  leaves: Node[] | undefined;
+  /** The tree being analysed. */
+  root: Node | undefined;
 }
 let memo: NodeMemo | null = null;
 
@@ -74,11 +82,20 @@ const WALKS_BEFORE_CHECK = 16;
  */
 export function withParentCache<T>(text: string, fn: () => T, root?: Node, depth?: number): T {
   const previous = memo;
-  memo = { text, parent: new Map(), type: new Map(), end: new Map(), unchecked: undefined, walks: 0 };
+  memo = {
+    text,
+    parent: new Map(),
+    type: new Map(),
+    end: new Map(),
+    unchecked: undefined,
+    walks: 0,
+    leaves: undefined,
+    root,
+  };
   if (root && depth === undefined) {
     memo.unchecked = root;
   } else if (root && depth !== undefined && depth > DEEP_NESTING) {
-    recordParents(root, memo.parent);
+    memo.leaves = recordParents(root, memo.parent);
   }
   try {
     return fn();
@@ -169,10 +186,11 @@ export function depthAfterChange(
   return Math.max(before + (to - from) + removed, indent);
 }
 
-/** Records the parent of every node under `root`, in one cursor walk. */
-function recordParents(root: Node, parents: Map<number, Node | null>): void {
+/** Records the parent of every node under `root`, in one cursor walk; returns the leaves with a width. */
+function recordParents(root: Node, parents: Map<number, Node | null>): Node[] {
   const cursor = root.walk();
   const stack: Node[] = [];
+  const leaves: Node[] = [];
   parents.set(root.id, null);
   try {
     for (;;) {
@@ -183,6 +201,8 @@ function recordParents(root: Node, parents: Map<number, Node | null>): void {
         parents.set((stack[stack.length - 1] as Node).id, parent);
         continue;
       }
+      const leaf = stack.length > 0 ? stack[stack.length - 1] : root;
+      if (cursor.endIndex > cursor.startIndex) leaves.push(leaf);
       for (;;) {
         if (cursor.gotoNextSibling()) {
           stack[stack.length - 1] = cursor.currentNode;
@@ -190,13 +210,51 @@ function recordParents(root: Node, parents: Map<number, Node | null>): void {
           parents.set((stack[stack.length - 1] as Node).id, parent);
           break;
         }
-        if (!cursor.gotoParent()) return;
+        if (!cursor.gotoParent()) return leaves;
         stack.pop();
       }
     }
   } finally {
     cursor.delete();
   }
+}
+
+/**
+ * Counts one more walk of the tree from the root and, once there have been a few, measures
+ * the text's depth and, when it is deep, records every parent and leaf. Whether they are
+ * recorded.
+ */
+function checkDepth(m: NodeMemo): boolean {
+  if (m.unchecked && ++m.walks >= WALKS_BEFORE_CHECK) {
+    const root = m.unchecked;
+    m.unchecked = undefined;
+    if (nestingDepth(m.text) > DEEP_NESTING) {
+      m.leaves = recordParents(root, m.parent);
+    }
+  }
+  return m.leaves !== undefined;
+}
+
+/**
+ * The node `root.descendantForIndex(offset, offset + 1)` returns when that is a leaf, found
+ * without walking down from the root: only in a deeply nested text (where that walk costs
+ * the depth each time), once its leaves are recorded. `undefined` when not known: ask the
+ * tree.
+ */
+export function leafAt(root: Node, offset: number): Node | undefined {
+  if (!memo || memo.root?.id !== root.id || !checkDepth(memo)) {
+    return undefined;
+  }
+  const leaves = memo.leaves as Node[];
+  let lo = 0;
+  let hi = leaves.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (endOf(leaves[mid]) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const leaf = leaves[lo];
+  return leaf && leaf.startIndex <= offset ? leaf : undefined;
 }
 
 /** The parent of a node, or null. */
@@ -211,15 +269,10 @@ export function up(node: Node | null | undefined): Node | null {
   if (cached !== undefined) {
     return cached;
   }
-  if (memo.unchecked && ++memo.walks >= WALKS_BEFORE_CHECK) {
-    const root = memo.unchecked;
-    memo.unchecked = undefined;
-    if (nestingDepth(memo.text) > DEEP_NESTING) {
-      recordParents(root, memo.parent);
-      const recorded = memo.parent.get(node.id);
-      if (recorded !== undefined) {
-        return recorded;
-      }
+  if (checkDepth(memo)) {
+    const recorded = memo.parent.get(node.id);
+    if (recorded !== undefined) {
+      return recorded;
     }
   }
   const parent = node.parent;

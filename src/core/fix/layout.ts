@@ -488,25 +488,67 @@ export function wrapChainLayout(
   const method = split ? wrapper[1].length + wrapper[2].lastIndexOf('.') : -1;
   const head = split ? `${open.slice(0, method)}\n${inner}${open.slice(method).trimEnd()}` : open.trimEnd();
   const comma = file.style.trailingCommas ? ',' : '';
-  let out = `${head}\n${inner}${unit}${body}${comma}\n${inner}${close}`;
+  const width = file.style.printWidth;
+  // The continuation joins the wrapper's `)`: its lines one level less, flat when that fits.
+  const contLines = joinCont ? text.slice(cont[0].start, contEnd).split(/\r?\n/) : [];
+  if (contLines.some((l, i) => i > 0 && l.trim() !== '' && !l.startsWith(indent + unit))) {
+    return undefined;
+  }
+  const dedented = contLines.map((l, i) =>
+    i > 0 && l.trim() !== '' ? indent + l.slice(indent.length + unit.length) : l,
+  );
+  const flat = contLines.length > 1 ? flatten(contLines) : undefined;
+  // Joined onto one line, the wrapped chain hugs the wrapper (`limit(() => x.create({ ... }))`) when that fits.
+  const firstRest = joinCont
+    ? contLines[0].slice(0, contLines[0].indexOf('(') + 1)
+    : text.slice(end, src.lineEnd(end));
+  const prefix = text.slice(src.lineStart(start), start);
+  const inline =
+    !split &&
+    !body.includes('\n') &&
+    width !== undefined &&
+    columns(`${prefix}${open}${body}${close}${firstRest}`, tabWidth) <= width;
+  // Under a broken wrapper, a one-line chain hugs the method (`  .run(() => x.create(y))`) when that fits.
+  const hug = split ? `${inner}${open.slice(method)}${body}${close}` : undefined;
+  if (hug !== undefined && !body.includes('\n') && width !== undefined && columns(hug, tabWidth) <= width) {
+    return { end, text: `${open.slice(0, method)}\n${hug}` };
+  }
+  const out = inline ? `${open}${body}${close}` : `${head}\n${inner}${unit}${body}${comma}\n${inner}${close}`;
   if (!joinCont) {
     return { end, text: out };
   }
-  // The continuation joins the wrapper's `)`: its lines one level less, flat when that fits.
-  const contStart = cont[0].start;
-  const lines = text.slice(contStart, contEnd).split(/\r?\n/);
-  const dedented = lines.map((l, i) =>
-    i > 0 && l.startsWith(indent + unit) ? indent + l.slice(indent.length + unit.length) : l,
-  );
-  if (dedented.some((l, i) => i > 0 && l.trim() !== '' && !lines[i].startsWith(indent + unit))) {
-    return undefined;
-  }
+  const lead = inline ? `${prefix}${out}` : `${inner}${close}`;
   const rest = text.slice(contEnd, src.lineEnd(contEnd));
-  const flat = lines.length > 1 ? flatten(lines) : undefined;
-  const width = file.style.printWidth ?? 80;
-  out +=
-    flat !== undefined && columns(`${indent}${close}${flat}${rest}`, tabWidth) <= width
-      ? flat
-      : dedented.join('\n');
-  return { end: contEnd, text: out };
+  if (flat !== undefined && width !== undefined && columns(`${lead}${flat}${rest}`, tabWidth) <= width) {
+    return { end: contEnd, text: out + flat };
+  }
+  // A last-argument arrow (`.then((r) => body)`) too long for the joined line: its body goes on the next.
+  const arrow = /^(\??\.[\w$]+\((?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>)\s*([^{\s].*)\)$/.exec(contLines[0]);
+  if (
+    contLines.length === 1 &&
+    arrow &&
+    width !== undefined &&
+    columns(`${lead}${contLines[0]}${rest}`, tabWidth) > width
+  ) {
+    const groups = groupsOf(arrow[2]);
+    const whole =
+      groups?.length === 1 &&
+      groups[0].kind === '(' &&
+      groups[0].open === 0 &&
+      groups[0].close === arrow[2].length - 1;
+    const line = `${indent}${unit}${whole ? arrow[2].slice(1, -1) : arrow[2]}${comma}`;
+    if (groups && columns(line, tabWidth) <= width) {
+      return { end: contEnd, text: out + [arrow[1], line, `${indent})`].join('\n') };
+    }
+  }
+  // A last-argument arrow (`.then((r) =>` body `)`): its body, one level less deep now, re-fitted.
+  const last = dedented.length - 1;
+  if (width !== undefined && last >= 2 && /=>$/.test(dedented[0]) && /^\s*\)$/.test(dedented[last])) {
+    const body = flatten(dedented.slice(1, last));
+    const line = body !== undefined ? `${indent}${unit}${body}` : undefined;
+    if (line !== undefined && columns(line, tabWidth) <= width) {
+      return { end: contEnd, text: out + [dedented[0], line, dedented[last]].join('\n') };
+    }
+  }
+  return { end: contEnd, text: out + dedented.join('\n') };
 }

@@ -5,6 +5,7 @@
  * hugging its parentheses — and the new lines are checked again. Lines the fix did not
  * change are left alone, and a line this cannot break safely (a trailing comment, several
  * lists side by side, an argument list ending in a function) is left for the formatter.
+ * A call wrapped in a broken member chain is laid out by Prettier's chain rule (`wrapChainLayout`).
  */
 import { applyEdits } from './edits';
 import type { FixFile } from './file';
@@ -388,13 +389,16 @@ function flatten(lines: string[]): string | undefined {
 /**
  * The text that wraps `file.text.slice(start, end)`, a member chain spanning lines, in
  * `open ... close` (a call taking an arrow, `limit(() => `), laid out as Prettier lays it out
- * when that differs from the plain wrap (the call's lines one level deeper): the wrapped chain
- * is joined when it is now short enough for one line (`this.client.messages.create({` where a
- * longer chain had broken it before `.create`), and a chain the call continues (`.then(...)`)
- * is joined to the wrapper's `)` or the wrapper broken before its method (`limit\n  .run(() =>`),
- * as Prettier does for the wrapper's own chain. Returns `{ end, text }` to replace
- * `[start, end)`, or undefined when the plain wrap is already Prettier's layout or the code is
- * not a plain member chain (comments, computed heads).
+ * when that differs from the plain wrap (the call's lines one level deeper). Prettier's
+ * member-chain rule decides: a chain of at most two groups (three when the first two merge)
+ * stays on one line, a longer one whose calls break is broken one group per line. So the
+ * wrapped chain is joined when it is alone short enough (`this.client.messages.create({` where
+ * `.then` had broken it before `.create`), and hugs the wrapper when it then fits on its
+ * line; a continuation (`.then(...)`) is joined to the wrapper's `)` (flat when it fits, else
+ * with its arrow's body on the next line) or, when the wrapper's chain is now too long, the
+ * wrapper is broken before its method (`limit\n  .run(() =>`). Returns `{ end, text }` to
+ * replace `[start, end)`, or undefined when the plain wrap is already Prettier's layout or the
+ * code is not a plain member chain (comments, computed heads, multi-line strings after it).
  */
 export function wrapChainLayout(
   file: FixFile,
@@ -426,7 +430,8 @@ export function wrapChainLayout(
     after === '.' ||
     after === '[' ||
     after === '(' ||
-    src.codeText(end, contEnd) !== text.slice(end, contEnd)
+    src.codeText(end, contEnd) !== text.slice(end, contEnd) ||
+    src.hasMultilineString(end, contEnd)
   ) {
     return undefined;
   }

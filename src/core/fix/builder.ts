@@ -5,6 +5,7 @@
 import type { FixFile } from './file';
 import type { JsImport, PyImport } from './imports';
 import { semi } from './style';
+import { wrapChainLayout } from './layout';
 import type { Span } from '../parse/span';
 import type { Tokens } from './tokens';
 import type { TextEdit } from './types';
@@ -399,6 +400,11 @@ export function wrapCall(b: EditBuilder, start: number, end: number, open: strin
   const text = file.text;
   if (file.python || !text.slice(start, end).includes('\n') || src.hasMultilineString(start, end)) {
     b.insert(start, open).insert(end, close);
+    return;
+  }
+  const chain = wrapChainLayout(file, start, end, open, close);
+  if (chain) {
+    b.replace(start, chain.end, chain.text);
     return;
   }
   const indent = src.indentAt(start);

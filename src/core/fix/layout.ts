@@ -5,6 +5,7 @@
  * hugging its parentheses — and the new lines are checked again. Lines the fix did not
  * change are left alone, and a line this cannot break safely (a trailing comment, several
  * lists side by side, an argument list ending in a function) is left for the formatter.
+ * A call wrapped in a broken member chain is laid out by Prettier's chain rule (`wrapChainLayout`).
  */
 import { applyEdits } from './edits';
 import type { FixFile } from './file';
@@ -206,4 +207,353 @@ function breakable(line: string, groups: Group[]): Group | undefined {
     return undefined;
   }
   return g;
+}
+
+/** One link of a JS member chain: its head (a name or `this`, or a name's call), `.name`, `(...)`, `[...]`, `!`. */
+interface Link {
+  kind: 'head' | 'member' | 'call' | 'index' | 'bang';
+  start: number;
+  end: number;
+  name?: string;
+  /** An index by a number (`[0]`), which Prettier keeps with the group before it. */
+  numeric?: boolean;
+  /** A head that is a call (`limit(...)`): Prettier's chain then starts with the call. */
+  called?: boolean;
+}
+
+/**
+ * The links of the member chain `text.slice(start, end)` when it is one (a name or `this`
+ * followed by member accesses and calls), else undefined. A chain without a head
+ * (`start` at a `.`: the continuation of a chain) is read from its first member.
+ */
+function chainLinks(file: FixFile, start: number, end: number, head = true): Link[] | undefined {
+  const { src, text } = file;
+  const links: Link[] = [];
+  let p = start;
+  if (head) {
+    const m = /^(?:this\b|[A-Za-z_$][\w$]*)/.exec(text.slice(start, start + 200));
+    if (!m) {
+      return undefined;
+    }
+    links.push({ kind: 'head', start, end: start + m[0].length, name: m[0] });
+    p = start + m[0].length;
+  }
+  for (let j = src.nextCode(p); j < end; j = src.nextCode(p)) {
+    const c = text[j];
+    if (c === '(' || c === '[') {
+      const close = src.match(j);
+      if (close < 0 || close >= end) {
+        return undefined;
+      }
+      const numeric = c === '[' && /^\[\s*\d+\s*\]$/.test(text.slice(j, close + 1));
+      links.push({ kind: c === '(' ? 'call' : 'index', start: j, end: close + 1, numeric });
+      p = close + 1;
+    } else if (c === '!' && text[j + 1] !== '=') {
+      links.push({ kind: 'bang', start: j, end: j + 1 });
+      p = j + 1;
+    } else {
+      const id = /^\??\.\s*(#?[\w$]+)/.exec(text.slice(j, j + 200));
+      if (!id || (c === '?' && text[j + 1] !== '.')) {
+        return undefined;
+      }
+      links.push({ kind: 'member', start: j, end: j + id[0].length, name: id[1] });
+      p = j + id[0].length;
+    }
+  }
+  return links.length ? links : undefined;
+}
+
+const memberish = (l: Link): boolean => l.kind === 'member' || l.kind === 'index';
+
+/**
+ * Prettier's groups of a member chain (printMemberChain): the first group is the head with
+ * its calls, numeric indexes and all its member accesses but the last (`this.client.messages`);
+ * each later group is member accesses followed by calls (`.create({...})`).
+ */
+function chainGroups(links: Link[]): Link[][] {
+  const nodes =
+    links[0]?.kind === 'head' && links[1]?.kind === 'call'
+      ? [{ ...links[0], end: links[1].end, called: true }, ...links.slice(2)]
+      : links;
+  const first = [nodes[0]];
+  let i = 1;
+  for (; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n.kind === 'call' || n.kind === 'bang' || (n.kind === 'index' && n.numeric)) {
+      first.push(n);
+    } else {
+      break;
+    }
+  }
+  if (!nodes[0].called) {
+    for (; i + 1 < nodes.length && memberish(nodes[i]) && memberish(nodes[i + 1]); i++) {
+      first.push(nodes[i]);
+    }
+  }
+  const groups = [first];
+  let current: Link[] = [];
+  let called = false;
+  for (; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (called && memberish(n)) {
+      if (n.numeric) {
+        current.push(n);
+        continue;
+      }
+      groups.push(current);
+      current = [];
+      called = false;
+    }
+    called ||= n.kind === 'call';
+    current.push(n);
+  }
+  if (current.length) {
+    groups.push(current);
+  }
+  return groups;
+}
+
+/**
+ * How many groups Prettier prints on the chain's first line before it breaks (1, or 2 when the
+ * first group is merged with the second: a factory `Object.keys(...)`, `this.x(...)`, or a
+ * short name in an expression statement), and whether the chain stays on one line: a chain
+ * of at most `merged + 1` groups is never broken.
+ */
+function chainShape(
+  groups: Link[][],
+  statement: boolean,
+  tabWidth: number,
+): { merged: boolean; oneLine: boolean } {
+  const factory = (name = ''): boolean => /^[A-Z]|^[$_]+$/.test(name);
+  let merged = false;
+  if (groups.length >= 2) {
+    const computed = groups[1][0].kind === 'index';
+    const first = groups[0];
+    if (first.length === 1) {
+      const f = first[0];
+      merged =
+        !f.called &&
+        (f.name === 'this' ||
+          factory(f.name) ||
+          (statement && (f.name ?? '').length <= tabWidth) ||
+          computed);
+    } else {
+      const last = first[first.length - 1];
+      merged = last.kind === 'member' && (factory(last.name) || computed);
+    }
+  }
+  return { merged, oneLine: groups.length <= (merged ? 3 : 2) };
+}
+
+/** A broken call's lines joined as Prettier prints them flat, or undefined when it would not be. */
+function flatten(lines: string[]): string | undefined {
+  if (lines.some((l) => /[{[]\s*$|\/\/|\/\*/.test(l))) {
+    return undefined; // a broken object or block stays broken; comments are not moved
+  }
+  const parts = lines.map((l) => l.trim());
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    let part = parts[i];
+    if (/^[)\]}]/.test(part)) {
+      out = out.replace(/,$/, '');
+    } else if (out.endsWith('=>')) {
+      // An arrow's body: a conditional one is parenthesized when it joins the arrow's line.
+      let k = i;
+      while (k + 1 < parts.length && !/^[)\]}]/.test(parts[k + 1])) {
+        k++;
+      }
+      const body = parts
+        .slice(i, k + 1)
+        .join(' ')
+        .replace(/,$/, '');
+      const groups = groupsOf(body);
+      if (!groups) {
+        return undefined;
+      }
+      let depthZero = body;
+      for (const g of [...groups].reverse()) {
+        depthZero = depthZero.slice(0, g.open) + depthZero.slice(g.close + 1);
+      }
+      const conditional = /\s\?\s[\s\S]*\s:\s/.test(depthZero.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""'));
+      part = conditional ? `(${body})` : body;
+      i = k;
+      out += ' ';
+    } else if (!/[([]$/.test(out)) {
+      out += ' ';
+    }
+    out += part;
+  }
+  return groupsOf(out) ? out : undefined;
+}
+
+/**
+ * The text that wraps `file.text.slice(start, end)`, a member chain spanning lines, in
+ * `open ... close` (a call taking an arrow, `limit(() => `), laid out as Prettier lays it out
+ * when that differs from the plain wrap (the call's lines one level deeper). Prettier's
+ * member-chain rule decides: a chain of at most two groups (three when the first two merge)
+ * stays on one line, a longer one whose calls break is broken one group per line. So the
+ * wrapped chain is joined when it is alone short enough (`this.client.messages.create({` where
+ * `.then` had broken it before `.create`), and hugs the wrapper when it then fits on its
+ * line; a continuation (`.then(...)`) is joined to the wrapper's `)` (flat when it fits, else
+ * with its arrow's body on the next line) or, when the wrapper's chain is now too long, the
+ * wrapper is broken before its method (`limit\n  .run(() =>`). Returns `{ end, text }` to
+ * replace `[start, end)`, or undefined when the plain wrap is already Prettier's layout or the
+ * code is not a plain member chain (comments, computed heads, multi-line strings after it).
+ */
+export function wrapChainLayout(
+  file: FixFile,
+  start: number,
+  end: number,
+  open: string,
+  close: string,
+): { end: number; text: string } | undefined {
+  const { src, text } = file;
+  const { indent: unit, tabWidth } = file.style;
+  const links = chainLinks(file, start, end);
+  const wrapper = /^([A-Za-z_$][\w$]*)((?:\.[\w$]+)*)\(/.exec(open);
+  if (!links || !wrapper || src.codeText(start, end) !== text.slice(start, end)) {
+    return undefined;
+  }
+  // The continuation: `.then(...)` and the like after the wrapped call, up to the statement's rest.
+  let contEnd = end;
+  for (;;) {
+    const j = src.nextCode(contEnd);
+    const m = /^\??\.\s*[\w$]+/.exec(text.slice(j, j + 200));
+    const paren = m ? src.nextCode(j + m[0].length) : -1;
+    if (!m || text[paren] !== '(' || src.match(paren) < 0) {
+      break;
+    }
+    contEnd = src.match(paren) + 1;
+  }
+  const after = text[src.nextCode(contEnd)];
+  if (
+    after === '.' ||
+    after === '[' ||
+    after === '(' ||
+    src.codeText(end, contEnd) !== text.slice(end, contEnd) ||
+    src.hasMultilineString(end, contEnd)
+  ) {
+    return undefined;
+  }
+  const cont = contEnd > end ? chainLinks(file, src.nextCode(end), contEnd, false) : [];
+  if (!cont) {
+    return undefined;
+  }
+  const indent = src.indentAt(start);
+  // The wrapped chain alone, in the arrow's body: joined when Prettier keeps it on one line.
+  const own = chainShape(chainGroups(links), false, tabWidth);
+  const breaks = own.oneLine
+    ? links.filter(
+        (l, i) => i > 0 && l.kind === 'member' && text.slice(links[i - 1].end, l.start).includes('\n'),
+      )
+    : [];
+  // The wrapper's chain: `limit(...)` or `limit.run(...)`, then the continuation.
+  const names = wrapper[2].split('.').slice(1);
+  const wrapperLinks: Link[] = [
+    { kind: 'head', start: -1, end: -1, name: wrapper[1] },
+    ...names.map((name): Link => ({ kind: 'member', start: -1, end: -1, name })),
+    { kind: 'call', start: -1, end: -1 },
+  ];
+  const before = src.prevCode(start);
+  const statement = before < 0 || ';{}'.includes(text[before]);
+  const outerGroups = chainGroups([...wrapperLinks, ...cont]);
+  const outer = chainShape(outerGroups, statement, tabWidth);
+  const contBroken = cont.length > 0 && text.slice(end, cont[0].start).includes('\n');
+  const joinCont = outer.oneLine && contBroken;
+  // Broken, the wrapper's chain puts each group after the first (or the merged two) on its line.
+  const callGroup = outerGroups.findIndex((g) => g.some((l) => l.kind === 'call' && l.start === -1));
+  const split = !outer.oneLine && names.length > 0 && callGroup >= (outer.merged ? 2 : 1);
+  if (!breaks.length && !joinCont && !split) {
+    return undefined;
+  }
+  if (!outer.oneLine && cont.length && !contBroken) {
+    return undefined; // `}).then(` would have to be broken onto lines: left to the formatter
+  }
+  // The wrapped chain's lines: one level deeper (two under a broken wrapper), one less after a joined break.
+  const depth = split ? 2 : 1;
+  const edits: TextEdit[] = breaks.map((l) => ({
+    start: src.prevCode(l.start) + 1 - start,
+    end: l.start - start,
+    newText: '',
+  }));
+  for (let p = src.nextLineStart(start); p < end; p = src.nextLineStart(p)) {
+    if (
+      breaks.some((l) => p > src.prevCode(l.start) && p <= l.start) ||
+      text.slice(p, src.lineEnd(p)).trim() === ''
+    ) {
+      continue;
+    }
+    const shift = depth - (breaks.length && p > breaks[0].start ? 1 : 0);
+    if (shift > 0) {
+      edits.push({ start: p - start, end: p - start, newText: unit.repeat(shift) });
+    }
+  }
+  const body = applyEdits(text.slice(start, end), edits);
+  const inner = split ? indent + unit : indent;
+  const method = split ? wrapper[1].length + wrapper[2].lastIndexOf('.') : -1;
+  const head = split ? `${open.slice(0, method)}\n${inner}${open.slice(method).trimEnd()}` : open.trimEnd();
+  const comma = file.style.trailingCommas ? ',' : '';
+  const width = file.style.printWidth;
+  // The continuation joins the wrapper's `)`: its lines one level less, flat when that fits.
+  const contLines = joinCont ? text.slice(cont[0].start, contEnd).split(/\r?\n/) : [];
+  if (contLines.some((l, i) => i > 0 && l.trim() !== '' && !l.startsWith(indent + unit))) {
+    return undefined;
+  }
+  const dedented = contLines.map((l, i) =>
+    i > 0 && l.trim() !== '' ? indent + l.slice(indent.length + unit.length) : l,
+  );
+  const flat = contLines.length > 1 ? flatten(contLines) : undefined;
+  // Joined onto one line, the wrapped chain hugs the wrapper (`limit(() => x.create({ ... }))`) when that fits.
+  const firstRest = joinCont
+    ? contLines[0].slice(0, contLines[0].indexOf('(') + 1)
+    : text.slice(end, src.lineEnd(end));
+  const prefix = text.slice(src.lineStart(start), start);
+  const inline =
+    !split &&
+    !body.includes('\n') &&
+    width !== undefined &&
+    columns(`${prefix}${open}${body}${close}${firstRest}`, tabWidth) <= width;
+  // Under a broken wrapper, a one-line chain hugs the method (`  .run(() => x.create(y))`) when that fits.
+  const hug = split ? `${inner}${open.slice(method)}${body}${close}` : undefined;
+  if (hug !== undefined && !body.includes('\n') && width !== undefined && columns(hug, tabWidth) <= width) {
+    return { end, text: `${open.slice(0, method)}\n${hug}` };
+  }
+  const out = inline ? `${open}${body}${close}` : `${head}\n${inner}${unit}${body}${comma}\n${inner}${close}`;
+  if (!joinCont) {
+    return { end, text: out };
+  }
+  const lead = inline ? `${prefix}${out}` : `${inner}${close}`;
+  const rest = text.slice(contEnd, src.lineEnd(contEnd));
+  if (flat !== undefined && width !== undefined && columns(`${lead}${flat}${rest}`, tabWidth) <= width) {
+    return { end: contEnd, text: out + flat };
+  }
+  // A last-argument arrow (`.then((r) => body)`) too long for the joined line: its body goes on the next.
+  const arrow = /^(\??\.[\w$]+\((?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>)\s*([^{\s].*)\)$/.exec(contLines[0]);
+  if (
+    contLines.length === 1 &&
+    arrow &&
+    width !== undefined &&
+    columns(`${lead}${contLines[0]}${rest}`, tabWidth) > width
+  ) {
+    const groups = groupsOf(arrow[2]);
+    const whole =
+      groups?.length === 1 &&
+      groups[0].kind === '(' &&
+      groups[0].open === 0 &&
+      groups[0].close === arrow[2].length - 1;
+    const line = `${indent}${unit}${whole ? arrow[2].slice(1, -1) : arrow[2]}${comma}`;
+    if (groups && columns(line, tabWidth) <= width) {
+      return { end: contEnd, text: out + [arrow[1], line, `${indent})`].join('\n') };
+    }
+  }
+  // A last-argument arrow (`.then((r) =>` body `)`): its body, one level less deep now, re-fitted.
+  const last = dedented.length - 1;
+  if (width !== undefined && last >= 2 && /=>$/.test(dedented[0]) && /^\s*\)$/.test(dedented[last])) {
+    const body = flatten(dedented.slice(1, last));
+    const line = body !== undefined ? `${indent}${unit}${body}` : undefined;
+    if (line !== undefined && columns(line, tabWidth) <= width) {
+      return { end: contEnd, text: out + [dedented[0], line, dedented[last]].join('\n') };
+    }
+  }
+  return { end: contEnd, text: out + dedented.join('\n') };
 }

@@ -320,3 +320,102 @@ describe('fix: lines a fix writes keep to the print width', () => {
     assert.ok(await prettier.check(text, { singleQuote: true, filepath: 'a.ts' }), text);
   });
 });
+
+describe('fix: a wrapped call in a broken member chain is laid out as Prettier lays out chains', () => {
+  /** A class's fan-out whose call a `.then` continues: Prettier breaks the chain before `.create`. */
+  const THEN_CHAIN = lines(
+    "import Anthropic from '@anthropic-ai/sdk';",
+    '',
+    'export class Tagger {',
+    '  constructor(private readonly client: Anthropic = new Anthropic()) {}',
+    '',
+    '  async tagAll(notes: string[]): Promise<string[]> {',
+    '    return Promise.all(',
+    '      notes.map((note) =>',
+    "        this.client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 50, messages: [{ role: 'user', content: note }] })",
+    "          .then((r) => (r.content[0]?.type === 'text' ? r.content[0].text.trim() : 'untagged')),",
+    '      ),',
+    '    );',
+    '  }',
+    '}',
+  );
+  const STYLES: Array<[string, prettier.Options]> = [
+    ['prettier defaults', {}],
+    ['single quotes, width 110, 4 spaces', { singleQuote: true, printWidth: 110, tabWidth: 4 }],
+  ];
+  /** Applies the fix `id` to `src` formatted in `style`; the result must be Prettier-clean. */
+  async function fixed(src: string, style: prettier.Options, id: string): Promise<string> {
+    const options = { ...style, filepath: 'a.ts' };
+    const text = await prettier.format(src, options);
+    const { printWidth, tabWidth, singleQuote } = style;
+    const { text: out } = await applyFix(text, 'typescript', 'unbounded-fanout', id, {
+      projectDeps: {
+        pLimit: id === 'unbounded-fanout.p-limit',
+        tenacity: false,
+        moduleStyle: 'esm',
+        format: { prettier: true, printWidth, tabWidth, singleQuote },
+      },
+    });
+    assert.ok(await prettier.check(out, options), out);
+    return out;
+  }
+
+  it('the wrapped chain joins (`this.client.messages.create({`) and `.then` joins `limit(...)` or follows `.run`', async () => {
+    const src = await prettier.format(THEN_CHAIN, { filepath: 'a.ts' });
+    assert.match(src, /this\.client\.messages\n {10}\.create\(\{\n/, 'the fixture is a broken chain');
+    for (const [name, style] of STYLES) {
+      const u = ' '.repeat(style.tabWidth ?? 2);
+      const i = u.repeat(4); // the chain's indentation: notes.map's arrow body
+      const q = style.singleQuote ? "'" : '"';
+      for (const id of ['unbounded-fanout.p-limit', 'unbounded-fanout.with-backoff']) {
+        const out = await fixed(THEN_CHAIN, style, id);
+        const fn = id.endsWith('p-limit') ? 'limit' : 'withBackoff';
+        assert.ok(
+          out.includes(`\n${i}${fn}(() =>\n${i}${u}this.client.messages.create({\n${i}${u}${u}model:`),
+          `${name} ${id}: the wrapped chain on one line\n${out}`,
+        );
+        // At width 80 the arrow body goes below `).then((r) =>`, one line; at 110 all of `.then` fits.
+        const then = style.printWidth
+          ? `(r) => (r.content[0]?.type === ${q}text${q} ? r.content[0].text.trim() : ${q}untagged${q})),\n`
+          : `(r) =>\n${i}${u}r.content[0]?.type === "text" ? r.content[0].text.trim() : "untagged",\n${i}),\n`;
+        assert.ok(out.includes(`\n${i}${u}}),\n${i}).then(${then}`), `${name} ${id}: .then joined\n${out}`);
+      }
+      const sem = await fixed(THEN_CHAIN, style, 'unbounded-fanout.semaphore');
+      assert.ok(
+        sem.includes(`\n${i}limit\n${i}${u}.run(() =>\n${i}${u}${u}this.client.messages.create({\n`) &&
+          sem.includes(`\n${i}${u})\n${i}${u}.then((r) =>`),
+        `${name}: limit.run broken before .run, .then below it\n${sem}`,
+      );
+    }
+  });
+
+  it('a chain that fits once joined hugs the wrapper; one of more than two calls stays broken', async () => {
+    const short = THEN_CHAIN.replace(/create\(\{[^\n]*\}\)/, 'create(req(note))');
+    for (const [name, style] of STYLES) {
+      const u = ' '.repeat(style.tabWidth ?? 2);
+      const i = u.repeat(4);
+      const capped = await fixed(short, style, 'unbounded-fanout.p-limit');
+      assert.ok(
+        capped.includes(`\n${i}limit(() => this.client.messages.create(req(note))).then((r) =>\n`),
+        `${name}\n${capped}`,
+      );
+      const sem = await fixed(short, style, 'unbounded-fanout.semaphore');
+      assert.ok(
+        sem.includes(
+          `\n${i}limit\n${i}${u}.run(() => this.client.messages.create(req(note)))\n${i}${u}.then(`,
+        ),
+        `${name}\n${sem}`,
+      );
+    }
+    // `.withResponse()` is wrapped with the call: three calls, a chain Prettier keeps broken.
+    const three = THEN_CHAIN.replace('})\n', '}).withResponse()\n').replace(
+      /\.then\(\(r\) => [^\n]*\)\),/,
+      '.then(({ data }) => data.id),',
+    );
+    const out = await fixed(three, {}, 'unbounded-fanout.p-limit');
+    assert.match(
+      out,
+      /limit\(\(\) =>\n {10}this\.client\.messages\n {12}\.create\(\{\n[^]*\n {12}\}\)\n {12}\.withResponse\(\)\n {12}\.then\(/,
+    );
+  });
+});

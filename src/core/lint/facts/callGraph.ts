@@ -92,7 +92,10 @@ export const PY_DEFS: Array<[RegExp, RegExp?]> = [
   [/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm, /=[ \t]*lambda\b/g],
 ];
 
-const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
+/** Keywords the call-site scan reads as calls (`if (`, `while (`): never a function's name. */
+const JS_NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
+/** In Python `switch`, `catch`, `function` and `constructor` are ordinary names. */
+const PY_NOT_NAMES = new Set(['if', 'elif', 'for', 'while', 'return', 'not', 'and', 'or', 'in', 'assert']);
 
 /** The call graph of the file (computed once). */
 export function callGraph(ctx: FileContext): CallGraph {
@@ -121,7 +124,10 @@ function buildGraph(ctx: FileContext): CallGraph {
   const paramNamesAll = new Set(functions.flatMap((f) => f.params));
   for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
     const local = byName.has(name);
-    if ((!local && !(paramNamesAll.has(name) && !method)) || NOT_NAMES.has(name)) {
+    if (
+      (!local && !(paramNamesAll.has(name) && !method)) ||
+      (ctx.python ? PY_NOT_NAMES : JS_NOT_NAMES).has(name)
+    ) {
       continue;
     }
     if (definedAt.has(at)) {
@@ -185,7 +191,7 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
     for (const m of hint ? ctx.scanLines(re, hint) : ctx.scan(re)) {
       const name = m[1];
       const at = nameAtOf(m, name);
-      if (NOT_NAMES.has(name)) {
+      if ((ctx.python ? PY_NOT_NAMES : JS_NOT_NAMES).has(name)) {
         continue;
       }
       const fn = definedFunctionAt(ctx, at, pastNextChar(ctx.text, at + name.length), true);

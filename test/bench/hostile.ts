@@ -34,16 +34,25 @@ export const hostileBench: BenchSection = {
   name: 'hostile',
   async run(log) {
     const engine = await LintEngine.create(grammarDir);
-    log('(1) adversarial inputs at ~100 KB: lint time per 100 KB (fastest of 3)');
+    log('(1) adversarial inputs at ~100 KB: lint time per 100 KB (fastest of 3), and the growth to');
+    log('    8× the input (~800 KB, one run): linear is about 8×, quadratic 64× (the unit test checks');
+    log('    64 KB against 8 KB, where a small quadratic term does not show yet)');
     let worst = { name: '', perKb100: 0 };
+    let steepest = { name: '', growth: 0 };
     for (const c of ADVERSARIAL_CASES) {
       const text = sizedInput(c, KB100);
       const ms = fastest(3, () => engine.lint(text, c.language));
       const perKb100 = (ms * KB100) / text.length;
       if (perKb100 > worst.perKb100) worst = { name: c.name, perKb100 };
-      log(`  ${c.name.padEnd(42)} ${perKb100.toFixed(1).padStart(8)} ms / 100 KB`);
+      const large = sizedInput(c, 8 * KB100);
+      const growth = fastest(1, () => engine.lint(large, c.language)) / ms;
+      if (growth > steepest.growth) steepest = { name: c.name, growth };
+      log(
+        `  ${c.name.padEnd(42)} ${perKb100.toFixed(1).padStart(8)} ms / 100 KB   ×${growth.toFixed(1)} for ${(large.length / text.length).toFixed(1)}× the input`,
+      );
     }
     log(`  worst: ${worst.name}, ${worst.perKb100.toFixed(1)} ms per 100 KB`);
+    log(`  steepest growth: ${steepest.name}, ×${steepest.growth.toFixed(1)} for 8× the input`);
 
     log('');
     log(

@@ -36,8 +36,13 @@ describe('node lookup by offset in deeply nested texts (leafAt)', () => {
             if (!leaf) continue;
             out.answered++;
             const n = root.descendantForIndex(o, o + 1);
-            if (n.startIndex !== leaf.startIndex || n.endIndex !== leaf.endIndex || n.type !== leaf.type) {
-              out.wrong.push(`${o}: ${leaf.type} ≠ ${n.type}`);
+            if (
+              !n ||
+              n.startIndex !== leaf.startIndex ||
+              n.endIndex !== leaf.endIndex ||
+              n.type !== leaf.type
+            ) {
+              out.wrong.push(`${o}: ${leaf.type} ≠ ${n?.type}`);
             }
           }
         },

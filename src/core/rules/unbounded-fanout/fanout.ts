@@ -23,6 +23,7 @@ import {
   unwrap,
   up,
   kind,
+  kindOf,
   endOf,
 } from '../../lint/syntax';
 import type { UnboundedFanoutData } from './data';
@@ -341,6 +342,9 @@ function boundedParameter(
   ) {
     return false;
   }
+  if (kindOf(up(helper.node)) === 'export_statement') {
+    return false; // other modules may pass anything
+  }
   const position = /^(?:self|cls)$/.test(helper.params[0] ?? '') ? index - 1 : index;
   const callers = (sitesByName(ctx).get(helper.name) ?? []).filter(
     (s) => !(helper.start <= s.at && s.at < helper.end),
@@ -355,7 +359,13 @@ function boundedParameter(
     );
     const arg = unwrap(keyword?.childForFieldName('value') ?? positionalArgs(call)[position] ?? null);
     // From CALLER_DEPTH on, a caller's argument is not followed to its own callers: 16 reads, not 16^n.
-    return !!call && !!arg && boundedArray(ctx, arg, call, arg.startIndex, Math.max(depth + 1, CALLER_DEPTH));
+    // A literal list handed over (`summarize_all(["a", "b"])` under `__main__`) is sample data, not a bound.
+    return (
+      !!call &&
+      !!arg &&
+      !literalList(ctx, arg, call) &&
+      boundedArray(ctx, arg, call, arg.startIndex, Math.max(depth + 1, CALLER_DEPTH))
+    );
   });
 }
 
@@ -412,6 +422,19 @@ function grownAfter(ctx: FileContext, name: string, from: number, to: number): b
     }
   }
   return false;
+}
+
+/** A list literal, or a name last assigned one before `call` in its scope. */
+function literalList(ctx: FileContext, arg: Node, call: Node): boolean {
+  const isLiteral = (n: Node | null): boolean => /^(?:list|array|tuple)$/.test(kindOf(n));
+  if (isLiteral(arg)) {
+    return true;
+  }
+  if (kind(arg) !== 'identifier') {
+    return false;
+  }
+  const values = assignedValues(ctx, ctx.textOf(arg), scopeOf(call).startIndex, call.startIndex);
+  return isLiteral(unwrap(values[values.length - 1] ?? null));
 }
 
 /** The derivation depth a caller's argument is read at (a few steps left, no further callers). */

@@ -426,7 +426,7 @@ function grownAfter(ctx: FileContext, name: string, from: number, to: number): b
 
 /** A list literal, or a name last assigned one before `call` in its scope. */
 function literalList(ctx: FileContext, arg: Node, call: Node): boolean {
-  const isLiteral = (n: Node | null): boolean => /^(?:list|array|tuple)$/.test(kindOf(n));
+  const isLiteral = (n: Node | null): boolean => /^(?:list|array|tuple)$/.test(kindOf(n) ?? '');
   if (isLiteral(arg)) {
     return true;
   }

@@ -134,8 +134,12 @@ function callAt(
   if (/openai|\boai\b|twilio|vonage|sinch|slack|discord/i.test(ctx.textOf(receiver))) {
     return null; // other SDKs with a `messages.create` (OpenAI Assistants, SMS, chat)
   }
-  if (ctx.imports.anthropicByProxy && !proxyReceiver(ctx, ctx.textOf(receiver))) {
-    return null; // no SDK import: only the proxied client's calls count
+  if (
+    ctx.imports.anthropicByProxy &&
+    !proxyReceiver(ctx, ctx.textOf(receiver)) &&
+    !namesMessagesRequest(ctx, call)
+  ) {
+    return null; // no SDK import: only the proxied client's calls, or calls written as a Messages request
   }
   const client = resolveClient(ctx, receiver, call.startIndex);
   if (
@@ -178,6 +182,8 @@ function callAt(
  * In a file that imports both SDKs, a call on a receiver not resolved here (a parameter)
  * still counts when it is written as a Messages request: `max_tokens` and `messages` given
  * by name (OpenAI has no top-level `messages.create`; its Assistants threads are excluded).
+ * Likewise in a file whose client comes from a local Claude module (`client = get_async_client()`
+ * passed to a helper's `client` parameter).
  */
 function namesMessagesRequest(ctx: FileContext, call: Node): boolean {
   if (!ctx.imports.anthropic) {

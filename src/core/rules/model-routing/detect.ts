@@ -1,7 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
-import { entryNumber } from '../../lint/facts/arguments';
-import { moduleConstant } from '../../lint/facts/constants';
+import { entryNumber, type ParamEntry } from '../../lint/facts/arguments';
+import { constantValue, moduleConstant } from '../../lint/facts/constants';
 import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
 import { endOf, kind, numberValue, rangeOf, stringValue, unwrap } from '../../lint/syntax';
 import { literalTokens, perThousandCalls, TOKENS_PER_CHAR_NOTE } from '../adviceCosts';
@@ -38,6 +38,9 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
     if (!modelEntry || maxTokens === undefined || maxTokens > MAX_ROUTING_TOKENS || maxTokens <= 0) {
       continue;
     }
+    if (constantRequest(ctx, entries)) {
+      continue; // the same text every time (a rate-limit header probe, a warm-up): it classifies nothing
+    }
     const shorthand =
       modelEntry.entry.startIndex === modelEntry.value.startIndex && kind(modelEntry.entry) !== 'pair';
     const value = shorthand ? modelEntry.entry : unwrap(modelEntry.value);
@@ -54,11 +57,15 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
       (price
         ? `: ${price.target} costs ~${price.to} vs ~${price.from} on ${price.family} per 1,000 calls`
         : '');
+    let first = `A ${maxTokens}-token answer per item from \`${modelId}\`: consider Claude Haiku 4.5 for this call.`;
+    if (first.length > 100) {
+      first = `A ${maxTokens}-token answer per item from \`${modelId}\`: consider Claude Haiku 4.5.`;
+    }
     report({
       start: r.call.callee.startIndex,
       end: endOf(r.call.callee),
       message:
-        `A ${maxTokens}-token answer per item from \`${modelId}\`: consider Claude Haiku 4.5 for this call. ` +
+        `${first} ` +
         `Output capped at max_tokens ${maxTokens} ${where} is classification- or extraction-sized, an answer ` +
         `that Haiku 4.5 usually gets right too.` +
         (price
@@ -114,4 +121,17 @@ function modelIdOf(ctx: FileContext, value: Node): string | undefined {
   }
   const def = moduleConstant(ctx, value);
   return def ? stringValue(unwrap(def), ctx.text) : undefined;
+}
+
+/**
+ * A request whose messages (and system prompt, if any) are constants written in the file:
+ * `messages=[{"role": "user", "content": "."}]` sent once per item to read the rate-limit
+ * headers. Its answer cannot depend on the item, so it is no per-item classification.
+ */
+function constantRequest(ctx: FileContext, entries: Map<string, ParamEntry>): boolean {
+  const messages = entries.get('messages');
+  const system = entries.get('system');
+  return (
+    !!messages && !!constantValue(ctx, messages.value) && (!system || !!constantValue(ctx, system.value))
+  );
 }

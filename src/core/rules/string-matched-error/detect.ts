@@ -8,6 +8,7 @@ import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
 import {
   callGraph,
   claudeTarget,
+  functionAt,
   type LocalFunction,
   siteCall,
   sitesWithin,
@@ -429,13 +430,29 @@ function predicateTest(
 
 /** catch/except clauses of try statements whose body makes a Claude call (directly or through local functions). */
 function claudeHandlers(ctx: FileContext): Node[] {
-  const starts = [...ctx.calls, ...httpClaudeCalls(ctx)].map((c) => c.node.startIndex).sort((a, b) => a - b);
+  const http = httpClaudeCalls(ctx);
+  const starts = [...ctx.calls, ...http].map((c) => c.node.startIndex).sort((a, b) => a - b);
+  // Local functions that send a raw-HTTP Messages request (`askClaude()` → `fetch(MESSAGES_URL)`):
+  // the call graph follows SDK calls only, so these are followed one call deep here.
+  const httpFns = new Set<LocalFunction>();
+  for (const c of http) {
+    const fn = functionAt(ctx, c.node.startIndex);
+    if (fn) {
+      httpFns.add(fn);
+    }
+  }
+  const callsHttpFn = (s: { name: string; at: number }): boolean =>
+    (callGraph(ctx).byName.get(s.name) ?? []).some(
+      (f) => httpFns.has(f) && !(f.start <= s.at && s.at < f.end),
+    );
   const handlers: Node[] = [];
   for (const t of tryBodies(ctx)) {
     const body = t.node.childForFieldName('body') ?? t.node;
     if (
       anyIn(starts, t.start, t.end) ||
-      sitesWithin(ctx, body.startIndex, endOf(body)).some((s) => !!claudeTarget(ctx, s.name, s.at))
+      sitesWithin(ctx, body.startIndex, endOf(body)).some(
+        (s) => !!claudeTarget(ctx, s.name, s.at) || callsHttpFn(s),
+      )
     ) {
       handlers.push(...handlersOf(t.node));
     }

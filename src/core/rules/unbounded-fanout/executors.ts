@@ -2,6 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import {
   MAX_BOUNDED_WORKERS,
+  MAX_LITERAL_CALLS,
   FanoutReport,
   Source,
   countValue,
@@ -34,12 +35,18 @@ import { parameterReach } from './thunks';
 
 /** Thread/process pools with no or a large `max_workers` mapping or submitting Claude calls. */
 export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
-  for (const m of ctx.scan(/\b(ThreadPoolExecutor|ProcessPoolExecutor)\s*\(/g)) {
+  const multiprocessing = /\bmultiprocessing\b/.test(ctx.text);
+  for (const m of ctx.scan(/\b(ThreadPoolExecutor|ProcessPoolExecutor|Pool|ThreadPool)\s*\(/g)) {
+    // multiprocessing's `Pool(64)` / `mp.Pool()` / `ThreadPool(n)`: `processes` plays max_workers.
+    const mpPool = m[1] === 'Pool' || m[1] === 'ThreadPool';
+    if (mpPool && !multiprocessing) {
+      continue;
+    }
     const pool = callAtToken(ctx, m.index + m[0].indexOf(m[1]));
     if (!pool) {
       continue;
     }
-    const workers = maxWorkers(ctx, pool);
+    const workers = maxWorkers(ctx, pool, mpPool ? 'processes' : 'max_workers');
     if (workers === 'unknown' || (typeof workers === 'number' && workers <= MAX_BOUNDED_WORKERS)) {
       continue;
     }
@@ -49,7 +56,10 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
     }
     const withStatement = kindOf(up(pool)) === 'as_pattern' ? ancestorOfType(pool, 'with_statement') : null;
     const scope = withStatement ?? scopeOf(pool);
-    const useRe = new RegExp(`(?:^|[^\\w.])${escapeRegExp(name)}\\s*\\.\\s*(map|submit)\\s*\\(`, 'g');
+    const methods = mpPool
+      ? 'map|imap|imap_unordered|starmap|map_async|starmap_async|apply_async'
+      : 'map|submit';
+    const useRe = new RegExp(`(?:^|[^\\w.])${escapeRegExp(name)}\\s*\\.\\s*(${methods})\\s*\\(`, 'g');
     for (const u of ctx.scan(useRe, pool.startIndex, endOf(scope))) {
       const call = callAtToken(ctx, u.index + u[0].lastIndexOf(u[1]));
       if (!call) {
@@ -60,7 +70,7 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
         continue;
       }
       let loop: Node | null = null;
-      if (u[1] === 'submit') {
+      if (u[1] === 'submit' || u[1] === 'apply_async') {
         loop = enclosingLoopOrComprehension(call, scope);
         if (loop && boundedLoop(ctx, loop)) {
           loop = batchesAllSubmitted(ctx, loop, scope);
@@ -80,11 +90,27 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
         /\bmessages\s*\.\s*(?:create|stream)$/.test(ctx.textOf(fnArg)) &&
         ctx.claudeFile;
       if (r.calls.length || direct) {
-        const workersText = workers === null ? 'no max_workers (up to 32 threads)' : `max_workers=${workers}`;
+        const workersText = mpPool
+          ? workers === null
+            ? 'no processes argument (one process per CPU core)'
+            : `${workers} processes`
+          : workers === null
+            ? 'no max_workers (up to 32 threads)'
+            : `max_workers=${workers}`;
         const found: Source = direct
           ? { node: loop ?? call, kind: 'loop', reach: r, element: fnArg }
           : { node: loop ?? call, kind: loop ? 'loop' : 'map-builtin', reach: r };
-        emitExecutor(ctx, report, call, pool, u[1], found, workers, workersText);
+        emitExecutor(
+          ctx,
+          report,
+          call,
+          pool,
+          u[1] === 'submit' || u[1] === 'apply_async' ? 'submit' : 'map',
+          found,
+          workers,
+          workersText,
+          mpPool ? 'processes' : 'max_workers',
+        );
       }
     }
   }
@@ -113,8 +139,10 @@ function emitExecutor(
   found: Source,
   workers: number | null,
   workersText: string,
+  sizeName: string,
 ): void {
   const fn = callee(call) ?? call;
+  const size = sizeName === 'processes' ? 'give it a few processes' : `set a small ${sizeName}`;
   emit(
     ctx,
     report,
@@ -122,17 +150,20 @@ function emitExecutor(
     fn,
     method === 'map' ? 'executor-map' : 'executor-submit',
     found,
-    `${ctx.textOf(fn).length > 30 ? 'The pool' : ctx.textOf(fn)} runs Claude requests with ${workersText}; set a small max_workers. ` +
-      `That many requests go out at once and burst past your rate limits with 429s. ` +
-      `Use max_workers=${Math.min(4, MAX_BOUNDED_WORKERS)} (or another small number) to cap the concurrency.`,
+    `${ctx.textOf(fn).length > 30 ? 'The pool' : ctx.textOf(fn)} runs Claude requests with ${workersText}; ${size}. ` +
+      (workers !== null && workers > MAX_LITERAL_CALLS
+        ? `${workers} requests at once are past the default tier's burst: the Start tier allows 1,000 requests per ` +
+          `minute, which may be enforced per second (about ${MAX_LITERAL_CALLS} at once), so they fail with 429s. `
+        : `That many requests go out at once and burst past your rate limits with 429s. `) +
+      `Use ${sizeName}=${Math.min(4, MAX_BOUNDED_WORKERS)} (or another small number) to cap the concurrency.`,
     { constructor: rangeOf(pool), maxWorkers: workers },
   );
 }
 
 /** The pool's max_workers: a number, null (absent/None/len(...)), or 'unknown' (a variable we cannot read). */
-function maxWorkers(ctx: FileContext, pool: Node): number | null | 'unknown' {
+function maxWorkers(ctx: FileContext, pool: Node, keyword: string): number | null | 'unknown' {
   const params = callParams(pool, ctx.text, true);
-  const value = params.entries.get('max_workers')?.value ?? positionalArgs(pool)[0] ?? null;
+  const value = params.entries.get(keyword)?.value ?? positionalArgs(pool)[0] ?? null;
   if (!value) {
     return params.open ? 'unknown' : null;
   }

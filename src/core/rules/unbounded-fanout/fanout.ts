@@ -3,7 +3,8 @@ import type { FileContext } from '../../lint/context';
 import { iterated, overConfiguredProviders } from './providers';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { assignedValues } from '../../lint/facts/functions';
-import { callGraph, functionAt, type LocalFunction } from '../../lint/facts/callGraph';
+import { callGraph, functionAt, siteCall, type LocalFunction } from '../../lint/facts/callGraph';
+import { MAX_CALLERS, sitesByName } from './thunks';
 import { type Reach, reach } from '../../lint/facts/reachability';
 import {
   callee,
@@ -22,6 +23,7 @@ import {
   unwrap,
   up,
   kind,
+  kindOf,
   endOf,
 } from '../../lint/syntax';
 import type { UnboundedFanoutData } from './data';
@@ -310,7 +312,61 @@ export function boundedArray(
   if (CHUNK_NAME.test(name) && enclosingLoop(combinator, scopeOf(combinator)) !== null) {
     return true;
   }
-  return kind(array) === 'identifier' && boundedName(ctx, ctx.textOf(array), combinator, before, depth);
+  return (
+    kind(array) === 'identifier' &&
+    (boundedName(ctx, ctx.textOf(array), combinator, before, depth) ||
+      boundedParameter(ctx, array, combinator, before, depth))
+  );
+}
+
+/**
+ * A parameter of the function around the fan-out, not reassigned before it, that every
+ * same-file caller (at least one, at most 16) gives a bounded list: `processBatch(client,
+ * items.slice(i, i + BATCH_SIZE))` for `async function processBatch(client, items)`.
+ */
+function boundedParameter(
+  ctx: FileContext,
+  id: Node,
+  combinator: Node,
+  before: number,
+  depth: number,
+): boolean {
+  const name = ctx.textOf(id);
+  const helper = functionAt(ctx, combinator.startIndex);
+  const index = helper ? helper.params.indexOf(name) : -1;
+  if (
+    depth >= CALLER_DEPTH ||
+    !helper ||
+    index < 0 ||
+    assignedValues(ctx, name, helper.start, before).length > 0
+  ) {
+    return false;
+  }
+  if (kindOf(up(helper.node)) === 'export_statement') {
+    return false; // other modules may pass anything
+  }
+  const position = /^(?:self|cls)$/.test(helper.params[0] ?? '') ? index - 1 : index;
+  const callers = (sitesByName(ctx).get(helper.name) ?? []).filter(
+    (s) => !(helper.start <= s.at && s.at < helper.end),
+  );
+  if (callers.length === 0 || callers.length > MAX_CALLERS) {
+    return false;
+  }
+  return callers.every((site) => {
+    const call = siteCall(ctx, site.at);
+    const keyword = namedChildren(call?.childForFieldName('arguments') ?? null).find(
+      (a) => kind(a) === 'keyword_argument' && ctx.textOf(a.childForFieldName('name')) === name,
+    );
+    const arg = unwrap(keyword?.childForFieldName('value') ?? positionalArgs(call)[position] ?? null);
+    // From CALLER_DEPTH on, a caller's argument is not followed to its own callers: 16 reads, not 16^n.
+    // A literal list handed over (`summarize_all(["a", "b"])` under `__main__`) is sample data, not a bound.
+    return (
+      !!call &&
+      !!arg &&
+      !literalList(ctx, arg, call) &&
+      boundedArray(ctx, arg, call, arg.startIndex, Math.max(depth + 1, CALLER_DEPTH))
+    );
+  });
 }
 
 /**
@@ -329,6 +385,9 @@ function boundedName(
   const values = assignedValues(ctx, name, scope.startIndex, before);
   const last = unwrap(values[values.length - 1] ?? null);
   if (last) {
+    if ((kind(last) === 'list' || kind(last) === 'array') && grownAfter(ctx, name, endOf(last), before)) {
+      return false; // `data = []`, then `data.append(row)` in a loop: as long as the input
+    }
     // `paths = [p for p in paths if p]` reads the earlier `paths`: look before this assignment.
     const assignedAt = ctx.text.lastIndexOf(name, last.startIndex);
     return kind(last) !== 'identifier' && boundedArray(ctx, last, combinator, assignedAt, depth + 1);
@@ -341,6 +400,45 @@ function boundedName(
     boundedArray(ctx, c, combinator)
   );
 }
+
+/**
+ * Whether `name.append(…)` / `.push(…)` / `.extend(…)` / `.insert(…)` is written between two
+ * offsets inside a loop that starts there and is not itself bounded (a handful of fixed
+ * `push` calls stays a handful).
+ */
+function grownAfter(ctx: FileContext, name: string, from: number, to: number): boolean {
+  if (to <= from || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return false;
+  }
+  const re = new RegExp(
+    `(?:^|[^\\w$.])${escapeRegExp(name)}\\s*\\.\\s*(append|push|extend|insert|unshift)\\s*\\(`,
+    'g',
+  );
+  for (const m of ctx.scan(re, from, to)) {
+    const call = callAtToken(ctx, m.index + m[0].lastIndexOf(m[1]));
+    const loop = call ? enclosingLoop(call, scopeOf(call)) : null;
+    if (loop && loop.startIndex >= from && !boundedLoop(ctx, loop)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A list literal, or a name last assigned one before `call` in its scope. */
+function literalList(ctx: FileContext, arg: Node, call: Node): boolean {
+  const isLiteral = (n: Node | null): boolean => /^(?:list|array|tuple)$/.test(kindOf(n) ?? '');
+  if (isLiteral(arg)) {
+    return true;
+  }
+  if (kind(arg) !== 'identifier') {
+    return false;
+  }
+  const values = assignedValues(ctx, ctx.textOf(arg), scopeOf(call).startIndex, call.startIndex);
+  return isLiteral(unwrap(values[values.length - 1] ?? null));
+}
+
+/** The derivation depth a caller's argument is read at (a few steps left, no further callers). */
+const CALLER_DEPTH = 5;
 
 /** How many steps of `list(map(f, xs))` / `[g(x) for x in xs]` / `xs.map(f)` are followed back to a list. */
 const MAX_DERIVATION = 8;

@@ -221,7 +221,7 @@ function heldBy(file: FixFile, start: number, indent: string, name: string): boo
   return false;
 }
 
-/** A thread pool's `max_workers` set to `n`. */
+/** A thread pool's `max_workers` (a multiprocessing pool's `processes`) set to `n`. */
 function maxWorkersAction(
   file: FixFile,
   data: UnboundedFanoutData,
@@ -244,16 +244,19 @@ function maxWorkersAction(
   }
   const b = new EditBuilder(file);
   const items = src.items(open);
-  const kw = items.find((i) => /^max_workers\s*=/.test(text.slice(i.start, i.end)));
+  // multiprocessing's Pool / ThreadPool take `processes`, the executors `max_workers`.
+  const name = /\bPool\s*$/.test(text.slice(pool.constructor.start, open)) ? 'processes' : 'max_workers';
+  const kwRe = new RegExp(`^${name}\\s*=\\s*`);
+  const kw = items.find((i) => kwRe.test(text.slice(i.start, i.end)));
   const positional =
     items[0] && !/^\w+\s*=[^=]/.test(text.slice(items[0].start, items[0].end)) ? items[0] : undefined;
   if (kw) {
-    const valueStart = kw.start + (/^max_workers\s*=\s*/.exec(text.slice(kw.start, kw.end))?.[0].length ?? 0);
+    const valueStart = kw.start + (kwRe.exec(text.slice(kw.start, kw.end))?.[0].length ?? 0);
     b.replace(valueStart, kw.end, String(n));
   } else if (positional && !text.startsWith('*', positional.start)) {
     b.replace(positional.start, positional.end, String(n));
   } else {
-    const e = listInsert(src, open, [`max_workers=${n}`], 'first');
+    const e = listInsert(src, open, [`${name}=${n}`], 'first');
     b.replace(e.start, e.end, e.newText);
   }
   const note = comment(file, measured);
@@ -265,7 +268,7 @@ function maxWorkersAction(
   const derivation = sizedNote(measured);
   return {
     id: measured ? 'unbounded-fanout.max-workers.measured' : 'unbounded-fanout.max-workers',
-    title: `Cap concurrency at ${n}${derivation} with max_workers=${n}`,
+    title: `Cap concurrency at ${n}${derivation} with ${name}=${n}`,
     rule: 'unbounded-fanout',
     isPreferred: false,
     safeForFixAll: false,

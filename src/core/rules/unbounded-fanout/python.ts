@@ -41,7 +41,8 @@ export function pythonGather(ctx: FileContext, report: FanoutReport): void {
       continue;
     }
     const name = dottedName(callee(call), ctx.text);
-    if (name !== 'asyncio.gather' && name !== 'gather' && name !== 'asyncio.wait') {
+    // tqdm's asyncio wrapper (`from tqdm.asyncio import tqdm`; `tqdm.gather(*tasks)`) is asyncio.gather with a bar.
+    if (!/^(?:asyncio\.gather|gather|asyncio\.wait|(?:[\w.]+\.)?tqdm(?:_asyncio)?\.gather)$/.test(name)) {
       continue;
     }
     const args = argumentList(call);

@@ -77,7 +77,7 @@ function runsItsItem(ctx: FileContext, callback: Node): boolean {
 }
 
 /** The file's local call sites by name (read once). */
-function sitesByName(ctx: FileContext): Map<string, CallSite[]> {
+export function sitesByName(ctx: FileContext): Map<string, CallSite[]> {
   return ctx.memo('call-sites-by-name', () => {
     const map = new Map<string, CallSite[]>();
     for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
@@ -90,7 +90,7 @@ function sitesByName(ctx: FileContext): Map<string, CallSite[]> {
 }
 
 /** The most same-file callers read for what a parameter is given (keeps a fan-out's cost bounded). */
-const MAX_CALLERS = 16;
+export const MAX_CALLERS = 16;
 
 /**
  * What a callable parameter reaches, read from the file's callers: `evaluate(X, y, classify)`

@@ -9,6 +9,9 @@ import { lang, type Report } from '../rule';
 import type { CacheTarget, UncachedPromptData } from './data';
 import { minimumCacheable } from './minimums';
 
+/** An estimate under this many times the model's minimum may be below it once counted (the message says so). */
+const NEAR_MINIMUM = 1.25;
+
 /** `uncached-prompt`: a large constant system prompt / tool list sent uncached by every call of a loop. */
 export function detect(ctx: FileContext, report: Report<UncachedPromptData>): void {
   const seen = new Set<number>();
@@ -59,7 +62,10 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
           ? `: per 1,000 calls the prefix costs ~${effect.cached} instead of ~${effect.uncached} on ${effect.family} ` +
             `(list prices as of ${effect.asOf}, one 5-minute cache write included)`
           : '') +
-        `. ${model ?? 'This model'}'s minimum cacheable prefix is ${minimum.toLocaleString('en-US')} tokens.`,
+        `. ${model ?? 'This model'}'s minimum cacheable prefix is ${minimum.toLocaleString('en-US')} tokens` +
+        (prefixTokens < minimum * NEAR_MINIMUM
+          ? `, close to this estimate: count the prefix with count_tokens first, since a shorter one is not cached.`
+          : '.'),
       data: {
         rule: 'uncached-prompt',
         language: lang(ctx),

@@ -24,9 +24,9 @@ export class FilingReader {
         const first = reply.content[0];
         return first.type === 'text' ? first.text : '';
       } catch (err: unknown) {
-        const transient = err instanceof Error && ( // expect: string-matched-error
+        const transient = err instanceof Error && (
           err.message.includes('overloaded') ||
-          err.message.includes('rate_limit') ||
+          err.message.includes('rate_limit') || // expect: string-matched-error
           err.message.includes('529') ||
           err.message.includes('500') ||
           err.message.includes('timeout')

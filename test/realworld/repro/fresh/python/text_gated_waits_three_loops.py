@@ -10,6 +10,12 @@
 import time
 
 MODEL = "claude-sonnet-4-5"
+
+
+def make_client(key):
+    import anthropic
+
+    return anthropic.Anthropic(api_key=key)
 BASE = 2.0
 
 

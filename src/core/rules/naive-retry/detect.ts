@@ -5,7 +5,14 @@ import { resolveClient } from '../../lint/facts/clients';
 import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
 import { findRetryLibrary, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
 import { catchesRateLimit, handlerBody, handlersOf } from '../../lint/facts/errorChecks';
-import { classifyWait, findRetryLoop, loopHead, type WaitInfo } from '../../lint/facts/retryLoops';
+import {
+  classifyStatusWait,
+  classifyWait,
+  findRetryLoop,
+  findStatusRetryLoop,
+  loopHead,
+  type WaitInfo,
+} from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
@@ -43,7 +50,10 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     }
   }
   for (const attempt of attempts) {
-    const loop = findRetryLoop(ctx, attempt.node);
+    // A raw HTTP call retried on its response status (`if (res.status === 429) { sleep; continue }`).
+    const status =
+      attempt.http && !findRetryLoop(ctx, attempt.node) ? findStatusRetryLoop(ctx, attempt.node) : null;
+    const loop = status ?? findRetryLoop(ctx, attempt.node);
     if (loop) {
       if (
         seen.has(loop.loop.startIndex) ||
@@ -53,15 +63,17 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         continue;
       }
       seen.add(loop.loop.startIndex);
-      const wait = classifyWait(ctx, loop);
+      const wait = status ? classifyStatusWait(ctx, status) : classifyWait(ctx, loop);
       const found = describe(ctx, wait, {
         subject: 'This loop',
         what: attempt.via
           ? `retries ${attempt.label ?? attempt.via}()`
-          : attempt.http
-            ? 'retries the HTTP call'
-            : 'retries the Claude call',
-        overloadedOnly: retriesOverloadedOnly(ctx, loop.tryNode),
+          : status
+            ? 'retries HTTP 429 responses'
+            : attempt.http
+              ? 'retries the HTTP call'
+              : 'retries the Claude call',
+        overloadedOnly: !status && retriesOverloadedOnly(ctx, loop.tryNode),
         http: attempt.http,
       });
       if (!found) {

@@ -121,7 +121,7 @@ function callThrough(
   ctx: FileContext,
   at: number,
   paren: number,
-  method: 'create' | 'stream',
+  method: ClaudeCall['method'],
 ): ClaudeCall | null {
   const call = ctx.root.descendantForIndex(at, paren + 1);
   const fnNode = call && isCall(call) ? callee(call) : null;
@@ -132,17 +132,26 @@ function callThrough(
   if (!receiver || !ctx.claudeFile) {
     return null;
   }
-  let params: ParamSet;
-  let options: ParamSet;
-  if (ctx.python) {
-    params = callParams(call, ctx.text, true);
-    options = params;
-  } else {
-    const args = positionalArgs(call);
-    params = args[0] ? objectParams(args[0], ctx.text) : { node: null, entries: new Map(), open: false };
-    options = args[1] ? objectParams(args[1], ctx.text) : { node: null, entries: new Map(), open: false };
-  }
+  const { params, options } = requestParams(ctx, call, positionalArgs(call)[0] ?? null);
   return { node: call, callee: fnNode, receiver, method, beta: false, params, options, client: null };
+}
+
+/** A request's parameters and options: Python's keyword arguments (both); JS's first and second arguments. */
+function requestParams(
+  ctx: FileContext,
+  call: Node,
+  first: Node | null,
+): { params: ParamSet; options: ParamSet } {
+  if (ctx.python) {
+    const params = callParams(call, ctx.text, true);
+    return { params, options: params };
+  }
+  const second = positionalArgs(call)[1];
+  const none = (): ParamSet => ({ node: null, entries: new Map(), open: false });
+  return {
+    params: first ? objectParams(first, ctx.text) : none(),
+    options: second ? objectParams(second, ctx.text) : none(),
+  };
 }
 
 function callAt(
@@ -198,20 +207,11 @@ function callAt(
   ) {
     return null;
   }
-  let params: ParamSet;
-  let options: ParamSet;
-  if (ctx.python) {
-    params = callParams(call, ctx.text, true);
-    options = params;
-  } else {
-    const args = positionalArgs(call);
-    const first = unwrap(args[0] ?? null);
-    if (first && (kind(first) === 'string' || kind(first) === 'template_string')) {
-      return null; // (threadId, {...}) is the OpenAI Assistants shape
-    }
-    params = first ? objectParams(first, ctx.text) : { node: null, entries: new Map(), open: false };
-    options = args[1] ? objectParams(args[1], ctx.text) : { node: null, entries: new Map(), open: false };
+  const first = ctx.python ? null : unwrap(positionalArgs(call)[0] ?? null);
+  if (first && (kind(first) === 'string' || kind(first) === 'template_string')) {
+    return null; // (threadId, {...}) is the OpenAI Assistants shape
   }
+  const { params, options } = requestParams(ctx, call, first);
   // A Messages request always names `model` and `messages` (a batch: `requests`); literal
   // params with neither belong to some other API (`client.messages.create({ body, to })`).
   const e = params.entries;

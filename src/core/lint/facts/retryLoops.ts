@@ -561,11 +561,31 @@ function localInitialisers(
     const re = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?::[^=\\n]*)?=(?!=)([^;\\n]*)`, 'g');
     for (const part of parts(range, skip)) {
       for (const m of ctx.scan(re, part.start, part.end)) {
-        out += ` ${m[1]}`;
+        out += ` ${balanced(ctx, m.index + m[0].length - m[1].length, m[1])}`;
       }
     }
   }
   return out;
+}
+
+/**
+ * An initialiser cut at its line end, continued (at most 400 characters) while a parenthesis
+ * is still open: `const delay = Math.min(\n base * Math.pow(2, attempt),\n max);`.
+ */
+function balanced(ctx: FileContext, at: number, line: string): string {
+  let depth = 0;
+  for (const ch of line) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+  if (depth <= 0) {
+    return line;
+  }
+  const end = Math.min(ctx.text.length, at + 400);
+  for (let i = at + line.length; i < end; i++) {
+    depth += ctx.text[i] === '(' ? 1 : ctx.text[i] === ')' ? -1 : 0;
+    if (depth === 0) {
+      return ctx.text.slice(at, i + 1);
+    }
+  }
+  return line;
 }
 
 /** A range minus a skipped middle part. */

@@ -60,6 +60,8 @@ export interface RetryShape {
   applied?: Node;
   /** Recursion: the limiter still held when it calls itself again (`async with sem:`), if any. */
   heldLimiter?: string;
+  /** Recursion through a same-file helper called from the handler (`handleRequestError`), if so. */
+  through?: string;
 }
 
 /** The non-loop retries of the file (computed once). */
@@ -83,6 +85,12 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
         if (r) {
           const held = heldLimiter(ctx, r.at, fn.node);
           out.push({ ...r, fn, shape: 'recursion', calls: reach.calls, heldLimiter: held });
+        }
+      }
+      if (reach && !recursive.length) {
+        const r = recursionThrough(ctx, fn, graph.byName);
+        if (r) {
+          out.push({ ...r, fn, shape: 'recursion', calls: reach.calls });
         }
       }
       if (fn.paramSites.length) {
@@ -123,6 +131,45 @@ function recursion(
       (id) => fn.params.includes(id),
     );
     return { at: call, tryNode: found.tryNode, handler: found.handler, wait };
+  }
+  return undefined;
+}
+
+/**
+ * Recursion through a same-file helper: the handler of a try that makes the attempt calls a
+ * helper (`catch (e) { return this.handleRequestError(e, prompt, attempt) }`) that waits and
+ * calls the function again (`await this.sleep(delay); return this.makeRequestWithRetry(prompt, attempt + 1)`).
+ * The wait is read in the helper, up to that call. Reads at most 8 handler calls a function and
+ * 64 calls of each helper, so it stays linear.
+ */
+function recursionThrough(
+  ctx: FileContext,
+  fn: LocalFunction,
+  byName: ReadonlyMap<string, readonly LocalFunction[]>,
+): (Found & { through: string }) | undefined {
+  let read = 0;
+  for (const site of fn.sites) {
+    const helpers = byName.get(site.name);
+    if (!helpers || site.name === fn.name || read++ >= 8) {
+      continue;
+    }
+    const call = siteCall(ctx, site.at);
+    const found = call ? handlerAround(call, fn.node) : undefined;
+    const body = found?.tryNode.childForFieldName('body');
+    if (!call || !found || !body || !catchesRateLimit(ctx, found.handler) || !triesClaude(ctx, body, fn)) {
+      continue;
+    }
+    for (const helper of helpers) {
+      const back = helper === fn ? undefined : helper.sites.slice(0, 64).find((s) => s.name === fn.name);
+      if (back) {
+        const wait = classifyWaitIn(ctx, { start: helper.start, end: back.at }, { start: 0, end: 0 }, (id) =>
+          helper.params.includes(id),
+        );
+        // The finding sits where the function is called again.
+        const again = siteCall(ctx, back.at) ?? call;
+        return { at: again, tryNode: found.tryNode, handler: found.handler, wait, through: helper.name };
+      }
+    }
   }
   return undefined;
 }

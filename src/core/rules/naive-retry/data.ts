@@ -28,4 +28,9 @@ export interface NaiveRetryData {
    * client, no SDK errors, so there is no SDK-based fix to offer.
    */
   http?: true;
+  /**
+   * Recursion through a same-file helper called from the handler (`handleRequestError`): the
+   * handler is not where the retry is written, so no fix rewrites it.
+   */
+  through?: string;
 }

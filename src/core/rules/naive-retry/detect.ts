@@ -146,10 +146,15 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       subject: shape.shape === 'recursion' ? name : name,
       what:
         shape.shape === 'recursion'
-          ? 'retries by calling itself'
+          ? shape.through
+            ? 'retries itself'
+            : 'retries by calling itself'
           : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
       underLimiter: shape.heldLimiter,
+      note: shape.through
+        ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
+        : undefined,
     });
     if (!found) {
       continue;
@@ -171,6 +176,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         call: rangeOf(shape.calls[0].node),
         wait: shape.wait.call ? rangeOf(shape.wait.call) : undefined,
         handler: rangeOf(shape.handler),
+        ...(shape.through ? { through: shape.through } : {}),
       },
     });
   }
@@ -184,7 +190,15 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
 function describe(
   ctx: FileContext,
   wait: WaitInfo,
-  how: { subject: string; what: string; overloadedOnly: boolean; underLimiter?: string; http?: boolean },
+  how: {
+    subject: string;
+    what: string;
+    overloadedOnly: boolean;
+    underLimiter?: string;
+    http?: boolean;
+    /** What was seen, said after the first sentence. */
+    note?: string;
+  },
 ): { kind: NaiveRetryData['kind']; message: string } | undefined {
   if (how.overloadedOnly || wait.kind === 'retry-after') {
     return undefined;
@@ -258,7 +272,7 @@ function describe(
   if (first.length > 100) {
     first = first.replace(/ \([^()]*\), not retry-after\.$/, ', not retry-after.');
   }
-  return { kind, message: `${first} ${detail}` };
+  return { kind, message: how.note ? `${first} ${how.note} ${detail}` : `${first} ${detail}` };
 }
 
 /**

@@ -22,9 +22,11 @@ import {
 } from './retryLoops';
 import { otherClaudeCalls } from './otherClaudeCalls';
 import {
+  callee,
   dottedName,
   endOf,
   FUNCTION_TYPES,
+  isCall,
   kind,
   lastSegment,
   namedChildren,
@@ -33,6 +35,7 @@ import {
   up,
 } from '../syntax';
 import { assignedValues } from './functions';
+import { callParams } from './arguments';
 
 /**
  * Retries that are not a loop around the call: a function that calls itself again from its
@@ -68,7 +71,7 @@ export interface RetryShape {
 export function retryShapes(ctx: FileContext): RetryShape[] {
   return ctx.memo('retry-shapes', () => {
     const legacy = otherClaudeCalls(ctx);
-    if (ctx.calls.length === 0 && legacy.length === 0) {
+    if (ctx.calls.length === 0 && legacy.length === 0 && !partialRefs(ctx)) {
       return []; // every shape retries a Claude call: none to find, so no call graph to build
     }
     const graph = callGraph(ctx);
@@ -250,6 +253,10 @@ function application(
       if (!a) {
         continue;
       }
+      const deferred = partialClaude(ctx, a, site.at);
+      if (deferred) {
+        return { node: call as Node, target: 'a function', calls: [deferred] };
+      }
       if (FUNCTION_TYPES.has(kind(a))) {
         const direct = callsWithin(ctx, a);
         if (direct.length) {
@@ -284,6 +291,64 @@ function application(
     }
   }
   return undefined;
+}
+
+/** `partial(x.messages.create, …)`: a Claude call bound for later (Python). */
+const PARTIAL = /\bpartial\s*\(\s*[\w.]+\.\s*messages\s*\.\s*(?:create|stream)\s*[,)]/;
+
+/** Whether the file binds a Claude call with `functools.partial` (tested once). */
+function partialRefs(ctx: FileContext): boolean {
+  return ctx.memo(
+    'retry-shapes-partial',
+    () => ctx.python && !!ctx.imports.anthropic && PARTIAL.test(ctx.text),
+  );
+}
+
+/**
+ * A wrapper's argument that is a Claude call bound with `functools.partial`: written in place
+ * (`call_api(partial(client.messages.create, model=…))`) or a name assigned one in the 2,000
+ * characters before (`func = functools.partial(self.model.messages.create, …)`; `call_api(func)`).
+ * The partial call stands for the Claude call (its keyword arguments are the request).
+ */
+function partialClaude(ctx: FileContext, arg: Node, at: number): ClaudeCall | undefined {
+  if (!partialRefs(ctx)) {
+    return undefined;
+  }
+  let bound: Node | null = arg;
+  if (kind(arg) === 'identifier') {
+    const re = new RegExp(
+      `(?<![\\w.])${ctx.textOf(arg)}\\s*=\\s*(?:functools\\s*\\.\\s*)?partial\\s*\\(`,
+      'g',
+    );
+    bound = null;
+    for (const m of ctx.scan(re, Math.max(0, at - 2000), at)) {
+      bound = ctx.nodeAt(m.index + m[0].length - 1);
+    }
+    for (let i = 0; bound && !isCall(bound) && i < 3; i++) {
+      bound = up(bound);
+    }
+  }
+  if (!bound || !isCall(bound) || !/(?:^|\.)partial$/.test(ctx.textOf(callee(bound)))) {
+    return undefined;
+  }
+  const first = unwrap(positionalArgs(bound)[0] ?? null);
+  const method = first ? /\.\s*messages\s*\.\s*(create|stream)$/.exec(ctx.textOf(first)) : null;
+  const messages = first?.childForFieldName('object');
+  const receiver = messages?.childForFieldName('object');
+  if (!first || !method || !receiver || /openai|\boai\b|threads/i.test(ctx.textOf(first))) {
+    return undefined;
+  }
+  const params = callParams(bound, ctx.text, true);
+  return {
+    node: bound,
+    callee: first,
+    receiver,
+    method: method[1] === 'create' ? 'create' : 'stream',
+    beta: false,
+    params,
+    options: params,
+    client: null,
+  };
 }
 
 /** Whether any handler of a try statement re-throws rate-limit errors (`except RateLimitError: raise`). */

@@ -16,6 +16,7 @@ import {
   classifyWait,
   classifyWaitIn,
   findRetryLoop,
+  inTryBody,
   lowerBound,
   type RetryLoop,
   type WaitInfo,
@@ -23,11 +24,13 @@ import {
 import { otherClaudeCalls } from './otherClaudeCalls';
 import {
   callee,
+  contains,
   dottedName,
   endOf,
   FUNCTION_TYPES,
   isCall,
   kind,
+  LOOP_TYPES,
   lastSegment,
   namedChildren,
   positionalArgs,
@@ -45,7 +48,7 @@ import { callParams } from './arguments';
  * function that calls Claude. Found once per file from the call graph.
  */
 export interface RetryShape {
-  shape: 'recursion' | 'wrapper';
+  shape: 'recursion' | 'wrapper' | 'unrolled';
   /** The function that retries (the recursive function or the wrapper). */
   fn: LocalFunction;
   /** Where the finding starts: the loop (wrapper loops) or the call that re-attempts. */
@@ -104,8 +107,100 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
         }
       }
     }
+    out.push(...unrolled(ctx, graph.functions, legacy));
     return out;
   });
+}
+
+/**
+ * Hand-unrolled retries: the handler of a try that makes a Claude call sends the same call again
+ * (`except Exception: time.sleep(45); response = client.completions.create(...)`), possibly
+ * nested once more. Reported at the first re-send, in a function and outside any loop (loops
+ * are read as loops). Each call walks up to its function once; re-sends are found by binary search.
+ */
+function unrolled(ctx: FileContext, functions: readonly LocalFunction[], legacy: ClaudeCall[]): RetryShape[] {
+  const all = [...ctx.calls, ...legacy].sort((a, b) => a.node.startIndex - b.node.startIndex);
+  const starts = all.map((c) => c.node.startIndex);
+  const out: RetryShape[] = [];
+  const done = new Set<number>();
+  for (const first of all) {
+    if (done.has(first.node.startIndex) || !inTryBody(ctx, first.node.startIndex)) {
+      continue;
+    }
+    let tryNode: Node | null = null;
+    let prev: Node = first.node;
+    for (
+      let n = up(first.node);
+      n && !FUNCTION_TYPES.has(kind(n)) && !LOOP_TYPES.has(kind(n));
+      prev = n, n = up(n)
+    ) {
+      const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
+      if (body && contains(body, prev)) {
+        tryNode = n;
+        break;
+      }
+    }
+    if (!tryNode) {
+      continue;
+    }
+    const same = ctx.textOf(first.callee);
+    for (const handler of handlersOf(tryNode)) {
+      if (!catchesRateLimit(ctx, handler)) {
+        continue;
+      }
+      let again: ClaudeCall | undefined;
+      // (The first 32 calls of the handler: nested handlers never rescan each other's calls at length.)
+      const from = lowerBound(starts, handler.startIndex);
+      for (let i = from; i < all.length && i < from + 32 && starts[i] < endOf(handler); i++) {
+        if (ctx.textOf(all[i].callee) === same) {
+          again = all[i];
+          break;
+        }
+      }
+      // The function around it, looked up only for a re-send (rare), so the pass stays linear.
+      if (!again) {
+        continue;
+      }
+      const fn = innermost(functions, first.node.startIndex);
+      if (!fn || inLoop(tryNode, fn.node)) {
+        break;
+      }
+      done.add(again.node.startIndex);
+      const wait = classifyWaitIn(
+        ctx,
+        { start: handler.startIndex, end: again.node.startIndex },
+        { start: 0, end: 0 },
+        () => false,
+      );
+      out.push({ shape: 'unrolled', fn, at: again.node, tryNode, handler, wait, calls: [first] });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The innermost local function around an offset. */
+function innermost(functions: readonly LocalFunction[], at: number): LocalFunction | undefined {
+  let best: LocalFunction | undefined;
+  for (const f of functions) {
+    if (f.start <= at && at < f.end && (!best || f.start >= best.start)) {
+      best = f;
+    }
+  }
+  return best;
+}
+
+/** Whether a node sits in a loop inside `boundary`. */
+function inLoop(node: Node, boundary: Node): boolean {
+  for (let n = up(node); n && n.startIndex >= boundary.startIndex && n !== boundary; n = up(n)) {
+    if (LOOP_TYPES.has(kind(n))) {
+      return true;
+    }
+    if (FUNCTION_TYPES.has(kind(n))) {
+      return false;
+    }
+  }
+  return false;
 }
 
 type Found = Pick<RetryShape, 'at' | 'tryNode' | 'handler' | 'wait' | 'loop'>;

@@ -17,9 +17,10 @@ export interface NaiveRetryData {
   handler?: Span;
   /**
    * How the retry is written: a loop around the call (absent for older findings: a loop), a
-   * function calling itself from its handler, or a same-file wrapper re-running a callable.
+   * function calling itself from its handler, a same-file wrapper re-running a callable, or a
+   * handler that sends the same call again (unrolled by hand; no fix rewrites it).
    */
-  shape?: 'loop' | 'recursion' | 'wrapper';
+  shape?: 'loop' | 'recursion' | 'wrapper' | 'unrolled';
   /** Library retries: the library name and the client construction that keeps the SDK retries. */
   library?: string;
   client?: Span;

@@ -145,16 +145,20 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     const found = describe(ctx, shape.wait, {
       subject: shape.shape === 'recursion' ? name : name,
       what:
-        shape.shape === 'recursion'
-          ? shape.through
-            ? 'retries itself'
-            : 'retries by calling itself'
-          : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
+        shape.shape === 'unrolled'
+          ? 're-sends on error'
+          : shape.shape === 'recursion'
+            ? shape.through
+              ? 'retries itself'
+              : 'retries by calling itself'
+            : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
       underLimiter: shape.heldLimiter,
       note: shape.through
         ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
-        : undefined,
+        : shape.shape === 'unrolled'
+          ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
+          : undefined,
     });
     if (!found) {
       continue;

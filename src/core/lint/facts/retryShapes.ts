@@ -64,6 +64,8 @@ export interface RetryShape {
   /** Wrappers: the local function (or `a lambda`) it is applied to, and where. */
   target?: string;
   applied?: Node;
+  /** Wrappers applied to a `functools.partial` of the Claude call: reported where it is applied. */
+  partial?: true;
   /** Recursion: the limiter still held when it calls itself again (`async with sem:`), if any. */
   heldLimiter?: string;
   /** Recursion through a same-file helper called from the handler (`handleRequestError`), if so. */
@@ -103,7 +105,16 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
         const w = wrapperRetry(ctx, fn, recursive);
         const use = w ? application(ctx, fn) : undefined;
         if (w && use) {
-          out.push({ ...w, fn, shape: 'wrapper', calls: use.calls, target: use.target, applied: use.node });
+          const partial = use.partial ? { partial: true as const } : {};
+          out.push({
+            ...w,
+            fn,
+            shape: 'wrapper',
+            calls: use.calls,
+            target: use.target,
+            applied: use.node,
+            ...partial,
+          });
         }
       }
     }
@@ -337,7 +348,7 @@ function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]
 function application(
   ctx: FileContext,
   wrapper: LocalFunction,
-): { node: Node; target: string; calls: ClaudeCall[] } | undefined {
+): { node: Node; target: string; calls: ClaudeCall[]; partial?: true } | undefined {
   for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
     if (site.name !== wrapper.name || (wrapper.start <= site.at && site.at < wrapper.end)) {
       continue;
@@ -350,7 +361,7 @@ function application(
       }
       const deferred = partialClaude(ctx, a, site.at);
       if (deferred) {
-        return { node: call as Node, target: 'a function', calls: [deferred] };
+        return { node: call as Node, target: 'a function', calls: [deferred], partial: true };
       }
       if (FUNCTION_TYPES.has(kind(a))) {
         const direct = callsWithin(ctx, a);

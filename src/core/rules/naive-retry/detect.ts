@@ -163,8 +163,10 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     if (!found) {
       continue;
     }
-    const start = shape.loop ? loopHead(shape.loop.loop).start : shape.at.startIndex;
-    const headEnd = shape.loop ? loopHead(shape.loop.loop).end : endOf(shape.at);
+    // A wrapper given a `functools.partial` of the call: the finding sits where it is applied.
+    const at = shape.partial && shape.applied ? shape.applied : undefined;
+    const start = at ? at.startIndex : shape.loop ? loopHead(shape.loop.loop).start : shape.at.startIndex;
+    const headEnd = at ? endOf(at) : shape.loop ? loopHead(shape.loop.loop).end : endOf(shape.at);
     const end = lineEnd(ctx, start, headEnd);
     report({
       start,

@@ -40,7 +40,7 @@ export function findCalls(ctx: FileContext): ClaudeCall[] {
       out.push(call);
     }
   }
-  const aliased = aliasCalls(ctx);
+  const aliased = [...aliasCalls(ctx), ...methodAliasCalls(ctx)];
   return aliased.length ? [...out, ...aliased].sort((a, b) => a.node.startIndex - b.node.startIndex) : out;
 }
 
@@ -66,31 +66,92 @@ function aliasCalls(ctx: FileContext): ClaudeCall[] {
   for (const name of names) {
     const re = new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$')}\\s*\\.\\s*(create|stream)\\s*\\(`, 'g');
     for (const m of ctx.scan(re)) {
-      const paren = m.index + m[0].length - 1;
-      const call = ctx.root.descendantForIndex(m.index, paren + 1);
-      const fnNode = call && isCall(call) ? callee(call) : null;
-      if (!call || !fnNode || call.startIndex !== m.index || endOf(fnNode) > paren) {
-        continue;
+      const call = callThrough(
+        ctx,
+        m.index,
+        m.index + m[0].length - 1,
+        m[1] === 'create' ? 'create' : 'stream',
+      );
+      if (call) {
+        out.push(call);
       }
-      const receiver = ctx.nodeAt(m.index);
-      if (!receiver || !ctx.claudeFile) {
-        continue;
-      }
-      const method = m[1] === 'create' ? 'create' : 'stream';
-      let params: ParamSet;
-      let options: ParamSet;
-      if (ctx.python) {
-        params = callParams(call, ctx.text, true);
-        options = params;
-      } else {
-        const args = positionalArgs(call);
-        params = args[0] ? objectParams(args[0], ctx.text) : { node: null, entries: new Map(), open: false };
-        options = args[1] ? objectParams(args[1], ctx.text) : { node: null, entries: new Map(), open: false };
-      }
-      out.push({ node: call, callee: fnNode, receiver, method, beta: false, params, options, client: null });
     }
   }
   return out;
+}
+
+/**
+ * Calls through a name bound to a Messages method itself:
+ * `stream_method = client.beta.messages.stream if use_beta else client.messages.stream` then
+ * `with stream_method(**params) as stream:`, `const send = useBeta ? a.beta.messages.create : a.messages.create;`
+ * then `send(...)` (the receiver is the name).
+ */
+function methodAliasCalls(ctx: FileContext): ClaudeCall[] {
+  // Only where `.messages.create`/`.messages.stream` ends a statement (rare): one quick test first.
+  if (!/\.\s*messages\s*\.\s*(?:create|stream)[ \t]*\)?[ \t]*;?[ \t]*$/m.test(ctx.text)) {
+    return [];
+  }
+  const names = new Map<string, ClaudeCall['method']>();
+  for (const m of ctx.scan(
+    /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,60})?=[ \t]*[^=\n;][^\n;]{0,200}?\.\s*messages\s*\.\s*(create|stream)[ \t]*\)?[ \t]*;?[ \t]*$/gm,
+  )) {
+    if (
+      !/^(?:messages|create|stream)$/.test(m[1]) &&
+      !/openai|\boai\b|threads|twilio|vonage|sinch|slack|discord/i.test(m[0]) &&
+      !ctx.inCommentOrString(m.index)
+    ) {
+      names.set(m[1], m[2] === 'create' ? 'create' : 'stream');
+    }
+  }
+  const out: ClaudeCall[] = [];
+  for (const [name, method] of names) {
+    const re = new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$')}\\s*\\(`, 'g');
+    for (const m of ctx.scan(re)) {
+      const call = callThrough(ctx, m.index, m.index + m[0].length - 1, method);
+      if (call) {
+        out.push(call);
+      }
+    }
+  }
+  return out;
+}
+
+/** The call whose callee runs from `at` to the parenthesis at `paren`, through a name (the receiver). */
+function callThrough(
+  ctx: FileContext,
+  at: number,
+  paren: number,
+  method: ClaudeCall['method'],
+): ClaudeCall | null {
+  const call = ctx.root.descendantForIndex(at, paren + 1);
+  const fnNode = call && isCall(call) ? callee(call) : null;
+  if (!call || !fnNode || call.startIndex !== at || endOf(fnNode) > paren) {
+    return null;
+  }
+  const receiver = ctx.nodeAt(at);
+  if (!receiver || !ctx.claudeFile) {
+    return null;
+  }
+  const { params, options } = requestParams(ctx, call, positionalArgs(call)[0] ?? null);
+  return { node: call, callee: fnNode, receiver, method, beta: false, params, options, client: null };
+}
+
+/** A request's parameters and options: Python's keyword arguments (both); JS's first and second arguments. */
+function requestParams(
+  ctx: FileContext,
+  call: Node,
+  first: Node | null,
+): { params: ParamSet; options: ParamSet } {
+  if (ctx.python) {
+    const params = callParams(call, ctx.text, true);
+    return { params, options: params };
+  }
+  const second = positionalArgs(call)[1];
+  const none = (): ParamSet => ({ node: null, entries: new Map(), open: false });
+  return {
+    params: first ? objectParams(first, ctx.text) : none(),
+    options: second ? objectParams(second, ctx.text) : none(),
+  };
 }
 
 function callAt(
@@ -150,20 +211,11 @@ function callAt(
   ) {
     return null;
   }
-  let params: ParamSet;
-  let options: ParamSet;
-  if (ctx.python) {
-    params = callParams(call, ctx.text, true);
-    options = params;
-  } else {
-    const args = positionalArgs(call);
-    const first = unwrap(args[0] ?? null);
-    if (first && (kind(first) === 'string' || kind(first) === 'template_string')) {
-      return null; // (threadId, {...}) is the OpenAI Assistants shape
-    }
-    params = first ? objectParams(first, ctx.text) : { node: null, entries: new Map(), open: false };
-    options = args[1] ? objectParams(args[1], ctx.text) : { node: null, entries: new Map(), open: false };
+  const first = ctx.python ? null : unwrap(positionalArgs(call)[0] ?? null);
+  if (first && (kind(first) === 'string' || kind(first) === 'template_string')) {
+    return null; // (threadId, {...}) is the OpenAI Assistants shape
   }
+  const { params, options } = requestParams(ctx, call, first);
   // A Messages request always names `model` and `messages` (a batch: `requests`); literal
   // params with neither belong to some other API (`client.messages.create({ body, to })`).
   const e = params.entries;

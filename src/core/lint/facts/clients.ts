@@ -45,6 +45,7 @@ export function findClients(ctx: FileContext): ClientBinding[] {
     const names = [
       '(?:Async)?(?:Azure)?OpenAI',
       '(?:Async)?Anthropic(?:Bedrock|Vertex|Foundry)?',
+      'anthropic\\.(?:Async)?Client', // the SDK's alias of Anthropic
       'with_options',
       ...local,
     ];

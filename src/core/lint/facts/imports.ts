@@ -36,7 +36,7 @@ export const JS_ANTHROPIC_CLASSES = new Set([
 ]);
 export const JS_OPENAI_CLASSES = new Set(['OpenAI', 'AzureOpenAI']);
 /** Client classes of the Python SDKs (sync and async). */
-export const PY_ANTHROPIC_CLASS = /^(?:Async)?Anthropic(?:Bedrock|Vertex|Foundry)?$/;
+export const PY_ANTHROPIC_CLASS = /^(?:Async)?(?:Anthropic(?:Bedrock|Vertex|Foundry)?|Client)$/; // `anthropic.Client`: the SDK's alias of Anthropic
 export const PY_OPENAI_CLASS = /^(?:Async)?(?:Azure)?OpenAI$/;
 /** Retry libraries, by package or module name. */
 export const RETRY_LIBS = new Set([

@@ -98,12 +98,22 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
   const tryStart = tryBody ? tryBody.startIndex : tryNode.startIndex;
   const tryEnd = tryBody ? endOf(tryBody) : tryNode.startIndex;
   const words = keywordOffsets(ctx);
-  const exitsInTry = anyIn(words.exit, tryStart, tryEnd);
+  // Only exits of this loop count: a `break` of an inner loop over the reply's blocks, or a
+  // `return` of a callback (`batch.map((p) => { return … })`), leaves nothing.
+  const exitsInTry = exitsIn(ctx, loop, words.exit, tryStart, tryEnd);
   // `else: break` leaves a range or while loop on success (not a loop over models or items).
-  const exitsOnSuccess = exitsInTry || exitsInElse(ctx, tryNode, words.exit);
-  const continues = anyIn(words.continue, tryEnd, endOf(tryNode));
-  const exitsAfter = anyIn(words.exit, endOf(tryNode), endOf(body));
-  if (!(exitsOnSuccess || continues || exitsAfter || endsByCondition(ctx, loop, tryStart, tryEnd))) {
+  const exitsOnSuccess = exitsInTry || exitsInElse(ctx, loop, tryNode, words.exit);
+  const continues = exitsIn(ctx, loop, words.continue, tryEnd, endOf(tryNode));
+  const exitsAfter = exitsIn(ctx, loop, words.exit, endOf(tryNode), endOf(body));
+  // `for (let i = 0; i < items.length; i++)` whose handler does `i--`: the same item is sent again.
+  const resends = stepsBack(ctx, loop, tryEnd, endOf(tryNode));
+  if (!(
+    exitsOnSuccess ||
+    continues ||
+    exitsAfter ||
+    resends ||
+    endsByCondition(ctx, loop, tryStart, tryEnd)
+  )) {
     return false;
   }
   if (anyIn(inputReads(ctx), body.startIndex, tryEnd)) {
@@ -115,19 +125,87 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
       !!right && /^\s*(?:range|Retrying|AsyncRetrying|itertools\.count|count)\s*\(/.test(ctx.textOf(right));
     return overRange || exitsInTry;
   }
+  if (
+    kind(loop) === 'for_statement' &&
+    /\.\s*(?:length|size)\b/.test(ctx.textOf(loop.childForFieldName('condition')))
+  ) {
+    return exitsInTry || resends; // `for (let i = 0; i < items.length; …)`: a loop over items
+  }
   return true;
+}
+
+/**
+ * Whether one of the loop-control keywords at `offsets` in [start, end) belongs to `loop`: a
+ * `return` with no function between it and the loop, a `break`/`continue` whose nearest loop
+ * (or, for `break`, `switch`) is this one. Reads at most 16 keywords, each walking up at most
+ * 48 levels (a deeper one counts, as before), so it stays linear.
+ */
+function exitsIn(
+  ctx: FileContext,
+  loop: Node,
+  offsets: readonly number[],
+  start: number,
+  end: number,
+): boolean {
+  for (let i = lowerBound(offsets, start), seen = 0; i < offsets.length && offsets[i] < end; i++, seen++) {
+    if (seen >= 16) {
+      return true;
+    }
+    const at = offsets[i];
+    if (ctx.inCommentOrString(at)) {
+      continue;
+    }
+    const isReturn = ctx.text.startsWith('return', at);
+    let n = ctx.nodeAt(at);
+    let owned = false;
+    for (let depth = 0; n; n = up(n), depth++) {
+      if (
+        depth > 48 ||
+        (n.startIndex === loop.startIndex && n.endIndex === loop.endIndex && kind(n) === kind(loop))
+      ) {
+        owned = true;
+        break;
+      }
+      if (
+        FUNCTION_TYPES.has(kind(n)) ||
+        (!isReturn &&
+          (LOOP_TYPES.has(kind(n)) || (kind(n) === 'switch_statement' && ctx.text.startsWith('break', at))))
+      ) {
+        break;
+      }
+    }
+    if (owned) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a C-style `for` loop's counter is stepped back (`i--`, `i -= 1`) in [start, end). */
+function stepsBack(ctx: FileContext, loop: Node, start: number, end: number): boolean {
+  if (kind(loop) !== 'for_statement' || ctx.python || end <= start) {
+    return false;
+  }
+  const init = ctx.textOf(loop.childForFieldName('initializer'));
+  const counter = /([A-Za-z_$][\w$]*)\s*=/.exec(init)?.[1];
+  if (!counter) {
+    return false;
+  }
+  const id = escapeRegExp(counter);
+  const re = new RegExp(`(?<![\\w$.])${id}\\s*(?:--|-=\\s*1\\b)|--\\s*${id}(?![\\w$])`, 'g');
+  return !ctx.scan(re, start, end).next().done;
 }
 
 /**
  * Whether a Python `try` leaves the loop from its `else:` clause (run only when the try body
  * raised nothing): `try: reply = create(...) except Exception: sleep(...) else: break`.
  */
-function exitsInElse(ctx: FileContext, tryNode: Node, exits: readonly number[]): boolean {
+function exitsInElse(ctx: FileContext, loop: Node, tryNode: Node, exits: readonly number[]): boolean {
   if (!ctx.python) {
     return false;
   }
   const clause = namedChildren(tryNode).find((c) => kind(c) === 'else_clause');
-  return !!clause && anyIn(exits, clause.startIndex, endOf(clause));
+  return !!clause && exitsIn(ctx, loop, exits, clause.startIndex, endOf(clause));
 }
 
 /**
@@ -483,11 +561,31 @@ function localInitialisers(
     const re = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?::[^=\\n]*)?=(?!=)([^;\\n]*)`, 'g');
     for (const part of parts(range, skip)) {
       for (const m of ctx.scan(re, part.start, part.end)) {
-        out += ` ${m[1]}`;
+        out += ` ${balanced(ctx, m.index + m[0].length - m[1].length, m[1])}`;
       }
     }
   }
   return out;
+}
+
+/**
+ * An initialiser cut at its line end, continued (at most 400 characters) while a parenthesis
+ * is still open: `const delay = Math.min(\n base * Math.pow(2, attempt),\n max);`.
+ */
+function balanced(ctx: FileContext, at: number, line: string): string {
+  let depth = 0;
+  for (const ch of line) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+  if (depth <= 0) {
+    return line;
+  }
+  const end = Math.min(ctx.text.length, at + 400);
+  for (let i = at + line.length; i < end; i++) {
+    depth += ctx.text[i] === '(' ? 1 : ctx.text[i] === ')' ? -1 : 0;
+    if (depth === 0) {
+      return ctx.text.slice(at, i + 1);
+    }
+  }
+  return line;
 }
 
 /** A range minus a skipped middle part. */
@@ -516,5 +614,84 @@ function counterOf(ctx: FileContext, loop: Node, id: string, skip: { start: numb
   );
   return parts({ start: loop.startIndex, end: endOf(loop) }, skip).some(
     (part) => !ctx.scan(updated, part.start, part.end).next().done,
+  );
+}
+
+/** A 429 status test: `res.status === 429`, `r.status_code in (429, 500)`, `429 == resp.status`. */
+const STATUS_429 =
+  /\b(?:status|status_code|statusCode|code)\s*(?:[!=]==?|in|not\s+in)\s*[([{]?\s*(?:\d{3}\s*,\s*)*429\b|\b429\s*(?:===?|in)\s*[\w.]*\b(?:status|status_code|statusCode)\b/g;
+
+/**
+ * A loop that retries a raw HTTP call on its response status, with no exception involved:
+ * `for (let attempt = 0; attempt < N; attempt++) { const res = await fetch(URL, …); if (res.ok) return …;
+ * if (res.status === 429) { await sleep(15000 * (attempt + 1)); continue; } throw … }`. The branch
+ * testing 429 must wait or `continue` and neither leave the loop nor throw; the loop must leave
+ * on success (its own `return`/`break`) and not be a loop over items. `handlers` holds that branch.
+ */
+export function findStatusRetryLoop(ctx: FileContext, call: Node): (RetryLoop & { branch: Node }) | null {
+  const tests = ctx.memo('status-429-tests', () =>
+    [...ctx.scan(STATUS_429)].map((m) => m.index).filter((at) => !ctx.inCommentOrString(at)),
+  );
+  let loop: Node | null = null;
+  for (let n = up(call), depth = 0; n && depth < 48; n = up(n), depth++) {
+    if (FUNCTION_TYPES.has(kind(n)) || COMPREHENSION_TYPES.has(kind(n))) {
+      return null;
+    }
+    if (LOOP_TYPES.has(kind(n))) {
+      loop = n;
+      break;
+    }
+  }
+  const body = loop?.childForFieldName('body');
+  if (!loop || !body || !anyIn(tests, endOf(call), endOf(body)) || overItems(ctx, loop)) {
+    return null;
+  }
+  const words = keywordOffsets(ctx);
+  if (!exitsIn(ctx, loop, words.exit, body.startIndex, endOf(body))) {
+    return null;
+  }
+  // The first 429 test after the call, and the `if` it is the condition of.
+  const at = tests[lowerBound(tests, endOf(call))];
+  let branch: Node | null = ctx.nodeAt(at);
+  for (let i = 0; branch && i < 8 && kind(branch) !== 'if_statement'; i++) {
+    branch = up(branch);
+  }
+  const then = branch?.childForFieldName('consequence');
+  if (!branch || !then || !contains(loop, branch)) {
+    return null;
+  }
+  const text = ctx.textOf(then);
+  if (/\b(?:throw|raise|return|break)\b/.test(text)) {
+    return null;
+  }
+  const waits = sleepCalls(ctx);
+  const first = lowerBound(waits, then.startIndex);
+  const sleeps = first < waits.length && waits[first].at < endOf(then);
+  if (!sleeps && !/\bcontinue\b/.test(text)) {
+    return null;
+  }
+  return { loop, tryNode: branch, handlers: [branch], branch };
+}
+
+/** A `for` loop over a collection (`for x of items`, `for i in enumerate(xs)`, `for (…; i < xs.length; …)`). */
+function overItems(ctx: FileContext, loop: Node): boolean {
+  if (kind(loop) === 'for_in_statement' || (ctx.python && kind(loop) === 'for_statement')) {
+    const right = loop.childForFieldName('right');
+    return !(!!right && /^\s*(?:range|itertools\.count|count)\s*\(/.test(ctx.textOf(right)));
+  }
+  return (
+    kind(loop) === 'for_statement' &&
+    /\.\s*(?:length|size)\b/.test(ctx.textOf(loop.childForFieldName('condition')))
+  );
+}
+
+/** How a status-retry loop waits: the sleep in its 429 branch; a delay name counts as growing when the loop changes it. */
+export function classifyStatusWait(ctx: FileContext, loop: RetryLoop & { branch: Node }): WaitInfo {
+  const none = { start: 0, end: 0 };
+  if (anyIn(retryAfterOffsets(ctx), loop.loop.startIndex, endOf(loop.loop))) {
+    return { kind: 'retry-after', jitter: false }; // read anywhere in the loop (`const ra = res.headers.get(…)`)
+  }
+  return classifyWaitIn(ctx, { start: loop.branch.startIndex, end: endOf(loop.branch) }, none, (id) =>
+    counterOf(ctx, loop.loop, id, none),
   );
 }

@@ -16,16 +16,21 @@ import {
   classifyWait,
   classifyWaitIn,
   findRetryLoop,
+  inTryBody,
   lowerBound,
   type RetryLoop,
   type WaitInfo,
 } from './retryLoops';
 import { otherClaudeCalls } from './otherClaudeCalls';
 import {
+  callee,
+  contains,
   dottedName,
   endOf,
   FUNCTION_TYPES,
+  isCall,
   kind,
+  LOOP_TYPES,
   lastSegment,
   namedChildren,
   positionalArgs,
@@ -33,6 +38,7 @@ import {
   up,
 } from '../syntax';
 import { assignedValues } from './functions';
+import { callParams } from './arguments';
 
 /**
  * Retries that are not a loop around the call: a function that calls itself again from its
@@ -42,7 +48,7 @@ import { assignedValues } from './functions';
  * function that calls Claude. Found once per file from the call graph.
  */
 export interface RetryShape {
-  shape: 'recursion' | 'wrapper';
+  shape: 'recursion' | 'wrapper' | 'unrolled';
   /** The function that retries (the recursive function or the wrapper). */
   fn: LocalFunction;
   /** Where the finding starts: the loop (wrapper loops) or the call that re-attempts. */
@@ -58,15 +64,19 @@ export interface RetryShape {
   /** Wrappers: the local function (or `a lambda`) it is applied to, and where. */
   target?: string;
   applied?: Node;
+  /** Wrappers applied to a `functools.partial` of the Claude call: reported where it is applied. */
+  partial?: true;
   /** Recursion: the limiter still held when it calls itself again (`async with sem:`), if any. */
   heldLimiter?: string;
+  /** Recursion through a same-file helper called from the handler (`handleRequestError`), if so. */
+  through?: string;
 }
 
 /** The non-loop retries of the file (computed once). */
 export function retryShapes(ctx: FileContext): RetryShape[] {
   return ctx.memo('retry-shapes', () => {
     const legacy = otherClaudeCalls(ctx);
-    if (ctx.calls.length === 0 && legacy.length === 0) {
+    if (ctx.calls.length === 0 && legacy.length === 0 && !partialRefs(ctx)) {
       return []; // every shape retries a Claude call: none to find, so no call graph to build
     }
     const graph = callGraph(ctx);
@@ -85,16 +95,123 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
           out.push({ ...r, fn, shape: 'recursion', calls: reach.calls, heldLimiter: held });
         }
       }
+      if (reach && !recursive.length) {
+        const r = recursionThrough(ctx, fn, graph.byName);
+        if (r) {
+          out.push({ ...r, fn, shape: 'recursion', calls: reach.calls });
+        }
+      }
       if (fn.paramSites.length) {
         const w = wrapperRetry(ctx, fn, recursive);
         const use = w ? application(ctx, fn) : undefined;
         if (w && use) {
-          out.push({ ...w, fn, shape: 'wrapper', calls: use.calls, target: use.target, applied: use.node });
+          const partial = use.partial ? { partial: true as const } : {};
+          out.push({
+            ...w,
+            fn,
+            shape: 'wrapper',
+            calls: use.calls,
+            target: use.target,
+            applied: use.node,
+            ...partial,
+          });
         }
       }
     }
+    out.push(...unrolled(ctx, graph.functions, legacy));
     return out;
   });
+}
+
+/**
+ * Hand-unrolled retries: the handler of a try that makes a Claude call sends the same call again
+ * (`except Exception: time.sleep(45); response = client.completions.create(...)`), possibly
+ * nested once more. Reported at the first re-send, in a function and outside any loop (loops
+ * are read as loops). Each call walks up to its function once; re-sends are found by binary search.
+ */
+function unrolled(ctx: FileContext, functions: readonly LocalFunction[], legacy: ClaudeCall[]): RetryShape[] {
+  const all = [...ctx.calls, ...legacy].sort((a, b) => a.node.startIndex - b.node.startIndex);
+  const starts = all.map((c) => c.node.startIndex);
+  const out: RetryShape[] = [];
+  const done = new Set<number>();
+  for (const first of all) {
+    if (done.has(first.node.startIndex) || !inTryBody(ctx, first.node.startIndex)) {
+      continue;
+    }
+    let tryNode: Node | null = null;
+    let prev: Node = first.node;
+    for (
+      let n = up(first.node);
+      n && !FUNCTION_TYPES.has(kind(n)) && !LOOP_TYPES.has(kind(n));
+      prev = n, n = up(n)
+    ) {
+      const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
+      if (body && contains(body, prev)) {
+        tryNode = n;
+        break;
+      }
+    }
+    if (!tryNode) {
+      continue;
+    }
+    const same = ctx.textOf(first.callee);
+    for (const handler of handlersOf(tryNode)) {
+      if (!catchesRateLimit(ctx, handler)) {
+        continue;
+      }
+      let again: ClaudeCall | undefined;
+      // (The first 32 calls of the handler: nested handlers never rescan each other's calls at length.)
+      const from = lowerBound(starts, handler.startIndex);
+      for (let i = from; i < all.length && i < from + 32 && starts[i] < endOf(handler); i++) {
+        if (ctx.textOf(all[i].callee) === same) {
+          again = all[i];
+          break;
+        }
+      }
+      // The function around it, looked up only for a re-send (rare), so the pass stays linear.
+      if (!again) {
+        continue;
+      }
+      const fn = innermost(functions, first.node.startIndex);
+      if (!fn || inLoop(tryNode, fn.node)) {
+        break;
+      }
+      done.add(again.node.startIndex);
+      const wait = classifyWaitIn(
+        ctx,
+        { start: handler.startIndex, end: again.node.startIndex },
+        { start: 0, end: 0 },
+        () => false,
+      );
+      out.push({ shape: 'unrolled', fn, at: again.node, tryNode, handler, wait, calls: [first] });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The innermost local function around an offset. */
+function innermost(functions: readonly LocalFunction[], at: number): LocalFunction | undefined {
+  let best: LocalFunction | undefined;
+  for (const f of functions) {
+    if (f.start <= at && at < f.end && (!best || f.start >= best.start)) {
+      best = f;
+    }
+  }
+  return best;
+}
+
+/** Whether a node sits in a loop inside `boundary`. */
+function inLoop(node: Node, boundary: Node): boolean {
+  for (let n = up(node); n && n.startIndex >= boundary.startIndex && n !== boundary; n = up(n)) {
+    if (LOOP_TYPES.has(kind(n))) {
+      return true;
+    }
+    if (FUNCTION_TYPES.has(kind(n))) {
+      return false;
+    }
+  }
+  return false;
 }
 
 type Found = Pick<RetryShape, 'at' | 'tryNode' | 'handler' | 'wait' | 'loop'>;
@@ -123,6 +240,45 @@ function recursion(
       (id) => fn.params.includes(id),
     );
     return { at: call, tryNode: found.tryNode, handler: found.handler, wait };
+  }
+  return undefined;
+}
+
+/**
+ * Recursion through a same-file helper: the handler of a try that makes the attempt calls a
+ * helper (`catch (e) { return this.handleRequestError(e, prompt, attempt) }`) that waits and
+ * calls the function again (`await this.sleep(delay); return this.makeRequestWithRetry(prompt, attempt + 1)`).
+ * The wait is read in the helper, up to that call. Reads at most 8 handler calls a function and
+ * 64 calls of each helper, so it stays linear.
+ */
+function recursionThrough(
+  ctx: FileContext,
+  fn: LocalFunction,
+  byName: ReadonlyMap<string, readonly LocalFunction[]>,
+): (Found & { through: string }) | undefined {
+  let read = 0;
+  for (const site of fn.sites) {
+    const helpers = byName.get(site.name);
+    if (!helpers || site.name === fn.name || read++ >= 8) {
+      continue;
+    }
+    const call = siteCall(ctx, site.at);
+    const found = call ? handlerAround(call, fn.node) : undefined;
+    const body = found?.tryNode.childForFieldName('body');
+    if (!call || !found || !body || !catchesRateLimit(ctx, found.handler) || !triesClaude(ctx, body, fn)) {
+      continue;
+    }
+    for (const helper of helpers) {
+      const back = helper === fn ? undefined : helper.sites.slice(0, 64).find((s) => s.name === fn.name);
+      if (back) {
+        const wait = classifyWaitIn(ctx, { start: helper.start, end: back.at }, { start: 0, end: 0 }, (id) =>
+          helper.params.includes(id),
+        );
+        // The finding sits where the function is called again.
+        const again = siteCall(ctx, back.at) ?? call;
+        return { at: again, tryNode: found.tryNode, handler: found.handler, wait, through: helper.name };
+      }
+    }
   }
   return undefined;
 }
@@ -192,7 +348,7 @@ function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]
 function application(
   ctx: FileContext,
   wrapper: LocalFunction,
-): { node: Node; target: string; calls: ClaudeCall[] } | undefined {
+): { node: Node; target: string; calls: ClaudeCall[]; partial?: true } | undefined {
   for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
     if (site.name !== wrapper.name || (wrapper.start <= site.at && site.at < wrapper.end)) {
       continue;
@@ -202,6 +358,10 @@ function application(
       const a = unwrap(arg);
       if (!a) {
         continue;
+      }
+      const deferred = partialClaude(ctx, a, site.at);
+      if (deferred) {
+        return { node: call as Node, target: 'a function', calls: [deferred], partial: true };
       }
       if (FUNCTION_TYPES.has(kind(a))) {
         const direct = callsWithin(ctx, a);
@@ -237,6 +397,64 @@ function application(
     }
   }
   return undefined;
+}
+
+/** `partial(x.messages.create, …)`: a Claude call bound for later (Python). */
+const PARTIAL = /\bpartial\s*\(\s*[\w.]+\.\s*messages\s*\.\s*(?:create|stream)\s*[,)]/;
+
+/** Whether the file binds a Claude call with `functools.partial` (tested once). */
+function partialRefs(ctx: FileContext): boolean {
+  return ctx.memo(
+    'retry-shapes-partial',
+    () => ctx.python && !!ctx.imports.anthropic && PARTIAL.test(ctx.text),
+  );
+}
+
+/**
+ * A wrapper's argument that is a Claude call bound with `functools.partial`: written in place
+ * (`call_api(partial(client.messages.create, model=…))`) or a name assigned one in the 2,000
+ * characters before (`func = functools.partial(self.model.messages.create, …)`; `call_api(func)`).
+ * The partial call stands for the Claude call (its keyword arguments are the request).
+ */
+function partialClaude(ctx: FileContext, arg: Node, at: number): ClaudeCall | undefined {
+  if (!partialRefs(ctx)) {
+    return undefined;
+  }
+  let bound: Node | null = arg;
+  if (kind(arg) === 'identifier') {
+    const re = new RegExp(
+      `(?<![\\w.])${ctx.textOf(arg)}\\s*=\\s*(?:functools\\s*\\.\\s*)?partial\\s*\\(`,
+      'g',
+    );
+    bound = null;
+    for (const m of ctx.scan(re, Math.max(0, at - 2000), at)) {
+      bound = ctx.nodeAt(m.index + m[0].length - 1);
+    }
+    for (let i = 0; bound && !isCall(bound) && i < 3; i++) {
+      bound = up(bound);
+    }
+  }
+  if (!bound || !isCall(bound) || !/(?:^|\.)partial$/.test(ctx.textOf(callee(bound)))) {
+    return undefined;
+  }
+  const first = unwrap(positionalArgs(bound)[0] ?? null);
+  const method = first ? /\.\s*messages\s*\.\s*(create|stream)$/.exec(ctx.textOf(first)) : null;
+  const messages = first?.childForFieldName('object');
+  const receiver = messages?.childForFieldName('object');
+  if (!first || !method || !receiver || /openai|\boai\b|threads/i.test(ctx.textOf(first))) {
+    return undefined;
+  }
+  const params = callParams(bound, ctx.text, true);
+  return {
+    node: bound,
+    callee: first,
+    receiver,
+    method: method[1] === 'create' ? 'create' : 'stream',
+    beta: false,
+    params,
+    options: params,
+    client: null,
+  };
 }
 
 /** Whether any handler of a try statement re-throws rate-limit errors (`except RateLimitError: raise`). */

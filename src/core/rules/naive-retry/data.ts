@@ -17,9 +17,10 @@ export interface NaiveRetryData {
   handler?: Span;
   /**
    * How the retry is written: a loop around the call (absent for older findings: a loop), a
-   * function calling itself from its handler, or a same-file wrapper re-running a callable.
+   * function calling itself from its handler, a same-file wrapper re-running a callable, or a
+   * handler that sends the same call again (unrolled by hand; no fix rewrites it).
    */
-  shape?: 'loop' | 'recursion' | 'wrapper';
+  shape?: 'loop' | 'recursion' | 'wrapper' | 'unrolled';
   /** Library retries: the library name and the client construction that keeps the SDK retries. */
   library?: string;
   client?: Span;
@@ -28,4 +29,9 @@ export interface NaiveRetryData {
    * client, no SDK errors, so there is no SDK-based fix to offer.
    */
   http?: true;
+  /**
+   * Recursion through a same-file helper called from the handler (`handleRequestError`): the
+   * handler is not where the retry is written, so no fix rewrites it.
+   */
+  through?: string;
 }

@@ -5,7 +5,14 @@ import { resolveClient } from '../../lint/facts/clients';
 import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
 import { findRetryLibrary, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
 import { catchesRateLimit, handlerBody, handlersOf } from '../../lint/facts/errorChecks';
-import { classifyWait, findRetryLoop, loopHead, type WaitInfo } from '../../lint/facts/retryLoops';
+import {
+  classifyStatusWait,
+  classifyWait,
+  findRetryLoop,
+  findStatusRetryLoop,
+  loopHead,
+  type WaitInfo,
+} from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
@@ -43,7 +50,10 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     }
   }
   for (const attempt of attempts) {
-    const loop = findRetryLoop(ctx, attempt.node);
+    // A raw HTTP call retried on its response status (`if (res.status === 429) { sleep; continue }`).
+    const status =
+      attempt.http && !findRetryLoop(ctx, attempt.node) ? findStatusRetryLoop(ctx, attempt.node) : null;
+    const loop = status ?? findRetryLoop(ctx, attempt.node);
     if (loop) {
       if (
         seen.has(loop.loop.startIndex) ||
@@ -53,15 +63,17 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         continue;
       }
       seen.add(loop.loop.startIndex);
-      const wait = classifyWait(ctx, loop);
+      const wait = status ? classifyStatusWait(ctx, status) : classifyWait(ctx, loop);
       const found = describe(ctx, wait, {
         subject: 'This loop',
         what: attempt.via
           ? `retries ${attempt.label ?? attempt.via}()`
-          : attempt.http
-            ? 'retries the HTTP call'
-            : 'retries the Claude call',
-        overloadedOnly: retriesOverloadedOnly(ctx, loop.tryNode),
+          : status
+            ? 'retries HTTP 429 responses'
+            : attempt.http
+              ? 'retries the HTTP call'
+              : 'retries the Claude call',
+        overloadedOnly: !status && retriesOverloadedOnly(ctx, loop.tryNode),
         http: attempt.http,
       });
       if (!found) {
@@ -133,17 +145,28 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     const found = describe(ctx, shape.wait, {
       subject: shape.shape === 'recursion' ? name : name,
       what:
-        shape.shape === 'recursion'
-          ? 'retries by calling itself'
-          : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
+        shape.shape === 'unrolled'
+          ? 're-sends on error'
+          : shape.shape === 'recursion'
+            ? shape.through
+              ? 'retries itself'
+              : 'retries by calling itself'
+            : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
       underLimiter: shape.heldLimiter,
+      note: shape.through
+        ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
+        : shape.shape === 'unrolled'
+          ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
+          : undefined,
     });
     if (!found) {
       continue;
     }
-    const start = shape.loop ? loopHead(shape.loop.loop).start : shape.at.startIndex;
-    const headEnd = shape.loop ? loopHead(shape.loop.loop).end : endOf(shape.at);
+    // A wrapper given a `functools.partial` of the call: the finding sits where it is applied.
+    const at = shape.partial && shape.applied ? shape.applied : undefined;
+    const start = at ? at.startIndex : shape.loop ? loopHead(shape.loop.loop).start : shape.at.startIndex;
+    const headEnd = at ? endOf(at) : shape.loop ? loopHead(shape.loop.loop).end : endOf(shape.at);
     const end = lineEnd(ctx, start, headEnd);
     report({
       start,
@@ -159,6 +182,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         call: rangeOf(shape.calls[0].node),
         wait: shape.wait.call ? rangeOf(shape.wait.call) : undefined,
         handler: rangeOf(shape.handler),
+        ...(shape.through ? { through: shape.through } : {}),
       },
     });
   }
@@ -172,7 +196,15 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
 function describe(
   ctx: FileContext,
   wait: WaitInfo,
-  how: { subject: string; what: string; overloadedOnly: boolean; underLimiter?: string; http?: boolean },
+  how: {
+    subject: string;
+    what: string;
+    overloadedOnly: boolean;
+    underLimiter?: string;
+    http?: boolean;
+    /** What was seen, said after the first sentence. */
+    note?: string;
+  },
 ): { kind: NaiveRetryData['kind']; message: string } | undefined {
   if (how.overloadedOnly || wait.kind === 'retry-after') {
     return undefined;
@@ -246,7 +278,7 @@ function describe(
   if (first.length > 100) {
     first = first.replace(/ \([^()]*\), not retry-after\.$/, ', not retry-after.');
   }
-  return { kind, message: `${first} ${detail}` };
+  return { kind, message: how.note ? `${first} ${how.note} ${detail}` : `${first} ${detail}` };
 }
 
 /**

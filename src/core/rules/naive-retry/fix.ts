@@ -31,7 +31,9 @@ import type { FixAction } from '../../fix/types';
 
 export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRetryData): FixAction[] {
   // A raw HTTP call raises no SDK errors and has no SDK retries: an SDK backoff would never fire.
-  const info = data.http ? undefined : callInfo(file, data.call);
+  // A retry through a helper (`handleRequestError` calls the function again) is not in the
+  // handler; a hand-unrolled one is several nested handlers: no rewrite of either.
+  const info = data.http || data.through || data.shape === 'unrolled' ? undefined : callInfo(file, data.call);
   if (!info) {
     return [];
   }

@@ -439,10 +439,18 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
       }
     }
   }
-  return (
-    seeds.size > 0 &&
-    storesDerived(ctx, r.construct.startIndex, scope ? endOf(scope) : ctx.text.length, seeds)
-  );
+  // What the functions in between get back (`pred = ask(text)` in a nested worker that then
+  // writes `df.at[i, col] = pred`): read from the start of the function holding the fan-out.
+  let from = r.construct.startIndex;
+  for (const hop of r.hops ?? []) {
+    const call = callAround(hop);
+    const result = call ? assignedName(ctx, call) : undefined;
+    if (result && scope && hop.startIndex >= scope.startIndex && hop.startIndex < endOf(scope)) {
+      seeds.add(result);
+      from = Math.min(from, hop.startIndex);
+    }
+  }
+  return seeds.size > 0 && storesDerived(ctx, from, scope ? endOf(scope) : ctx.text.length, seeds);
 }
 
 function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<string>): boolean {

@@ -19,7 +19,11 @@ const MAX_HOPS = 3;
 const MAX_SITES = 16;
 
 /** A repetition, with the name of the function called in the loop when the call is further down. */
-export type PerItem = Repetition & { outer?: string };
+export type PerItem = Repetition & {
+  outer?: string;
+  /** The calls followed between the loop and the function holding the Claude call (`pred = ask(text)` in a worker). */
+  hops?: Node[];
+};
 
 /** The per-item Claude calls (`create` only), each with the construct that repeats it. */
 export function perItemCalls(ctx: FileContext): PerItem[] {
@@ -62,6 +66,7 @@ function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined
   }
   let frontier: Node[] = [inner];
   const visited = new Set<number>([inner.startIndex]);
+  const hops: Node[] = [];
   for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
     const next: Node[] = [];
     for (const fn of frontier) {
@@ -72,11 +77,12 @@ function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined
       for (const ref of callersOf(ctx, fn, name)) {
         const found = repetitionAbove(ctx, ref).construct;
         if (found?.overData && !isRetryOf(ctx, found.construct, ref)) {
-          return { call, ...found, via: inner, viaName: innerName, outer: name };
+          return { call, ...found, via: inner, viaName: innerName, outer: name, hops };
         }
         const caller = enclosingFunction(ref);
         if (caller && !visited.has(caller.startIndex)) {
           visited.add(caller.startIndex);
+          hops.push(ref);
           next.push(caller);
         }
       }

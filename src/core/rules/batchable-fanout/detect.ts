@@ -12,7 +12,7 @@ import { perItemCalls, type PerItem } from './reach';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps, databases. */
 const JS_SINK =
-  /\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany|update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(/;
+  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany|update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(/;
 const PY_SINK =
   /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|bulk_create|save|dump|commit)\s*\(/;
 
@@ -72,7 +72,7 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
         language: lang(ctx),
         call: rangeOf(r.call.node),
         construct: rangeOf(r.construct),
-        plan: planBatch(ctx, r),
+        plan: ctx.calls.includes(r.call) ? planBatch(ctx, r) : undefined, // (no SDK client to batch a raw-HTTP call with)
       },
     });
   }

@@ -10,6 +10,7 @@ import type { FileContext } from '../../lint/context';
 import type { ClaudeCall } from '../../lint/facts/calls';
 import { repeatedCalls, repetitionAbove, type Repetition } from '../../lint/facts/repetition';
 import { findRetryLoop } from '../../lint/facts/retryLoops';
+import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
 import { endOf, enclosingFunction, FUNCTION_TYPES, functionName, kind, up } from '../../lint/syntax';
 import { instanceCalls } from './context';
 
@@ -29,11 +30,14 @@ export type PerItem = Repetition & {
 export function perItemCalls(ctx: FileContext): PerItem[] {
   const direct = new Map(repeatedCalls(ctx).map((r) => [r.call.node.startIndex, r]));
   const out: PerItem[] = [];
-  for (const call of ctx.calls) {
+  const http = new Set(httpClaudeCalls(ctx));
+  for (const call of [...ctx.calls, ...http]) {
     if (call.method !== 'create') {
       continue;
     }
-    const r = direct.get(call.node.startIndex);
+    // (`repeatedCalls` reads SDK calls only: a raw-HTTP call's own loop is looked up here.)
+    const above = http.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
+    const r = above ? { call, ...above } : direct.get(call.node.startIndex);
     if (r?.overData) {
       out.push(r);
       continue;

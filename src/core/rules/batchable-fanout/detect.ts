@@ -481,7 +481,7 @@ function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<st
   for (let pass = 0, grew = true; pass < 3 && grew; pass++) {
     grew = false;
     for (const step of steps) {
-      if (![...names].some((n) => step.right.has(n))) {
+      if (![...step.right].some((n) => names.has(n))) {
         continue;
       }
       const add = step.base
@@ -502,10 +502,7 @@ function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<st
 function writesNamed(ctx: FileContext, from: number, to: number, names: Set<string>): boolean {
   const sink = ctx.python ? PY_SINK : JS_SINK;
   const graph = callGraph(ctx);
-  const named = (at: number): boolean => {
-    const words = new Set(identifiers(statementText(ctx, at)));
-    return [...names].some((n) => words.has(n));
-  };
+  const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
   for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {
     if (!ctx.inCommentOrString(m.index + m[0].length - 1) && named(m.index)) {
       return true;

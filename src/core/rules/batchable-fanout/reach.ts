@@ -68,6 +68,12 @@ function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined
   if (!inner || !innerName) {
     return undefined;
   }
+  // Once per function, not per call in it.
+  const found = ctx.memo(`batchable-callers:${inner.startIndex}`, () => loopAbove(ctx, inner));
+  return found && { call, ...found, via: inner, viaName: innerName };
+}
+
+function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' | 'viaName'> | undefined {
   let frontier: Node[] = [inner];
   const visited = new Set<number>([inner.startIndex]);
   const hops: Node[] = [];
@@ -81,10 +87,10 @@ function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined
       for (const ref of callersOf(ctx, fn, name)) {
         const found = repetitionAbove(ctx, ref).construct;
         if (found?.overData && !isRetryOf(ctx, found.construct, ref)) {
-          return { call, ...found, via: inner, viaName: innerName, outer: name, hops };
+          return { ...found, outer: name, hops };
         }
         const caller = enclosingFunction(ref);
-        if (caller && !visited.has(caller.startIndex)) {
+        if (caller && !visited.has(caller.startIndex) && next.length < MAX_SITES) {
           visited.add(caller.startIndex);
           hops.push(ref);
           next.push(caller);

@@ -12,7 +12,7 @@ import { perItemCalls, type PerItem } from './reach';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps, databases. */
 const JS_SINK =
-  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany|update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(/;
+  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(/;
 const PY_SINK =
   /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|bulk_create|save|dump|commit)\s*\(/;
 
@@ -393,6 +393,15 @@ const ASSIGN =
 const EACH =
   /\bfor\s*\(?\s*(?:const|let|var)?\s*([^\n]*?)\s+(?:of|in)\s+([^\n]*)|([A-Za-z_$][\w$]*)(?:\s*\.\s*[\w$]+)*\s*\.\s*(?:map|flatMap|forEach|filter|find)\s*\(\s*(?:async\s*)?\(?\s*([\w$,\s{}]*?)\s*\)?\s*=>/g;
 
+/** Mutating calls on a name or a part of it: `rows.append(x)`, `self.report["a"].append(x)`, `m.set(k, v)`. */
+const MUTATE =
+  /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[[^\]\n]*\])*\s*\.\s*(?:append|push|extend|add|set|update|insert|unshift|put)\s*\(([^\n]*)/g;
+
+/** The object a write goes into: `rows`, or for `self.report[...]` the attribute `report`. */
+function ownerOf(base: string, attr: string | undefined): string {
+  return /^(?:self|this)$/.test(base) && attr ? attr : base;
+}
+
 interface Step {
   left: string[];
   /** The object written into, for `x.field = …` / `x[k] = …`. */
@@ -458,10 +467,10 @@ function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<st
   const steps: Step[] = [];
   const roots = new Map<string, string>();
   for (const m of text.matchAll(ASSIGN)) {
-    const member = /^([A-Za-z_$][\w$]*)\s*[.[]/.exec(m[1]);
+    const member = /^([A-Za-z_$][\w$]*)\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[)/.exec(m[1]);
     const right = identifiers(m[2]);
     if (member) {
-      steps.push({ left: [], base: member[1], right: new Set(right) });
+      steps.push({ left: [], base: ownerOf(member[1], member[2]), right: new Set(right) });
     } else {
       const left = identifiers(m[1]);
       steps.push({ left, right: new Set(right) });
@@ -469,6 +478,10 @@ function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<st
         roots.set(left[0], right[0]); // `ex = data.exercises.find(…)`: `ex` is part of `data`
       }
     }
+  }
+  // `rows.append(row)`, `self.report["answers"].append({...})`, `seen.set(id, answer)`
+  for (const m of text.matchAll(MUTATE)) {
+    steps.push({ left: [], base: ownerOf(m[1], m[2]), right: new Set(identifiers(m[3])) });
   }
   for (const m of text.matchAll(EACH)) {
     steps.push(
@@ -484,9 +497,9 @@ function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<st
       if (![...step.right].some((n) => names.has(n))) {
         continue;
       }
-      const add = step.base
-        ? [step.base, roots.get(step.base) ?? step.base].filter((n) => !/^(?:self|this)$/.test(n))
-        : step.left;
+      const add = (step.base ? [step.base, roots.get(step.base) ?? step.base] : step.left).filter(
+        (n) => !/^(?:self|this)$/.test(n),
+      );
       for (const n of add) {
         if (!names.has(n)) {
           names.add(n);
@@ -499,7 +512,13 @@ function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<st
 }
 
 /** A write (or a call of a same-file function whose body writes) whose statement names one of `names`. */
-function writesNamed(ctx: FileContext, from: number, to: number, names: Set<string>): boolean {
+function writesNamed(
+  ctx: FileContext,
+  from: number,
+  to: number,
+  names: Set<string>,
+  helpers = true,
+): boolean {
   const sink = ctx.python ? PY_SINK : JS_SINK;
   const graph = callGraph(ctx);
   const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
@@ -508,12 +527,18 @@ function writesNamed(ctx: FileContext, from: number, to: number, names: Set<stri
       return true;
     }
   }
+  if (!helpers) {
+    return false;
+  }
+  // A helper's own writes count when they name a result (`self.save()` dumping `self.report`), each helper read once.
+  const seen = new Set<number>();
   for (const m of ctx.scan(/(?<![\w$.])(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g, from, to)) {
     for (const fn of graph.byName.get(m[1]) ?? []) {
       if (
         fn.claude.length === 0 &&
         ctx.memo(`batchable-writes:${fn.start}`, () => sink.test(ctx.text.slice(fn.start, fn.end))) &&
-        named(m.index)
+        (named(m.index) ||
+          (!seen.has(fn.start) && seen.add(fn.start) && writesNamed(ctx, fn.start, fn.end, names, false)))
       ) {
         return true;
       }

@@ -38,12 +38,14 @@ export function perItemCalls(ctx: FileContext): PerItem[] {
     // (`repeatedCalls` reads SDK calls only: a raw-HTTP call's own loop is looked up here.)
     const above = http.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
     const r = above ? { call, ...above } : direct.get(call.node.startIndex);
-    if (r?.overData) {
+    // (`for n in range(tries)` looks like data when `tries` is a parameter: its retry shape says otherwise.)
+    const retry = !!r && !r.via && findRetryLoop(ctx, call.node)?.loop.startIndex === r.construct.startIndex;
+    if (r?.overData && !retry) {
       out.push(r);
       continue;
     }
-    if (r && !retryOnly(ctx, r)) {
-      continue; // an agent or polling loop: not one request per item
+    if (r && !retry && r.kind !== 'for') {
+      continue; // an agent or polling loop, a sampling map: not one request per item
     }
     const deeper = throughCallers(ctx, call);
     if (deeper) {
@@ -51,14 +53,6 @@ export function perItemCalls(ctx: FileContext): PerItem[] {
     }
   }
   return out;
-}
-
-/** Whether the construct found only repeats attempts (a retry loop) or a small fixed list. */
-function retryOnly(ctx: FileContext, r: Repetition): boolean {
-  if (r.kind !== 'while') {
-    return r.kind === 'for';
-  }
-  return !r.via && findRetryLoop(ctx, r.call.node)?.loop.startIndex === r.construct.startIndex;
 }
 
 /** The loop over data that runs the function holding a call, through at most MAX_HOPS callers. */

@@ -48,6 +48,17 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     assert.ok(all.length - positives.length >= positives.length - 2, 'about as many negatives as positives');
   });
 
+  it('batchable-fanout names the functions followed from the loop to the call, and where the loop runs', async () => {
+    assert.match(
+      await message('python/batchable-retrying-helper-two-calls-deep.py', 'batchable-fanout'),
+      /This loop \(through process\(\) and ask\(\)\) in main\(\) sends one Claude request per item/,
+    );
+    assert.match(
+      await message('python/batchable-instance-method-in-comprehension.py', 'batchable-fanout'),
+      /This comprehension \(through annotate\(\)\) in annotate_all\(\), called from main\(\)/,
+    );
+  });
+
   for (const rel of files()) {
     it(`${rel}: findings match the markers`, async () => {
       const { expected, actual, header } = await lint(rel);

@@ -87,13 +87,13 @@ export function repeatedCalls(ctx: FileContext): Repetition[] {
   });
 }
 
-type Found = Omit<Repetition, 'call' | 'via' | 'viaName'>;
+export type Found = Omit<Repetition, 'call' | 'via' | 'viaName'>;
 
 /**
  * The nearest repeating construct above a node, up to its function; when none, the function
  * it stops at (null at the top level).
  */
-function repetitionAbove(ctx: FileContext, node: Node): { construct?: Found; boundary: Node | null } {
+export function repetitionAbove(ctx: FileContext, node: Node): { construct?: Found; boundary: Node | null } {
   let guarded = false;
   let prev = node;
   for (let n = up(node); n; prev = n, n = up(n)) {

@@ -13,6 +13,12 @@ const JS_SERVER =
 const PY_SERVER =
   /^[ \t]*(?:from|import)[ \t]+(?:flask|fastapi|django|starlette|aiohttp|sanic|tornado|quart|litestar|bottle|falcon|werkzeug)\b/m;
 
+/**
+ * A script whose top level reads what its user types (`topic = input("Topic: ")`): someone
+ * runs it and waits for the answer (a prompt for a choice inside a function does not count).
+ */
+const TOP_LEVEL_INPUT = /^[A-Za-z_]\w*[ \t]*=[ \t]*input[ \t]*\(/m;
+
 /** Names of entry functions. */
 const ENTRY_NAMES = /^(?:main|_main|cli|run_cli|script)$/;
 
@@ -26,7 +32,7 @@ export function servesRequests(ctx: FileContext): boolean {
 
 /** Why a node runs offline ("a script's top level", "main()", ...), or undefined when it may serve a request. */
 export function offlineContext(ctx: FileContext, node: Node): string | undefined {
-  if (servesRequests(ctx)) {
+  if (servesRequests(ctx) || (ctx.python && TOP_LEVEL_INPUT.test(ctx.text))) {
     return undefined;
   }
   const fn = enclosingFunction(node);

@@ -1,17 +1,18 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
-import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
+import { repetitionAbove, type Repetition } from '../../lint/facts/repetition';
 import { callGraph } from '../../lint/facts/callGraph';
-import { endOf, enclosingFunction, kind, rangeOf, up } from '../../lint/syntax';
+import { endOf, enclosingFunction, functionName, kind, rangeOf, up } from '../../lint/syntax';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
 import { offlineContext } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
+import { perItemCalls, type PerItem } from './reach';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps, databases. */
 const JS_SINK =
-  /\b(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(/;
+  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(/;
 const PY_SINK =
   /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|bulk_create|save|dump|commit)\s*\(/;
 
@@ -32,15 +33,15 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     return; // already batched, or a cloud platform whose batch service is another API
   }
   const seen = new Set<number>();
-  for (const r of repeatedCalls(ctx)) {
-    if (!r.overData || r.kind === 'while' || r.call.method !== 'create' || seen.has(r.construct.startIndex)) {
+  for (const r of perItemCalls(ctx)) {
+    if (!r.overData || r.kind === 'while' || seen.has(r.construct.startIndex)) {
       continue;
     }
-    if (r.call.params.entries.has('stream')) {
+    if (streamed(ctx, r)) {
       continue; // streamed to someone watching
     }
     const where = offlineContext(ctx, r.construct);
-    if (!where || !collectedAndStored(ctx, r)) {
+    if (!where || polled(ctx, r.construct) || !collectedAndStored(ctx, r)) {
       continue;
     }
     seen.add(r.construct.startIndex);
@@ -71,14 +72,41 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
         language: lang(ctx),
         call: rangeOf(r.call.node),
         construct: rangeOf(r.construct),
-        plan: planBatch(ctx, r),
+        plan: ctx.calls.includes(r.call) ? planBatch(ctx, r) : undefined, // (no SDK client to batch a raw-HTTP call with)
       },
     });
   }
 }
 
-function what(r: Repetition): string {
-  const via = r.viaName ? ` (through ${r.viaName}())` : '';
+/** `stream: true` / `stream=True` (or a variable): someone reads the tokens; `stream=False` is not streaming. */
+function streamed(ctx: FileContext, r: Repetition): boolean {
+  const entry = r.call.params.entries.get('stream')?.entry;
+  return !!entry && !/[:=]\s*(?:false|False|None)\s*$/.test(ctx.textOf(entry));
+}
+
+/**
+ * Whether the function holding the fan-out is called in a `while` loop (`while True: n =
+ * process_replies(service); sleep(60)`): a worker answering what came in each round, whose
+ * answers are expected soon, not a batch job.
+ */
+function polled(ctx: FileContext, construct: Node): boolean {
+  const fn = enclosingFunction(construct);
+  const name = fn ? functionName(fn, ctx.text) : undefined;
+  if (!fn || !name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return false;
+  }
+  return ctx.callsOf(name).some(({ start }) => {
+    if (start >= fn.startIndex && start < endOf(fn)) {
+      return false;
+    }
+    const site = ctx.nodeAt(start);
+    return !!site && repetitionAbove(ctx, site).construct?.kind === 'while';
+  });
+}
+
+function what(r: PerItem): string {
+  const chain = r.outer && r.outer !== r.viaName ? `${r.outer}() and ${r.viaName}` : r.viaName;
+  const via = chain ? ` (through ${chain}())` : '';
   return (r.kind === 'map' ? 'map' : r.kind === 'comprehension' ? 'comprehension' : 'loop') + via;
 }
 
@@ -95,7 +123,11 @@ function modelLiteral(ctx: FileContext, r: Repetition): string | undefined {
  * name the collection (or, inside the loop, the response), in the scope of the fan-out or,
  * through the variable a caller assigns the function's result to, in that caller.
  */
-function collectedAndStored(ctx: FileContext, r: Repetition): boolean {
+function collectedAndStored(ctx: FileContext, r: PerItem): boolean {
+  return directlyStored(ctx, r) || derivedStored(ctx, r);
+}
+
+function directlyStored(ctx: FileContext, r: Repetition): boolean {
   const sink = ctx.python ? PY_SINK : JS_SINK;
   const collect = new RegExp((ctx.python ? PY_COLLECT : JS_COLLECT).source, 'g');
   const names = new Set<string>();
@@ -352,4 +384,177 @@ function nameOf(ctx: FileContext, fn: Node): string | undefined {
     return ctx.textOf(parent.childForFieldName('name'));
   }
   return undefined;
+}
+
+/** Assignments: `x = …`, `x.field = …`, `x[k] = …`, `{ a, b } = …`, `a, b = …`, `x += …`. */
+const ASSIGN =
+  /(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[[^\]\n]*\])*|\{[^}\n]*\}|\[[^\]\n]*\]|[A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*)+)\s*(?:[-+*|]|\?\?)?=(?![=>])[ \t]*([^\n;]+|\n[^\n;]*)/g;
+/** Loop variables: `for (const x of xs)`, `for x in xs:`; callback parameters: `xs.map((x) =>`, `xs.forEach(x =>`. */
+const EACH =
+  /\bfor\s*\(?\s*(?:const|let|var)?\s*([^\n]*?)\s+(?:of|in)\s+([^\n]*)|([A-Za-z_$][\w$]*)(?:\s*\.\s*[\w$]+)*\s*\.\s*(?:map|flatMap|forEach|filter|find)\s*\(\s*(?:async\s*)?\(?\s*([\w$,\s{}]*?)\s*\)?\s*=>/g;
+
+/** Mutating calls on a name or a part of it: `rows.append(x)`, `self.report["a"].append(x)`, `m.set(k, v)`. */
+const MUTATE =
+  /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[[^\]\n]*\])*\s*\.\s*(?:append|push|extend|add|set|update|insert|unshift|put)\s*\(([^\n]*)/g;
+
+/** The object a write goes into: `rows`, or for `self.report[...]` the attribute `report`. */
+function ownerOf(base: string, attr: string | undefined): string {
+  return /^(?:self|this)$/.test(base) && attr ? attr : base;
+}
+
+interface Step {
+  left: string[];
+  /** The object written into, for `x.field = …` / `x[k] = …`. */
+  base?: string;
+  right: Set<string>;
+}
+
+const identifiers = (s: string): string[] => s.match(/[A-Za-z_$][\w$]*/g) ?? [];
+
+/**
+ * Whether a value derived from the per-item answer is stored: the response (in the function
+ * holding the call, from the call on) or what the loop gets back (the function called in it,
+ * the fan-out's value; from the fan-out to the end of its function) followed through
+ * assignments, loop variables, callback parameters and writes into objects (`ex.summary =
+ * r.summary` marks `ex` and what `ex` was taken from, `data`), to a write whose statement
+ * names one of them, or to a same-file function whose body writes, called with one of them.
+ */
+function derivedStored(ctx: FileContext, r: PerItem): boolean {
+  const response = assignedName(ctx, r.call.node);
+  const callFn = enclosingFunction(r.call.node);
+  const scope = enclosingFunction(r.construct);
+  if (response) {
+    const end = r.via && callFn ? endOf(callFn) : endOf(r.construct);
+    if (storesDerived(ctx, r.call.node.startIndex, end, new Set([response]))) {
+      return true;
+    }
+  }
+  const seeds = new Set<string>();
+  const constructAssigned = assignedName(ctx, r.construct);
+  if (constructAssigned) {
+    seeds.add(constructAssigned);
+  }
+  const called = r.outer ?? r.viaName;
+  if (called) {
+    for (const at of ctx.wordsOf(called)) {
+      if (at < r.construct.startIndex || at >= endOf(r.construct)) {
+        continue;
+      }
+      const site = ctx.nodeAt(at);
+      const call = site ? callAround(site) : null;
+      const result = call ? assignedName(ctx, call) : undefined;
+      if (result) {
+        seeds.add(result);
+      }
+    }
+  }
+  // What the functions in between get back (`pred = ask(text)` in a nested worker that then
+  // writes `df.at[i, col] = pred`): read from the start of the function holding the fan-out.
+  let from = r.construct.startIndex;
+  for (const hop of r.hops ?? []) {
+    const call = callAround(hop);
+    const result = call ? assignedName(ctx, call) : undefined;
+    if (result && scope && hop.startIndex >= scope.startIndex && hop.startIndex < endOf(scope)) {
+      seeds.add(result);
+      from = Math.min(from, hop.startIndex);
+    }
+  }
+  return seeds.size > 0 && storesDerived(ctx, from, scope ? endOf(scope) : ctx.text.length, seeds);
+}
+
+function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<string>): boolean {
+  const text = ctx.text.slice(from, to);
+  const steps: Step[] = [];
+  const roots = new Map<string, string>();
+  for (const m of text.matchAll(ASSIGN)) {
+    const member = /^([A-Za-z_$][\w$]*)\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[)/.exec(m[1]);
+    const right = identifiers(m[2]);
+    if (member) {
+      steps.push({ left: [], base: ownerOf(member[1], member[2]), right: new Set(right) });
+    } else {
+      const left = identifiers(m[1]);
+      steps.push({ left, right: new Set(right) });
+      if (left.length === 1 && right[0]) {
+        roots.set(left[0], right[0]); // `ex = data.exercises.find(…)`: `ex` is part of `data`
+      }
+    }
+  }
+  // `rows.append(row)`, `self.report["answers"].append({...})`, `seen.set(id, answer)`
+  for (const m of text.matchAll(MUTATE)) {
+    steps.push({ left: [], base: ownerOf(m[1], m[2]), right: new Set(identifiers(m[3])) });
+  }
+  for (const m of text.matchAll(EACH)) {
+    steps.push(
+      m[1] !== undefined
+        ? { left: identifiers(m[1]), right: new Set(identifiers(m[2])) }
+        : { left: identifiers(m[4] ?? ''), right: new Set([m[3]]) },
+    );
+  }
+  const names = new Set(seeds);
+  for (let pass = 0, grew = true; pass < 3 && grew; pass++) {
+    grew = false;
+    for (const step of steps) {
+      if (![...step.right].some((n) => names.has(n))) {
+        continue;
+      }
+      const add = (step.base ? [step.base, roots.get(step.base) ?? step.base] : step.left).filter(
+        (n) => !/^(?:self|this)$/.test(n),
+      );
+      for (const n of add) {
+        if (!names.has(n)) {
+          names.add(n);
+          grew = true;
+        }
+      }
+    }
+  }
+  return writesNamed(ctx, from, to, names);
+}
+
+/** A write (or a call of a same-file function whose body writes) whose statement names one of `names`. */
+function writesNamed(
+  ctx: FileContext,
+  from: number,
+  to: number,
+  names: Set<string>,
+  helpers = true,
+): boolean {
+  const sink = ctx.python ? PY_SINK : JS_SINK;
+  const graph = callGraph(ctx);
+  const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
+  for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {
+    if (!ctx.inCommentOrString(m.index + m[0].length - 1) && named(m.index)) {
+      return true;
+    }
+  }
+  if (!helpers) {
+    return false;
+  }
+  // A helper's own writes count when they name a result (`self.save()` dumping `self.report`), each helper read once.
+  const seen = new Set<number>();
+  for (const m of ctx.scan(/(?<![\w$.])(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g, from, to)) {
+    for (const fn of graph.byName.get(m[1]) ?? []) {
+      if (
+        fn.claude.length === 0 &&
+        ctx.memo(`batchable-writes:${fn.start}`, () => sink.test(ctx.text.slice(fn.start, fn.end))) &&
+        (named(m.index) ||
+          (!seen.has(fn.start) && seen.add(fn.start) && writesNamed(ctx, fn.start, fn.end, names, false)))
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The text of the statement around an offset (at most 3,000 characters). */
+function statementText(ctx: FileContext, at: number): string {
+  let n = ctx.nodeAt(at);
+  for (let i = 0; n && i < 16; i++, n = up(n)) {
+    const k = kind(n);
+    if (k.endsWith('statement') || k === 'lexical_declaration' || k === 'variable_declaration') {
+      break;
+    }
+  }
+  return n ? ctx.text.slice(n.startIndex, Math.min(endOf(n), n.startIndex + 3000)) : '';
 }

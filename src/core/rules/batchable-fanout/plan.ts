@@ -54,6 +54,18 @@ export function planBatch(ctx: FileContext, r: Repetition): BatchPlan | undefine
     } else if (site) {
       header = loopHeader(ctx, r);
       const args = positionalArgs(site).map((a) => ctx.textOf(a));
+      // Arguments computed in the loop body before the call (`prompt = task["prompt"]`) are not
+      // copied into the generated loop: binding `prompt = prompt` there would read an unset name.
+      const local = new Set(
+        [
+          ...ctx.text
+            .slice(r.construct.startIndex, site.startIndex)
+            .matchAll(/(?:^|[;{]|\b(?:const|let|var)\b)[ \t]*([A-Za-z_$][\w$]*)[ \t]*=(?![=>])/gm),
+        ].map((m) => m[1]),
+      );
+      if (args.some((a) => (a.match(/[A-Za-z_$][\w$]*/g) ?? []).some((w) => local.has(w)))) {
+        return undefined;
+      }
       for (const [i, p] of names.entries()) {
         const value = args[i] ?? p.fallback;
         if (value === undefined) {

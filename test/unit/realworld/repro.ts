@@ -92,7 +92,7 @@ export function readRepro(rel: string): Repro {
 
 /** Lints every reproduction and scores it against its own markers, per split. */
 export async function scoreReproductions(engine: LintEngine): Promise<Record<Split, RuleCounts>> {
-  const out: Record<Split, RuleCounts> = { tune: {}, holdout: {}, fresh: {} };
+  const out = Object.fromEntries(SPLITS.map((s) => [s, {}])) as Record<Split, RuleCounts>;
   for (const rel of reproFiles()) {
     const repro = readRepro(rel);
     scoreFile(repro.labels, await lintForScore(engine, path.join(reproDir, rel), rel), out[repro.split]);

@@ -39,7 +39,13 @@ export function perItemCalls(ctx: FileContext): PerItem[] {
     const above = http.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
     const r = above ? { call, ...above } : direct.get(call.node.startIndex);
     // (`for n in range(tries)` looks like data when `tries` is a parameter: its retry shape says otherwise.)
-    const retry = !!r && !r.via && findRetryLoop(ctx, call.node)?.loop.startIndex === r.construct.startIndex;
+    // A loop over `items.length` that steps back to re-send a failed item is still one request
+    // per item (`for (let i = 0; i < lessons.length; i++) { … catch { …; i-- } }`).
+    const retry =
+      !!r &&
+      !r.via &&
+      !overLength(ctx, r.construct) &&
+      findRetryLoop(ctx, call.node)?.loop.startIndex === r.construct.startIndex;
     if (r?.overData && !retry) {
       out.push(r);
       continue;
@@ -80,7 +86,7 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
       }
       for (const ref of callersOf(ctx, fn, name)) {
         const found = repetitionAbove(ctx, ref).construct;
-        if (found?.overData && !isRetryOf(ctx, found.construct, ref)) {
+        if (found?.overData && (overLength(ctx, found.construct) || !isRetryOf(ctx, found.construct, ref))) {
           return { ...found, outer: name, hops };
         }
         const caller = enclosingFunction(ref);
@@ -94,6 +100,15 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
     frontier = next;
   }
   return undefined;
+}
+
+/** A C-style `for` whose condition reads a collection's `.length` / `.size`. */
+function overLength(ctx: FileContext, loop: Node): boolean {
+  return (
+    kind(loop) === 'for_statement' &&
+    !ctx.python &&
+    /\.\s*(?:length|size)\b/.test(ctx.textOf(loop.childForFieldName('condition')))
+  );
 }
 
 /** Whether a loop is the retry loop of the call at `ref` (`for i in range(n): try: return f()`). */

@@ -123,7 +123,9 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
     const right = loop.childForFieldName('right');
     const overRange =
       !!right && /^\s*(?:range|Retrying|AsyncRetrying|itertools\.count|count)\s*\(/.test(ctx.textOf(right));
-    return overRange || exitsInTry;
+    // A try that returns inside `for model of MODELS` sends another request each turn when it
+    // reads the loop variable (a fallback over models, keys or endpoints), not the same again.
+    return overRange || (exitsInTry && !readsLoopVariable(ctx, loop, tryStart, tryEnd));
   }
   if (
     kind(loop) === 'for_statement' &&
@@ -132,6 +134,22 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
     return exitsInTry || resends; // `for (let i = 0; i < items.length; …)`: a loop over items
   }
   return true;
+}
+
+/**
+ * Whether the text in [start, end) names a variable the loop head binds (`for (const m of ms)`).
+ * Reads at most the first 4,000 characters, once per loop and try, so it stays linear.
+ */
+function readsLoopVariable(ctx: FileContext, loop: Node, start: number, end: number): boolean {
+  return ctx.memo(`loop-variable-read:${loop.startIndex}:${start}`, () => {
+    const names = ctx.textOf(loop.childForFieldName('left')).match(/[A-Za-z_$][\w$]*/g) ?? [];
+    const body = ctx.text.slice(start, Math.min(end, start + 4000));
+    return names.some(
+      (n) =>
+        !/^(?:const|let|var|await)$/.test(n) &&
+        new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}(?![\\w$])`).test(body),
+    );
+  });
 }
 
 /**

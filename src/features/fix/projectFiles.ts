@@ -11,6 +11,13 @@ export interface ProjectFiles extends vscode.Disposable {
 }
 
 /**
+ * How long a cached project file is trusted without a watcher's event: a bound on staleness
+ * when the watcher misses one (a folder created just before the file, a busy machine), short
+ * next to the time between quick-fix requests that matter and long next to a lightbulb burst.
+ */
+const PROJECT_FILES_MAX_AGE_MS = 5_000;
+
+/**
  * Caches the reads of `projectDepsFor` (package.json, Python manifests, Prettier configs,
  * .editorconfig, in every directory above a file), so a quick-fix request does not repeat a
  * few dozen file-system lookups. Only paths a watcher covers are cached, and the watchers
@@ -19,7 +26,7 @@ export interface ProjectFiles extends vscode.Disposable {
  * A path anywhere else (a file opened from outside the workspace) is read each time.
  */
 export function watchProjectFiles(): ProjectFiles {
-  const cache = new CachedReader(readIfExists);
+  const cache = new CachedReader(readIfExists, undefined, PROJECT_FILES_MAX_AGE_MS);
   const names = `{${PROJECT_FILE_NAMES.join(',')}}`;
   const forget = (uri: vscode.Uri): void => cache.invalidate(uri.fsPath);
   const watch = (pattern: vscode.GlobPattern): vscode.Disposable => {

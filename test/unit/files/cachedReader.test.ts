@@ -18,6 +18,21 @@ function memoryFs(files: Record<string, string>): {
 }
 
 describe('CachedReader', () => {
+  it('re-reads an entry older than maxAgeMs, so a change a watcher missed is seen in time', () => {
+    const disk: Record<string, string> = { '/p/.prettierrc': '{}' };
+    const fs = memoryFs(disk);
+    let now = 1_000;
+    const cache = new CachedReader(fs.read, 4096, 5_000, () => now);
+    assert.equal(cache.readFile('/p/.prettierrc'), '{}');
+    disk['/p/.prettierrc'] = '{ "singleQuote": true }';
+    now += 5_000;
+    assert.equal(cache.readFile('/p/.prettierrc'), '{}', 'still trusted at exactly maxAgeMs');
+    now += 1;
+    assert.equal(cache.readFile('/p/.prettierrc'), '{ "singleQuote": true }');
+    assert.equal(cache.readFile('/p/.prettierrc'), '{ "singleQuote": true }');
+    assert.deepEqual(fs.reads, ['/p/.prettierrc', '/p/.prettierrc']);
+  });
+
   it('reads a path once, its absence too, until the path is invalidated', () => {
     const disk: Record<string, string> = { '/p/a': 'one' };
     const fs = memoryFs(disk);

@@ -8,6 +8,17 @@ import { fixesFor } from '../../../src/core/fix';
 import { applyFix, count, findings, fixes, lines, loadTs, withFixContext } from './helpers';
 import { pyChecks } from './toolchain';
 
+/** A Python client with retries off, called once. */
+const PY_DISABLED = lines(
+  'import anthropic',
+  '',
+  'client = anthropic.Anthropic(max_retries=0)',
+  '',
+  '',
+  'def ask(q):',
+  '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
+);
+
 const TS_DISABLED = lines(
   "import Anthropic from '@anthropic-ai/sdk';",
   '',
@@ -37,15 +48,7 @@ describe('fix: backoff (retries-disabled)', () => {
   });
 
   it('Python: max_retries=0 becomes 6', async () => {
-    const src = lines(
-      'import anthropic',
-      '',
-      'client = anthropic.Anthropic(max_retries=0)',
-      '',
-      '',
-      'def ask(q):',
-      '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
-    );
+    const src = PY_DISABLED;
     const { text } = await applyFix(src, 'python', 'retries-disabled');
     assert.match(text, /anthropic\.Anthropic\(max_retries=6\)/);
   });
@@ -266,15 +269,7 @@ describe('fix: backoff (retries-disabled)', () => {
   });
 
   it('Python: the tenacity variant when the project depends on tenacity', async () => {
-    const src = lines(
-      'import anthropic',
-      '',
-      'client = anthropic.Anthropic(max_retries=0)',
-      '',
-      '',
-      'def ask(q):',
-      '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
-    );
+    const src = PY_DISABLED;
     const { text } = await applyFix(src, 'python', 'retries-disabled', /backoff/, {
       projectDeps: { pLimit: false, tenacity: true },
     });
@@ -367,15 +362,7 @@ print(json.dumps({
 `;
 
     it('retries 429, 529 and other 5xx as the TS helper does, waits retry-after, never a spend cap', async () => {
-      const src = lines(
-        'import anthropic',
-        '',
-        'client = anthropic.Anthropic(max_retries=0)',
-        '',
-        '',
-        'def ask(q):',
-        '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])',
-      );
+      const src = PY_DISABLED;
       const { text } = await applyFix(src, 'python', 'retries-disabled', /backoff/);
       assert.equal(await pyChecks(text, src), '');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-pybackoff-'));

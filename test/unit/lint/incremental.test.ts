@@ -32,7 +32,7 @@ const TYPED = [
   'asyncio.gather(*[f(x) for x in xs])',
   '// headroom-ignore-next-line\n',
   '# headroom: ignore\n',
-  "'sk-ant-api03-" + 'Q7w8E9r0T1'.repeat(9) + "AA'",
+  "'sk-ant-api03-" + 'FAKE0KEY00'.repeat(9) + "AA'",
 ];
 
 interface Edit {

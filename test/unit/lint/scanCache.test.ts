@@ -25,7 +25,7 @@ const TYPED = [
   '@pytest.fixture\n',
   'client',
   'client.messages.create(',
-  "'sk-ant-api03-" + 'Q7w8E9r0T1'.repeat(9) + "AA'",
+  "'sk-ant-api03-" + 'FAKE0KEY00'.repeat(9) + "AA'",
   'retry_after',
   'self.ask(',
   'this . f (',

@@ -3,7 +3,7 @@
 //
 //   npm run eval:real -- DIR            score the original files found under DIR against
 //                                        test/realworld/sources.json (each split, combined)
-//        --split tune|holdout|fresh|all  only that split's files and figures (default all)
+//        --split <name>|all               only that split's files and figures (default all)
 //        --sites                         also list the split's misses and false alarms per site
 //                                        (file, cell:line, rule, the label's note)
 //   npm run eval:real -- --record-repro  re-record test/realworld/scores.json, the floors the

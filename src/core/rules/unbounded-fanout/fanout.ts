@@ -57,14 +57,30 @@ export interface Source {
   element?: Node;
 }
 
-/** A count written as a literal or as a same-file numeric constant (`CONCURRENCY = 5`). */
-export function countValue(ctx: FileContext, node: Node | null, byName?: string): number | undefined {
+/**
+ * A count written as a literal or as a same-file numeric constant (`CONCURRENCY = 5`), or an
+ * upper bound of one: `Math.min(LIMIT, items.length)` / `min(8, len(rows))`, in place or
+ * assigned to a name (`const workers = Math.min(POOL, pages.length)`), is at most LIMIT.
+ */
+export function countValue(
+  ctx: FileContext,
+  node: Node | null,
+  byName?: string,
+  depth = 0,
+): number | undefined {
   const v = unwrap(node);
   if (!v && byName === undefined) {
     return undefined;
   }
   if (v) {
     const n = numberValue(v, ctx.text);
+    if (n === undefined && isCall(v) && /^(?:Math\.)?min$/.test(dottedName(callee(v), ctx.text))) {
+      return minOf(
+        ctx,
+        positionalArgs(v).map((a) => ctx.textOf(a)),
+        depth,
+      );
+    }
     if (n !== undefined || kind(v) !== 'identifier') {
       return n;
     }
@@ -74,10 +90,30 @@ export function countValue(ctx: FileContext, node: Node | null, byName?: string)
     return undefined;
   }
   const m = new RegExp(
-    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s*(?::[^=\\n]*)?=\\s*([\\d_]+)\\s*;?\\s*(?:(?:#|//).*)?$`,
+    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s*(?::[^=\\n]*)?=\\s*(?:([\\d_]+)|(?:Math\\.)?min\\(([^()\\n]*)\\))\\s*;?\\s*(?:(?:#|//).*)?$`,
     'm',
   ).exec(ctx.text);
-  return m ? Number(m[1].replace(/_/g, '')) : undefined;
+  if (!m) {
+    return undefined;
+  }
+  return m[1] !== undefined ? Number(m[1].replace(/_/g, '')) : minOf(ctx, m[2].split(','), depth);
+}
+
+/** The smallest of the known counts among `min(...)`'s arguments (undefined when none is known). */
+function minOf(ctx: FileContext, args: string[], depth: number): number | undefined {
+  let out: number | undefined;
+  for (const raw of args) {
+    const a = raw.trim();
+    const n = /^[\d_]+$/.test(a)
+      ? Number(a.replace(/_/g, ''))
+      : depth < 2 && /^[A-Za-z_$][\w$]*$/.test(a)
+        ? countValue(ctx, null, a, depth + 1)
+        : undefined;
+    if (n !== undefined && (out === undefined || n < out)) {
+      out = n;
+    }
+  }
+  return out;
 }
 
 export function fanoutMessage(name: string, found: Source, remedy: string): string {

@@ -89,14 +89,34 @@ export function countValue(
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
     return undefined;
   }
-  const m = new RegExp(
+  const re = new RegExp(
     `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s*(?::[^=\\n]*)?=\\s*(?:([\\d_]+)|(?:Math\\.)?min\\(([^()\\n]*)\\))\\s*;?\\s*(?:(?:#|//).*)?$`,
-    'm',
-  ).exec(ctx.text);
+    'gm',
+  );
+  let m: RegExpExecArray | null;
+  // (a parameter's default, `workers: int = 32` on its own line, is not a constant: callers pass their own)
+  while ((m = re.exec(ctx.text)) && isParameter(ctx, m.index + m[0].search(/\S/))) {
+    /* next */
+  }
   if (!m) {
     return undefined;
   }
   return m[1] !== undefined ? Number(m[1].replace(/_/g, '')) : minOf(ctx, m[2].split(','), depth);
+}
+
+/** Whether the name at this offset is a function's parameter (its default value is the caller's to change). */
+function isParameter(ctx: FileContext, at: number): boolean {
+  let n: Node | null = ctx.nodeAt(at);
+  for (let i = 0; n && i < 4; i++, n = up(n)) {
+    if (
+      /^(?:formal_)?parameters$|^(?:typed_)?default_parameter$|^(?:required|optional)_parameter$/.test(
+        kind(n),
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The smallest of the known counts among `min(...)`'s arguments (undefined when none is known). */

@@ -101,7 +101,7 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
   const seen = new Set<number>();
   for (const handler of claudeHandlers(ctx)) {
     const errorName = caughtName(ctx, handler);
-    if (!errorName) {
+    if (!errorName || rateLimitCaughtBefore(ctx, handler)) {
       continue;
     }
     const replacement = replacementFor(ctx, errorName);
@@ -465,6 +465,29 @@ function claudeHandlers(ctx: FileContext): Node[] {
     }
   }
   return handlers;
+}
+
+/**
+ * Whether an earlier `except` clause of the same try names `RateLimitError`: a 429 from the SDK
+ * never reaches this handler, so a text test here is not how rate limits are told apart.
+ */
+function rateLimitCaughtBefore(ctx: FileContext, handler: Node): boolean {
+  const tryNode = up(handler);
+  if (kind(handler) !== 'except_clause' || !tryNode) {
+    return false;
+  }
+  for (const h of handlersOf(tryNode)) {
+    if (h.startIndex >= handler.startIndex) {
+      return false;
+    }
+    const value = h.childForFieldName('value') ?? namedChildren(h).find((k) => kind(k) !== 'block');
+    const caught = value && kind(value) === 'as_pattern' ? namedChildren(value)[0] : value;
+    // (the SDK's class, bare or on its module; not another provider's `openai.RateLimitError`)
+    if (caught && /(?:^|[^\w.]|\banthropic\.)RateLimitError\b/.test(ctx.textOf(caught))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The name the handler binds the error to (`catch (err)`, `except X as e`), if any. */

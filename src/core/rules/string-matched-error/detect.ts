@@ -732,5 +732,9 @@ function replacementFor(ctx: FileContext, e: string): string {
   if (imports.anthropicDefault) {
     return `${e} instanceof ${imports.anthropicDefault}.RateLimitError`;
   }
+  if (!imports.anthropic) {
+    // Raw `fetch` to the Messages API: the error is the app's own `new Error(...)`, which has no status.
+    return `the response's status where the error is raised (response.status === 429)`;
+  }
   return `${e}.status === 429`;
 }

@@ -78,6 +78,18 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     });
   }
 
+  it('string-matched-error on a raw fetch error points at the response status, not a status the Error lacks', async () => {
+    const msg = await message('ts/string-matched-error-raw-http-helper.js', 'string-matched-error');
+    assert.match(msg, /Test the response's status where the error is raised \(response\.status === 429\)/);
+    assert.doesNotMatch(msg, /err\.status === 429/);
+  });
+
+  it('naive-retry: a hand-unrolled retry whose nested re-send waits longer (45 s, then 90 s) is not "a fixed 45 s wait"', async () => {
+    const msg = await message('python/naive-retry-unrolled-resend.py', 'naive-retry');
+    assert.match(msg, /^`ask` re-sends on error with its own back-off, ignoring retry-after;/);
+    assert.doesNotMatch(msg, /fixed/);
+  });
+
   it('naive-retry says what it saw: the held semaphore, the parsed wait, the local function', async () => {
     assert.match(
       await message('python/naive-retry-recursion-under-semaphore.py', 'naive-retry'),

@@ -19,6 +19,7 @@ import {
   inTryBody,
   lowerBound,
   type RetryLoop,
+  sleepCalls,
   type WaitInfo,
 } from './retryLoops';
 import { otherClaudeCalls } from './otherClaudeCalls';
@@ -124,6 +125,25 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
 }
 
 /**
+ * A hand-unrolled retry nested once more sleeps again before its next re-send: `sleep(45)` …
+ * `sleep(90)` is a growing wait, not "a fixed 45 s wait" (the sleeps of the handler compared by text).
+ */
+function longerWaitsLater(ctx: FileContext, handler: Node, wait: WaitInfo): WaitInfo {
+  if (wait.kind !== 'fixed' || !wait.call) {
+    return wait;
+  }
+  const at = wait.call.startIndex;
+  const end = endOf(handler);
+  // (a re-send is rare: reading the file's sleeps here keeps the pass linear)
+  const later = sleepCalls(ctx).filter((s) => s.call.startIndex >= at && s.at < end);
+  const first = later.find((s) => s.call.startIndex === at)?.delay;
+  const grows = later.some(
+    (s) => s.call.startIndex !== at && s.delay && first && ctx.textOf(s.delay) !== ctx.textOf(first),
+  );
+  return grows ? { ...wait, kind: 'growing', amount: undefined } : wait;
+}
+
+/**
  * Hand-unrolled retries: the handler of a try that makes a Claude call sends the same call again
  * (`except Exception: time.sleep(45); response = client.completions.create(...)`), possibly
  * nested once more. Reported at the first re-send, in a function and outside any loop (loops
@@ -183,7 +203,15 @@ function unrolled(ctx: FileContext, functions: readonly LocalFunction[], legacy:
         { start: 0, end: 0 },
         () => false,
       );
-      out.push({ shape: 'unrolled', fn, at: again.node, tryNode, handler, wait, calls: [first] });
+      out.push({
+        shape: 'unrolled',
+        fn,
+        at: again.node,
+        tryNode,
+        handler,
+        wait: longerWaitsLater(ctx, handler, wait),
+        calls: [first],
+      });
       break;
     }
   }

@@ -7,11 +7,15 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { endOf, enclosingFunction, functionName, kind, up } from '../../lint/syntax';
 
-/** Web frameworks: a file importing one serves requests, so its fan-outs are live. */
+/**
+ * Web frameworks: a file importing one serves requests, so its fan-outs are live. Python's
+ * app frameworks (Streamlit, Gradio, Chainlit) count too: their top level reruns on each
+ * click, with the user waiting on the page.
+ */
 const JS_SERVER =
   /(?:from\s+|require\s*\(\s*)['"](?:express|fastify|koa|@koa\/router|hono|next(?:\/[\w/-]+)?|@nestjs\/[\w-]+|@hapi\/hapi|restify|@sveltejs\/kit|@remix-run\/[\w-]+|h3|elysia)['"]/;
 const PY_SERVER =
-  /^[ \t]*(?:from|import)[ \t]+(?:flask|fastapi|django|starlette|aiohttp|sanic|tornado|quart|litestar|bottle|falcon|werkzeug)\b/m;
+  /^[ \t]*(?:from|import)[ \t]+(?:flask|fastapi|django|starlette|aiohttp|sanic|tornado|quart|litestar|bottle|falcon|werkzeug|streamlit|gradio|chainlit)\b/m;
 
 /**
  * A script whose top level reads what its user types (`topic = input("Topic: ")`): someone

@@ -4,6 +4,7 @@ import type { RetriesDisabledData } from './data';
 import type { Node } from '../../parse/treeSitter';
 import { endOf, isCall, kind, rangeOf, up } from '../../lint/syntax';
 import type { ClientBinding } from '../../lint/context';
+import { keyOf } from '../../lint/facts/clients';
 import { entryNumber } from '../../lint/facts/arguments';
 import { inTestCode } from '../../lint/facts/testCode';
 import {
@@ -37,6 +38,9 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     }
     const calls = ctx.calls.filter((c) => c.client === client);
     const uses = [...calls.map((c) => c.node), ...methodReferences(ctx, client), ...tokenCounts(ctx, client)];
+    if (uses.length === 0 && retriesReenabledPerRequest(ctx, client, option)) {
+      continue; // every request goes through `with_options(max_retries=3)`: the SDK's retries are back on
+    }
     if (uses.some((u) => retriedByCaller(ctx, u)) || retriesOwnedByComment(ctx, client.node, entry.entry)) {
       continue;
     }
@@ -120,6 +124,25 @@ function tokenCounts(ctx: FileContext, client: ClientBinding): Node[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether the client is used only through derived clients that turn retries back on
+ * (`client.with_options(max_retries=3).messages.create(...)`, `client.withOptions({ maxRetries: 2 })`):
+ * at least one such derivation, and none that keeps them off (one without the option inherits 0).
+ */
+function retriesReenabledPerRequest(ctx: FileContext, client: ClientBinding, option: string): boolean {
+  if (client.key === null) {
+    return false;
+  }
+  const derived = ctx.clients.filter((d) => d.derivedFrom && keyOf(ctx, d.derivedFrom) === client.key);
+  return (
+    derived.length > 0 &&
+    derived.every((d) => {
+      const entry = d.options.entries.get(option);
+      return !!entry && entryNumber(entry, ctx.text) !== 0; // (a name: as the rule, only a literal 0 counts)
+    })
+  );
 }
 
 /**

@@ -101,7 +101,7 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
   const seen = new Set<number>();
   for (const handler of claudeHandlers(ctx)) {
     const errorName = caughtName(ctx, handler);
-    if (!errorName) {
+    if (!errorName || rateLimitCaughtBefore(ctx, handler)) {
       continue;
     }
     const replacement = replacementFor(ctx, errorName);
@@ -467,6 +467,29 @@ function claudeHandlers(ctx: FileContext): Node[] {
   return handlers;
 }
 
+/**
+ * Whether an earlier `except` clause of the same try names `RateLimitError`: a 429 from the SDK
+ * never reaches this handler, so a text test here is not how rate limits are told apart.
+ */
+function rateLimitCaughtBefore(ctx: FileContext, handler: Node): boolean {
+  const tryNode = up(handler);
+  if (kind(handler) !== 'except_clause' || !tryNode) {
+    return false;
+  }
+  for (const h of handlersOf(tryNode)) {
+    if (h.startIndex >= handler.startIndex) {
+      return false;
+    }
+    const value = h.childForFieldName('value') ?? namedChildren(h).find((k) => kind(k) !== 'block');
+    const caught = value && kind(value) === 'as_pattern' ? namedChildren(value)[0] : value;
+    // (the SDK's class, bare or on its module; not another provider's `openai.RateLimitError`)
+    if (caught && /(?:^|[^\w.]|\banthropic\.)RateLimitError\b/.test(ctx.textOf(caught))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The name the handler binds the error to (`catch (err)`, `except X as e`), if any. */
 function caughtName(ctx: FileContext, handler: Node): string | undefined {
   if (kind(handler) === 'catch_clause') {
@@ -708,6 +731,10 @@ function replacementFor(ctx: FileContext, e: string): string {
   }
   if (imports.anthropicDefault) {
     return `${e} instanceof ${imports.anthropicDefault}.RateLimitError`;
+  }
+  if (!imports.anthropic) {
+    // Raw `fetch` to the Messages API: the error is the app's own `new Error(...)`, which has no status.
+    return `the response's status where the error is raised (response.status === 429)`;
   }
   return `${e}.status === 429`;
 }

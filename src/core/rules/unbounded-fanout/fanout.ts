@@ -57,14 +57,30 @@ export interface Source {
   element?: Node;
 }
 
-/** A count written as a literal or as a same-file numeric constant (`CONCURRENCY = 5`). */
-export function countValue(ctx: FileContext, node: Node | null, byName?: string): number | undefined {
+/**
+ * A count written as a literal or as a same-file numeric constant (`CONCURRENCY = 5`), or an
+ * upper bound of one: `Math.min(LIMIT, items.length)` / `min(8, len(rows))`, in place or
+ * assigned to a name (`const workers = Math.min(POOL, pages.length)`), is at most LIMIT.
+ */
+export function countValue(
+  ctx: FileContext,
+  node: Node | null,
+  byName?: string,
+  depth = 0,
+): number | undefined {
   const v = unwrap(node);
   if (!v && byName === undefined) {
     return undefined;
   }
   if (v) {
     const n = numberValue(v, ctx.text);
+    if (n === undefined && isCall(v) && /^(?:Math\.)?min$/.test(dottedName(callee(v), ctx.text))) {
+      return minOf(
+        ctx,
+        positionalArgs(v).map((a) => ctx.textOf(a)),
+        depth,
+      );
+    }
     if (n !== undefined || kind(v) !== 'identifier') {
       return n;
     }
@@ -73,11 +89,51 @@ export function countValue(ctx: FileContext, node: Node | null, byName?: string)
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
     return undefined;
   }
-  const m = new RegExp(
-    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s*(?::[^=\\n]*)?=\\s*([\\d_]+)\\s*;?\\s*(?:(?:#|//).*)?$`,
-    'm',
-  ).exec(ctx.text);
-  return m ? Number(m[1].replace(/_/g, '')) : undefined;
+  const re = new RegExp(
+    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s*(?::[^=\\n]*)?=\\s*(?:([\\d_]+)|(?:Math\\.)?min\\(([^()\\n]*)\\))\\s*;?\\s*(?:(?:#|//).*)?$`,
+    'gm',
+  );
+  let m: RegExpExecArray | null;
+  // (a parameter's default, `workers: int = 32` on its own line, is not a constant: callers pass their own)
+  while ((m = re.exec(ctx.text)) && isParameter(ctx, m.index + m[0].search(/\S/))) {
+    /* next */
+  }
+  if (!m) {
+    return undefined;
+  }
+  return m[1] !== undefined ? Number(m[1].replace(/_/g, '')) : minOf(ctx, m[2].split(','), depth);
+}
+
+/** Whether the name at this offset is a function's parameter (its default value is the caller's to change). */
+function isParameter(ctx: FileContext, at: number): boolean {
+  let n: Node | null = ctx.nodeAt(at);
+  for (let i = 0; n && i < 4; i++, n = up(n)) {
+    if (
+      /^(?:formal_)?parameters$|^(?:typed_)?default_parameter$|^(?:required|optional)_parameter$/.test(
+        kind(n),
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The smallest of the known counts among `min(...)`'s arguments (undefined when none is known). */
+function minOf(ctx: FileContext, args: string[], depth: number): number | undefined {
+  let out: number | undefined;
+  for (const raw of args) {
+    const a = raw.trim();
+    const n = /^[\d_]+$/.test(a)
+      ? Number(a.replace(/_/g, ''))
+      : depth < 2 && /^[A-Za-z_$][\w$]*$/.test(a)
+        ? countValue(ctx, null, a, depth + 1)
+        : undefined;
+    if (n !== undefined && (out === undefined || n < out)) {
+      out = n;
+    }
+  }
+  return out;
 }
 
 export function fanoutMessage(name: string, found: Source, remedy: string): string {

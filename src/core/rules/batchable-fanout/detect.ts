@@ -514,6 +514,8 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
   }
   const called = r.outer ?? r.viaName;
   if (called) {
+    // Its value used in place: `outputs.append({"id": i, "text": simplify(row)})`.
+    seeds.add(called);
     for (const at of ctx.wordsOf(called)) {
       if (at < r.construct.startIndex || at >= endOf(r.construct)) {
         continue;

@@ -602,11 +602,25 @@ export function callParamsOfObject(ctx: FileContext, o: Node): Node | undefined 
   return undefined;
 }
 
-/** `asyncio.create_task(f(x))` / `asyncio.ensure_future(...)` / `loop.create_task(...)`: the coroutine inside. */
+/**
+ * `asyncio.create_task(f(x))` / `asyncio.ensure_future(...)` / `loop.create_task(...)`: the
+ * coroutine inside. A thread on the default executor (`asyncio.to_thread(f, x)`,
+ * `loop.run_in_executor(None, f, x)`: up to 32 threads at once): the function it runs.
+ */
 export function unwrapTask(ctx: FileContext, expr: Node): Node {
   const e = unwrap(expr);
-  if (e && isCall(e) && /(?:^|\.)(?:create_task|ensure_future)$/.test(dottedName(callee(e), ctx.text))) {
-    return positionalArgs(e)[0] ?? e;
+  if (e && isCall(e)) {
+    const name = dottedName(callee(e), ctx.text);
+    const args = positionalArgs(e);
+    if (/(?:^|\.)(?:create_task|ensure_future)$/.test(name)) {
+      return args[0] ?? e;
+    }
+    if (/(?:^|\.)to_thread$/.test(name) && args[0]) {
+      return args[0];
+    }
+    if (/(?:^|\.)run_in_executor$/.test(name) && args[1] && ctx.textOf(args[0]) === 'None') {
+      return args[1];
+    }
   }
   return e ?? expr;
 }

@@ -168,8 +168,26 @@ function anonymousPerItem(ctx: FileContext, fn: Node): Found | undefined {
   if (applied?.overData) {
     return applied;
   }
+  if (!collected(ctx, fn)) {
+    return undefined; // a callback handed to some other function (a validator's repair hook): not one job per item
+  }
   const around = repetitionAbove(ctx, fn).construct;
   return around?.overData && !isRetryOf(ctx, around.construct, fn) ? around : undefined;
+}
+
+/**
+ * Whether an anonymous function is kept as a job: pushed or appended to a list, put in a map
+ * or set, submitted to a pool, or written as an element of a list literal.
+ */
+function collected(ctx: FileContext, fn: Node): boolean {
+  const parent = up(fn);
+  if (parent && /^(?:array|list)$/.test(kind(parent))) {
+    return true;
+  }
+  const call =
+    parent && (kind(parent) === 'arguments' || kind(parent) === 'argument_list') ? up(parent) : null;
+  const name = call && isCall(call) ? dottedName(callee(call), ctx.text) : '';
+  return /(?:^|\.)(?:push|append|add|set|unshift|insert|submit|put|put_nowait)$/.test(name);
 }
 
 /**

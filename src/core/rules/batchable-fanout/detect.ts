@@ -2,7 +2,16 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { repetitionAbove, type Repetition } from '../../lint/facts/repetition';
 import { callGraph } from '../../lint/facts/callGraph';
-import { endOf, enclosingFunction, FUNCTION_TYPES, functionName, kind, rangeOf, up } from '../../lint/syntax';
+import {
+  argumentList,
+  endOf,
+  enclosingFunction,
+  FUNCTION_TYPES,
+  functionName,
+  kind,
+  rangeOf,
+  up,
+} from '../../lint/syntax';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
 import { offlineContext } from './context';
@@ -39,6 +48,9 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     }
     if (streamed(ctx, r)) {
       continue; // streamed to someone watching
+    }
+    if (dependentChain(ctx, r)) {
+      continue; // each request reads what earlier answers added: a chain, not independent items
     }
     if (timed(ctx, r.call.node)) {
       continue; // a latency benchmark: each call's own wall time is what is recorded, which a batch cannot give
@@ -549,6 +561,27 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
   );
 }
 
+/**
+ * An assignment's right side through the lines its open brackets span (`x = await f(\n  a,\n  b\n)`),
+ * at most 2,000 characters further.
+ */
+function wholeRight(text: string, end: number, first: string): string {
+  let depth = 0;
+  for (const c of first) {
+    depth += c === '(' || c === '[' || c === '{' ? 1 : c === ')' || c === ']' || c === '}' ? -1 : 0;
+  }
+  if (depth <= 0) {
+    return first;
+  }
+  const limit = Math.min(text.length, end + 2000);
+  let i = end;
+  for (; i < limit && depth > 0; i++) {
+    const c = text[i];
+    depth += c === '(' || c === '[' || c === '{' ? 1 : c === ')' || c === ']' || c === '}' ? -1 : 0;
+  }
+  return first + text.slice(end, i);
+}
+
 /** The outermost `for`/`while` loop around a node within its function (the node itself when none). */
 function outermostLoop(node: Node): Node {
   let out = node;
@@ -592,12 +625,27 @@ function storesDerived(
   held?: Set<string>,
   helpers = true,
 ): boolean {
+  return writesNamed(ctx, from, to, deriveNames(ctx, from, to, seeds, into, held), helpers);
+}
+
+/**
+ * The names a value derived from `seeds` reaches between two offsets (assignments, loop
+ * variables, callback parameters, writes into objects and the lists items came from).
+ */
+function deriveNames(
+  ctx: FileContext,
+  from: number,
+  to: number,
+  seeds: Set<string>,
+  into: Set<string> = new Set(),
+  held?: Set<string>,
+): Set<string> {
   const text = ctx.text.slice(from, to);
   const steps: Step[] = [];
   const roots = new Map<string, string>();
   for (const m of text.matchAll(ASSIGN)) {
     const member = /^([A-Za-z_$][\w$]*)\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[)/.exec(m[1]);
-    const right = identifiers(m[2]);
+    const right = identifiers(wholeRight(text, m.index + m[0].length, m[2]));
     if (member) {
       steps.push({ left: [], base: ownerOf(member[1], member[2]), right: new Set(right) });
     } else {
@@ -675,7 +723,68 @@ function storesDerived(
       }
     }
   }
-  return writesNamed(ctx, from, to, names, helpers);
+  return names;
+}
+
+/**
+ * Whether each request feeds on earlier answers: the call in the loop is handed a name kept
+ * across turns (not the loop's item, not set fresh in the turn) that the loop then fills from
+ * the answer (`generate(topic, used_ids)` … `used_ids.add(q.id)`; `messages=history` …
+ * `history.append(reply)`). A chain of dependent calls cannot go out as one batch.
+ */
+function dependentChain(ctx: FileContext, r: PerItem): boolean {
+  const loop = r.construct;
+  const called = r.outer ?? r.viaName;
+  const sites: Node[] = [];
+  if (called) {
+    for (const at of ctx.wordsOf(called)) {
+      const site = at >= loop.startIndex && at < endOf(loop) ? ctx.nodeAt(at) : null;
+      const call = site ? callAround(site) : null;
+      if (call) {
+        sites.push(call);
+      }
+    }
+  } else if (r.call.node.startIndex >= loop.startIndex) {
+    sites.push(r.call.node);
+  }
+  const header = ctx.text.slice(
+    loop.startIndex,
+    loop.childForFieldName('body')?.startIndex ?? loop.startIndex,
+  );
+  const loopVars = new Set(identifiers(header));
+  for (const site of sites) {
+    const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
+    const bare = new Set<string>();
+    for (const m of ctx.textOf(args).matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?=\s*[,)}\]]|\s*$)/g)) {
+      bare.add(m[1]);
+    }
+    // Set fresh in the turn, before the call: not carried over.
+    for (const m of ctx.text.slice(loop.startIndex, site.startIndex).matchAll(ASSIGN)) {
+      identifiers(m[1]).forEach((n) => bare.delete(n));
+    }
+    loopVars.forEach((n) => bare.delete(n));
+    if (bare.size === 0) {
+      continue;
+    }
+    const result = assignedName(ctx, site);
+    const seeds = new Set([...(result ? [result] : []), ...(called ? [called] : [])]);
+    if (seeds.size === 0) {
+      continue;
+    }
+    // (from the statement's start: `const { items: batch, usage } = await generate(...)` binds before the call)
+    let stmt: Node = site;
+    for (let n = up(site), i = 0; n && i < 6 && n.startIndex >= loop.startIndex; n = up(n), i++) {
+      stmt = n;
+      if (/statement$|^lexical_declaration$|^variable_declaration$/.test(kind(n))) {
+        break;
+      }
+    }
+    const derived = deriveNames(ctx, stmt.startIndex, endOf(loop), seeds);
+    if ([...bare].some((n) => derived.has(n) && !seeds.has(n))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A write (or a call of a same-file function whose body writes) whose statement names one of `names`. */

@@ -221,6 +221,16 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
       out.push(r);
       continue;
     }
+    // A retry, polling or sampling loop (`for _ in range(samples)`) inside a loop over data in
+    // the same function: the requests repeat per item of that loop.
+    // (not past an agent loop: `while` turns that feed each reply back are no retry)
+    const agent =
+      r?.kind === 'while' && findRetryLoop(ctx, call.node)?.loop.startIndex !== r.construct.startIndex;
+    const outer = r && !r.via && !agent ? dataLoopAround(ctx, r.construct, call.node) : undefined;
+    if (outer) {
+      out.push({ call, ...outer, lifted: false });
+      continue;
+    }
     if (r && !retry && r.kind !== 'for') {
       continue; // an agent or polling loop, a sampling map: not one request per item
     }
@@ -230,6 +240,22 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
     }
   }
   return out;
+}
+
+/** The nearest loop over data around `inner` in its function, past retry, polling and sampling loops. */
+function dataLoopAround(ctx: FileContext, inner: Node, call: Node): Found | undefined {
+  let n = inner;
+  for (let i = 0; i < 4; i++) {
+    const above = repetitionAbove(ctx, n).construct;
+    if (!above) {
+      return undefined;
+    }
+    if (above.overData && above.kind !== 'while' && !isRetryOf(ctx, above.construct, call)) {
+      return above;
+    }
+    n = above.construct;
+  }
+  return undefined;
 }
 
 /** The loop over data that runs the function holding a call, through at most MAX_HOPS callers. */

@@ -52,7 +52,7 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     if (dependentChain(ctx, r)) {
       continue; // each request reads what earlier answers added: a chain, not independent items
     }
-    if (timed(ctx, r.call.node)) {
+    if (timed(ctx, r.call.node) || timedInTurn(ctx, r)) {
       continue; // a latency benchmark: each call's own wall time is what is recorded, which a batch cannot give
     }
     const where = offlineContext(ctx, r.construct);
@@ -122,6 +122,19 @@ function timed(ctx: FileContext, call: Node): boolean {
   const before = ctx.text.slice(lo, call.startIndex).split('\n').slice(-3).join('\n');
   const after = ctx.text.slice(endOf(call), hi).split('\n').slice(0, 4).join('\n');
   return CLOCK.test(stripComments(before)) && CLOCK.test(stripComments(after));
+}
+
+/**
+ * Whether the same per-item loop also makes a timed Claude call (an eval harness measuring
+ * the time to first token of an agent, then judging its answer): the run is a benchmark.
+ */
+function timedInTurn(ctx: FileContext, r: PerItem): boolean {
+  return ctx.memo(`batchable-timed-turn:${r.construct.startIndex}`, () =>
+    perItemCalls(ctx, true).some(
+      (o) =>
+        o.construct.startIndex === r.construct.startIndex && o.call !== r.call && timed(ctx, o.call.node),
+    ),
+  );
 }
 
 /** Showing or handing on a stream's events as they come. */

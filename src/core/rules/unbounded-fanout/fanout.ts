@@ -280,7 +280,11 @@ export function boundedArray(
   if (source) {
     return boundedArray(ctx, source, combinator, Math.min(before, array.startIndex), depth + 1);
   }
-  if (kind(array) === 'array' || kind(array) === 'list' || kind(array) === 'tuple') {
+  if (/^(?:array|list|tuple|set|dictionary)$/.test(kind(array))) {
+    // (a literal table iterated by its keys, `for name in SECTIONS`, is as small as it is written)
+    if (/^(?:set|dictionary)$/.test(kind(array)) && namedChildren(array).length === 0) {
+      return false; // `tasks = {}`, filled by key later
+    }
     return (
       namedChildren(array).length <= MAX_LITERAL_CALLS &&
       !namedChildren(array).some((e) => /spread|splat/.test(kind(e)))
@@ -395,9 +399,7 @@ function boundedName(
   const constant = assignedValues(ctx, name, 0, ctx.text.length)[0];
   const c = unwrap(constant ?? null);
   return (
-    !!c &&
-    (kind(c) === 'array' || kind(c) === 'list' || kind(c) === 'tuple') &&
-    boundedArray(ctx, c, combinator)
+    !!c && /^(?:array|list|tuple|set|dictionary|object)$/.test(kind(c)) && boundedArray(ctx, c, combinator)
   );
 }
 
@@ -590,7 +592,21 @@ export function lengthOf(ctx: FileContext, obj: Node | null): number | undefined
   if (!o || kind(o) !== 'object') {
     return undefined;
   }
-  return countValue(ctx, callParamsOfObject(ctx, o) ?? null);
+  let value = unwrap(callParamsOfObject(ctx, o) ?? null);
+  if (value && kind(value) === 'identifier') {
+    // `const workers = Math.min(CONCURRENCY, items.length)` before the pool
+    const values = assignedValues(ctx, ctx.textOf(value), scopeOf(value).startIndex, value.startIndex);
+    const last = unwrap(values[values.length - 1] ?? null);
+    value = last && isCall(last) ? last : value;
+  }
+  // `Math.min(CONCURRENCY, items.length)`: at most the smallest count written.
+  if (value && isCall(value) && dottedName(callee(value), ctx.text) === 'Math.min') {
+    const counts = positionalArgs(value)
+      .map((a) => countValue(ctx, a))
+      .filter((n): n is number => n !== undefined);
+    return counts.length ? Math.min(...counts) : undefined;
+  }
+  return countValue(ctx, value);
 }
 
 export function callParamsOfObject(ctx: FileContext, o: Node): Node | undefined {

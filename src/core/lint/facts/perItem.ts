@@ -187,7 +187,12 @@ function collected(ctx: FileContext, fn: Node): boolean {
   const call =
     parent && (kind(parent) === 'arguments' || kind(parent) === 'argument_list') ? up(parent) : null;
   const name = call && isCall(call) ? dottedName(callee(call), ctx.text) : '';
-  return /(?:^|\.)(?:push|append|add|set|unshift|insert|submit|put|put_nowait)$/.test(name);
+  // (or run through a limiter or a retry helper: `limit(() => label(row))`, `sem.run(...)`, `pRetry(...)`)
+  return (
+    /(?:^|\.)(?:push|append|add|set|unshift|insert|submit|put|put_nowait|run|schedule|runExclusive|wrap)$/.test(
+      name,
+    ) || /^(?:\w*[lL]imit(?:er)?|pRetry|retry|withRetry|withRetries|retrying|backoff|throttled?)$/.test(name)
+  );
 }
 
 /**

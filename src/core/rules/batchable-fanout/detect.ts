@@ -576,7 +576,7 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
 
 /**
  * An assignment's right side through the lines its open brackets span (`x = await f(\n  a,\n  b\n)`),
- * at most 2,000 characters further.
+ * at most 800 characters further.
  */
 function wholeRight(text: string, end: number, first: string): string {
   let depth = 0;
@@ -586,7 +586,7 @@ function wholeRight(text: string, end: number, first: string): string {
   if (depth <= 0) {
     return first;
   }
-  const limit = Math.min(text.length, end + 2000);
+  const limit = Math.min(text.length, end + 800);
   let i = end;
   for (; i < limit && depth > 0; i++) {
     const c = text[i];
@@ -746,8 +746,15 @@ function deriveNames(
  * `history.append(reply)`). A chain of dependent calls cannot go out as one batch.
  */
 function dependentChain(ctx: FileContext, r: PerItem): boolean {
-  const loop = r.construct;
   const called = r.outer ?? r.viaName;
+  // Once per loop and function called in it (or per call made in the loop itself).
+  return ctx.memo(`batchable-dependent:${r.construct.startIndex}:${called ?? r.call.node.startIndex}`, () =>
+    feedsBack(ctx, r, called),
+  );
+}
+
+function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): boolean {
+  const loop = r.construct;
   const sites: Node[] = [];
   if (called) {
     for (const at of ctx.wordsOf(called)) {

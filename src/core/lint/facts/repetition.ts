@@ -9,6 +9,7 @@ import {
   COMPREHENSION_TYPES,
   contains,
   dottedName,
+  enclosingFunction,
   endOf,
   FUNCTION_TYPES,
   functionName,
@@ -258,7 +259,12 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
   const k = kind(v);
   if (k === 'array' || k === 'list' || k === 'tuple' || k === 'set' || k === 'expression_list') {
     const items = namedChildren(v);
-    return items.length <= SMALL_FIXED_LIST && !items.some((i) => /spread|splat/.test(kind(i)));
+    // (an empty literal bound to a name is filled later, `batches = []` … `batches.push(...)`: not a fixed list)
+    return (
+      items.length <= SMALL_FIXED_LIST &&
+      !(items.length === 0 && depth > 0) &&
+      !items.some((i) => /spread|splat/.test(kind(i)))
+    );
   }
   if (k === 'object') {
     const length = namedChildren(v).find((p) => /^length\s*:/.test(ctx.textOf(p)));
@@ -287,7 +293,12 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
     return false;
   }
   if (k === 'identifier') {
-    const values = assignedValues(ctx, ctx.textOf(v), 0, v.startIndex);
+    // Assignments in the loop's own function or at module level, not a same-named local of another function.
+    const scope = enclosingFunction(v);
+    const values = assignedValues(ctx, ctx.textOf(v), 0, v.startIndex).filter((value) => {
+      const owner = enclosingFunction(value);
+      return !owner || (!!scope && owner.startIndex === scope.startIndex);
+    });
     const last = values[values.length - 1];
     return !!last && smallIterable(ctx, last, depth + 1);
   }

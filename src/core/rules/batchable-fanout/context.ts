@@ -6,6 +6,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { endOf, enclosingFunction, functionName, kind, up } from '../../lint/syntax';
+import { instanceCalls } from '../../lint/facts/perItem';
 
 /**
  * Web frameworks: a file importing one serves requests, so its fan-outs are live. Python's
@@ -69,27 +70,6 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
     }
   }
   return undefined;
-}
-
-/**
- * Calls of a method on a plain name other than `self`/`this` (`classifier.process_reviews(df)`,
- * an instance of a local class built in `main`), which `callsOf` leaves out.
- */
-export function instanceCalls(ctx: FileContext, name: string): Array<{ start: number; paren: number }> {
-  const out: Array<{ start: number; paren: number }> = [];
-  const text = ctx.text;
-  for (const at of ctx.wordsOf(name)) {
-    // (`labeller.label_all(`, or on a call's result: `Labeller(key).label_all(`)
-    const m = /(?:(?:^|[^\w$.])([A-Za-z_$][\w$]*)|\))\s*\.\s*$/.exec(text.slice(Math.max(0, at - 60), at));
-    const paren = /^\s*\(/.exec(text.slice(at + name.length, at + name.length + 20));
-    if (m && paren && !/^(?:self|this)$/.test(m[1] ?? '')) {
-      out.push({
-        start: at - m[0].length + (m[1] ? m[0].indexOf(m[1]) : 0),
-        paren: at + name.length + paren[0].length - 1,
-      });
-    }
-  }
-  return out;
 }
 
 /** `main`, a function the top level calls, or a CLI command. */

@@ -2,13 +2,22 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { repetitionAbove, type Repetition } from '../../lint/facts/repetition';
 import { callGraph } from '../../lint/facts/callGraph';
-import { endOf, enclosingFunction, functionName, kind, rangeOf, up } from '../../lint/syntax';
+import {
+  argumentList,
+  endOf,
+  enclosingFunction,
+  FUNCTION_TYPES,
+  functionName,
+  kind,
+  rangeOf,
+  up,
+} from '../../lint/syntax';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
 import { offlineContext } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
-import { perItemCalls, type PerItem } from './reach';
+import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps, databases. */
 const JS_SINK =
@@ -39,6 +48,12 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     }
     if (streamed(ctx, r)) {
       continue; // streamed to someone watching
+    }
+    if (dependentChain(ctx, r)) {
+      continue; // each request reads what earlier answers added: a chain, not independent items
+    }
+    if (timed(ctx, r.call.node) || timedInTurn(ctx, r)) {
+      continue; // a latency benchmark: each call's own wall time is what is recorded, which a batch cannot give
     }
     const where = offlineContext(ctx, r.construct);
     if (!where || polled(ctx, r.construct) || !collectedAndStored(ctx, r)) {
@@ -72,16 +87,90 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
         language: lang(ctx),
         call: rangeOf(r.call.node),
         construct: rangeOf(r.construct),
-        plan: ctx.calls.includes(r.call) ? planBatch(ctx, r) : undefined, // (no SDK client to batch a raw-HTTP call with)
+        plan: ctx.calls.includes(r.call) && r.lifted !== false ? planBatch(ctx, r) : undefined, // (no SDK client to batch a raw-HTTP call with)
       },
     });
   }
 }
 
-/** `stream: true` / `stream=True` (or a variable): someone reads the tokens; `stream=False` is not streaming. */
+/**
+ * `stream: true` / `stream=True` (or a variable): someone reads the tokens; `stream=False` is
+ * not streaming, nor is a stream whose events are only added up (`for event in response:
+ * text += event.delta.text`, then the text returned or stored): nobody sees them arrive.
+ */
 function streamed(ctx: FileContext, r: Repetition): boolean {
   const entry = r.call.params.entries.get('stream')?.entry;
-  return !!entry && !/[:=]\s*(?:false|False|None)\s*$/.test(ctx.textOf(entry));
+  return (
+    !!entry &&
+    !/[:=]\s*(?:false|False|None)\s*$/.test(ctx.textOf(entry)) &&
+    !onlyAccumulated(ctx, r.call.node)
+  );
+}
+
+/** A clock read: `time.time()`, `time.perf_counter()`, `Date.now()`, `performance.now()`. */
+const CLOCK =
+  /\b(?:time\s*\.\s*(?:time|perf_counter|monotonic|perf_counter_ns|monotonic_ns|time_ns)|Date\s*\.\s*now|performance\s*\.\s*now|process\s*\.\s*hrtime(?:\s*\.\s*bigint)?|timeit\s*\.\s*default_timer)\s*\(/;
+
+/**
+ * Whether the call is timed on its own: a clock read in the statements just before it and
+ * just after it, in the same function (`t0 = time.time()`, the call, `elapsed = time.time() - t0`).
+ */
+function timed(ctx: FileContext, call: Node): boolean {
+  const fn = enclosingFunction(call);
+  const lo = Math.max(fn?.startIndex ?? 0, call.startIndex - 240);
+  const hi = Math.min(fn ? endOf(fn) : ctx.text.length, endOf(call) + 240);
+  const before = ctx.text.slice(lo, call.startIndex).split('\n').slice(-3).join('\n');
+  const after = ctx.text.slice(endOf(call), hi).split('\n').slice(0, 4).join('\n');
+  return CLOCK.test(stripComments(before)) && CLOCK.test(stripComments(after));
+}
+
+/**
+ * Whether the same per-item loop also makes a timed Claude call (an eval harness measuring
+ * the time to first token of an agent, then judging its answer): the run is a benchmark.
+ */
+function timedInTurn(ctx: FileContext, r: PerItem): boolean {
+  return ctx.memo(`batchable-timed-turn:${r.construct.startIndex}`, () =>
+    perItemCalls(ctx, true).some(
+      (o) =>
+        o.construct.startIndex === r.construct.startIndex && o.call !== r.call && timed(ctx, o.call.node),
+    ),
+  );
+}
+
+/** Showing or handing on a stream's events as they come. */
+const SHOWN =
+  /\b(?:print|yield|emit|display|send|sendall|publish|enqueue|onToken|onChunk|on_token|on_chunk|callback|cb)\s*\(|\.\s*(?:write|send|emit|push|put|enqueue|flush|markdown|text|update)\s*\(|console\s*\.|\byield\b|\bflush\s*=\s*True/;
+
+/**
+ * Whether the events of a streamed response are read only by loops that add them up (no
+ * print, yield, write or callback in their body): `response = create(..., stream=True)` …
+ * `for event in response: full += event.delta.text`.
+ */
+function onlyAccumulated(ctx: FileContext, call: Node): boolean {
+  const name = assignedName(ctx, call);
+  const fn = enclosingFunction(call);
+  if (!name) {
+    return false;
+  }
+  const end = fn ? endOf(fn) : ctx.text.length;
+  const over = new RegExp(
+    `\\bfor\\s*(?:await\\s*)?\\(?\\s*(?:const|let|var)?\\s*[\\w$,\\s()]+?\\s+(?:in|of)\\s+(?:await\\s+)?${name.replace(/\$/g, '\\$')}\\s*\\)?\\s*[:{]`,
+    'g',
+  );
+  let loops = 0;
+  for (const m of ctx.scan(over, endOf(call), end)) {
+    const loop = ctx.nodeAt(m.index);
+    let n: Node | null = loop;
+    while (n && kind(n) !== 'for_statement' && kind(n) !== 'for_in_statement') {
+      n = up(n);
+    }
+    const body = n?.childForFieldName('body');
+    if (!body || SHOWN.test(stripComments(ctx.textOf(body)))) {
+      return false;
+    }
+    loops++;
+  }
+  return loops > 0;
 }
 
 /**
@@ -428,14 +517,30 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
     if (storesDerived(ctx, r.call.node.startIndex, end, new Set([response]))) {
       return true;
     }
+    // A loop inside a per-item loop (`for i in range(n)` samples per instance): what the outer
+    // loop collects (`new_json.append(instance)`) is written after it.
+    const outer = r.via ? undefined : outermostLoop(r.construct);
+    if (outer && outer !== r.construct) {
+      const held = new Set<string>();
+      if (
+        storesDerived(ctx, r.call.node.startIndex, endOf(outer), new Set([response]), new Set(), held) ||
+        (held.size > 0 && storesDerived(ctx, endOf(outer), scope ? endOf(scope) : ctx.text.length, held))
+      ) {
+        return true;
+      }
+    }
   }
   const seeds = new Set<string>();
+  // Written into an item (`vote.summary = await summarize(vote)`): the item and the list it came from.
+  const into = new Set<string>();
   const constructAssigned = assignedName(ctx, r.construct);
   if (constructAssigned) {
     seeds.add(constructAssigned);
   }
   const called = r.outer ?? r.viaName;
   if (called) {
+    // Its value used in place: `outputs.append({"id": i, "text": simplify(row)})`.
+    seeds.add(called);
     for (const at of ctx.wordsOf(called)) {
       if (at < r.construct.startIndex || at >= endOf(r.construct)) {
         continue;
@@ -445,6 +550,10 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
       const result = call ? assignedName(ctx, call) : undefined;
       if (result) {
         seeds.add(result);
+      }
+      const holder = call ? assignedHolder(ctx, call) : undefined;
+      if (holder) {
+        into.add(holder);
       }
     }
   }
@@ -459,16 +568,97 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
       from = Math.min(from, hop.startIndex);
     }
   }
-  return seeds.size > 0 && storesDerived(ctx, from, scope ? endOf(scope) : ctx.text.length, seeds);
+  return (
+    seeds.size + into.size > 0 &&
+    storesDerived(ctx, from, scope ? endOf(scope) : ctx.text.length, seeds, into)
+  );
 }
 
-function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<string>): boolean {
+/**
+ * An assignment's right side through the lines its open brackets span (`x = await f(\n  a,\n  b\n)`),
+ * at most 800 characters further.
+ */
+function wholeRight(text: string, end: number, first: string): string {
+  let depth = 0;
+  for (const c of first) {
+    depth += c === '(' || c === '[' || c === '{' ? 1 : c === ')' || c === ']' || c === '}' ? -1 : 0;
+  }
+  if (depth <= 0) {
+    return first;
+  }
+  const limit = Math.min(text.length, end + 800);
+  let i = end;
+  for (; i < limit && depth > 0; i++) {
+    const c = text[i];
+    depth += c === '(' || c === '[' || c === '{' ? 1 : c === ')' || c === ']' || c === '}' ? -1 : 0;
+  }
+  return first + text.slice(end, i);
+}
+
+/** The outermost `for`/`while` loop around a node within its function (the node itself when none). */
+function outermostLoop(node: Node): Node {
+  let out = node;
+  for (let n = up(node); n && !FUNCTION_TYPES.has(kind(n)); n = up(n)) {
+    if (/^(?:for_statement|for_in_statement|while_statement|do_statement)$/.test(kind(n))) {
+      out = n;
+    }
+  }
+  return out;
+}
+
+/** The object a call's value is written into: `vote` in `vote.summary = await f(vote)` / `row["label"] = f(row)`. */
+function assignedHolder(ctx: FileContext, node: Node): string | undefined {
+  for (let n = up(node), i = 0; n && i < 4; n = up(n), i++) {
+    const k = kind(n);
+    if (k === 'assignment' || k === 'assignment_expression') {
+      const left = ctx.textOf(n.childForFieldName('left')).trim();
+      return /^([A-Za-z_$][\w$]*)\s*(?:\.|\[)/.exec(left)?.[1];
+    }
+    if (k.endsWith('statement') || k === 'block' || k === 'statement_block') {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Names that are modules or built-ins, never the list an item was taken from. */
+const NOT_A_HOLDER =
+  /^(?:JSON|Object|Array|Math|Promise|Date|Number|String|Map|Set|json|pd|np|os|fs|path|re|yaml|pickle|csv|requests|self|this|await|new|super|process|console|window|document|async|yield|lambda|not|None|null|undefined)$/;
+
+/**
+ * Whether a value derived from `seeds` (or written into `into`) is stored between two
+ * offsets. `held`, when given, receives the objects results were written into.
+ */
+function storesDerived(
+  ctx: FileContext,
+  from: number,
+  to: number,
+  seeds: Set<string>,
+  into: Set<string> = new Set(),
+  held?: Set<string>,
+  helpers = true,
+): boolean {
+  return writesNamed(ctx, from, to, deriveNames(ctx, from, to, seeds, into, held), helpers);
+}
+
+/**
+ * The names a value derived from `seeds` reaches between two offsets (assignments, loop
+ * variables, callback parameters, writes into objects and the lists items came from).
+ */
+function deriveNames(
+  ctx: FileContext,
+  from: number,
+  to: number,
+  seeds: Set<string>,
+  into: Set<string> = new Set(),
+  held?: Set<string>,
+): Set<string> {
   const text = ctx.text.slice(from, to);
   const steps: Step[] = [];
   const roots = new Map<string, string>();
   for (const m of text.matchAll(ASSIGN)) {
     const member = /^([A-Za-z_$][\w$]*)\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[)/.exec(m[1]);
-    const right = identifiers(m[2]);
+    const right = identifiers(wholeRight(text, m.index + m[0].length, m[2]));
     if (member) {
       steps.push({ left: [], base: ownerOf(member[1], member[2]), right: new Set(right) });
     } else {
@@ -484,22 +674,60 @@ function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<st
     steps.push({ left: [], base: ownerOf(m[1], m[2]), right: new Set(identifiers(m[3])) });
   }
   for (const m of text.matchAll(EACH)) {
-    steps.push(
+    const step =
       m[1] !== undefined
         ? { left: identifiers(m[1]), right: new Set(identifiers(m[2])) }
-        : { left: identifiers(m[4] ?? ''), right: new Set([m[3]]) },
-    );
+        : { left: identifiers(m[4] ?? ''), right: new Set([m[3]]) };
+    steps.push(step);
+    // `for (const vote of missing)`: a write into `vote` is a write into `missing`.
+    const list =
+      m[1] !== undefined
+        ? identifiers(m[2]).find((n) => !/^(?:enumerate|zip|tqdm|await|range|len)$/.test(n))
+        : m[3];
+    const item = step.left.filter((n) => !/^(?:const|let|var)$/.test(n)).pop();
+    if (item && list && !roots.has(item)) {
+      roots.set(item, list);
+    }
   }
+  // Lists named before the region (`missing = votes.filter(...)` above the loop), read from the start of its function.
+  if (into.size > 0) {
+    const inRegion = new Set(roots.keys());
+    const around = ctx.nodeAt(from);
+    const fnStart = (around && enclosingFunction(around)?.startIndex) ?? 0;
+    for (const m of ctx.text.slice(fnStart, from).matchAll(ASSIGN)) {
+      const left = identifiers(m[1]);
+      const right = identifiers(m[2]).filter((n) => !/^(?:await|new)$/.test(n));
+      if (left.length === 1 && right[0] && !/[.[]/.test(m[1]) && !inRegion.has(left[0])) {
+        roots.set(left[0], right[0]);
+      }
+    }
+  }
+  // The chain an item came from: `vote` → `missing` → `votes` (`missing = votes.filter(...)`).
+  const chain = (name: string): string[] => {
+    const out = [name];
+    for (
+      let n = roots.get(name), i = 0;
+      n && i < 4 && !NOT_A_HOLDER.test(n) && !out.includes(n);
+      n = roots.get(n), i++
+    ) {
+      out.push(n);
+    }
+    return out;
+  };
   const names = new Set(seeds);
+  for (const n of into) {
+    chain(n).forEach((c) => names.add(c));
+  }
   for (let pass = 0, grew = true; pass < 3 && grew; pass++) {
     grew = false;
     for (const step of steps) {
       if (![...step.right].some((n) => names.has(n))) {
         continue;
       }
-      const add = (step.base ? [step.base, roots.get(step.base) ?? step.base] : step.left).filter(
-        (n) => !/^(?:self|this)$/.test(n),
-      );
+      const add = (step.base ? chain(step.base) : step.left).filter((n) => !/^(?:self|this)$/.test(n));
+      if (step.base && held) {
+        add.forEach((n) => held.add(n));
+      }
       for (const n of add) {
         if (!names.has(n)) {
           names.add(n);
@@ -508,7 +736,75 @@ function storesDerived(ctx: FileContext, from: number, to: number, seeds: Set<st
       }
     }
   }
-  return writesNamed(ctx, from, to, names);
+  return names;
+}
+
+/**
+ * Whether each request feeds on earlier answers: the call in the loop is handed a name kept
+ * across turns (not the loop's item, not set fresh in the turn) that the loop then fills from
+ * the answer (`generate(topic, used_ids)` … `used_ids.add(q.id)`; `messages=history` …
+ * `history.append(reply)`). A chain of dependent calls cannot go out as one batch.
+ */
+function dependentChain(ctx: FileContext, r: PerItem): boolean {
+  const called = r.outer ?? r.viaName;
+  // Once per loop and function called in it (or per call made in the loop itself).
+  return ctx.memo(`batchable-dependent:${r.construct.startIndex}:${called ?? r.call.node.startIndex}`, () =>
+    feedsBack(ctx, r, called),
+  );
+}
+
+function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): boolean {
+  const loop = r.construct;
+  const sites: Node[] = [];
+  if (called) {
+    for (const at of ctx.wordsOf(called)) {
+      const site = at >= loop.startIndex && at < endOf(loop) ? ctx.nodeAt(at) : null;
+      const call = site ? callAround(site) : null;
+      if (call) {
+        sites.push(call);
+      }
+    }
+  } else if (r.call.node.startIndex >= loop.startIndex) {
+    sites.push(r.call.node);
+  }
+  const header = ctx.text.slice(
+    loop.startIndex,
+    loop.childForFieldName('body')?.startIndex ?? loop.startIndex,
+  );
+  const loopVars = new Set(identifiers(header));
+  for (const site of sites) {
+    const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
+    const bare = new Set<string>();
+    for (const m of ctx.textOf(args).matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?=\s*[,)}\]]|\s*$)/g)) {
+      bare.add(m[1]);
+    }
+    // Set fresh in the turn, before the call: not carried over.
+    for (const m of ctx.text.slice(loop.startIndex, site.startIndex).matchAll(ASSIGN)) {
+      identifiers(m[1]).forEach((n) => bare.delete(n));
+    }
+    loopVars.forEach((n) => bare.delete(n));
+    if (bare.size === 0) {
+      continue;
+    }
+    const result = assignedName(ctx, site);
+    const seeds = new Set([...(result ? [result] : []), ...(called ? [called] : [])]);
+    if (seeds.size === 0) {
+      continue;
+    }
+    // (from the statement's start: `const { items: batch, usage } = await generate(...)` binds before the call)
+    let stmt: Node = site;
+    for (let n = up(site), i = 0; n && i < 6 && n.startIndex >= loop.startIndex; n = up(n), i++) {
+      stmt = n;
+      if (/statement$|^lexical_declaration$|^variable_declaration$/.test(kind(n))) {
+        break;
+      }
+    }
+    const derived = deriveNames(ctx, stmt.startIndex, endOf(loop), seeds);
+    if ([...bare].some((n) => derived.has(n) && !seeds.has(n))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A write (or a call of a same-file function whose body writes) whose statement names one of `names`. */
@@ -538,13 +834,27 @@ function writesNamed(
         fn.claude.length === 0 &&
         ctx.memo(`batchable-writes:${fn.start}`, () => sink.test(ctx.text.slice(fn.start, fn.end))) &&
         (named(m.index) ||
-          (!seen.has(fn.start) && seen.add(fn.start) && writesNamed(ctx, fn.start, fn.end, names, false)))
+          (!seen.has(fn.start) &&
+            seen.add(fn.start) &&
+            (writesNamed(ctx, fn.start, fn.end, names, false) || helperStores(ctx, fn.start, fn.end, names))))
       ) {
         return true;
       }
     }
   }
   return false;
+}
+
+/**
+ * Whether a helper's body stores what it reads from one of `names` (`writeOut()` copying
+ * `byId`'s entries into `out`, then writing `out`), followed through its own assignments.
+ */
+function helperStores(ctx: FileContext, start: number, end: number, names: Set<string>): boolean {
+  const text = ctx.text.slice(start, end);
+  const read = [...names].filter((n) =>
+    new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}\\s*[.[]`).test(text),
+  );
+  return read.length > 0 && storesDerived(ctx, start, end, new Set(read), new Set(), undefined, false);
 }
 
 /** The text of the statement around an offset (at most 3,000 characters). */

@@ -2,7 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { entryNumber, type ParamEntry } from '../../lint/facts/arguments';
 import { constantValue, moduleConstant } from '../../lint/facts/constants';
-import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
+import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
 import { endOf, kind, numberValue, rangeOf, stringValue, unwrap } from '../../lint/syntax';
 import { literalTokens, perThousandCalls, TOKENS_PER_CHAR_NOTE } from '../adviceCosts';
 import { lang, type Report } from '../rule';
@@ -28,7 +28,8 @@ const FRONTIER = /^claude-(?:[\d-]*)(opus|sonnet)\b[\w.-]*$/;
 /** `model-routing`: Opus/Sonnet called once per item with a classification-sized max_tokens. */
 export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void {
   const seen = new Set<number>();
-  for (const r of repeatedCalls(ctx)) {
+  // (also through a retry loop and same-file callers: `for row in rows: ask(row)` → `for attempt in range(5): create(...)`)
+  for (const r of perItemCalls(ctx, true)) {
     if (!r.overData || r.kind === 'while' || seen.has(r.call.node.startIndex)) {
       continue;
     }
@@ -40,6 +41,9 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
     }
     if (constantRequest(ctx, entries)) {
       continue; // the same text every time (a rate-limit header probe, a warm-up): it classifies nothing
+    }
+    if (opaqueRequest(ctx, entries)) {
+      continue; // conversations read whole from data: the file writes no task, so nothing says it is a label
     }
     const shorthand =
       modelEntry.entry.startIndex === modelEntry.value.startIndex && kind(modelEntry.entry) !== 'pair';
@@ -90,8 +94,9 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
   }
 }
 
-function describe(r: Repetition): string {
-  const via = r.viaName ? ` (through ${r.viaName}())` : '';
+function describe(r: PerItem): string {
+  const chain = r.outer && r.outer !== r.viaName ? `${r.outer}() and ${r.viaName}` : r.viaName;
+  const via = chain ? ` (through ${chain}())` : '';
   switch (r.kind) {
     case 'map':
       return `once per item of a map${via}`;
@@ -134,4 +139,22 @@ function constantRequest(ctx: FileContext, entries: Map<string, ParamEntry>): bo
   return (
     !!messages && !!constantValue(ctx, messages.value) && (!system || !!constantValue(ctx, system.value))
   );
+}
+
+/**
+ * A request whose messages are handed over whole from data (`for messages in batch:
+ * create(messages=messages)`, a line of a JSONL file) with no instruction of the file's own
+ * (no system text, no message built here): what the model is asked, and so whether the
+ * short answer is a label, is not in the code.
+ */
+function opaqueRequest(ctx: FileContext, entries: Map<string, ParamEntry>): boolean {
+  const messages = unwrap(entries.get('messages')?.value ?? null);
+  if (!messages || kind(messages) !== 'identifier' || entries.has('system')) {
+    return false;
+  }
+  const name = ctx.textOf(messages).replace(/\$/g, '\\$');
+  // Built in the file: `messages = [{"role": ...}]`, `messages.append({...})`, `messages.push({ role })`.
+  return !new RegExp(
+    `(?<![\\w$.])${name}\\s*(?::[^=\\n]*)?=\\s*[[{]|(?<![\\w$.])${name}\\s*\\.\\s*(?:append|push|extend|insert)\\s*\\(\\s*[[{]|\\bdef\\s+\\w+\\s*\\([^)]*\\b${name}\\b`,
+  ).test(ctx.text);
 }

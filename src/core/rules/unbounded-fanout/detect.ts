@@ -1,7 +1,7 @@
 import type { FileContext } from '../../lint/context';
 import { pythonExecutors } from './executors';
 import type { FanoutReport } from './fanout';
-import { jsPromiseCombinators } from './javascript';
+import { jsPromiseCombinators, jsPromiseMappers } from './javascript';
 import { pythonGather, pythonTaskGroups } from './python';
 
 export { MAX_BOUNDED_WORKERS, MAX_LITERAL_CALLS } from './fanout';
@@ -21,5 +21,6 @@ export function detect(ctx: FileContext, report: FanoutReport): void {
     pythonExecutors(ctx, report);
   } else {
     jsPromiseCombinators(ctx, report);
+    jsPromiseMappers(ctx, report);
   }
 }

@@ -336,7 +336,11 @@ export function boundedArray(
   if (source) {
     return boundedArray(ctx, source, combinator, Math.min(before, array.startIndex), depth + 1);
   }
-  if (kind(array) === 'array' || kind(array) === 'list' || kind(array) === 'tuple') {
+  if (/^(?:array|list|tuple|set|dictionary)$/.test(kind(array))) {
+    // (a literal table iterated by its keys, `for name in SECTIONS`, is as small as it is written)
+    if (/^(?:set|dictionary)$/.test(kind(array)) && namedChildren(array).length === 0) {
+      return false; // `tasks = {}`, filled by key later
+    }
     return (
       namedChildren(array).length <= MAX_LITERAL_CALLS &&
       !namedChildren(array).some((e) => /spread|splat/.test(kind(e)))
@@ -451,9 +455,7 @@ function boundedName(
   const constant = assignedValues(ctx, name, 0, ctx.text.length)[0];
   const c = unwrap(constant ?? null);
   return (
-    !!c &&
-    (kind(c) === 'array' || kind(c) === 'list' || kind(c) === 'tuple') &&
-    boundedArray(ctx, c, combinator)
+    !!c && /^(?:array|list|tuple|set|dictionary|object)$/.test(kind(c)) && boundedArray(ctx, c, combinator)
   );
 }
 
@@ -646,7 +648,15 @@ export function lengthOf(ctx: FileContext, obj: Node | null): number | undefined
   if (!o || kind(o) !== 'object') {
     return undefined;
   }
-  return countValue(ctx, callParamsOfObject(ctx, o) ?? null);
+  let value = unwrap(callParamsOfObject(ctx, o) ?? null);
+  if (value && kind(value) === 'identifier') {
+    // `const workers = Math.min(CONCURRENCY, items.length)` before the pool
+    const values = assignedValues(ctx, ctx.textOf(value), scopeOf(value).startIndex, value.startIndex);
+    const last = unwrap(values[values.length - 1] ?? null);
+    value = last && isCall(last) ? last : value;
+  }
+  // (`Math.min(CONCURRENCY, items.length)` is at most its smallest count: countValue reads it)
+  return countValue(ctx, value);
 }
 
 export function callParamsOfObject(ctx: FileContext, o: Node): Node | undefined {
@@ -658,11 +668,25 @@ export function callParamsOfObject(ctx: FileContext, o: Node): Node | undefined 
   return undefined;
 }
 
-/** `asyncio.create_task(f(x))` / `asyncio.ensure_future(...)` / `loop.create_task(...)`: the coroutine inside. */
+/**
+ * `asyncio.create_task(f(x))` / `asyncio.ensure_future(...)` / `loop.create_task(...)`: the
+ * coroutine inside. A thread on the default executor (`asyncio.to_thread(f, x)`,
+ * `loop.run_in_executor(None, f, x)`: up to 32 threads at once): the function it runs.
+ */
 export function unwrapTask(ctx: FileContext, expr: Node): Node {
   const e = unwrap(expr);
-  if (e && isCall(e) && /(?:^|\.)(?:create_task|ensure_future)$/.test(dottedName(callee(e), ctx.text))) {
-    return positionalArgs(e)[0] ?? e;
+  if (e && isCall(e)) {
+    const name = dottedName(callee(e), ctx.text);
+    const args = positionalArgs(e);
+    if (/(?:^|\.)(?:create_task|ensure_future)$/.test(name)) {
+      return args[0] ?? e;
+    }
+    if (/(?:^|\.)to_thread$/.test(name) && args[0]) {
+      return args[0];
+    }
+    if (/(?:^|\.)run_in_executor$/.test(name) && args[1] && ctx.textOf(args[0]) === 'None') {
+      return args[1];
+    }
   }
   return e ?? expr;
 }

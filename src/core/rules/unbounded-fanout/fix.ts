@@ -15,6 +15,7 @@ import {
   type CallInfo,
   callInfo,
   jsChainEnd,
+  nodeAtSpan,
   pyStatementAround,
   usesAwait,
   wrappedBy,
@@ -176,6 +177,9 @@ function pyCapAction(file: FixFile, calls: CallInfo[], n: number, measured?: Siz
     if (/\blimited\(\s*$/.test(file.text.slice(Math.max(0, call.span.start - 20), call.span.start))) {
       continue;
     }
+    if (inPlainDef(file, call.span)) {
+      return undefined; // a blocking call run on a thread (`asyncio.to_thread(ask, x)`): no coroutine to hold a slot
+    }
     const fn = ensurePyBounded(b);
     b.insert(call.span.start, `${fn}(`).insert(call.span.end, ')');
     wrapped++;
@@ -196,6 +200,21 @@ function pyCapAction(file: FixFile, calls: CallInfo[], n: number, measured?: Siz
     edits: b.build(),
     reused: sem.reused,
   };
+}
+
+const PY_CALL: ReadonlySet<string> = new Set(['call']);
+
+/** Whether a call sits in a plain (not `async`) `def`. */
+function inPlainDef(file: FixFile, span: { start: number; end: number }): boolean {
+  for (let n = nodeAtSpan(file, span, PY_CALL) ?? null; n; n = n.parent) {
+    if (n.type === 'function_definition') {
+      return !/^async\b/.test(file.text.slice(n.startIndex, n.startIndex + 6));
+    }
+    if (n.type === 'lambda') {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Whether the statement at `start` is already inside `async with <name>:`. */

@@ -50,6 +50,78 @@ export function jsPromiseCombinators(ctx: FileContext, report: FanoutReport): vo
   }
 }
 
+/**
+ * Local names of promise mappers whose concurrency is unbounded unless an options object sets
+ * `concurrency`: p-map's default export (`import pMap from 'p-map'`, `require('p-map')`) and
+ * Bluebird's `Promise.map` / `Bluebird.map`.
+ */
+function mapperNames(ctx: FileContext): string[] {
+  return ctx.memo('unbounded-mappers', () => {
+    const out: string[] = [];
+    for (const m of ctx.text.matchAll(
+      /\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+['"]p-map['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\s*\(\s*['"]p-map['"]\s*\)/g,
+    )) {
+      out.push((m[1] ?? m[2]) as string);
+    }
+    for (const m of ctx.text.matchAll(
+      /\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+['"]bluebird['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\s*\(\s*['"]bluebird['"]\s*\)/g,
+    )) {
+      out.push(`${m[1] ?? m[2]}.map`);
+    }
+    return out;
+  });
+}
+
+/**
+ * `pMap(items, mapper)` / `Bluebird.map(items, mapper)` with no `concurrency` option: both run
+ * every mapper at once by default (p-map's concurrency defaults to Infinity).
+ */
+export function jsPromiseMappers(ctx: FileContext, report: FanoutReport): void {
+  const names = mapperNames(ctx);
+  if (names.length === 0) {
+    return;
+  }
+  for (const name of names) {
+    const re = new RegExp(`(?<![\\w$.])${name.replace(/[$.]/g, (c) => `\\${c}`)}\\s*\\(`, 'g');
+    for (const m of ctx.scan(re)) {
+      if (ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      const call = callAtToken(ctx, m.index);
+      const [items, mapper, options] = call ? positionalArgs(call) : [];
+      if (!call || !items || !mapper || boundedArray(ctx, unwrap(items), call)) {
+        continue;
+      }
+      // Any `concurrency` written (a number, a constant, a setting) is a cap; `Infinity` is not.
+      if (
+        options &&
+        /\bconcurrency\b(?!\s*:\s*(?:Infinity|Number\.POSITIVE_INFINITY)\b)/.test(ctx.textOf(options))
+      ) {
+        continue;
+      }
+      const r = reach(ctx, mapper);
+      if (r.calls.length === 0) {
+        continue;
+      }
+      const found: Source = { node: call, kind: 'map', reach: r };
+      const fn = callee(call) ?? call;
+      emit(
+        ctx,
+        report,
+        call,
+        fn,
+        'promise-combinator',
+        found,
+        fanoutMessage(
+          `${name}() with no concurrency option`,
+          found,
+          `Pass { concurrency: 5 } (or another small number) as its third argument.`,
+        ),
+      );
+    }
+  }
+}
+
 function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null {
   if (isCall(arg)) {
     const fn = callee(arg);

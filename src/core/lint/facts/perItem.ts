@@ -1,0 +1,376 @@
+/**
+ * The Claude calls a batchable fan-out repeats: those `repeatedCalls` finds once per item,
+ * plus those it stops short of: a call in a retry loop (`for attempt in range(3)`,
+ * `while True: try: return …`) or in a function called from a function that runs per item
+ * (`main` → `get_citations(task)` → `create`, `annotator.annotate_episode(ep) for ep in
+ * episodes`), followed up to {@link MAX_HOPS} same-file callers.
+ */
+import type { Node } from '../../parse/treeSitter';
+import type { FileContext } from '../context';
+import type { ClaudeCall } from './calls';
+import { repeatedCalls, repetitionAbove, smallIterable, type Found, type Repetition } from './repetition';
+import { callGraph, type LocalFunction } from './callGraph';
+import { findRetryLoop } from './retryLoops';
+import { httpClaudeCalls } from './httpClaudeCalls';
+import {
+  callee,
+  COMPREHENSION_TYPES,
+  dottedName,
+  endOf,
+  enclosingFunction,
+  FUNCTION_TYPES,
+  functionName,
+  isCall,
+  isMember,
+  kind,
+  lastSegment,
+  memberObject,
+  memberProperty,
+  positionalArgs,
+  up,
+} from '../syntax';
+
+/** Same-file functions followed from the one holding the call to the loop that runs it. */
+const MAX_HOPS = 3;
+/** Call sites of one function read per hop. */
+const MAX_SITES = 16;
+
+/** A repetition, with the name of the function called in the loop when the call is further down. */
+export type PerItem = Repetition & {
+  outer?: string;
+  /** The calls followed between the loop and the function holding the Claude call (`pred = ask(text)` in a worker). */
+  hops?: Node[];
+  /** False when the per-item code sits in an anonymous function the Batch API version cannot lift. */
+  lifted?: false;
+};
+
+/** pandas' per-row appliers (`df.apply(f, axis=1)`, tqdm's `progress_apply`, pandarallel's `parallel_apply`, swifter). */
+const PANDAS_APPLY = /^(?:apply|progress_apply|parallel_apply|applymap|progress_map|parallel_map|transform)$/;
+
+/**
+ * Where a function or a reference to one runs once per item although no loop is written
+ * around it: handed to pandas' `apply` (`df["text"].apply(classify)`, `df.progress_apply(lambda
+ * r: ask(r), axis=1)`) or to a same-file runner that calls the function it is given once per
+ * element of a list it is also given (`pool(rows, 4, async (row) => …)`, `run_all(items, fn)`).
+ */
+function appliedPerItem(ctx: FileContext, ref: Node): Found | undefined {
+  // The value handed over: the reference itself, or the anonymous function around it.
+  let arg: Node = ref;
+  for (let n: Node | null = up(ref), i = 0; n && i < 3 && isMember(n); n = up(n), i++) {
+    arg = n; // `self.classify`
+  }
+  let list = up(arg);
+  if (!list || (kind(list) !== 'arguments' && kind(list) !== 'argument_list')) {
+    const fn = enclosingFunction(ref);
+    if (!fn || functionName(fn, ctx.text)) {
+      return undefined;
+    }
+    arg = fn;
+    list = up(fn);
+    if (list && kind(list) === 'keyword_argument') {
+      list = up(list);
+    }
+  }
+  const call = list && (kind(list) === 'arguments' || kind(list) === 'argument_list') ? up(list) : null;
+  if (!call || !isCall(call)) {
+    return undefined;
+  }
+  const fnNode = callee(call);
+  if (ctx.python && fnNode && isMember(fnNode) && PANDAS_APPLY.test(ctx.textOf(memberProperty(fnNode)))) {
+    return {
+      construct: call,
+      kind: 'map',
+      overData: !smallIterable(ctx, memberObject(fnNode)),
+      guarded: false,
+    };
+  }
+  const args = positionalArgs(call);
+  const index = args.findIndex((a) => a.startIndex === arg.startIndex);
+  const name = lastSegment(dottedName(fnNode, ctx.text));
+  const runner = index >= 0 && name ? callGraph(ctx).byName.get(name)?.[0] : undefined;
+  if (!runner || (runner.start <= call.startIndex && call.startIndex < runner.end)) {
+    return undefined;
+  }
+  const items = ctx.memo(`per-item-runner:${runner.start}`, () => runnerItems(ctx, runner));
+  if (!items) {
+    return undefined;
+  }
+  const skip = /^(?:self|cls)$/.test(runner.params[0] ?? '') ? 1 : 0;
+  if (items.fn !== index + skip) {
+    return undefined;
+  }
+  const list2 = args[items.items - skip];
+  return list2
+    ? { construct: call, kind: 'map', overData: !smallIterable(ctx, list2), guarded: false }
+    : undefined;
+}
+
+/**
+ * A same-file runner's parameters: the one it calls inside a loop or a map (`fn(items[i], i)`
+ * in a worker's `while`), and the list it reads item by item (`items.length`, `for x in items`,
+ * `items.map(`). Undefined when it has no such pair.
+ */
+function runnerItems(ctx: FileContext, runner: LocalFunction): { fn: number; items: number } | undefined {
+  const body = ctx.text.slice(runner.start, runner.end);
+  for (const [fn, p] of runner.params.entries()) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(p) || /^(?:self|cls)$/.test(p)) {
+      continue;
+    }
+    for (const m of ctx.scan(
+      new RegExp(`(?<![\\w$.])${p.replace(/\$/g, '\\$')}\\s*\\(`, 'g'),
+      runner.start,
+      runner.end,
+    )) {
+      if (ctx.inCommentOrString(m.index) || !insideRepetition(ctx, m.index, runner.node)) {
+        continue;
+      }
+      const items = runner.params.findIndex(
+        (q, i) =>
+          i !== fn &&
+          /^[A-Za-z_$][\w$]*$/.test(q) &&
+          new RegExp(
+            `(?<![\\w$.])${q.replace(/\$/g, '\\$')}\\s*(?:\\.\\s*(?:length|map|forEach|entries)\\b|\\[)|\\b(?:in|of|len\\s*\\()\\s*${q.replace(/\$/g, '\\$')}\\b`,
+          ).test(body),
+      );
+      if (items >= 0) {
+        return { fn, items };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether an offset sits in a loop, comprehension or map callback below `top`. */
+function insideRepetition(ctx: FileContext, at: number, top: Node): boolean {
+  for (let n: Node | null = ctx.nodeAt(at); n && n.startIndex >= top.startIndex && n !== top; n = up(n)) {
+    const k = kind(n);
+    if (
+      /^(?:for_statement|for_in_statement|while_statement|do_statement)$/.test(k) ||
+      COMPREHENSION_TYPES.has(k)
+    ) {
+      return true;
+    }
+    if (n.startIndex === top.startIndex && endOf(n) === endOf(top)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * An anonymous function run once per item: applied per row or handed to a same-file runner
+ * (see {@link appliedPerItem}), or made inside a loop over data (`for (const ch of chapters)
+ * tasks.push(async () => translate(ch))`: one thunk, so one request, per item).
+ */
+function anonymousPerItem(ctx: FileContext, fn: Node): Found | undefined {
+  const body = fn.childForFieldName('body');
+  const applied = body ? appliedPerItem(ctx, body) : undefined;
+  if (applied?.overData) {
+    return applied;
+  }
+  if (!collected(ctx, fn)) {
+    return undefined; // a callback handed to some other function (a validator's repair hook): not one job per item
+  }
+  const around = repetitionAbove(ctx, fn).construct;
+  return around?.overData && !isRetryOf(ctx, around.construct, fn) ? around : undefined;
+}
+
+/**
+ * Whether an anonymous function is kept as a job: pushed or appended to a list, put in a map
+ * or set, submitted to a pool, or written as an element of a list literal.
+ */
+function collected(ctx: FileContext, fn: Node): boolean {
+  const parent = up(fn);
+  if (parent && /^(?:array|list)$/.test(kind(parent))) {
+    return true;
+  }
+  const call =
+    parent && (kind(parent) === 'arguments' || kind(parent) === 'argument_list') ? up(parent) : null;
+  const name = call && isCall(call) ? dottedName(callee(call), ctx.text) : '';
+  // (or run through a limiter or a retry helper: `limit(() => label(row))`, `sem.run(...)`, `pRetry(...)`)
+  return (
+    /(?:^|\.)(?:push|append|add|set|unshift|insert|submit|put|put_nowait|run|schedule|runExclusive|wrap)$/.test(
+      name,
+    ) || /^(?:\w*[lL]imit(?:er)?|pRetry|retry|withRetry|withRetries|retrying|backoff|throttled?)$/.test(name)
+  );
+}
+
+/**
+ * The per-item Claude calls (`create`, and `stream` when asked), each with the construct that
+ * repeats it. Memoised per file.
+ */
+export function perItemCalls(ctx: FileContext, withStream = false): PerItem[] {
+  return ctx.memo(`per-item-calls:${withStream}`, () => findPerItemCalls(ctx, withStream));
+}
+
+function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
+  const direct = new Map(repeatedCalls(ctx).map((r) => [r.call.node.startIndex, r]));
+  const out: PerItem[] = [];
+  const http = new Set(httpClaudeCalls(ctx));
+  for (const call of [...ctx.calls, ...http]) {
+    if (call.method !== 'create' && !(withStream && call.method === 'stream')) {
+      continue;
+    }
+    // (`repeatedCalls` reads SDK calls only: a raw-HTTP call's own loop is looked up here.)
+    const above = http.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
+    const r = above ? { call, ...above } : direct.get(call.node.startIndex);
+    // (`for n in range(tries)` looks like data when `tries` is a parameter: its retry shape says otherwise.)
+    // A loop over `items.length` that steps back to re-send a failed item is still one request
+    // per item (`for (let i = 0; i < lessons.length; i++) { … catch { …; i-- } }`).
+    const retry =
+      !!r &&
+      !r.via &&
+      !overLength(ctx, r.construct) &&
+      findRetryLoop(ctx, call.node)?.loop.startIndex === r.construct.startIndex;
+    if (r?.overData && !retry) {
+      out.push(r);
+      continue;
+    }
+    // A retry, polling or sampling loop (`for _ in range(samples)`) inside a loop over data in
+    // the same function: the requests repeat per item of that loop.
+    // (not past an agent loop: `while` turns that feed each reply back are no retry)
+    const agent =
+      r?.kind === 'while' && findRetryLoop(ctx, call.node)?.loop.startIndex !== r.construct.startIndex;
+    const outer = r && !r.via && !agent ? dataLoopAround(ctx, r.construct, call.node) : undefined;
+    if (outer) {
+      out.push({ call, ...outer, lifted: false });
+      continue;
+    }
+    if (r && !retry && r.kind !== 'for') {
+      continue; // an agent or polling loop, a sampling map: not one request per item
+    }
+    const deeper = throughCallers(ctx, call);
+    if (deeper) {
+      out.push(deeper);
+    }
+  }
+  return out;
+}
+
+/** The nearest loop over data around `inner` in its function, past retry, polling and sampling loops. */
+function dataLoopAround(ctx: FileContext, inner: Node, call: Node): Found | undefined {
+  let n = inner;
+  for (let i = 0; i < 4; i++) {
+    const above = repetitionAbove(ctx, n).construct;
+    if (!above) {
+      return undefined;
+    }
+    if (above.overData && above.kind !== 'while' && !isRetryOf(ctx, above.construct, call)) {
+      return above;
+    }
+    n = above.construct;
+  }
+  return undefined;
+}
+
+/** The loop over data that runs the function holding a call, through at most MAX_HOPS callers. */
+function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined {
+  const inner = enclosingFunction(call.node);
+  const innerName = inner ? functionName(inner, ctx.text) : undefined;
+  if (inner && !innerName) {
+    // An anonymous function run per item: handed to a same-file runner or `.apply`, or made in a loop.
+    const found = ctx.memo(`batchable-anonymous:${inner.startIndex}`, () => anonymousPerItem(ctx, inner));
+    return found && { call, ...found, lifted: false };
+  }
+  if (!inner || !innerName) {
+    return undefined;
+  }
+  // Once per function, not per call in it.
+  const found = ctx.memo(`batchable-callers:${inner.startIndex}`, () => loopAbove(ctx, inner));
+  return found && { call, ...found, via: inner, viaName: innerName };
+}
+
+function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' | 'viaName'> | undefined {
+  let frontier: Node[] = [inner];
+  const visited = new Set<number>([inner.startIndex]);
+  const hops: Node[] = [];
+  for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
+    const next: Node[] = [];
+    for (const fn of frontier) {
+      const name = functionName(fn, ctx.text);
+      if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+        continue;
+      }
+      for (const ref of callersOf(ctx, fn, name)) {
+        const direct = repetitionAbove(ctx, ref).construct;
+        const found = direct ?? appliedPerItem(ctx, ref);
+        if (found?.overData && (overLength(ctx, found.construct) || !isRetryOf(ctx, found.construct, ref))) {
+          return direct ? { ...found, outer: name, hops } : { ...found, outer: name, hops, lifted: false };
+        }
+        const caller = enclosingFunction(ref);
+        const anonymous =
+          caller && !functionName(caller, ctx.text) ? anonymousPerItem(ctx, caller) : undefined;
+        if (anonymous) {
+          return { ...anonymous, outer: name, hops, lifted: false };
+        }
+        if (caller && !visited.has(caller.startIndex) && next.length < MAX_SITES) {
+          visited.add(caller.startIndex);
+          hops.push(ref);
+          next.push(caller);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
+/** A C-style `for` whose condition reads a collection's `.length` / `.size`. */
+function overLength(ctx: FileContext, loop: Node): boolean {
+  return (
+    kind(loop) === 'for_statement' &&
+    !ctx.python &&
+    /\.\s*(?:length|size)\b/.test(ctx.textOf(loop.childForFieldName('condition')))
+  );
+}
+
+/** Whether a loop is the retry loop of the call at `ref` (`for i in range(n): try: return f()`). */
+function isRetryOf(ctx: FileContext, loop: Node, ref: Node): boolean {
+  let call: Node | null = ref;
+  for (let i = 0; call && i < 4 && kind(call) !== 'call' && kind(call) !== 'call_expression'; i++) {
+    call = up(call);
+  }
+  return !!call && findRetryLoop(ctx, call)?.loop.startIndex === loop.startIndex;
+}
+
+/** Where a function is called or referenced outside itself (also on an instance: `annotator.run(x)`). */
+function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
+  const out: Node[] = [];
+  const offsets = [...ctx.usesOf(name), ...instanceCalls(ctx, name).map((c) => c.start)];
+  for (const at of offsets) {
+    if (out.length >= MAX_SITES) {
+      break;
+    }
+    if ((at >= fn.startIndex && at < endOf(fn)) || ctx.inCommentOrString(at)) {
+      continue;
+    }
+    const ref = ctx.nodeAt(at);
+    const parent = ref ? up(ref) : null;
+    if (!ref || (parent && FUNCTION_TYPES.has(kind(parent)) && functionName(parent, ctx.text) === name)) {
+      continue; // the definition
+    }
+    out.push(ref);
+  }
+  return out;
+}
+
+/**
+ * Calls of a method on a plain name other than `self`/`this` (`classifier.process_reviews(df)`,
+ * an instance of a local class built in `main`), which `callsOf` leaves out.
+ */
+export function instanceCalls(ctx: FileContext, name: string): Array<{ start: number; paren: number }> {
+  const out: Array<{ start: number; paren: number }> = [];
+  const text = ctx.text;
+  for (const at of ctx.wordsOf(name)) {
+    // (`labeller.label_all(`, or on a call's result: `Labeller(key).label_all(`)
+    const m = /(?:(?:^|[^\w$.])([A-Za-z_$][\w$]*)|\))\s*\.\s*$/.exec(text.slice(Math.max(0, at - 60), at));
+    const paren = /^\s*\(/.exec(text.slice(at + name.length, at + name.length + 20));
+    if (m && paren && !/^(?:self|this)$/.test(m[1] ?? '')) {
+      out.push({
+        start: at - m[0].length + (m[1] ? m[0].indexOf(m[1]) : 0),
+        paren: at + name.length + paren[0].length - 1,
+      });
+    }
+  }
+  return out;
+}

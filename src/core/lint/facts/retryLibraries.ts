@@ -15,6 +15,7 @@ import {
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { functionsNamed } from './functions';
 import { findRetryLoop } from './retryLoops';
+import { functionAt } from './callGraph';
 
 /** A retry library wrapped around a call. */
 export interface RetryLibraryUse {
@@ -23,6 +24,14 @@ export interface RetryLibraryUse {
   node: Node;
   /** The callee or decorator expression. */
   head: Node;
+  /**
+   * The library call that holds the configuration when the decorator is made elsewhere in the
+   * file (`@_retry_policy()` whose function returns `retry(...)`, `@api_retry` with
+   * `api_retry = tenacity.retry(...)`).
+   */
+  config?: Node;
+  /** The name the decorator is made under (`_retry_policy`, `api_retry`), with `config`. */
+  madeBy?: string;
 }
 
 const JS_RETRY_NAMES = /^(?:pRetry|retry|backOff|asyncRetry|promiseRetry|retryAsync|retryPromise)$/;
@@ -80,8 +89,10 @@ function retryScopes(ctx: FileContext): RetryScope[] {
     const libs = ctx.imports.retryLibs;
     const out: RetryScope[] = [];
     if (ctx.python) {
+      const made = madeDecorators(ctx);
       for (const m of ctx.scan(/^[ \t]*@[ \t]*([\w.]+)/gm)) {
-        if (!PY_RETRY_DECORATOR.test(`@${m[1]}`)) {
+        const maker = made.get(m[1]);
+        if (!PY_RETRY_DECORATOR.test(`@${m[1]}`) && !maker) {
           continue;
         }
         let dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
@@ -93,9 +104,14 @@ function retryScopes(ctx: FileContext): RetryScope[] {
           decorated && kind(decorated) === 'decorated_definition'
             ? decorated.childForFieldName('definition')
             : null;
-        const lib = libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
+        const lib = maker?.library ?? libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
         if (dec && fn && lib) {
-          out.push({ start: fn.startIndex, end: endOf(fn), use: { library: lib, node: dec, head: dec } });
+          const config = maker ? { config: maker.config, madeBy: m[1] } : {};
+          out.push({
+            start: fn.startIndex,
+            end: endOf(fn),
+            use: { library: lib, node: dec, head: dec, ...config },
+          });
         }
       }
       for (const m of ctx.scan(/\bin\s+((?:tenacity\.)?(?:Async)?Retrying)\s*\(/g)) {
@@ -143,6 +159,43 @@ function retryScopes(ctx: FileContext): RetryScope[] {
       const head = callee(call);
       if (call && args && head) {
         out.push({ start: args.startIndex, end: endOf(args), use: { library: lib, node: call, head } });
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Python decorators made in this file by a retry library (found once): a name assigned a
+ * library decorator (`api_retry = tenacity.retry(stop=…, wait=…)`, then `@api_retry`) and a
+ * function returning one (`def _retry_policy(): return retry(…)`, then `@_retry_policy()`).
+ */
+function madeDecorators(ctx: FileContext): Map<string, { library: string; config: Node }> {
+  return ctx.memo('retry-made-decorators', () => {
+    const out = new Map<string, { library: string; config: Node }>();
+    const libs = ctx.imports.retryLibs;
+    const libraryCall = (at: number, name: string): { library: string; config: Node } | undefined => {
+      const lib = libs.get(name.split('.')[0]);
+      if (!lib || !PY_RETRY_DECORATOR.test(`@${name}`) || ctx.inCommentOrString(at)) {
+        return undefined;
+      }
+      let call = ctx.nodeAt(at);
+      for (let i = 0; call && !isCall(call) && i < 4; i++) {
+        call = up(call);
+      }
+      return call && isCall(call) ? { library: lib, config: call } : undefined;
+    };
+    for (const m of ctx.scan(/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*\(/gm)) {
+      const found = libraryCall(m.index + m[0].lastIndexOf(m[2]), m[2]);
+      if (found && !out.has(m[1])) {
+        out.set(m[1], found);
+      }
+    }
+    for (const m of ctx.scan(/\breturn[ \t]+([A-Za-z_][\w.]*)[ \t]*\(/g)) {
+      const found = libraryCall(m.index + m[0].lastIndexOf(m[1]), m[1]);
+      const fn = found ? functionAt(ctx, m.index) : undefined;
+      if (found && fn && !out.has(fn.name)) {
+        out.set(fn.name, found);
       }
     }
     return out;

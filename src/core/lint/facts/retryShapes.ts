@@ -76,7 +76,7 @@ export interface RetryShape {
 export function retryShapes(ctx: FileContext): RetryShape[] {
   return ctx.memo('retry-shapes', () => {
     const legacy = otherClaudeCalls(ctx);
-    if (ctx.calls.length === 0 && legacy.length === 0 && !partialRefs(ctx)) {
+    if (ctx.calls.length === 0 && legacy.length === 0 && !partialRefs(ctx) && !methodRefs(ctx)) {
       return []; // every shape retries a Claude call: none to find, so no call graph to build
     }
     const graph = callGraph(ctx);
@@ -363,6 +363,11 @@ function application(
       if (deferred) {
         return { node: call as Node, target: 'a function', calls: [deferred], partial: true };
       }
+      // `self._retry(self.client.messages.create, **kwargs)`: the bound method itself.
+      const bound = methodReference(ctx, a, call as Node);
+      if (bound) {
+        return { node: call as Node, target: 'messages.' + bound.method, calls: [bound] };
+      }
       if (FUNCTION_TYPES.has(kind(a))) {
         const direct = callsWithin(ctx, a);
         if (direct.length) {
@@ -401,6 +406,11 @@ function application(
 
 /** `partial(x.messages.create, …)`: a Claude call bound for later (Python). */
 const PARTIAL = /\bpartial\s*\(\s*[\w.]+\.\s*messages\s*\.\s*(?:create|stream)\s*[,)]/;
+/**
+ * A Messages method named without being called, as an argument (`retry(self.client.messages.create, …)`,
+ * `withRetry(client.messages.create.bind(client.messages), params)`).
+ */
+const METHOD_REF = /[\w$)\]]\s*\.\s*messages\s*\.\s*(?:create|stream)\s*(?:\.\s*bind\s*\([^()]*\)\s*)?[,)]/;
 
 /** Whether the file binds a Claude call with `functools.partial` (tested once). */
 function partialRefs(ctx: FileContext): boolean {
@@ -408,6 +418,50 @@ function partialRefs(ctx: FileContext): boolean {
     'retry-shapes-partial',
     () => ctx.python && !!ctx.imports.anthropic && PARTIAL.test(ctx.text),
   );
+}
+
+/** Whether the file passes a Messages method as a value (tested once). */
+function methodRefs(ctx: FileContext): boolean {
+  return ctx.memo('retry-shapes-method-refs', () => !!ctx.imports.anthropic && METHOD_REF.test(ctx.text));
+}
+
+/**
+ * A wrapper's argument that is a Messages method itself, not called: `self.client.messages.create`
+ * (also `.bind(…)` in JS). It stands for the Claude call the wrapper makes; the application is the
+ * request (its keyword arguments in Python, its next argument in JS).
+ */
+function methodReference(ctx: FileContext, arg: Node, application: Node): ClaudeCall | undefined {
+  if (!methodRefs(ctx)) {
+    return undefined;
+  }
+  let ref: Node | null = arg;
+  if (isCall(arg) && /\.\s*bind$/.test(ctx.textOf(callee(arg)))) {
+    ref = callee(arg)?.childForFieldName('object') ?? null;
+  }
+  const text = ref ? ctx.textOf(ref) : '';
+  const method = /\.\s*messages\s*\.\s*(create|stream)$/.exec(text);
+  const receiver = ref?.childForFieldName('object')?.childForFieldName('object') ?? null;
+  if (
+    !ref ||
+    !method ||
+    !receiver ||
+    /openai|\boai\b|threads|chat|twilio|vonage|sinch|slack|discord/i.test(text)
+  ) {
+    return undefined;
+  }
+  const params = ctx.python
+    ? callParams(application, ctx.text, true)
+    : { node: null, entries: new Map(), open: false };
+  return {
+    node: application,
+    callee: ref,
+    receiver,
+    method: method[1] === 'create' ? 'create' : 'stream',
+    beta: false,
+    params,
+    options: params,
+    client: null,
+  };
 }
 
 /**

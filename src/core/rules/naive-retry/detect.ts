@@ -123,7 +123,10 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       message:
         `\`${lib.library}\` retries on top of the SDK's own retries; set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} or drop ${lib.library}. ` +
         `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
-        `${lib.library} attempt, multiplying requests during a 429 storm.`,
+        `${lib.library} attempt, multiplying requests during a 429 storm.` +
+        (lib.madeBy && lib.config
+          ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+          : ''),
       data: {
         rule: 'naive-retry',
         language: lang(ctx),
@@ -313,7 +316,11 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
   if (retriesOtherErrorsOnly(ctx, lib) || singleAttempt(ctx, lib)) {
     return true;
   }
-  if (/retry_if_result|retry_if_not_result|on_predicate|retryIf|shouldRetry/.test(ctx.textOf(lib.head))) {
+  if (
+    /retry_if_result|retry_if_not_result|on_predicate|retryIf|shouldRetry/.test(
+      ctx.textOf(lib.config ?? lib.head),
+    )
+  ) {
     return false;
   }
   return swallowedWithin(ctx, node, (n) => n.startIndex >= lib.node.startIndex);
@@ -369,7 +376,7 @@ function swallowedWithin(ctx: FileContext, node: Node, inside: (n: Node) => bool
  */
 function singleAttempt(ctx: FileContext, lib: RetryLibraryUse): boolean {
   const m = /\b(?:stop_after_attempt\s*\(|max_tries\s*=|retries\s*:)\s*([A-Za-z_$][\w$]*|\d+)\s*[),}]/.exec(
-    ctx.textOf(lib.head),
+    ctx.textOf(lib.config ?? lib.head),
   );
   if (!m) {
     return false;
@@ -391,7 +398,7 @@ function singleAttempt(ctx: FileContext, lib: RetryLibraryUse): boolean {
  * Bare names (`RateLimitError`) may be Anthropic's and count.
  */
 function retriesOtherErrorsOnly(ctx: FileContext, lib: RetryLibraryUse): boolean {
-  const named = ctx.textOf(lib.head).match(/[\w.]*\w(?:Error|Exception)\b/g) ?? [];
+  const named = ctx.textOf(lib.config ?? lib.head).match(/[\w.]*\w(?:Error|Exception)\b/g) ?? [];
   return named.length > 0 && named.every((n) => /^\w+\./.test(n) && !/^anthropic\./i.test(n));
 }
 

@@ -2,7 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
-import { anyIn } from '../../lint/facts/retryLoops';
+import { anyIn, lowerBound, sleepCalls } from '../../lint/facts/retryLoops';
 import { retryShapes } from '../../lint/facts/retryShapes';
 import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
 import {
@@ -95,7 +95,12 @@ const TEXT_PROPS = new Set([
  * (`any(s in msg for s in INDICATORS)`). One finding per test site: `a || b` is one.
  */
 export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>): void {
-  if ((ctx.calls.length === 0 && httpClaudeCalls(ctx).length === 0) || !/rate|429|too many/i.test(ctx.text)) {
+  if (
+    !/rate|429|too many|limit/i.test(ctx.text) ||
+    (ctx.calls.length === 0 &&
+      httpClaudeCalls(ctx).length === 0 &&
+      !retryShapes(ctx).some((s) => s.shape === 'wrapper' && s.calls.length > 0))
+  ) {
     return; // nothing that could match: skip the handler search
   }
   const seen = new Set<number>();
@@ -230,9 +235,40 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
         needle: direct ? (NEEDLE.exec(direct)?.[0] ?? direct) : 'rate … limit',
         negated: e.needles.length === 1 && e.negated,
       });
+    } else if (e.needles.length === 1 && !e.negated && picksWait(ctx, e.node)) {
+      // A bare `"limit" in str(e)` whose branch sleeps (and goes round again): the rate-limit path.
+      out.push({ node: e.node, needle: e.needles[0], negated: false });
     }
   }
   return out;
+}
+
+/**
+ * Whether a test is the condition of an `if` / `elif` whose branch waits (a sleep or delay
+ * call) and neither throws, returns nor breaks: it picks a wait before the next attempt, which
+ * is what a rate-limit path does (a `"limit"` that shrinks the prompt or gives up is not one).
+ */
+function picksWait(ctx: FileContext, test: Node): boolean {
+  let cond: Node = test;
+  for (let p = up(cond); p && kind(p) === 'parenthesized_expression'; p = up(cond)) {
+    cond = p;
+  }
+  const branch = up(cond);
+  if (!branch || !/^(?:if_statement|elif_clause)$/.test(kind(branch))) {
+    return false;
+  }
+  const condition = branch.childForFieldName('condition');
+  const then = branch.childForFieldName('consequence');
+  if (!condition || condition.startIndex !== cond.startIndex || !then) {
+    return false;
+  }
+  const waits = sleepCalls(ctx);
+  const i = lowerBound(waits, then.startIndex);
+  return (
+    i < waits.length &&
+    waits[i].at < endOf(then) &&
+    !/\b(?:throw|raise|return|break)\b/.test(ctx.textOf(then))
+  );
 }
 
 function isBoolean(ctx: FileContext, n: Node): boolean {

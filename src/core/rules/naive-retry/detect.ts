@@ -14,7 +14,7 @@ import {
   type WaitInfo,
 } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
-import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
+import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
 import { contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
@@ -30,13 +30,28 @@ import type { NaiveRetryData } from './data';
 export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   const seen = new Set<number>();
   // Loops around a Claude call, or around a call of a same-file function that makes one.
-  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string; label?: string; http?: boolean }> = [
-    ...ctx.calls,
-    ...otherClaudeCalls(ctx),
-  ].map((c) => ({ node: c.node, call: c }));
-  // The Messages API over raw HTTP (`requests.post(".../v1/messages")`).
-  for (const c of httpClaudeCalls(ctx)) {
+  const attempts: Array<{
+    node: Node;
+    call: ClaudeCall;
+    via?: string;
+    label?: string;
+    http?: boolean;
+    what?: string;
+  }> = [...ctx.calls, ...otherClaudeCalls(ctx)].map((c) => ({ node: c.node, call: c }));
+  // The Messages API over raw HTTP (`requests.post(".../v1/messages")`, urllib's `Request`).
+  for (const c of allHttpClaudeCalls(ctx)) {
     attempts.push({ node: c.node, call: c, http: true });
+  }
+  // A raw-HTTP helper that raises on an error status (`llm(user)`), or a function picked from a
+  // same-file table (`fn = PROVIDERS[name]; fn(…)`).
+  for (const c of indirectClaudeCalls(ctx)) {
+    attempts.push({
+      node: c.node,
+      call: c.call,
+      via: c.fn.name,
+      http: c.http,
+      what: c.table ? `retries ${c.fn.name}() (picked from ${c.table})` : undefined,
+    });
   }
   if (ctx.calls.length) {
     for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
@@ -52,7 +67,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   for (const attempt of attempts) {
     // A raw HTTP call retried on its response status (`if (res.status === 429) { sleep; continue }`).
     const status =
-      attempt.http && !findRetryLoop(ctx, attempt.node) ? findStatusRetryLoop(ctx, attempt.node) : null;
+      attempt.http && !attempt.via && !findRetryLoop(ctx, attempt.node)
+        ? findStatusRetryLoop(ctx, attempt.node)
+        : null;
     const loop = status ?? findRetryLoop(ctx, attempt.node);
     if (loop) {
       if (
@@ -66,13 +83,15 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       const wait = status ? classifyStatusWait(ctx, status) : classifyWait(ctx, loop);
       const found = describe(ctx, wait, {
         subject: 'This loop',
-        what: attempt.via
-          ? `retries ${attempt.label ?? attempt.via}()`
-          : status
-            ? 'retries HTTP 429 responses'
-            : attempt.http
-              ? 'retries the HTTP call'
-              : 'retries the Claude call',
+        what: attempt.what
+          ? attempt.what
+          : attempt.via
+            ? `retries ${attempt.label ?? attempt.via}()`
+            : status
+              ? 'retries HTTP 429 responses'
+              : attempt.http
+                ? 'retries the HTTP call'
+                : 'retries the Claude call',
         overloadedOnly: !status && retriesOverloadedOnly(ctx, loop.tryNode),
         http: attempt.http,
       });

@@ -4,7 +4,7 @@ import { lang, type Report } from '../rule';
 import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
 import { anyIn, lowerBound, sleepCalls } from '../../lint/facts/retryLoops';
 import { retryShapes } from '../../lint/facts/retryShapes';
-import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
+import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import {
   callGraph,
   claudeTarget,
@@ -98,7 +98,7 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
   if (
     !/rate|429|too many|limit/i.test(ctx.text) ||
     (ctx.calls.length === 0 &&
-      httpClaudeCalls(ctx).length === 0 &&
+      allHttpClaudeCalls(ctx).length === 0 &&
       !retryShapes(ctx).some((s) => s.shape === 'wrapper' && s.calls.length > 0))
   ) {
     return; // nothing that could match: skip the handler search
@@ -466,8 +466,11 @@ function predicateTest(
 
 /** catch/except clauses of try statements whose body makes a Claude call (directly or through local functions). */
 function claudeHandlers(ctx: FileContext): Node[] {
-  const http = httpClaudeCalls(ctx);
-  const starts = [...ctx.calls, ...http].map((c) => c.node.startIndex).sort((a, b) => a - b);
+  const http = allHttpClaudeCalls(ctx);
+  // (with the calls of functions picked from a same-file table: `fn = PROVIDERS[name]; fn(…)`)
+  const starts = [...ctx.calls, ...http, ...indirectClaudeCalls(ctx)]
+    .map((c) => c.node.startIndex)
+    .sort((a, b) => a - b);
   // Local functions that send a raw-HTTP Messages request (`askClaude()` → `fetch(MESSAGES_URL)`):
   // the call graph follows SDK calls only, so these are followed one call deep here.
   const httpFns = new Set<LocalFunction>();

@@ -38,9 +38,10 @@ export function urllibClaudeRequests(ctx: FileContext): ClaudeCall[] {
       const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
       const first = found ? unwrap(positionalArgs(found.call)[0] ?? null) : null;
       const text = first ? ctx.textOf(first) : '';
-      const endpoint = /string/.test(kind(first))
+      const k = first ? kind(first) : '';
+      const endpoint = /string/.test(k)
         ? /\/v1\/messages['"]$/.test(text)
-        : kind(first) === 'identifier' && names.has(text);
+        : k === 'identifier' && names.has(text);
       if (!found || !endpoint) {
         continue;
       }

@@ -38,7 +38,8 @@ import {
   up,
 } from '../syntax';
 import { assignedValues } from './functions';
-import { callParams } from './arguments';
+import { callParams, objectParams } from './arguments';
+import { resolveClient } from './clients';
 
 /**
  * Retries that are not a loop around the call: a function that calls itself again from its
@@ -449,9 +450,25 @@ function methodReference(ctx: FileContext, arg: Node, application: Node): Claude
   ) {
     return undefined;
   }
+  // The request: the application's keyword arguments (Python), or the argument after the method (JS).
+  const args = positionalArgs(application);
+  const next = ctx.python
+    ? null
+    : unwrap(args[args.findIndex((a) => a.startIndex === arg.startIndex) + 1] ?? null);
   const params = ctx.python
     ? callParams(application, ctx.text, true)
-    : { node: null, entries: new Map(), open: false };
+    : next && kind(next) === 'object'
+      ? objectParams(next, ctx.text)
+      : { node: null, entries: new Map(), open: !!next };
+  const e = params.entries;
+  const client = resolveClient(ctx, receiver, application.startIndex);
+  const request = e.has('max_tokens') && e.has('messages');
+  if (
+    (client ? client.vendor !== 'anthropic' : !ctx.claudeFile && !request) ||
+    (!client && !params.open && e.size > 0 && !e.has('model') && !e.has('messages'))
+  ) {
+    return undefined; // another SDK's client, or another API's `messages.create(to=…, body=…)`
+  }
   return {
     node: application,
     callee: ref,
@@ -460,7 +477,7 @@ function methodReference(ctx: FileContext, arg: Node, application: Node): Claude
     beta: false,
     params,
     options: params,
-    client: null,
+    client,
   };
 }
 

@@ -36,7 +36,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     via?: string;
     label?: string;
     http?: boolean;
-    what?: string;
+    note?: string;
   }> = [...ctx.calls, ...otherClaudeCalls(ctx)].map((c) => ({ node: c.node, call: c }));
   // The Messages API over raw HTTP (`requests.post(".../v1/messages")`, urllib's `Request`).
   for (const c of allHttpClaudeCalls(ctx)) {
@@ -50,7 +50,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       call: c.call,
       via: c.fn.name,
       http: c.http,
-      what: c.table ? `retries ${c.fn.name}() (picked from ${c.table})` : undefined,
+      note: c.table ? `It calls ${c.fn.name}() through the ${c.table} table of functions.` : undefined,
     });
   }
   if (ctx.calls.length) {
@@ -83,17 +83,16 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       const wait = status ? classifyStatusWait(ctx, status) : classifyWait(ctx, loop);
       const found = describe(ctx, wait, {
         subject: 'This loop',
-        what: attempt.what
-          ? attempt.what
-          : attempt.via
-            ? `retries ${attempt.label ?? attempt.via}()`
-            : status
-              ? 'retries HTTP 429 responses'
-              : attempt.http
-                ? 'retries the HTTP call'
-                : 'retries the Claude call',
+        what: attempt.via
+          ? `retries ${attempt.label ?? attempt.via}()`
+          : status
+            ? 'retries HTTP 429 responses'
+            : attempt.http
+              ? 'retries the HTTP call'
+              : 'retries the Claude call',
         overloadedOnly: !status && retriesOverloadedOnly(ctx, loop.tryNode),
         http: attempt.http,
+        note: attempt.note,
       });
       if (!found) {
         continue;

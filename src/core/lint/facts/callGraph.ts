@@ -72,10 +72,10 @@ export const MAX_DEPTH = 2;
 export const JS_DEFS: Array<[RegExp, RegExp?]> = [
   // function name(  /  function* name(
   [/\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g],
-  // name = async (…) =>, name = x =>, name = function, const name: T = (…
+  // name = async (…) =>, name = x =>, name = function, const name: T = (…, name = <T>(…) =>
   [
-    /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
-    /=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+    /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|(?:<[^<>=\n]{1,80}>[ \t]*)?\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+    /=[ \t]*(?:async\b[ \t]*)?(?:function\b|(?:<[^<>=\n]{1,80}>[ \t]*)?\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   ],
   // name: async (…) =>  (object literal property)
   [

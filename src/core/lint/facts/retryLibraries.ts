@@ -11,11 +11,12 @@ import {
   kindOf,
   endOf,
   contains,
+  positionalArgs,
 } from '../syntax';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { functionsNamed } from './functions';
 import { findRetryLoop } from './retryLoops';
-import { functionAt } from './callGraph';
+import { functionAt, siteCall, sitesWithin } from './callGraph';
 
 /** A retry library wrapped around a call. */
 export interface RetryLibraryUse {
@@ -159,10 +160,42 @@ function retryScopes(ctx: FileContext): RetryScope[] {
       const head = callee(call);
       if (call && args && head) {
         out.push({ start: args.startIndex, end: endOf(args), use: { library: lib, node: call, head } });
+        out.push(...wrapperApplications(ctx, call, lib));
       }
     }
     return out;
   });
+}
+
+/**
+ * A same-file function that hands its callable parameter to a retry library
+ * (`const withRetry = (fn) => pRetry(fn, { retries: 4 })`): the arguments of each of its calls
+ * (`withRetry(() => client.messages.create(...))`) run under the library. At most 16 calls a
+ * wrapper, read from the call graph's sites.
+ */
+function wrapperApplications(ctx: FileContext, call: Node, library: string): RetryScope[] {
+  const first = positionalArgs(call)[0];
+  const fn = first && kind(first) === 'identifier' ? functionAt(ctx, call.startIndex) : undefined;
+  if (!first || !fn || !fn.params.includes(ctx.textOf(first))) {
+    return [];
+  }
+  const out: RetryScope[] = [];
+  for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+    if (site.name !== fn.name || (fn.start <= site.at && site.at < fn.end)) {
+      continue;
+    }
+    const applied = siteCall(ctx, site.at);
+    const args = argumentList(applied);
+    const head = callee(applied);
+    if (applied && args && head && out.length < 16) {
+      out.push({
+        start: args.startIndex,
+        end: endOf(args),
+        use: { library, node: applied, head, config: call, madeBy: fn.name },
+      });
+    }
+  }
+  return out;
 }
 
 /**

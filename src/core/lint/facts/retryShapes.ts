@@ -544,7 +544,7 @@ export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
     }
     // `if e.status_code == 429: raise`, `if (err.status === 429) throw err` (not `!==`, `not`, `!(`).
     for (const m of text.matchAll(
-      /\bif\b([^\n]*?)(?:429|RateLimitError|rate.?limit)[^\n]*(?:\n[^\n]*)?\b(?:raise|throw)\b/gi,
+      /\bif\b([^\n]*?)(?:429|RateLimitError|rate.?limit|['"`]rate['"`])[^\n]*(?:\n[^\n]*)?\b(?:raise|throw)\b/gi,
     )) {
       const cond = m[0].slice(0, m[0].search(/\b(?:raise|throw)\b/i));
       if (!/!|\bnot\b|\|\||\bor\b/.test(cond)) {
@@ -582,7 +582,7 @@ function overloadBranchesOnly(ctx: FileContext, tryNode: Node): boolean {
 
 /** Text that tests for overloaded (529) errors and never for rate limits (429). */
 const testsOverloadOnly = (t: string): boolean =>
-  /\b529\b|overload/i.test(t) && !/\b429\b|rate.?limit|too.?many/i.test(t);
+  /\b529\b|overload/i.test(t) && !/\b429\b|rate.?limit|too.?many|['"`]rate['"`]/i.test(t);
 
 /**
  * Whether a handler re-throws every error that is not an overload: `if (!isOverloaded(e)) throw e`,

@@ -143,7 +143,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
         `${lib.library} attempt, multiplying requests during a 429 storm.` +
         (lib.madeBy && lib.config
-          ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+          ? ctx.python
+            ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+            : ` (\`${lib.madeBy}\` hands the call to ${lib.library}, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
           : ''),
       data: {
         rule: 'naive-retry',

@@ -235,9 +235,13 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
         needle: direct ? (NEEDLE.exec(direct)?.[0] ?? direct) : 'rate … limit',
         negated: e.needles.length === 1 && e.negated,
       });
-    } else if (e.needles.length === 1 && !e.negated && picksWait(ctx, e.node)) {
-      // A bare `"limit" in str(e)` whose branch sleeps (and goes round again): the rate-limit path.
-      out.push({ node: e.node, needle: e.needles[0], negated: false });
+    } else if (!(e.needles.length === 1 && e.negated) && !e.and && picksWait(ctx, e.node)) {
+      // A bare `"limit" in str(e)` (alone or beside other words) whose branch sleeps and goes
+      // round again: the rate-limit path.
+      const weak = e.needles.find((n) => /^(?:rate|limit|limited)$/i.test(n));
+      if (weak) {
+        out.push({ node: e.node, needle: weak, negated: false });
+      }
     }
   }
   return out;
@@ -245,12 +249,20 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
 
 /**
  * Whether a test is the condition of an `if` / `elif` whose branch waits (a sleep or delay
- * call) and neither throws, returns nor breaks: it picks a wait before the next attempt, which
- * is what a rate-limit path does (a `"limit"` that shrinks the prompt or gives up is not one).
+ * call) and neither throws, breaks nor returns (other than a call: `return self.ask(p)`, a retry
+ * by recursion): it picks a wait before the next attempt, which is what a rate-limit path does
+ * (a `"limit"` that shrinks the prompt or gives up is not one).
  */
 function picksWait(ctx: FileContext, test: Node): boolean {
   let cond: Node = test;
-  for (let p = up(cond); p && kind(p) === 'parenthesized_expression'; p = up(cond)) {
+  // (through parentheses and `or` / `||`: `"overloaded" in msg or "rate" in msg`)
+  for (
+    let p = up(cond);
+    p &&
+    (kind(p) === 'parenthesized_expression' ||
+      (isBoolean(ctx, p) && /^(?:or|\|\|)$/.test(ctx.textOf(p.childForFieldName('operator')))));
+    p = up(cond)
+  ) {
     cond = p;
   }
   const branch = up(cond);
@@ -267,7 +279,9 @@ function picksWait(ctx: FileContext, test: Node): boolean {
   return (
     i < waits.length &&
     waits[i].at < endOf(then) &&
-    !/\b(?:throw|raise|return|break)\b/.test(ctx.textOf(then))
+    !/\b(?:throw|raise|break)\b|\breturn\b(?!\s+(?:await\s+)?(?:self\.|this\.)?[\w$]+\s*\()/.test(
+      ctx.textOf(then),
+    )
   );
 }
 

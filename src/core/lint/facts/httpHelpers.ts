@@ -92,8 +92,43 @@ export function httpClaudeHelpers(ctx: FileContext): Map<LocalFunction, ClaudeCa
         out.set(fn, c);
       }
     }
+    // One call further (`translate()` → `llm()`), where no try in the caller catches the error.
+    if (out.size) {
+      const graph = callGraph(ctx);
+      for (const g of graph.functions) {
+        if (out.has(g)) {
+          continue;
+        }
+        for (const site of g.sites.slice(0, 64)) {
+          const f = (graph.byName.get(site.name) ?? []).find((h) => h !== g && out.has(h));
+          const call = f ? siteCall(ctx, site.at) : null;
+          if (f && call && !inTryWithin(call, g.node)) {
+            out.set(g, out.get(f) as ClaudeCall);
+            helperThrough(ctx).set(g, f.name);
+            break;
+          }
+        }
+      }
+    }
     return out;
   });
+}
+
+/** The helper a two-hop raw-HTTP helper sends its request through (`summarise` → `llm`). */
+function helperThrough(ctx: FileContext): Map<LocalFunction, string> {
+  return ctx.memo('http-claude-helpers-through', () => new Map<LocalFunction, string>());
+}
+
+/** Whether a node sits in the body of a try statement inside `boundary`. */
+function inTryWithin(node: Node, boundary: Node): boolean {
+  let prev: Node = node;
+  for (let n = up(node); n && n.startIndex >= boundary.startIndex && n !== boundary; prev = n, n = up(n)) {
+    const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
+    if (body && body.startIndex <= prev.startIndex && endOf(prev) <= endOf(body)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A call that runs a same-file function sending a Claude request, reached one hop from the call. */
@@ -108,6 +143,8 @@ export interface IndirectClaudeCall {
   http: boolean;
   /** The table the function was picked from (`_CALL_FN`), if so. */
   table?: string;
+  /** The raw-HTTP helper `fn` sends its request through (`llm`), when it is one call further. */
+  through?: string;
 }
 
 /**
@@ -134,7 +171,14 @@ export function indirectClaudeCalls(ctx: FileContext): IndirectClaudeCall[] {
         );
         const node = fn && !claudeTarget(ctx, site.name, site.at) ? siteCall(ctx, site.at) : null;
         if (fn && node) {
-          out.push({ node, fn, call: helpers.get(fn) as ClaudeCall, http: true });
+          const through = helperThrough(ctx).get(fn);
+          out.push({
+            node,
+            fn,
+            call: helpers.get(fn) as ClaudeCall,
+            http: true,
+            ...(through ? { through } : {}),
+          });
         }
       }
     }

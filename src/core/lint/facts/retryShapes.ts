@@ -365,7 +365,7 @@ function application(
         return { node: call as Node, target: 'a function', calls: [deferred], partial: true };
       }
       // `self._retry(self.client.messages.create, **kwargs)`: the bound method itself.
-      const bound = methodReference(ctx, a, call as Node);
+      const bound = methodReference(ctx, a, call as Node, a) ?? boundName(ctx, a, call as Node, site.at);
       if (bound) {
         return { node: call as Node, target: 'messages.' + bound.method, calls: [bound] };
       }
@@ -411,7 +411,8 @@ const PARTIAL = /\bpartial\s*\(\s*[\w.]+\.\s*messages\s*\.\s*(?:create|stream)\s
  * A Messages method named without being called, as an argument (`retry(self.client.messages.create, …)`,
  * `withRetry(client.messages.create.bind(client.messages), params)`).
  */
-const METHOD_REF = /[\w$)\]]\s*\.\s*messages\s*\.\s*(?:create|stream)\s*(?:\.\s*bind\s*\([^()]*\)\s*)?[,)]/;
+const METHOD_REF =
+  /[\w$)\]][ \t]*\.[ \t]*messages[ \t]*\.[ \t]*(?:create|stream)[ \t]*(?:\.[ \t]*bind[ \t]*\([^()\n]*\)[ \t]*)?(?:[,)]|;?[ \t]*$)/m;
 
 /** Whether the file binds a Claude call with `functools.partial` (tested once). */
 function partialRefs(ctx: FileContext): boolean {
@@ -427,17 +428,35 @@ function methodRefs(ctx: FileContext): boolean {
 }
 
 /**
+ * A wrapper's argument that is a name assigned a Messages method in the 2,000 characters before
+ * (`create = self.client.messages.create`; `self._retry(create, **request)`).
+ */
+function boundName(ctx: FileContext, arg: Node, application: Node, at: number): ClaudeCall | undefined {
+  if (kind(arg) !== 'identifier' || !methodRefs(ctx)) {
+    return undefined;
+  }
+  const values = assignedValues(ctx, ctx.textOf(arg), Math.max(0, at - 2000), at);
+  const last = unwrap(values[values.length - 1] ?? null);
+  return last ? methodReference(ctx, last, application, arg) : undefined;
+}
+
+/**
  * A wrapper's argument that is a Messages method itself, not called: `self.client.messages.create`
  * (also `.bind(…)` in JS). It stands for the Claude call the wrapper makes; the application is the
  * request (its keyword arguments in Python, its next argument in JS).
  */
-function methodReference(ctx: FileContext, arg: Node, application: Node): ClaudeCall | undefined {
+function methodReference(
+  ctx: FileContext,
+  value: Node,
+  application: Node,
+  arg: Node,
+): ClaudeCall | undefined {
   if (!methodRefs(ctx)) {
     return undefined;
   }
-  let ref: Node | null = arg;
-  if (isCall(arg) && /\.\s*bind$/.test(ctx.textOf(callee(arg)))) {
-    ref = callee(arg)?.childForFieldName('object') ?? null;
+  let ref: Node | null = value;
+  if (isCall(value) && /\.\s*bind$/.test(ctx.textOf(callee(value)))) {
+    ref = callee(value)?.childForFieldName('object') ?? null;
   }
   const text = ref ? ctx.textOf(ref) : '';
   const method = /\.\s*messages\s*\.\s*(create|stream)$/.exec(text);

@@ -50,7 +50,11 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       call: c.call,
       via: c.fn.name,
       http: c.http,
-      note: c.table ? `It calls ${c.fn.name}() through the ${c.table} table of functions.` : undefined,
+      note: c.table
+        ? `It calls ${c.fn.name}() through the ${c.table} table of functions.`
+        : c.through
+          ? `${c.fn.name}() posts to the Messages endpoint through ${c.through}(), which throws on an error status.`
+          : undefined,
     });
   }
   if (ctx.calls.length) {

@@ -6,6 +6,7 @@ import {
   type CallSite,
   callGraph,
   claudeTarget,
+  functionAt,
   type LocalFunction,
   siteCall,
   sitesWithin,
@@ -65,6 +66,8 @@ export interface RetryShape {
   /** Wrappers: the local function (or `a lambda`) it is applied to, and where. */
   target?: string;
   applied?: Node;
+  /** A decorator factory that returns `fn` (`retry_on_error(3)` returning `decorator`), named instead of it. */
+  maker?: string;
   /** Wrappers applied to a `functools.partial` of the Claude call: reported where it is applied. */
   partial?: true;
   /** Recursion: the limiter still held when it calls itself again (`async with sem:`), if any. */
@@ -107,6 +110,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
         const use = w ? application(ctx, fn) : undefined;
         if (w && use) {
           const partial = use.partial ? { partial: true as const } : {};
+          const maker = use.maker ? { maker: use.maker } : {};
           out.push({
             ...w,
             fn,
@@ -115,6 +119,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
             target: use.target,
             applied: use.node,
             ...partial,
+            ...maker,
           });
         }
       }
@@ -349,7 +354,7 @@ function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]
 function application(
   ctx: FileContext,
   wrapper: LocalFunction,
-): { node: Node; target: string; calls: ClaudeCall[]; partial?: true } | undefined {
+): { node: Node; target: string; calls: ClaudeCall[]; partial?: true; maker?: string } | undefined {
   for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
     if (site.name !== wrapper.name || (wrapper.start <= site.at && site.at < wrapper.end)) {
       continue;
@@ -390,15 +395,24 @@ function application(
     }
   }
   // Python decorators: `@with_retries` / `@with_retries(3)` on a function that calls Claude.
+  // Also `@retry_on_error(3)` where `retry_on_error` returns this decorator (`def decorator(func)`).
   if (ctx.python) {
     const graph = callGraph(ctx);
-    const re = new RegExp(`^[ \\t]*@[ \\t]*${wrapper.name}\\b`, 'gm');
-    for (const m of ctx.scan(re)) {
-      const decorated = graph.functions.find((f) => f.start > m.index && f !== wrapper);
-      const r = decorated && graph.reach.get(decorated);
-      if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
-        const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
-        return dec ? { node: dec, target: decorated.name, calls: r.calls } : undefined;
+    const outer = functionAt(ctx, wrapper.start - 1);
+    const makers = [wrapper.name];
+    if (outer && outer !== wrapper && outer.end >= wrapper.end) {
+      makers.push(outer.name);
+    }
+    for (const name of makers) {
+      const re = new RegExp(`^[ \\t]*@[ \\t]*${name}\\b`, 'gm');
+      for (const m of ctx.scan(re)) {
+        const decorated = graph.functions.find((f) => f.start > m.index && f !== wrapper);
+        const r = decorated && graph.reach.get(decorated);
+        if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
+          const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
+          const maker = name === wrapper.name ? {} : { maker: name };
+          return dec ? { node: dec, target: decorated.name, calls: r.calls, ...maker } : undefined;
+        }
       }
     }
   }

@@ -168,7 +168,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       continue;
     }
     seen.add(shape.at.startIndex);
-    const name = `\`${shape.fn.name}\``;
+    const name = `\`${shape.maker ?? shape.fn.name}\``;
     const found = describe(ctx, shape.wait, {
       subject: shape.shape === 'recursion' ? name : name,
       what:

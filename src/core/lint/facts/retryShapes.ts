@@ -23,6 +23,7 @@ import {
   type WaitInfo,
 } from './retryLoops';
 import { otherClaudeCalls } from './otherClaudeCalls';
+import { allHttpClaudeCalls, httpClaudeHelpers } from './httpHelpers';
 import {
   callee,
   contains,
@@ -66,6 +67,8 @@ export interface RetryShape {
   /** Wrappers: the local function (or `a lambda`) it is applied to, and where. */
   target?: string;
   applied?: Node;
+  /** Wrappers applied to a raw-HTTP Messages request (no SDK to fall back on). */
+  http?: true;
   /** A decorator factory that returns `fn` (`retry_on_error(3)` returning `decorator`), named instead of it. */
   maker?: string;
   /** Wrappers applied to a `functools.partial` of the Claude call: reported where it is applied. */
@@ -80,7 +83,13 @@ export interface RetryShape {
 export function retryShapes(ctx: FileContext): RetryShape[] {
   return ctx.memo('retry-shapes', () => {
     const legacy = otherClaudeCalls(ctx);
-    if (ctx.calls.length === 0 && legacy.length === 0 && !partialRefs(ctx) && !methodRefs(ctx)) {
+    if (
+      ctx.calls.length === 0 &&
+      legacy.length === 0 &&
+      !partialRefs(ctx) &&
+      !methodRefs(ctx) &&
+      allHttpClaudeCalls(ctx).length === 0
+    ) {
       return []; // every shape retries a Claude call: none to find, so no call graph to build
     }
     const graph = callGraph(ctx);
@@ -111,6 +120,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
         if (w && use) {
           const partial = use.partial ? { partial: true as const } : {};
           const maker = use.maker ? { maker: use.maker } : {};
+          const http = use.http ? { http: true as const } : {};
           out.push({
             ...w,
             fn,
@@ -120,6 +130,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
             applied: use.node,
             ...partial,
             ...maker,
+            ...http,
           });
         }
       }
@@ -354,7 +365,9 @@ function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]
 function application(
   ctx: FileContext,
   wrapper: LocalFunction,
-): { node: Node; target: string; calls: ClaudeCall[]; partial?: true; maker?: string } | undefined {
+):
+  | { node: Node; target: string; calls: ClaudeCall[]; partial?: true; maker?: string; http?: true }
+  | undefined {
   for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
     if (site.name !== wrapper.name || (wrapper.start <= site.at && site.at < wrapper.end)) {
       continue;
@@ -385,12 +398,22 @@ function application(
             return { node: call as Node, target: t.fn.name, calls: t.reach.calls };
           }
         }
+        // `retrying(async () => { const r = await fetch(MESSAGES_URL, …); if (!r.ok) throw … })`,
+        // `retrying(() => llm(prompt))` with `llm` a raw-HTTP helper that throws on an error status.
+        const http = httpWithin(ctx, a);
+        if (http) {
+          return { node: call as Node, ...http, http: true };
+        }
         continue;
       }
       const name = lastSegment(dottedName(a, ctx.text));
       const t = name ? claudeTarget(ctx, name, a.startIndex) : undefined;
       if (t) {
         return { node: call as Node, target: t.fn.name, calls: t.reach.calls };
+      }
+      const helper = name ? httpHelperNamed(ctx, name, a.startIndex) : undefined;
+      if (helper) {
+        return { node: call as Node, target: helper.fn.name, calls: [helper.call], http: true };
       }
     }
   }
@@ -414,6 +437,47 @@ function application(
           return dec ? { node: dec, target: decorated.name, calls: r.calls, ...maker } : undefined;
         }
       }
+    }
+  }
+  return undefined;
+}
+
+/** A raw-HTTP helper (see `httpClaudeHelpers`) of that name, not the function the site is in. */
+function httpHelperNamed(
+  ctx: FileContext,
+  name: string,
+  at: number,
+): { fn: LocalFunction; call: ClaudeCall } | undefined {
+  for (const [fn, call] of httpClaudeHelpers(ctx)) {
+    if (fn.name === name && !(fn.start <= at && at < fn.end)) {
+      return { fn, call };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A raw-HTTP Messages request made by a function argument that raises on an error status: written
+ * in it (with a throw, a raise or `raise_for_status()` after it), or through a raw-HTTP helper.
+ */
+function httpWithin(ctx: FileContext, fn: Node): { target: string; calls: ClaudeCall[] } | undefined {
+  const http = allHttpClaudeCalls(ctx);
+  const end = endOf(fn);
+  for (const c of http) {
+    if (c.node.startIndex >= fn.startIndex && endOf(c.node) <= end) {
+      const after = ctx.text.slice(endOf(c.node), end);
+      if (
+        /\b(?:throw|raise|raise_for_status)\b/.test(after) ||
+        /\baxios\b|Request$/.test(ctx.textOf(c.callee))
+      ) {
+        return { target: 'a function', calls: [c] };
+      }
+    }
+  }
+  for (const s of sitesWithin(ctx, fn.startIndex, end)) {
+    const helper = httpHelperNamed(ctx, s.name, s.at);
+    if (helper) {
+      return { target: helper.fn.name, calls: [helper.call] };
     }
   }
   return undefined;

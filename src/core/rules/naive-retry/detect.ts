@@ -181,6 +181,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
             : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
       underLimiter: shape.heldLimiter,
+      http: shape.http,
       note: shape.through
         ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
         : shape.shape === 'unrolled'
@@ -210,6 +211,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         wait: shape.wait.call ? rangeOf(shape.wait.call) : undefined,
         handler: rangeOf(shape.handler),
         ...(shape.through ? { through: shape.through } : {}),
+        ...(shape.http ? { http: true as const } : {}),
       },
     });
   }

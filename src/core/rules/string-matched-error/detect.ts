@@ -4,7 +4,7 @@ import { lang, type Report } from '../rule';
 import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
 import { anyIn, lowerBound, sleepCalls } from '../../lint/facts/retryLoops';
 import { retryShapes } from '../../lint/facts/retryShapes';
-import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
+import { allHttpClaudeCalls, httpClaudeHelpers, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import {
   callGraph,
   claudeTarget,
@@ -493,6 +493,10 @@ function claudeHandlers(ctx: FileContext): Node[] {
     if (fn) {
       httpFns.add(fn);
     }
+  }
+  // (and those one call further that let the helper's error through: `summarise()` → `llm()`)
+  for (const fn of httpClaudeHelpers(ctx).keys()) {
+    httpFns.add(fn);
   }
   const callsHttpFn = (s: { name: string; at: number }): boolean =>
     (callGraph(ctx).byName.get(s.name) ?? []).some(

@@ -180,11 +180,22 @@ function wrapperApplications(ctx: FileContext, call: Node, library: string): Ret
     return [];
   }
   const out: RetryScope[] = [];
-  for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
-    if (site.name !== fn.name || (fn.start <= site.at && site.at < fn.end)) {
+  const byName = ctx.memo('retry-library-sites-by-name', () => {
+    const map = new Map<string, number[]>();
+    for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+      const list = map.get(site.name) ?? [];
+      if (list.length < 32) {
+        list.push(site.at);
+      }
+      map.set(site.name, list);
+    }
+    return map;
+  });
+  for (const at of byName.get(fn.name) ?? []) {
+    if (fn.start <= at && at < fn.end) {
       continue;
     }
-    const applied = siteCall(ctx, site.at);
+    const applied = siteCall(ctx, at);
     const args = argumentList(applied);
     const head = callee(applied);
     if (applied && args && head && out.length < 16) {

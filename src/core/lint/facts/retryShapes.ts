@@ -448,12 +448,14 @@ function httpHelperNamed(
   name: string,
   at: number,
 ): { fn: LocalFunction; call: ClaudeCall } | undefined {
-  for (const [fn, call] of httpClaudeHelpers(ctx)) {
-    if (fn.name === name && !(fn.start <= at && at < fn.end)) {
-      return { fn, call };
+  const byName = ctx.memo('retry-shapes-http-helpers-by-name', () => {
+    const map = new Map<string, Array<{ fn: LocalFunction; call: ClaudeCall }>>();
+    for (const [fn, call] of httpClaudeHelpers(ctx)) {
+      map.set(fn.name, [...(map.get(fn.name) ?? []), { fn, call }]);
     }
-  }
-  return undefined;
+    return map;
+  });
+  return (byName.get(name) ?? []).find(({ fn }) => !(fn.start <= at && at < fn.end));
 }
 
 /**
@@ -462,9 +464,11 @@ function httpHelperNamed(
  */
 function httpWithin(ctx: FileContext, fn: Node): { target: string; calls: ClaudeCall[] } | undefined {
   const http = allHttpClaudeCalls(ctx);
+  const starts = ctx.memo('retry-shapes-http-starts', () => http.map((c) => c.node.startIndex));
   const end = endOf(fn);
-  for (const c of http) {
-    if (c.node.startIndex >= fn.startIndex && endOf(c.node) <= end) {
+  for (let i = lowerBound(starts, fn.startIndex); i < http.length && starts[i] < end; i++) {
+    const c = http[i];
+    if (endOf(c.node) <= end) {
       const after = ctx.text.slice(endOf(c.node), end);
       if (
         /\b(?:throw|raise|raise_for_status)\b/.test(after) ||

@@ -129,6 +129,34 @@ function retryScopes(ctx: FileContext): RetryScope[] {
           });
         }
       }
+      // `retrying = Retrying(stop=…)` then `for attempt in retrying:` (the loop reads the object).
+      const objects = new Map<string, number>();
+      for (const m of ctx.scan(
+        /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*((?:tenacity\.)?(?:Async)?Retrying)[ \t]*\(/gm,
+      )) {
+        objects.set(m[1], m.index + m[0].length - 1);
+      }
+      if (objects.size && libs.size) {
+        const names = [...objects.keys()].slice(0, 16).join('|');
+        for (const m of ctx.scan(new RegExp(`\\bin[ \\t]+(${names})[ \\t]*:`, 'g'))) {
+          let loop = ctx.nodeAt(m.index + m[0].indexOf(m[1]));
+          while (loop && kind(loop) !== 'for_statement') {
+            loop = up(loop);
+          }
+          const right = loop?.childForFieldName('right');
+          let config = ctx.nodeAt(objects.get(m[1]) as number);
+          for (let i = 0; config && !isCall(config) && i < 3; i++) {
+            config = up(config);
+          }
+          if (loop && right && config && isCall(config) && config.startIndex < loop.startIndex) {
+            out.push({
+              start: loop.startIndex,
+              end: endOf(loop),
+              use: { library: 'tenacity', node: loop, head: right, config, madeBy: m[1] },
+            });
+          }
+        }
+      }
       return out;
     }
     const names = [

@@ -16,7 +16,7 @@ import {
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
-import { contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
+import { callee, contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
@@ -147,9 +147,11 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
         `${lib.library} attempt, multiplying requests during a 429 storm.` +
         (lib.madeBy && lib.config
-          ? ctx.python
-            ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
-            : ` (\`${lib.madeBy}\` hands the call to ${lib.library}, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+          ? ctx.python && kind(lib.node) === 'for_statement'
+            ? ` (The loop reads the \`${ctx.textOf(callee(lib.config))}\` object \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+            : ctx.python
+              ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+              : ` (\`${lib.madeBy}\` hands the call to ${lib.library}, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
           : ''),
       data: {
         rule: 'naive-retry',

@@ -72,10 +72,10 @@ export const MAX_DEPTH = 2;
 export const JS_DEFS: Array<[RegExp, RegExp?]> = [
   // function name(  /  function* name(
   [/\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g],
-  // name = async (…) =>, name = x =>, name = function, const name: T = (…
+  // name = async (…) =>, name = x =>, name = function, const name: T = (…, name = <T>(…) =>
   [
-    /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
-    /=[ \t]*(?:async\b[ \t]*)?(?:function\b|\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+    /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|(?:<[^<>=\n]{1,80}>[ \t]*)?\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
+    /=[ \t]*(?:async\b[ \t]*)?(?:function\b|(?:<[^<>=\n]{1,80}>[ \t]*)?\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   ],
   // name: async (…) =>  (object literal property)
   [
@@ -141,10 +141,15 @@ function buildGraph(ctx: FileContext): CallGraph {
       continue;
     }
     const param = !method && owner.params.includes(name);
-    if ((!param && !local) || ctx.inCommentOrString(at)) {
+    // A parameter of an enclosing function called in a nested one (`def deco(func): def
+    // wrapper(*a): … func(*a)`): the call belongs to the function whose parameter it runs.
+    const closure = !param && !local && !method ? closureOwner(owner, name, innermost) : undefined;
+    if ((!param && !local && !closure) || ctx.inCommentOrString(at)) {
       continue; // (the tree lookup only for a site that would be recorded)
     }
-    if (param) {
+    if (closure) {
+      closure.paramSites.push({ name, at, method: false });
+    } else if (param) {
       owner.paramSites.push({ name, at, method: false });
     } else {
       owner.sites.push(viaSuper ? { name, at, method, viaSuper } : { name, at, method: !!method });
@@ -181,6 +186,29 @@ function buildGraph(ctx: FileContext): CallGraph {
     }
   }
   return { functions, byName, reach, topLevel };
+}
+
+/**
+ * The function (at most three levels out) whose parameter `name` is, for a call of it in a nested
+ * function; undefined when a nearer function binds the name first.
+ */
+function closureOwner(
+  fn: LocalFunction,
+  name: string,
+  innermost: (offset: number) => LocalFunction | undefined,
+): LocalFunction | undefined {
+  let inner = fn;
+  for (let i = 0; i < 3; i++) {
+    const outer = innermost(inner.start - 1);
+    if (!outer || outer.end < inner.end) {
+      return undefined;
+    }
+    if (outer.params.includes(name)) {
+      return outer;
+    }
+    inner = outer;
+  }
+  return undefined;
 }
 
 /** The named local functions of the file, in text order. */

@@ -11,10 +11,12 @@ import {
   kindOf,
   endOf,
   contains,
+  positionalArgs,
 } from '../syntax';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { functionsNamed } from './functions';
 import { findRetryLoop } from './retryLoops';
+import { functionAt, siteCall, sitesWithin } from './callGraph';
 
 /** A retry library wrapped around a call. */
 export interface RetryLibraryUse {
@@ -23,6 +25,14 @@ export interface RetryLibraryUse {
   node: Node;
   /** The callee or decorator expression. */
   head: Node;
+  /**
+   * The library call that holds the configuration when the decorator is made elsewhere in the
+   * file (`@_retry_policy()` whose function returns `retry(...)`, `@api_retry` with
+   * `api_retry = tenacity.retry(...)`).
+   */
+  config?: Node;
+  /** The name the decorator is made under (`_retry_policy`, `api_retry`), with `config`. */
+  madeBy?: string;
 }
 
 const JS_RETRY_NAMES = /^(?:pRetry|retry|backOff|asyncRetry|promiseRetry|retryAsync|retryPromise)$/;
@@ -80,8 +90,10 @@ function retryScopes(ctx: FileContext): RetryScope[] {
     const libs = ctx.imports.retryLibs;
     const out: RetryScope[] = [];
     if (ctx.python) {
+      const made = madeDecorators(ctx);
       for (const m of ctx.scan(/^[ \t]*@[ \t]*([\w.]+)/gm)) {
-        if (!PY_RETRY_DECORATOR.test(`@${m[1]}`)) {
+        const maker = made.get(m[1]);
+        if (!PY_RETRY_DECORATOR.test(`@${m[1]}`) && !maker) {
           continue;
         }
         let dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
@@ -93,9 +105,14 @@ function retryScopes(ctx: FileContext): RetryScope[] {
           decorated && kind(decorated) === 'decorated_definition'
             ? decorated.childForFieldName('definition')
             : null;
-        const lib = libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
+        const lib = maker?.library ?? libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
         if (dec && fn && lib) {
-          out.push({ start: fn.startIndex, end: endOf(fn), use: { library: lib, node: dec, head: dec } });
+          const config = maker ? { config: maker.config, madeBy: m[1] } : {};
+          out.push({
+            start: fn.startIndex,
+            end: endOf(fn),
+            use: { library: lib, node: dec, head: dec, ...config },
+          });
         }
       }
       for (const m of ctx.scan(/\bin\s+((?:tenacity\.)?(?:Async)?Retrying)\s*\(/g)) {
@@ -110,6 +127,34 @@ function retryScopes(ctx: FileContext): RetryScope[] {
             end: endOf(loop),
             use: { library: 'tenacity', node: loop, head: right },
           });
+        }
+      }
+      // `retrying = Retrying(stop=…)` then `for attempt in retrying:` (the loop reads the object).
+      const objects = new Map<string, number>();
+      for (const m of ctx.scan(
+        /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*((?:tenacity\.)?(?:Async)?Retrying)[ \t]*\(/gm,
+      )) {
+        objects.set(m[1], m.index + m[0].length - 1);
+      }
+      if (objects.size && libs.size) {
+        const names = [...objects.keys()].slice(0, 16).join('|');
+        for (const m of ctx.scan(new RegExp(`\\bin[ \\t]+(${names})[ \\t]*:`, 'g'))) {
+          let loop = ctx.nodeAt(m.index + m[0].indexOf(m[1]));
+          while (loop && kind(loop) !== 'for_statement') {
+            loop = up(loop);
+          }
+          const right = loop?.childForFieldName('right');
+          let config = ctx.nodeAt(objects.get(m[1]) as number);
+          for (let i = 0; config && !isCall(config) && i < 3; i++) {
+            config = up(config);
+          }
+          if (loop && right && config && isCall(config) && config.startIndex < loop.startIndex) {
+            out.push({
+              start: loop.startIndex,
+              end: endOf(loop),
+              use: { library: 'tenacity', node: loop, head: right, config, madeBy: m[1] },
+            });
+          }
         }
       }
       return out;
@@ -143,6 +188,86 @@ function retryScopes(ctx: FileContext): RetryScope[] {
       const head = callee(call);
       if (call && args && head) {
         out.push({ start: args.startIndex, end: endOf(args), use: { library: lib, node: call, head } });
+        out.push(...wrapperApplications(ctx, call, lib));
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * A same-file function that hands its callable parameter to a retry library
+ * (`const withRetry = (fn) => pRetry(fn, { retries: 4 })`): the arguments of each of its calls
+ * (`withRetry(() => client.messages.create(...))`) run under the library. At most 16 calls a
+ * wrapper, read from the call graph's sites.
+ */
+function wrapperApplications(ctx: FileContext, call: Node, library: string): RetryScope[] {
+  const first = positionalArgs(call)[0];
+  const fn = first && kind(first) === 'identifier' ? functionAt(ctx, call.startIndex) : undefined;
+  if (!first || !fn || !fn.params.includes(ctx.textOf(first))) {
+    return [];
+  }
+  const out: RetryScope[] = [];
+  const byName = ctx.memo('retry-library-sites-by-name', () => {
+    const map = new Map<string, number[]>();
+    for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+      const list = map.get(site.name) ?? [];
+      if (list.length < 32) {
+        list.push(site.at);
+      }
+      map.set(site.name, list);
+    }
+    return map;
+  });
+  for (const at of byName.get(fn.name) ?? []) {
+    if (fn.start <= at && at < fn.end) {
+      continue;
+    }
+    const applied = siteCall(ctx, at);
+    const args = argumentList(applied);
+    const head = callee(applied);
+    if (applied && args && head && out.length < 16) {
+      out.push({
+        start: args.startIndex,
+        end: endOf(args),
+        use: { library, node: applied, head, config: call, madeBy: fn.name },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Python decorators made in this file by a retry library (found once): a name assigned a
+ * library decorator (`api_retry = tenacity.retry(stop=…, wait=…)`, then `@api_retry`) and a
+ * function returning one (`def _retry_policy(): return retry(…)`, then `@_retry_policy()`).
+ */
+function madeDecorators(ctx: FileContext): Map<string, { library: string; config: Node }> {
+  return ctx.memo('retry-made-decorators', () => {
+    const out = new Map<string, { library: string; config: Node }>();
+    const libs = ctx.imports.retryLibs;
+    const libraryCall = (at: number, name: string): { library: string; config: Node } | undefined => {
+      const lib = libs.get(name.split('.')[0]);
+      if (!lib || !PY_RETRY_DECORATOR.test(`@${name}`) || ctx.inCommentOrString(at)) {
+        return undefined;
+      }
+      let call = ctx.nodeAt(at);
+      for (let i = 0; call && !isCall(call) && i < 4; i++) {
+        call = up(call);
+      }
+      return call && isCall(call) ? { library: lib, config: call } : undefined;
+    };
+    for (const m of ctx.scan(/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*\(/gm)) {
+      const found = libraryCall(m.index + m[0].lastIndexOf(m[2]), m[2]);
+      if (found && !out.has(m[1])) {
+        out.set(m[1], found);
+      }
+    }
+    for (const m of ctx.scan(/\breturn[ \t]+([A-Za-z_][\w.]*)[ \t]*\(/g)) {
+      const found = libraryCall(m.index + m[0].lastIndexOf(m[1]), m[1]);
+      const fn = found ? functionAt(ctx, m.index) : undefined;
+      if (found && fn && !out.has(fn.name)) {
+        out.set(fn.name, found);
       }
     }
     return out;

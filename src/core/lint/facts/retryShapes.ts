@@ -6,6 +6,7 @@ import {
   type CallSite,
   callGraph,
   claudeTarget,
+  functionAt,
   type LocalFunction,
   siteCall,
   sitesWithin,
@@ -23,6 +24,7 @@ import {
   type WaitInfo,
 } from './retryLoops';
 import { otherClaudeCalls } from './otherClaudeCalls';
+import { allHttpClaudeCalls, httpClaudeHelpers } from './httpHelpers';
 import {
   callee,
   contains,
@@ -39,7 +41,8 @@ import {
   up,
 } from '../syntax';
 import { assignedValues } from './functions';
-import { callParams } from './arguments';
+import { callParams, objectParams } from './arguments';
+import { resolveClient } from './clients';
 
 /**
  * Retries that are not a loop around the call: a function that calls itself again from its
@@ -65,6 +68,10 @@ export interface RetryShape {
   /** Wrappers: the local function (or `a lambda`) it is applied to, and where. */
   target?: string;
   applied?: Node;
+  /** Wrappers applied to a raw-HTTP Messages request (no SDK to fall back on). */
+  http?: true;
+  /** A decorator factory that returns `fn` (`retry_on_error(3)` returning `decorator`), named instead of it. */
+  maker?: string;
   /** Wrappers applied to a `functools.partial` of the Claude call: reported where it is applied. */
   partial?: true;
   /** Recursion: the limiter still held when it calls itself again (`async with sem:`), if any. */
@@ -77,7 +84,13 @@ export interface RetryShape {
 export function retryShapes(ctx: FileContext): RetryShape[] {
   return ctx.memo('retry-shapes', () => {
     const legacy = otherClaudeCalls(ctx);
-    if (ctx.calls.length === 0 && legacy.length === 0 && !partialRefs(ctx)) {
+    if (
+      ctx.calls.length === 0 &&
+      legacy.length === 0 &&
+      !partialRefs(ctx) &&
+      !methodRefs(ctx) &&
+      allHttpClaudeCalls(ctx).length === 0
+    ) {
       return []; // every shape retries a Claude call: none to find, so no call graph to build
     }
     const graph = callGraph(ctx);
@@ -107,6 +120,8 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
         const use = w ? application(ctx, fn) : undefined;
         if (w && use) {
           const partial = use.partial ? { partial: true as const } : {};
+          const maker = use.maker ? { maker: use.maker } : {};
+          const http = use.http ? { http: true as const } : {};
           out.push({
             ...w,
             fn,
@@ -115,6 +130,8 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
             target: use.target,
             applied: use.node,
             ...partial,
+            ...maker,
+            ...http,
           });
         }
       }
@@ -376,7 +393,9 @@ function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]
 function application(
   ctx: FileContext,
   wrapper: LocalFunction,
-): { node: Node; target: string; calls: ClaudeCall[]; partial?: true } | undefined {
+):
+  | { node: Node; target: string; calls: ClaudeCall[]; partial?: true; maker?: string; http?: true }
+  | undefined {
   for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
     if (site.name !== wrapper.name || (wrapper.start <= site.at && site.at < wrapper.end)) {
       continue;
@@ -391,6 +410,11 @@ function application(
       if (deferred) {
         return { node: call as Node, target: 'a function', calls: [deferred], partial: true };
       }
+      // `self._retry(self.client.messages.create, **kwargs)`: the bound method itself.
+      const bound = methodReference(ctx, a, call as Node, a) ?? boundName(ctx, a, call as Node, site.at);
+      if (bound) {
+        return { node: call as Node, target: 'messages.' + bound.method, calls: [bound] };
+      }
       if (FUNCTION_TYPES.has(kind(a))) {
         const direct = callsWithin(ctx, a);
         if (direct.length) {
@@ -402,6 +426,12 @@ function application(
             return { node: call as Node, target: t.fn.name, calls: t.reach.calls };
           }
         }
+        // `retrying(async () => { const r = await fetch(MESSAGES_URL, …); if (!r.ok) throw … })`,
+        // `retrying(() => llm(prompt))` with `llm` a raw-HTTP helper that throws on an error status.
+        const http = httpWithin(ctx, a);
+        if (http) {
+          return { node: call as Node, ...http, http: true };
+        }
         continue;
       }
       const name = lastSegment(dottedName(a, ctx.text));
@@ -409,19 +439,77 @@ function application(
       if (t) {
         return { node: call as Node, target: t.fn.name, calls: t.reach.calls };
       }
+      const helper = name ? httpHelperNamed(ctx, name, a.startIndex) : undefined;
+      if (helper) {
+        return { node: call as Node, target: helper.fn.name, calls: [helper.call], http: true };
+      }
     }
   }
   // Python decorators: `@with_retries` / `@with_retries(3)` on a function that calls Claude.
+  // Also `@retry_on_error(3)` where `retry_on_error` returns this decorator (`def decorator(func)`).
   if (ctx.python) {
     const graph = callGraph(ctx);
-    const re = new RegExp(`^[ \\t]*@[ \\t]*${wrapper.name}\\b`, 'gm');
-    for (const m of ctx.scan(re)) {
-      const decorated = graph.functions.find((f) => f.start > m.index && f !== wrapper);
-      const r = decorated && graph.reach.get(decorated);
-      if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
-        const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
-        return dec ? { node: dec, target: decorated.name, calls: r.calls } : undefined;
+    const outer = functionAt(ctx, wrapper.start - 1);
+    const makers = [wrapper.name];
+    if (outer && outer !== wrapper && outer.end >= wrapper.end) {
+      makers.push(outer.name);
+    }
+    for (const name of makers) {
+      const re = new RegExp(`^[ \\t]*@[ \\t]*${name}\\b`, 'gm');
+      for (const m of ctx.scan(re)) {
+        const decorated = graph.functions.find((f) => f.start > m.index && f !== wrapper);
+        const r = decorated && graph.reach.get(decorated);
+        if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
+          const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
+          const maker = name === wrapper.name ? {} : { maker: name };
+          return dec ? { node: dec, target: decorated.name, calls: r.calls, ...maker } : undefined;
+        }
       }
+    }
+  }
+  return undefined;
+}
+
+/** A raw-HTTP helper (see `httpClaudeHelpers`) of that name, not the function the site is in. */
+function httpHelperNamed(
+  ctx: FileContext,
+  name: string,
+  at: number,
+): { fn: LocalFunction; call: ClaudeCall } | undefined {
+  const byName = ctx.memo('retry-shapes-http-helpers-by-name', () => {
+    const map = new Map<string, Array<{ fn: LocalFunction; call: ClaudeCall }>>();
+    for (const [fn, call] of httpClaudeHelpers(ctx)) {
+      map.set(fn.name, [...(map.get(fn.name) ?? []), { fn, call }]);
+    }
+    return map;
+  });
+  return (byName.get(name) ?? []).find(({ fn }) => !(fn.start <= at && at < fn.end));
+}
+
+/**
+ * A raw-HTTP Messages request made by a function argument that raises on an error status: written
+ * in it (with a throw, a raise or `raise_for_status()` after it), or through a raw-HTTP helper.
+ */
+function httpWithin(ctx: FileContext, fn: Node): { target: string; calls: ClaudeCall[] } | undefined {
+  const http = allHttpClaudeCalls(ctx);
+  const starts = ctx.memo('retry-shapes-http-starts', () => http.map((c) => c.node.startIndex));
+  const end = endOf(fn);
+  for (let i = lowerBound(starts, fn.startIndex); i < http.length && starts[i] < end; i++) {
+    const c = http[i];
+    if (endOf(c.node) <= end) {
+      const after = ctx.text.slice(endOf(c.node), end);
+      if (
+        /\b(?:throw|raise|raise_for_status)\b/.test(after) ||
+        /\baxios\b|Request$/.test(ctx.textOf(c.callee))
+      ) {
+        return { target: 'a function', calls: [c] };
+      }
+    }
+  }
+  for (const s of sitesWithin(ctx, fn.startIndex, end)) {
+    const helper = httpHelperNamed(ctx, s.name, s.at);
+    if (helper) {
+      return { target: helper.fn.name, calls: [helper.call] };
     }
   }
   return undefined;
@@ -429,6 +517,12 @@ function application(
 
 /** `partial(x.messages.create, …)`: a Claude call bound for later (Python). */
 const PARTIAL = /\bpartial\s*\(\s*[\w.]+\.\s*messages\s*\.\s*(?:create|stream)\s*[,)]/;
+/**
+ * A Messages method named without being called, as an argument (`retry(self.client.messages.create, …)`,
+ * `withRetry(client.messages.create.bind(client.messages), params)`).
+ */
+const METHOD_REF =
+  /[\w$)\]][ \t]*\.[ \t]*messages[ \t]*\.[ \t]*(?:create|stream)[ \t]*(?:\.[ \t]*bind[ \t]*\([^()\n]*\)[ \t]*)?(?:[,)]|;?[ \t]*$)/m;
 
 /** Whether the file binds a Claude call with `functools.partial` (tested once). */
 function partialRefs(ctx: FileContext): boolean {
@@ -436,6 +530,84 @@ function partialRefs(ctx: FileContext): boolean {
     'retry-shapes-partial',
     () => ctx.python && !!ctx.imports.anthropic && PARTIAL.test(ctx.text),
   );
+}
+
+/** Whether the file passes a Messages method as a value (tested once). */
+function methodRefs(ctx: FileContext): boolean {
+  return ctx.memo('retry-shapes-method-refs', () => !!ctx.imports.anthropic && METHOD_REF.test(ctx.text));
+}
+
+/**
+ * A wrapper's argument that is a name assigned a Messages method in the 2,000 characters before
+ * (`create = self.client.messages.create`; `self._retry(create, **request)`).
+ */
+function boundName(ctx: FileContext, arg: Node, application: Node, at: number): ClaudeCall | undefined {
+  if (kind(arg) !== 'identifier' || !methodRefs(ctx)) {
+    return undefined;
+  }
+  const values = assignedValues(ctx, ctx.textOf(arg), Math.max(0, at - 2000), at);
+  const last = unwrap(values[values.length - 1] ?? null);
+  return last ? methodReference(ctx, last, application, arg) : undefined;
+}
+
+/**
+ * A wrapper's argument that is a Messages method itself, not called: `self.client.messages.create`
+ * (also `.bind(…)` in JS). It stands for the Claude call the wrapper makes; the application is the
+ * request (its keyword arguments in Python, its next argument in JS).
+ */
+function methodReference(
+  ctx: FileContext,
+  value: Node,
+  application: Node,
+  arg: Node,
+): ClaudeCall | undefined {
+  if (!methodRefs(ctx)) {
+    return undefined;
+  }
+  let ref: Node | null = value;
+  if (isCall(value) && /\.\s*bind$/.test(ctx.textOf(callee(value)))) {
+    ref = callee(value)?.childForFieldName('object') ?? null;
+  }
+  const text = ref ? ctx.textOf(ref) : '';
+  const method = /\.\s*messages\s*\.\s*(create|stream)$/.exec(text);
+  const receiver = ref?.childForFieldName('object')?.childForFieldName('object') ?? null;
+  if (
+    !ref ||
+    !method ||
+    !receiver ||
+    /openai|\boai\b|threads|chat|twilio|vonage|sinch|slack|discord/i.test(text)
+  ) {
+    return undefined;
+  }
+  // The request: the application's keyword arguments (Python), or the argument after the method (JS).
+  const args = positionalArgs(application);
+  const next = ctx.python
+    ? null
+    : unwrap(args[args.findIndex((a) => a.startIndex === arg.startIndex) + 1] ?? null);
+  const params = ctx.python
+    ? callParams(application, ctx.text, true)
+    : next && kind(next) === 'object'
+      ? objectParams(next, ctx.text)
+      : { node: null, entries: new Map(), open: !!next };
+  const e = params.entries;
+  const client = resolveClient(ctx, receiver, application.startIndex);
+  const request = e.has('max_tokens') && e.has('messages');
+  if (
+    (client ? client.vendor !== 'anthropic' : !ctx.claudeFile && !request) ||
+    (!client && !params.open && e.size > 0 && !e.has('model') && !e.has('messages'))
+  ) {
+    return undefined; // another SDK's client, or another API's `messages.create(to=…, body=…)`
+  }
+  return {
+    node: application,
+    callee: ref,
+    receiver,
+    method: method[1] === 'create' ? 'create' : 'stream',
+    beta: false,
+    params,
+    options: params,
+    client,
+  };
 }
 
 /**
@@ -501,7 +673,7 @@ export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
     }
     // `if e.status_code == 429: raise`, `if (err.status === 429) throw err` (not `!==`, `not`, `!(`).
     for (const m of text.matchAll(
-      /\bif\b([^\n]*?)(?:429|RateLimitError|rate.?limit)[^\n]*(?:\n[^\n]*)?\b(?:raise|throw)\b/gi,
+      /\bif\b([^\n]*?)(?:429|RateLimitError|rate.?limit|['"`]rate['"`])[^\n]*(?:\n[^\n]*)?\b(?:raise|throw)\b/gi,
     )) {
       const cond = m[0].slice(0, m[0].search(/\b(?:raise|throw)\b/i));
       if (!/!|\bnot\b|\|\||\bor\b/.test(cond)) {
@@ -539,7 +711,7 @@ function overloadBranchesOnly(ctx: FileContext, tryNode: Node): boolean {
 
 /** Text that tests for overloaded (529) errors and never for rate limits (429). */
 const testsOverloadOnly = (t: string): boolean =>
-  /\b529\b|overload/i.test(t) && !/\b429\b|rate.?limit|too.?many/i.test(t);
+  /\b529\b|overload/i.test(t) && !/\b429\b|rate.?limit|too.?many|['"`]rate['"`]/i.test(t);
 
 /**
  * Whether a handler re-throws every error that is not an overload: `if (!isOverloaded(e)) throw e`,

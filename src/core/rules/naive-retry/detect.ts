@@ -14,9 +14,9 @@ import {
   type WaitInfo,
 } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
-import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
+import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
-import { contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
+import { callee, contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
@@ -30,13 +30,32 @@ import type { NaiveRetryData } from './data';
 export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   const seen = new Set<number>();
   // Loops around a Claude call, or around a call of a same-file function that makes one.
-  const attempts: Array<{ node: Node; call: ClaudeCall; via?: string; label?: string; http?: boolean }> = [
-    ...ctx.calls,
-    ...otherClaudeCalls(ctx),
-  ].map((c) => ({ node: c.node, call: c }));
-  // The Messages API over raw HTTP (`requests.post(".../v1/messages")`).
-  for (const c of httpClaudeCalls(ctx)) {
+  const attempts: Array<{
+    node: Node;
+    call: ClaudeCall;
+    via?: string;
+    label?: string;
+    http?: boolean;
+    note?: string;
+  }> = [...ctx.calls, ...otherClaudeCalls(ctx)].map((c) => ({ node: c.node, call: c }));
+  // The Messages API over raw HTTP (`requests.post(".../v1/messages")`, urllib's `Request`).
+  for (const c of allHttpClaudeCalls(ctx)) {
     attempts.push({ node: c.node, call: c, http: true });
+  }
+  // A raw-HTTP helper that raises on an error status (`llm(user)`), or a function picked from a
+  // same-file table (`fn = PROVIDERS[name]; fn(…)`).
+  for (const c of indirectClaudeCalls(ctx)) {
+    attempts.push({
+      node: c.node,
+      call: c.call,
+      via: c.fn.name,
+      http: c.http,
+      note: c.table
+        ? `It calls ${c.fn.name}() through the ${c.table} table of functions.`
+        : c.through
+          ? `${c.fn.name}() posts to the Messages endpoint through ${c.through}(), which throws on an error status.`
+          : undefined,
+    });
   }
   if (ctx.calls.length) {
     for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
@@ -52,7 +71,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   for (const attempt of attempts) {
     // A raw HTTP call retried on its response status (`if (res.status === 429) { sleep; continue }`).
     const status =
-      attempt.http && !findRetryLoop(ctx, attempt.node) ? findStatusRetryLoop(ctx, attempt.node) : null;
+      attempt.http && !attempt.via && !findRetryLoop(ctx, attempt.node)
+        ? findStatusRetryLoop(ctx, attempt.node)
+        : null;
     const loop = status ?? findRetryLoop(ctx, attempt.node);
     if (loop) {
       if (
@@ -75,6 +96,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
               : 'retries the Claude call',
         overloadedOnly: !status && retriesOverloadedOnly(ctx, loop.tryNode),
         http: attempt.http,
+        note: attempt.note,
       });
       if (!found) {
         continue;
@@ -123,7 +145,14 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       message:
         `\`${lib.library}\` retries on top of the SDK's own retries; set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} or drop ${lib.library}. ` +
         `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
-        `${lib.library} attempt, multiplying requests during a 429 storm.`,
+        `${lib.library} attempt, multiplying requests during a 429 storm.` +
+        (lib.madeBy && lib.config
+          ? ctx.python && kind(lib.node) === 'for_statement'
+            ? ` (The loop reads the \`${ctx.textOf(callee(lib.config))}\` object \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+            : ctx.python
+              ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+              : ` (\`${lib.madeBy}\` hands the call to ${lib.library}, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+          : ''),
       data: {
         rule: 'naive-retry',
         language: lang(ctx),
@@ -141,7 +170,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       continue;
     }
     seen.add(shape.at.startIndex);
-    const name = `\`${shape.fn.name}\``;
+    const name = `\`${shape.maker ?? shape.fn.name}\``;
     const found = describe(ctx, shape.wait, {
       subject: shape.shape === 'recursion' ? name : name,
       what:
@@ -154,6 +183,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
             : `retries ${shape.target === 'a function' ? 'a Claude call' : `${shape.target}()`}`,
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
       underLimiter: shape.heldLimiter,
+      http: shape.http,
       note: shape.through
         ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
         : shape.shape === 'unrolled'
@@ -183,6 +213,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         wait: shape.wait.call ? rangeOf(shape.wait.call) : undefined,
         handler: rangeOf(shape.handler),
         ...(shape.through ? { through: shape.through } : {}),
+        ...(shape.http ? { http: true as const } : {}),
       },
     });
   }
@@ -313,7 +344,11 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
   if (retriesOtherErrorsOnly(ctx, lib) || singleAttempt(ctx, lib)) {
     return true;
   }
-  if (/retry_if_result|retry_if_not_result|on_predicate|retryIf|shouldRetry/.test(ctx.textOf(lib.head))) {
+  if (
+    /retry_if_result|retry_if_not_result|on_predicate|retryIf|shouldRetry/.test(
+      ctx.textOf(lib.config ?? lib.head),
+    )
+  ) {
     return false;
   }
   return swallowedWithin(ctx, node, (n) => n.startIndex >= lib.node.startIndex);
@@ -369,7 +404,7 @@ function swallowedWithin(ctx: FileContext, node: Node, inside: (n: Node) => bool
  */
 function singleAttempt(ctx: FileContext, lib: RetryLibraryUse): boolean {
   const m = /\b(?:stop_after_attempt\s*\(|max_tries\s*=|retries\s*:)\s*([A-Za-z_$][\w$]*|\d+)\s*[),}]/.exec(
-    ctx.textOf(lib.head),
+    ctx.textOf(lib.config ?? lib.head),
   );
   if (!m) {
     return false;
@@ -391,7 +426,7 @@ function singleAttempt(ctx: FileContext, lib: RetryLibraryUse): boolean {
  * Bare names (`RateLimitError`) may be Anthropic's and count.
  */
 function retriesOtherErrorsOnly(ctx: FileContext, lib: RetryLibraryUse): boolean {
-  const named = ctx.textOf(lib.head).match(/[\w.]*\w(?:Error|Exception)\b/g) ?? [];
+  const named = ctx.textOf(lib.config ?? lib.head).match(/[\w.]*\w(?:Error|Exception)\b/g) ?? [];
   return named.length > 0 && named.every((n) => /^\w+\./.test(n) && !/^anthropic\./i.test(n));
 }
 

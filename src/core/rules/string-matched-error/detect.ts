@@ -2,9 +2,9 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
-import { anyIn } from '../../lint/facts/retryLoops';
+import { anyIn, lowerBound, sleepCalls } from '../../lint/facts/retryLoops';
 import { retryShapes } from '../../lint/facts/retryShapes';
-import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
+import { allHttpClaudeCalls, httpClaudeHelpers, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import {
   callGraph,
   claudeTarget,
@@ -95,7 +95,12 @@ const TEXT_PROPS = new Set([
  * (`any(s in msg for s in INDICATORS)`). One finding per test site: `a || b` is one.
  */
 export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>): void {
-  if ((ctx.calls.length === 0 && httpClaudeCalls(ctx).length === 0) || !/rate|429|too many/i.test(ctx.text)) {
+  if (
+    !/rate|429|too many|limit/i.test(ctx.text) ||
+    (ctx.calls.length === 0 &&
+      allHttpClaudeCalls(ctx).length === 0 &&
+      !retryShapes(ctx).some((s) => s.shape === 'wrapper' && s.calls.length > 0))
+  ) {
     return; // nothing that could match: skip the handler search
   }
   const seen = new Set<number>();
@@ -230,9 +235,54 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
         needle: direct ? (NEEDLE.exec(direct)?.[0] ?? direct) : 'rate … limit',
         negated: e.needles.length === 1 && e.negated,
       });
+    } else if (!(e.needles.length === 1 && e.negated) && !e.and && picksWait(ctx, e.node)) {
+      // A bare `"limit" in str(e)` (alone or beside other words) whose branch sleeps and goes
+      // round again: the rate-limit path.
+      const weak = e.needles.find((n) => /^(?:rate|limit|limited)$/i.test(n));
+      if (weak) {
+        out.push({ node: e.node, needle: weak, negated: false });
+      }
     }
   }
   return out;
+}
+
+/**
+ * Whether a test is the condition of an `if` / `elif` whose branch waits (a sleep or delay
+ * call) and neither throws, breaks nor returns (other than a call: `return self.ask(p)`, a retry
+ * by recursion): it picks a wait before the next attempt, which is what a rate-limit path does
+ * (a `"limit"` that shrinks the prompt or gives up is not one).
+ */
+function picksWait(ctx: FileContext, test: Node): boolean {
+  let cond: Node = test;
+  // (through parentheses and `or` / `||`: `"overloaded" in msg or "rate" in msg`)
+  for (
+    let p = up(cond);
+    p &&
+    (kind(p) === 'parenthesized_expression' ||
+      (isBoolean(ctx, p) && /^(?:or|\|\|)$/.test(ctx.textOf(p.childForFieldName('operator')))));
+    p = up(cond)
+  ) {
+    cond = p;
+  }
+  const branch = up(cond);
+  if (!branch || !/^(?:if_statement|elif_clause)$/.test(kind(branch))) {
+    return false;
+  }
+  const condition = branch.childForFieldName('condition');
+  const then = branch.childForFieldName('consequence');
+  if (!condition || condition.startIndex !== cond.startIndex || !then) {
+    return false;
+  }
+  const waits = sleepCalls(ctx);
+  const i = lowerBound(waits, then.startIndex);
+  return (
+    i < waits.length &&
+    waits[i].at < endOf(then) &&
+    !/\b(?:throw|raise|break)\b|\breturn\b(?!\s+(?:await\s+)?(?:self\.|this\.)?[\w$]+\s*\()/.test(
+      ctx.textOf(then),
+    )
+  );
 }
 
 function isBoolean(ctx: FileContext, n: Node): boolean {
@@ -430,8 +480,11 @@ function predicateTest(
 
 /** catch/except clauses of try statements whose body makes a Claude call (directly or through local functions). */
 function claudeHandlers(ctx: FileContext): Node[] {
-  const http = httpClaudeCalls(ctx);
-  const starts = [...ctx.calls, ...http].map((c) => c.node.startIndex).sort((a, b) => a - b);
+  const http = allHttpClaudeCalls(ctx);
+  // (with the calls of functions picked from a same-file table: `fn = PROVIDERS[name]; fn(…)`)
+  const starts = [...ctx.calls, ...http, ...indirectClaudeCalls(ctx)]
+    .map((c) => c.node.startIndex)
+    .sort((a, b) => a - b);
   // Local functions that send a raw-HTTP Messages request (`askClaude()` → `fetch(MESSAGES_URL)`):
   // the call graph follows SDK calls only, so these are followed one call deep here.
   const httpFns = new Set<LocalFunction>();
@@ -440,6 +493,10 @@ function claudeHandlers(ctx: FileContext): Node[] {
     if (fn) {
       httpFns.add(fn);
     }
+  }
+  // (and those one call further that let the helper's error through: `summarise()` → `llm()`)
+  for (const fn of httpClaudeHelpers(ctx).keys()) {
+    httpFns.add(fn);
   }
   const callsHttpFn = (s: { name: string; at: number }): boolean =>
     (callGraph(ctx).byName.get(s.name) ?? []).some(

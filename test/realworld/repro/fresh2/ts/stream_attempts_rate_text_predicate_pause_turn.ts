@@ -19,7 +19,7 @@ function worthAnotherTry(err: unknown): boolean {
     if ([429, 500, 503, 529].includes(err.status)) return true;
   }
   const text = String(err instanceof Error ? err.message : JSON.stringify(err)).toLowerCase();
-  return text.includes('overloaded') || text.includes('rate_limit'); // expect: string-matched-error
+  return text.includes('overloaded') || text.includes('rate_limit');
 }
 
 function pause(ms: number): Promise<void> {
@@ -33,8 +33,8 @@ export async function research(question: string, maxTokens = 12000): Promise<str
     let reply!: Anthropic.Messages.Message;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) { // expect: naive-retry
       try {
-        reply = await client.messages // expect-not: nonstreaming-max-tokens
-          .stream({
+        reply = await client.messages
+          .stream({ // expect-not: nonstreaming-max-tokens
             model: 'claude-sonnet-4-5',
             max_tokens: maxTokens,
             messages: history,
@@ -42,7 +42,7 @@ export async function research(question: string, maxTokens = 12000): Promise<str
           .finalMessage();
         break;
       } catch (err) {
-        if (attempt < ATTEMPTS - 1 && worthAnotherTry(err)) {
+        if (attempt < ATTEMPTS - 1 && worthAnotherTry(err)) { // expect: string-matched-error
           await pause(FIRST_WAIT_MS * 2 ** attempt);
           continue;
         }

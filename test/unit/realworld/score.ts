@@ -257,6 +257,9 @@ export async function lintForScore(engine: LintEngine, file: string, rel?: strin
     {},
   );
   if (result.error) throw new Error(result.error);
+  // A rule that threw reports nothing: a figure must not hide a crash as a miss.
+  const crash = result.notices.find((n) => n.includes('internal error in rule'));
+  if (crash) throw new Error(crash);
   return result.findings.map((f) => ({
     rule: f.rule,
     line: f.line,

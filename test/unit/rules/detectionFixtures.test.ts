@@ -25,9 +25,15 @@ async function lint(rel: string): Promise<{ expected: string[]; actual: Finding[
   const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
   const language = languageForPath(rel);
   assert.ok(language, rel);
+  const errors: string[] = [];
+  const actual = engine.lint(text, language, {
+    onRuleError: (rule, err) => errors.push(`${rule}: ${String(err)}`),
+  });
+  // A rule that threw reports nothing: fail here, not as a puzzling missing finding.
+  assert.deepEqual(errors, [], `${rel}: a rule threw`);
   return {
     expected: markers(text).map((m) => `${m.line}:${m.rule}`),
-    actual: engine.lint(text, language),
+    actual,
     header: text.split('\n')[0],
   };
 }

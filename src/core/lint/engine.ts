@@ -398,6 +398,14 @@ export class LintDocument {
     return this.dirty || this.disposed ? null : (this.tree?.rootNode ?? null);
   }
 
+  /**
+   * @internal How many values read from the tree the document's lints kept from the tree
+   * before and computed (see `FileContext.derive`), for tests and the bench.
+   */
+  get derived(): { kept: number; computed: number } {
+    return { ...this.scans.derived };
+  }
+
   /** Frees the syntax tree. */
   dispose(): void {
     this.disposed = true;

@@ -63,6 +63,8 @@ export class ScanCache {
   private dirty: Range[] = [];
   /** The text window between the tree before and the current one (see `Window`). */
   private treeWindow: Window | undefined;
+  /** Derived values kept from the tree before and computed, since the cache was made. */
+  readonly derived = { kept: 0, computed: 0 };
 
   /** Moves the cache to `text` (a no-op when it is the current text). */
   use(text: string): void {
@@ -117,6 +119,11 @@ export class ScanCache {
       return hit.value as T;
     }
     const kept = this.kept(key, at, shift);
+    if (kept) {
+      this.derived.kept++;
+    } else {
+      this.derived.computed++;
+    }
     const d = kept ?? compute();
     now.set(at, d);
     return d.value;

@@ -47,8 +47,48 @@ export interface TestScope {
 }
 
 /** JS test blocks and hooks (also `describe.each(...)(...)`, `it.only`, `test.skip`, ...). */
-const JS_BLOCK =
-  /(?<![\w$.])(describe|context|suite|it|test|beforeEach|afterEach|beforeAll|afterAll|before|after|setup|teardown)\s*(?:\.|\()/g;
+const JS_BLOCK_NAMES = [
+  'describe',
+  'context',
+  'suite',
+  'it',
+  'test',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'before',
+  'after',
+  'setup',
+  'teardown',
+];
+
+/**
+ * The JS test blocks' names: what a scan of `(?<![\w$.])(<a name>)\s*(?:\.|\()` finds (index
+ * and group 1), in text order, found from the whole-word occurrences of each name
+ * (`FileContext.wordsOf`: a substring search, kept across edits for the lines an edit did not
+ * touch), where that pattern tries every offset.
+ */
+export function jsBlocks(ctx: FileContext): Array<{ index: number; 1: string }> {
+  const text = ctx.text;
+  const out: Array<{ index: number; 1: string }> = [];
+  for (const name of JS_BLOCK_NAMES) {
+    for (const at of ctx.wordsOf(name)) {
+      if (text[at - 1] === '.') {
+        continue;
+      }
+      let j = at + name.length;
+      while (j < text.length && /\s/.test(text[j])) {
+        j++;
+      }
+      if (text[j] === '.' || text[j] === '(') {
+        out.push({ index: at, 1: name });
+      }
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
 /** Blocks that take a name first (`it('does x', () => ...)`); the others are hooks. */
 const NAMED_BLOCKS = new Set(['describe', 'context', 'suite', 'it', 'test']);
 
@@ -75,7 +115,7 @@ export function isTestFile(ctx: FileContext): boolean {
 
 function jsScopes(ctx: FileContext): TestScope[] {
   const out: TestScope[] = [];
-  for (const m of ctx.scan(JS_BLOCK)) {
+  for (const m of jsBlocks(ctx)) {
     if (ctx.inCommentOrString(m.index)) {
       continue;
     }

@@ -224,6 +224,9 @@ function recursion(
   attempts: (tryBody: Node) => boolean,
 ): Found | undefined {
   for (const site of recursive) {
+    if (!inHandler(ctx, fn, site)) {
+      continue;
+    }
     const call = siteCall(ctx, site.at);
     const found = call ? handlerAround(call, fn.node) : undefined;
     if (!call || !found || !catchesRateLimit(ctx, found.handler)) {
@@ -341,6 +344,10 @@ function legacyWithin(ctx: FileContext, start: number, end: number): { calls: Cl
 /** How a generic wrapper re-runs its callable parameter: in a loop, from its handler, or by recursion. */
 function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]): Found | undefined {
   for (const site of fn.paramSites) {
+    // (A call in no try body is in no retry loop: decided from offsets, see `findRetryLoop`.)
+    if (!inTryBody(ctx, site.at)) {
+      continue;
+    }
     const call = siteCall(ctx, site.at);
     const loop = call ? findRetryLoop(ctx, call) : null;
     if (call && loop && loop.handlers.length) {

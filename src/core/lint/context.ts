@@ -89,8 +89,16 @@ export class FileContext {
         t === 'string' ||
         t === 'template_string' ||
         t === 'regex_pattern';
-      return { value, start: node.startIndex, end: endOf(node) };
+      return { value, start: node.startIndex, end: this.keeps ? endOf(node) : 0 };
     });
+  }
+
+  /**
+   * Whether values read from the tree can be kept for the next version of the text (an editor
+   * document): only then must `derive`'s computations find the range they read.
+   */
+  get keeps(): boolean {
+    return !!this.scans;
   }
 
   /**

@@ -211,7 +211,8 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
         at,
         () => {
           const read = { start: 0, end: ctx.text.length };
-          const fn = definedFunctionAt(ctx, at, pastNextChar(ctx.text, at + name.length), true, read);
+          const end = pastNextChar(ctx.text, at + name.length);
+          const fn = definedFunctionAt(ctx, at, end, true, ctx.keeps ? read : undefined);
           node = fn;
           const value = fn && {
             name: name.replace(/^#/, ''),

@@ -298,6 +298,9 @@ function inHandler(ctx: FileContext, fn: LocalFunction, site: CallSite): boolean
     const call = siteCall(ctx, site.at);
     return !!call && !!handlerAround(call, fn.node);
   };
+  if (!ctx.keeps) {
+    return read();
+  }
   const kept = ctx.derive(
     'site-in-handler',
     site.at,

@@ -133,16 +133,22 @@ function jsScopeAt(ctx: FileContext, at: number, name: string): Derived<TestScop
   // The outermost call of the chain that starts at the name: `it.each(t)('x', fn)`.
   let node: Node | null = ctx.nodeAt(at);
   let call: Node | null = null;
-  let read = { start: 0, end: ctx.text.length };
+  let last: Node | null = null;
   for (let p = up(node); p && node; node = p, p = up(p)) {
     const k = kind(p);
-    read = { start: p.startIndex, end: endOf(p) };
+    last = p;
     if (isCall(p) && sameNode(callee(p), node)) {
       call = p;
     } else if (k !== 'member_expression') {
       break;
     }
   }
+  // The node read last: its range when an editor document keeps the answer (see `FileContext.derive`).
+  const read = !ctx.keeps
+    ? { start: 0, end: 0 }
+    : last
+      ? { start: last.startIndex, end: endOf(last) }
+      : { start: 0, end: ctx.text.length };
   if (!call) {
     return { value: null, ...read };
   }

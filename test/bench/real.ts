@@ -237,6 +237,7 @@ interface ProcessTime {
 }
 
 const cpuReport = path.join(__dirname, 'cpuReport.js');
+const ruffFolder = path.join(__dirname, 'ruffFolder.js');
 
 /** Times whole-process runs of `node <args>`, the configurations interleaved run by run; medians. */
 function timeProcesses(tmp: string, configs: ReadonlyArray<readonly string[]>): ProcessTime[] {
@@ -485,6 +486,29 @@ export async function runRealBench(
     log(
       `  headroom lint, whole folder (${files.length} files): ${pt(whole)} = ${n(allLines / (whole.wall / 1000))} lines/s wall`,
     );
+    if (python.length > 0 && ruff) {
+      // Ruff's own CLI is native and parallel; its WebAssembly build, the peer here, runs on one
+      // thread: next to it, headroom on all cores (its default) and on one.
+      const pyDir = subsetDir(tmp, 'py', python);
+      const empty = path.join(tmp, 'empty');
+      fs.mkdirSync(empty);
+      const [hAll, h1, r1, r0] = timeProcesses(tmp, [
+        [cliPath, 'lint', pyDir, '--format', 'json'],
+        [cliPath, 'lint', pyDir, '--format', 'json', '--jobs', '1'],
+        [ruffFolder, pyDir],
+        [ruffFolder, empty],
+      ]);
+      log(
+        `  ${python.length} Python files: headroom all cores ${pt(hAll)}; headroom one thread ${pt(h1)}; ` +
+          `Ruff-wasm (one thread, whole process) ${pt(r1)}, of which loading its WebAssembly (an empty folder) ${pt(r0)}`,
+      );
+      log(
+        `    headroom / Ruff-wasm = ${(hAll.wall / r1.wall).toFixed(2)}x wall (all cores), ` +
+          `${(h1.wall / r1.wall).toFixed(2)}x wall and ${(h1.cpu / r1.cpu).toFixed(2)}x CPU (one thread); ` +
+          `without Ruff's load: ${(h1.wall / (r1.wall - r0.wall)).toFixed(2)}x wall (one thread), ` +
+          `${(hAll.wall / (r1.wall - r0.wall)).toFixed(2)}x wall (all cores)`,
+      );
+    }
     if (js.length > 0 && oxlint) {
       const [hAll, oAll, h1, o1] = timeProcesses(tmp, [
         [cliPath, 'lint', jsDir, '--format', 'json'],

@@ -4,7 +4,7 @@ import { type ClaudeCall, findCalls } from './facts/calls';
 import { type ClientBinding, findClients } from './facts/clients';
 import { type Imports, readImports } from './facts/imports';
 import { endOf, isNameChar, kind, leafAt } from './syntax';
-import { lineLocal, type ScanCache, type ScanPart } from './scanCache';
+import { type Derived, lineLocal, type ScanCache, type ScanPart } from './scanCache';
 import type { LintLanguage, LintOptions } from './types';
 
 export type { ClaudeCall } from './facts/calls';
@@ -75,19 +75,47 @@ export class FileContext {
 
   /** Whether an offset is inside a comment or a string (so a text match there is not code). */
   inCommentOrString(offset: number): boolean {
-    const node = this.nodeAt(offset);
-    if (!node) {
-      return false;
-    }
-    const t = kind(node);
-    return (
-      t === 'comment' ||
-      t === 'string_fragment' ||
-      t === 'string_content' ||
-      t === 'string' ||
-      t === 'template_string' ||
-      t === 'regex_pattern'
-    );
+    // (Read from the node at the offset alone: kept across an edit elsewhere, see `derive`.)
+    return this.derive('comment-or-string', offset, () => {
+      const node = this.nodeAt(offset);
+      if (!node) {
+        return { value: false, start: offset, end: offset };
+      }
+      const t = kind(node);
+      const value =
+        t === 'comment' ||
+        t === 'string_fragment' ||
+        t === 'string_content' ||
+        t === 'string' ||
+        t === 'template_string' ||
+        t === 'regex_pattern';
+      return { value, start: node.startIndex, end: this.keeps ? endOf(node) : 0 };
+    });
+  }
+
+  /**
+   * Whether values read from the tree can be kept for the next version of the text (an editor
+   * document): only then must `derive`'s computations find the range they read.
+   */
+  get keeps(): boolean {
+    return !!this.scans;
+  }
+
+  /**
+   * A value read from the tree at offset `at` (one value per key and offset): `compute` gives
+   * it with the range of the one node whose subtree it read, and nothing outside that subtree
+   * (no parent, no sibling, no other fact) may have decided it. In an editor document, the
+   * value is kept from the previous version when that subtree is unchanged (see
+   * `ScanCache.derive`); `shift` moves it by a number of characters (default: as it is, for
+   * values without offsets).
+   */
+  derive<T>(
+    key: string,
+    at: number,
+    compute: () => Derived<T>,
+    shift: (value: T, by: number) => T = same,
+  ): T {
+    return this.scans ? this.scans.derive(key, at, compute, shift) : compute().value;
   }
 
   /** Runs a global regex over the text (or a slice) and returns the match indexes and groups. */
@@ -305,6 +333,10 @@ function* scanLinesIn(
     }
     hint.lastIndex = lineEnd + 1;
   }
+}
+
+function same<T>(value: T): T {
+  return value;
 }
 
 function at(m: RegExpExecArray): number {

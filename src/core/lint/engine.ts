@@ -258,6 +258,8 @@ export class LintDocument {
   private depth: number | undefined;
   /** Line-local text scans, rescanned after an edit only on the changed lines. */
   private readonly scans = new ScanCache();
+  /** The text the edits since the last parse touched, in current offsets (none: undefined). */
+  private edited: { start: number; end: number } | undefined;
 
   constructor(
     private readonly engine: LintEngine,
@@ -290,6 +292,7 @@ export class LintDocument {
       }
       this.tree?.edit(edit);
       this.dirty = true;
+      this.edited = editedAfter(this.edited, edit);
     }
   }
 
@@ -301,6 +304,7 @@ export class LintDocument {
     this.tree?.delete();
     this.tree = null;
     this.dirty = true;
+    this.edited = undefined;
   }
 
   /**
@@ -339,12 +343,20 @@ export class LintDocument {
       // next parse (once the SDK or a key shows up) is still incremental.
       return [];
     }
+    // Where the new tree may differ from the one analysed last (see `ScanCache.useTree`);
+    // undefined when it is not parsed from it.
+    let changed: Array<{ start: number; end: number }> | undefined;
+    let parsed = false;
     if (this.dirty || !this.tree) {
-      const next = this.engine.parse(this.current, this.language, this.tree, options);
-      this.provisional = !!next?.rootNode.hasError && !!this.tree;
-      this.tree?.delete();
+      const old = this.tree;
+      const next = this.engine.parse(this.current, this.language, old, options);
+      this.provisional = !!next?.rootNode.hasError && !!old;
+      changed = old && next ? changedRanges(old, next, this.edited) : undefined;
+      old?.delete();
       this.tree = next;
       this.dirty = false;
+      this.edited = undefined;
+      parsed = true;
     }
     if (this.provisional && settle) {
       // Tree-sitter's error recovery can settle on a different tree when it reuses an old
@@ -353,9 +365,15 @@ export class LintDocument {
       this.tree?.delete();
       this.tree = this.engine.parse(this.current, this.language, null, options);
       this.provisional = false;
+      changed = undefined;
+      parsed = true;
     }
     if (!this.tree) {
       return [];
+    }
+    if (parsed) {
+      this.scans.use(this.current);
+      this.scans.useTree(changed);
     }
     // The bound grows with each edit; measured again (a scan of the whole text) only once it
     // passes the depth where it matters.
@@ -380,12 +398,48 @@ export class LintDocument {
     return this.dirty || this.disposed ? null : (this.tree?.rootNode ?? null);
   }
 
+  /**
+   * @internal How many values read from the tree the document's lints kept from the tree
+   * before and computed (see `FileContext.derive`), for tests and the bench.
+   */
+  get derived(): { kept: number; computed: number } {
+    return { ...this.scans.derived };
+  }
+
   /** Frees the syntax tree. */
   dispose(): void {
     this.disposed = true;
     this.tree?.delete();
     this.tree = null;
   }
+}
+
+/** The edited span after one more edit (see `LintDocument.edited`), in the edit's new offsets. */
+function editedAfter(
+  span: { start: number; end: number } | undefined,
+  edit: { startIndex: number; oldEndIndex: number; newEndIndex: number },
+): { start: number; end: number } {
+  const { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd } = edit;
+  if (!span) {
+    return { start, end: newEnd };
+  }
+  return {
+    start: Math.min(span.start, start),
+    end: span.end >= oldEnd ? span.end + newEnd - oldEnd : Math.max(span.end, newEnd),
+  };
+}
+
+/** Where `next` (parsed from `old`, edited) may differ from it: tree-sitter's changed ranges and the edits. */
+function changedRanges(
+  old: Tree,
+  next: Tree,
+  edited: { start: number; end: number } | undefined,
+): Array<{ start: number; end: number }> {
+  const out = old.getChangedRanges(next).map((r) => ({ start: r.startIndex, end: r.endIndex }));
+  if (edited) {
+    out.push(edited);
+  }
+  return out;
 }
 
 /**

@@ -16,6 +16,22 @@ interface Entry {
 }
 
 /**
+ * A value derived from the syntax tree by reading only the subtree of one node, whose range
+ * is `start`..`end` (see `ScanCache.derive`).
+ */
+export interface Derived<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+/** A half-open range of offsets. */
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
  * The lines that changed between two texts: `text[start, newEnd)` replaced
  * `previous[start, oldEnd)`, both ends at a newline or the end of the text. Everything
  * before `start` is the same in both, and so is everything from the ends on.
@@ -36,6 +52,19 @@ export class ScanCache {
   private version = 0;
   private window: Window | undefined;
   private entries = new Map<string, Entry>();
+  /** Derived values of the tree analysed last, by key and offset (see `derive`). */
+  private derivedNow = new Map<string, Map<number, Derived<unknown>>>();
+  /** Those of the tree before it, when the current one was parsed incrementally from it. */
+  private derivedBefore: Map<string, Map<number, Derived<unknown>>> | undefined;
+  /**
+   * The ranges of the current text where the tree may differ from the one before (tree-sitter's
+   * changed ranges and the edits), sorted; valid with `derivedBefore`.
+   */
+  private dirty: Range[] = [];
+  /** The text window between the tree before and the current one (see `Window`). */
+  private treeWindow: Window | undefined;
+  /** Derived values kept from the tree before and computed, since the cache was made. */
+  readonly derived = { kept: 0, computed: 0 };
 
   /** Moves the cache to `text` (a no-op when it is the current text). */
   use(text: string): void {
@@ -51,6 +80,103 @@ export class ScanCache {
         this.entries.delete(key);
       }
     }
+  }
+
+  /**
+   * Moves the derived values (see `derive`) to a new tree of the current text (call after
+   * `use`). `changed`: where it differs from the tree analysed before it (in current offsets:
+   * tree-sitter's changed ranges and the edited ranges) when it was parsed incrementally from
+   * that tree; undefined when not (a fresh parse): then nothing derived is kept.
+   */
+  useTree(changed: ReadonlyArray<Range> | undefined): void {
+    const window = this.window;
+    const sameText = this.treeText === this.text;
+    this.derivedBefore = changed && (sameText || window) ? this.derivedNow : undefined;
+    this.treeWindow = sameText ? undefined : window;
+    this.treeText = this.text;
+    this.dirty = changed ? merged(changed) : [];
+    this.derivedNow = new Map();
+  }
+
+  private treeText: string | undefined;
+
+  /**
+   * A value derived from the tree at offset `at`: `compute()` gives it with the range of the
+   * one node whose subtree it was read from (nothing outside that subtree may be read). Kept
+   * from the tree before (shifted past the edit by `shift`) when that node lay outside the
+   * edited lines and outside every changed range: then the new tree holds the same subtree, so
+   * `compute()` would find the same value. Otherwise, and for a fresh parse, computed.
+   * Values hold offsets and plain data, never nodes (the tree they belong to is freed).
+   */
+  derive<T>(key: string, at: number, compute: () => Derived<T>, shift: (value: T, by: number) => T): T {
+    let now = this.derivedNow.get(key);
+    if (!now) {
+      now = new Map();
+      this.derivedNow.set(key, now);
+    }
+    const hit = now.get(at);
+    if (hit) {
+      return hit.value as T;
+    }
+    const kept = this.kept(key, at, shift);
+    if (kept) {
+      this.derived.kept++;
+    } else {
+      this.derived.computed++;
+    }
+    const d = kept ?? compute();
+    now.set(at, d);
+    return d.value;
+  }
+
+  private kept<T>(key: string, at: number, shift: (value: T, by: number) => T): Derived<T> | undefined {
+    const before = this.derivedBefore?.get(key);
+    if (!before) {
+      return undefined;
+    }
+    const w = this.treeWindow;
+    const by = w ? w.newEnd - w.oldEnd : 0;
+    let old: number;
+    if (!w || at < w.start) {
+      old = at;
+    } else if (at >= w.newEnd) {
+      old = at - by;
+    } else {
+      return undefined;
+    }
+    const d = before.get(old) as Derived<T> | undefined;
+    if (!d) {
+      return undefined;
+    }
+    // The node's text is unchanged (wholly before or after the edited lines, a character apart)...
+    let delta = 0;
+    if (w && !(d.end < w.start)) {
+      if (!(d.start > w.oldEnd)) {
+        return undefined;
+      }
+      delta = by;
+    }
+    const start = d.start + delta;
+    const end = d.end + delta;
+    // ... and so is its subtree (no changed range touches it).
+    if (this.touchesDirty(start, end)) {
+      return undefined;
+    }
+    return delta === 0 ? d : { value: shift(d.value, delta), start, end };
+  }
+
+  /** Whether `start..end`, widened by a character each side, meets a changed range. */
+  private touchesDirty(start: number, end: number): boolean {
+    const dirty = this.dirty;
+    let lo = 0;
+    let hi = dirty.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dirty[mid].start <= end + 1) lo = mid + 1;
+      else hi = mid;
+    }
+    // The last range starting at or before end + 1 ends last of those (they are disjoint).
+    return lo > 0 && dirty[lo - 1].end >= start - 1;
   }
 
   /**
@@ -90,6 +216,20 @@ export class ScanCache {
     this.entries.set(key, { version: this.version, items });
     return items;
   }
+}
+
+/** Ranges sorted by start, overlapping ones joined. */
+function merged(ranges: ReadonlyArray<Range>): Range[] {
+  const out: Range[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+    } else {
+      out.push({ start: r.start, end: r.end });
+    }
+  }
+  return out;
 }
 
 /** The changed lines between two texts (see `Window`), from their common prefix and suffix. */

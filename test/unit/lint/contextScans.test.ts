@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { LintEngine } from '../../../src/core/lint';
 import type { FileContext } from '../../../src/core/lint/context';
 import { callSites } from '../../../src/core/lint/facts/callGraph';
+import { messagesAliases } from '../../../src/core/lint/facts/calls';
+import { jsBlocks } from '../../../src/core/lint/facts/testCode';
 import { getEngine, withTextContext } from './helpers';
 
 /** FileContext.wordsOf / usesOf and callSites find what the patterns they replace find (a substring search instead). */
@@ -91,5 +93,95 @@ describe('name and call-site searches', () => {
         ['ask(1', 'ask(2', 'ask(3'],
       );
     });
+  });
+});
+
+/** Scans that replace a pattern tried at every offset find what the pattern finds. */
+describe('scans replacing costly patterns', () => {
+  let engine: LintEngine;
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  const pieces = [
+    'it',
+    'test',
+    'describe',
+    'before',
+    'beforeEach',
+    'items',
+    '.',
+    ' ',
+    '\n',
+    '(',
+    '$',
+    '_',
+    'x',
+    'messages',
+    '.messages',
+    ';',
+    '=',
+    ' = ',
+    ':',
+    'client',
+    'a.b',
+    '\t',
+    '\r',
+  ];
+  const texts = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), {
+    maxLength: 40,
+  });
+
+  it('jsBlocks: the matches of the JS test-block pattern', () => {
+    const re =
+      /(?<![\w$.])(describe|context|suite|it|test|beforeEach|afterEach|beforeAll|afterAll|before|after|setup|teardown)\s*(?:\.|\()/g;
+    fc.assert(
+      fc.property(texts, (parts) => {
+        const text = parts.join('');
+        const expected = [...text.matchAll(re)].map((m) => ({ index: m.index, 1: m[1] }));
+        withTextContext(engine, text, (ctx) => assert.deepEqual(jsBlocks(ctx), expected));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('messagesAliases: the matches of the .messages alias pattern, found near its tails', () => {
+    const re =
+      /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,60})?=\s*[^=\n;][^\n;]{0,200}?\.\s*messages\s*(?:;|$|\n)/gm;
+    const shapes = [
+      'api',
+      ' = ',
+      '=',
+      'client',
+      '.beta',
+      '.messages',
+      '. messages',
+      ';',
+      '\n',
+      ': T',
+      ' ',
+      '\t',
+    ];
+    const long = fc.array(
+      fc.oneof(
+        fc.constantFrom(...shapes),
+        fc.constantFrom(...shapes),
+        fc.constantFrom(...pieces),
+        fc.string({ maxLength: 3 }),
+        fc.constant('x'.repeat(120)),
+      ),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(long, (parts) => {
+        const text = parts.join('');
+        const expected = [...text.matchAll(re)].map((m) => [m.index, m[0], m[1]]);
+        assert.deepEqual(
+          messagesAliases(text).map((m) => [m.index, m[0], m[1]]),
+          expected,
+        );
+      }),
+      { numRuns: 10000 },
+    );
   });
 });

@@ -216,3 +216,120 @@ describe('keystroke re-lint (lintNow): text with a syntax error is not parsed tw
     assert.ok(provisional > 0, 'some edits left a syntax error (the case under test)');
   });
 });
+
+/**
+ * Issue 17: the editor path keeps facts read from unchanged subtrees across an edit (see
+ * `FileContext.derive`). On files the size and shape of real ones (every fixture of a
+ * language joined into one file of a few thousand lines: many functions, classes, tests,
+ * clients and Claude calls), edits at many random places must give exactly the findings of
+ * a fresh lint of the same text.
+ */
+
+/** Also pieces that open or close a string, comment or block: edits that change the tree far from them. */
+const TYPED_REAL = [
+  ...TYPED,
+  '`',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  "'''",
+  '"""',
+  '\n    ',
+  '    ',
+  'def ',
+  'async ',
+  'try:\n',
+  'except Exception:\n',
+  'describe("x", () => {',
+  'def test_x(self):\n',
+];
+
+/**
+ * Every fixture of a language without a syntax error, joined (a large file of real shapes,
+ * whose edits are analysed on the incremental tree), at least 1,000 lines.
+ */
+function joined(engine: LintEngine, language: LintLanguage): string {
+  const parts = fixtureFiles()
+    .filter((rel) => !rel.endsWith('.ipynb') && languageForPath(rel) === language)
+    .map((rel) => fs.readFileSync(path.join(fixturesDir, rel), 'utf8'))
+    .filter((text) => engine.withTree(text, language, (_, root) => !!root && !root.hasError));
+  let text = parts.join('\n');
+  while (text.split('\n').length < 1000) {
+    text += `\n${parts.join('\n')}`;
+  }
+  return text;
+}
+
+describe('incremental re-lint on large real-shaped files (kept facts)', function () {
+  this.timeout(300_000);
+  let engine: LintEngine;
+  before(async () => {
+    engine = await getEngine();
+  });
+
+  for (const language of ['python', 'typescript', 'javascript'] as const) {
+    it(`${language}: findings after each random edit equal a fresh lint's, and facts are kept`, () => {
+      const original = joined(engine, language);
+      const base = engine.lint(original, language);
+      assert.ok(
+        engine.withTree(original, language, (_, root) => !root?.hasError),
+        'no syntax error',
+      );
+      assert.ok(base.length > 20, 'the joined file has findings to keep or lose');
+      const edit = fc.record({
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        removed: fc.oneof(fc.constant(0), fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+        typed: fc.oneof(fc.constantFrom(...TYPED_REAL), fc.constant('')),
+        undo: fc.boolean(),
+      });
+      const doc = engine.openDocument(language, original);
+      let text = original;
+      let settledChecks = 0;
+      try {
+        doc.lint();
+        fc.assert(
+          fc.property(edit, ({ at, removed, typed, undo }) => {
+            const start = Math.floor(at * text.length);
+            const change: ContentChange = {
+              rangeOffset: start,
+              rangeLength: Math.min(removed, text.length - start),
+              text: typed,
+            };
+            const before = text;
+            const apply = (c: ContentChange): void => {
+              text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+              doc.update([c]);
+            };
+            apply(change);
+            // The keystroke path: equal to a fresh lint whenever it says it is settled.
+            const now = doc.lintNow();
+            if (doc.settled) {
+              settledChecks++;
+              assert.deepEqual(now, engine.lint(text, language));
+            }
+            assert.deepEqual(doc.lint(), engine.lint(text, language));
+            if (undo) {
+              // Typing and deleting again, as the bench does (the previous text's facts come back).
+              apply({
+                rangeOffset: start,
+                rangeLength: typed.length,
+                text: before.slice(start, start + change.rangeLength),
+              });
+              assert.equal(text, before);
+              assert.deepEqual(doc.lintNow(), doc.settled ? engine.lint(text, language) : doc.lintNow());
+              assert.deepEqual(doc.lint(), engine.lint(text, language));
+            }
+          }),
+          { numRuns: 30 },
+        );
+        assert.ok(settledChecks > 0);
+        const { kept, computed } = doc.derived;
+        // (Each edit that leaves a syntax error is parsed afresh by lint(), and then nothing is kept.)
+        assert.ok(kept * 2 > computed, `facts kept across edits (${kept} kept, ${computed} computed)`);
+      } finally {
+        doc.dispose();
+      }
+    });
+  }
+});

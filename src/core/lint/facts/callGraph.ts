@@ -1,7 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
-import { endOf, isNameChar, kind, up } from '../syntax';
+import { endOf, FUNCTION_TYPES, isNameChar, kind, up } from '../syntax';
 import { definedFunctionAt, pastNextChar } from './functions';
 import { isLimited } from './limiters';
 
@@ -211,6 +211,15 @@ function closureOwner(
   return undefined;
 }
 
+/** A named local function as read from the tree (`LocalFunction` without the call sites). */
+interface FunctionDef {
+  name: string;
+  start: number;
+  end: number;
+  nameAt: number;
+  params: string[];
+}
+
 /** The named local functions of the file, in text order. */
 function findFunctions(ctx: FileContext): LocalFunction[] {
   const seen = new Set<number>();
@@ -222,25 +231,86 @@ function findFunctions(ctx: FileContext): LocalFunction[] {
       if ((ctx.python ? PY_NOT_NAMES : JS_NOT_NAMES).has(name)) {
         continue;
       }
-      const fn = definedFunctionAt(ctx, at, pastNextChar(ctx.text, at + name.length), true);
-      if (!fn || seen.has(fn.startIndex)) {
+      // Read from the definition's own subtree: an editor document keeps it across an edit
+      // elsewhere (see `FileContext.derive`), and finds the node again only when asked.
+      let node: Node | null = null;
+      const def = ctx.derive<FunctionDef | null>(
+        'function-def',
+        at,
+        () => {
+          const read = { start: 0, end: ctx.text.length };
+          const end = pastNextChar(ctx.text, at + name.length);
+          const fn = definedFunctionAt(ctx, at, end, true, ctx.keeps ? read : undefined);
+          node = fn;
+          const value = fn && {
+            name: name.replace(/^#/, ''),
+            start: fn.startIndex,
+            end: endOf(fn),
+            nameAt: at,
+            params: paramNames(ctx, fn),
+          };
+          return {
+            value,
+            start: Math.min(read.start, value?.start ?? read.start),
+            end: Math.max(read.end, value?.end ?? 0),
+          };
+        },
+        (d, by) => d && { ...d, start: d.start + by, end: d.end + by, nameAt: d.nameAt + by },
+      );
+      if (!def || seen.has(def.start)) {
         continue;
       }
-      seen.add(fn.startIndex);
-      out.push({
-        name: name.replace(/^#/, ''),
-        node: fn,
-        start: fn.startIndex,
-        end: endOf(fn),
-        nameAt: at,
-        params: paramNames(ctx, fn),
-        sites: [],
-        claude: [],
-        paramSites: [],
-      });
+      seen.add(def.start);
+      out.push(localFunction(ctx, def, node));
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A `LocalFunction` of a definition; its node found when first read, unless given. */
+function localFunction(ctx: FileContext, def: FunctionDef, node: Node | null): LocalFunction {
+  return new Local(ctx, def, node);
+}
+
+/** A `LocalFunction` whose node is found in the tree when first read (see `findFunctions`). */
+class Local implements LocalFunction {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly nameAt: number;
+  readonly params: string[];
+  readonly sites: CallSite[] = [];
+  readonly claude: ClaudeCall[] = [];
+  readonly paramSites: CallSite[] = [];
+  #node: Node | null;
+  readonly #ctx: FileContext;
+
+  constructor(ctx: FileContext, def: FunctionDef, node: Node | null) {
+    this.name = def.name;
+    this.start = def.start;
+    this.end = def.end;
+    this.nameAt = def.nameAt;
+    this.params = def.params;
+    this.#node = node;
+    this.#ctx = ctx;
+  }
+
+  get node(): Node {
+    return (this.#node ??= functionNode(this.#ctx, this.start, this.end));
+  }
+}
+
+/** The function node spanning exactly `start`..`end`. */
+function functionNode(ctx: FileContext, start: number, end: number): Node {
+  for (let n: Node | null = ctx.root.descendantForIndex(start, end); n; n = up(n)) {
+    if (n.startIndex !== start || endOf(n) !== end) {
+      break;
+    }
+    if (FUNCTION_TYPES.has(kind(n))) {
+      return n;
+    }
+  }
+  throw new Error(`call graph: no function at ${start}..${end}`);
 }
 
 /**
@@ -299,7 +369,11 @@ export function fileCallSites(
     'call-sites',
     (text, from, to) => [...callSites(text, from, to)],
     (site) => site.at,
-    (site, by) => ({ ...site, at: site.at + by }),
+    // (An object literal of the same shape: every site after an edit is moved, thousands in a large file.)
+    (site, by) =>
+      site.viaSuper
+        ? { name: site.name, at: site.at + by, method: site.method, viaSuper: true }
+        : { name: site.name, at: site.at + by, method: site.method },
   );
 }
 

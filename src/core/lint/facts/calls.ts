@@ -1,6 +1,16 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { callee, dottedName, isCall, kind, lastSegment, positionalArgs, unwrap, endOf } from '../syntax';
+import {
+  callee,
+  dottedName,
+  isCall,
+  isNameChar,
+  kind,
+  lastSegment,
+  positionalArgs,
+  unwrap,
+  endOf,
+} from '../syntax';
 import { callParams, objectParams, type ParamSet } from './arguments';
 import { type ClientBinding, resolveClient, vendorOfConstructor } from './clients';
 import { assignedValues } from './functions';
@@ -51,13 +61,7 @@ export function findCalls(ctx: FileContext): ClaudeCall[] {
  */
 function aliasCalls(ctx: FileContext): ClaudeCall[] {
   const names = new Set<string>();
-  // Only where `.messages` ends a statement (the pattern's tail; rare): one quick scan first.
-  if (!/\.\s*messages\s*(?:;|$|\n)/m.test(ctx.text)) {
-    return [];
-  }
-  for (const m of ctx.scan(
-    /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,60})?=\s*[^=\n;][^\n;]{0,200}?\.\s*messages\s*(?:;|$|\n)/gm,
-  )) {
+  for (const m of messagesAliases(ctx.text)) {
     if (m[1] !== 'messages' && /^[A-Za-z_$]/.test(m[1])) {
       names.add(m[1]);
     }
@@ -75,6 +79,66 @@ function aliasCalls(ctx: FileContext): ClaudeCall[] {
       if (call) {
         out.push(call);
       }
+    }
+  }
+  return out;
+}
+
+/** `name = <expression>.messages` ending a statement (group 1: the name). */
+const MESSAGES_ALIAS =
+  /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,60})?=\s*[^=\n;][^\n;]{0,200}?\.\s*messages\s*(?:;|$|\n)/gm;
+/** The tail every match of `MESSAGES_ALIAS` ends with: `.messages` ending a statement (rare). */
+const MESSAGES_TAIL = /\.\s*messages\s*(?:;|$|\n)/gm;
+/**
+ * At most this many characters other than blanks lie between the start of a match of
+ * `MESSAGES_ALIAS` (after its name) and its tail: `:` and 60, `=`, one and 200.
+ */
+const ALIAS_REACH = 1 + 60 + 1 + 1 + 200;
+
+/**
+ * The matches of `MESSAGES_ALIAS` in a text, as a scan of the whole text finds them, found
+ * by running it only on windows around the tails: each match ends with a tail, and starts
+ * at most `ALIAS_REACH` characters other than blanks and its name before it. (The pattern
+ * starts with a look-behind, so a scan of the whole text tries every offset: a few
+ * milliseconds on a large file, on every keystroke.)
+ */
+export function messagesAliases(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const windows: Array<{ start: number; end: number }> = [];
+  MESSAGES_TAIL.lastIndex = 0;
+  for (let t = MESSAGES_TAIL.exec(text); t; t = MESSAGES_TAIL.exec(text)) {
+    if (t[0].length === 0) {
+      MESSAGES_TAIL.lastIndex++;
+    }
+    const end = t.index + t[0].length;
+    const last = windows[windows.length - 1];
+    let i = t.index;
+    for (let budget = ALIAS_REACH; i > 0 && !(last && i <= last.end); i--) {
+      if (!/\s/.test(text[i - 1]) && budget-- === 0) {
+        break;
+      }
+    }
+    while (i > 0 && isNameChar(text.charCodeAt(i - 1))) {
+      i--;
+    }
+    const start = i > 0 ? text.lastIndexOf('\n', i - 1) + 1 : 0;
+    if (last && start <= last.end) {
+      last.end = end;
+    } else {
+      windows.push({ start, end });
+    }
+  }
+  for (const w of windows) {
+    // A window starts at a line start, so the look-behind reads the slice's start as it would
+    // the newline; its end is a tail's end, where `$` holds in the text too.
+    const part = text.slice(w.start, w.end);
+    MESSAGES_ALIAS.lastIndex = 0;
+    for (let m = MESSAGES_ALIAS.exec(part); m; m = MESSAGES_ALIAS.exec(part)) {
+      if (m[0].length === 0) {
+        MESSAGES_ALIAS.lastIndex++;
+      }
+      m.index += w.start;
+      out.push(m);
     }
   }
   return out;

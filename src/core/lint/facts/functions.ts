@@ -123,8 +123,15 @@ export function definedFunctionAt(
   at: number,
   end: number,
   namedExpressions = false,
+  /** Set to the range of the node whose subtree decided the answer (see `FileContext.derive`). */
+  read?: { start: number; end: number },
 ): Node | null {
   const holder = end > at + 1 && end <= ctx.text.length ? ctx.root.descendantForIndex(at, end) : null;
+  if (holder && read) {
+    // (The name's parent, read below when the holder is not the definition, lies within it.)
+    read.start = holder.startIndex;
+    read.end = endOf(holder);
+  }
   if (holder) {
     const t = kind(holder);
     const name =
@@ -147,6 +154,11 @@ export function definedFunctionAt(
     }
   }
   const id = ctx.nodeAt(at);
+  if (!holder && read) {
+    const parent = id && up(id);
+    read.start = parent ? parent.startIndex : 0;
+    read.end = parent ? endOf(parent) : ctx.text.length;
+  }
   return id ? definedFunction(id, namedExpressions) : null;
 }
 

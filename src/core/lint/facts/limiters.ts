@@ -167,9 +167,15 @@ export function heldLimiter(ctx: FileContext, from: Node, boundary: Node): strin
   return undefined;
 }
 
-/** Limiter-ish words that must appear in the text for a call to run under a limit. */
-const LIMITER_TEXT =
-  /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume|\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|pace)\s*\(\s*\)/gi;
+/**
+ * Limiter-ish words that must appear in the text for a call to run under a limit. Two scans:
+ * the words (within a line: an editor document rescans only the edited lines) and the calls
+ * (which may span lines; they start with a dot or `self`/`this`, cheap to look for).
+ */
+const LIMITER_WORDS =
+  /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume/gi;
+const LIMITER_CALLS =
+  /\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|pace)\s*\(\s*\)/gi;
 
 /**
  * Whether limiter-ish text appears between two offsets: the offsets of every mention are
@@ -177,7 +183,7 @@ const LIMITER_TEXT =
  */
 function mentionsLimiter(ctx: FileContext, start: number, end: number): boolean {
   const offsets = ctx.memo('limiter-mentions', () => {
-    const out = [...ctx.scan(LIMITER_TEXT)].map((m) => m.index);
+    const out = [...ctx.scan(LIMITER_WORDS), ...ctx.scan(LIMITER_CALLS)].map((m) => m.index);
     for (const name of limiterNames(ctx)) {
       for (let i = ctx.text.indexOf(name); i >= 0; i = ctx.text.indexOf(name, i + 1)) {
         out.push(i);

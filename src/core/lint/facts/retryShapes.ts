@@ -269,6 +269,9 @@ function recursion(
   attempts: (tryBody: Node) => boolean,
 ): Found | undefined {
   for (const site of recursive) {
+    if (!inHandler(ctx, fn, site)) {
+      continue;
+    }
     const call = siteCall(ctx, site.at);
     const found = call ? handlerAround(call, fn.node) : undefined;
     if (!call || !found || !catchesRateLimit(ctx, found.handler)) {
@@ -307,6 +310,9 @@ function recursionThrough(
     if (!helpers || site.name === fn.name || read++ >= 8) {
       continue;
     }
+    if (!inHandler(ctx, fn, site)) {
+      continue;
+    }
     const call = siteCall(ctx, site.at);
     const found = call ? handlerAround(call, fn.node) : undefined;
     const body = found?.tryNode.childForFieldName('body');
@@ -326,6 +332,28 @@ function recursionThrough(
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a call site of `fn` sits in a catch/except clause inside it (see `handlerAround`): read
+ * within the function's subtree, so an editor document keeps the answer across an edit elsewhere.
+ */
+function inHandler(ctx: FileContext, fn: LocalFunction, site: CallSite): boolean {
+  const read = (): boolean => {
+    const call = siteCall(ctx, site.at);
+    return !!call && !!handlerAround(call, fn.node);
+  };
+  if (!ctx.keeps) {
+    return read();
+  }
+  const kept = ctx.derive(
+    'site-in-handler',
+    site.at,
+    () => ({ value: { inside: read(), start: fn.start, end: fn.end }, start: fn.start, end: fn.end }),
+    (v, by) => ({ inside: v.inside, start: v.start + by, end: v.end + by }),
+  );
+  // (Read for this function: a site's function is the same unless an edit inside it changed it.)
+  return kept.start === fn.start && kept.end === fn.end ? kept.inside : read();
 }
 
 /** The catch/except clause (and its try) around a node, inside `boundary`. */
@@ -364,6 +392,10 @@ function legacyWithin(ctx: FileContext, start: number, end: number): { calls: Cl
 /** How a generic wrapper re-runs its callable parameter: in a loop, from its handler, or by recursion. */
 function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]): Found | undefined {
   for (const site of fn.paramSites) {
+    // (A call in no try body is in no retry loop: decided from offsets, see `findRetryLoop`.)
+    if (!inTryBody(ctx, site.at)) {
+      continue;
+    }
     const call = siteCall(ctx, site.at);
     const loop = call ? findRetryLoop(ctx, call) : null;
     if (call && loop && loop.handlers.length) {

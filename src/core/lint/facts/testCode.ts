@@ -1,5 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
+import type { Derived } from '../scanCache';
 import { argumentList, callee, FUNCTION_TYPES, isCall, kind, namedChildren, up, endOf } from '../syntax';
 
 /**
@@ -46,8 +47,48 @@ export interface TestScope {
 }
 
 /** JS test blocks and hooks (also `describe.each(...)(...)`, `it.only`, `test.skip`, ...). */
-const JS_BLOCK =
-  /(?<![\w$.])(describe|context|suite|it|test|beforeEach|afterEach|beforeAll|afterAll|before|after|setup|teardown)\s*(?:\.|\()/g;
+const JS_BLOCK_NAMES = [
+  'describe',
+  'context',
+  'suite',
+  'it',
+  'test',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'before',
+  'after',
+  'setup',
+  'teardown',
+];
+
+/**
+ * The JS test blocks' names: what a scan of `(?<![\w$.])(<a name>)\s*(?:\.|\()` finds (index
+ * and group 1), in text order, found from the whole-word occurrences of each name
+ * (`FileContext.wordsOf`: a substring search, kept across edits for the lines an edit did not
+ * touch), where that pattern tries every offset.
+ */
+export function jsBlocks(ctx: FileContext): Array<{ index: number; 1: string }> {
+  const text = ctx.text;
+  const out: Array<{ index: number; 1: string }> = [];
+  for (const name of JS_BLOCK_NAMES) {
+    for (const at of ctx.wordsOf(name)) {
+      if (text[at - 1] === '.') {
+        continue;
+      }
+      let j = at + name.length;
+      while (j < text.length && /\s/.test(text[j])) {
+        j++;
+      }
+      if (text[j] === '.' || text[j] === '(') {
+        out.push({ index: at, 1: name });
+      }
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
 /** Blocks that take a name first (`it('does x', () => ...)`); the others are hooks. */
 const NAMED_BLOCKS = new Set(['describe', 'context', 'suite', 'it', 'test']);
 
@@ -74,36 +115,57 @@ export function isTestFile(ctx: FileContext): boolean {
 
 function jsScopes(ctx: FileContext): TestScope[] {
   const out: TestScope[] = [];
-  for (const m of ctx.scan(JS_BLOCK)) {
+  for (const m of jsBlocks(ctx)) {
     if (ctx.inCommentOrString(m.index)) {
       continue;
     }
-    // The outermost call of the chain that starts at the name: `it.each(t)('x', fn)`.
-    let node: Node | null = ctx.nodeAt(m.index);
-    let call: Node | null = null;
-    for (let p = up(node); p && node; node = p, p = up(p)) {
-      const k = kind(p);
-      if (isCall(p) && sameNode(callee(p), node)) {
-        call = p;
-      } else if (k !== 'member_expression') {
-        break;
-      }
+    // (Read within the node above the call chain alone: kept across an edit elsewhere.)
+    const scope = ctx.derive('js-test-scope', m.index, () => jsScopeAt(ctx, m.index, m[1]), shiftScope);
+    if (scope) {
+      out.push(scope);
     }
-    if (!call) {
-      continue;
-    }
-    const args = namedChildren(argumentList(call));
-    const fn = args.find((a) => FUNCTION_TYPES.has(kind(a)));
-    if (!fn) {
-      continue;
-    }
-    const first = args[0];
-    if (NAMED_BLOCKS.has(m[1]) && (!first || first === fn || !/string|template/.test(kind(first)))) {
-      continue; // `test(x => ...)`: not a named test block
-    }
-    out.push({ start: fn.startIndex, end: endOf(fn) });
   }
   return out;
+}
+
+/** The test block whose name is at `at`, with the range of the node it was read from. */
+function jsScopeAt(ctx: FileContext, at: number, name: string): Derived<TestScope | null> {
+  // The outermost call of the chain that starts at the name: `it.each(t)('x', fn)`.
+  let node: Node | null = ctx.nodeAt(at);
+  let call: Node | null = null;
+  let last: Node | null = null;
+  for (let p = up(node); p && node; node = p, p = up(p)) {
+    const k = kind(p);
+    last = p;
+    if (isCall(p) && sameNode(callee(p), node)) {
+      call = p;
+    } else if (k !== 'member_expression') {
+      break;
+    }
+  }
+  // The node read last: its range when an editor document keeps the answer (see `FileContext.derive`).
+  const read = !ctx.keeps
+    ? { start: 0, end: 0 }
+    : last
+      ? { start: last.startIndex, end: endOf(last) }
+      : { start: 0, end: ctx.text.length };
+  if (!call) {
+    return { value: null, ...read };
+  }
+  const args = namedChildren(argumentList(call));
+  const fn = args.find((a) => FUNCTION_TYPES.has(kind(a)));
+  if (!fn) {
+    return { value: null, ...read };
+  }
+  const first = args[0];
+  if (NAMED_BLOCKS.has(name) && (!first || first === fn || !/string|template/.test(kind(first)))) {
+    return { value: null, ...read }; // `test(x => ...)`: not a named test block
+  }
+  return { value: { start: fn.startIndex, end: endOf(fn) }, ...read };
+}
+
+function shiftScope(scope: TestScope | null, by: number): TestScope | null {
+  return scope && { start: scope.start + by, end: scope.end + by };
 }
 
 function sameNode(a: Node | null, b: Node | null): boolean {
@@ -125,24 +187,33 @@ function pythonScopes(ctx: FileContext): TestScope[] {
         continue;
       }
     }
-    let node: Node | null = ctx.nodeAt(at);
-    while (
-      node &&
-      kind(node) !== 'function_definition' &&
-      kind(node) !== 'class_definition' &&
-      kind(node) !== 'decorated_definition'
-    ) {
-      node = up(node);
+    const scope = ctx.derive('py-test-scope', at, () => pythonScopeAt(ctx, at), shiftScope);
+    if (scope) {
+      out.push(scope);
     }
-    if (!node) {
-      continue;
-    }
-    // A decorated definition covers its decorators too.
-    const parent = up(node);
-    const scope = parent && kind(parent) === 'decorated_definition' ? parent : node;
-    out.push({ start: scope.startIndex, end: endOf(scope) });
   }
   return out;
+}
+
+/** The test definition starting at `at`, with the range of the node it was read from. */
+function pythonScopeAt(ctx: FileContext, at: number): Derived<TestScope | null> {
+  let node: Node | null = ctx.nodeAt(at);
+  while (
+    node &&
+    kind(node) !== 'function_definition' &&
+    kind(node) !== 'class_definition' &&
+    kind(node) !== 'decorated_definition'
+  ) {
+    node = up(node);
+  }
+  if (!node) {
+    return { value: null, start: 0, end: ctx.text.length };
+  }
+  // A decorated definition covers its decorators too.
+  const parent = up(node);
+  const scope = parent && kind(parent) === 'decorated_definition' ? parent : node;
+  const read = parent ?? node;
+  return { value: { start: scope.startIndex, end: endOf(scope) }, start: read.startIndex, end: endOf(read) };
 }
 
 /**

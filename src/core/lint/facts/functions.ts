@@ -32,16 +32,32 @@ export function functionsNamed(ctx: FileContext, name: string): Node[] {
   });
 }
 
+/** What follows a name that is assigned: an optional type, then `=` (not `==` or `=>`). */
+const ASSIGNED = /\s*(?::[^=\n]*)?=(?![=>])\s*/y;
+
 /**
  * The values assigned to a plain name between two offsets (`name = value`,
  * `const name: T = value`), outermost expression first, in text order.
  */
 export function assignedValues(ctx: FileContext, name: string, from: number, to: number): Node[] {
   const out: Node[] = [];
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?:^|[^\\w$.])${esc}\\s*(?::[^=\\n]*)?=(?![=>])\\s*`, 'g');
-  for (const m of ctx.scan(re, from, to)) {
-    const valueStart = m.index + m[0].length;
+  const text = ctx.text;
+  // From the name's whole-word occurrences (searched once per file, kept across edits), not a
+  // pattern tried at every offset of the range: many rules ask about the same few names.
+  for (const at of ctx.wordsOf(name)) {
+    // (the pattern this replaces needed one character before the name inside the range)
+    if (at < from || (at === from && from > 0) || text[at - 1] === '.') {
+      continue;
+    }
+    if (at > to) {
+      break;
+    }
+    ASSIGNED.lastIndex = at + name.length;
+    const m = ASSIGNED.exec(text);
+    const valueStart = m ? ASSIGNED.lastIndex : -1;
+    if (!m || valueStart > to) {
+      continue;
+    }
     let value = ctx.nodeAt(valueStart);
     for (let p = up(value); p && p.startIndex === valueStart && endOf(p) <= to; p = up(value)) {
       value = p;

@@ -74,10 +74,15 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
       parts.push(first, `The API rejects the request with a 400. Lower it to at most ${modelMax}.`);
     }
     if (reasons.includes('nonstreaming-guard')) {
-      const first = `Non-streaming call with max_tokens ${shown}${where} is refused by the SDK; stream it.`;
+      let first = `Non-streaming call with max_tokens ${shown}${where} is refused by the SDK; stream it.`;
+      let later = '';
+      if (first.length > 100) {
+        first = `Non-streaming call with max_tokens ${shown} is refused by the SDK; stream it.`;
+        later = where;
+      }
       parts.push(
         ...(parts.length ? [] : [first]),
-        `A non-streaming ${methodText(call)} with max_tokens ${shown} and no timeout is refused by the SDK ` +
+        `A non-streaming ${methodText(call)} with max_tokens ${shown}${later} and no timeout is refused by the SDK ` +
           `before it is sent ("Streaming is required for operations that may take longer than 10 minutes"). ` +
           `Use client.messages.stream(...), lower max_tokens to ${thousands(guard)} or less, or pass an explicit timeout.`,
       );

@@ -42,7 +42,7 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     return; // already batched, or a cloud platform whose batch service is another API
   }
   const seen = new Set<number>();
-  for (const r of perItemCalls(ctx)) {
+  for (const r of inLoopOrder(ctx, perItemCalls(ctx))) {
     if (!r.overData || r.kind === 'while' || seen.has(r.construct.startIndex)) {
       continue;
     }
@@ -191,6 +191,34 @@ function polled(ctx: FileContext, construct: Node): boolean {
     const site = ctx.nodeAt(start);
     return !!site && repetitionAbove(ctx, site).construct?.kind === 'while';
   });
+}
+
+/**
+ * The per-item calls with those of one construct ordered by where the construct reaches them
+ * (its first call site of the function leading to the call): a loop that calls `split(line)`
+ * and then `tag(split_line)` is reported at the request it sends first, on which the rest wait.
+ */
+function inLoopOrder(ctx: FileContext, items: PerItem[]): PerItem[] {
+  const site = (r: PerItem): number => {
+    const c = r.construct;
+    const at = r.call.node.startIndex;
+    if (at >= c.startIndex && at < endOf(c)) {
+      return at;
+    }
+    const name = r.outer ?? r.viaName;
+    let first = Infinity;
+    for (const { start } of name ? ctx.callsOf(name) : []) {
+      if (start >= c.startIndex && start < endOf(c) && start < first) {
+        first = start;
+      }
+    }
+    return first === Infinity ? at : first;
+  };
+  const firstOf = new Map<number, number>();
+  items.forEach((r, i) => firstOf.set(r.construct.startIndex, firstOf.get(r.construct.startIndex) ?? i));
+  const keyed = items.map((r, i) => ({ r, i, c: firstOf.get(r.construct.startIndex) ?? i, s: site(r) }));
+  keyed.sort((a, b) => a.c - b.c || a.s - b.s || a.i - b.i);
+  return keyed.map((k) => k.r);
 }
 
 function what(r: PerItem): string {

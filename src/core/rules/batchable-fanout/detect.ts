@@ -18,6 +18,7 @@ import { offlineContext } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
+import { overConfiguredProviders } from '../unbounded-fanout/providers';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps, databases. */
 const JS_SINK =
@@ -42,8 +43,9 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     return; // already batched, or a cloud platform whose batch service is another API
   }
   const seen = new Set<number>();
-  for (const r of inLoopOrder(ctx, perItemCalls(ctx))) {
-    if (!r.overData || r.kind === 'while' || seen.has(r.construct.startIndex)) {
+  for (const item of inLoopOrder(ctx, perItemCalls(ctx))) {
+    const r = pastProviders(ctx, item);
+    if (!r || !r.overData || r.kind === 'while' || seen.has(r.construct.startIndex)) {
       continue;
     }
     if (streamed(ctx, r)) {
@@ -194,6 +196,20 @@ function polled(ctx: FileContext, construct: Node): boolean {
 }
 
 /**
+ * A loop over the configured models or providers sends a fixed handful, not one request per
+ * data item: the loop over data around it (in the same function) repeats them, else none does.
+ */
+function pastProviders(ctx: FileContext, r: PerItem): PerItem | undefined {
+  if (!overConfiguredProviders(ctx, r.construct)) {
+    return r;
+  }
+  const above = repetitionAbove(ctx, r.construct).construct;
+  return above?.overData && above.kind !== 'while' && !overConfiguredProviders(ctx, above.construct)
+    ? { ...r, ...above }
+    : undefined;
+}
+
+/**
  * The per-item calls with those of one construct ordered by where the construct reaches them
  * (its first call site of the function leading to the call): a loop that calls `split(line)`
  * and then `tag(split_line)` is reported at the request it sends first, on which the rest wait.
@@ -306,7 +322,8 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
     }
     const result = call ? assignedName(ctx, call) : undefined;
     const caller = site ? enclosingFunction(site) : null;
-    if (result && hasSink(ctx, sink, at, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
+    // (or a value made from them, `all = [...old, ...result]`, handed to a same-file writer)
+    if (result && storesDerived(ctx, at, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
       return true;
     }
   }

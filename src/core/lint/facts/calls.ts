@@ -62,7 +62,8 @@ const PY_RUNNER = /^(?:to_thread|submit|partial)$/;
  * Python: the Messages method handed to a runner with the request as keyword arguments,
  * `await asyncio.to_thread(client.messages.create, model=…, messages=…)`,
  * `pool.submit(client.messages.create, **req)`, `functools.partial(client.messages.create, …)`:
- * the runner's call is the request (its keyword arguments are the params).
+ * the runner's call is the request (its keyword arguments are the params; its callee, where
+ * findings start, is the runner's).
  */
 function handedOverCalls(ctx: FileContext): ClaudeCall[] {
   const out: ClaudeCall[] = [];
@@ -96,9 +97,12 @@ function handedOverCalls(ctx: FileContext): ClaudeCall[] {
     if (!client && !params.open && !e.has('model') && !e.has('messages')) {
       continue; // not a Messages request (an SMS client's `messages.create(body=…, to=…)`)
     }
+    if (!params.open && !e.has('max_tokens')) {
+      continue; // (a max_tokens fix would land before the handed-over method: left to the plain calls)
+    }
     out.push({
       node: runner,
-      callee: member,
+      callee: callee(runner) ?? member, // the statement's line: `await asyncio.to_thread(`
       receiver,
       method: m[1] === 'stream' ? 'stream' : 'create',
       beta: false,

@@ -535,6 +535,9 @@ function derivedFrom(ctx: FileContext, array: Node): Node | null {
     if (/^(?:list|sorted|tuple|set|reversed|enumerate)$/.test(name) && args.length >= 1) {
       return unwrap(args[0]);
     }
+    if (name === 'zip' && args.length >= 1) {
+      return unwrap(args[0]); // (as long as its shortest: the first is enough to bound it)
+    }
     if ((/^(?:map|filter)$/.test(name) || /\.map$/.test(name)) && args.length >= 2) {
       return unwrap(args[1]);
     }

@@ -9,6 +9,7 @@ import {
   lastSegment,
   positionalArgs,
   unwrap,
+  up,
   endOf,
 } from '../syntax';
 import { callParams, objectParams, type ParamSet } from './arguments';
@@ -50,8 +51,67 @@ export function findCalls(ctx: FileContext): ClaudeCall[] {
       out.push(call);
     }
   }
-  const aliased = [...aliasCalls(ctx), ...methodAliasCalls(ctx)];
+  const aliased = [...aliasCalls(ctx), ...methodAliasCalls(ctx), ...handedOverCalls(ctx)];
   return aliased.length ? [...out, ...aliased].sort((a, b) => a.node.startIndex - b.node.startIndex) : out;
+}
+
+/** Python runners given a function and its arguments: `asyncio.to_thread(f, **kw)`, `pool.submit(f, ...)`, `partial(f, ...)`. */
+const PY_RUNNER = /^(?:to_thread|submit|partial)$/;
+
+/**
+ * Python: the Messages method handed to a runner with the request as keyword arguments,
+ * `await asyncio.to_thread(client.messages.create, model=…, messages=…)`,
+ * `pool.submit(client.messages.create, **req)`, `functools.partial(client.messages.create, …)`:
+ * the runner's call is the request (its keyword arguments are the params; its callee, where
+ * findings start, is the runner's).
+ */
+function handedOverCalls(ctx: FileContext): ClaudeCall[] {
+  const out: ClaudeCall[] = [];
+  if (!ctx.python) {
+    return out;
+  }
+  for (const m of ctx.scan(/\bmessages\s*\.\s*(create|stream)\s*,/g)) {
+    const ref = ctx.nodeAt(m.index);
+    let member: Node | null = ref;
+    while (member && up(member) && kind(up(member) as Node) === 'attribute') {
+      member = up(member);
+    }
+    const list = member ? up(member) : null;
+    const runner = list && kind(list) === 'argument_list' ? up(list) : null;
+    if (
+      !member ||
+      !runner ||
+      !isCall(runner) ||
+      positionalArgs(runner)[0]?.startIndex !== member.startIndex ||
+      !PY_RUNNER.test(lastSegment(dottedName(callee(runner), ctx.text)))
+    ) {
+      continue;
+    }
+    const receiver = unwrap(member.childForFieldName('object')?.childForFieldName('object') ?? null);
+    const client = receiver ? resolveClient(ctx, receiver, runner.startIndex) : null;
+    if (!receiver || (client ? client.vendor !== 'anthropic' : !ctx.claudeFile)) {
+      continue;
+    }
+    const params = callParams(runner, ctx.text, true);
+    const e = params.entries;
+    if (!client && !params.open && !e.has('model') && !e.has('messages')) {
+      continue; // not a Messages request (an SMS client's `messages.create(body=…, to=…)`)
+    }
+    if (!params.open && !e.has('max_tokens')) {
+      continue; // (a max_tokens fix would land before the handed-over method: left to the plain calls)
+    }
+    out.push({
+      node: runner,
+      callee: callee(runner) ?? member, // the statement's line: `await asyncio.to_thread(`
+      receiver,
+      method: m[1] === 'stream' ? 'stream' : 'create',
+      beta: false,
+      params,
+      options: params,
+      client,
+    });
+  }
+  return out;
 }
 
 /**

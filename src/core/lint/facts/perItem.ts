@@ -263,6 +263,21 @@ function dataLoopAround(ctx: FileContext, inner: Node, call: Node): Found | unde
   return undefined;
 }
 
+/**
+ * Whether an anonymous function is the first argument of a call to a same-file function
+ * (`callWithRetry(() => …)`, `retrying(lambda: …)`) that does not itself hold a loop over
+ * data: a wrapper that runs it now, not a per-item runner.
+ */
+function runNowBySameFileHelper(ctx: FileContext, fn: Node): boolean {
+  const list = up(fn);
+  const call = list && (kind(list) === 'arguments' || kind(list) === 'argument_list') ? up(list) : null;
+  if (!call || !isCall(call) || positionalArgs(call)[0]?.startIndex !== fn.startIndex) {
+    return false;
+  }
+  const name = lastSegment(dottedName(callee(call), ctx.text));
+  return (callGraph(ctx).byName.get(name) ?? []).length > 0;
+}
+
 /** The loop over data that runs the function holding a call, through at most MAX_HOPS callers. */
 function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined {
   const inner = enclosingFunction(call.node);
@@ -270,7 +285,18 @@ function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined
   if (inner && !innerName) {
     // An anonymous function run per item: handed to a same-file runner or `.apply`, or made in a loop.
     const found = ctx.memo(`batchable-anonymous:${inner.startIndex}`, () => anonymousPerItem(ctx, inner));
-    return found && { call, ...found, lifted: false };
+    if (found) {
+      return { call, ...found, lifted: false };
+    }
+    // A thunk a same-file helper runs at once (`callWithRetry(() => client.messages.create(…))`):
+    // the request runs as often as the named function around it.
+    const outerFn = runNowBySameFileHelper(ctx, inner) ? enclosingFunction(inner) : null;
+    const outerName = outerFn ? functionName(outerFn, ctx.text) : undefined;
+    if (!outerFn || !outerName || repetitionAbove(ctx, inner).construct) {
+      return undefined;
+    }
+    const viaOuter = ctx.memo(`batchable-callers:${outerFn.startIndex}`, () => loopAbove(ctx, outerFn));
+    return viaOuter && { call, ...viaOuter, via: outerFn, viaName: outerName };
   }
   if (!inner || !innerName) {
     return undefined;

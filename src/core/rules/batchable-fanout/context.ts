@@ -40,6 +40,39 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
   if (servesRequests(ctx) || (ctx.python && TOP_LEVEL_INPUT.test(ctx.text))) {
     return undefined;
   }
+  return reachedOffline(ctx, node) ?? writesFiles(ctx, node);
+}
+
+/** Writing a local file: `pickle.dump(…)`, `json.dump(…)`, `df.to_csv(…)`, `open(path, "w")`, `writeFileSync(…)`. */
+const PY_FILE_WRITE =
+  /\b(?:pickle|pkl|json|joblib|np|numpy|yaml)\s*\.\s*(?:dump|save)\s*\(|\.to_(?:csv|json|parquet|excel|pickle|feather)\s*\(|\bopen\s*\([^()\n]*,\s*['"][wax]b?\+?['"]/;
+const JS_FILE_WRITE =
+  /\b(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|writeJson)\s*\(/;
+
+/**
+ * The loop writes local files itself as it goes (`pickle.dump(done, open(…, "wb"))` after each
+ * slice): a data job, wherever its function is called from (a notebook, another script).
+ */
+function writesFiles(ctx: FileContext, node: Node): string | undefined {
+  const fn = enclosingFunction(node);
+  const name = fn ? functionName(fn, ctx.text) : undefined;
+  if (!fn || !name) {
+    return undefined;
+  }
+  // (in the loop, or a loop around it in the function: saved as it goes)
+  let outer = node;
+  for (let n = up(node); n && n.startIndex > fn.startIndex; n = up(n)) {
+    if (/^(?:for_statement|for_in_statement|while_statement)$/.test(kind(n))) {
+      outer = n;
+    }
+  }
+  const body = ctx.text.slice(outer.startIndex, endOf(outer));
+  return (ctx.python ? PY_FILE_WRITE : JS_FILE_WRITE).test(body)
+    ? `${name}(), whose loop writes its results to files`
+    : undefined;
+}
+
+function reachedOffline(ctx: FileContext, node: Node): string | undefined {
   const fn = enclosingFunction(node);
   if (!fn) {
     return ctx.python && /^\s*if\s+__name__\s*==/m.test(ctx.text)

@@ -18,10 +18,11 @@ import { offlineContext } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
+import { overConfiguredProviders } from '../unbounded-fanout/providers';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps, databases. */
 const JS_SINK =
-  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(/;
+  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(|\.(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
 const PY_SINK =
   /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|bulk_create|save|dump|commit)\s*\(/;
 
@@ -42,8 +43,9 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     return; // already batched, or a cloud platform whose batch service is another API
   }
   const seen = new Set<number>();
-  for (const r of perItemCalls(ctx)) {
-    if (!r.overData || r.kind === 'while' || seen.has(r.construct.startIndex)) {
+  for (const item of inLoopOrder(ctx, perItemCalls(ctx))) {
+    const r = pastProviders(ctx, item);
+    if (!r || !r.overData || r.kind === 'while' || seen.has(r.construct.startIndex)) {
       continue;
     }
     if (streamed(ctx, r)) {
@@ -193,6 +195,48 @@ function polled(ctx: FileContext, construct: Node): boolean {
   });
 }
 
+/**
+ * A loop over the configured models or providers sends a fixed handful, not one request per
+ * data item: the loop over data around it (in the same function) repeats them, else none does.
+ */
+function pastProviders(ctx: FileContext, r: PerItem): PerItem | undefined {
+  if (!overConfiguredProviders(ctx, r.construct)) {
+    return r;
+  }
+  const above = repetitionAbove(ctx, r.construct).construct;
+  return above?.overData && above.kind !== 'while' && !overConfiguredProviders(ctx, above.construct)
+    ? { ...r, ...above }
+    : undefined;
+}
+
+/**
+ * The per-item calls with those of one construct ordered by where the construct reaches them
+ * (its first call site of the function leading to the call): a loop that calls `split(line)`
+ * and then `tag(split_line)` is reported at the request it sends first, on which the rest wait.
+ */
+function inLoopOrder(ctx: FileContext, items: PerItem[]): PerItem[] {
+  const site = (r: PerItem): number => {
+    const c = r.construct;
+    const at = r.call.node.startIndex;
+    if (at >= c.startIndex && at < endOf(c)) {
+      return at;
+    }
+    const name = r.outer ?? r.viaName;
+    let first = Infinity;
+    for (const { start } of name ? ctx.callsOf(name) : []) {
+      if (start >= c.startIndex && start < endOf(c) && start < first) {
+        first = start;
+      }
+    }
+    return first === Infinity ? at : first;
+  };
+  const firstOf = new Map<number, number>();
+  items.forEach((r, i) => firstOf.set(r.construct.startIndex, firstOf.get(r.construct.startIndex) ?? i));
+  const keyed = items.map((r, i) => ({ r, i, c: firstOf.get(r.construct.startIndex) ?? i, s: site(r) }));
+  keyed.sort((a, b) => a.c - b.c || a.s - b.s || a.i - b.i);
+  return keyed.map((k) => k.r);
+}
+
 function what(r: PerItem): string {
   const chain = r.outer && r.outer !== r.viaName ? `${r.outer}() and ${r.viaName}` : r.viaName;
   const via = chain ? ` (through ${chain}())` : '';
@@ -278,7 +322,8 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
     }
     const result = call ? assignedName(ctx, call) : undefined;
     const caller = site ? enclosingFunction(site) : null;
-    if (result && hasSink(ctx, sink, at, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
+    // (or a value made from them, `all = [...old, ...result]`, handed to a same-file writer)
+    if (result && storesDerived(ctx, at, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
       return true;
     }
   }

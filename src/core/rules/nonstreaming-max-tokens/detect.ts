@@ -22,6 +22,7 @@ import {
   type ParamEntry,
 } from '../../lint/facts/arguments';
 import { assignedValues } from '../../lint/facts/functions';
+import { moduleConstant } from '../../lint/facts/constants';
 import type { Node } from '../../parse/treeSitter';
 import type { NonstreamingMaxTokensData } from './data';
 
@@ -37,9 +38,14 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
     }
     const params = paramsOf(ctx, call);
     const entry = params.entries.get('max_tokens');
-    const value = entryNumber(entry, ctx.text);
+    const named =
+      entry && entryNumber(entry, ctx.text) === undefined ? numberByName(ctx, call, entry.value) : undefined;
+    const value = named ? named.value : entryNumber(entry, ctx.text);
     if (!entry || value === undefined) {
       continue;
+    }
+    if (named) {
+      params.from = named.from;
     }
     const model = entryString(params.entries.get('model'), ctx.text);
     const modelMax = model === undefined ? undefined : MODEL_MAX_OUTPUT.get(model);
@@ -68,10 +74,15 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
       parts.push(first, `The API rejects the request with a 400. Lower it to at most ${modelMax}.`);
     }
     if (reasons.includes('nonstreaming-guard')) {
-      const first = `Non-streaming call with max_tokens ${shown}${where} is refused by the SDK; stream it.`;
+      let first = `Non-streaming call with max_tokens ${shown}${where} is refused by the SDK; stream it.`;
+      let later = '';
+      if (first.length > 100) {
+        first = `Non-streaming call with max_tokens ${shown} is refused by the SDK; stream it.`;
+        later = where;
+      }
       parts.push(
         ...(parts.length ? [] : [first]),
-        `A non-streaming ${methodText(call)} with max_tokens ${shown} and no timeout is refused by the SDK ` +
+        `A non-streaming ${methodText(call)} with max_tokens ${shown}${later} and no timeout is refused by the SDK ` +
           `before it is sent ("Streaming is required for operations that may take longer than 10 minutes"). ` +
           `Use client.messages.stream(...), lower max_tokens to ${thousands(guard)} or less, or pass an explicit timeout.`,
       );
@@ -84,7 +95,9 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
         rule: 'nonstreaming-max-tokens',
         language: lang(ctx),
         call: callFacts(ctx, call),
-        maxTokens: { start: entry.value.startIndex, end: endOf(entry.value) },
+        maxTokens: named
+          ? { start: named.node.startIndex, end: endOf(named.node) }
+          : { start: entry.value.startIndex, end: endOf(entry.value) },
         maxTokensValue: value,
         reasons,
         model,
@@ -205,6 +218,45 @@ function clientHasTimeout(ctx: FileContext, client: ClientBinding, depth: number
     return base ? clientHasTimeout(ctx, base, depth + 1) : true;
   }
   return false;
+}
+
+/**
+ * The number a `max_tokens` value written as a name holds: a parameter default or a local
+ * assignment, when it is the only value the name is given in the enclosing function before
+ * the call (`def ask(p, max_tokens=64000): … create(max_tokens=max_tokens)`), or a module
+ * constant (`MAX_TOKENS = 64_000`).
+ */
+function numberByName(
+  ctx: FileContext,
+  call: ClaudeCall,
+  value: Node,
+): { value: number; node: Node; from: string } | undefined {
+  const v = unwrap(value);
+  if (!v || kind(v) !== 'identifier') {
+    return undefined;
+  }
+  const name = ctx.textOf(v);
+  const fn = enclosingFunction(call.node);
+  const local = fn ? assignedValues(ctx, name, fn.startIndex, call.node.startIndex) : [];
+  let node: Node | undefined;
+  let from: string;
+  if (local.length > 0) {
+    if (local.length !== 1) {
+      return undefined; // reassigned (clamped, computed): not one known value
+    }
+    node = unwrap(local[0]) ?? undefined;
+    const param = node && fn && node.startIndex < (fn.childForFieldName('body')?.startIndex ?? 0);
+    from = param ? `the default of \`${name}\`` : `\`${name}\``;
+  } else {
+    node = moduleConstant(ctx, v);
+    from = `\`${name}\``;
+  }
+  const k = node ? kind(node) : '';
+  if (!node || (k !== 'integer' && k !== 'number')) {
+    return undefined;
+  }
+  const n = Number(ctx.textOf(node).replace(/_/g, ''));
+  return Number.isFinite(n) ? { value: n, node, from } : undefined;
 }
 
 /** `64000` → `64,000` (toLocaleString goes through ICU and is slow). */

@@ -92,7 +92,7 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
       if (r.calls.length || direct) {
         const workersText = mpPool
           ? workers === null
-            ? 'no processes argument (one process per CPU core)'
+            ? 'no processes (one per CPU core)'
             : `${workers} processes`
           : workers === null
             ? 'no max_workers (up to 32 threads)'

@@ -368,6 +368,18 @@ export function boundedArray(
   if (kind(array) === 'subscript' && /:/.test(ctx.textOf(array.childForFieldName('subscript')))) {
     return true; // items[i:i + 10]
   }
+  if (isMember(array)) {
+    // `result.domains`, `result` bound to a same-file call returning `{ domains: <at most N> }`
+    const field = ctx.textOf(memberProperty(array));
+    let obj = unwrap(array.childForFieldName('object'));
+    if (obj && kind(obj) === 'identifier') {
+      const values = assignedValues(ctx, ctx.textOf(obj), scopeOf(combinator).startIndex, before);
+      obj = unwrap(values[values.length - 1] ?? null);
+    }
+    if (obj && isCall(obj) && boundedCall(ctx, obj, field)) {
+      return true;
+    }
+  }
   const name = lastSegment(dottedName(array, ctx.text));
   if (CHUNK_NAME.test(name) && enclosingLoop(combinator, scopeOf(combinator)) !== null) {
     return true;
@@ -520,8 +532,11 @@ function derivedFrom(ctx: FileContext, array: Node): Node | null {
   const args = positionalArgs(array);
   const name = dottedName(fn, ctx.text);
   if (ctx.python) {
-    if (/^(?:list|sorted|tuple|set|reversed)$/.test(name) && args.length === 1) {
+    if (/^(?:list|sorted|tuple|set|reversed|enumerate)$/.test(name) && args.length >= 1) {
       return unwrap(args[0]);
+    }
+    if (name === 'zip' && args.length >= 1) {
+      return unwrap(args[0]); // (as long as its shortest: the first is enough to bound it)
     }
     if ((/^(?:map|filter)$/.test(name) || /\.map$/.test(name)) && args.length >= 2) {
       return unwrap(args[1]);
@@ -535,10 +550,10 @@ function derivedFrom(ctx: FileContext, array: Node): Node | null {
 }
 
 /** A call of a same-file function that returns a list of at most a small, known size. */
-function boundedCall(ctx: FileContext, call: Node): boolean {
+function boundedCall(ctx: FileContext, call: Node, field?: string): boolean {
   const name = lastSegment(dottedName(callee(call), ctx.text));
   for (const fn of callGraph(ctx).byName.get(name) ?? []) {
-    const bound = returnsAtMost(ctx, fn);
+    const bound = returnsAtMost(ctx, fn, field);
     if (!bound) {
       continue;
     }
@@ -556,14 +571,17 @@ function boundedCall(ctx: FileContext, call: Node): boolean {
 
 /**
  * "Returns a list of at most N" (computed once per function): every `return` (or the arrow's
- * expression body) is `x.slice(0, N)`, `x[:N]`, `x[-N:]`, `x.slice(-N)` or a literal list,
- * with N a literal, a same-file constant or one of the function's parameters.
+ * expression body) is `x.slice(0, N)`, `x[:N]`, `x[-N:]`, `x.slice(-N)`, a literal list or a
+ * list filled in a loop that stops at N (`if (out.length >= N) break`), with N a literal, a
+ * same-file constant or one of the function's parameters. With `field`: every return is an
+ * object / dict literal whose `field` entry is such a list (`return { domains: out, reasoning }`).
  */
 export function returnsAtMost(
   ctx: FileContext,
   fn: LocalFunction,
+  field?: string,
 ): { n?: number; param?: number } | undefined {
-  return ctx.memo(`returns-at-most:${fn.start}`, () => {
+  return ctx.memo(`returns-at-most:${fn.start}:${field ?? ''}`, () => {
     const exprs: Node[] = [];
     const body = fn.node.childForFieldName('body');
     if (body && kind(fn.node) === 'arrow_function' && kind(body) !== 'statement_block') {
@@ -583,7 +601,8 @@ export function returnsAtMost(
     }
     let out: { n?: number; param?: number } | undefined;
     for (const e of exprs) {
-      const b = sliceBound(ctx, unwrap(e), fn);
+      const value = field === undefined ? unwrap(e) : fieldValue(ctx, unwrap(e), field);
+      const b = sliceBound(ctx, value, fn);
       if (!b) {
         return undefined;
       }
@@ -615,6 +634,15 @@ function sliceBound(
   if (kind(e) === 'array' || kind(e) === 'list') {
     return { n: namedChildren(e).length };
   }
+  if (kind(e) === 'identifier' && grownIn(ctx, ctx.textOf(e), fn.start, e.startIndex)) {
+    // `out = []`, then `out.push(x)` in a loop: bounded only by a cap on its length
+    const cap = lengthCap(ctx, ctx.textOf(e), fn.start, e.startIndex);
+    if (cap === undefined || fn.params.includes(cap)) {
+      return cap === undefined ? undefined : { param: fn.params.indexOf(cap) };
+    }
+    const n = /^\d[\d_]*$/.test(cap) ? Number(cap.replace(/_/g, '')) : countValue(ctx, null, cap);
+    return n === undefined ? undefined : { n };
+  }
   if (isCall(e) && isMember(callee(e)) && ctx.textOf(memberProperty(callee(e))) === 'slice') {
     const args = positionalArgs(e);
     if (args.length === 1 && ctx.textOf(args[0]).startsWith('-')) {
@@ -639,6 +667,51 @@ function sliceBound(
     const values = assignedValues(ctx, ctx.textOf(e), fn.start, e.startIndex);
     const last = unwrap(values[values.length - 1] ?? null);
     return last && kind(last) !== 'identifier' ? sliceBound(ctx, last, fn) : undefined;
+  }
+  return undefined;
+}
+
+/** The `field` entry of an object / dict literal (`{ domains: out }`, `{ domains }`, `{"domains": out}`). */
+function fieldValue(ctx: FileContext, e: Node | null, field: string): Node | null {
+  if (!e || (kind(e) !== 'object' && kind(e) !== 'dictionary')) {
+    return null;
+  }
+  for (const entry of namedChildren(e)) {
+    if (kind(entry) === 'shorthand_property_identifier' && ctx.textOf(entry) === field) {
+      return entry;
+    }
+    const key = entry.childForFieldName('key');
+    if (kind(entry) === 'pair' && ctx.textOf(key).replace(/^['"]|['"]$/g, '') === field) {
+      return unwrap(entry.childForFieldName('value'));
+    }
+  }
+  return null;
+}
+
+/** Whether `name.push(…)` / `.append(…)` / `.extend(…)` / `.insert(…)` / `.unshift(…)` is written in [from, to). */
+function grownIn(ctx: FileContext, name: string, from: number, to: number): boolean {
+  const re = new RegExp(
+    `(?:^|[^\\w$.])${escapeRegExp(name)}\\s*\\.\\s*(?:append|push|extend|insert|unshift)\\s*\\(`,
+    'g',
+  );
+  for (const m of ctx.scan(re, from, to)) {
+    if (m) return true;
+  }
+  return false;
+}
+
+/**
+ * The cap a loop filling `name` stops at, written in [from, to): `if (out.length >= N) break;`,
+ * `if len(out) >= N: break` (or `return`). `>` caps at N + 1.
+ */
+function lengthCap(ctx: FileContext, name: string, from: number, to: number): string | undefined {
+  const n = escapeRegExp(name);
+  const re = new RegExp(
+    `(?:${n}\\.length|len\\(\\s*${n}\\s*\\))\\s*(>=|==)\\s*([\\w$]+)\\s*\\)?\\s*:?\\s*\\{?\\s*(?:break|return)\\b`,
+    'g',
+  );
+  for (const m of ctx.scan(re, from, to)) {
+    if (m[2]) return m[2];
   }
   return undefined;
 }

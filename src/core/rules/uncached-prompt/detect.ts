@@ -7,7 +7,7 @@ import { endOf, kind, namedChildren, rangeOf, stringValue, unwrap } from '../../
 import { cacheEffect, TOKENS_PER_CHAR_NOTE, tokensOfChars } from '../adviceCosts';
 import { lang, type Report } from '../rule';
 import type { CacheTarget, UncachedPromptData } from './data';
-import { minimumCacheable } from './minimums';
+import { knownMinimum, minimumCacheable } from './minimums';
 
 /** An estimate under this many times the model's minimum may be below it once counted (the message says so). */
 const NEAR_MINIMUM = 1.25;
@@ -36,7 +36,8 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
     }
     const chars = (constSystem?.chars ?? 0) + (constTools?.chars ?? 0);
     const prefixTokens = tokensOfChars(chars);
-    const model = modelOf(ctx, params.entries.get('model'));
+    const written = modelOf(ctx, params.entries.get('model'));
+    const model = written ?? namedModel(ctx);
     const minimum = minimumCacheable(model);
     const target = constSystem ? systemTarget(constSystem) : constTools ? toolsTarget(constTools) : undefined;
     if (prefixTokens < minimum || !target) {
@@ -62,7 +63,7 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
           ? `: per 1,000 calls the prefix costs ~${effect.cached} instead of ~${effect.uncached} on ${effect.family} ` +
             `(list prices as of ${effect.asOf}, one 5-minute cache write included)`
           : '') +
-        `. ${model ?? 'This model'}'s minimum cacheable prefix is ${minimum.toLocaleString('en-US')} tokens` +
+        `. ${written ?? (model ? `${model} (the model this file names)` : 'This model')}'s minimum cacheable prefix is ${minimum.toLocaleString('en-US')} tokens` +
         (prefixTokens < minimum * NEAR_MINIMUM
           ? `, close to this estimate: count the prefix with count_tokens first, since a shorter one is not cached.`
           : '.'),
@@ -163,6 +164,29 @@ function modelOf(ctx: FileContext, entry: ParamEntry | undefined): string | unde
   }
   const def = moduleConstant(ctx, v);
   return def ? stringValue(unwrap(def), ctx.text) : undefined;
+}
+
+/**
+ * When the call's model is not a literal (a parameter, `args.model`): the Claude model the
+ * file names, when every Claude model id written in it has a known minimum — the one with
+ * the largest minimum, so the rule still never advises caching a prefix too short for one of them.
+ */
+function namedModel(ctx: FileContext): string | undefined {
+  return ctx.memo('uncached-named-model', () => {
+    let best: string | undefined;
+    let bestMin = -1;
+    for (const m of ctx.scan(/['"`](claude-[a-z0-9][\w.-]*)['"`]/g, 0, ctx.text.length)) {
+      const n = knownMinimum(m[1]);
+      if (n === undefined) {
+        return undefined;
+      }
+      if (n > bestMin) {
+        best = m[1];
+        bestMin = n;
+      }
+    }
+    return best;
+  });
 }
 
 function describe(r: Repetition): string {

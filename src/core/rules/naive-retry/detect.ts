@@ -70,15 +70,19 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   }
   for (const attempt of attempts) {
     // A raw HTTP call retried on its response status (`if (res.status === 429) { sleep; continue }`).
+    // (A try whose handlers catch no rate limit, `except Timeout:`, leaves the status test to be read.)
+    const around = findRetryLoop(ctx, attempt.node);
     const status =
-      attempt.http && !attempt.via && !findRetryLoop(ctx, attempt.node)
+      attempt.http && !attempt.via && !around?.handlers.length
         ? findStatusRetryLoop(ctx, attempt.node)
         : null;
-    const loop = status ?? findRetryLoop(ctx, attempt.node);
+    // (A loop whose handlers catch no rate limit, a validation re-ask, leaves the call to any
+    // retry library around it: read below.)
+    const found0 = status ?? around;
+    const loop = found0 && found0.handlers.length ? found0 : null;
     if (loop) {
       if (
         seen.has(loop.loop.startIndex) ||
-        loop.handlers.length === 0 ||
         (attempt.via && swallowedUnread(ctx, attempt.call.node, attempt.node, loop.loop))
       ) {
         continue;

@@ -509,11 +509,19 @@ function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
       if (!/wait|sleep|backoff|reset|rate|limit|throttl|pause|cool/i.test(name)) {
         continue;
       }
+      // (each name's import looked up once, at most 16 names a file: it stays linear)
+      const known = ctx.memo('naive-retry-imported-waits', () => new Map<string, boolean>());
+      if (!known.has(name) && known.size >= 16) {
+        continue;
+      }
       const imported = new RegExp(
         `^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${name}\\b|\\bimport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from|\\b${name}\\b[^\\n]*=\\s*require\\s*\\(`,
         'm',
       );
-      if (imported.test(ctx.text)) {
+      if (!known.has(name)) {
+        known.set(name, imported.test(ctx.text));
+      }
+      if (known.get(name)) {
         return true;
       }
     }

@@ -199,7 +199,8 @@ function libraryPredicates(ctx: FileContext): Array<{ fn: LocalFunction; param: 
       nodes.push(call);
     }
   }
-  for (const node of nodes) {
+  // (the first 64 calls: each lookup reads the file's retry scopes)
+  for (const node of nodes.slice(0, 64)) {
     const lib = uses.size < 8 ? findRetryLibrary(ctx, node) : null;
     if (lib) {
       uses.set(lib.node.startIndex, lib.config ?? lib.head);

@@ -13,8 +13,8 @@ const PY_RATE_LIMIT_CATCHERS = new Set([
   'HTTPStatusError',
   'HTTPError',
   'RequestException',
-  'OverloadedError',
 ]);
+// (`OverloadedError` is a 529: a handler naming only it never sees a 429.)
 
 /** The offset ranges of every try block's body in the file (found once, from the `try` keywords). */
 export function tryBodies(ctx: FileContext): Array<{ start: number; end: number; node: Node }> {

@@ -1,5 +1,6 @@
+import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { kind, lastSegment, positionalArgs, unwrap } from '../syntax';
+import { endOf, kind, lastSegment, positionalArgs, unwrap, up } from '../syntax';
 import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
 
@@ -25,7 +26,8 @@ export const ENDPOINT_ASSIGNMENT: [RegExp, RegExp] = [
 export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
   return ctx.memo('http-claude-calls', () => {
     const out: ClaudeCall[] = [];
-    if (!ctx.text.includes('/v1/messages')) {
+    const versioned = ctx.text.includes('anthropic-version');
+    if (!ctx.text.includes('/v1/messages') && !versioned) {
       return out;
     }
     // `ANTHROPIC_URL = "https://api.anthropic.com/v1/messages"`, `const url = \`${base}/v1/messages\``.
@@ -42,7 +44,13 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
       }
       const { call, fn } = found;
       const first = unwrap(positionalArgs(call)[0] ?? null);
-      if (!first || !isMessagesEndpoint(ctx.textOf(first), kind(first), names)) {
+      if (
+        !first ||
+        !(
+          isMessagesEndpoint(ctx.textOf(first), kind(first), names) ||
+          (versioned && sendsAnthropicHeaders(ctx, call, first))
+        )
+      ) {
         continue;
       }
       const empty = { node: null, entries: new Map(), open: false };
@@ -69,4 +77,54 @@ function isMessagesEndpoint(text: string, k: string, names: Set<string>): boolea
   return (
     (k === 'identifier' || k === 'attribute' || k === 'member_expression') && names.has(lastSegment(text))
   );
+}
+
+/**
+ * A request whose URL is not written here (`requests.post(CONFIG["base_url"], headers=self.headers, …)`,
+ * `fetch(this.API_BASE, { headers: { 'anthropic-version': … } })`) but which carries the Messages
+ * API's `anthropic-version` header: in its own arguments, or through a same-file name assigned a
+ * dict/object holding it (`self.headers = {"x-api-key": key, "anthropic-version": …}`). Not for a
+ * literal URL to another endpoint (`count_tokens`, batches, legacy `complete`).
+ */
+function sendsAnthropicHeaders(ctx: FileContext, call: Node, url: Node): boolean {
+  const urlText = ctx.textOf(url);
+  if (/string|template/.test(kind(url)) || /count_tokens|batches|complete/i.test(urlText)) {
+    return false;
+  }
+  const text = ctx.text.slice(call.startIndex, Math.min(endOf(call), call.startIndex + 2000));
+  if (text.includes('anthropic-version')) {
+    return true;
+  }
+  const named = headerHolders(ctx);
+  const m = /\bheaders\s*(?:[=:]\s*([\w$.]+)|(?=[,}]))/.exec(text);
+  return !!m && named.has(m[1] ? lastSegment(m[1]) : 'headers');
+}
+
+/** Names (last segment) assigned a dict/object that holds `anthropic-version` (at most 16, found once). */
+function headerHolders(ctx: FileContext): Set<string> {
+  return ctx.memo('anthropic-header-holders', () => {
+    const out = new Set<string>();
+    let read = 0;
+    for (const m of ctx.scan(/anthropic-version/g)) {
+      if (read++ >= 16) {
+        break;
+      }
+      let n = ctx.nodeAt(m.index);
+      for (let i = 0; n && i < 6 && !/^(?:dictionary|object)$/.test(kind(n)); i++) {
+        n = up(n);
+      }
+      const holder = n ? up(n) : null;
+      const left = !holder
+        ? null
+        : kind(holder) === 'variable_declarator'
+          ? holder.childForFieldName('name')
+          : /^(?:assignment|assignment_expression)$/.test(kind(holder))
+            ? holder.childForFieldName('left')
+            : null;
+      if (left) {
+        out.add(lastSegment(ctx.textOf(left).replace(/['"]/g, '')));
+      }
+    }
+    return out;
+  });
 }

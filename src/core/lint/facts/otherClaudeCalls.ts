@@ -15,7 +15,7 @@ import { resolveClient } from './clients';
  */
 export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
   return ctx.memo('other-claude-calls', () => {
-    const out: ClaudeCall[] = [];
+    const out: ClaudeCall[] = langchainCalls(ctx);
     if (!ctx.imports.anthropic) {
       return out;
     }
@@ -64,6 +64,45 @@ export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
     }
     return out;
   });
+}
+
+/**
+ * LangChain's `ChatAnthropic` (Python `langchain_anthropic`, JS `@langchain/anthropic`) asked for a
+ * reply: `self.llm.ainvoke([...])`, `await model.invoke(prompt)`, `llm.stream(...)` on a name
+ * assigned `ChatAnthropic(...)` in the file (matched by its last segment). Each is a Messages request through the SDK (LangChain passes its retries on to it).
+ */
+function langchainCalls(ctx: FileContext): ClaudeCall[] {
+  const out: ClaudeCall[] = [];
+  if (!/langchain[_-]anthropic|@langchain\/anthropic/.test(ctx.text) || !ctx.text.includes('ChatAnthropic')) {
+    return out;
+  }
+  const names = new Set<string>();
+  for (const m of ctx.scan(
+    /([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,60})?=[ \t]*(?:new[ \t]+)?ChatAnthropic[ \t]*\(/g,
+  )) {
+    names.add(m[1]);
+  }
+  for (const m of ctx.scan(/([\w$]+)[ \t]*(?:\)[ \t]*)?\.[ \t]*(?:a?invoke|a?stream)[ \t]*\(/g)) {
+    if (!names.has(m[1])) {
+      continue;
+    }
+    const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
+    if (!found) {
+      continue;
+    }
+    const empty = { node: null, entries: new Map(), open: true };
+    out.push({
+      node: found.call,
+      callee: found.fn,
+      receiver: found.fn.childForFieldName('object') ?? found.fn,
+      method: /stream/.test(m[0]) ? 'stream' : 'create',
+      beta: false,
+      params: empty,
+      options: empty,
+      client: null,
+    });
+  }
+  return out;
 }
 
 /**

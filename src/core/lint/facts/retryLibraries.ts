@@ -16,7 +16,7 @@ import {
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { functionsNamed } from './functions';
 import { findRetryLoop } from './retryLoops';
-import { functionAt, siteCall, sitesWithin } from './callGraph';
+import { functionAt, type LocalFunction, siteCall, sitesWithin } from './callGraph';
 
 /** A retry library wrapped around a call. */
 export interface RetryLibraryUse {
@@ -108,11 +108,14 @@ function retryScopes(ctx: FileContext): RetryScope[] {
         const lib = maker?.library ?? libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
         if (dec && fn && lib) {
           const config = maker ? { config: maker.config, madeBy: m[1] } : {};
-          out.push({
-            start: fn.startIndex,
-            end: endOf(fn),
-            use: { library: lib, node: dec, head: dec, ...config },
-          });
+          const use = { library: lib, node: dec, head: dec, ...config };
+          out.push({ start: fn.startIndex, end: endOf(fn), use });
+          // A decorated generic wrapper (`@retry(…) def _retry_transient(callable_fn): return
+          // callable_fn()`): the arguments of each of its calls run under the library too.
+          const wrapper = functionAt(ctx, fn.startIndex);
+          if (wrapper && wrapper.start === fn.startIndex && wrapper.paramSites.length) {
+            out.push(...applicationsOf(ctx, wrapper, () => use));
+          }
         }
       }
       for (const m of ctx.scan(/\bin\s+((?:tenacity\.)?(?:Async)?Retrying)\s*\(/g)) {
@@ -207,6 +210,21 @@ function wrapperApplications(ctx: FileContext, call: Node, library: string): Ret
   if (!first || !fn || !fn.params.includes(ctx.textOf(first))) {
     return [];
   }
+  return applicationsOf(ctx, fn, (applied, head) => ({
+    library,
+    node: applied,
+    head,
+    config: call,
+    madeBy: fn.name,
+  }));
+}
+
+/** The argument lists of a wrapper's calls outside it (at most 16), each with the library use it runs under. */
+function applicationsOf(
+  ctx: FileContext,
+  fn: LocalFunction,
+  useFor: (applied: Node, head: Node) => RetryLibraryUse,
+): RetryScope[] {
   const out: RetryScope[] = [];
   const byName = ctx.memo('retry-library-sites-by-name', () => {
     const map = new Map<string, number[]>();
@@ -227,11 +245,7 @@ function wrapperApplications(ctx: FileContext, call: Node, library: string): Ret
     const args = argumentList(applied);
     const head = callee(applied);
     if (applied && args && head && out.length < 16) {
-      out.push({
-        start: args.startIndex,
-        end: endOf(args),
-        use: { library, node: applied, head, config: call, madeBy: fn.name },
-      });
+      out.push({ start: args.startIndex, end: endOf(args), use: useFor(applied, head) });
     }
   }
   return out;

@@ -19,7 +19,7 @@ import {
 } from '../syntax';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
-import { callGraph, sitesWithin } from './callGraph';
+import { callGraph, siteCall, sitesWithin } from './callGraph';
 import { moduleConstant } from './constants';
 
 /** A hand-written retry loop around a call. */
@@ -442,6 +442,13 @@ export function classifyWaitIn(
   const delayText = ctx.textOf(sleep.delay);
   const expanded = delayText + localInitialisers(ctx, delayText, range, skip);
   const jitter = /random|jitter|uniform/i.test(expanded);
+  const fromText =
+    honoursRetryAfter || /retry[-_]?after/i.test(expanded)
+      ? textDerivedRetryAfter(ctx, expanded + localInitialisers(ctx, expanded, range, skip))
+      : undefined;
+  if (fromText) {
+    return { kind: 'fixed', jitter, call: sleep.call, parsedFrom: fromText };
+  }
   if (
     honoursRetryAfter ||
     /retry[-_]?after|headers/i.test(expanded) ||
@@ -476,6 +483,41 @@ function delayHelperReadsRetryAfter(ctx: FileContext, expanded: string): boolean
     }
   }
   return false;
+}
+
+/**
+ * A "retry after" that is only a name: the delay comes from a same-file function
+ * (`const info = parseRateLimitError(err)` … `sleep(info.retryAfterMs)`) that never reads a header
+ * and parses the number out of the error text with a regex (or falls back to a constant). The
+ * pattern, or undefined. Reads at most 8 called names, each function once.
+ */
+function textDerivedRetryAfter(ctx: FileContext, expanded: string): string | undefined {
+  const graph = callGraph(ctx);
+  let read = 0;
+  for (const m of expanded.matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)) {
+    if (read++ >= 8) {
+      break;
+    }
+    for (const fn of graph.byName.get(m[1]) ?? []) {
+      const found = ctx.memo(`text-derived-retry-after:${fn.start}`, () => {
+        const text = ctx.text.slice(fn.start, fn.end);
+        if (!/retry[-_]?after/i.test(text) || /headers|['"`]retry-after['"`]/i.test(text)) {
+          return undefined;
+        }
+        for (const s of ctx.scan(TEXT_SEARCH, fn.start, fn.end)) {
+          const pattern = s[1] ?? s[2] ?? s[3];
+          if (pattern && /\\d|\[0-9/.test(pattern)) {
+            return pattern.length > 40 ? `${pattern.slice(0, 37)}…` : pattern;
+          }
+        }
+        return undefined;
+      });
+      if (found) {
+        return found;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A regex search (Python `re.*`, JS `.exec`/`.match`) with a literal pattern; group 1 or 2 is the pattern. */
@@ -557,7 +599,14 @@ function sleepingHelper(
         const inner = classifyWaitIn(ctx, { start: fn.start, end: fn.end }, { start: 0, end: 0 }, (id) =>
           fn.params.includes(id),
         );
-        return { ...inner, kind: ra ? 'retry-after' : inner.kind, helper: fn.name };
+        // `hold(limited ? waitFromHeader(err) : backoff)`: the delay handed to the helper reads retry-after.
+        const call = siteCall(ctx, site.at);
+        const given = call
+          ? ctx.text.slice(call.startIndex, Math.min(endOf(call), call.startIndex + 400))
+          : '';
+        const fromHeader =
+          /retry[-_]?after/i.test(given) || delayHelperReadsRetryAfter(ctx, given.slice(site.name.length));
+        return { ...inner, kind: ra || fromHeader ? 'retry-after' : inner.kind, helper: fn.name };
       }
       if (ra) {
         return { kind: 'retry-after', jitter: false, helper: fn.name };

@@ -761,15 +761,22 @@ function rethrowsAllButOverloaded(ctx: FileContext, tryNode: Node): boolean {
       return true;
     }
     // (a guard through a predicate of any name, `if (!isBusy(error)) throw error`, is resolved below)
+    // (a comment may sit between the `{` and the throw: `if (!busy) { // others at once\n throw err }`)
     const guard =
-      /\bif\b\s*\(?\s*(?:!|not\s+)\s*([\w$.]+)\s*(\([^()\n]*\))?\s*\)?\s*[{:]?\s*(?:throw|raise)\b/g;
+      /\bif\b\s*\(?\s*(?:!|not\s+)\s*([\w$.]+)\s*(\([^()\n]*\))?\s*\)?\s*[{:]?\s*(?:(?:\/\/|#)[^\n]*\s*)*(?:throw|raise)\b/g;
     for (const m of text.matchAll(guard)) {
       let name = lastSegment(m[1]);
       if (!m[2]) {
-        // A flag: `const overloaded = isOverloadedError(err)`.
+        // A flag: `const overloaded = isOverloadedError(err)`, or set from the tests written out
+        // (`const isOverloaded = error?.status === 529 || error?.message?.includes('overloaded')`).
         const set = new RegExp(
           `\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*(?:await\\s+)?([\\w$.]+)\\s*\\(`,
         ).exec(text);
+        const values = set ? [] : assignedValues(ctx, name, h.startIndex, endOf(h));
+        const value = values[values.length - 1];
+        if (value && !isCall(value) && testsOverloadOnly(ctx.textOf(value))) {
+          return true;
+        }
         name = set ? lastSegment(set[1]) : name;
       }
       const defs = callGraph(ctx).byName.get(name) ?? [];

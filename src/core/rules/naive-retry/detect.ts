@@ -70,21 +70,28 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   }
   for (const attempt of attempts) {
     // A raw HTTP call retried on its response status (`if (res.status === 429) { sleep; continue }`).
+    // (A try whose handlers catch no rate limit, `except Timeout:`, leaves the status test to be read.)
+    const around = findRetryLoop(ctx, attempt.node);
     const status =
-      attempt.http && !attempt.via && !findRetryLoop(ctx, attempt.node)
+      attempt.http && !attempt.via && !around?.handlers.length
         ? findStatusRetryLoop(ctx, attempt.node)
         : null;
-    const loop = status ?? findRetryLoop(ctx, attempt.node);
+    // (A loop whose handlers catch no rate limit, a validation re-ask, leaves the call to any
+    // retry library around it: read below.)
+    const found0 = status ?? around;
+    const loop = found0 && found0.handlers.length ? found0 : null;
     if (loop) {
       if (
         seen.has(loop.loop.startIndex) ||
-        loop.handlers.length === 0 ||
         (attempt.via && swallowedUnread(ctx, attempt.call.node, attempt.node, loop.loop))
       ) {
         continue;
       }
       seen.add(loop.loop.startIndex);
       const wait = status ? classifyStatusWait(ctx, status) : classifyWait(ctx, loop);
+      if (wait.kind === 'none' && !status && waitsInImport(ctx, loop.handlers)) {
+        continue; // the wait is decided in another module (it may read retry-after): not known here
+      }
       const found = describe(ctx, wait, {
         subject: 'This loop',
         what: attempt.via
@@ -473,4 +480,51 @@ function trimEnd(ctx: FileContext, start: number, end: number): number {
 function lineEnd(ctx: FileContext, start: number, end: number): number {
   const nl = ctx.text.indexOf('\n', start);
   return trimEnd(ctx, start, nl === -1 || nl > end ? end : nl);
+}
+
+/**
+ * Whether a handler hands the caught error to an imported function named for waiting or rate limits
+ * (`wait_for_reset(exc)`, `handleRateLimit(err)`, from `from x import …` / `import { … }` / `require`):
+ * the wait between attempts happens in another module and cannot be read here. Reads at most 4
+ * candidate calls a handler, each with one scan of the import lines.
+ */
+function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
+  for (const h of handlers) {
+    const head = ctx.text.slice(h.startIndex, Math.min(endOf(h), h.startIndex + 200));
+    const err = /(?:\bas\s+|catch\s*\(\s*)([A-Za-z_$][\w$]*)/.exec(head)?.[1];
+    if (!err) {
+      continue;
+    }
+    const body = ctx.text.slice(h.startIndex, Math.min(endOf(h), h.startIndex + 4000));
+    const re = new RegExp(
+      `(?<![\\w$.])([A-Za-z_$][\\w$]*)\\s*\\(\\s*${err.replace(/\$/g, '\\$')}\\s*[,)]`,
+      'g',
+    );
+    let read = 0;
+    for (const m of body.matchAll(re)) {
+      const name = m[1].replace(/\$/g, '\\$');
+      if (read++ >= 4) {
+        break;
+      }
+      if (!/wait|sleep|backoff|reset|rate|limit|throttl|pause|cool/i.test(name)) {
+        continue;
+      }
+      // (each name's import looked up once, at most 16 names a file: it stays linear)
+      const known = ctx.memo('naive-retry-imported-waits', () => new Map<string, boolean>());
+      if (!known.has(name) && known.size >= 16) {
+        continue;
+      }
+      const imported = new RegExp(
+        `^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${name}\\b|\\bimport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from|\\b${name}\\b[^\\n]*=\\s*require\\s*\\(`,
+        'm',
+      );
+      if (!known.has(name)) {
+        known.set(name, imported.test(ctx.text));
+      }
+      if (known.get(name)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }

@@ -14,6 +14,7 @@ import {
   sitesWithin,
 } from '../../lint/facts/callGraph';
 import { assignedValues } from '../../lint/facts/functions';
+import { findRetryLibrary } from '../../lint/facts/retryLibraries';
 import type { StringMatchedErrorData } from './data';
 import {
   callee,
@@ -30,6 +31,8 @@ import {
   kind,
   kindOf,
   endOf,
+  FUNCTION_TYPES,
+  LOOP_TYPES,
 } from '../../lint/syntax';
 
 /** Text that marks a rate-limit error: "rate limit", "rate_limit(_error)", "429", "too many requests". */
@@ -106,9 +109,13 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
   const seen = new Set<number>();
   for (const handler of claudeHandlers(ctx)) {
     const errorName = caughtName(ctx, handler);
-    if (!errorName || rateLimitCaughtBefore(ctx, handler)) {
+    if (!errorName) {
       continue;
     }
+    // After an `except RateLimitError` clause a 429 never arrives here: a text test only labels
+    // or logs, unless it still picks the rate-limit path (re-raised as the app's retryable
+    // rate-limit error, or a wait and another attempt) for whatever other error says "429".
+    const after = rateLimitCaughtBefore(ctx, handler);
     const replacement = replacementFor(ctx, errorName);
     const emit = (test: Test, where: string): void => {
       if (seen.has(test.node.startIndex)) {
@@ -132,12 +139,86 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
       });
     };
     for (const test of textTests(ctx, handler, errorName, handler)) {
-      emit(test, '');
+      if (!after || picksRateLimitPath(ctx, test.node)) {
+        emit(test, '');
+      }
     }
-    for (const use of predicateUses(ctx, handler, errorName)) {
+    for (const use of after ? [] : predicateUses(ctx, handler, errorName)) {
       emit(use.test, ` (in \`${use.helper}\`, line ${use.line})`);
     }
   }
+  // A predicate a retry library asks whether to retry (`retry=retry_if_exception(_is_transient)`),
+  // around a Claude call: its text tests pick the rate-limit path. Reported at the test.
+  for (const { fn, param } of libraryPredicates(ctx)) {
+    for (const test of textTests(ctx, fn.node, param, fn.node)) {
+      if (seen.has(test.node.startIndex)) {
+        continue;
+      }
+      seen.add(test.node.startIndex);
+      const replacement = replacementFor(ctx, param);
+      report({
+        start: test.node.startIndex,
+        end: endOf(test.node),
+        message: messageFor(test.needle, '', replacement, !ctx.imports.anthropic),
+        data: {
+          rule: 'string-matched-error',
+          language: lang(ctx),
+          test: { start: test.node.startIndex, end: endOf(test.node) },
+          errorName: param,
+          needle: test.needle,
+          negated: test.negated,
+          replacement,
+          ...(ctx.imports.anthropic ? {} : { rawHttp: true }),
+        },
+      });
+    }
+  }
+}
+
+/** How a retry library is given its retry predicate: tenacity, backoff's `giveup`, JS options. */
+const LIBRARY_PREDICATE =
+  /\bretry_if_exception\s*\(\s*(?:lambda\s+\w+\s*:\s*)?([\w.]+)|\bgiveup\s*=\s*([\w.]+)|\b(?:shouldRetry|retryIf|retryCondition)\s*:\s*([\w$.]+)/g;
+
+/**
+ * The same-file predicates handed to a retry library that wraps a Claude call (directly, or
+ * through a local function or a decorated wrapper's application), with the parameter holding the
+ * error. At most 8 library uses are read.
+ */
+function libraryPredicates(ctx: FileContext): Array<{ fn: LocalFunction; param: string }> {
+  if (
+    ctx.imports.retryLibs.size === 0 ||
+    !/retry_if_exception|giveup|shouldRetry|retryIf|retryCondition/.test(ctx.text)
+  ) {
+    return [];
+  }
+  const uses = new Map<number, Node>();
+  const nodes: Node[] = [...ctx.calls, ...allHttpClaudeCalls(ctx)].map((c) => c.node);
+  for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+    const call = claudeTarget(ctx, site.name, site.at) ? siteCall(ctx, site.at) : null;
+    if (call) {
+      nodes.push(call);
+    }
+  }
+  // (the first 64 calls: each lookup reads the file's retry scopes)
+  for (const node of nodes.slice(0, 64)) {
+    const lib = uses.size < 8 ? findRetryLibrary(ctx, node) : null;
+    if (lib) {
+      uses.set(lib.node.startIndex, lib.config ?? lib.head);
+    }
+  }
+  const out: Array<{ fn: LocalFunction; param: string }> = [];
+  for (const config of uses.values()) {
+    for (const m of ctx.textOf(config).matchAll(LIBRARY_PREDICATE)) {
+      const name = (m[1] ?? m[2] ?? m[3]).split('.').pop() ?? '';
+      for (const fn of callGraph(ctx).byName.get(name) ?? []) {
+        const first = fn.params[0] === 'self' || fn.params[0] === 'cls' ? 1 : 0;
+        if (fn.params[first]) {
+          out.push({ fn, param: fn.params[first] });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** One sentence saying what is wrong and what to do (at most 100 characters), then the details. */
@@ -276,12 +357,42 @@ function picksWait(ctx: FileContext, test: Node): boolean {
   }
   const waits = sleepCalls(ctx);
   const i = lowerBound(waits, then.startIndex);
+  const text = ctx.textOf(then);
+  // (or `continue`s to the next attempt of a loop that waits before each one)
+  let loop: Node | null = branch;
+  for (let d = 0; loop && d < 24 && !LOOP_TYPES.has(kind(loop)) && !FUNCTION_TYPES.has(kind(loop)); d++) {
+    loop = up(loop);
+  }
+  const j = loop && LOOP_TYPES.has(kind(loop)) ? lowerBound(waits, loop.startIndex) : waits.length;
+  const loopWaits = !!loop && /\bcontinue\b/.test(text) && j < waits.length && waits[j].at < endOf(loop);
   return (
-    i < waits.length &&
-    waits[i].at < endOf(then) &&
-    !/\b(?:throw|raise|break)\b|\breturn\b(?!\s+(?:await\s+)?(?:self\.|this\.)?[\w$]+\s*\()/.test(
-      ctx.textOf(then),
-    )
+    ((i < waits.length && waits[i].at < endOf(then)) || loopWaits) &&
+    !/\b(?:throw|raise|break)\b|\breturn\b(?!\s+(?:await\s+)?(?:self\.|this\.)?[\w$]+\s*\()/.test(text)
+  );
+}
+
+/**
+ * Whether a test is the condition of an `if` whose branch re-raises the error as a rate-limit or
+ * retryable error of the app's own (`raise RateLimitError(str(e)) from e`, `throw new RetryableError(…)`)
+ * or waits before the next attempt (see `picksWait`).
+ */
+function picksRateLimitPath(ctx: FileContext, test: Node): boolean {
+  if (picksWait(ctx, test)) {
+    return true;
+  }
+  let cond: Node = test;
+  for (let p = up(cond); p && (kind(p) === 'parenthesized_expression' || isBoolean(ctx, p)); p = up(cond)) {
+    cond = p;
+  }
+  const branch = up(cond);
+  const then =
+    branch && /^(?:if_statement|elif_clause)$/.test(kind(branch))
+      ? branch.childForFieldName('consequence')
+      : null;
+  return (
+    !!then &&
+    branch?.childForFieldName('condition')?.startIndex === cond.startIndex &&
+    /\b(?:raise|throw\s+new)\s+[\w.]*(?:RateLimit|Retryable|Throttl)\w*\s*\(/.test(ctx.textOf(then))
   );
 }
 

@@ -12,7 +12,7 @@ const snooze = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function looksRateLimited(err: unknown): boolean {
   const text = err instanceof Error ? err.message : String(err);
-  return text.includes('429') || text.includes('rate_limit'); // expect: string-matched-error
+  return text.includes('429') || text.includes('rate_limit');
 }
 
 function looksLikeServerTrouble(err: unknown): boolean {
@@ -31,7 +31,7 @@ export async function draftWithRetry(params: Anthropic.MessageCreateParamsNonStr
       return await api.messages.create(params); // expect-not: nonstreaming-max-tokens
     } catch (err) {
       last = err;
-      if (looksRateLimited(err) && attempt < tries) {
+      if (looksRateLimited(err) && attempt < tries) { // expect: string-matched-error
         await snooze(60000 * (1.1 + Math.random() * 0.2));
         continue;
       }

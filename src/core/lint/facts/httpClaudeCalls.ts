@@ -53,17 +53,7 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
       ) {
         continue;
       }
-      const empty = { node: null, entries: new Map(), open: false };
-      out.push({
-        node: call,
-        callee: fn,
-        receiver: fn,
-        method: 'create',
-        beta: false,
-        params: empty,
-        options: empty,
-        client: null,
-      });
+      out.push(rawHttpCall(call, fn));
     }
     return out;
   });
@@ -127,4 +117,22 @@ function headerHolders(ctx: FileContext): Set<string> {
     }
     return out;
   });
+}
+
+/**
+ * A raw-HTTP request to the Messages endpoint as a Claude call: no client, no parameters read
+ * (the request body is the app's own), so only rules that look at the call's place use it.
+ */
+export function rawHttpCall(call: Node, fn: Node): ClaudeCall {
+  const empty = { node: null, entries: new Map(), open: false };
+  return {
+    node: call,
+    callee: fn,
+    receiver: fn,
+    method: 'create',
+    beta: false,
+    params: empty,
+    options: empty,
+    client: null,
+  };
 }

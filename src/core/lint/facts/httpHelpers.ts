@@ -3,7 +3,7 @@ import type { FileContext } from '../context';
 import { endOf, isCall, kind, namedChildren, positionalArgs, unwrap, up } from '../syntax';
 import type { ClaudeCall } from './calls';
 import { callGraph, claudeTarget, functionAt, type LocalFunction, siteCall, sitesWithin } from './callGraph';
-import { ENDPOINT_ASSIGNMENT, httpClaudeCalls } from './httpClaudeCalls';
+import { ENDPOINT_ASSIGNMENT, httpClaudeCalls, rawHttpCall } from './httpClaudeCalls';
 import { callOpeningAt } from './otherClaudeCalls';
 
 /**
@@ -45,17 +45,7 @@ export function urllibClaudeRequests(ctx: FileContext): ClaudeCall[] {
       if (!found || !endpoint) {
         continue;
       }
-      const empty = { node: null, entries: new Map(), open: false };
-      out.push({
-        node: found.call,
-        callee: found.fn,
-        receiver: found.fn,
-        method: 'create',
-        beta: false,
-        params: empty,
-        options: empty,
-        client: null,
-      });
+      out.push(rawHttpCall(found.call, found.fn));
     }
     return out;
   });

@@ -4,6 +4,7 @@ export {
   PRICE_TABLE,
   cacheSavingsOf,
   costOf,
+  modelName,
   normalizeModelId,
   priceFor,
   promptTokens,

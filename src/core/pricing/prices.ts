@@ -156,6 +156,24 @@ export function normalizeModelId(model: string): string {
   return id;
 }
 
+/**
+ * A model's own name from its id (`claude-sonnet-4-6` → `Sonnet 4.6`, `claude-3-opus` →
+ * `Opus 3`, `claude-opus-4-0` → `Opus 4`), for messages that name the model a price is for:
+ * a table row's family groups models of one price (`Sonnet 4` covers 4.6 to 3.7). Undefined
+ * when the id has no such shape.
+ */
+export function modelName(model: string): string | undefined {
+  const id = normalizeModelId(model);
+  const m =
+    /^claude-(opus|sonnet|haiku|fable|mythos)-(\d+)(?:-(\d))?$/.exec(id) ??
+    /^claude-(\d+)(?:-(\d))?-(opus|sonnet|haiku)$/.exec(id);
+  if (!m) {
+    return undefined;
+  }
+  const [tier, major, minor] = /^\d/.test(m[1]) ? [m[3], m[1], m[2]] : [m[1], m[2], m[3]];
+  return `${tier[0].toUpperCase()}${tier.slice(1)} ${major}${minor && minor !== '0' ? `.${minor}` : ''}`;
+}
+
 /** The table row for a model id, or undefined when the id is not one the table knows. */
 export function rowFor(model: string): PriceRow | undefined {
   const id = normalizeModelId(model);

@@ -5,7 +5,7 @@
 import type { Node } from '../parse/treeSitter';
 import type { FileContext } from '../lint/context';
 import { kind } from '../lint/syntax';
-import { BATCH_DISCOUNT, costOf, PRICES_AS_OF, priceFor } from '../pricing';
+import { BATCH_DISCOUNT, costOf, modelName, PRICES_AS_OF, priceFor } from '../pricing';
 
 /**
  * Characters per token for estimates from source text: the rule of thumb for English
@@ -49,9 +49,9 @@ export function usd(amount: number): string {
 
 /** The cost of 1,000 calls on two models. */
 export interface PerThousand {
-  /** The family of the model now in use (`Sonnet 4.5`). */
+  /** The name of the model now in use (`Sonnet 4.6`; its price family when the id has no such shape). */
   family: string;
-  /** The target's family (`Haiku 4.5`). */
+  /** The target's name (`Haiku 4.5`). */
   target: string;
   from: string;
   to: string;
@@ -72,8 +72,8 @@ export function perThousandCalls(
   }
   const usage = { input_tokens: input * 1000, output_tokens: output * 1000 };
   return {
-    family: a.family,
-    target: b.family,
+    family: modelName(from) ?? a.family,
+    target: modelName(to) ?? b.family,
     from: usd(costOf(usage, a.price)),
     to: usd(costOf(usage, b.price)),
     asOf: PRICES_AS_OF,
@@ -105,7 +105,12 @@ export function cacheEffect(model: string, prefixTokens: number): CacheEffect | 
     },
     p.price,
   );
-  return { family: p.family, uncached: usd(uncached), cached: usd(cached), asOf: PRICES_AS_OF };
+  return {
+    family: modelName(model) ?? p.family,
+    uncached: usd(uncached),
+    cached: usd(cached),
+    asOf: PRICES_AS_OF,
+  };
 }
 
 /** 1,000 calls of `input` + `output` tokens, standard and through the Batch API. */
@@ -120,7 +125,7 @@ export function batchEffect(
   }
   const usage = { input_tokens: input * 1000, output_tokens: output * 1000 };
   return {
-    family: p.family,
+    family: modelName(model) ?? p.family,
     standard: usd(costOf(usage, p.price)),
     batch: usd(costOf(usage, p.price, { batch: true })),
     asOf: PRICES_AS_OF,

@@ -5,6 +5,7 @@ import {
   PRICE_TABLE,
   cacheSavingsOf,
   costOf,
+  modelName,
   normalizeModelId,
   priceFor,
   type ModelPrice,
@@ -150,6 +151,20 @@ describe('pricing: the bundled table', () => {
     assert.equal(priceFor('claude-3-5-haiku-latest')?.family, 'Haiku 3.5');
     assert.equal(priceFor('Claude-Haiku-4-5')?.family, 'Haiku 4.5');
     assert.equal(normalizeModelId(' anthropic.claude-haiku-4-5-20251001-v1:0 '), 'claude-haiku-4-5');
+  });
+
+  it("names a model by its own id, not its price family's (messages say what the user runs)", () => {
+    assert.equal(priceFor('claude-sonnet-4-6')?.family, 'Sonnet 4');
+    assert.equal(modelName('claude-sonnet-4-6'), 'Sonnet 4.6');
+    assert.equal(priceFor('claude-3-opus-20240229')?.family, 'Opus 4');
+    assert.equal(modelName('claude-3-opus-20240229'), 'Opus 3');
+    assert.equal(modelName('claude-3-7-sonnet-latest'), 'Sonnet 3.7');
+    assert.equal(modelName('claude-3-5-haiku'), 'Haiku 3.5');
+    assert.equal(modelName('claude-opus-4-0'), 'Opus 4');
+    assert.equal(modelName('us.anthropic.claude-haiku-4-5-20251001-v1:0'), 'Haiku 4.5');
+    assert.equal(modelName('claude-fable-5-1'), 'Fable 5.1');
+    assert.equal(modelName('claude-mythos-preview'), undefined);
+    assert.equal(modelName('gpt-5'), undefined);
   });
 
   it('returns undefined for ids it does not know, never a guess', () => {

@@ -18,7 +18,7 @@ import { offlineContext } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
-import { overConfiguredProviders } from '../unbounded-fanout/providers';
+import { overConfiguredProviders } from '../../lint/facts/providers';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps, databases. */
 const JS_SINK =

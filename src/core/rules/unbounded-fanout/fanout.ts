@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
-import { iterated, overConfiguredProviders } from './providers';
+import { iterated, overConfiguredProviders } from '../../lint/facts/providers';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { assignedValues } from '../../lint/facts/functions';
 import { callGraph, functionAt, siteCall, type LocalFunction } from '../../lint/facts/callGraph';

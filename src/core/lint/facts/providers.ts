@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
-import type { FileContext } from '../../lint/context';
-import { kind, namedChildren } from '../../lint/syntax';
+import type { FileContext } from '../context';
+import { kind, namedChildren } from '../syntax';
 
 /**
  * A collection named for the configured models or providers (`models`, `self.providers`,

@@ -22,7 +22,7 @@ import { callOpeningAt } from './otherClaudeCalls';
  */
 
 /** `Request("https://…/v1/messages", …)` (urllib), or on a same-file name assigned the endpoint. */
-export function urllibClaudeRequests(ctx: FileContext): ClaudeCall[] {
+function urllibClaudeRequests(ctx: FileContext): ClaudeCall[] {
   return ctx.memo('urllib-claude-requests', () => {
     const out: ClaudeCall[] = [];
     if (!ctx.python || !ctx.text.includes('/v1/messages') || !/\burlopen\b/.test(ctx.text)) {

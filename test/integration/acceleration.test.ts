@@ -142,7 +142,7 @@ describe('acceleration limits and cost (issue 13)', function () {
       /\*\*Defaults\*\* \(Start tier, bundled\)/,
       'nothing measured for Sonnet: defaults, marked',
     );
-    assert.match(text, /Cost per call: ≤ \$0\.\d+ \(Sonnet 4; input ≈ \d+ tokens estimated/);
+    assert.match(text, /Cost per call: ≤ \$0\.\d+ \(Sonnet 4\.6; input ≈ \d+ tokens estimated/);
     assert.match(text, /per 100 calls \(count unknown\) all at once: about \*\*[\dm s]+\*\*/);
     assert.match(text, /Concurrency ≤ \*\*\d+\*\* keeps it under the limits/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -10,7 +10,7 @@
  * L needs ⌈N / C⌉ · L. The estimate is the
  * largest of these, and the binding limit is the one that gave it.
  */
-import { costOf, priceFor, type PriceOverrides } from '../pricing';
+import { costOf, modelName, priceFor, type PriceOverrides } from '../pricing';
 
 /** Per-minute limits of one model: RPM, ITPM, OTPM. */
 export interface ModelLimits {
@@ -103,17 +103,20 @@ export function estimateFanout(p: {
   return { seconds: byLimit[binding], binding, safeConcurrency, byLimit };
 }
 
-/** The per-call cost bound: input as estimated, output at `max_tokens` (an upper bound). */
+/**
+ * The per-call cost bound: input as estimated, output at `max_tokens` (an upper bound), with
+ * the name of the model it is for (`Sonnet 4.6`, not the price row `Sonnet 4` that covers it).
+ */
 export function callCost(
   model: string,
   inputTokens: number,
   maxTokens: number,
   overrides?: PriceOverrides,
-): { usd: number; family: string } | undefined {
+): { usd: number; name: string } | undefined {
   const price = priceFor(model, overrides);
   if (!price) return undefined;
   return {
     usd: costOf({ input_tokens: inputTokens, output_tokens: maxTokens }, price.price),
-    family: price.family,
+    name: modelName(model) ?? price.family,
   };
 }

@@ -118,11 +118,11 @@ export function capacityHoverMarkdown(input: CapacityHoverInput): string {
     lines.push(`Cost: no price for \`${codeSpan(model)}\` (set \`headroom.cost.priceOverrides\`).`);
   } else if (call.maxTokens === undefined) {
     lines.push(
-      `Cost per call: ${formatUsd(price.usd)} for the input (${price.family}; ${inputWords}); output not bounded: \`max_tokens\` is not literal.`,
+      `Cost per call: ${formatUsd(price.usd)} for the input (${price.name}; ${inputWords}); output not bounded: \`max_tokens\` is not literal.`,
     );
   } else {
     lines.push(
-      `Cost per call: ≤ ${formatUsd(price.usd)} (${price.family}; ${inputWords}; output ≤ max_tokens ${formatCount(call.maxTokens)}).`,
+      `Cost per call: ≤ ${formatUsd(price.usd)} (${price.name}; ${inputWords}; output ≤ max_tokens ${formatCount(call.maxTokens)}).`,
     );
   }
 

@@ -134,4 +134,9 @@ describe('capacity: pricing a call', () => {
     assert.ok(Math.abs(callCost('claude-haiku-4-5', 1000, 1000)!.usd - (1000 * 1 + 1000 * 5) / 1e6) < 1e-12);
     assert.equal(callCost('claude-unknown-9', 1, 1), undefined);
   });
+
+  it('names the model the call is for, not the price row that covers it', () => {
+    assert.equal(callCost('claude-sonnet-4-6', 1, 1)?.name, 'Sonnet 4.6');
+    assert.equal(callCost('claude-3-7-sonnet-20250219', 1, 1)?.name, 'Sonnet 3.7');
+  });
 });

@@ -290,7 +290,17 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
     if (name === 'from' && args[0]) {
       return smallIterable(ctx, args[0], depth + 1);
     }
+    // `heroes.filter(f).slice(0, 3)`, `df.head(3)`: a literal handful taken from the front.
+    const method = isMember(callee(v)) ? ctx.textOf(memberProperty(callee(v))) : name;
+    if ((method === 'slice' && args.length === 2) || (method === 'head' && args.length === 1)) {
+      return literalSpan(ctx, args.length === 2 ? args[0] : null, args[args.length - 1]);
+    }
     return false;
+  }
+  if (k === 'subscript') {
+    // `rows[:3]`, `rows[0:3]`
+    const m = /\[\s*(\d+)?\s*:\s*(\d+)\s*\]$/.exec(ctx.textOf(v));
+    return !!m && Number(m[2]) - Number(m[1] ?? 0) <= SMALL_FIXED_LIST;
   }
   if (k === 'identifier') {
     // Assignments in the loop's own function or at module level, not a same-named local of another function.
@@ -303,6 +313,13 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
     return !!last && smallIterable(ctx, last, depth + 1);
   }
   return false;
+}
+
+/** Whether `[start, end)` are literal numbers at most {@link SMALL_FIXED_LIST} apart (`start` absent: 0). */
+function literalSpan(ctx: FileContext, start: Node | null, end: Node): boolean {
+  const a = start ? numberValue(start, ctx.text) : 0;
+  const b = numberValue(end, ctx.text);
+  return a !== undefined && b !== undefined && a >= 0 && b - a <= SMALL_FIXED_LIST;
 }
 
 /** Hops followed from a function to where it runs once per item (beyond the direct caller). */

@@ -42,11 +42,15 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
   ) {
     return; // already batched, or a cloud platform whose batch service is another API
   }
-  const seen = new Set<number>();
+  const reported = new Map<number, PerItem[]>();
   for (const item of inLoopOrder(ctx, perItemCalls(ctx))) {
     const r = pastProviders(ctx, item);
-    if (!r || !r.overData || r.kind === 'while' || seen.has(r.construct.startIndex)) {
+    if (!r || !r.overData || r.kind === 'while') {
       continue;
+    }
+    const earlier = reported.get(r.construct.startIndex) ?? [];
+    if (earlier.some((e) => e.call === r.call || feedsOn(ctx, r, e))) {
+      continue; // the same request, or a later step of a per-item chain: reported at the first request
     }
     if (streamed(ctx, r)) {
       continue; // streamed to someone watching
@@ -61,7 +65,7 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     if (!where || polled(ctx, r.construct) || !collectedAndStored(ctx, r)) {
       continue;
     }
-    seen.add(r.construct.startIndex);
+    reported.set(r.construct.startIndex, [...earlier, r]);
     const model = modelLiteral(ctx, r);
     const maxTokens = Number(
       /^\s*[\w"']+\s*[:=]\s*([\d_]+)\s*$/
@@ -237,6 +241,63 @@ function inLoopOrder(ctx: FileContext, items: PerItem[]): PerItem[] {
   return keyed.map((k) => k.r);
 }
 
+/**
+ * Where a construct reaches a per-item call: the call itself when written in the construct,
+ * else the first call (outside the function holding the request) of the function holding it.
+ */
+function stepSite(ctx: FileContext, r: PerItem): Node | null {
+  const at = r.call.node.startIndex;
+  if (at >= r.construct.startIndex && at < endOf(r.construct)) {
+    return r.call.node;
+  }
+  const via = r.via;
+  for (const { start } of r.viaName ? ctx.callsOf(r.viaName) : []) {
+    if (!via || start < via.startIndex || start >= endOf(via)) {
+      const site = ctx.nodeAt(start);
+      return site ? callAround(site) : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a second request the same loop sends per item reads the answer of an earlier one
+ * (`summary = summarise(story)` then `score(summary)`): a chain, reported at its first request.
+ * Independent requests per item (four scores of the same text) are each reported: each one
+ * goes into the batch.
+ */
+function feedsOn(ctx: FileContext, r: PerItem, earlier: PerItem): boolean {
+  // (two requests in one function are compared there: `resp` then, on truncation, `retry`)
+  const fn = enclosingFunction(r.call.node);
+  const together = !!fn && fn === enclosingFunction(earlier.call.node);
+  const site = together ? r.call.node : stepSite(ctx, r);
+  const first = together ? earlier.call.node : stepSite(ctx, earlier);
+  if (!site || !first) {
+    return true; // (not placed: keep the one finding per loop)
+  }
+  if (site.startIndex <= first.startIndex) {
+    return false; // the same step (the function holding both is called once per item) or sent before it
+  }
+  const result = assignedName(ctx, first);
+  const seeds = new Set([
+    ...(result ? [result] : []),
+    ...(!together && earlier.viaName ? [earlier.viaName] : []),
+  ]);
+  if (seeds.size === 0) {
+    return false;
+  }
+  const derived = deriveNames(ctx, first.startIndex, site.startIndex, seeds);
+  const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
+  // What it is sent with, or the conditions it is sent under (`if (stop === 'max_tokens')`).
+  const read = [ctx.textOf(args)];
+  for (let n = up(site); n && n !== fn && n !== r.construct; n = up(n)) {
+    if (kind(n) === 'if_statement' || kind(n) === 'elif_clause') {
+      read.push(ctx.textOf(n.childForFieldName('condition')));
+    }
+  }
+  return read.some((t) => identifiers(t).some((n) => derived.has(n)));
+}
+
 function what(r: PerItem): string {
   const chain = r.outer && r.outer !== r.viaName ? `${r.outer}() and ${r.viaName}` : r.viaName;
   const via = chain ? ` (through ${chain}())` : '';
@@ -378,9 +439,17 @@ function writesThroughHelper(ctx: FileContext, loopText: string, sink: RegExp): 
 function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: number): void {
   const { single, tuples } = assignmentLines(ctx);
   const found: string[] = [];
-  for (let i = firstAtOrAfter(single, from); i < single.length && single[i].at < to; i++) {
-    if ([...names].some((n) => single[i].words.has(n))) {
-      found.push(single[i].name);
+  // (followed through up to three assignments: `batch_df = pd.DataFrame(results)`, then
+  // `all_df = pd.concat([old_df, batch_df])`, then `all_df.to_csv(...)`)
+  const reached = new Set(names);
+  for (let pass = 0, grew = true; pass < 3 && grew; pass++) {
+    grew = false;
+    for (let i = firstAtOrAfter(single, from); i < single.length && single[i].at < to; i++) {
+      if (!reached.has(single[i].name) && [...single[i].words].some((w) => reached.has(w))) {
+        reached.add(single[i].name);
+        found.push(single[i].name);
+        grew = true;
+      }
     }
   }
   // `sheet = book.active` before the loop: rows appended to `sheet` are saved with `book.save(...)`.

@@ -65,6 +65,20 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     );
   });
 
+  it('unbounded-fanout names the parameter a pool is sized by and its default', async () => {
+    assert.match(
+      await message('python/fanout-pool-parameter-default-fifty.py', 'unbounded-fanout'),
+      /with max_workers=max_workers, default 50; cap it\. Callers that keep the default send 50 requests at once, past the default tier's burst.*Use max_workers=min\(max_workers, 4\)/,
+    );
+  });
+
+  it('batchable-fanout names a CLI command handed to fire.Fire as where the loop runs', async () => {
+    assert.match(
+      await message('python/batchable-partial-keyword-fire-cli.py', 'batchable-fanout'),
+      /in the CLI command judge\(\) sends one Claude request per item/,
+    );
+  });
+
   for (const rel of files()) {
     it(`${rel}: findings match the markers`, async () => {
       const { expected, actual, header } = await lint(rel);

@@ -319,7 +319,8 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
       }
       for (const ref of callersOf(ctx, fn, name)) {
         const direct = repetitionAbove(ctx, ref).construct;
-        const found = direct ?? appliedPerItem(ctx, ref);
+        const bound = direct ? undefined : partialRunPerItem(ctx, ref);
+        const found = direct ?? appliedPerItem(ctx, ref) ?? bound;
         if (found?.overData && (overLength(ctx, found.construct) || !isRetryOf(ctx, found.construct, ref))) {
           return direct ? { ...found, outer: name, hops } : { ...found, outer: name, hops, lifted: false };
         }
@@ -339,6 +340,97 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
     frontier = next;
   }
   return undefined;
+}
+
+/** `partial` / `functools.partial`. */
+const PARTIAL = /^(?:functools\.)?partial$/;
+
+/**
+ * Where a function handed to `functools.partial` runs once per item: the partial (given the
+ * function, or given it as an argument, `partial(process_record, evaluate_fn=evaluate)`, whose
+ * function calls its parameter) assigned to a name that a map-like call or a loop over data
+ * runs (`pool.map(process_fn, records)`), or mapped in place.
+ */
+export function partialRunPerItem(ctx: FileContext, ref: Node): Found | undefined {
+  if (!ctx.python) {
+    return undefined;
+  }
+  let arg: Node = ref;
+  for (let n: Node | null = up(ref), i = 0; n && i < 3 && isMember(n); n = up(n), i++) {
+    arg = n; // `self.evaluate`
+  }
+  let list = up(arg);
+  if (list && kind(list) === 'keyword_argument') {
+    list = up(list);
+  }
+  const call = list && kind(list) === 'argument_list' ? up(list) : null;
+  if (!call || !isCall(call) || !PARTIAL.test(dottedName(callee(call), ctx.text))) {
+    return undefined;
+  }
+  const args = positionalArgs(call);
+  if (args[0]?.startIndex !== arg.startIndex && !callsItsParameter(ctx, call, arg)) {
+    return undefined; // handed to a function that may never call it
+  }
+  const stmt = up(call);
+  const left = stmt && kind(stmt) === 'assignment' ? stmt.childForFieldName('left') : null;
+  const uses: Node[] = [];
+  if (left && kind(left) === 'identifier') {
+    const name = ctx.textOf(left);
+    for (const at of ctx.wordsOf(name)) {
+      const use = at > endOf(call) && ctx.text[at - 1] !== '.' ? ctx.nodeAt(at) : null;
+      if (use && uses.length < MAX_SITES) {
+        uses.push(use);
+      }
+    }
+  } else {
+    uses.push(call);
+  }
+  for (const use of uses) {
+    const found = repetitionAbove(ctx, use).construct ?? mappedBy(ctx, use);
+    if (found?.overData) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the same-file function a partial binds (`partial(process_record, evaluate_fn=f)`)
+ * calls the parameter `arg` is given for (`evaluate_fn(...)` in its body).
+ */
+export function callsItsParameter(ctx: FileContext, partial: Node, arg: Node): boolean {
+  const [target, ...rest] = positionalArgs(partial);
+  const fn = target ? callGraph(ctx).byName.get(lastSegment(dottedName(target, ctx.text)))?.[0] : undefined;
+  if (!fn) {
+    return false;
+  }
+  const keyword = up(arg);
+  const skip = /^(?:self|cls)$/.test(fn.params[0] ?? '') ? 1 : 0;
+  const param =
+    keyword && kind(keyword) === 'keyword_argument'
+      ? ctx.textOf(keyword.childForFieldName('name'))
+      : fn.params[skip + rest.findIndex((a) => a.startIndex === arg.startIndex)];
+  return (
+    !!param &&
+    fn.params.includes(param) &&
+    new RegExp(`(?<![\\w.])${param}\\s*\\(`).test(ctx.text.slice(fn.start, fn.end))
+  );
+}
+
+/** A function value handed to a map-like call: `pool.map(fn, xs)`, `map(fn, xs)`. */
+function mappedBy(ctx: FileContext, fn: Node): Found | undefined {
+  const list = up(fn);
+  const call = list && kind(list) === 'argument_list' ? up(list) : null;
+  if (!call || !isCall(call) || positionalArgs(call)[0]?.startIndex !== fn.startIndex) {
+    return undefined;
+  }
+  const fnNode = callee(call);
+  const method = isMember(fnNode) ? ctx.textOf(memberProperty(fnNode)) : dottedName(fnNode, ctx.text);
+  if (!/^(?:map|imap|imap_unordered|starmap)$/.test(method)) {
+    return undefined;
+  }
+  const items = positionalArgs(call)[1] ?? null;
+  return { construct: call, kind: 'map', overData: !!items && !smallIterable(ctx, items), guarded: false };
 }
 
 /** A C-style `for` whose condition reads a collection's `.length` / `.size`. */

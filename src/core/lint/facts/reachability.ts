@@ -1,6 +1,20 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { dottedName, FUNCTION_TYPES, lastSegment, unwrap, kind, kindOf, endOf } from '../syntax';
+import {
+  callee,
+  dottedName,
+  FUNCTION_TYPES,
+  isCall,
+  lastSegment,
+  namedChildren,
+  positionalArgs,
+  unwrap,
+  kind,
+  kindOf,
+  endOf,
+} from '../syntax';
+import { assignedValues } from './functions';
+import { callsItsParameter } from './perItem';
 import type { ClaudeCall } from './calls';
 import { callsWithin } from './calls';
 import { claudeTarget, siteCall, sitesWithin } from './callGraph';
@@ -31,7 +45,10 @@ export function reach(ctx: FileContext, expr: Node): Reach {
   const refKind = kindOf(ref);
   if (ref && (refKind === 'identifier' || refKind === 'member_expression' || refKind === 'attribute')) {
     const name = lastSegment(dottedName(ref, ctx.text));
-    return (name && follow(ctx, name, expr.startIndex)) || { calls: [] };
+    return (
+      (name && follow(ctx, name, expr.startIndex)) ||
+      (refKind === 'identifier' && ctx.python && partialReach(ctx, ref, expr)) || { calls: [] }
+    );
   }
   // Calls to same-file functions inside the expression: `x => summarize(x)`, `summarize(x) for x in xs`.
   for (const site of sitesWithin(ctx, expr.startIndex, endOf(expr))) {
@@ -49,6 +66,40 @@ export function reach(ctx: FileContext, expr: Node): Reach {
     }
   }
   return { calls: [] };
+}
+
+/**
+ * A name last assigned `functools.partial(f, ...)` before `expr` (`process_fn = partial(process_record,
+ * evaluate_fn=evaluate)`): it reaches what `f` reaches, or what a function handed to it reaches
+ * (the partial's call with every argument read as in `f(...)`).
+ */
+function partialReach(ctx: FileContext, ref: Node, expr: Node): Reach | undefined {
+  const values = assignedValues(ctx, ctx.textOf(ref), 0, expr.startIndex);
+  const value = unwrap(values[values.length - 1] ?? null);
+  if (!value || !isCall(value) || !/^(?:functools\.)?partial$/.test(dottedName(callee(value), ctx.text))) {
+    return undefined;
+  }
+  const [target] = positionalArgs(value);
+  const own = target ? reach(ctx, target) : undefined;
+  if (own?.calls.length) {
+    return own;
+  }
+  // (a function handed to it by name: `evaluate_fn=evaluate_with_claude`)
+  for (const a of namedChildren(value.childForFieldName('arguments'))) {
+    const v = unwrap(kind(a) === 'keyword_argument' ? a.childForFieldName('value') : a);
+    if (
+      v &&
+      v.startIndex !== target?.startIndex &&
+      kind(v) === 'identifier' &&
+      callsItsParameter(ctx, value, v)
+    ) {
+      const r = follow(ctx, ctx.textOf(v), v.startIndex);
+      if (r) {
+        return r;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Whether the text of a node calls a same-file function that makes Claude calls. */

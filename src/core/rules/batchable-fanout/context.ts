@@ -134,6 +134,10 @@ function entryFunction(ctx: FileContext, fn: Node): string | undefined {
   if (!name) {
     return undefined;
   }
+  // Handed to a CLI runner: `fire.Fire(process_experiment)`, `typer.run(main)`.
+  if (ctx.python && /^[A-Za-z_]\w*$/.test(name) && cliRunner(ctx).has(name)) {
+    return `the CLI command ${name}()`;
+  }
   // Called at the top level: `main()`, `main().catch(...)`, `asyncio.run(main())`.
   for (const { start } of ctx.callsOf(name, false)) {
     if ((start >= fn.startIndex && start < endOf(fn)) || ctx.inCommentOrString(start)) {
@@ -145,6 +149,17 @@ function entryFunction(ctx: FileContext, fn: Node): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Functions handed to a CLI runner (`fire.Fire(f)`, `typer.run(f)`), read once per file. */
+function cliRunner(ctx: FileContext): Set<string> {
+  return ctx.memo('batchable-cli-runner', () => {
+    const out = new Set<string>();
+    for (const m of ctx.scan(/\b(?:fire\s*\.\s*Fire|Fire|typer\s*\.\s*run)\s*\(\s*([A-Za-z_]\w*)\s*[,)]/g)) {
+      out.add(m[1]);
+    }
+    return out;
+  });
 }
 
 function isDefinition(ctx: FileContext, at: number): boolean {

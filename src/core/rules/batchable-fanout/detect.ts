@@ -589,9 +589,9 @@ function nameOf(ctx: FileContext, fn: Node): string | undefined {
   return undefined;
 }
 
-/** Assignments: `x = …`, `x.field = …`, `x[k] = …`, `{ a, b } = …`, `a, b = …`, `x += …`. */
+/** Assignments: `x = …`, `x.field = …`, `x[k] = …` (also `x[order[i]] = …`), `{ a, b } = …`, `a, b = …`, `x += …`. */
 const ASSIGN =
-  /(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[[^\]\n]*\])*|\{[^}\n]*\}|\[[^\]\n]*\]|[A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*)+)\s*(?:[-+*|]|\?\?)?=(?![=>])[ \t]*([^\n;]+|\n[^\n;]*)/g;
+  /(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[(?:[^[\]\n]|\[[^[\]\n]*\])*\])*|\{[^}\n]*\}|\[[^\]\n]*\]|[A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*)+)\s*(?:[-+*|]|\?\?)?=(?![=>])[ \t]*([^\n;]+|\n[^\n;]*)/g;
 /** Loop variables: `for (const x of xs)`, `for x in xs:`; callback parameters: `xs.map((x) =>`, `xs.forEach(x =>`. */
 const EACH =
   /\bfor\s*\(?\s*(?:const|let|var)?\s*([^\n]*?)\s+(?:of|in)\s+([^\n]*)|([A-Za-z_$][\w$]*)(?:\s*\.\s*[\w$]+)*\s*\.\s*(?:map|flatMap|forEach|filter|find)\s*\(\s*(?:async\s*)?\(?\s*([\w$,\s{}]*?)\s*\)?\s*=>/g;

@@ -37,5 +37,10 @@ export interface UnboundedFanoutData {
   /** The Claude API calls reached. */
   calls: Span[];
   /** Executor fan-outs: the pool constructor call and its `max_workers` value (null when absent). */
-  pool?: { constructor: Span; maxWorkers: number | null };
+  pool?: {
+    constructor: Span;
+    maxWorkers: number | null;
+    /** The parameter that sizes the pool, when its default is the size reported (`max_workers=max_workers`). */
+    parameter?: string;
+  };
 }

@@ -29,6 +29,8 @@ import {
   kind,
   kindOf,
   endOf,
+  enclosingFunction,
+  namedChildren,
 } from '../../lint/syntax';
 import { callParams } from '../../lint/facts/arguments';
 import { parameterReach } from './thunks';
@@ -46,7 +48,14 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
     if (!pool) {
       continue;
     }
-    const workers = maxWorkers(ctx, pool, mpPool ? 'processes' : 'max_workers');
+    const sizeName = mpPool ? 'processes' : 'max_workers';
+    let workers = maxWorkers(ctx, pool, sizeName);
+    // Sized by a parameter whose default is past the burst (`max_workers: int = 50`): callers
+    // that leave it out, the usual case, get that many requests at once. Small defaults stay quiet.
+    const byDefault = workers === 'unknown' ? parameterDefault(ctx, pool, sizeName) : undefined;
+    if (byDefault && byDefault.value > MAX_LITERAL_CALLS) {
+      workers = byDefault.value;
+    }
     if (workers === 'unknown' || (typeof workers === 'number' && workers <= MAX_BOUNDED_WORKERS)) {
       continue;
     }
@@ -90,13 +99,15 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
         /\bmessages\s*\.\s*(?:create|stream)$/.test(ctx.textOf(fnArg)) &&
         ctx.claudeFile;
       if (r.calls.length || direct) {
-        const workersText = mpPool
-          ? workers === null
-            ? 'no processes (one per CPU core)'
-            : `${workers} processes`
-          : workers === null
-            ? 'no max_workers (up to 32 threads)'
-            : `max_workers=${workers}`;
+        const workersText = byDefault
+          ? `${sizeName}=${byDefault.name}, default ${workers}`
+          : mpPool
+            ? workers === null
+              ? 'no processes (one per CPU core)'
+              : `${workers} processes`
+            : workers === null
+              ? 'no max_workers (up to 32 threads)'
+              : `max_workers=${workers}`;
         const found: Source = direct
           ? { node: loop ?? call, kind: 'loop', reach: r, element: fnArg }
           : { node: loop ?? call, kind: loop ? 'loop' : 'map-builtin', reach: r };
@@ -109,7 +120,8 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
           found,
           workers,
           workersText,
-          mpPool ? 'processes' : 'max_workers',
+          sizeName,
+          byDefault?.name,
         );
       }
     }
@@ -140,6 +152,7 @@ function emitExecutor(
   workers: number | null,
   workersText: string,
   sizeName: string,
+  parameter?: string,
 ): void {
   const fn = callee(call) ?? call;
   const size = sizeName === 'processes' ? 'give it a few processes' : `set a small ${sizeName}`;
@@ -150,14 +163,38 @@ function emitExecutor(
     fn,
     method === 'map' ? 'executor-map' : 'executor-submit',
     found,
-    `${ctx.textOf(fn).length > 30 ? 'The pool' : ctx.textOf(fn)} runs Claude requests with ${workersText}; ${size}. ` +
+    `${ctx.textOf(fn).length > 30 ? 'The pool' : ctx.textOf(fn)} runs Claude requests with ${workersText}; ${parameter ? 'cap it' : size}. ` +
       (workers !== null && workers > MAX_LITERAL_CALLS
-        ? `${workers} requests at once are past the default tier's burst: the Start tier allows 1,000 requests per ` +
+        ? `${parameter ? 'Callers that keep the default send ' : ''}${workers} requests at once${parameter ? ',' : ' are'} past the default tier's burst: the Start tier allows 1,000 requests per ` +
           `minute, which may be enforced per second (about ${MAX_LITERAL_CALLS} at once), so they fail with 429s. `
         : `That many requests go out at once and burst past your rate limits with 429s. `) +
-      `Use ${sizeName}=${Math.min(4, MAX_BOUNDED_WORKERS)} (or another small number) to cap the concurrency.`,
-    { constructor: rangeOf(pool), maxWorkers: workers },
+      (parameter
+        ? `Use ${sizeName}=min(${parameter}, ${Math.min(4, MAX_BOUNDED_WORKERS)}) (or a small default) to cap the concurrency.`
+        : `Use ${sizeName}=${Math.min(4, MAX_BOUNDED_WORKERS)} (or another small number) to cap the concurrency.`),
+    { constructor: rangeOf(pool), maxWorkers: workers, ...(parameter ? { parameter } : {}) },
   );
+}
+
+/**
+ * The default of the enclosing function's parameter that sizes the pool
+ * (`def run(path, max_workers: int = 50)` … `ThreadPoolExecutor(max_workers=max_workers)`).
+ */
+function parameterDefault(
+  ctx: FileContext,
+  pool: Node,
+  keyword: string,
+): { name: string; value: number } | undefined {
+  const params = callParams(pool, ctx.text, true);
+  const value = unwrap(params.entries.get(keyword)?.value ?? positionalArgs(pool)[0] ?? null);
+  const fn = value && kind(value) === 'identifier' ? enclosingFunction(value) : null;
+  const name = value ? ctx.textOf(value) : '';
+  for (const p of namedChildren(fn?.childForFieldName('parameters') ?? null)) {
+    if (/^(?:typed_)?default_parameter$/.test(kind(p)) && ctx.textOf(p.childForFieldName('name')) === name) {
+      const n = numberValue(p.childForFieldName('value'), ctx.text);
+      return n === undefined ? undefined : { name, value: n };
+    }
+  }
+  return undefined;
 }
 
 /** The pool's max_workers: a number, null (absent/None/len(...)), or 'unknown' (a variable we cannot read). */

@@ -271,7 +271,8 @@ function maxWorkersAction(
     items[0] && !/^\w+\s*=[^=]/.test(text.slice(items[0].start, items[0].end)) ? items[0] : undefined;
   if (kw) {
     const valueStart = kw.start + (kwRe.exec(text.slice(kw.start, kw.end))?.[0].length ?? 0);
-    b.replace(valueStart, kw.end, String(n));
+    // (a parameter's default was reported: callers that pass a smaller size keep it)
+    b.replace(valueStart, kw.end, pool.parameter ? `min(${pool.parameter}, ${n})` : String(n));
   } else if (positional && !text.startsWith('*', positional.start)) {
     b.replace(positional.start, positional.end, String(n));
   } else {

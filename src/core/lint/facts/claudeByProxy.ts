@@ -4,6 +4,10 @@ import type { FileContext } from '../context';
 const PY_FRAMEWORKS =
   /^(?:anthropic|langchain\w*|llama_index|pydantic_ai|autogen\w*|camel|agno|crewai|haystack\w*|dspy|litellm|semantic_kernel|instructor|strands|google|vertexai|boto3|openai)\b/;
 
+/** Functions named for making a Claude client: `load_anthropic_client`, `getClaudeClient`, `make_anthropic`. */
+const CLIENT_FACTORY =
+  /^(?:(?:get|load|make|create|init|build|new)_?(?:anthropic|claude)\w*|\w*(?:anthropic|claude)_?client)$/i;
+
 /** How a Claude client reaches a file that does not import the SDK. */
 export interface ClaudeProxy {
   /** Names imported from a local module named for Claude (`anthropic` from `@/lib/anthropic`). */
@@ -47,6 +51,15 @@ export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
         /\b(?:import\s+(?:\{([^}]*)\}|([\w$]+))\s+from|(?:const|let|var)\s+(?:\{([^}]*)\}|([\w$]+))\s*=\s*require\s*\()\s*(['"])(?:\.{1,2}|@|~)\/[^'"\n]*(?:anthropic|claude)[^'"\n]*\5/gi,
       )) {
         add((m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/\bas\b|:/g, ' '));
+      }
+    }
+    // A client from a factory named for it (`claude_client = load_anthropic_client(api_key=key)`,
+    // from a star import or another module): the name it is bound to.
+    for (const m of ctx.scan(
+      /(?<![\w$.])([a-z_$][\w$]*)[ \t]*=[ \t]*(?:await[ \t]+)?(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)[ \t]*\(/g,
+    )) {
+      if (CLIENT_FACTORY.test(m[2])) {
+        names.add(m[1]);
       }
     }
     const wrapperClass = !ctx.scan(/\bclass\s+\w*(?:Claude|Anthropic)\w*/g).next().done;

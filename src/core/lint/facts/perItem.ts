@@ -236,7 +236,7 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
       out.push({ call, ...outer, lifted: false });
       continue;
     }
-    if (r && !retry && r.kind !== 'for') {
+    if (r && !retry && r.kind !== 'for' && !retriesSite(ctx, r)) {
       continue; // an agent or polling loop, a sampling map: not one request per item
     }
     const deeper = throughCallers(ctx, call);
@@ -245,6 +245,24 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether the loop a function holding the call is run in (`while not response:` around
+ * `generate_response(prompt)`) is that call site's retry loop: the function around the loop
+ * is then followed to where it runs per item, as for a retry loop around the request itself.
+ */
+function retriesSite(ctx: FileContext, r: Repetition): boolean {
+  if (!r.via || !r.viaName || r.kind !== 'while') {
+    return false;
+  }
+  for (const { start } of ctx.callsOf(r.viaName)) {
+    if (start >= r.construct.startIndex && start < endOf(r.construct)) {
+      const site = ctx.nodeAt(start);
+      return !!site && isRetryOf(ctx, r.construct, site);
+    }
+  }
+  return false;
 }
 
 /** The nearest loop over data around `inner` in its function, past retry, polling and sampling loops. */

@@ -606,6 +606,8 @@ function ownerOf(base: string, attr: string | undefined): string {
 }
 
 interface Step {
+  /** Where it is in the region (steps are followed in text order). */
+  at: number;
   left: string[];
   /** The object written into, for `x.field = …` / `x[k] = …`. */
   base?: string;
@@ -774,10 +776,10 @@ function deriveNames(
     const member = /^([A-Za-z_$][\w$]*)\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[)/.exec(m[1]);
     const right = identifiers(wholeRight(text, m.index + m[0].length, m[2]));
     if (member) {
-      steps.push({ left: [], base: ownerOf(member[1], member[2]), right: new Set(right) });
+      steps.push({ at: m.index, left: [], base: ownerOf(member[1], member[2]), right: new Set(right) });
     } else {
       const left = identifiers(m[1]);
-      steps.push({ left, right: new Set(right) });
+      steps.push({ at: m.index, left, right: new Set(right) });
       if (left.length === 1 && right[0]) {
         roots.set(left[0], right[0]); // `ex = data.exercises.find(…)`: `ex` is part of `data`
       }
@@ -785,13 +787,13 @@ function deriveNames(
   }
   // `rows.append(row)`, `self.report["answers"].append({...})`, `seen.set(id, answer)`
   for (const m of text.matchAll(MUTATE)) {
-    steps.push({ left: [], base: ownerOf(m[1], m[2]), right: new Set(identifiers(m[3])) });
+    steps.push({ at: m.index, left: [], base: ownerOf(m[1], m[2]), right: new Set(identifiers(m[3])) });
   }
   for (const m of text.matchAll(EACH)) {
     const step =
       m[1] !== undefined
-        ? { left: identifiers(m[1]), right: new Set(identifiers(m[2])) }
-        : { left: identifiers(m[4] ?? ''), right: new Set([m[3]]) };
+        ? { at: m.index, left: identifiers(m[1]), right: new Set(identifiers(m[2])) }
+        : { at: m.index, left: identifiers(m[4] ?? ''), right: new Set([m[3]]) };
     steps.push(step);
     // `for (const vote of missing)`: a write into `vote` is a write into `missing`.
     const list =
@@ -832,6 +834,8 @@ function deriveNames(
   for (const n of into) {
     chain(n).forEach((c) => names.add(c));
   }
+  // (in text order, so a chain of loops and assignments is followed in one pass)
+  steps.sort((a, b) => a.at - b.at);
   for (let pass = 0, grew = true; pass < 3 && grew; pass++) {
     grew = false;
     for (const step of steps) {

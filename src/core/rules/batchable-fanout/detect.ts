@@ -423,7 +423,7 @@ function writesThroughHelper(ctx: FileContext, loopText: string, sink: RegExp): 
       continue; // nothing handed over
     }
     for (const fn of callGraph(ctx).byName.get(m[1]) ?? []) {
-      if (ctx.memo(`batchable-writes:${fn.start}`, () => sink.test(ctx.text.slice(fn.start, fn.end)))) {
+      if (helperWrites(ctx, fn, sink)) {
         return true;
       }
     }
@@ -925,6 +925,31 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
   return false;
 }
 
+/** Helpers named for storing (`supaInsert`, `save_row`, `updateRecord`). */
+const STORE_NAME = /insert|upsert|update|save|store|write|persist/i;
+/** An HTTP write: `method: 'POST'` (also PATCH/PUT), `requests.post(`, `axios.put(`. */
+const HTTP_WRITE =
+  /\bmethod\s*[:=]\s*['"](?:POST|PATCH|PUT)['"]|\b(?:axios|requests|httpx|session)\s*\.\s*(?:post|patch|put)\s*\(/i;
+
+/**
+ * Whether a same-file helper's body writes: a sink, or, for a helper named for storing
+ * (`supaInsert(table, row)`), an HTTP write to a data API (`fetch(url, { method: 'POST', body })`)
+ * other than Claude's. Read once per helper.
+ */
+function helperWrites(
+  ctx: FileContext,
+  fn: { start: number; end: number; name: string },
+  sink: RegExp,
+): boolean {
+  return ctx.memo(`batchable-writes:${fn.start}`, () => {
+    const body = ctx.text.slice(fn.start, fn.end);
+    return (
+      sink.test(body) ||
+      (STORE_NAME.test(fn.name) && HTTP_WRITE.test(body) && !/anthropic\.com|\/v1\/messages\b/.test(body))
+    );
+  });
+}
+
 /** A write (or a call of a same-file function whose body writes) whose statement names one of `names`. */
 function writesNamed(
   ctx: FileContext,
@@ -950,7 +975,7 @@ function writesNamed(
     for (const fn of graph.byName.get(m[1]) ?? []) {
       if (
         fn.claude.length === 0 &&
-        ctx.memo(`batchable-writes:${fn.start}`, () => sink.test(ctx.text.slice(fn.start, fn.end))) &&
+        helperWrites(ctx, fn, sink) &&
         (named(m.index) ||
           (!seen.has(fn.start) &&
             seen.add(fn.start) &&

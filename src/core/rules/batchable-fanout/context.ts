@@ -37,10 +37,27 @@ export function servesRequests(ctx: FileContext): boolean {
 
 /** Why a node runs offline ("a script's top level", "main()", ...), or undefined when it may serve a request. */
 export function offlineContext(ctx: FileContext, node: Node): string | undefined {
-  if (servesRequests(ctx) || (ctx.python && TOP_LEVEL_INPUT.test(ctx.text))) {
+  if (servesRequests(ctx)) {
+    return cronRoute(ctx);
+  }
+  if (ctx.python && TOP_LEVEL_INPUT.test(ctx.text)) {
     return undefined;
   }
   return reachedOffline(ctx, node) ?? writesFiles(ctx, node);
+}
+
+/** A cron secret checked or a scheduler's header read: `process.env.CRON_SECRET`, `x-vercel-cron`. */
+const CRON_MARK = /\bCRON_SECRET\b|\bverifyCronSecret\b|['"]x-vercel-cron['"]/;
+
+/**
+ * A route a scheduler calls (`app/api/cron/.../route.ts`, or one that checks `CRON_SECRET`):
+ * it serves requests, but nobody waits on its answers, as in a cron script.
+ */
+function cronRoute(ctx: FileContext): string | undefined {
+  const path = ctx.path?.replace(/\\/g, '/') ?? '';
+  return /(?:^|\/)(?:cron|crons|jobs\/cron)\//.test(path) || CRON_MARK.test(ctx.text)
+    ? 'a cron route (a scheduler calls it; nobody waits on the answers)'
+    : undefined;
 }
 
 /** Writing a local file: `pickle.dump(…)`, `json.dump(…)`, `df.to_csv(…)`, `open(path, "w")`, `writeFileSync(…)`. */

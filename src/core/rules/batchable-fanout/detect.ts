@@ -14,7 +14,7 @@ import {
 } from '../../lint/syntax';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
-import { offlineContext } from './context';
+import { offlineContext, servesRequests } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
@@ -64,6 +64,9 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     const where = offlineContext(ctx, r.construct);
     if (!where || polled(ctx, r.construct) || !collectedAndStored(ctx, r)) {
       continue;
+    }
+    if (servesRequests(ctx) && actsOnAnswer(ctx, r)) {
+      continue; // a scheduled route that acts on each verdict at once (places the order it advises): not a batch's delay
     }
     reported.set(r.construct.startIndex, [...earlier, r]);
     const model = modelLiteral(ctx, r);
@@ -239,6 +242,56 @@ function inLoopOrder(ctx: FileContext, items: PerItem[]): PerItem[] {
   const keyed = items.map((r, i) => ({ r, i, c: firstOf.get(r.construct.startIndex) ?? i, s: site(r) }));
   keyed.sort((a, b) => a.c - b.c || a.s - b.s || a.i - b.i);
   return keyed.map((k) => k.r);
+}
+
+/**
+ * Whether the loop acts on each answer at once: an `if` reading it (`if (verdict.action ===
+ * 'sell')`) whose branch awaits a function imported from elsewhere (`await sellPosition(...)`),
+ * not a write of the answer.
+ */
+function actsOnAnswer(ctx: FileContext, r: PerItem): boolean {
+  const site = stepSite(ctx, r);
+  const result = site ? assignedName(ctx, site) : undefined;
+  if (!site || !result) {
+    return false;
+  }
+  const derived = deriveNames(ctx, site.startIndex, endOf(r.construct), new Set([result]));
+  const sink = ctx.python ? PY_SINK : JS_SINK;
+  for (const m of ctx.scan(/\bif\b/g, endOf(site), endOf(r.construct))) {
+    let n: Node | null = ctx.nodeAt(m.index);
+    while (n && kind(n) !== 'if_statement') {
+      n = up(n);
+    }
+    const condition = n?.childForFieldName('condition');
+    const branch = n?.childForFieldName('consequence');
+    if (
+      !n ||
+      n.startIndex !== m.index ||
+      !branch ||
+      !identifiers(ctx.textOf(condition)).some((w) => derived.has(w))
+    ) {
+      continue;
+    }
+    for (const c of ctx.textOf(branch).matchAll(/\bawait\s+([A-Za-z_$][\w$]*)\s*\(/g)) {
+      if (!sink.test(c[0]) && importedName(ctx, c[1])) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether a name is imported from another module (`import { sellPosition } from …`, `from x import sell`). */
+function importedName(ctx: FileContext, name: string): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  return ctx.memo(`batchable-imported:${name}`, () =>
+    new RegExp(
+      ctx.python
+        ? `^[ \\t]*from[ \\t]+\\S+[ \\t]+import[ \\t]+[^\\n]*\\b${n}\\b`
+        : `\\bimport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}\\s*from`,
+      'm',
+    ).test(ctx.text),
+  );
 }
 
 /**

@@ -214,6 +214,10 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
     // (`repeatedCalls` reads SDK calls only: a raw-HTTP call's own loop is looked up here.)
     const above = http.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
     const r = above ? { call, ...above } : direct.get(call.node.startIndex);
+    if (r?.kind === 'while' && drainsList(ctx, r.construct)) {
+      out.push({ ...r, kind: 'for', overData: true, lifted: false }); // a worker draining the items
+      continue;
+    }
     // (`for n in range(tries)` looks like data when `tries` is a parameter: its retry shape says otherwise.)
     // A loop over `items.length` that steps back to re-send a failed item is still one request
     // per item (`for (let i = 0; i < lessons.length; i++) { … catch { …; i-- } }`).
@@ -449,6 +453,28 @@ function mappedBy(ctx: FileContext, fn: Node): Found | undefined {
   }
   const items = positionalArgs(call)[1] ?? null;
   return { construct: call, kind: 'map', overData: !!items && !smallIterable(ctx, items), guarded: false };
+}
+
+/**
+ * A `while` loop that takes the next item of a list each turn (`while (idx < batches.length) {
+ * const i = idx++; … batches[i] … }`, `while i < len(rows): row = rows[i]; i += 1`): one of the
+ * workers of a pool draining the items, one request per item, not an agent or polling loop.
+ */
+function drainsList(ctx: FileContext, loop: Node): boolean {
+  const condition = ctx.textOf(loop.childForFieldName('condition')).trim();
+  const m =
+    /^\(?\s*([A-Za-z_$][\w$.]*)\s*<\s*([A-Za-z_$][\w$.]*)\s*\.\s*(?:length|size)\s*\)?$/.exec(condition) ??
+    /^\(?\s*([A-Za-z_$][\w$.]*)\s*<\s*len\s*\(\s*([A-Za-z_$][\w$.]*)\s*\)\s*\)?$/.exec(condition);
+  if (!m) {
+    return false;
+  }
+  const body = ctx.textOf(loop.childForFieldName('body'));
+  const index = m[1].replace(/[.$]/g, '\\$&');
+  const list = m[2].replace(/[.$]/g, '\\$&');
+  return (
+    new RegExp(`(?<![\\w$.])${list}\\s*\\[`).test(body) &&
+    new RegExp(`(?<![\\w$.])${index}\\s*(?:\\+\\+|\\+=\\s*1\\b)|\\+\\+\\s*${index}(?![\\w$])`).test(body)
+  );
 }
 
 /** A C-style `for` whose condition reads a collection's `.length` / `.size`. */

@@ -119,6 +119,50 @@ function reachedOffline(ctx: FileContext, node: Node): string | undefined {
       return `${name}(), called from ${callerWhy}`;
     }
   }
+  return deeperEntry(ctx, fn, name);
+}
+
+/** Named callers followed (through anonymous functions: `() => worker()`) to an entry function. */
+const MAX_ENTRY_HOPS = 3;
+
+/**
+ * An entry function (or the top level) two or three calls above a function, through the
+ * named functions around its call sites (`worker()` in `Array.from(…, () => worker())` inside
+ * `processConcurrent`, which `main()` calls). At most 16 call sites a hop.
+ */
+function deeperEntry(ctx: FileContext, fn: Node, name: string): string | undefined {
+  let frontier = [{ fn, name }];
+  const seen = new Set<number>([fn.startIndex]);
+  for (let hop = 0; hop < MAX_ENTRY_HOPS && frontier.length > 0; hop++) {
+    const next: Array<{ fn: Node; name: string }> = [];
+    for (const f of frontier) {
+      for (const { start, paren } of ctx.callsOf(f.name).slice(0, 16)) {
+        if ((start >= f.fn.startIndex && start < endOf(f.fn)) || ctx.inCommentOrString(start)) {
+          continue;
+        }
+        let caller = enclosingFunction(ctx.nodeAt(paren) ?? f.fn);
+        while (caller && !functionName(caller, ctx.text)) {
+          caller = enclosingFunction(caller); // (through `() => worker()`)
+        }
+        if (!caller) {
+          return hop > 0 ? `${name}(), reached from the script's top level` : undefined;
+        }
+        const callerName = functionName(caller, ctx.text);
+        const why =
+          hop > 0 || caller !== enclosingFunction(ctx.nodeAt(paren) ?? f.fn)
+            ? entryFunction(ctx, caller)
+            : undefined;
+        if (why) {
+          return `${name}(), reached from ${why}`;
+        }
+        if (callerName && /^[A-Za-z_$][\w$]*$/.test(callerName) && !seen.has(caller.startIndex)) {
+          seen.add(caller.startIndex);
+          next.push({ fn: caller, name: callerName });
+        }
+      }
+    }
+    frontier = next;
+  }
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import {
   FUNCTION_TYPES,
   functionName,
   kind,
+  namedChildren,
   rangeOf,
   up,
 } from '../../lint/syntax';
@@ -371,7 +372,53 @@ function modelLiteral(ctx: FileContext, r: Repetition): string | undefined {
  * through the variable a caller assigns the function's result to, in that caller.
  */
 function collectedAndStored(ctx: FileContext, r: PerItem): boolean {
-  return directlyStored(ctx, r) || derivedStored(ctx, r);
+  return directlyStored(ctx, r) || derivedStored(ctx, r) || storedByCallback(ctx, r);
+}
+
+/**
+ * Whether each answer is handed to a callback parameter (`onBatchDone(results)` in a worker of
+ * `processConcurrent(batches, onBatchDone)`) that a same-file caller fills with a function
+ * storing what it is given (`(results) => { sqlBuffer.push(\`UPDATE …\`); flush() }`).
+ */
+function storedByCallback(ctx: FileContext, r: PerItem): boolean {
+  const site = stepSite(ctx, r);
+  const result = site ? assignedName(ctx, site) : undefined;
+  if (!site || !result) {
+    return false;
+  }
+  const graph = callGraph(ctx);
+  const text = ctx.text.slice(site.startIndex, endOf(r.construct));
+  for (const m of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(([^()\n]*)\)/g)) {
+    if (!identifiers(m[2]).includes(result)) {
+      continue;
+    }
+    for (let fn = enclosingFunction(r.construct); fn; fn = enclosingFunction(fn)) {
+      const owner = graph.byName
+        .get(functionName(fn, ctx.text) ?? '')
+        ?.find((f) => f.start === fn?.startIndex);
+      const index = owner ? owner.params.indexOf(m[1]) : -1;
+      if (!owner || index < 0) {
+        continue;
+      }
+      for (const { paren } of ctx.callsOf(owner.name).slice(0, 16)) {
+        const call = callAround(ctx.nodeAt(paren) ?? site);
+        const given = call ? (ctx.python ? argumentList(call) : call.childForFieldName('arguments')) : null;
+        const callback = given ? namedChildren(given)[index] : undefined;
+        const param =
+          callback && FUNCTION_TYPES.has(kind(callback)) ? callbackParam(ctx, callback) : undefined;
+        if (callback && param && storesDerived(ctx, callback.startIndex, endOf(callback), new Set([param]))) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The first parameter's name of an anonymous function: `(results) => …`, `results => …`, `lambda r: …`. */
+function callbackParam(ctx: FileContext, fn: Node): string | undefined {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  return identifiers(ctx.textOf(params))[0];
 }
 
 function directlyStored(ctx: FileContext, r: Repetition): boolean {

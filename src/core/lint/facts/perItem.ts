@@ -214,7 +214,10 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
     // (`repeatedCalls` reads SDK calls only: a raw-HTTP call's own loop is looked up here.)
     const above = http.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
     const r = above ? { call, ...above } : direct.get(call.node.startIndex);
-    if (r?.kind === 'while' && drainsList(ctx, r.construct)) {
+    if (
+      r?.kind === 'while' &&
+      ctx.memo(`per-item-drains:${r.construct.startIndex}`, () => drainsList(ctx, r.construct))
+    ) {
       out.push({ ...r, kind: 'for', overData: true, lifted: false }); // a worker draining the items
       continue;
     }

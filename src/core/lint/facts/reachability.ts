@@ -50,6 +50,11 @@ export function reach(ctx: FileContext, expr: Node): Reach {
       (refKind === 'identifier' && ctx.python && partialReach(ctx, ref, expr)) || { calls: [] }
     );
   }
+  // `pool.map(partial(grade, judge=ask), rows)`: the partial made in place.
+  const partial = ctx.python && ref && isCall(ref) ? partialCallReach(ctx, ref) : undefined;
+  if (partial) {
+    return partial;
+  }
   // Calls to same-file functions inside the expression: `x => summarize(x)`, `summarize(x) for x in xs`.
   for (const site of sitesWithin(ctx, expr.startIndex, endOf(expr))) {
     const target = claudeTarget(ctx, site.name, site.at);
@@ -75,7 +80,11 @@ export function reach(ctx: FileContext, expr: Node): Reach {
  */
 function partialReach(ctx: FileContext, ref: Node, expr: Node): Reach | undefined {
   const values = assignedValues(ctx, ctx.textOf(ref), 0, expr.startIndex);
-  const value = unwrap(values[values.length - 1] ?? null);
+  return partialCallReach(ctx, unwrap(values[values.length - 1] ?? null));
+}
+
+/** What a `functools.partial(f, ...)` call reaches (see `partialReach`); undefined for other values. */
+function partialCallReach(ctx: FileContext, value: Node | null): Reach | undefined {
   if (!value || !isCall(value) || !/^(?:functools\.)?partial$/.test(dottedName(callee(value), ctx.text))) {
     return undefined;
   }

@@ -8,6 +8,7 @@ import {
   enclosingFunction,
   FUNCTION_TYPES,
   functionName,
+  isCall,
   kind,
   namedChildren,
   rangeOf,
@@ -23,7 +24,7 @@ import { overConfiguredProviders } from '../../lint/facts/providers';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps (also helpers named for them: `jsonlines_dump`, `save_jsonl`), databases. */
 const JS_SINK =
-  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(|\.(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
+  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)\s*\(|(?:\.|(?<![\w$.]))(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
 const PY_SINK =
   /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\b(?:\w*_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)_(?:dump|save|write|append)\w*\s*\(|\b(?:dump|save|write|append)_(?:to_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)\b\w*\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|bulk_create|save|dump|commit)\s*\(/;
 
@@ -50,7 +51,8 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       continue;
     }
     const earlier = reported.get(r.construct.startIndex) ?? [];
-    if (earlier.some((e) => e.call === r.call || feedsOn(ctx, r, e))) {
+    // (at most 8 requests reported per loop: each compared with those before it)
+    if (earlier.length >= 8 || earlier.some((e) => e.call === r.call || feedsOn(ctx, r, e))) {
       continue; // the same request, or a later step of a per-item chain: reported at the first request
     }
     if (streamed(ctx, r)) {
@@ -775,7 +777,8 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
   }
   // What the functions in between get back (`pred = ask(text)` in a nested worker that then
   // writes `df.at[i, col] = pred`): read from the start of the function holding the fan-out.
-  let from = r.construct.startIndex;
+  // (from the statement holding the fan-out: `out.push(...(await Promise.all(xs.map(f))))`)
+  let from = statementStart(r.construct);
   for (const hop of r.hops ?? []) {
     const call = callAround(hop);
     const result = call ? assignedName(ctx, call) : undefined;
@@ -873,6 +876,9 @@ function deriveNames(
   const steps: Step[] = [];
   const roots = new Map<string, string>();
   for (const m of text.matchAll(ASSIGN)) {
+    if (ctx.python && /[(,][ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index))) {
+      continue; // a keyword argument (`partial(grade, judge=ask)`), not an assignment
+    }
     const member = /^([A-Za-z_$][\w$]*)\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[)/.exec(m[1]);
     const right = identifiers(wholeRight(text, m.index + m[0].length, m[2]));
     if (member) {
@@ -1098,6 +1104,24 @@ function helperStores(ctx: FileContext, start: number, end: number, names: Set<s
     new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}\\s*[.[]`).test(text),
   );
   return read.length > 0 && storesDerived(ctx, start, end, new Set(read), new Set(), undefined, false);
+}
+
+/**
+ * Where the call statement holding a node starts (`out.push(...(await Promise.all(xs.map(f))))`):
+ * the node's own start otherwise (an assignment's value is followed through its name).
+ */
+function statementStart(node: Node): number {
+  for (let n = up(node), i = 0; n && i < 12 && !FUNCTION_TYPES.has(kind(n)); n = up(n), i++) {
+    const k = kind(n);
+    if (k === 'expression_statement') {
+      const inner = namedChildren(n)[0];
+      return inner && isCall(inner) ? n.startIndex : node.startIndex;
+    }
+    if (k.endsWith('statement') || k === 'block' || k === 'statement_block') {
+      break;
+    }
+  }
+  return node.startIndex;
 }
 
 /** The text of the statement around an offset (at most 3,000 characters). */

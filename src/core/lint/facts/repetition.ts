@@ -298,9 +298,15 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
     return false;
   }
   if (k === 'subscript') {
-    // `rows[:3]`, `rows[0:3]`
-    const m = /\[\s*(\d+)?\s*:\s*(\d+)\s*\]$/.exec(ctx.textOf(v));
-    return !!m && Number(m[2]) - Number(m[1] ?? 0) <= SMALL_FIXED_LIST;
+    // `rows[:3]`, `rows[0:3]`; a column of a small frame: `df.head(3)["name"]`
+    const text = ctx.textOf(v);
+    const m = /\[\s*(\d+)?\s*:\s*(\d+)\s*\]$/.exec(text);
+    if (m) {
+      return Number(m[2]) - Number(m[1] ?? 0) <= SMALL_FIXED_LIST;
+    }
+    return (
+      /\[\s*(['"])[^'"\n]*\1\s*\]$/.test(text) && smallIterable(ctx, v.childForFieldName('value'), depth + 1)
+    );
   }
   if (k === 'identifier') {
     // Assignments in the loop's own function or at module level, not a same-named local of another function.

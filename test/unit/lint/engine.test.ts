@@ -338,7 +338,28 @@ describe('lint engine API', () => {
     // A client injected into a wrapper: the file names a Claude model, not the SDK.
     assert.equal(mayHaveFindings("const model = 'claude-3-5-sonnet-20241022';"), true);
     assert.equal(mayHaveFindings('class TrackedClaude { constructor(client) {} }'), true);
+    assert.equal(mayHaveFindings('client = load_claude_client()'), true);
+    assert.equal(mayHaveFindings('const client = make(process.env.CLAUDE_KEY);'), true);
     assert.equal(mayHaveFindings("const model = 'gpt-4o';"), false);
+  });
+
+  it('lints a file whose only sign of Claude is the factory its client comes from', () => {
+    const py = [
+      'import time',
+      'from .clients import load_claude_client',
+      '',
+      'client = load_claude_client()',
+      '',
+      '',
+      'def ask(question):',
+      '    while True:',
+      '        try:',
+      '            return client.messages.create(model=MODEL, max_tokens=100, messages=question)',
+      '        except Exception:',
+      '            time.sleep(5)',
+      '',
+    ].join('\n');
+    assert.deepEqual(rules(engine.lint(py, 'python')), ['8:naive-retry']);
   });
 
   it('handles empty and whitespace-only text in every language', () => {

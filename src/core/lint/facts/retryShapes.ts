@@ -43,6 +43,7 @@ import {
 import { assignedValues } from './functions';
 import { callParams, objectParams } from './arguments';
 import { resolveClient } from './clients';
+import { everyHandlerLeavesOnRateLimit, onRateLimit } from './rateLimitGuards';
 
 /**
  * Retries that are not a loop around the call: a function that calls itself again from its
@@ -693,6 +694,8 @@ function partialClaude(ctx: FileContext, arg: Node, at: number): ClaudeCall | un
 export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
   for (const h of handlersOf(tryNode)) {
     const text = ctx.textOf(h);
+    // (a test after the handler has already gone round again, `if (retryable) { wait; continue }`, rethrows only what is left)
+    const retriedAt = text.search(/\bcontinue\b/);
     // `except RateLimitError: raise`: re-raised every time (a handler that raises only once
     // the attempts run out, `if attempt < n - 1: sleep(); continue` / `else: raise`, retries).
     if (
@@ -708,7 +711,7 @@ export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
       /\bif\b([^\n]*?)(?:429|RateLimitError|rate.?limit|['"`]rate['"`])[^\n]*(?:\n[^\n]*)?\b(?:raise|throw)\b/gi,
     )) {
       const cond = m[0].slice(0, m[0].search(/\b(?:raise|throw)\b/i));
-      if (!/!|\bnot\b|\|\||\bor\b/.test(cond)) {
+      if (!/!|\bnot\b|\|\||\bor\b/.test(cond) && (retriedAt === -1 || retriedAt > (m.index ?? 0))) {
         return true;
       }
     }
@@ -724,7 +727,8 @@ export function retriesOverloadedOnly(ctx: FileContext, tryNode: Node): boolean 
   return (
     rethrowsRateLimits(ctx, tryNode) ||
     rethrowsAllButOverloaded(ctx, tryNode) ||
-    overloadBranchesOnly(ctx, tryNode)
+    overloadBranchesOnly(ctx, tryNode) ||
+    everyHandlerLeavesOnRateLimit(ctx, tryNode)
   );
 }
 
@@ -817,7 +821,7 @@ function retriesOnlyInOverloadBranch(ctx: FileContext, h: Node): boolean {
         const values = assignedValues(ctx, name, h.startIndex, cond.startIndex);
         text += values.length ? ` ${ctx.textOf(values[values.length - 1])}` : '';
       }
-      return testsOverloadOnly(text) && !/!|\bnot\b/.test(text);
+      return (testsOverloadOnly(text) && !/!|\bnot\b/.test(text)) || onRateLimit(ctx, cond, h) === 'never';
     };
     return (
       branches.some((b) => !endsInThrow(b.block)) &&

@@ -16,6 +16,7 @@ import {
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
+import { guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
 import { callee, contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
@@ -173,8 +174,12 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     });
   }
   for (const shape of retryShapes(ctx)) {
-    if (seen.has(shape.at.startIndex) || shape.calls.length === 0) {
-      continue;
+    if (
+      seen.has(shape.at.startIndex) ||
+      shape.calls.length === 0 ||
+      guardedFromRateLimits(ctx, shape.at, shape.handler)
+    ) {
+      continue; // (a re-attempt only for errors that are not rate limits: `if "not_found_error" in msg:`)
     }
     seen.add(shape.at.startIndex);
     const name = `\`${shape.maker ?? shape.fn.name}\``;

@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { endOf, kind, namedChildren, up } from '../syntax';
+import { contains, endOf, FUNCTION_TYPES, kind, namedChildren, up } from '../syntax';
 import { handlerBody, handlersOf, catchesRateLimit, leavesLoop } from './errorChecks';
 import { assignedValues } from './functions';
 
@@ -236,6 +236,28 @@ export function guardedFromRateLimits(ctx: FileContext, at: Node, handler: Node)
     }
     if (n.startIndex === handler.startIndex) {
       break;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a Claude call's own function catches its errors and lets none out: a `try` around it
+ * (inside the function) has a handler that can catch a rate limit and neither re-raises nor
+ * re-throws (`catch { return null }`, `except Exception: log; return None`). A caller's handler
+ * never sees that call's errors.
+ */
+export function catchesOwnErrors(ctx: FileContext, call: Node): boolean {
+  let prev: Node = call;
+  for (let n = up(call); n && !FUNCTION_TYPES.has(kind(n)); prev = n, n = up(n)) {
+    const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
+    if (!body || !contains(body, prev)) {
+      continue;
+    }
+    for (const h of handlersOf(n)) {
+      if (catchesRateLimit(ctx, h) && !/\b(?:raise|throw)\b/.test(ctx.textOf(handlerBody(h)))) {
+        return true;
+      }
     }
   }
   return false;

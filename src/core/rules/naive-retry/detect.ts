@@ -387,7 +387,39 @@ function swallowedUnread(ctx: FileContext, call: Node, site: Node, loop: Node): 
   const uses = ctx
     .textOf(loop)
     .match(new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
-  return (uses?.length ?? 0) <= 1;
+  return (uses?.length ?? 0) <= 1 || !resultDrivesRetry(ctx, loop, result, site);
+}
+
+/**
+ * Whether a loop decides from a result whether to go round again: the loop's condition names it
+ * (`while not text:`), or an `if` testing it leaves or goes on (`if text is not None: return text`,
+ * `if (!r) continue`, `if not r: raise …`). A result only used (`if (slug) byAI++`) decides nothing.
+ * Reads at most 16 uses after the call.
+ */
+function resultDrivesRetry(ctx: FileContext, loop: Node, result: string, site: Node): boolean {
+  const id = new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`);
+  if (id.test(ctx.textOf(loop.childForFieldName('condition')))) {
+    return true;
+  }
+  const re = new RegExp(id.source, 'g');
+  let read = 0;
+  for (const m of ctx.scan(re, endOf(site), endOf(loop))) {
+    if (read++ >= 16) {
+      return true;
+    }
+    let n = ctx.nodeAt(m.index);
+    for (let i = 0; n && i < 8 && !/^(?:if_statement|elif_clause)$/.test(kind(n)); i++) {
+      n = up(n);
+    }
+    const cond = n?.childForFieldName('condition');
+    if (!n || !cond || m.index < cond.startIndex || m.index >= endOf(cond)) {
+      continue;
+    }
+    if (/\b(?:return|break|continue|throw|raise)\b/.test(ctx.textOf(n.childForFieldName('consequence')))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from '../../lint/facts/callGraph';
 import { assignedValues } from '../../lint/facts/functions';
 import { findRetryLibrary } from '../../lint/facts/retryLibraries';
+import { catchesOwnErrors } from '../../lint/facts/rateLimitGuards';
 import type { StringMatchedErrorData } from './data';
 import {
   callee,
@@ -618,9 +619,13 @@ function claudeHandlers(ctx: FileContext): Node[] {
     const body = t.node.childForFieldName('body') ?? t.node;
     if (
       anyIn(starts, t.start, t.end) ||
-      sitesWithin(ctx, body.startIndex, endOf(body)).some(
-        (s) => !!claudeTarget(ctx, s.name, s.at) || callsHttpFn(s),
-      )
+      sitesWithin(ctx, body.startIndex, endOf(body)).some((s) => {
+        // (a function that catches its own Claude errors, `catch { return null }`, lets none reach here)
+        const target = claudeTarget(ctx, s.name, s.at);
+        return (
+          (!!target && !target.reach.calls.every((c) => catchesOwnErrors(ctx, c.node))) || callsHttpFn(s)
+        );
+      })
     ) {
       handlers.push(...handlersOf(t.node));
     }

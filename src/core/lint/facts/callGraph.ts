@@ -122,8 +122,23 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));
   const paramNamesAll = new Set(functions.flatMap((f) => f.params));
+  const dispatch = dispatchAliases(ctx);
   for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
     const local = byName.has(name);
+    const picked = !local && !method ? dispatch.get(name) : undefined;
+    if (picked) {
+      // `send = getattr(self, f"send_prompt_{kind}")` then `send(prompt)`: each same-file method
+      // whose name starts so (at most 8), when the name is bound in the calling function.
+      const owner = innermost(at);
+      if (owner && picked.some((p) => owner.start <= p.at && p.at < at) && !ctx.inCommentOrString(at)) {
+        const prefix = picked.find((p) => owner.start <= p.at && p.at < at)!.prefix;
+        const names = [...byName.keys()].filter((n) => n.startsWith(prefix) && n !== prefix).slice(0, 8);
+        for (const n of names) {
+          owner.sites.push({ name: n, at, method: false });
+        }
+      }
+      continue;
+    }
     if (
       (!local && !(paramNamesAll.has(name) && !method)) ||
       (ctx.python ? PY_NOT_NAMES : JS_NOT_NAMES).has(name)
@@ -528,4 +543,25 @@ export function siteCall(ctx: FileContext, at: number): Node | null {
     }
   }
   return null;
+}
+
+/**
+ * Names bound to a method picked by a name built at run time: Python `send = getattr(self,
+ * f"send_prompt_{self.client}")`, JS `const send = this[\`send_${kind}\`]`, with the fixed start
+ * of the name (`send_prompt_`). Scanned once.
+ */
+function dispatchAliases(ctx: FileContext): Map<string, Array<{ prefix: string; at: number }>> {
+  const out = new Map<string, Array<{ prefix: string; at: number }>>();
+  const re = ctx.python
+    ? /(?<![\w.])([A-Za-z_]\w*)[ \t]*=[ \t]*getattr[ \t]*\([ \t]*\w+[ \t]*,[ \t]*f["']([A-Za-z_]\w*)\{/g
+    : /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*this[ \t]*\[[ \t]*`([A-Za-z_$][\w$]*)\$\{/g;
+  if (!(ctx.python ? /getattr/ : /this[ \t]*\[[ \t]*`/).test(ctx.text)) {
+    return out;
+  }
+  for (const m of ctx.scan(re)) {
+    if (m[2].length >= 3 && !ctx.inCommentOrString(m.index)) {
+      out.set(m[1], [...(out.get(m[1]) ?? []), { prefix: m[2], at: m.index }]);
+    }
+  }
+  return out;
 }

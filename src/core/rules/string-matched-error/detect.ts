@@ -273,7 +273,15 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
   const byStart = new Map(atoms.map((t) => [t.node.startIndex, t]));
   const top = new Map<
     number,
-    { node: Node; needles: string[]; negated: boolean; and: boolean; indicators: boolean }
+    {
+      node: Node;
+      needles: string[];
+      negated: boolean;
+      and: boolean;
+      indicators: boolean;
+      /** The needles of message-text tests (not class names). */
+      text: string[];
+    }
   >();
   for (const t of atoms) {
     let node = t.node;
@@ -300,15 +308,26 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
       negated: t.negated,
       and,
       indicators: false,
+      text: [],
     };
     entry.needles.push(t.needle);
     entry.and ||= and;
     entry.indicators ||= !!t.indicators;
+    if (!t.byName) {
+      entry.text.push(t.needle);
+    }
     top.set(node.startIndex, entry);
   }
   const out: Test[] = [];
   for (const e of top.values()) {
-    const direct = e.needles.find((n) => NEEDLE.test(n)) ?? (e.indicators ? e.needles[0] : undefined);
+    if (!e.text.length) {
+      continue;
+    }
+    // (a message text before a class name tested as a string: `"RateLimitError" in type(e).__name__ or "429" in str(e)`)
+    const direct =
+      e.text.find((n) => NEEDLE.test(n)) ??
+      e.needles.find((n) => NEEDLE.test(n)) ??
+      (e.indicators ? e.needles[0] : undefined);
     const split =
       e.and && e.needles.some((n) => /^rate$/i.test(n)) && e.needles.some((n) => /^limit(?:ed)?$/i.test(n));
     if (direct || split) {
@@ -684,6 +703,8 @@ interface Test {
   negated: boolean;
   /** A list of indicators with `'rate'` among status words: a rate-limit test on its own. */
   indicators?: boolean;
+  /** A test of the class name as a string (`type(e).__name__`): counts only beside a message test. */
+  byName?: boolean;
 }
 
 /** If the literal is a rate-limit pattern tested against the caught error's text, the test. */
@@ -753,6 +774,15 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
   if (!needle || !isErrorText(ctx, subject, errorName, handler, 0)) {
     return null;
   }
+  // (the class name as a string only joins a chain of message tests: alone it is not the text)
+  const named =
+    kind(subject) === 'identifier'
+      ? assignedValues(ctx, ctx.textOf(subject), handler.startIndex, subject.startIndex).map((v) =>
+          ctx.textOf(v),
+        )
+      : [];
+  const byName =
+    /__name__|\bconstructor\s*\.\s*name\b/.test([ctx.textOf(subject), ...named].join(' ')) || undefined;
   // `!msg.includes('429')`, `not re.search(...)`: report the whole negation.
   for (
     let p = up(node);
@@ -762,7 +792,7 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
     node = p;
     negated = !negated;
   }
-  return { node, needle, negated };
+  return { node, needle, negated, byName };
 }
 
 /** `'rate'` or `'limit'` alone: a rate limit only when both are tested together (see chains). */
@@ -839,6 +869,19 @@ function isErrorText(
     }
     case 'member_expression':
     case 'attribute':
+      if (/^(?:__name__|name)$/.test(ctx.textOf(memberProperty(n)))) {
+        // The class name as a string: `type(e).__name__`, `e.__class__.__name__`, `err.constructor.name`.
+        const of = unwrap(memberObject(n));
+        const inner =
+          of && isCall(of) && ctx.textOf(callee(of)) === 'type'
+            ? (positionalArgs(of)[0] ?? null)
+            : of && isMember(of) && /^(?:__class__|constructor)$/.test(ctx.textOf(memberProperty(of)))
+              ? memberObject(of)
+              : null;
+        return (
+          !!inner && kind(inner) === 'identifier' && isErrorText(ctx, inner, errorName, handler, depth + 1)
+        );
+      }
       return (
         TEXT_PROPS.has(ctx.textOf(memberProperty(n))) &&
         isErrorText(ctx, memberObject(n), errorName, handler, depth + 1)

@@ -21,6 +21,7 @@ import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
 import { callGraph, siteCall, sitesWithin } from './callGraph';
 import { moduleConstant } from './constants';
+import { assignedValues } from './functions';
 
 /** A hand-written retry loop around a call. */
 export interface RetryLoop {
@@ -466,7 +467,7 @@ export function classifyWaitIn(
   ) {
     return { kind: 'growing', jitter, call: sleep.call };
   }
-  return { kind: 'fixed', jitter, call: sleep.call, amount: amountOf(ctx, sleep) };
+  return { kind: 'fixed', jitter, call: sleep.call, amount: amountOf(ctx, sleep, range.start) };
 }
 
 /**
@@ -558,10 +559,14 @@ function parsedWait(
 }
 
 /** A literal wait in words: JS delays are milliseconds, Python's seconds. */
-function amountOf(ctx: FileContext, sleep: SleepCall): string | undefined {
+function amountOf(ctx: FileContext, sleep: SleepCall, from?: number): string | undefined {
   let d = unwrap(sleep.delay);
   if (d && kind(d) === 'identifier') {
-    d = unwrap(moduleConstant(ctx, d) ?? null); // `time.sleep(PAUSE)` with `PAUSE = 10` at the top
+    // `wait_time = 60` just before `time.sleep(wait_time)` (in the range read), or a module constant
+    const local =
+      from === undefined ? [] : assignedValues(ctx, ctx.textOf(d), Math.max(0, from - 1), d.startIndex);
+    const value = local[local.length - 1];
+    d = unwrap(value ?? moduleConstant(ctx, d) ?? null); // `time.sleep(PAUSE)` with `PAUSE = 10` at the top
   }
   const v = d ? numberValue(d, ctx.text) : undefined;
   if (v === undefined || v < 0) {

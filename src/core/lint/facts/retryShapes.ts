@@ -79,6 +79,8 @@ export interface RetryShape {
   heldLimiter?: string;
   /** Recursion through a same-file helper called from the handler (`handleRequestError`), if so. */
   through?: string;
+  /** Recursion on a raw-HTTP response's status (`if r.status_code == 429: sleep; return f(…)`): `tryNode` and `handler` are that `if`. */
+  status?: true;
 }
 
 /** The non-loop retries of the file (computed once). */
@@ -138,6 +140,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
       }
     }
     out.push(...unrolled(ctx, graph.functions, legacy));
+    out.push(...statusRecursions(ctx));
     return out;
   });
 }
@@ -874,4 +877,70 @@ function endsInThrow(node: Node | null): boolean {
     last = kids[kids.length - 1] ?? null;
   }
   return !!last && (kind(last) === 'throw_statement' || kind(last) === 'raise_statement');
+}
+
+/**
+ * Recursion on a raw-HTTP Messages response's status, no exception involved: after
+ * `r = requests.post(MESSAGES_URL, …)`, `if r.status_code in (429, 529): time.sleep(60); return ask(prompt)`.
+ * The `if` (its condition true on every 429, see `onRateLimit`) holds a call of the function
+ * itself, outside any handler. Reads each raw-HTTP call's function once.
+ */
+function statusRecursions(ctx: FileContext): RetryShape[] {
+  const out: RetryShape[] = [];
+  const done = new Set<LocalFunction>();
+  for (const c of allHttpClaudeCalls(ctx)) {
+    const fn = functionAt(ctx, c.node.startIndex);
+    if (!fn || done.has(fn)) {
+      continue;
+    }
+    done.add(fn);
+    for (const site of fn.sites) {
+      if (site.name !== fn.name || site.viaSuper || site.at < endOf(c.node)) {
+        continue;
+      }
+      const call = siteCall(ctx, site.at);
+      if (!call || handlerAround(call, fn.node)) {
+        continue; // (a recursion from a handler is read by `recursion`)
+      }
+      let branch: Node | null = null;
+      for (let n = up(call); n && n.startIndex > fn.start && !FUNCTION_TYPES.has(kind(n)); n = up(n)) {
+        const k = kind(n);
+        const cond = k === 'if_statement' || k === 'elif_clause' ? n.childForFieldName('condition') : null;
+        const then = cond ? n.childForFieldName('consequence') : null;
+        if (
+          cond &&
+          then &&
+          contains(then, call) &&
+          /status/i.test(ctx.textOf(cond)) &&
+          onRateLimit(ctx, cond, fn.node) === 'always'
+        ) {
+          branch = n;
+          break;
+        }
+      }
+      const then = branch?.childForFieldName('consequence');
+      if (!branch || !then) {
+        continue;
+      }
+      const wait = classifyWaitIn(
+        ctx,
+        { start: then.startIndex, end: call.startIndex },
+        { start: 0, end: 0 },
+        (id) => fn.params.includes(id),
+      );
+      out.push({
+        shape: 'recursion',
+        fn,
+        at: call,
+        tryNode: branch,
+        handler: branch,
+        wait,
+        calls: [c],
+        http: true,
+        status: true,
+      });
+      break;
+    }
+  }
+  return out;
 }

@@ -196,11 +196,13 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
       underLimiter: shape.heldLimiter,
       http: shape.http,
-      note: shape.through
-        ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
-        : shape.shape === 'unrolled'
-          ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
-          : undefined,
+      note: shape.status
+        ? `It calls ${shape.fn.name}() again when the HTTP response's status is 429, with no limit on the attempts.`
+        : shape.through
+          ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
+          : shape.shape === 'unrolled'
+            ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
+            : undefined,
     });
     if (!found) {
       continue;

@@ -43,7 +43,7 @@ import {
 import { assignedValues } from './functions';
 import { callParams, objectParams } from './arguments';
 import { resolveClient } from './clients';
-import { everyHandlerLeavesOnRateLimit, onRateLimit } from './rateLimitGuards';
+import { catchesOwnErrors, everyHandlerLeavesOnRateLimit, onRateLimit } from './rateLimitGuards';
 
 /**
  * Retries that are not a loop around the call: a function that calls itself again from its
@@ -81,6 +81,12 @@ export interface RetryShape {
   through?: string;
   /** Recursion on a raw-HTTP response's status (`if r.status_code == 429: sleep; return f(…)`): `tryNode` and `handler` are that `if`. */
   status?: true;
+  /**
+   * Unrolled on a returned failure: the local function (`callModel`) that catches its Claude
+   * call's errors and returns them, called again when its result says it failed; `tryNode` and
+   * `handler` are the `if` testing the result.
+   */
+  onResult?: string;
 }
 
 /** The non-loop retries of the file (computed once). */
@@ -141,6 +147,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
     }
     out.push(...unrolled(ctx, graph.functions, legacy));
     out.push(...statusRecursions(ctx));
+    out.push(...resendsOnResult(ctx));
     return out;
   });
 }
@@ -943,4 +950,93 @@ function statusRecursions(ctx: FileContext): RetryShape[] {
     }
   }
   return out;
+}
+
+/**
+ * A hand-unrolled retry on a returned failure: `let r = await callModel(p); if (r.error) r = await
+ * callModel(p);` where `callModel` is a same-file function whose Claude call sits in a try that
+ * catches its errors (a 429 included) and returns instead of throwing. The `if` right after the
+ * call tests the result and calls the same function again with the same arguments. Each call
+ * site of such a function is read once (its statement and the next one).
+ */
+function resendsOnResult(ctx: FileContext): RetryShape[] {
+  const out: RetryShape[] = [];
+  const graph = callGraph(ctx);
+  const swallows = new Map<LocalFunction, boolean>();
+  const done = new Set<number>();
+  for (const caller of graph.functions) {
+    for (const site of caller.sites) {
+      const target =
+        site.name === caller.name || done.has(site.at) ? undefined : claudeTarget(ctx, site.name, site.at);
+      if (!target) {
+        continue;
+      }
+      if (!swallows.has(target.fn)) {
+        swallows.set(
+          target.fn,
+          target.reach.calls.every((c) => catchesOwnErrors(ctx, c.node)),
+        );
+      }
+      const first = swallows.get(target.fn) ? siteCall(ctx, site.at) : null;
+      const found = first ? testedAgain(ctx, first, site.name) : undefined;
+      if (!first || !found) {
+        continue;
+      }
+      done.add(found.again.startIndex);
+      const wait = classifyWaitIn(
+        ctx,
+        { start: found.branch.startIndex, end: found.again.startIndex },
+        { start: 0, end: 0 },
+        () => false,
+      );
+      out.push({
+        shape: 'unrolled',
+        fn: caller,
+        at: found.again,
+        tryNode: found.branch,
+        handler: found.branch,
+        wait,
+        calls: target.reach.calls,
+        onResult: target.fn.name,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * After a call whose result is stored (`let r = await f(a)`, `r = f(a)`), the next statement:
+ * an `if` whose condition names the result and whose branch calls `name` again with the same
+ * arguments. The `if` and that call.
+ */
+function testedAgain(ctx: FileContext, call: Node, name: string): { branch: Node; again: Node } | undefined {
+  let stmt: Node | null = call;
+  for (let i = 0; stmt && i < 6 && !/statement|declaration/.test(kind(stmt)); i++) {
+    stmt = up(stmt);
+  }
+  if (!stmt) {
+    return undefined;
+  }
+  const head = ctx.text.slice(stmt.startIndex, call.startIndex);
+  const result =
+    /^(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(
+      head.trim() + ' ',
+    )?.[1] ?? /^(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=/.exec(head)?.[1];
+  const branch = stmt.nextNamedSibling;
+  if (!result || !branch || kind(branch) !== 'if_statement') {
+    return undefined;
+  }
+  const cond = ctx.textOf(branch.childForFieldName('condition'));
+  if (!new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`).test(cond)) {
+    return undefined;
+  }
+  const then = branch.childForFieldName('consequence');
+  const args = ctx.textOf(call.childForFieldName('arguments'));
+  for (const s of then ? sitesWithin(ctx, then.startIndex, endOf(then)).slice(0, 8) : []) {
+    const again = s.name === name ? siteCall(ctx, s.at) : null;
+    if (again && ctx.textOf(again.childForFieldName('arguments')) === args) {
+      return { branch, again };
+    }
+  }
+  return undefined;
 }

@@ -343,6 +343,15 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
       if (weak) {
         out.push({ node: e.node, needle: weak, negated: false });
       }
+    } else if (
+      e.needles.length === 1 &&
+      e.negated &&
+      /^(?:rate|limit|limited)$/i.test(e.needles[0]) &&
+      picksWait(ctx, e.node, /^(?:and|&&)$/)
+    ) {
+      // `if tries < 3 and "rate" not in str(e):` with a wait and another attempt: the other errors
+      // are retried, the ones whose text says "rate" are not (a rate limit told apart by its text).
+      out.push({ node: e.node, needle: e.needles[0], negated: true });
     }
   }
   return out;
@@ -354,14 +363,14 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
  * by recursion): it picks a wait before the next attempt, which is what a rate-limit path does
  * (a `"limit"` that shrinks the prompt or gives up is not one).
  */
-function picksWait(ctx: FileContext, test: Node): boolean {
+function picksWait(ctx: FileContext, test: Node, through = /^(?:or|\|\|)$/): boolean {
   let cond: Node = test;
   // (through parentheses and `or` / `||`: `"overloaded" in msg or "rate" in msg`)
   for (
     let p = up(cond);
     p &&
     (kind(p) === 'parenthesized_expression' ||
-      (isBoolean(ctx, p) && /^(?:or|\|\|)$/.test(ctx.textOf(p.childForFieldName('operator')))));
+      (isBoolean(ctx, p) && through.test(ctx.textOf(p.childForFieldName('operator')))));
     p = up(cond)
   ) {
     cond = p;
@@ -924,8 +933,33 @@ function localFromError(
   depth: number,
 ): boolean {
   const values = assignedValues(ctx, ctx.textOf(id), handler.startIndex, id.startIndex);
-  const last = values[values.length - 1];
-  return !!last && isErrorText(ctx, last, errorName, handler, depth + 1);
+  // The last value, or an earlier one when a later one is set only on a branch
+  // (`lastError = error as Error; if (lastError.name === 'AbortError') { lastError = new Error(…) }`).
+  const body = kind(handler) === 'catch_clause' || kind(handler) === 'except_clause' ? handler : null;
+  for (let i = values.length - 1; i >= 0 && i >= values.length - 4; i--) {
+    if (isErrorText(ctx, values[i], errorName, handler, depth + 1)) {
+      return true;
+    }
+    if (!body || !onBranch(values[i], body)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Whether a node sits in an `if` (or another nested block) inside a handler, not in its own statements. */
+function onBranch(node: Node, handler: Node): boolean {
+  for (let n = up(node); n && n.startIndex >= handler.startIndex; n = up(n)) {
+    if (
+      /^(?:if_statement|elif_clause|else_clause|conditional_expression|ternary_expression)$/.test(kind(n))
+    ) {
+      return true;
+    }
+    if (n.startIndex === handler.startIndex) {
+      break;
+    }
+  }
+  return false;
 }
 
 /** What to test instead, using the names the file imported. */

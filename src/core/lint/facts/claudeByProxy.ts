@@ -15,6 +15,7 @@ export interface ClaudeProxy {
 /**
  * A Claude client that reaches the file without the SDK import: imported from a local module
  * named for it (`import { anthropic } from '@/lib/anthropic'`, `from .claude_client import client`),
+ * made by a factory named for it (`client = load_anthropic_client()`),
  * or injected into a wrapper class named for it (`class TrackedAnthropicAPI { constructor(client) … }`).
  * Only calls on those receivers count (see `proxyReceiver`); other SDKs' `messages.create` are
  * still told apart by receiver and parameters. Text only; read once per file.
@@ -47,6 +48,15 @@ export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
         /\b(?:import\s+(?:\{([^}]*)\}|([\w$]+))\s+from|(?:const|let|var)\s+(?:\{([^}]*)\}|([\w$]+))\s*=\s*require\s*\()\s*(['"])(?:\.{1,2}|@|~)\/[^'"\n]*(?:anthropic|claude)[^'"\n]*\5/gi,
       )) {
         add((m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/\bas\b|:/g, ' '));
+      }
+    }
+    // A client made by a factory named for Claude that the file imports (`from tool import *`):
+    // `claude_client = load_anthropic_client(api_key=…)`, `const client = getClaudeClient()`.
+    for (const m of ctx.scan(
+      /(?<![\w$.])([a-z_$][\w$]*)[ \t]*=[ \t]*(?:await[ \t]+)?(?:[\w$]+\.)?([\w$]*(?:anthropic|claude)[\w$]*)[ \t]*\(/gi,
+    )) {
+      if (/client|load|make|get|create|build|init|new/i.test(m[2]) && !ctx.inCommentOrString(m.index)) {
+        names.add(m[1]);
       }
     }
     const wrapperClass = !ctx.scan(/\bclass\s+\w*(?:Claude|Anthropic)\w*/g).next().done;

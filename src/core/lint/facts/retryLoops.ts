@@ -394,9 +394,47 @@ function limiterWaitOffsets(ctx: FileContext): number[] {
 export function classifyWait(ctx: FileContext, loop: RetryLoop): WaitInfo {
   const tryBody = loop.tryNode.childForFieldName('body');
   const skip = tryBody ? { start: tryBody.startIndex, end: endOf(tryBody) } : { start: 0, end: 0 };
-  return classifyWaitIn(ctx, { start: loop.loop.startIndex, end: endOf(loop.loop) }, skip, (id) =>
-    counterOf(ctx, loop.loop, id, skip),
-  );
+  const grows = (id: string): boolean => counterOf(ctx, loop.loop, id, skip);
+  const wait = classifyWaitIn(ctx, { start: loop.loop.startIndex, end: endOf(loop.loop) }, skip, grows);
+  return wait.kind === 'none' ? (waitBeforeRetry(ctx, skip, grows) ?? wait) : wait;
+}
+
+/**
+ * A wait at the top of the try, run only from the second attempt on: `if (attempt > 0) { await
+ * sleep(1000 * 2 ** attempt) }` (its condition names the loop's counter). That is the wait
+ * between attempts, not pacing. Reads at most the try's first 4 sleeps.
+ */
+function waitBeforeRetry(
+  ctx: FileContext,
+  body: { start: number; end: number },
+  grows: (id: string) => boolean,
+): WaitInfo | undefined {
+  const sleeps = sleepCalls(ctx);
+  for (
+    let i = lowerBound(sleeps, body.start), n = 0;
+    i < sleeps.length && sleeps[i].at < body.end && n < 4;
+    i++, n++
+  ) {
+    let branch: Node | null = sleeps[i].call;
+    for (let d = 0; branch && d < 12 && kind(branch) !== 'if_statement'; d++) {
+      branch = up(branch);
+    }
+    const cond = branch?.childForFieldName('condition');
+    if (
+      branch &&
+      cond &&
+      branch.startIndex >= body.start &&
+      (ctx.textOf(cond).match(/[A-Za-z_$][\w$]*/g) ?? []).some(grows)
+    ) {
+      return classifyWaitIn(
+        ctx,
+        { start: branch.startIndex, end: endOf(branch) },
+        { start: 0, end: 0 },
+        grows,
+      );
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { FileContext } from '../context';
 import { contains, endOf, FUNCTION_TYPES, kind, namedChildren, up } from '../syntax';
 import { handlerBody, handlersOf, catchesRateLimit, leavesLoop } from './errorChecks';
 import { assignedValues } from './functions';
+import { callGraph } from './callGraph';
 
 /**
  * What a condition in an error handler says about a rate-limit error (a 429): true for every
@@ -48,6 +49,12 @@ export function onRateLimit(ctx: FileContext, cond: Node | null, scope: Node, de
     // A flag set in the handler: `const isRetryable = err.status >= 500 || …`.
     const values = assignedValues(ctx, ctx.textOf(cond), scope.startIndex, cond.startIndex);
     return values.length === 1 ? onRateLimit(ctx, values[0], scope, depth + 1) : 'unknown';
+  }
+  if (k === 'call' || k === 'call_expression') {
+    const predicate = predicateReturn(ctx, cond);
+    if (predicate) {
+      return onRateLimit(ctx, predicate, predicate, depth + 1);
+    }
   }
   const text = ctx.textOf(cond);
   if (text.length > 300) {
@@ -261,4 +268,27 @@ export function catchesOwnErrors(ctx: FileContext, call: Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The returned expression of a same-file predicate called in a condition (`busy(err)`,
+ * `self._retryable(e)`): its only `return` (or an arrow function's expression body).
+ */
+function predicateReturn(ctx: FileContext, call: Node): Node | null {
+  const name = /^(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)$/.exec(
+    ctx.textOf(call.childForFieldName('function')),
+  )?.[1];
+  const fn = name ? callGraph(ctx).byName.get(name)?.[0] : undefined;
+  if (!fn || (fn.start <= call.startIndex && call.startIndex < fn.end)) {
+    return null;
+  }
+  const body = fn.node.childForFieldName('body');
+  if (body && !/block/.test(kind(body))) {
+    return body; // `const busy = (e) => e.status === 529`
+  }
+  const returns = namedChildren(body).filter((c) => kind(c) === 'return_statement');
+  const statements = namedChildren(body).filter(
+    (c) => !/comment|expression_statement/.test(kind(c)) || c === returns[0],
+  );
+  return returns.length === 1 && statements.length === 1 ? (namedChildren(returns[0])[0] ?? null) : null;
 }

@@ -11,13 +11,14 @@ import {
   findRetryLoop,
   findStatusRetryLoop,
   loopHead,
+  type RetryLoop,
   type WaitInfo,
 } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
-import { guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
-import { callee, contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
+import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
+import { callee, contains, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
@@ -79,7 +80,11 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         : null;
     // (A loop whose handlers catch no rate limit, a validation re-ask, leaves the call to any
     // retry library around it: read below.)
-    const found0 = status ?? around;
+    // (A loop with no try around a local function that returns its Claude errors: retried on the result.)
+    const found0 =
+      status ??
+      around ??
+      (attempt.via && !around ? resultRetryLoop(ctx, attempt.node, attempt.call.node) : null);
     const loop = found0 && found0.handlers.length ? found0 : null;
     if (loop) {
       if (
@@ -395,6 +400,65 @@ function swallowedUnread(ctx: FileContext, call: Node, site: Node, loop: Node): 
 }
 
 /**
+ * A loop with no try that re-runs a local function catching its own Claude errors (a 429
+ * included) until its result says it worked: `for attempt in range(n): r = await self._once(…);
+ * if not r.get("error"): return r`. The loop must go over a range or be a `while`, and an `if`
+ * testing the result must leave it. `tryNode` and the handler are that `if`.
+ */
+function resultRetryLoop(ctx: FileContext, site: Node, claude: Node): RetryLoop | null {
+  if (!catchesOwnErrors(ctx, claude)) {
+    return null;
+  }
+  let loop: Node | null = null;
+  for (let n = up(site), d = 0; n && d < 12 && !FUNCTION_TYPES.has(kind(n)); n = up(n), d++) {
+    if (kind(n) === 'try_statement') {
+      return null;
+    }
+    if (LOOP_TYPES.has(kind(n))) {
+      loop = n;
+      break;
+    }
+  }
+  const right = loop?.childForFieldName('right');
+  if (
+    !loop ||
+    (kind(loop) === 'for_in_statement' || (ctx.python && kind(loop) === 'for_statement')
+      ? !right || !/^\s*range\s*\(/.test(ctx.textOf(right))
+      : kind(loop) !== 'while_statement')
+  ) {
+    return null;
+  }
+  let statement: Node | null = site;
+  for (let i = 0; statement && i < 6 && !/assignment|declarator/.test(kind(statement)); i++) {
+    statement = up(statement);
+  }
+  const left = statement?.childForFieldName('left') ?? statement?.childForFieldName('name');
+  const result = left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
+  const branch = result ? exitTesting(ctx, loop, result, site) : null;
+  return branch ? { loop, tryNode: branch, handlers: [branch] } : null;
+}
+
+/** The first `if` after `site` in the loop whose condition names `result` and whose branch leaves (`return`/`break`). */
+function exitTesting(ctx: FileContext, loop: Node, result: string, site: Node): Node | null {
+  const re = new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  let read = 0;
+  for (const m of ctx.scan(re, endOf(site), endOf(loop))) {
+    if (read++ >= 8) {
+      break;
+    }
+    let n = ctx.nodeAt(m.index);
+    for (let i = 0; n && i < 8 && kind(n) !== 'if_statement'; i++) {
+      n = up(n);
+    }
+    const cond = n?.childForFieldName('condition');
+    if (n && cond && m.index >= cond.startIndex && m.index < endOf(cond)) {
+      return /\b(?:return|break)\b/.test(ctx.textOf(n.childForFieldName('consequence'))) ? n : null;
+    }
+  }
+  return null;
+}
+
+/**
  * Whether a loop decides from a result whether to go round again: the loop's condition names it
  * (`while not text:`), or an `if` testing it leaves or goes on (`if text is not None: return text`,
  * `if (!r) continue`, `if not r: raise …`). A result only used (`if (slug) byAI++`) decides nothing.
@@ -524,9 +588,10 @@ function lineEnd(ctx: FileContext, start: number, end: number): number {
 }
 
 /**
- * Whether a handler hands the caught error to an imported function named for waiting or rate limits
- * (`wait_for_reset(exc)`, `handleRateLimit(err)`, from `from x import …` / `import { … }` / `require`):
- * the wait between attempts happens in another module and cannot be read here. Reads at most 4
+ * Whether a handler hands the caught error to an imported function not named for reporting
+ * (`wait_for_reset(exc)`, `handle_error(err)`, from `from x import …` / `import { … }` / `require`;
+ * not `report_failure(exc)`, `logError(err)`): the wait between attempts may happen in another
+ * module and cannot be read here. Reads at most 4
  * candidate calls a handler, each with one scan of the import lines.
  */
 function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
@@ -547,7 +612,14 @@ function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
       if (read++ >= 4) {
         break;
       }
-      if (!/wait|sleep|backoff|reset|rate|limit|throttl|pause|cool/i.test(name)) {
+      // (a helper named for reporting does not wait: `report_failure(exc)`, `logError(err)`; any
+      // other imported helper given the error, `handle_error(exc)`, may sleep where it is written)
+      if (
+        !/wait|sleep|backoff|reset|rate|limit|throttl|pause|cool/i.test(name) &&
+        /log|report|print|notif|record|track|capture|warn|alert|emit|display|show|format|describe|sentry|metric|count/i.test(
+          name,
+        )
+      ) {
         continue;
       }
       // (each name's import looked up once, at most 16 names a file: it stays linear)

@@ -185,7 +185,7 @@ function buildGraph(ctx: FileContext): CallGraph {
         continue;
       }
       for (const site of f.sites) {
-        const target = (byName.get(site.name) ?? []).find(
+        const target = ownClassFirst(ctx, byName.get(site.name) ?? [], site.at, site.method).find(
           (g) => g !== f && reach.get(g)?.depth === depth - 1,
         );
         const r = target && reach.get(target);
@@ -502,13 +502,50 @@ export function claudeTarget(
   site: number,
 ): { fn: LocalFunction; reach: ClaudeReach } | undefined {
   const graph = callGraph(ctx);
-  for (const fn of graph.byName.get(name) ?? []) {
+  const method = /(?<![\w$.])(?:self|this)\s*\.\s*$/.test(ctx.text.slice(Math.max(0, site - 24), site));
+  for (const fn of ownClassFirst(ctx, graph.byName.get(name) ?? [], site, method)) {
     const r = graph.reach.get(fn);
     if (r && !(fn.start <= site && site < fn.end)) {
       return { fn, reach: r };
     }
   }
   return undefined;
+}
+
+const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class', 'abstract_class_declaration']);
+
+/** The class a node sits in (innermost), or null. */
+function classAround(node: Node | null): Node | null {
+  for (let n = node; n; n = up(n)) {
+    if (CLASS_TYPES.has(kind(n))) {
+      return n;
+    }
+  }
+  return null;
+}
+
+/**
+ * For `self.name(` / `this.name(`: the methods of the site's own class, when it defines one of
+ * that name (another class's method of the same name is not what `self` calls); otherwise all.
+ */
+function ownClassFirst(
+  ctx: FileContext,
+  candidates: readonly LocalFunction[],
+  at: number,
+  method: boolean,
+): readonly LocalFunction[] {
+  if (!method || candidates.length < 2) {
+    return candidates;
+  }
+  const cls = classAround(ctx.nodeAt(at));
+  if (!cls) {
+    return candidates;
+  }
+  const own = candidates.filter((c) => {
+    const of = ctx.memo(`call-graph-class:${c.start}`, () => classAround(up(c.node))?.startIndex ?? -1);
+    return of === cls.startIndex;
+  });
+  return own.length ? own : candidates;
 }
 
 /** Local call sites between two offsets (text order), from the call graph. */

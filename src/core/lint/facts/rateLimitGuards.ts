@@ -252,11 +252,15 @@ export function guardedFromRateLimits(ctx: FileContext, at: Node, handler: Node)
  * Whether a Claude call's own function catches its errors and lets none out: a `try` around it
  * (inside the function) has a handler that can catch a rate limit and neither re-raises nor
  * re-throws (`catch { return null }`, `except Exception: log; return None`). A caller's handler
- * never sees that call's errors.
+ * never sees that call's errors. (`inside`: how far up to read; by default to the function.)
  */
-export function catchesOwnErrors(ctx: FileContext, call: Node): boolean {
+export function catchesOwnErrors(
+  ctx: FileContext,
+  call: Node,
+  inside: (n: Node) => boolean = (n) => !FUNCTION_TYPES.has(kind(n)),
+): boolean {
   let prev: Node = call;
-  for (let n = up(call); n && !FUNCTION_TYPES.has(kind(n)); prev = n, n = up(n)) {
+  for (let n = up(call); n && inside(n); prev = n, n = up(n)) {
     const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
     if (!body || !contains(body, prev)) {
       continue;

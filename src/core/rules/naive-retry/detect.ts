@@ -4,7 +4,6 @@ import { lang, type Report } from '../rule';
 import { resolveClient } from '../../lint/facts/clients';
 import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
 import { findRetryLibrary, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
-import { catchesRateLimit, handlerBody, handlersOf } from '../../lint/facts/errorChecks';
 import {
   classifyStatusWait,
   classifyWait,
@@ -18,7 +17,7 @@ import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
 import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
-import { callee, contains, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
+import { callee, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
@@ -372,7 +371,7 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
   ) {
     return false;
   }
-  return swallowedWithin(ctx, node, (n) => n.startIndex >= lib.node.startIndex);
+  return catchesOwnErrors(ctx, node, (n) => n.startIndex >= lib.node.startIndex);
 }
 
 /**
@@ -381,15 +380,10 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
  * and the loop does not test what the function returned (a `None` that would be retried).
  */
 function swallowedUnread(ctx: FileContext, call: Node, site: Node, loop: Node): boolean {
-  if (!swallowedWithin(ctx, call, (n) => !FUNCTION_TYPES.has(kind(n)))) {
+  if (!catchesOwnErrors(ctx, call)) {
     return false;
   }
-  let statement: Node | null = site;
-  for (let i = 0; statement && i < 6 && !/assignment|declarator/.test(kind(statement)); i++) {
-    statement = up(statement);
-  }
-  const left = statement?.childForFieldName('left') ?? statement?.childForFieldName('name');
-  const result = left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
+  const result = resultName(ctx, site);
   if (!result) {
     return true;
   }
@@ -428,14 +422,19 @@ function resultRetryLoop(ctx: FileContext, site: Node, claude: Node): RetryLoop 
   ) {
     return null;
   }
+  const result = resultName(ctx, site);
+  const branch = result ? exitTesting(ctx, loop, result, site) : null;
+  return branch ? { loop, tryNode: branch, handlers: [branch] } : null;
+}
+
+/** The name a call's result is assigned to (`text = ask(q)`, `const r = await once(p)`), or ''. */
+function resultName(ctx: FileContext, site: Node): string {
   let statement: Node | null = site;
   for (let i = 0; statement && i < 6 && !/assignment|declarator/.test(kind(statement)); i++) {
     statement = up(statement);
   }
   const left = statement?.childForFieldName('left') ?? statement?.childForFieldName('name');
-  const result = left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
-  const branch = result ? exitTesting(ctx, loop, result, site) : null;
-  return branch ? { loop, tryNode: branch, handlers: [branch] } : null;
+  return left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
 }
 
 /** The first `if` after `site` in the loop whose condition names `result` and whose branch leaves (`return`/`break`). */
@@ -485,26 +484,6 @@ function resultDrivesRetry(ctx: FileContext, loop: Node, result: string, site: N
     }
     if (/\b(?:return|break|continue|throw|raise)\b/.test(ctx.textOf(n.childForFieldName('consequence')))) {
       return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Whether a try around `node` (walking up while `inside` holds) catches rate-limit errors and
- * neither re-raises nor re-throws them.
- */
-function swallowedWithin(ctx: FileContext, node: Node, inside: (n: Node) => boolean): boolean {
-  let prev: Node = node;
-  for (let n = up(node); n && inside(n); prev = n, n = up(n)) {
-    const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
-    if (!body || !contains(body, prev)) {
-      continue;
-    }
-    for (const h of handlersOf(n)) {
-      if (catchesRateLimit(ctx, h) && !/\b(?:raise|throw)\b/.test(ctx.textOf(handlerBody(h)))) {
-        return true;
-      }
     }
   }
   return false;

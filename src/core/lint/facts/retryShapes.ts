@@ -956,7 +956,8 @@ function statusRecursions(ctx: FileContext): RetryShape[] {
  * A hand-unrolled retry on a returned failure: `let r = await callModel(p); if (r.error) r = await
  * callModel(p);` where `callModel` is a same-file function whose Claude call sits in a try that
  * catches its errors (a 429 included) and returns instead of throwing. The `if` right after the
- * call tests the result and calls the same function again with the same arguments. Each call
+ * call tests the result and calls the same function again with the same arguments (read in its first
+ * 2,000 characters). Each call
  * site of such a function is read once (its statement and the next one).
  */
 function resendsOnResult(ctx: FileContext): RetryShape[] {
@@ -1032,7 +1033,9 @@ function testedAgain(ctx: FileContext, call: Node, name: string): { branch: Node
   }
   const then = branch.childForFieldName('consequence');
   const args = ctx.textOf(call.childForFieldName('arguments'));
-  for (const s of then ? sitesWithin(ctx, then.startIndex, endOf(then)).slice(0, 8) : []) {
+  for (const s of then
+    ? sitesWithin(ctx, then.startIndex, Math.min(endOf(then), then.startIndex + 2000)).slice(0, 8)
+    : []) {
     const again = s.name === name ? siteCall(ctx, s.at) : null;
     if (again && ctx.textOf(again.childForFieldName('arguments')) === args) {
       return { branch, again };

@@ -437,11 +437,11 @@ function resultName(ctx: FileContext, site: Node): string {
   return left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
 }
 
-/** The first `if` after `site` in the loop whose condition names `result` and whose branch leaves (`return`/`break`). */
+/** The first `if` after `site` in the loop (its 4,000 characters after the call) whose condition names `result`, if its branch leaves (`return`/`break`). */
 function exitTesting(ctx: FileContext, loop: Node, result: string, site: Node): Node | null {
   const re = new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
   let read = 0;
-  for (const m of ctx.scan(re, endOf(site), endOf(loop))) {
+  for (const m of ctx.scan(re, endOf(site), Math.min(endOf(loop), endOf(site) + 4000))) {
     if (read++ >= 8) {
       break;
     }
@@ -461,7 +461,7 @@ function exitTesting(ctx: FileContext, loop: Node, result: string, site: Node): 
  * Whether a loop decides from a result whether to go round again: the loop's condition names it
  * (`while not text:`), or an `if` testing it leaves or goes on (`if text is not None: return text`,
  * `if (!r) continue`, `if not r: raise …`). A result only used (`if (slug) byAI++`) decides nothing.
- * Reads at most 16 uses after the call.
+ * Reads at most 16 uses in the 4,000 characters after the call.
  */
 function resultDrivesRetry(ctx: FileContext, loop: Node, result: string, site: Node): boolean {
   const id = new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`);
@@ -470,7 +470,7 @@ function resultDrivesRetry(ctx: FileContext, loop: Node, result: string, site: N
   }
   const re = new RegExp(id.source, 'g');
   let read = 0;
-  for (const m of ctx.scan(re, endOf(site), endOf(loop))) {
+  for (const m of ctx.scan(re, endOf(site), Math.min(endOf(loop), endOf(site) + 4000))) {
     if (read++ >= 16) {
       return true;
     }

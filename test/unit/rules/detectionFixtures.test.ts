@@ -170,6 +170,28 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     assert.equal(lib.severity, 'info', 'a retry library stacked on SDK retries is information');
   });
 
+  it('naive-retry says what it saw (fresh4 shapes): status recursion, a returned failure, a wait from the second attempt on', async () => {
+    assert.match(
+      await message('python/naive-retry-status-recursion-raw-http.py', 'naive-retry'),
+      /^`classify` retries by calling itself after a fixed 45 s wait;.*again when the HTTP response's status is 429/,
+      'a recursion on the response status, its wait read from a local',
+    );
+    assert.match(
+      await message('ts/naive-retry-resend-on-returned-error.mjs', 'naive-retry'),
+      /^`rate` re-sends on error immediately;.*ask\(\) catches its Claude errors \(a 429 included\) and returns them/,
+      'a re-send on a returned failure names the function that swallows the errors',
+    );
+    assert.match(
+      await message('ts/naive-retry-http-loop-rethrows-own-5xx-text.js', 'naive-retry'),
+      /^This loop retries callClaude\(\) with its own back-off, ignoring retry-after/,
+      'a doubling wait at the top of the try, from the second attempt on, is the back-off',
+    );
+    assert.match(
+      await message('python/naive-retry-getattr-dispatch.py', 'naive-retry'),
+      /^This loop retries run\(\) after a fixed 5 s wait;/,
+    );
+  });
+
   for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {
     it(`${rel}: a retry of the Messages API over raw HTTP gets no SDK advice and no SDK fix`, async () => {
       const text = fs.readFileSync(path.join(DIR, rel), 'utf8');

@@ -122,8 +122,23 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));
   const paramNamesAll = new Set(functions.flatMap((f) => f.params));
+  const dispatch = dispatchAliases(ctx);
   for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
     const local = byName.has(name);
+    const picked = !local && !method ? dispatch.get(name) : undefined;
+    if (picked) {
+      // `send = getattr(self, f"send_prompt_{kind}")` then `send(prompt)`: each same-file method
+      // whose name starts so (at most 8), when the name is bound in the calling function.
+      const owner = innermost(at);
+      if (owner && picked.some((p) => owner.start <= p.at && p.at < at) && !ctx.inCommentOrString(at)) {
+        const prefix = picked.find((p) => owner.start <= p.at && p.at < at)!.prefix;
+        const names = [...byName.keys()].filter((n) => n.startsWith(prefix) && n !== prefix).slice(0, 8);
+        for (const n of names) {
+          owner.sites.push({ name: n, at, method: false });
+        }
+      }
+      continue;
+    }
     if (
       (!local && !(paramNamesAll.has(name) && !method)) ||
       (ctx.python ? PY_NOT_NAMES : JS_NOT_NAMES).has(name)
@@ -170,7 +185,7 @@ function buildGraph(ctx: FileContext): CallGraph {
         continue;
       }
       for (const site of f.sites) {
-        const target = (byName.get(site.name) ?? []).find(
+        const target = ownClassFirst(ctx, byName.get(site.name) ?? [], site.at, site.method).find(
           (g) => g !== f && reach.get(g)?.depth === depth - 1,
         );
         const r = target && reach.get(target);
@@ -487,13 +502,50 @@ export function claudeTarget(
   site: number,
 ): { fn: LocalFunction; reach: ClaudeReach } | undefined {
   const graph = callGraph(ctx);
-  for (const fn of graph.byName.get(name) ?? []) {
+  const method = /(?<![\w$.])(?:self|this)\s*\.\s*$/.test(ctx.text.slice(Math.max(0, site - 24), site));
+  for (const fn of ownClassFirst(ctx, graph.byName.get(name) ?? [], site, method)) {
     const r = graph.reach.get(fn);
     if (r && !(fn.start <= site && site < fn.end)) {
       return { fn, reach: r };
     }
   }
   return undefined;
+}
+
+const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class', 'abstract_class_declaration']);
+
+/** The class a node sits in (innermost), or null. */
+function classAround(node: Node | null): Node | null {
+  for (let n = node; n; n = up(n)) {
+    if (CLASS_TYPES.has(kind(n))) {
+      return n;
+    }
+  }
+  return null;
+}
+
+/**
+ * For `self.name(` / `this.name(`: the methods of the site's own class, when it defines one of
+ * that name (another class's method of the same name is not what `self` calls); otherwise all.
+ */
+function ownClassFirst(
+  ctx: FileContext,
+  candidates: readonly LocalFunction[],
+  at: number,
+  method: boolean,
+): readonly LocalFunction[] {
+  if (!method || candidates.length < 2) {
+    return candidates;
+  }
+  const cls = classAround(ctx.nodeAt(at));
+  if (!cls) {
+    return candidates;
+  }
+  const own = candidates.filter((c) => {
+    const of = ctx.memo(`call-graph-class:${c.start}`, () => classAround(up(c.node))?.startIndex ?? -1);
+    return of === cls.startIndex;
+  });
+  return own.length ? own : candidates;
 }
 
 /** Local call sites between two offsets (text order), from the call graph. */
@@ -528,4 +580,25 @@ export function siteCall(ctx: FileContext, at: number): Node | null {
     }
   }
   return null;
+}
+
+/**
+ * Names bound to a method picked by a name built at run time: Python `send = getattr(self,
+ * f"send_prompt_{self.client}")`, JS `const send = this[\`send_${kind}\`]`, with the fixed start
+ * of the name (`send_prompt_`). Scanned once.
+ */
+function dispatchAliases(ctx: FileContext): Map<string, Array<{ prefix: string; at: number }>> {
+  const out = new Map<string, Array<{ prefix: string; at: number }>>();
+  const re = ctx.python
+    ? /(?<![\w.])([A-Za-z_]\w*)[ \t]*=[ \t]*getattr[ \t]*\([ \t]*\w+[ \t]*,[ \t]*f["']([A-Za-z_]\w*)\{/g
+    : /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*this[ \t]*\[[ \t]*`([A-Za-z_$][\w$]*)\$\{/g;
+  if (!(ctx.python ? /getattr/ : /this[ \t]*\[[ \t]*`/).test(ctx.text)) {
+    return out;
+  }
+  for (const m of ctx.scan(re)) {
+    if (m[2].length >= 3 && !ctx.inCommentOrString(m.index)) {
+      out.set(m[1], [...(out.get(m[1]) ?? []), { prefix: m[2], at: m.index }]);
+    }
+  }
+  return out;
 }

@@ -326,7 +326,7 @@ function callAt(
   ) {
     return null; // no SDK import: only the proxied client's calls, or calls written as a Messages request
   }
-  const client = resolveClient(ctx, receiver, call.startIndex);
+  const client = anthropicAmong(ctx, resolveClient(ctx, receiver, call.startIndex));
   if (
     client
       ? client.vendor !== 'anthropic'
@@ -440,4 +440,16 @@ export function callsWithin(ctx: FileContext, node: Node): ClaudeCall[] {
     if (endOf(all[byStart[i]].node) <= end) inside.push(byStart[i]);
   }
   return inside.sort((a, b) => a - b).map((i) => all[i]);
+}
+
+/**
+ * A key bound to clients of both SDKs in turn (`self.client = Anthropic()` on one branch,
+ * `self.client = OpenAI()` on another): a `messages.create` on it is the Anthropic one's
+ * (OpenAI's clients have no top-level `messages`).
+ */
+function anthropicAmong(ctx: FileContext, client: ClientBinding | null): ClientBinding | null {
+  if (!client || client.vendor === 'anthropic' || !client.key) {
+    return client;
+  }
+  return ctx.clients.find((c) => c.key === client.key && c.vendor === 'anthropic') ?? client;
 }

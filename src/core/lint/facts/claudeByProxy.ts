@@ -19,6 +19,7 @@ export interface ClaudeProxy {
 /**
  * A Claude client that reaches the file without the SDK import: imported from a local module
  * named for it (`import { anthropic } from '@/lib/anthropic'`, `from .claude_client import client`),
+ * made by a factory named for it (`client = load_anthropic_client()`),
  * or injected into a wrapper class named for it (`class TrackedAnthropicAPI { constructor(client) … }`).
  * Only calls on those receivers count (see `proxyReceiver`); other SDKs' `messages.create` are
  * still told apart by receiver and parameters. Text only; read once per file.
@@ -53,12 +54,13 @@ export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
         add((m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/\bas\b|:/g, ' '));
       }
     }
-    // A client from a factory named for it (`claude_client = load_anthropic_client(api_key=key)`,
-    // from a star import or another module): the name it is bound to.
+    // A client made by a factory named for Claude, from a star import or another module
+    // (`claude_client = load_anthropic_client(api_key=…)`, `const client = getClaudeClient()`):
+    // the name it is bound to.
     for (const m of ctx.scan(
-      /(?<![\w$.])([a-z_$][\w$]*)[ \t]*=[ \t]*(?:await[ \t]+)?(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)[ \t]*\(/g,
+      /(?<![\w$.])([a-z_$][\w$]*)[ \t]*=[ \t]*(?:await[ \t]+)?(?:[\w$]+\.)?([\w$]*(?:anthropic|claude)[\w$]*)[ \t]*\(/gi,
     )) {
-      if (CLIENT_FACTORY.test(m[2])) {
+      if (CLIENT_FACTORY.test(m[2]) && !ctx.inCommentOrString(m.index)) {
         names.add(m[1]);
       }
     }

@@ -12,6 +12,7 @@ import {
   unwrap,
   up,
   endOf,
+  FUNCTION_TYPES,
 } from '../syntax';
 import { callParams, type ParamSet } from './arguments';
 import { JS_ANTHROPIC_CLASSES, JS_OPENAI_CLASSES, PY_ANTHROPIC_CLASS, PY_OPENAI_CLASS } from './imports';
@@ -273,7 +274,7 @@ export function resolveClient(ctx: FileContext, expr: Node, before: number): Cli
   let first: ClientBinding | null = null;
   let best: ClientBinding | null = null;
   for (const c of ctx.clients) {
-    if (c.key === key) {
+    if (c.key === key && !localToOtherFunction(ctx, c, before)) {
       first ??= c;
       if (c.node.startIndex < before) {
         best = c;
@@ -281,4 +282,54 @@ export function resolveClient(ctx: FileContext, expr: Node, before: number): Cli
     }
   }
   return best ?? first;
+}
+
+/**
+ * Whether a client bound to a plain name is a local of a function the expression is not in:
+ * Python `client = openai.OpenAI()` inside another `def` (no `global client` there), JS
+ * `const client = new OpenAI()` inside another function, while the expression's own function
+ * assigns the name itself (`client = llm_config["client"]` before `client.messages.create`).
+ */
+function localToOtherFunction(ctx: FileContext, c: ClientBinding, at: number): boolean {
+  if (!c.key || c.key.includes('.')) {
+    return false;
+  }
+  const scope = ctx.memo(`client-scope:${c.node.startIndex}`, () => {
+    for (let n = up(c.node); n; n = up(n)) {
+      if (FUNCTION_TYPES.has(kind(n))) {
+        const text = ctx.textOf(n);
+        const key = c.key!.replace(/\$/g, '\\$');
+        const lineStart = ctx.text.lastIndexOf('\n', c.node.startIndex - 1) + 1;
+        const declared = ctx.python
+          ? !new RegExp(`\\b(?:global|nonlocal)\\s+[\\w\\s,]*\\b${key}\\b`).test(text)
+          : new RegExp(`\\b(?:const|let|var)\\s+${key}\\b`).test(
+              ctx.text.slice(lineStart, c.node.startIndex),
+            );
+        return declared ? { start: n.startIndex, end: endOf(n) } : null;
+      }
+    }
+    return null;
+  });
+  if (!scope || (at >= scope.start && at < scope.end)) {
+    return false;
+  }
+  // (only when the expression's own function assigns the name: a parameter of that name may be
+  // handed the very client, `createWithRetry(client, …)`)
+  let fn: Node | null = ctx.nodeAt(at);
+  while (fn && !FUNCTION_TYPES.has(kind(fn))) {
+    fn = up(fn);
+  }
+  if (!fn) {
+    return false;
+  }
+  const own = fn;
+  const key = c.key.replace(/\$/g, '\\$');
+  return ctx.memo(`client-local:${own.startIndex}:${c.key}`, () =>
+    new RegExp(
+      ctx.python
+        ? `^[ \\t]*${key}[ \\t]*(?::[^=\\n]*)?=(?!=)`
+        : `\\b(?:const|let|var)\\s+${key}\\s*(?::[^=\\n]*)?=(?!=)`,
+      'm',
+    ).test(ctx.text.slice(own.startIndex, endOf(own))),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { endOf, kind, lastSegment, positionalArgs, unwrap, up } from '../syntax';
+import { endOf, FUNCTION_TYPES, kind, lastSegment, positionalArgs, unwrap, up } from '../syntax';
+import { assignedValues } from './functions';
 import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
 
@@ -47,8 +48,9 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
       if (
         !first ||
         !(
-          isMessagesEndpoint(ctx.textOf(first), kind(first), names) ||
-          (versioned && sendsAnthropicHeaders(ctx, call, first))
+          (isMessagesEndpoint(ctx.textOf(first), kind(first), names) ||
+            (versioned && sendsAnthropicHeaders(ctx, call, first))) &&
+          !localOtherUrl(ctx, first)
         )
       ) {
         continue;
@@ -135,4 +137,25 @@ export function rawHttpCall(call: Node, fn: Node): ClaudeCall {
     options: empty,
     client: null,
   };
+}
+
+/**
+ * Whether a URL name is assigned, in the call's own function before it, something other than
+ * the Messages endpoint last (`url = "https://api.openai.com/v1/chat/completions"` in one function,
+ * `url = "https://api.anthropic.com/v1/messages"` in another).
+ */
+function localOtherUrl(ctx: FileContext, url: Node): boolean {
+  if (kind(url) !== 'identifier') {
+    return false;
+  }
+  let fn: Node | null = up(url);
+  while (fn && !FUNCTION_TYPES.has(kind(fn))) {
+    fn = up(fn);
+  }
+  if (!fn) {
+    return false;
+  }
+  const values = assignedValues(ctx, ctx.textOf(url), fn.startIndex, url.startIndex);
+  const last = values[values.length - 1];
+  return !!last && /string|template/.test(kind(last)) && !/\/v1\/messages['"`]$/.test(ctx.textOf(last));
 }

@@ -21,6 +21,7 @@ import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
 import { callGraph, siteCall, sitesWithin } from './callGraph';
 import { moduleConstant } from './constants';
+import { assignedValues } from './functions';
 
 /** A hand-written retry loop around a call. */
 export interface RetryLoop {
@@ -393,9 +394,47 @@ function limiterWaitOffsets(ctx: FileContext): number[] {
 export function classifyWait(ctx: FileContext, loop: RetryLoop): WaitInfo {
   const tryBody = loop.tryNode.childForFieldName('body');
   const skip = tryBody ? { start: tryBody.startIndex, end: endOf(tryBody) } : { start: 0, end: 0 };
-  return classifyWaitIn(ctx, { start: loop.loop.startIndex, end: endOf(loop.loop) }, skip, (id) =>
-    counterOf(ctx, loop.loop, id, skip),
-  );
+  const grows = (id: string): boolean => counterOf(ctx, loop.loop, id, skip);
+  const wait = classifyWaitIn(ctx, { start: loop.loop.startIndex, end: endOf(loop.loop) }, skip, grows);
+  return wait.kind === 'none' ? (waitBeforeRetry(ctx, skip, grows) ?? wait) : wait;
+}
+
+/**
+ * A wait at the top of the try, run only from the second attempt on: `if (attempt > 0) { await
+ * sleep(1000 * 2 ** attempt) }` (its condition names the loop's counter). That is the wait
+ * between attempts, not pacing. Reads at most the try's first 4 sleeps.
+ */
+function waitBeforeRetry(
+  ctx: FileContext,
+  body: { start: number; end: number },
+  grows: (id: string) => boolean,
+): WaitInfo | undefined {
+  const sleeps = sleepCalls(ctx);
+  for (
+    let i = lowerBound(sleeps, body.start), n = 0;
+    i < sleeps.length && sleeps[i].at < body.end && n < 4;
+    i++, n++
+  ) {
+    let branch: Node | null = sleeps[i].call;
+    for (let d = 0; branch && d < 12 && kind(branch) !== 'if_statement'; d++) {
+      branch = up(branch);
+    }
+    const cond = branch?.childForFieldName('condition');
+    if (
+      branch &&
+      cond &&
+      branch.startIndex >= body.start &&
+      (ctx.textOf(cond).match(/[A-Za-z_$][\w$]*/g) ?? []).some(grows)
+    ) {
+      return classifyWaitIn(
+        ctx,
+        { start: branch.startIndex, end: endOf(branch) },
+        { start: 0, end: 0 },
+        grows,
+      );
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -466,7 +505,7 @@ export function classifyWaitIn(
   ) {
     return { kind: 'growing', jitter, call: sleep.call };
   }
-  return { kind: 'fixed', jitter, call: sleep.call, amount: amountOf(ctx, sleep) };
+  return { kind: 'fixed', jitter, call: sleep.call, amount: amountOf(ctx, sleep, range.start) };
 }
 
 /**
@@ -558,10 +597,14 @@ function parsedWait(
 }
 
 /** A literal wait in words: JS delays are milliseconds, Python's seconds. */
-function amountOf(ctx: FileContext, sleep: SleepCall): string | undefined {
+function amountOf(ctx: FileContext, sleep: SleepCall, from?: number): string | undefined {
   let d = unwrap(sleep.delay);
   if (d && kind(d) === 'identifier') {
-    d = unwrap(moduleConstant(ctx, d) ?? null); // `time.sleep(PAUSE)` with `PAUSE = 10` at the top
+    // `wait_time = 60` just before `time.sleep(wait_time)` (in the range read), or a module constant
+    const local =
+      from === undefined ? [] : assignedValues(ctx, ctx.textOf(d), Math.max(0, from - 1), d.startIndex);
+    const value = local[local.length - 1];
+    d = unwrap(value ?? moduleConstant(ctx, d) ?? null); // `time.sleep(PAUSE)` with `PAUSE = 10` at the top
   }
   const v = d ? numberValue(d, ctx.text) : undefined;
   if (v === undefined || v < 0) {

@@ -43,6 +43,7 @@ import {
 import { assignedValues } from './functions';
 import { callParams, objectParams } from './arguments';
 import { resolveClient } from './clients';
+import { catchesOwnErrors, everyHandlerLeavesOnRateLimit, onRateLimit } from './rateLimitGuards';
 
 /**
  * Retries that are not a loop around the call: a function that calls itself again from its
@@ -78,6 +79,14 @@ export interface RetryShape {
   heldLimiter?: string;
   /** Recursion through a same-file helper called from the handler (`handleRequestError`), if so. */
   through?: string;
+  /** Recursion on a raw-HTTP response's status (`if r.status_code == 429: sleep; return f(…)`): `tryNode` and `handler` are that `if`. */
+  status?: true;
+  /**
+   * Unrolled on a returned failure: the local function (`callModel`) that catches its Claude
+   * call's errors and returns them, called again when its result says it failed; `tryNode` and
+   * `handler` are the `if` testing the result.
+   */
+  onResult?: string;
 }
 
 /** The non-loop retries of the file (computed once). */
@@ -137,6 +146,8 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
       }
     }
     out.push(...unrolled(ctx, graph.functions, legacy));
+    out.push(...statusRecursions(ctx));
+    out.push(...resendsOnResult(ctx));
     return out;
   });
 }
@@ -693,6 +704,8 @@ function partialClaude(ctx: FileContext, arg: Node, at: number): ClaudeCall | un
 export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
   for (const h of handlersOf(tryNode)) {
     const text = ctx.textOf(h);
+    // (a test after the handler has already gone round again, `if (retryable) { wait; continue }`, rethrows only what is left)
+    const retriedAt = text.search(/\bcontinue\b/);
     // `except RateLimitError: raise`: re-raised every time (a handler that raises only once
     // the attempts run out, `if attempt < n - 1: sleep(); continue` / `else: raise`, retries).
     if (
@@ -708,7 +721,7 @@ export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
       /\bif\b([^\n]*?)(?:429|RateLimitError|rate.?limit|['"`]rate['"`])[^\n]*(?:\n[^\n]*)?\b(?:raise|throw)\b/gi,
     )) {
       const cond = m[0].slice(0, m[0].search(/\b(?:raise|throw)\b/i));
-      if (!/!|\bnot\b|\|\||\bor\b/.test(cond)) {
+      if (!/!|\bnot\b|\|\||\bor\b/.test(cond) && (retriedAt === -1 || retriedAt > (m.index ?? 0))) {
         return true;
       }
     }
@@ -724,7 +737,8 @@ export function retriesOverloadedOnly(ctx: FileContext, tryNode: Node): boolean 
   return (
     rethrowsRateLimits(ctx, tryNode) ||
     rethrowsAllButOverloaded(ctx, tryNode) ||
-    overloadBranchesOnly(ctx, tryNode)
+    overloadBranchesOnly(ctx, tryNode) ||
+    everyHandlerLeavesOnRateLimit(ctx, tryNode)
   );
 }
 
@@ -817,7 +831,7 @@ function retriesOnlyInOverloadBranch(ctx: FileContext, h: Node): boolean {
         const values = assignedValues(ctx, name, h.startIndex, cond.startIndex);
         text += values.length ? ` ${ctx.textOf(values[values.length - 1])}` : '';
       }
-      return testsOverloadOnly(text) && !/!|\bnot\b/.test(text);
+      return (testsOverloadOnly(text) && !/!|\bnot\b/.test(text)) || onRateLimit(ctx, cond, h) === 'never';
     };
     return (
       branches.some((b) => !endsInThrow(b.block)) &&
@@ -870,4 +884,162 @@ function endsInThrow(node: Node | null): boolean {
     last = kids[kids.length - 1] ?? null;
   }
   return !!last && (kind(last) === 'throw_statement' || kind(last) === 'raise_statement');
+}
+
+/**
+ * Recursion on a raw-HTTP Messages response's status, no exception involved: after
+ * `r = requests.post(MESSAGES_URL, …)`, `if r.status_code in (429, 529): time.sleep(60); return ask(prompt)`.
+ * The `if` (its condition true on every 429, see `onRateLimit`) holds a call of the function
+ * itself, outside any handler. Reads each raw-HTTP call's function once.
+ */
+function statusRecursions(ctx: FileContext): RetryShape[] {
+  const out: RetryShape[] = [];
+  const done = new Set<LocalFunction>();
+  for (const c of allHttpClaudeCalls(ctx)) {
+    const fn = functionAt(ctx, c.node.startIndex);
+    if (!fn || done.has(fn)) {
+      continue;
+    }
+    done.add(fn);
+    for (const site of fn.sites) {
+      if (site.name !== fn.name || site.viaSuper || site.at < endOf(c.node)) {
+        continue;
+      }
+      const call = siteCall(ctx, site.at);
+      if (!call || handlerAround(call, fn.node)) {
+        continue; // (a recursion from a handler is read by `recursion`)
+      }
+      let branch: Node | null = null;
+      for (let n = up(call); n && n.startIndex > fn.start && !FUNCTION_TYPES.has(kind(n)); n = up(n)) {
+        const k = kind(n);
+        const cond = k === 'if_statement' || k === 'elif_clause' ? n.childForFieldName('condition') : null;
+        const then = cond ? n.childForFieldName('consequence') : null;
+        if (
+          cond &&
+          then &&
+          contains(then, call) &&
+          /status/i.test(ctx.textOf(cond)) &&
+          onRateLimit(ctx, cond, fn.node) === 'always'
+        ) {
+          branch = n;
+          break;
+        }
+      }
+      const then = branch?.childForFieldName('consequence');
+      if (!branch || !then) {
+        continue;
+      }
+      const wait = classifyWaitIn(
+        ctx,
+        { start: then.startIndex, end: call.startIndex },
+        { start: 0, end: 0 },
+        (id) => fn.params.includes(id),
+      );
+      out.push({
+        shape: 'recursion',
+        fn,
+        at: call,
+        tryNode: branch,
+        handler: branch,
+        wait,
+        calls: [c],
+        http: true,
+        status: true,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A hand-unrolled retry on a returned failure: `let r = await callModel(p); if (r.error) r = await
+ * callModel(p);` where `callModel` is a same-file function whose Claude call sits in a try that
+ * catches its errors (a 429 included) and returns instead of throwing. The `if` right after the
+ * call tests the result and calls the same function again with the same arguments (read in its first
+ * 2,000 characters). Each call
+ * site of such a function is read once (its statement and the next one).
+ */
+function resendsOnResult(ctx: FileContext): RetryShape[] {
+  const out: RetryShape[] = [];
+  const graph = callGraph(ctx);
+  const swallows = new Map<LocalFunction, boolean>();
+  const done = new Set<number>();
+  for (const caller of graph.functions) {
+    for (const site of caller.sites) {
+      const target =
+        site.name === caller.name || done.has(site.at) ? undefined : claudeTarget(ctx, site.name, site.at);
+      if (!target) {
+        continue;
+      }
+      if (!swallows.has(target.fn)) {
+        swallows.set(
+          target.fn,
+          target.reach.calls.every((c) => catchesOwnErrors(ctx, c.node)),
+        );
+      }
+      const first = swallows.get(target.fn) ? siteCall(ctx, site.at) : null;
+      const found = first ? testedAgain(ctx, first, site.name) : undefined;
+      if (!first || !found) {
+        continue;
+      }
+      done.add(found.again.startIndex);
+      const wait = classifyWaitIn(
+        ctx,
+        { start: found.branch.startIndex, end: found.again.startIndex },
+        { start: 0, end: 0 },
+        () => false,
+      );
+      out.push({
+        shape: 'unrolled',
+        fn: caller,
+        at: found.again,
+        tryNode: found.branch,
+        handler: found.branch,
+        wait,
+        calls: target.reach.calls,
+        onResult: target.fn.name,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * After a call whose result is stored (`let r = await f(a)`, `r = f(a)`), the next statement:
+ * an `if` whose condition names the result and whose branch calls `name` again with the same
+ * arguments. The `if` and that call.
+ */
+function testedAgain(ctx: FileContext, call: Node, name: string): { branch: Node; again: Node } | undefined {
+  let stmt: Node | null = call;
+  for (let i = 0; stmt && i < 6 && !/statement|declaration/.test(kind(stmt)); i++) {
+    stmt = up(stmt);
+  }
+  if (!stmt) {
+    return undefined;
+  }
+  const head = ctx.text.slice(stmt.startIndex, call.startIndex);
+  const result =
+    /^(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(
+      head.trim() + ' ',
+    )?.[1] ?? /^(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=/.exec(head)?.[1];
+  const branch = stmt.nextNamedSibling;
+  if (!result || !branch || kind(branch) !== 'if_statement') {
+    return undefined;
+  }
+  const cond = ctx.textOf(branch.childForFieldName('condition'));
+  if (!new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`).test(cond)) {
+    return undefined;
+  }
+  const then = branch.childForFieldName('consequence');
+  const args = ctx.textOf(call.childForFieldName('arguments'));
+  for (const s of then
+    ? sitesWithin(ctx, then.startIndex, Math.min(endOf(then), then.startIndex + 2000)).slice(0, 8)
+    : []) {
+    const again = s.name === name ? siteCall(ctx, s.at) : null;
+    if (again && ctx.textOf(again.childForFieldName('arguments')) === args) {
+      return { branch, again };
+    }
+  }
+  return undefined;
 }

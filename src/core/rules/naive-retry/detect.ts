@@ -4,19 +4,20 @@ import { lang, type Report } from '../rule';
 import { resolveClient } from '../../lint/facts/clients';
 import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
 import { findRetryLibrary, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
-import { catchesRateLimit, handlerBody, handlersOf } from '../../lint/facts/errorChecks';
 import {
   classifyStatusWait,
   classifyWait,
   findRetryLoop,
   findStatusRetryLoop,
   loopHead,
+  type RetryLoop,
   type WaitInfo,
 } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
-import { callee, contains, endOf, FUNCTION_TYPES, kind, rangeOf, up } from '../../lint/syntax';
+import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
+import { callee, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
 
@@ -78,7 +79,11 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         : null;
     // (A loop whose handlers catch no rate limit, a validation re-ask, leaves the call to any
     // retry library around it: read below.)
-    const found0 = status ?? around;
+    // (A loop with no try around a local function that returns its Claude errors: retried on the result.)
+    const found0 =
+      status ??
+      around ??
+      (attempt.via && !around ? resultRetryLoop(ctx, attempt.node, attempt.call.node) : null);
     const loop = found0 && found0.handlers.length ? found0 : null;
     if (loop) {
       if (
@@ -173,8 +178,12 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     });
   }
   for (const shape of retryShapes(ctx)) {
-    if (seen.has(shape.at.startIndex) || shape.calls.length === 0) {
-      continue;
+    if (
+      seen.has(shape.at.startIndex) ||
+      shape.calls.length === 0 ||
+      guardedFromRateLimits(ctx, shape.at, shape.handler)
+    ) {
+      continue; // (a re-attempt only for errors that are not rate limits: `if "not_found_error" in msg:`)
     }
     seen.add(shape.at.startIndex);
     const name = `\`${shape.maker ?? shape.fn.name}\``;
@@ -191,11 +200,15 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
       underLimiter: shape.heldLimiter,
       http: shape.http,
-      note: shape.through
-        ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
-        : shape.shape === 'unrolled'
-          ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
-          : undefined,
+      note: shape.status
+        ? `It calls ${shape.fn.name}() again when the HTTP response's status is 429, with no limit on the attempts.`
+        : shape.through
+          ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
+          : shape.onResult
+            ? `It is a retry written out by hand: ${shape.onResult}() catches its Claude errors (a 429 included) and returns them, and the request is sent again when its result says it failed.`
+            : shape.shape === 'unrolled'
+              ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
+              : undefined,
     });
     if (!found) {
       continue;
@@ -358,7 +371,7 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
   ) {
     return false;
   }
-  return swallowedWithin(ctx, node, (n) => n.startIndex >= lib.node.startIndex);
+  return catchesOwnErrors(ctx, node, (n) => n.startIndex >= lib.node.startIndex);
 }
 
 /**
@@ -367,39 +380,110 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
  * and the loop does not test what the function returned (a `None` that would be retried).
  */
 function swallowedUnread(ctx: FileContext, call: Node, site: Node, loop: Node): boolean {
-  if (!swallowedWithin(ctx, call, (n) => !FUNCTION_TYPES.has(kind(n)))) {
+  if (!catchesOwnErrors(ctx, call)) {
     return false;
   }
-  let statement: Node | null = site;
-  for (let i = 0; statement && i < 6 && !/assignment|declarator/.test(kind(statement)); i++) {
-    statement = up(statement);
-  }
-  const left = statement?.childForFieldName('left') ?? statement?.childForFieldName('name');
-  const result = left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
+  const result = resultName(ctx, site);
   if (!result) {
     return true;
   }
   const uses = ctx
     .textOf(loop)
     .match(new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
-  return (uses?.length ?? 0) <= 1;
+  return (uses?.length ?? 0) <= 1 || !resultDrivesRetry(ctx, loop, result, site);
 }
 
 /**
- * Whether a try around `node` (walking up while `inside` holds) catches rate-limit errors and
- * neither re-raises nor re-throws them.
+ * A loop with no try that re-runs a local function catching its own Claude errors (a 429
+ * included) until its result says it worked: `for attempt in range(n): r = await self._once(…);
+ * if not r.get("error"): return r`. The loop must go over a range or be a `while`, and an `if`
+ * testing the result must leave it. `tryNode` and the handler are that `if`.
  */
-function swallowedWithin(ctx: FileContext, node: Node, inside: (n: Node) => boolean): boolean {
-  let prev: Node = node;
-  for (let n = up(node); n && inside(n); prev = n, n = up(n)) {
-    const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
-    if (!body || !contains(body, prev)) {
+function resultRetryLoop(ctx: FileContext, site: Node, claude: Node): RetryLoop | null {
+  if (!catchesOwnErrors(ctx, claude)) {
+    return null;
+  }
+  let loop: Node | null = null;
+  for (let n = up(site), d = 0; n && d < 12 && !FUNCTION_TYPES.has(kind(n)); n = up(n), d++) {
+    if (kind(n) === 'try_statement') {
+      return null;
+    }
+    if (LOOP_TYPES.has(kind(n))) {
+      loop = n;
+      break;
+    }
+  }
+  const right = loop?.childForFieldName('right');
+  if (
+    !loop ||
+    (kind(loop) === 'for_in_statement' || (ctx.python && kind(loop) === 'for_statement')
+      ? !right || !/^\s*range\s*\(/.test(ctx.textOf(right))
+      : kind(loop) !== 'while_statement')
+  ) {
+    return null;
+  }
+  const result = resultName(ctx, site);
+  const branch = result ? exitTesting(ctx, loop, result, site) : null;
+  return branch ? { loop, tryNode: branch, handlers: [branch] } : null;
+}
+
+/** The name a call's result is assigned to (`text = ask(q)`, `const r = await once(p)`), or ''. */
+function resultName(ctx: FileContext, site: Node): string {
+  let statement: Node | null = site;
+  for (let i = 0; statement && i < 6 && !/assignment|declarator/.test(kind(statement)); i++) {
+    statement = up(statement);
+  }
+  const left = statement?.childForFieldName('left') ?? statement?.childForFieldName('name');
+  return left && kind(left) === 'identifier' ? ctx.textOf(left) : '';
+}
+
+/** The first `if` after `site` in the loop (its 4,000 characters after the call) whose condition names `result`, if its branch leaves (`return`/`break`). */
+function exitTesting(ctx: FileContext, loop: Node, result: string, site: Node): Node | null {
+  const re = new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  let read = 0;
+  for (const m of ctx.scan(re, endOf(site), Math.min(endOf(loop), endOf(site) + 4000))) {
+    if (read++ >= 8) {
+      break;
+    }
+    let n = ctx.nodeAt(m.index);
+    for (let i = 0; n && i < 8 && kind(n) !== 'if_statement'; i++) {
+      n = up(n);
+    }
+    const cond = n?.childForFieldName('condition');
+    if (n && cond && m.index >= cond.startIndex && m.index < endOf(cond)) {
+      return /\b(?:return|break)\b/.test(ctx.textOf(n.childForFieldName('consequence'))) ? n : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a loop decides from a result whether to go round again: the loop's condition names it
+ * (`while not text:`), or an `if` testing it leaves or goes on (`if text is not None: return text`,
+ * `if (!r) continue`, `if not r: raise …`). A result only used (`if (slug) byAI++`) decides nothing.
+ * Reads at most 16 uses in the 4,000 characters after the call.
+ */
+function resultDrivesRetry(ctx: FileContext, loop: Node, result: string, site: Node): boolean {
+  const id = new RegExp(`(?<![\\w$.])${result.replace(/\$/g, '\\$')}(?![\\w$])`);
+  if (id.test(ctx.textOf(loop.childForFieldName('condition')))) {
+    return true;
+  }
+  const re = new RegExp(id.source, 'g');
+  let read = 0;
+  for (const m of ctx.scan(re, endOf(site), Math.min(endOf(loop), endOf(site) + 4000))) {
+    if (read++ >= 16) {
+      return true;
+    }
+    let n = ctx.nodeAt(m.index);
+    for (let i = 0; n && i < 8 && !/^(?:if_statement|elif_clause)$/.test(kind(n)); i++) {
+      n = up(n);
+    }
+    const cond = n?.childForFieldName('condition');
+    if (!n || !cond || m.index < cond.startIndex || m.index >= endOf(cond)) {
       continue;
     }
-    for (const h of handlersOf(n)) {
-      if (catchesRateLimit(ctx, h) && !/\b(?:raise|throw)\b/.test(ctx.textOf(handlerBody(h)))) {
-        return true;
-      }
+    if (/\b(?:return|break|continue|throw|raise)\b/.test(ctx.textOf(n.childForFieldName('consequence')))) {
+      return true;
     }
   }
   return false;
@@ -483,9 +567,10 @@ function lineEnd(ctx: FileContext, start: number, end: number): number {
 }
 
 /**
- * Whether a handler hands the caught error to an imported function named for waiting or rate limits
- * (`wait_for_reset(exc)`, `handleRateLimit(err)`, from `from x import …` / `import { … }` / `require`):
- * the wait between attempts happens in another module and cannot be read here. Reads at most 4
+ * Whether a handler hands the caught error to an imported function not named for reporting
+ * (`wait_for_reset(exc)`, `handle_error(err)`, from `from x import …` / `import { … }` / `require`;
+ * not `report_failure(exc)`, `logError(err)`): the wait between attempts may happen in another
+ * module and cannot be read here. Reads at most 4
  * candidate calls a handler, each with one scan of the import lines.
  */
 function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
@@ -506,7 +591,14 @@ function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
       if (read++ >= 4) {
         break;
       }
-      if (!/wait|sleep|backoff|reset|rate|limit|throttl|pause|cool/i.test(name)) {
+      // (a helper named for reporting does not wait: `report_failure(exc)`, `logError(err)`; any
+      // other imported helper given the error, `handle_error(exc)`, may sleep where it is written)
+      if (
+        !/wait|sleep|backoff|reset|rate|limit|throttl|pause|cool/i.test(name) &&
+        /log|report|print|notif|record|track|capture|warn|alert|emit|display|show|format|describe|sentry|metric|count/i.test(
+          name,
+        )
+      ) {
         continue;
       }
       // (each name's import looked up once, at most 16 names a file: it stays linear)

@@ -15,6 +15,7 @@ import {
 } from '../../lint/facts/callGraph';
 import { assignedValues } from '../../lint/facts/functions';
 import { findRetryLibrary } from '../../lint/facts/retryLibraries';
+import { catchesOwnErrors } from '../../lint/facts/rateLimitGuards';
 import type { StringMatchedErrorData } from './data';
 import {
   callee,
@@ -272,7 +273,15 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
   const byStart = new Map(atoms.map((t) => [t.node.startIndex, t]));
   const top = new Map<
     number,
-    { node: Node; needles: string[]; negated: boolean; and: boolean; indicators: boolean }
+    {
+      node: Node;
+      needles: string[];
+      negated: boolean;
+      and: boolean;
+      indicators: boolean;
+      /** The needles of message-text tests (not class names). */
+      text: string[];
+    }
   >();
   for (const t of atoms) {
     let node = t.node;
@@ -299,15 +308,26 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
       negated: t.negated,
       and,
       indicators: false,
+      text: [],
     };
     entry.needles.push(t.needle);
     entry.and ||= and;
     entry.indicators ||= !!t.indicators;
+    if (!t.byName) {
+      entry.text.push(t.needle);
+    }
     top.set(node.startIndex, entry);
   }
   const out: Test[] = [];
   for (const e of top.values()) {
-    const direct = e.needles.find((n) => NEEDLE.test(n)) ?? (e.indicators ? e.needles[0] : undefined);
+    if (!e.text.length) {
+      continue;
+    }
+    // (a message text before a class name tested as a string: `"RateLimitError" in type(e).__name__ or "429" in str(e)`)
+    const direct =
+      e.text.find((n) => NEEDLE.test(n)) ??
+      e.needles.find((n) => NEEDLE.test(n)) ??
+      (e.indicators ? e.needles[0] : undefined);
     const split =
       e.and && e.needles.some((n) => /^rate$/i.test(n)) && e.needles.some((n) => /^limit(?:ed)?$/i.test(n));
     if (direct || split) {
@@ -323,6 +343,15 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
       if (weak) {
         out.push({ node: e.node, needle: weak, negated: false });
       }
+    } else if (
+      e.needles.length === 1 &&
+      e.negated &&
+      /^(?:rate|limit|limited)$/i.test(e.needles[0]) &&
+      picksWait(ctx, e.node, /^(?:and|&&)$/)
+    ) {
+      // `if tries < 3 and "rate" not in str(e):` with a wait and another attempt: the other errors
+      // are retried, the ones whose text says "rate" are not (a rate limit told apart by its text).
+      out.push({ node: e.node, needle: e.needles[0], negated: true });
     }
   }
   return out;
@@ -334,14 +363,14 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
  * by recursion): it picks a wait before the next attempt, which is what a rate-limit path does
  * (a `"limit"` that shrinks the prompt or gives up is not one).
  */
-function picksWait(ctx: FileContext, test: Node): boolean {
+function picksWait(ctx: FileContext, test: Node, through = /^(?:or|\|\|)$/): boolean {
   let cond: Node = test;
   // (through parentheses and `or` / `||`: `"overloaded" in msg or "rate" in msg`)
   for (
     let p = up(cond);
     p &&
     (kind(p) === 'parenthesized_expression' ||
-      (isBoolean(ctx, p) && /^(?:or|\|\|)$/.test(ctx.textOf(p.childForFieldName('operator')))));
+      (isBoolean(ctx, p) && through.test(ctx.textOf(p.childForFieldName('operator')))));
     p = up(cond)
   ) {
     cond = p;
@@ -618,9 +647,13 @@ function claudeHandlers(ctx: FileContext): Node[] {
     const body = t.node.childForFieldName('body') ?? t.node;
     if (
       anyIn(starts, t.start, t.end) ||
-      sitesWithin(ctx, body.startIndex, endOf(body)).some(
-        (s) => !!claudeTarget(ctx, s.name, s.at) || callsHttpFn(s),
-      )
+      sitesWithin(ctx, body.startIndex, endOf(body)).some((s) => {
+        // (a function that catches its own Claude errors, `catch { return null }`, lets none reach here)
+        const target = claudeTarget(ctx, s.name, s.at);
+        return (
+          (!!target && !target.reach.calls.every((c) => catchesOwnErrors(ctx, c.node))) || callsHttpFn(s)
+        );
+      })
     ) {
       handlers.push(...handlersOf(t.node));
     }
@@ -679,6 +712,8 @@ interface Test {
   negated: boolean;
   /** A list of indicators with `'rate'` among status words: a rate-limit test on its own. */
   indicators?: boolean;
+  /** A test of the class name as a string (`type(e).__name__`): counts only beside a message test. */
+  byName?: boolean;
 }
 
 /** If the literal is a rate-limit pattern tested against the caught error's text, the test. */
@@ -748,6 +783,15 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
   if (!needle || !isErrorText(ctx, subject, errorName, handler, 0)) {
     return null;
   }
+  // (the class name as a string only joins a chain of message tests: alone it is not the text)
+  const named =
+    kind(subject) === 'identifier'
+      ? assignedValues(ctx, ctx.textOf(subject), handler.startIndex, subject.startIndex).map((v) =>
+          ctx.textOf(v),
+        )
+      : [];
+  const byName =
+    /__name__|\bconstructor\s*\.\s*name\b/.test([ctx.textOf(subject), ...named].join(' ')) || undefined;
   // `!msg.includes('429')`, `not re.search(...)`: report the whole negation.
   for (
     let p = up(node);
@@ -757,7 +801,7 @@ function rateLimitTest(ctx: FileContext, literal: Node, errorName: string, handl
     node = p;
     negated = !negated;
   }
-  return { node, needle, negated };
+  return { node, needle, negated, byName };
 }
 
 /** `'rate'` or `'limit'` alone: a rate limit only when both are tested together (see chains). */
@@ -834,6 +878,19 @@ function isErrorText(
     }
     case 'member_expression':
     case 'attribute':
+      if (/^(?:__name__|name)$/.test(ctx.textOf(memberProperty(n)))) {
+        // The class name as a string: `type(e).__name__`, `e.__class__.__name__`, `err.constructor.name`.
+        const of = unwrap(memberObject(n));
+        const inner =
+          of && isCall(of) && ctx.textOf(callee(of)) === 'type'
+            ? (positionalArgs(of)[0] ?? null)
+            : of && isMember(of) && /^(?:__class__|constructor)$/.test(ctx.textOf(memberProperty(of)))
+              ? memberObject(of)
+              : null;
+        return (
+          !!inner && kind(inner) === 'identifier' && isErrorText(ctx, inner, errorName, handler, depth + 1)
+        );
+      }
       return (
         TEXT_PROPS.has(ctx.textOf(memberProperty(n))) &&
         isErrorText(ctx, memberObject(n), errorName, handler, depth + 1)
@@ -876,8 +933,33 @@ function localFromError(
   depth: number,
 ): boolean {
   const values = assignedValues(ctx, ctx.textOf(id), handler.startIndex, id.startIndex);
-  const last = values[values.length - 1];
-  return !!last && isErrorText(ctx, last, errorName, handler, depth + 1);
+  // The last value, or an earlier one when a later one is set only on a branch
+  // (`lastError = error as Error; if (lastError.name === 'AbortError') { lastError = new Error(…) }`).
+  const body = kind(handler) === 'catch_clause' || kind(handler) === 'except_clause' ? handler : null;
+  for (let i = values.length - 1; i >= 0 && i >= values.length - 4; i--) {
+    if (isErrorText(ctx, values[i], errorName, handler, depth + 1)) {
+      return true;
+    }
+    if (!body || !onBranch(values[i], body)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Whether a node sits in an `if` (or another nested block) inside a handler, not in its own statements. */
+function onBranch(node: Node, handler: Node): boolean {
+  for (let n = up(node); n && n.startIndex >= handler.startIndex; n = up(n)) {
+    if (
+      /^(?:if_statement|elif_clause|else_clause|conditional_expression|ternary_expression)$/.test(kind(n))
+    ) {
+      return true;
+    }
+    if (n.startIndex === handler.startIndex) {
+      break;
+    }
+  }
+  return false;
 }
 
 /** What to test instead, using the names the file imported. */

@@ -180,6 +180,45 @@ export class FileContext {
   }
 
   /**
+   * What `scan(new RegExp('(?:^|[^\\w$.])' + name + tail.source, 'g'), from, to)` finds, from the
+   * name's whole-word occurrences (see `wordsOf`) instead of a pattern tried at every offset:
+   * `tail` (sticky, `y`) is tried right after each occurrence not after a `.`. The match's
+   * groups are the tail's. Holds when `name` is a plain name and every match of `tail` starts
+   * with a character that is not a name character (so every match of the whole pattern is at
+   * such an occurrence).
+   */
+  *scanAfterName(name: string, tail: RegExp, from = 0, to = this.text.length): Generator<RegExpExecArray> {
+    const text = this.text;
+    // (Matches do not overlap: one starting inside the previous one is not found.)
+    let next = from;
+    for (const at of this.wordsOf(name)) {
+      const start = at === 0 ? 0 : at - 1;
+      if (start < next || (at > 0 && text[at - 1] === '.')) {
+        continue;
+      }
+      if (start >= to) {
+        break;
+      }
+      tail.lastIndex = at + name.length;
+      const t = tail.exec(text);
+      if (!t) {
+        continue;
+      }
+      const end = tail.lastIndex;
+      if (end > to) {
+        break; // (the scan goes on after it, and finds nothing more before `to`)
+      }
+      next = end;
+      const m = Object.assign([text.slice(start, end), ...t.slice(1)], {
+        index: start,
+        input: text,
+        groups: t.groups,
+      }) as RegExpExecArray;
+      yield m;
+    }
+  }
+
+  /**
    * What `part(text, 0, text.length)` finds, for a scan whose every item lies on one line
    * (at `at(item)`) and depends on that line's text alone: in an editor document, only the
    * lines changed since its previous text are scanned again (see `ScanCache.get`).

@@ -85,6 +85,65 @@ describe('name and call-site searches', () => {
     );
   });
 
+  it('scanAfterName: the matches of (?:^|[^\\w$.])name + tail, in a range', () => {
+    const tails = [
+      /\s*(?::[^=\n]*)?=(?!=)([^;\n]*)/y,
+      /\s*\.\s*(append|push|extend|insert|unshift)\s*\(/y,
+      /\s*\.\s*(?:push|append)\s*\(/y,
+    ];
+    const namePieces = [...pieces, ' = ', '=', '==', ': T', ';', '.push(', ' . append (', 'ask =', 'x=x=1'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...namePieces), fc.string({ maxLength: 3 })), { maxLength: 30 }),
+        fc.constantFrom('ask', 'ask_2', 'x', '$', 'a$b', '_000'),
+        fc.constantFrom(...tails),
+        fc.nat(),
+        fc.nat(),
+        (parts, name, tail, a, b) => {
+          const text = parts.join('');
+          const re = new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}${tail.source}`, 'g');
+          // (half the time the whole text, as most callers ask)
+          const from = a % 2 ? 0 : a % (text.length + 1);
+          const to = b % 2 ? text.length : from + (b % (text.length + 1 - from));
+          withContext(text, (ctx) =>
+            assert.deepEqual(
+              [...ctx.scanAfterName(name, tail, from, to)].map((m) => [m.index, ...m]),
+              [...ctx.scan(re, from, to)].map((m) => [m.index, ...m]),
+            ),
+          );
+        },
+      ),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('scanAfterName examples: overlapping assignments, a member, a longer name, the range', () => {
+    const tail = /\s*(?::[^=\n]*)?=(?!=)([^;\n]*)/y;
+    const text = 'x = x = 1; a.x = 2; xx = 3;\nx: int = 4 # x\nx == 5; x = 6';
+    withContext(text, (ctx) => {
+      const found = (from?: number, to?: number): string[] =>
+        [...ctx.scanAfterName('x', tail, from, to)].map((m) => `${m.index}:${m[1]}`);
+      assert.deepEqual(found(), ['0: x = 1', '27: 4 # x', '50: 6']);
+      assert.deepEqual(found(1), ['3: 1', '27: 4 # x', '50: 6']); // (from 1: the second x)
+      assert.deepEqual(found(0, 40), ['0: x = 1']); // (the second match ends past 40)
+      assert.deepEqual(found(0, 45), ['0: x = 1', '27: 4 # x']);
+      assert.deepEqual(found(28, 54), []);
+      const scanned = (from: number, to: number): string[] =>
+        [...ctx.scan(/(?:^|[^\w$.])x\s*(?::[^=\n]*)?=(?!=)([^;\n]*)/g, from, to)].map(
+          (m) => `${m.index}:${m[1]}`,
+        );
+      for (const [from, to] of [
+        [0, text.length],
+        [1, text.length],
+        [0, 40],
+        [0, 45],
+        [28, 54],
+      ]) {
+        assert.deepEqual(found(from, to), scanned(from, to));
+      }
+    });
+  });
+
   it('usesOf examples', () => {
     const text = 'ask(1); this.ask(2); self . ask(3); other.ask(4); x.this.ask(5); ask_2(); task()';
     withContext(text, (ctx) => {

@@ -625,15 +625,18 @@ function localInitialisers(
 ): string {
   let out = '';
   for (const id of new Set(delayText.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
-    const re = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?::[^=\\n]*)?=(?!=)([^;\\n]*)`, 'g');
     for (const part of parts(range, skip)) {
-      for (const m of ctx.scan(re, part.start, part.end)) {
+      // (`(?:^|[^\w$.])id\s*(?::[^=\n]*)?=(?!=)([^;\n]*)`, from the name's occurrences)
+      for (const m of ctx.scanAfterName(id, INITIALISER_TAIL, part.start, part.end)) {
         out += ` ${balanced(ctx, m.index + m[0].length - m[1].length, m[1])}`;
       }
     }
   }
   return out;
 }
+
+/** What follows a name assigned a value: `: T = value` / ` = value` (sticky, see `scanAfterName`). */
+const INITIALISER_TAIL = /\s*(?::[^=\n]*)?=(?!=)([^;\n]*)/y;
 
 /**
  * An initialiser cut at its line end, continued (at most 400 characters) while a parenthesis

@@ -219,6 +219,29 @@ export class FileContext {
   }
 
   /**
+   * What `scan(re)` finds, from the matches of a cheaper line-local `hint` (see `lineLocal`;
+   * in an editor document only the changed lines are scanned for it again): `sticky` (`re`
+   * with the `y` flag instead of `g`) is tried at the start of each, past the last match. Holds
+   * when every match `scan(re)` finds starts where `scan(hint)` finds one: `\bsleep\s*\(` at
+   * the matches of `\bsleep\b` (a hint that matches whole names skips no start of another).
+   */
+  *scanFromHint(sticky: RegExp, hint: RegExp): Generator<RegExpExecArray> {
+    const text = this.text;
+    let next = 0;
+    for (const h of this.scan(hint)) {
+      if (h.index < next) {
+        continue;
+      }
+      sticky.lastIndex = h.index;
+      const m = sticky.exec(text);
+      if (m) {
+        next = m[0].length === 0 ? h.index + 1 : sticky.lastIndex;
+        yield m;
+      }
+    }
+  }
+
+  /**
    * What `part(text, 0, text.length)` finds, for a scan whose every item lies on one line
    * (at `at(item)`) and depends on that line's text alone: in an editor document, only the
    * lines changed since its previous text are scanned again (see `ScanCache.get`).

@@ -4,7 +4,9 @@ import { LintEngine } from '../../../src/core/lint';
 import type { FileContext } from '../../../src/core/lint/context';
 import { callSites } from '../../../src/core/lint/facts/callGraph';
 import { messagesAliases } from '../../../src/core/lint/facts/calls';
+import { SLEEP_SCANS } from '../../../src/core/lint/facts/retryLoops';
 import { jsBlocks } from '../../../src/core/lint/facts/testCode';
+import { sticky } from '../../../src/core/lint/scanCache';
 import { getEngine, withTextContext } from './helpers';
 
 /** FileContext.wordsOf / usesOf and callSites find what the patterns they replace find (a substring search instead). */
@@ -115,6 +117,71 @@ describe('name and call-site searches', () => {
       ),
       { numRuns: 4000 },
     );
+  });
+
+  it('scanFromHint: what the pattern finds, tried at its hint matches only', () => {
+    // The pairs the facts use (a sticky copy of each pattern, and its head as the hint).
+    const ctors = 'pLimit|Sema|Semaphore|Lock|\\$lim';
+    const pairs: Array<[RegExp, RegExp]> = [
+      [/\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)\s*\(/gi, SLEEP_SCANS.js.hint],
+      [/\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep\s*\(/g, SLEEP_SCANS.python.hint],
+      [new RegExp(`\\b(?:${ctors})\\s*[(<]`, 'g'), new RegExp(`\\b(?:${ctors})`, 'g')],
+      [/\bmessages\s*\.\s*(?:create|stream)\b(?!\s*[(<\w$])/g, /\bmessages/g],
+      [/\bmessages\s*\.\s*(?:countTokens|count_tokens)\s*\(/g, /\bmessages/g],
+      [/\bPromise\s*\.\s*(all|allSettled|any|race)\s*\(/g, /\bPromise/g],
+    ];
+    const hintPieces = [
+      ...pieces,
+      'sleep',
+      'Sleep',
+      'time.',
+      'asyncio.',
+      'wait',
+      'waitFor',
+      'timeout',
+      'pLimit',
+      'Sema',
+      'phore',
+      'Lock',
+      '$lim',
+      'messages',
+      '.create',
+      'count_tokens',
+      'stream',
+      'Promise',
+      '.all',
+      'Settled',
+      '<',
+      '\n',
+      ' \n ',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...hintPieces), fc.string({ maxLength: 2 })), { maxLength: 30 }),
+        fc.constantFrom(...pairs),
+        (parts, [re, hint]) => {
+          const text = parts.join('');
+          withContext(text, (ctx) =>
+            assert.deepEqual(
+              [...ctx.scanFromHint(sticky(re), hint)].map((m) => [m.index, ...m]),
+              [...ctx.scan(re)].map((m) => [m.index, ...m]),
+            ),
+          );
+        },
+      ),
+      { numRuns: 6000 },
+    );
+  });
+
+  it('scanFromHint example: a hint match inside an earlier match is not tried', () => {
+    withContext('a b a b a', (ctx) => {
+      const found = [...ctx.scanFromHint(/\ba\s*b\s*a/y, /\ba/g)].map((m) => m.index);
+      assert.deepEqual(found, [0]);
+      assert.deepEqual(
+        found,
+        [...ctx.scan(/\ba\s*b\s*a/g)].map((m) => m.index),
+      );
+    });
   });
 
   it('scanAfterName examples: overlapping assignments, a member, a longer name, the range', () => {

@@ -43,10 +43,12 @@ export function limiterNames(ctx: FileContext): Set<string> {
     ]
       .map((n) => n.replace(/[$]/g, '\\$'))
       .join('|');
-    // Find the constructor first (a cheap literal scan), then read the name it is assigned to.
-    const re = new RegExp(`\\b(?:${ctors})\\s*[(<]`, 'g');
+    // Find the constructor first (a cheap literal scan, from the lines holding one of the
+    // names: see `FileContext.scanFromHint`), then read the name it is assigned to.
+    const at = new RegExp(`\\b(?:${ctors})\\s*[(<]`, 'y');
+    const hint = new RegExp(`\\b(?:${ctors})`, 'g');
     const assigned = /([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?(?:new\s+)?(?:[\w$]+\.)*$/;
-    for (const m of ctx.scan(re)) {
+    for (const m of ctx.scanFromHint(at, hint)) {
       const lineStart = ctx.text.lastIndexOf('\n', m.index) + 1;
       const found = assigned.exec(ctx.text.slice(Math.max(lineStart, m.index - 200), m.index));
       if (found) {

@@ -1,5 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
+import { sticky } from '../scanCache';
 import {
   callee,
   COMPREHENSION_TYPES,
@@ -337,6 +338,14 @@ export interface WaitInfo {
 
 const JS_SLEEP = /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)\s*\(/gi;
 const PY_SLEEP = /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep\s*\(/g;
+/** Each found from the matches of its head (see `FileContext.scanFromHint`). */
+export const SLEEP_SCANS = {
+  js: {
+    at: sticky(JS_SLEEP),
+    hint: /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)/gi,
+  },
+  python: { at: sticky(PY_SLEEP), hint: /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep/g },
+};
 /** Waiting on a rate limiter or token bucket instead of sleeping. */
 const LIMITER_WAIT =
   /\b(?:acquire|wait_for_token|waitForToken|removeTokens|remove_tokens|consume|take)\s*\(|\b\w*(?:bucket|limiter|throttle)\w*\s*\.\s*\w+\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|throttle|rate_?limit|pace)\s*\(\s*\)/gi;
@@ -352,8 +361,8 @@ export interface SleepCall {
 export function sleepCalls(ctx: FileContext): SleepCall[] {
   return ctx.memo('sleep-calls', () => {
     const out: SleepCall[] = [];
-    const re = ctx.python ? PY_SLEEP : JS_SLEEP;
-    for (const m of ctx.scan(re)) {
+    const { at, hint } = ctx.python ? SLEEP_SCANS.python : SLEEP_SCANS.js;
+    for (const m of ctx.scanFromHint(at, hint)) {
       const offset = m.index + m[0].search(/\w+\s*\($/);
       let n = ctx.nodeAt(offset);
       for (let i = 0; n && !isCall(n) && i < 4; i++) {

@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { sticky } from '../scanCache';
+import { type Derived, sticky } from '../scanCache';
 import {
   callee,
   COMPREHENSION_TYPES,
@@ -17,6 +17,7 @@ import {
   endOf,
   contains,
   namedChildren,
+  nodeSpanning,
 } from '../syntax';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
@@ -353,6 +354,8 @@ const LIMITER_WAIT =
 /** A sleep call of the file (found once per file). */
 export interface SleepCall {
   at: number;
+  /** Where the call starts (`call.startIndex`, without a tree lookup). */
+  start: number;
   call: Node;
   delay: Node | null;
 }
@@ -364,23 +367,83 @@ export function sleepCalls(ctx: FileContext): SleepCall[] {
     const { at, hint } = ctx.python ? SLEEP_SCANS.python : SLEEP_SCANS.js;
     for (const m of ctx.scanFromHint(at, hint)) {
       const offset = m.index + m[0].search(/\w+\s*\($/);
-      let n = ctx.nodeAt(offset);
-      for (let i = 0; n && !isCall(n) && i < 4; i++) {
-        n = up(n);
+      // Read from the call's subtree (kept across an edit elsewhere, see `FileContext.derive`);
+      // the nodes are found again only when asked for.
+      const found = ctx.derive<SleepSpan | null>(
+        'sleep-call',
+        offset,
+        () => readSleep(ctx, offset),
+        shiftSleep,
+      );
+      if (found) {
+        out.push(new LazySleep(ctx, offset, found));
       }
-      if (!n || !isCall(n) || ctx.inCommentOrString(offset)) {
-        continue;
-      }
-      const name = lastSegment(dottedName(callee(n), ctx.text));
-      const args = positionalArgs(n);
-      let delay = name === 'setTimeout' && args.length > 1 ? args[1] : (args[0] ?? null);
-      if (delay && /^(?:resolve|r|res|done)$/.test(ctx.textOf(delay)) && args.length > 1) {
-        delay = args[1];
-      }
-      out.push({ at: offset, call: n, delay });
     }
     return out;
   });
+}
+
+/** Where a sleep call is, and which of its positional arguments is the delay (-1: none). */
+interface SleepSpan {
+  start: number;
+  end: number;
+  delay: number;
+}
+
+function readSleep(ctx: FileContext, offset: number): Derived<SleepSpan | null> {
+  let n = ctx.nodeAt(offset);
+  let read = n;
+  for (let i = 0; n && !isCall(n) && i < 4; i++) {
+    n = up(n);
+    read = n ?? read;
+  }
+  const range = { start: read ? read.startIndex : offset, end: read && ctx.keeps ? endOf(read) : offset };
+  if (!n || !isCall(n) || ctx.inCommentOrString(offset)) {
+    return { value: null, ...range };
+  }
+  const name = lastSegment(dottedName(callee(n), ctx.text));
+  const args = positionalArgs(n);
+  let delay = name === 'setTimeout' && args.length > 1 ? 1 : args.length > 0 ? 0 : -1;
+  if (delay >= 0 && /^(?:resolve|r|res|done)$/.test(ctx.textOf(args[delay])) && args.length > 1) {
+    delay = 1;
+  }
+  return { value: { start: n.startIndex, end: endOf(n), delay }, ...range };
+}
+
+function shiftSleep(s: SleepSpan | null, by: number): SleepSpan | null {
+  return s && { start: s.start + by, end: s.end + by, delay: s.delay };
+}
+
+/** A `SleepCall` whose nodes are found in the tree when first read. */
+class LazySleep implements SleepCall {
+  #call: Node | undefined;
+
+  constructor(
+    private readonly ctx: FileContext,
+    readonly at: number,
+    private readonly span: SleepSpan,
+  ) {}
+
+  get start(): number {
+    return this.span.start;
+  }
+
+  get call(): Node {
+    const { start, end } = this.span;
+    const call = (this.#call ??= nodeSpanning(this.ctx.root, start, end, isCallKind) ?? undefined);
+    if (!call) {
+      throw new Error(`no call at ${start}..${end}`);
+    }
+    return call;
+  }
+
+  get delay(): Node | null {
+    return this.span.delay < 0 ? null : (positionalArgs(this.call)[this.span.delay] ?? null);
+  }
+}
+
+function isCallKind(k: string): boolean {
+  return k === 'call_expression' || k === 'call';
 }
 
 /** Offsets of `retry-after` mentions (scanned once). */

@@ -152,10 +152,10 @@ function longerWaitsLater(ctx: FileContext, handler: Node, wait: WaitInfo): Wait
   const at = wait.call.startIndex;
   const end = endOf(handler);
   // (a re-send is rare: reading the file's sleeps here keeps the pass linear)
-  const later = sleepCalls(ctx).filter((s) => s.call.startIndex >= at && s.at < end);
-  const first = later.find((s) => s.call.startIndex === at)?.delay;
+  const later = sleepCalls(ctx).filter((s) => s.start >= at && s.at < end);
+  const first = later.find((s) => s.start === at)?.delay;
   const grows = later.some(
-    (s) => s.call.startIndex !== at && s.delay && first && ctx.textOf(s.delay) !== ctx.textOf(first),
+    (s) => s.start !== at && s.delay && first && ctx.textOf(s.delay) !== ctx.textOf(first),
   );
   return grows ? { ...wait, kind: 'growing', amount: undefined } : wait;
 }

@@ -615,12 +615,9 @@ function claudeHandlers(ctx: FileContext): Node[] {
     );
   const handlers: Node[] = [];
   for (const t of tryBodies(ctx)) {
-    const body = t.node.childForFieldName('body') ?? t.node;
     if (
       anyIn(starts, t.start, t.end) ||
-      sitesWithin(ctx, body.startIndex, endOf(body)).some(
-        (s) => !!claudeTarget(ctx, s.name, s.at) || callsHttpFn(s),
-      )
+      sitesWithin(ctx, t.start, t.end).some((s) => !!claudeTarget(ctx, s.name, s.at) || callsHttpFn(s))
     ) {
       handlers.push(...handlersOf(t.node));
     }

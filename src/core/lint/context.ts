@@ -340,7 +340,12 @@ export class FileContext {
 /** The whole-word occurrences of `name` starting in `text[from, to)` (see `FileContext.wordsOf`). */
 function wordsIn(text: string, name: string, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let at = text.indexOf(name, from); at !== -1 && at < to && name; at = text.indexOf(name, at + 1)) {
+  // (Searched in the range only: a search of the text from `from` on would read on to its
+  // end when the name is not in the range, as on the few lines an edit changed.)
+  const end = Math.min(text.length, to + name.length);
+  const hay = from === 0 && end === text.length ? text : text.slice(from, end);
+  for (let i = hay.indexOf(name); i !== -1 && i + from < to && name; i = hay.indexOf(name, i + 1)) {
+    const at = i + from;
     if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length))) {
       out.push(at);
     }
@@ -375,10 +380,14 @@ function* scanLinesIn(
   from: number,
   to: number,
 ): Generator<RegExpExecArray> {
-  hint.lastIndex = from;
-  for (let h = hint.exec(text); h && h.index < to; h = hint.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', h.index - 1) + 1;
-    let lineEnd = text.indexOf('\n', h.index);
+  // (The hint runs on the range alone, whose ends are line ends when it is not the whole text:
+  // run on the text from `from`, it would read on to the end where the range holds no match.)
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  hint.lastIndex = 0;
+  for (let h = hint.exec(part); h; h = hint.exec(part)) {
+    const at = h.index + from;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    let lineEnd = text.indexOf('\n', at);
     if (lineEnd === -1) {
       lineEnd = text.length;
     }
@@ -393,7 +402,7 @@ function* scanLinesIn(
       m.index += lineStart;
       yield m;
     }
-    hint.lastIndex = lineEnd + 1;
+    hint.lastIndex = lineEnd + 1 - from;
   }
 }
 

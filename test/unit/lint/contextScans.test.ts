@@ -4,6 +4,7 @@ import { LintEngine } from '../../../src/core/lint';
 import type { FileContext } from '../../../src/core/lint/context';
 import { callSites } from '../../../src/core/lint/facts/callGraph';
 import { messagesAliases } from '../../../src/core/lint/facts/calls';
+import { LIMITER_CALLS, LIMITER_CALLS_HINT } from '../../../src/core/lint/facts/limiters';
 import { SLEEP_SCANS } from '../../../src/core/lint/facts/retryLoops';
 import { jsBlocks } from '../../../src/core/lint/facts/testCode';
 import { sticky } from '../../../src/core/lint/scanCache';
@@ -129,6 +130,7 @@ describe('name and call-site searches', () => {
       [/\bmessages\s*\.\s*(?:create|stream)\b(?!\s*[(<\w$])/g, /\bmessages/g],
       [/\bmessages\s*\.\s*(?:countTokens|count_tokens)\s*\(/g, /\bmessages/g],
       [/\bPromise\s*\.\s*(all|allSettled|any|race)\s*\(/g, /\bPromise/g],
+      [LIMITER_CALLS, LIMITER_CALLS_HINT],
     ];
     const hintPieces = [
       ...pieces,
@@ -150,6 +152,14 @@ describe('name and call-site searches', () => {
       'stream',
       'Promise',
       '.all',
+      '.add',
+      '.run',
+      'Exclusive',
+      'self',
+      'this',
+      '_wait',
+      'pace',
+      '()',
       'Settled',
       '<',
       '\n',

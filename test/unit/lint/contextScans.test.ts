@@ -4,6 +4,7 @@ import { LintEngine } from '../../../src/core/lint';
 import type { FileContext } from '../../../src/core/lint/context';
 import { callSites } from '../../../src/core/lint/facts/callGraph';
 import { messagesAliases } from '../../../src/core/lint/facts/calls';
+import { dottedCalls } from '../../../src/core/lint/facts/clients';
 import { LIMITER_CALLS, LIMITER_CALLS_HINT } from '../../../src/core/lint/facts/limiters';
 import { SLEEP_SCANS } from '../../../src/core/lint/facts/retryLoops';
 import { jsBlocks } from '../../../src/core/lint/facts/testCode';
@@ -174,6 +175,54 @@ describe('name and call-site searches', () => {
           withContext(text, (ctx) =>
             assert.deepEqual(
               [...ctx.scanFromHint(sticky(re), hint)].map((m) => [m.index, ...m]),
+              [...ctx.scan(re)].map((m) => [m.index, ...m]),
+            ),
+          );
+        },
+      ),
+      { numRuns: 6000 },
+    );
+  });
+
+  it('dottedCalls: the matches of the Python client-construction pattern', () => {
+    const names = [
+      '(?:Async)?(?:Azure)?OpenAI',
+      '(?:Async)?Anthropic(?:Bedrock|Vertex|Foundry)?',
+      'anthropic\\.(?:Async)?Client',
+      'with_options',
+      'Client',
+      'Claude',
+    ].join('|');
+    const re = new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'g');
+    const clientPieces = [
+      'anthropic',
+      '.',
+      'Anthropic',
+      'Async',
+      'Azure',
+      'OpenAI',
+      'Vertex',
+      'Client',
+      'Claude',
+      'with_options',
+      'x',
+      '1',
+      '_',
+      '(',
+      ' ',
+      '\n',
+      '$',
+      'a.b.',
+      '9x.',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...clientPieces), fc.string({ maxLength: 2 })), { maxLength: 30 }),
+        (parts) => {
+          const text = parts.join('');
+          withContext(text, (ctx) =>
+            assert.deepEqual(
+              [...dottedCalls(ctx, names)].map((m) => [m.index, ...m]),
               [...ctx.scan(re)].map((m) => [m.index, ...m]),
             ),
           );

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LintEngine } from '../../../src/core/lint';
 import type { FileContext } from '../../../src/core/lint/context';
-import { callSites } from '../../../src/core/lint/facts/callGraph';
+import { callSites, JS_DEFS } from '../../../src/core/lint/facts/callGraph';
 import { messagesAliases } from '../../../src/core/lint/facts/calls';
 import { dottedCalls } from '../../../src/core/lint/facts/clients';
 import { LIMITER_CALLS, LIMITER_CALLS_HINT } from '../../../src/core/lint/facts/limiters';
@@ -132,6 +132,7 @@ describe('name and call-site searches', () => {
       [/\bmessages\s*\.\s*(?:countTokens|count_tokens)\s*\(/g, /\bmessages/g],
       [/\bPromise\s*\.\s*(all|allSettled|any|race)\s*\(/g, /\bPromise/g],
       [LIMITER_CALLS, LIMITER_CALLS_HINT],
+      [JS_DEFS[0][0], JS_DEFS[0][2] as RegExp],
     ];
     const hintPieces = [
       ...pieces,
@@ -159,6 +160,10 @@ describe('name and call-site searches', () => {
       'self',
       'this',
       '_wait',
+      'function',
+      'function*',
+      ' * ',
+      'f<T>(',
       'pace',
       '()',
       'Settled',

@@ -6,7 +6,7 @@ import { callSites, JS_DEFS } from '../../../src/core/lint/facts/callGraph';
 import { messagesAliases } from '../../../src/core/lint/facts/calls';
 import { dottedCalls } from '../../../src/core/lint/facts/clients';
 import { LIMITER_CALLS, LIMITER_CALLS_HINT } from '../../../src/core/lint/facts/limiters';
-import { SLEEP_SCANS } from '../../../src/core/lint/facts/retryLoops';
+import { INPUT_READ, inputReads, SLEEP_SCANS } from '../../../src/core/lint/facts/retryLoops';
 import { jsBlocks } from '../../../src/core/lint/facts/testCode';
 import { sticky } from '../../../src/core/lint/scanCache';
 import { getEngine, withTextContext } from './helpers';
@@ -189,6 +189,20 @@ describe('name and call-site searches', () => {
     );
   });
 
+  /** On random texts of `parts`, what `found` reads equals what `expected` reads. */
+  const sameOnTexts = (
+    parts: string[],
+    found: (ctx: FileContext) => unknown,
+    expected: (ctx: FileContext) => unknown,
+  ): void =>
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...parts), fc.string({ maxLength: 2 })), { maxLength: 30 }),
+        (picked) => withContext(picked.join(''), (ctx) => assert.deepEqual(found(ctx), expected(ctx))),
+      ),
+      { numRuns: 6000 },
+    );
+
   it('dottedCalls: the matches of the Python client-construction pattern', () => {
     const names = [
       '(?:Async)?(?:Azure)?OpenAI',
@@ -220,20 +234,41 @@ describe('name and call-site searches', () => {
       'a.b.',
       '9x.',
     ];
-    fc.assert(
-      fc.property(
-        fc.array(fc.oneof(fc.constantFrom(...clientPieces), fc.string({ maxLength: 2 })), { maxLength: 30 }),
-        (parts) => {
-          const text = parts.join('');
-          withContext(text, (ctx) =>
-            assert.deepEqual(
-              [...dottedCalls(ctx, names)].map((m) => [m.index, ...m]),
-              [...ctx.scan(re)].map((m) => [m.index, ...m]),
-            ),
-          );
-        },
-      ),
-      { numRuns: 6000 },
+    sameOnTexts(
+      clientPieces,
+      (ctx) => [...dottedCalls(ctx, names)].map((m) => [m.index, ...m]),
+      (ctx) => [...ctx.scan(re)].map((m) => [m.index, ...m]),
+    );
+  });
+
+  it('inputReads: the starts of the input-read pattern, its alternatives found apart', () => {
+    const readPieces = [
+      'input',
+      'raw_input',
+      'getpass',
+      '.',
+      ' . ',
+      '\n',
+      'readline',
+      'readLine',
+      'receive',
+      '_text',
+      'recv',
+      'question',
+      'queue',
+      'q',
+      'jobs',
+      '.get',
+      '_nowait',
+      '(',
+      ' (',
+      'x',
+      '$',
+    ];
+    sameOnTexts(
+      readPieces,
+      (ctx) => inputReads(ctx),
+      (ctx) => [...ctx.text.matchAll(INPUT_READ)].map((m) => m.index),
     );
   });
 

@@ -258,15 +258,39 @@ function endsByCondition(ctx: FileContext, loop: Node, tryStart: number, tryEnd:
  * `websocket.receive_text(`, `queue.get(` (scanned once). A loop that reads one before its
  * call handles a new request each turn; an error there is not retried.
  */
-function inputReads(ctx: FileContext): number[] {
-  return ctx.memo('input-reads', () =>
-    [
-      ...ctx.scan(
-        /(?<![\w$.])(?:input|raw_input|getpass)\s*\(|\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(|\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/g,
-      ),
-    ].map((m) => m.index),
-  );
+export function inputReads(ctx: FileContext): number[] {
+  return ctx.memo('input-reads', () => {
+    // What `INPUT_READ` finds: its three alternatives never overlap, so each is scanned on its
+    // own (from the matches of its words, kept across edits) and the starts merged.
+    const text = ctx.text;
+    const out = [
+      ...[...ctx.scanFromHint(INPUT_CALL, INPUT_CALL_HINT)].map((m) => m.index),
+      ...[...ctx.scanFromHint(QUEUE_GET, QUEUE_GET_HINT)].map((m) => m.index),
+    ];
+    // `.readline(`: the match starts at the dot before the method's name (blanks between).
+    for (const h of ctx.scan(READ_METHOD_HINT)) {
+      let dot = h.index - 1;
+      while (dot >= 0 && /\s/.test(text[dot])) {
+        dot--;
+      }
+      READ_METHOD.lastIndex = dot;
+      if (dot >= 0 && text[dot] === '.' && READ_METHOD.exec(text)) {
+        out.push(dot);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  });
 }
+
+/** Reading input: `input(`, `sys.stdin.readline(`, `websocket.receive_text(`, `queue.get(`. */
+export const INPUT_READ =
+  /(?<![\w$.])(?:input|raw_input|getpass)\s*\(|\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(|\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/g;
+const INPUT_CALL = /(?<![\w$.])(?:input|raw_input|getpass)\s*\(/y;
+const INPUT_CALL_HINT = /(?<![\w$.])(?:input|raw_input|getpass)/g;
+const READ_METHOD = /\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(/y;
+const READ_METHOD_HINT = /readline|readLine|question|recv|receive/g;
+const QUEUE_GET = /\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/y;
+const QUEUE_GET_HINT = /\b(?:queue|q|inbox|jobs|tasks)/g;
 
 /** Names assigned (`name =`, not `==`) between two offsets, from one scan of the file. */
 function assignmentsIn(ctx: FileContext, start: number, end: number): string[] {

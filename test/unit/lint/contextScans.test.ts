@@ -9,6 +9,7 @@ import { LIMITER_CALLS, LIMITER_CALLS_HINT } from '../../../src/core/lint/facts/
 import { INPUT_READ, inputReads, SLEEP_SCANS } from '../../../src/core/lint/facts/retryLoops';
 import { jsBlocks } from '../../../src/core/lint/facts/testCode';
 import { sticky } from '../../../src/core/lint/scanCache';
+import { LIST_CONSTANT, listConstantAt } from '../../../src/core/rules/string-matched-error/detect';
 import { getEngine, withTextContext } from './helpers';
 
 /** FileContext.wordsOf / usesOf and callSites find what the patterns they replace find (a substring search instead). */
@@ -270,6 +271,55 @@ describe('name and call-site searches', () => {
       (ctx) => inputReads(ctx),
       (ctx) => [...ctx.text.matchAll(INPUT_READ)].map((m) => m.index),
     );
+  });
+
+  it('listConstantAt: where the last list-constant match of a name ends, as the scan of them all finds', () => {
+    const listPieces = [
+      'export',
+      'const',
+      'let',
+      ' ',
+      '\n',
+      '\r\n',
+      '\t',
+      'X',
+      'Y',
+      'export ',
+      'const ',
+      ' = ',
+      '=',
+      '==',
+      ': T',
+      ': ',
+      '[',
+      '(',
+      ';',
+      'X = [',
+      '\u00a0', // (blank to `\s`, not to `[ \t]`: only a match from a line above reads it)
+      'export\n',
+      '\n  X = (',
+      '.',
+      '$',
+    ];
+    // A match from the line above only: `\s+` after `export` reads the blank `[ \t]*` does not.
+    withContext('export\n\u00a0X = [1]\nY = 2', (ctx) => {
+      assert.equal(listConstantAt(ctx, 'X'), 12);
+      assert.equal(listConstantAt(ctx, 'Y'), undefined);
+      assert.equal([...ctx.text.matchAll(LIST_CONSTANT)][0].index, 0);
+    });
+    for (const name of ['X', 'Y', 'export', 'const']) {
+      sameOnTexts(
+        listPieces,
+        (ctx) => listConstantAt(ctx, name),
+        (ctx) => {
+          const all = new Map<string, number>();
+          for (const m of ctx.text.matchAll(LIST_CONSTANT)) {
+            all.set(m[1], (m.index ?? 0) + m[0].length - 1);
+          }
+          return all.get(name);
+        },
+      );
+    }
   });
 
   it('scanFromHint example: a hint match inside an earlier match is not tried', () => {

@@ -134,6 +134,12 @@ describe('name and call-site searches', () => {
       [/\bPromise\s*\.\s*(all|allSettled|any|race)\s*\(/g, /\bPromise/g],
       [LIMITER_CALLS, LIMITER_CALLS_HINT],
       [JS_DEFS[0][0], JS_DEFS[0][2] as RegExp],
+      [/\bmessages\s*\.\s*(create|stream)\s*,/g, /\bmessages/g],
+      [/\b(?:asyncio\s*\.\s*)?(gather|wait)\s*\(/g, /\b(?:asyncio|gather|wait)/g],
+      [
+        /\b(ThreadPoolExecutor|ProcessPoolExecutor|Pool|ThreadPool)\s*\(/g,
+        /\b(?:ThreadPoolExecutor|ProcessPoolExecutor|Pool|ThreadPool)/g,
+      ],
     ];
     const hintPieces = [
       ...pieces,
@@ -162,6 +168,13 @@ describe('name and call-site searches', () => {
       'this',
       '_wait',
       'function',
+      'gather',
+      'asyncio',
+      ',',
+      'Thread',
+      'Pool',
+      'Executor',
+      'Process',
       'function*',
       ' * ',
       'f<T>(',

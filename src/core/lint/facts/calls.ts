@@ -70,7 +70,7 @@ function handedOverCalls(ctx: FileContext): ClaudeCall[] {
   if (!ctx.python) {
     return out;
   }
-  for (const m of ctx.scan(/\bmessages\s*\.\s*(create|stream)\s*,/g)) {
+  for (const m of ctx.scanFromHint(/\bmessages\s*\.\s*(create|stream)\s*,/y, /\bmessages/g)) {
     const ref = ctx.nodeAt(m.index);
     let member: Node | null = ref;
     while (member && up(member) && kind(up(member) as Node) === 'attribute') {

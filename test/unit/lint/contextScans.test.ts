@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { LintEngine } from '../../../src/core/lint';
 import type { FileContext } from '../../../src/core/lint/context';
 import { callSites, JS_DEFS } from '../../../src/core/lint/facts/callGraph';
-import { messagesAliases } from '../../../src/core/lint/facts/calls';
+import { MESSAGES_CALL, messagesAliases } from '../../../src/core/lint/facts/calls';
 import { dottedCalls } from '../../../src/core/lint/facts/clients';
 import { LIMITER_CALLS, LIMITER_CALLS_HINT } from '../../../src/core/lint/facts/limiters';
 import { INPUT_READ, inputReads, SLEEP_SCANS } from '../../../src/core/lint/facts/retryLoops';
@@ -135,6 +135,7 @@ describe('name and call-site searches', () => {
       [LIMITER_CALLS, LIMITER_CALLS_HINT],
       [JS_DEFS[0][0], JS_DEFS[0][2] as RegExp],
       [/\bmessages\s*\.\s*(create|stream)\s*,/g, /\bmessages/g],
+      [MESSAGES_CALL, /\bmessages/g],
       [/\b(?:asyncio\s*\.\s*)?(gather|wait)\s*\(/g, /\b(?:asyncio|gather|wait)/g],
       [
         /\b(ThreadPoolExecutor|ProcessPoolExecutor|Pool|ThreadPool)\s*\(/g,
@@ -169,6 +170,12 @@ describe('name and call-site searches', () => {
       '_wait',
       'function',
       'gather',
+      ' as X)',
+      '?.',
+      '!.',
+      'batches',
+      '.with_raw_response',
+      '<T>',
       'asyncio',
       ',',
       'Thread',

@@ -554,7 +554,7 @@ const PARTIAL = /\bpartial\s*\(\s*[\w.]+\.\s*messages\s*\.\s*(?:create|stream)\s
  * `withRetry(client.messages.create.bind(client.messages), params)`).
  */
 const METHOD_REF =
-  /[\w$)\]][ \t]*\.[ \t]*messages[ \t]*\.[ \t]*(?:create|stream)[ \t]*(?:\.[ \t]*bind[ \t]*\([^()\n]*\)[ \t]*)?(?:[,)]|;?[ \t]*$)/m;
+  /[\w$)\]][ \t]*\.[ \t]*messages[ \t]*\.[ \t]*(?:create|stream)[ \t]*(?:\.[ \t]*bind[ \t]*\([^()\n]*\)[ \t]*)?(?:[,)]|;?[ \t]*$)/gm;
 
 /** Whether the file binds a Claude call with `functools.partial` (tested once). */
 function partialRefs(ctx: FileContext): boolean {
@@ -566,7 +566,11 @@ function partialRefs(ctx: FileContext): boolean {
 
 /** Whether the file passes a Messages method as a value (tested once). */
 function methodRefs(ctx: FileContext): boolean {
-  return ctx.memo('retry-shapes-method-refs', () => !!ctx.imports.anthropic && METHOD_REF.test(ctx.text));
+  // (a line-local scan, kept across edits in an editor document)
+  return ctx.memo(
+    'retry-shapes-method-refs',
+    () => !!ctx.imports.anthropic && !ctx.scan(METHOD_REF).next().done,
+  );
 }
 
 /**

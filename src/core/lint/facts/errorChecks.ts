@@ -29,7 +29,8 @@ export function tryBodies(ctx: FileContext): TryBody[] {
     const out: TryBody[] = [];
     for (const m of ctx.scan(/\btry\s*[:{]/g)) {
       // Read from the try statement's subtree (kept across an edit elsewhere, see
-      // `FileContext.derive`); the node is found again only when asked for.
+      // `FileContext.derive`); the node of a kept one is found again only when asked for.
+      let node: Node | undefined;
       const found = ctx.derive<{ start: number; end: number; at: number; to: number } | null>(
         'try-body',
         m.index,
@@ -38,6 +39,7 @@ export function tryBodies(ctx: FileContext): TryBody[] {
           const t = leaf && kind(leaf) !== 'try_statement' ? up(leaf) : leaf;
           const body = t && kind(t) === 'try_statement' ? t.childForFieldName('body') : null;
           const read = t ?? leaf;
+          node = t && body ? t : undefined;
           return {
             value:
               t && body ? { start: body.startIndex, end: endOf(body), at: t.startIndex, to: endOf(t) } : null,
@@ -48,7 +50,7 @@ export function tryBodies(ctx: FileContext): TryBody[] {
         (v, by) => v && { start: v.start + by, end: v.end + by, at: v.at + by, to: v.to + by },
       );
       if (found) {
-        out.push(new LazyTryBody(ctx, found));
+        out.push(new LazyTryBody(ctx, found, node));
       }
     }
     return out;
@@ -64,9 +66,11 @@ class LazyTryBody implements TryBody {
   constructor(
     private readonly ctx: FileContext,
     private readonly range: { start: number; end: number; at: number; to: number },
+    node?: Node,
   ) {
     this.start = range.start;
     this.end = range.end;
+    this.#node = node;
   }
 
   get node(): Node {

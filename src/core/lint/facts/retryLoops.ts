@@ -392,15 +392,16 @@ export function sleepCalls(ctx: FileContext): SleepCall[] {
     for (const m of ctx.scanFromHint(at, hint)) {
       const offset = m.index + m[0].search(/\w+\s*\($/);
       // Read from the call's subtree (kept across an edit elsewhere, see `FileContext.derive`);
-      // the nodes are found again only when asked for.
+      // the nodes of a kept one are found again only when asked for.
+      let node: Node | undefined;
       const found = ctx.derive<SleepSpan | null>(
         'sleep-call',
         offset,
-        () => readSleep(ctx, offset),
+        () => readSleep(ctx, offset, (n) => (node = n)),
         shiftSleep,
       );
       if (found) {
-        out.push(new LazySleep(ctx, offset, found));
+        out.push(new LazySleep(ctx, offset, found, node));
       }
     }
     return out;
@@ -414,7 +415,7 @@ interface SleepSpan {
   delay: number;
 }
 
-function readSleep(ctx: FileContext, offset: number): Derived<SleepSpan | null> {
+function readSleep(ctx: FileContext, offset: number, found: (call: Node) => void): Derived<SleepSpan | null> {
   let n = ctx.nodeAt(offset);
   let read = n;
   for (let i = 0; n && !isCall(n) && i < 4; i++) {
@@ -431,6 +432,7 @@ function readSleep(ctx: FileContext, offset: number): Derived<SleepSpan | null> 
   if (delay >= 0 && /^(?:resolve|r|res|done)$/.test(ctx.textOf(args[delay])) && args.length > 1) {
     delay = 1;
   }
+  found(n);
   return { value: { start: n.startIndex, end: endOf(n), delay }, ...range };
 }
 
@@ -446,7 +448,10 @@ class LazySleep implements SleepCall {
     private readonly ctx: FileContext,
     readonly at: number,
     private readonly span: SleepSpan,
-  ) {}
+    call?: Node,
+  ) {
+    this.#call = call;
+  }
 
   get start(): number {
     return this.span.start;

@@ -226,6 +226,11 @@ export class FileContext {
    * the matches of `\bsleep\b` (a hint that matches whole names skips no start of another).
    */
   *scanFromHint(sticky: RegExp, hint: RegExp): Generator<RegExpExecArray> {
+    if (!this.scans) {
+      // One lint of a text (no scans to keep): the pattern itself, one pass over the text.
+      yield* this.scan(globalCopy(sticky));
+      return;
+    }
     const text = this.text;
     let next = 0;
     for (const h of this.scan(hint)) {
@@ -404,6 +409,18 @@ function* scanLinesIn(
     }
     hint.lastIndex = lineEnd + 1 - from;
   }
+}
+
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/** A sticky pattern's global copy (see `FileContext.scanFromHint`). */
+function globalCopy(sticky: RegExp): RegExp {
+  let re = globalCopies.get(sticky);
+  if (!re) {
+    re = new RegExp(sticky.source, `${sticky.flags.replace('y', '')}g`);
+    globalCopies.set(sticky, re);
+  }
+  return re;
 }
 
 function same<T>(value: T): T {

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LintEngine } from '../../../src/core/lint';
-import type { FileContext } from '../../../src/core/lint/context';
+import { FileContext } from '../../../src/core/lint/context';
 import { callSites, JS_DEFS } from '../../../src/core/lint/facts/callGraph';
 import { MESSAGES_CALL, messagesAliases } from '../../../src/core/lint/facts/calls';
 import { dottedCalls } from '../../../src/core/lint/facts/clients';
 import { LIMITER_CALLS, LIMITER_CALLS_HINT } from '../../../src/core/lint/facts/limiters';
 import { INPUT_READ, inputReads, SLEEP_SCANS } from '../../../src/core/lint/facts/retryLoops';
 import { jsBlocks } from '../../../src/core/lint/facts/testCode';
-import { sticky } from '../../../src/core/lint/scanCache';
+import { ScanCache, sticky } from '../../../src/core/lint/scanCache';
 import { LIST_CONSTANT, listConstantAt } from '../../../src/core/rules/string-matched-error/detect';
 import { getEngine, withTextContext } from './helpers';
 
@@ -19,7 +19,16 @@ describe('name and call-site searches', () => {
     engine = await getEngine();
   });
 
-  const withContext = <T>(text: string, fn: (ctx: FileContext) => T): T => withTextContext(engine, text, fn);
+  /**
+   * Runs `fn` on a context of one lint (no scans kept) and on an editor document's (with a
+   * `ScanCache`): the searches that read line-local hints in the editor take another path there.
+   */
+  const withContext = <T>(text: string, fn: (ctx: FileContext) => T): T => {
+    withTextContext(engine, text, fn);
+    return engine.withTree('import anthropic\n', 'python', (_, root) =>
+      fn(new FileContext(text, 'python', root as NonNullable<typeof root>, {}, new ScanCache())),
+    );
+  };
 
   const pieces = [
     'ask',

@@ -83,6 +83,11 @@ export function findClients(ctx: FileContext): ClientBinding[] {
  */
 export function* dottedCalls(ctx: FileContext, names: string): Generator<RegExpExecArray> {
   const text = ctx.text;
+  if (!ctx.keeps) {
+    // One lint of a text (no scans to keep): the pattern itself, one pass over the text.
+    yield* ctx.scan(new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'g'));
+    return;
+  }
   const at = new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'y');
   let next = 0;
   for (const h of ctx.scan(new RegExp(`\\b(?:${names})`, 'g'))) {

@@ -260,6 +260,9 @@ function endsByCondition(ctx: FileContext, loop: Node, tryStart: number, tryEnd:
  */
 export function inputReads(ctx: FileContext): number[] {
   return ctx.memo('input-reads', () => {
+    if (!ctx.keeps) {
+      return [...ctx.scan(INPUT_READ)].map((m) => m.index); // (one lint of a text: one pass)
+    }
     // What `INPUT_READ` finds: its three alternatives never overlap, so each is scanned on its
     // own (from the matches of its words, kept across edits) and the starts merged.
     const text = ctx.text;

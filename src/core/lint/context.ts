@@ -180,6 +180,73 @@ export class FileContext {
   }
 
   /**
+   * What `scan(new RegExp('(?:^|[^\\w$.])' + name + tail.source, 'g'), from, to)` finds, from the
+   * name's whole-word occurrences (see `wordsOf`) instead of a pattern tried at every offset:
+   * `tail` (sticky, `y`) is tried right after each occurrence not after a `.`. The match's
+   * groups are the tail's. Holds when `name` is a plain name and every match of `tail` starts
+   * with a character that is not a name character (so every match of the whole pattern is at
+   * such an occurrence).
+   */
+  *scanAfterName(name: string, tail: RegExp, from = 0, to = this.text.length): Generator<RegExpExecArray> {
+    const text = this.text;
+    // (Matches do not overlap: one starting inside the previous one is not found.)
+    let next = from;
+    for (const at of this.wordsOf(name)) {
+      const start = at === 0 ? 0 : at - 1;
+      if (start < next || (at > 0 && text[at - 1] === '.')) {
+        continue;
+      }
+      if (start >= to) {
+        break;
+      }
+      tail.lastIndex = at + name.length;
+      const t = tail.exec(text);
+      if (!t) {
+        continue;
+      }
+      const end = tail.lastIndex;
+      if (end > to) {
+        break; // (the scan goes on after it, and finds nothing more before `to`)
+      }
+      next = end;
+      const m = Object.assign([text.slice(start, end), ...t.slice(1)], {
+        index: start,
+        input: text,
+        groups: t.groups,
+      }) as RegExpExecArray;
+      yield m;
+    }
+  }
+
+  /**
+   * What `scan(re)` finds, from the matches of a cheaper line-local `hint` (see `lineLocal`;
+   * in an editor document only the changed lines are scanned for it again): `sticky` (`re`
+   * with the `y` flag instead of `g`) is tried at the start of each, past the last match. Holds
+   * when every match `scan(re)` finds starts where `scan(hint)` finds one: `\bsleep\s*\(` at
+   * the matches of `\bsleep\b` (a hint that matches whole names skips no start of another).
+   */
+  *scanFromHint(sticky: RegExp, hint: RegExp): Generator<RegExpExecArray> {
+    if (!this.scans) {
+      // One lint of a text (no scans to keep): the pattern itself, one pass over the text.
+      yield* this.scan(globalCopy(sticky));
+      return;
+    }
+    const text = this.text;
+    let next = 0;
+    for (const h of this.scan(hint)) {
+      if (h.index < next) {
+        continue;
+      }
+      sticky.lastIndex = h.index;
+      const m = sticky.exec(text);
+      if (m) {
+        next = m[0].length === 0 ? h.index + 1 : sticky.lastIndex;
+        yield m;
+      }
+    }
+  }
+
+  /**
    * What `part(text, 0, text.length)` finds, for a scan whose every item lies on one line
    * (at `at(item)`) and depends on that line's text alone: in an editor document, only the
    * lines changed since its previous text are scanned again (see `ScanCache.get`).
@@ -278,7 +345,12 @@ export class FileContext {
 /** The whole-word occurrences of `name` starting in `text[from, to)` (see `FileContext.wordsOf`). */
 function wordsIn(text: string, name: string, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let at = text.indexOf(name, from); at !== -1 && at < to && name; at = text.indexOf(name, at + 1)) {
+  // (Searched in the range only: a search of the text from `from` on would read on to its
+  // end when the name is not in the range, as on the few lines an edit changed.)
+  const end = Math.min(text.length, to + name.length);
+  const hay = from === 0 && end === text.length ? text : text.slice(from, end);
+  for (let i = hay.indexOf(name); i !== -1 && i + from < to && name; i = hay.indexOf(name, i + 1)) {
+    const at = i + from;
     if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length))) {
       out.push(at);
     }
@@ -313,10 +385,14 @@ function* scanLinesIn(
   from: number,
   to: number,
 ): Generator<RegExpExecArray> {
-  hint.lastIndex = from;
-  for (let h = hint.exec(text); h && h.index < to; h = hint.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', h.index - 1) + 1;
-    let lineEnd = text.indexOf('\n', h.index);
+  // (The hint runs on the range alone, whose ends are line ends when it is not the whole text:
+  // run on the text from `from`, it would read on to the end where the range holds no match.)
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  hint.lastIndex = 0;
+  for (let h = hint.exec(part); h; h = hint.exec(part)) {
+    const at = h.index + from;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    let lineEnd = text.indexOf('\n', at);
     if (lineEnd === -1) {
       lineEnd = text.length;
     }
@@ -331,8 +407,20 @@ function* scanLinesIn(
       m.index += lineStart;
       yield m;
     }
-    hint.lastIndex = lineEnd + 1;
+    hint.lastIndex = lineEnd + 1 - from;
   }
+}
+
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/** A sticky pattern's global copy (see `FileContext.scanFromHint`). */
+function globalCopy(sticky: RegExp): RegExp {
+  let re = globalCopies.get(sticky);
+  if (!re) {
+    re = new RegExp(sticky.source, `${sticky.flags.replace('y', '')}g`);
+    globalCopies.set(sticky, re);
+  }
+  return re;
 }
 
 function same<T>(value: T): T {

@@ -266,6 +266,11 @@ function commonSuffix(a: string, b: string, max: number): number {
   return lo;
 }
 
+/** A global pattern's sticky copy (for `FileContext.scanFromHint`). */
+export function sticky(re: RegExp): RegExp {
+  return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+}
+
 const lineLocalMemo = new Map<string, boolean>();
 
 /**

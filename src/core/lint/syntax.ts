@@ -397,6 +397,24 @@ export function isCall(node: Node | null | undefined): boolean {
   return !!node && (kind(node) === 'call_expression' || kind(node) === 'call');
 }
 
+/** The innermost node of the given kind spanning exactly `start`..`end`, or null. */
+export function nodeSpanning(
+  root: Node,
+  start: number,
+  end: number,
+  type: (kind: string) => boolean,
+): Node | null {
+  for (let n: Node | null = root.descendantForIndex(start, end); n; n = up(n)) {
+    if (n.startIndex !== start || endOf(n) !== end) {
+      return null;
+    }
+    if (type(kind(n))) {
+      return n;
+    }
+  }
+  return null;
+}
+
 /** Whether a node is a member access (JS `member_expression`, Python `attribute`). */
 export function isMember(node: Node | null | undefined): boolean {
   return !!node && (kind(node) === 'member_expression' || kind(node) === 'attribute');

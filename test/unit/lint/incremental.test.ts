@@ -241,6 +241,10 @@ const TYPED_REAL = [
   'async ',
   'try:\n',
   'except Exception:\n',
+  'time.sleep(2)',
+  'await sleep(',
+  'setTimeout(r, ',
+  'try {',
   'describe("x", () => {',
   'def test_x(self):\n',
 ];

@@ -4,6 +4,7 @@ import type { ClaudeCall } from './calls';
 import { endOf, FUNCTION_TYPES, isNameChar, kind, up } from '../syntax';
 import { definedFunctionAt, pastNextChar } from './functions';
 import { isLimited } from './limiters';
+import { sticky } from '../scanCache';
 
 /**
  * The same-file call graph: named local functions (declarations, `def`, methods of local
@@ -68,10 +69,11 @@ export const MAX_DEPTH = 2;
 // (A name starts after a non-name character: without the look-behind each pattern is also
 // tried from every later character of each name, to the same end.)
 // Each with the tail it cannot match without, from a literal character on (see
-// `FileContext.scanLines`), or none for a pattern cheap enough on its own.
-export const JS_DEFS: Array<[RegExp, RegExp?]> = [
+// `FileContext.scanLines`), or none; a pattern that spans lines with the head every match
+// starts with (see `FileContext.scanFromHint`).
+export const JS_DEFS: Array<[RegExp, RegExp?, RegExp?]> = [
   // function name(  /  function* name(
-  [/\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g],
+  [/\bfunction\b[\s*]*([A-Za-z_$][\w$]*)\s*[<(]/g, undefined, /\bfunction\b/g],
   // name = async (…) =>, name = x =>, name = function, const name: T = (…, name = <T>(…) =>
   [
     /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{0,80})?=[ \t]*(?:async\b[ \t]*)?(?:function\b|(?:<[^<>=\n]{1,80}>[ \t]*)?\(|[A-Za-z_$][\w$]*[ \t]*=>)/g,
@@ -87,10 +89,13 @@ export const JS_DEFS: Array<[RegExp, RegExp?]> = [
     /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
   ],
 ];
-export const PY_DEFS: Array<[RegExp, RegExp?]> = [
+export const PY_DEFS: Array<[RegExp, RegExp?, RegExp?]> = [
   [/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm],
   [/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm, /=[ \t]*lambda\b/g],
 ];
+
+/** Sticky copies of the definition patterns read from their heads. */
+const STICKY: Record<string, RegExp> = {};
 
 /** Keywords the call-site scan reads as calls (`if (`, `while (`): never a function's name. */
 const JS_NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
@@ -121,7 +126,13 @@ function buildGraph(ctx: FileContext): CallGraph {
     innermost(call.node.startIndex)?.claude.push(call);
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));
-  const paramNamesAll = new Set(functions.flatMap((f) => f.params));
+  const paramNamesAll = new Set<string>();
+  for (const f of functions) {
+    // (a loop: `flatMap` costs several times more here)
+    for (const p of f.params) {
+      paramNamesAll.add(p);
+    }
+  }
   const dispatch = dispatchAliases(ctx);
   for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
     const local = byName.has(name);
@@ -239,8 +250,13 @@ interface FunctionDef {
 function findFunctions(ctx: FileContext): LocalFunction[] {
   const seen = new Set<number>();
   const out: LocalFunction[] = [];
-  for (const [re, hint] of ctx.python ? PY_DEFS : JS_DEFS) {
-    for (const m of hint ? ctx.scanLines(re, hint) : ctx.scan(re)) {
+  for (const [re, hint, head] of ctx.python ? PY_DEFS : JS_DEFS) {
+    const found = hint
+      ? ctx.scanLines(re, hint)
+      : head
+        ? ctx.scanFromHint((STICKY[re.source] ??= sticky(re)), head)
+        : ctx.scan(re);
+    for (const m of found) {
       const name = m[1];
       const at = nameAtOf(m, name);
       if ((ctx.python ? PY_NOT_NAMES : JS_NOT_NAMES).has(name)) {
@@ -550,12 +566,16 @@ function ownClassFirst(
 
 /** Local call sites between two offsets (text order), from the call graph. */
 export function sitesWithin(ctx: FileContext, start: number, end: number): CallSite[] {
-  const all = ctx.memo('call-graph-sites', () =>
-    callGraph(ctx)
-      .functions.flatMap((f) => f.sites)
-      .concat(callGraph(ctx).topLevel)
-      .sort((a, b) => a.at - b.at),
-  );
+  const all = ctx.memo('call-graph-sites', () => {
+    const graph = callGraph(ctx);
+    const sites = [...graph.topLevel];
+    for (const f of graph.functions) {
+      for (const site of f.sites) {
+        sites.push(site); // (a loop, as in buildGraph)
+      }
+    }
+    return sites.sort((a, b) => a.at - b.at);
+  });
   let lo = 0;
   let hi = all.length;
   while (lo < hi) {

@@ -1,5 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
+import { sticky } from '../scanCache';
 import {
   callee,
   dottedName,
@@ -42,9 +43,7 @@ export function findCalls(ctx: FileContext): ClaudeCall[] {
   }
   // `messages` … up to the call's opening parenthesis; the call is then the smallest node
   // spanning both, found in one lookup.
-  const re =
-    /\bmessages(?:\s+as\s+[\w$.]+\s*\))?\s*(?:\?\.|!?\.)\s*(?:(?:with_raw_response|with_streaming_response)\s*\.\s*)?(create|stream|batches\s*\.\s*create)\s*(?:<[^()]*?>\s*)?(?:\?\.\s*)?\(/g;
-  for (const m of ctx.scan(re)) {
+  for (const m of ctx.scanFromHint(MESSAGES_CALL_AT, /\bmessages/g)) {
     const method = m[1] === 'create' ? 'create' : m[1] === 'stream' ? 'stream' : 'batches.create';
     const call = callAt(ctx, m.index, m.index + m[0].length - 1, method);
     if (call) {
@@ -54,6 +53,15 @@ export function findCalls(ctx: FileContext): ClaudeCall[] {
   const aliased = [...aliasCalls(ctx), ...methodAliasCalls(ctx), ...handedOverCalls(ctx)];
   return aliased.length ? [...out, ...aliased].sort((a, b) => a.node.startIndex - b.node.startIndex) : out;
 }
+
+/**
+ * `messages.create(` / `.stream(` / `.batches.create(` (also `?.`, `!.`, `with_raw_response`,
+ * type arguments): found from the line-local matches of `messages`, kept across edits (see
+ * `FileContext.scanFromHint`).
+ */
+export const MESSAGES_CALL =
+  /\bmessages(?:\s+as\s+[\w$.]+\s*\))?\s*(?:\?\.|!?\.)\s*(?:(?:with_raw_response|with_streaming_response)\s*\.\s*)?(create|stream|batches\s*\.\s*create)\s*(?:<[^()]*?>\s*)?(?:\?\.\s*)?\(/g;
+const MESSAGES_CALL_AT = sticky(MESSAGES_CALL);
 
 /** Python runners given a function and its arguments: `asyncio.to_thread(f, **kw)`, `pool.submit(f, ...)`, `partial(f, ...)`. */
 const PY_RUNNER = /^(?:to_thread|submit|partial)$/;
@@ -70,7 +78,7 @@ function handedOverCalls(ctx: FileContext): ClaudeCall[] {
   if (!ctx.python) {
     return out;
   }
-  for (const m of ctx.scan(/\bmessages\s*\.\s*(create|stream)\s*,/g)) {
+  for (const m of ctx.scanFromHint(/\bmessages\s*\.\s*(create|stream)\s*,/y, /\bmessages/g)) {
     const ref = ctx.nodeAt(m.index);
     let member: Node | null = ref;
     while (member && up(member) && kind(up(member) as Node) === 'attribute') {

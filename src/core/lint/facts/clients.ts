@@ -50,8 +50,7 @@ export function findClients(ctx: FileContext): ClientBinding[] {
       'with_options',
       ...local,
     ];
-    const re = new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names.join('|')}))\\s*\\(`, 'g');
-    for (const m of ctx.scan(re)) {
+    for (const m of dottedCalls(ctx, names.join('|'))) {
       candidates.push({ at: m.index, name: m[1], paren: m.index + m[0].length - 1 });
     }
   } else {
@@ -75,6 +74,60 @@ export function findClients(ctx: FileContext): ClientBinding[] {
   }
   out.sort((a, b) => a.node.startIndex - b.node.startIndex);
   return out;
+}
+
+/**
+ * What a scan of `\b((?:[A-Za-z_]\w*\.)*(?:names))\s*\(` finds (`names`: an alternation of
+ * names, each a name or dotted names, `anthropic\.Client`), from the matches of `\b(?:names)`
+ * (a line-local scan, kept across edits): a match can start only at that name or at one of the
+ * dotted names right before it (`a.b.Anthropic(`), tried leftmost first with a sticky copy.
+ */
+export function* dottedCalls(ctx: FileContext, names: string): Generator<RegExpExecArray> {
+  const text = ctx.text;
+  if (!ctx.keeps) {
+    // One lint of a text (no scans to keep): the pattern itself, one pass over the text.
+    yield* ctx.scan(new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'g'));
+    return;
+  }
+  const at = new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'y');
+  let next = 0;
+  for (const h of ctx.scan(new RegExp(`\\b(?:${names})`, 'g'))) {
+    if (h.index < next) {
+      continue;
+    }
+    // The starts of the dotted names before it, nearest first: each a run of word characters
+    // (not led by a digit) ending at a `.`.
+    const starts = [h.index];
+    for (let dot = h.index - 1; text[dot] === '.';) {
+      let s = dot;
+      while (s > 0 && isWordChar(text.charCodeAt(s - 1))) {
+        s--;
+      }
+      const c = text.charCodeAt(s);
+      if (s === dot || (c >= 48 && c <= 57)) {
+        break;
+      }
+      starts.push(s);
+      dot = s - 1;
+    }
+    for (let i = starts.length - 1; i >= 0; i--) {
+      if (starts[i] < next) {
+        continue;
+      }
+      at.lastIndex = starts[i];
+      const m = at.exec(text);
+      if (m) {
+        next = at.lastIndex;
+        yield m;
+        break;
+      }
+    }
+  }
+}
+
+/** `\w`: an ASCII letter, digit or `_`. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** A cheap text test before looking at the tree: could `new <name>` construct a client? */

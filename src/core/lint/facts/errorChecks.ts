@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { dottedName, lastSegment, namedChildren, up, kind, kindOf, endOf } from '../syntax';
+import { dottedName, lastSegment, namedChildren, nodeSpanning, up, kind, kindOf, endOf } from '../syntax';
 import { moduleConstant } from './constants';
 
 const PY_RATE_LIMIT_CATCHERS = new Set([
@@ -16,20 +16,72 @@ const PY_RATE_LIMIT_CATCHERS = new Set([
 ]);
 // (`OverloadedError` is a 529: a handler naming only it never sees a 429.)
 
+/** A try block's body: its offset range, and the try statement (`node`). */
+export interface TryBody {
+  start: number;
+  end: number;
+  node: Node;
+}
+
 /** The offset ranges of every try block's body in the file (found once, from the `try` keywords). */
-export function tryBodies(ctx: FileContext): Array<{ start: number; end: number; node: Node }> {
+export function tryBodies(ctx: FileContext): TryBody[] {
   return ctx.memo('try-bodies', () => {
-    const out: Array<{ start: number; end: number; node: Node }> = [];
+    const out: TryBody[] = [];
     for (const m of ctx.scan(/\btry\s*[:{]/g)) {
-      let t = ctx.nodeAt(m.index);
-      t = t && kind(t) !== 'try_statement' ? up(t) : t;
-      const body = t && kind(t) === 'try_statement' ? t.childForFieldName('body') : null;
-      if (t && body) {
-        out.push({ start: body.startIndex, end: endOf(body), node: t });
+      // Read from the try statement's subtree (kept across an edit elsewhere, see
+      // `FileContext.derive`); the node of a kept one is found again only when asked for.
+      let node: Node | undefined;
+      const found = ctx.derive<{ start: number; end: number; at: number; to: number } | null>(
+        'try-body',
+        m.index,
+        () => {
+          const leaf = ctx.nodeAt(m.index);
+          const t = leaf && kind(leaf) !== 'try_statement' ? up(leaf) : leaf;
+          const body = t && kind(t) === 'try_statement' ? t.childForFieldName('body') : null;
+          const read = t ?? leaf;
+          node = t && body ? t : undefined;
+          return {
+            value:
+              t && body ? { start: body.startIndex, end: endOf(body), at: t.startIndex, to: endOf(t) } : null,
+            start: read ? read.startIndex : m.index,
+            end: read && ctx.keeps ? endOf(read) : m.index,
+          };
+        },
+        (v, by) => v && { start: v.start + by, end: v.end + by, at: v.at + by, to: v.to + by },
+      );
+      if (found) {
+        out.push(new LazyTryBody(ctx, found, node));
       }
     }
     return out;
   });
+}
+
+/** A `TryBody` whose try statement is found in the tree when first read. */
+class LazyTryBody implements TryBody {
+  readonly start: number;
+  readonly end: number;
+  #node: Node | undefined;
+
+  constructor(
+    private readonly ctx: FileContext,
+    private readonly range: { start: number; end: number; at: number; to: number },
+    node?: Node,
+  ) {
+    this.start = range.start;
+    this.end = range.end;
+    this.#node = node;
+  }
+
+  get node(): Node {
+    const { at, to } = this.range;
+    const node = (this.#node ??=
+      nodeSpanning(this.ctx.root, at, to, (k) => k === 'try_statement') ?? undefined);
+    if (!node) {
+      throw new Error(`no try statement at ${at}..${to}`);
+    }
+    return node;
+  }
 }
 
 /** The handlers of a try statement that would catch a rate-limit error and not simply re-raise it. */

@@ -1,5 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
+import { sticky } from '../scanCache';
+import { anyIn } from './retryLoops';
 import {
   argumentList,
   callee,
@@ -43,10 +45,12 @@ export function limiterNames(ctx: FileContext): Set<string> {
     ]
       .map((n) => n.replace(/[$]/g, '\\$'))
       .join('|');
-    // Find the constructor first (a cheap literal scan), then read the name it is assigned to.
-    const re = new RegExp(`\\b(?:${ctors})\\s*[(<]`, 'g');
+    // Find the constructor first (a cheap literal scan, from the lines holding one of the
+    // names: see `FileContext.scanFromHint`), then read the name it is assigned to.
+    const at = new RegExp(`\\b(?:${ctors})\\s*[(<]`, 'y');
+    const hint = new RegExp(`\\b(?:${ctors})`, 'g');
     const assigned = /([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?(?:new\s+)?(?:[\w$]+\.)*$/;
-    for (const m of ctx.scan(re)) {
+    for (const m of ctx.scanFromHint(at, hint)) {
       const lineStart = ctx.text.lastIndexOf('\n', m.index) + 1;
       const found = assigned.exec(ctx.text.slice(Math.max(lineStart, m.index - 200), m.index));
       if (found) {
@@ -174,31 +178,33 @@ export function heldLimiter(ctx: FileContext, from: Node, boundary: Node): strin
  */
 const LIMITER_WORDS =
   /limit|queue|throttl|sema|\bsem\b|_sem\b|mutex|lock|schedul|bottleneck|concurren|bucket|slot|acquire|removeTokens|waitForToken|wait_for_token|consume/gi;
-const LIMITER_CALLS =
+export const LIMITER_CALLS =
   /\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|pace)\s*\(\s*\)/gi;
+/** `LIMITER_CALLS`, found from the matches of its heads (see `FileContext.scanFromHint`). */
+const LIMITER_CALLS_AT = sticky(LIMITER_CALLS);
+export const LIMITER_CALLS_HINT = /\.(?:add|addAll|wrap|run|runExclusive|submit|enqueue)|\b(?:self|this)/gi;
 
 /**
  * Whether limiter-ish text appears between two offsets: the offsets of every mention are
  * found once per file, so asking about many ranges (one per call) stays linear.
  */
 function mentionsLimiter(ctx: FileContext, start: number, end: number): boolean {
-  const offsets = ctx.memo('limiter-mentions', () => {
-    const out = [...ctx.scan(LIMITER_WORDS), ...ctx.scan(LIMITER_CALLS)].map((m) => m.index);
+  // Sorted offset lists, each searched on its own (not merged and sorted on every lint).
+  const lists = ctx.memo('limiter-mentions', () => {
+    const out = [
+      [...ctx.scan(LIMITER_WORDS)].map((m) => m.index),
+      [...ctx.scanFromHint(LIMITER_CALLS_AT, LIMITER_CALLS_HINT)].map((m) => m.index),
+    ];
     for (const name of limiterNames(ctx)) {
+      const offsets: number[] = [];
       for (let i = ctx.text.indexOf(name); i >= 0; i = ctx.text.indexOf(name, i + 1)) {
-        out.push(i);
+        offsets.push(i);
       }
+      out.push(offsets);
     }
-    return out.sort((a, b) => a - b);
+    return out;
   });
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < offsets.length && offsets[lo] < end;
+  return lists.some((offsets) => anyIn(offsets, start, end));
 }
 
 function enclosingFunctionStart(node: Node): number | undefined {

@@ -1,5 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
+import { type Derived, sticky } from '../scanCache';
 import {
   callee,
   COMPREHENSION_TYPES,
@@ -16,6 +17,7 @@ import {
   endOf,
   contains,
   namedChildren,
+  nodeSpanning,
 } from '../syntax';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
@@ -257,15 +259,42 @@ function endsByCondition(ctx: FileContext, loop: Node, tryStart: number, tryEnd:
  * `websocket.receive_text(`, `queue.get(` (scanned once). A loop that reads one before its
  * call handles a new request each turn; an error there is not retried.
  */
-function inputReads(ctx: FileContext): number[] {
-  return ctx.memo('input-reads', () =>
-    [
-      ...ctx.scan(
-        /(?<![\w$.])(?:input|raw_input|getpass)\s*\(|\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(|\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/g,
-      ),
-    ].map((m) => m.index),
-  );
+export function inputReads(ctx: FileContext): number[] {
+  return ctx.memo('input-reads', () => {
+    if (!ctx.keeps) {
+      return [...ctx.scan(INPUT_READ)].map((m) => m.index); // (one lint of a text: one pass)
+    }
+    // What `INPUT_READ` finds: its three alternatives never overlap, so each is scanned on its
+    // own (from the matches of its words, kept across edits) and the starts merged.
+    const text = ctx.text;
+    const out = [
+      ...[...ctx.scanFromHint(INPUT_CALL, INPUT_CALL_HINT)].map((m) => m.index),
+      ...[...ctx.scanFromHint(QUEUE_GET, QUEUE_GET_HINT)].map((m) => m.index),
+    ];
+    // `.readline(`: the match starts at the dot before the method's name (blanks between).
+    for (const h of ctx.scan(READ_METHOD_HINT)) {
+      let dot = h.index - 1;
+      while (dot >= 0 && /\s/.test(text[dot])) {
+        dot--;
+      }
+      READ_METHOD.lastIndex = dot;
+      if (dot >= 0 && text[dot] === '.' && READ_METHOD.exec(text)) {
+        out.push(dot);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  });
 }
+
+/** Reading input: `input(`, `sys.stdin.readline(`, `websocket.receive_text(`, `queue.get(`. */
+export const INPUT_READ =
+  /(?<![\w$.])(?:input|raw_input|getpass)\s*\(|\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(|\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/g;
+const INPUT_CALL = /(?<![\w$.])(?:input|raw_input|getpass)\s*\(/y;
+const INPUT_CALL_HINT = /(?<![\w$.])(?:input|raw_input|getpass)/g;
+const READ_METHOD = /\.\s*(?:readline|readLine|question|recv|receive|receive_text|receive_json)\s*\(/y;
+const READ_METHOD_HINT = /readline|readLine|question|recv|receive/g;
+const QUEUE_GET = /\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/y;
+const QUEUE_GET_HINT = /\b(?:queue|q|inbox|jobs|tasks)/g;
 
 /** Names assigned (`name =`, not `==`) between two offsets, from one scan of the file. */
 function assignmentsIn(ctx: FileContext, start: number, end: number): string[] {
@@ -338,6 +367,14 @@ export interface WaitInfo {
 
 const JS_SLEEP = /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)\s*\(/gi;
 const PY_SLEEP = /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep\s*\(/g;
+/** Each found from the matches of its head (see `FileContext.scanFromHint`). */
+export const SLEEP_SCANS = {
+  js: {
+    at: sticky(JS_SLEEP),
+    hint: /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)/gi,
+  },
+  python: { at: sticky(PY_SLEEP), hint: /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep/g },
+};
 /** Waiting on a rate limiter or token bucket instead of sleeping. */
 const LIMITER_WAIT =
   /\b(?:acquire|wait_for_token|waitForToken|removeTokens|remove_tokens|consume|take)\s*\(|\b\w*(?:bucket|limiter|throttle)\w*\s*\.\s*\w+\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|throttle|rate_?limit|pace)\s*\(\s*\)/gi;
@@ -345,6 +382,8 @@ const LIMITER_WAIT =
 /** A sleep call of the file (found once per file). */
 export interface SleepCall {
   at: number;
+  /** Where the call starts (`call.startIndex`, without a tree lookup). */
+  start: number;
   call: Node;
   delay: Node | null;
 }
@@ -353,26 +392,91 @@ export interface SleepCall {
 export function sleepCalls(ctx: FileContext): SleepCall[] {
   return ctx.memo('sleep-calls', () => {
     const out: SleepCall[] = [];
-    const re = ctx.python ? PY_SLEEP : JS_SLEEP;
-    for (const m of ctx.scan(re)) {
+    const { at, hint } = ctx.python ? SLEEP_SCANS.python : SLEEP_SCANS.js;
+    for (const m of ctx.scanFromHint(at, hint)) {
       const offset = m.index + m[0].search(/\w+\s*\($/);
-      let n = ctx.nodeAt(offset);
-      for (let i = 0; n && !isCall(n) && i < 4; i++) {
-        n = up(n);
+      // Read from the call's subtree (kept across an edit elsewhere, see `FileContext.derive`);
+      // the nodes of a kept one are found again only when asked for.
+      let node: Node | undefined;
+      const found = ctx.derive<SleepSpan | null>(
+        'sleep-call',
+        offset,
+        () => readSleep(ctx, offset, (n) => (node = n)),
+        shiftSleep,
+      );
+      if (found) {
+        out.push(new LazySleep(ctx, offset, found, node));
       }
-      if (!n || !isCall(n) || ctx.inCommentOrString(offset)) {
-        continue;
-      }
-      const name = lastSegment(dottedName(callee(n), ctx.text));
-      const args = positionalArgs(n);
-      let delay = name === 'setTimeout' && args.length > 1 ? args[1] : (args[0] ?? null);
-      if (delay && /^(?:resolve|r|res|done)$/.test(ctx.textOf(delay)) && args.length > 1) {
-        delay = args[1];
-      }
-      out.push({ at: offset, call: n, delay });
     }
     return out;
   });
+}
+
+/** Where a sleep call is, and which of its positional arguments is the delay (-1: none). */
+interface SleepSpan {
+  start: number;
+  end: number;
+  delay: number;
+}
+
+function readSleep(ctx: FileContext, offset: number, found: (call: Node) => void): Derived<SleepSpan | null> {
+  let n = ctx.nodeAt(offset);
+  let read = n;
+  for (let i = 0; n && !isCall(n) && i < 4; i++) {
+    n = up(n);
+    read = n ?? read;
+  }
+  const range = { start: read ? read.startIndex : offset, end: read && ctx.keeps ? endOf(read) : offset };
+  if (!n || !isCall(n) || ctx.inCommentOrString(offset)) {
+    return { value: null, ...range };
+  }
+  const name = lastSegment(dottedName(callee(n), ctx.text));
+  const args = positionalArgs(n);
+  let delay = name === 'setTimeout' && args.length > 1 ? 1 : args.length > 0 ? 0 : -1;
+  if (delay >= 0 && /^(?:resolve|r|res|done)$/.test(ctx.textOf(args[delay])) && args.length > 1) {
+    delay = 1;
+  }
+  found(n);
+  return { value: { start: n.startIndex, end: endOf(n), delay }, ...range };
+}
+
+function shiftSleep(s: SleepSpan | null, by: number): SleepSpan | null {
+  return s && { start: s.start + by, end: s.end + by, delay: s.delay };
+}
+
+/** A `SleepCall` whose nodes are found in the tree when first read. */
+class LazySleep implements SleepCall {
+  #call: Node | undefined;
+
+  constructor(
+    private readonly ctx: FileContext,
+    readonly at: number,
+    private readonly span: SleepSpan,
+    call?: Node,
+  ) {
+    this.#call = call;
+  }
+
+  get start(): number {
+    return this.span.start;
+  }
+
+  get call(): Node {
+    const { start, end } = this.span;
+    const call = (this.#call ??= nodeSpanning(this.ctx.root, start, end, isCallKind) ?? undefined);
+    if (!call) {
+      throw new Error(`no call at ${start}..${end}`);
+    }
+    return call;
+  }
+
+  get delay(): Node | null {
+    return this.span.delay < 0 ? null : (positionalArgs(this.call)[this.span.delay] ?? null);
+  }
+}
+
+function isCallKind(k: string): boolean {
+  return k === 'call_expression' || k === 'call';
 }
 
 /** Offsets of `retry-after` mentions (scanned once). */
@@ -668,15 +772,18 @@ function localInitialisers(
 ): string {
   let out = '';
   for (const id of new Set(delayText.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
-    const re = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?::[^=\\n]*)?=(?!=)([^;\\n]*)`, 'g');
     for (const part of parts(range, skip)) {
-      for (const m of ctx.scan(re, part.start, part.end)) {
+      // (`(?:^|[^\w$.])id\s*(?::[^=\n]*)?=(?!=)([^;\n]*)`, from the name's occurrences)
+      for (const m of ctx.scanAfterName(id, INITIALISER_TAIL, part.start, part.end)) {
         out += ` ${balanced(ctx, m.index + m[0].length - m[1].length, m[1])}`;
       }
     }
   }
   return out;
 }
+
+/** What follows a name assigned a value: `: T = value` / ` = value` (sticky, see `scanAfterName`). */
+const INITIALISER_TAIL = /\s*(?::[^=\n]*)?=(?!=)([^;\n]*)/y;
 
 /**
  * An initialiser cut at its line end, continued (at most 400 characters) while a parenthesis

@@ -209,7 +209,7 @@ function isDefinitionName(node: Node, at: number): boolean {
  */
 export function methodReferences(ctx: FileContext, client: ClientBinding): Node[] {
   const out: Node[] = [];
-  for (const m of ctx.scan(/\bmessages\s*\.\s*(?:create|stream)\b(?!\s*[(<\w$])/g)) {
+  for (const m of ctx.scanFromHint(/\bmessages\s*\.\s*(?:create|stream)\b(?!\s*[(<\w$])/y, /\bmessages/g)) {
     if (ctx.inCommentOrString(m.index)) {
       continue;
     }

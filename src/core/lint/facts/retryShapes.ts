@@ -163,10 +163,10 @@ function longerWaitsLater(ctx: FileContext, handler: Node, wait: WaitInfo): Wait
   const at = wait.call.startIndex;
   const end = endOf(handler);
   // (a re-send is rare: reading the file's sleeps here keeps the pass linear)
-  const later = sleepCalls(ctx).filter((s) => s.call.startIndex >= at && s.at < end);
-  const first = later.find((s) => s.call.startIndex === at)?.delay;
+  const later = sleepCalls(ctx).filter((s) => s.start >= at && s.at < end);
+  const first = later.find((s) => s.start === at)?.delay;
   const grows = later.some(
-    (s) => s.call.startIndex !== at && s.delay && first && ctx.textOf(s.delay) !== ctx.textOf(first),
+    (s) => s.start !== at && s.delay && first && ctx.textOf(s.delay) !== ctx.textOf(first),
   );
   return grows ? { ...wait, kind: 'growing', amount: undefined } : wait;
 }
@@ -565,7 +565,7 @@ const PARTIAL = /\bpartial\s*\(\s*[\w.]+\.\s*messages\s*\.\s*(?:create|stream)\s
  * `withRetry(client.messages.create.bind(client.messages), params)`).
  */
 const METHOD_REF =
-  /[\w$)\]][ \t]*\.[ \t]*messages[ \t]*\.[ \t]*(?:create|stream)[ \t]*(?:\.[ \t]*bind[ \t]*\([^()\n]*\)[ \t]*)?(?:[,)]|;?[ \t]*$)/m;
+  /[\w$)\]][ \t]*\.[ \t]*messages[ \t]*\.[ \t]*(?:create|stream)[ \t]*(?:\.[ \t]*bind[ \t]*\([^()\n]*\)[ \t]*)?(?:[,)]|;?[ \t]*$)/gm;
 
 /** Whether the file binds a Claude call with `functools.partial` (tested once). */
 function partialRefs(ctx: FileContext): boolean {
@@ -577,7 +577,11 @@ function partialRefs(ctx: FileContext): boolean {
 
 /** Whether the file passes a Messages method as a value (tested once). */
 function methodRefs(ctx: FileContext): boolean {
-  return ctx.memo('retry-shapes-method-refs', () => !!ctx.imports.anthropic && METHOD_REF.test(ctx.text));
+  // (a line-local scan, kept across edits in an editor document)
+  return ctx.memo(
+    'retry-shapes-method-refs',
+    () => !!ctx.imports.anthropic && !ctx.scan(METHOD_REF).next().done,
+  );
 }
 
 /**

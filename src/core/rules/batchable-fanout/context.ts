@@ -16,13 +16,13 @@ import { instanceCalls } from '../../lint/facts/perItem';
 const JS_SERVER =
   /(?:from\s+|require\s*\(\s*)['"](?:express|fastify|koa|@koa\/router|hono|next(?:\/[\w/-]+)?|@nestjs\/[\w-]+|@hapi\/hapi|restify|@sveltejs\/kit|@remix-run\/[\w-]+|h3|elysia)['"]/;
 const PY_SERVER =
-  /^[ \t]*(?:from|import)[ \t]+(?:flask|fastapi|django|starlette|aiohttp|sanic|tornado|quart|litestar|bottle|falcon|werkzeug|streamlit|gradio|chainlit)\b/m;
+  /^[ \t]*(?:from|import)[ \t]+(?:flask|fastapi|django|starlette|aiohttp|sanic|tornado|quart|litestar|bottle|falcon|werkzeug|streamlit|gradio|chainlit)\b/gm;
 
 /**
  * A script whose top level reads what its user types (`topic = input("Topic: ")`): someone
  * runs it and waits for the answer (a prompt for a choice inside a function does not count).
  */
-const TOP_LEVEL_INPUT = /^[A-Za-z_]\w*[ \t]*=[ \t]*input[ \t]*\(/m;
+const TOP_LEVEL_INPUT = /^[A-Za-z_]\w*[ \t]*=[ \t]*input[ \t]*\(/gm;
 
 /** Names of entry functions. */
 const ENTRY_NAMES = /^(?:main|_main|cli|run_cli|script)$/;
@@ -32,7 +32,10 @@ const PY_COMMAND = /^[ \t]*@[\w.]*(?:command|group)\b/;
 
 /** Whether the file imports a web framework. */
 export function servesRequests(ctx: FileContext): boolean {
-  return ctx.memo('serves-requests', () => (ctx.python ? PY_SERVER : JS_SERVER).test(ctx.text));
+  // (Python's pattern is line-local: a scan kept across edits in an editor document)
+  return ctx.memo('serves-requests', () =>
+    ctx.python ? !ctx.scan(PY_SERVER).next().done : JS_SERVER.test(ctx.text),
+  );
 }
 
 /** Why a node runs offline ("a script's top level", "main()", ...), or undefined when it may serve a request. */
@@ -40,7 +43,7 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
   if (servesRequests(ctx)) {
     return cronRoute(ctx);
   }
-  if (ctx.python && TOP_LEVEL_INPUT.test(ctx.text)) {
+  if (ctx.python && !ctx.scan(TOP_LEVEL_INPUT).next().done) {
     return undefined;
   }
   return reachedOffline(ctx, node) ?? writesFiles(ctx, node);

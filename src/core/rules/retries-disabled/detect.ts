@@ -113,7 +113,7 @@ function tokenCounts(ctx: FileContext, client: ClientBinding): Node[] {
   if (client.key === null) {
     return out;
   }
-  for (const m of ctx.scan(/\bmessages\s*\.\s*(?:countTokens|count_tokens)\s*\(/g)) {
+  for (const m of ctx.scanFromHint(/\bmessages\s*\.\s*(?:countTokens|count_tokens)\s*\(/y, /\bmessages/g)) {
     const call = ctx.root.descendantForIndex(m.index, m.index + m[0].length);
     if (!call || !isCall(call) || ctx.inCommentOrString(m.index)) {
       continue;

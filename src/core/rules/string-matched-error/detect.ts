@@ -507,22 +507,54 @@ function constantList(ctx: FileContext, name: string): Node | null {
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
     return null;
   }
-  const lists = ctx.memo('constant-lists', () => {
-    const out = new Map<string, number>();
-    for (const m of ctx.scan(
-      /^[ \t]*(?:export\s+)?(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*[[(]/gm,
-    )) {
-      out.set(m[1], m.index + m[0].length - 1);
-    }
-    return out;
-  });
-  const at = lists.get(name);
+  const at = ctx.memo(`constant-list:${name}`, () => listConstantAt(ctx, name));
   if (at === undefined) {
     return null;
   }
   const n = ctx.nodeAt(at);
   const list = n && (kind(n) === 'list' || kind(n) === 'array' || kind(n) === 'tuple') ? n : up(n);
   return list && (kind(list) === 'list' || kind(list) === 'array' || kind(list) === 'tuple') ? list : null;
+}
+
+/** A name assigned a list or a call's result at the start of a line (`const NAME = [`, `NAME: T = (`). */
+export const LIST_CONSTANT =
+  /^[ \t]*(?:export\s+)?(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*[[(]/gm;
+const LIST_CONSTANT_AT = new RegExp(LIST_CONSTANT.source, 'myd');
+const LIST_CONSTANT_TAIL = /\s*(?::[^=\n]*)?=\s*[[(]/y;
+
+/**
+ * Where the last match of `LIST_CONSTANT` whose name is `name` ends (its `[` or `(`), found from
+ * the name's whole-word occurrences, last first: the tail must follow the name, and the pattern
+ * match from a line start before it (the name's own line, or an earlier one when only blanks and
+ * `export`/`const`/`let`/`var` come between) with the name as its group. (A scan hides a match
+ * only inside an earlier one from a line above, with the same name and end.)
+ */
+export function listConstantAt(ctx: FileContext, name: string): number | undefined {
+  const text = ctx.text;
+  const words = ctx.wordsOf(name);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const at = words[i];
+    LIST_CONSTANT_TAIL.lastIndex = at + name.length;
+    if (!LIST_CONSTANT_TAIL.exec(text)) {
+      continue;
+    }
+    const end = LIST_CONSTANT_TAIL.lastIndex - 1;
+    // Line starts at or before the name (`^` with `m`: after any line terminator), nearest first.
+    for (let from = at; from >= 0; from--) {
+      if (from > 0 && !/[\n\r\u2028\u2029]/.test(text[from - 1])) {
+        continue;
+      }
+      if (!/^\s*(?:(?:export|const|let|var)\s+)*$/.test(text.slice(from, at))) {
+        break; // (a line start further up has the same text after its line)
+      }
+      LIST_CONSTANT_AT.lastIndex = from;
+      const m = LIST_CONSTANT_AT.exec(text);
+      if (m?.indices?.[1]?.[0] === at) {
+        return end;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Calls in a handler of same-file predicates that test their argument's text: `_is_rate_limit_error(e)`. */
@@ -644,10 +676,9 @@ function claudeHandlers(ctx: FileContext): Node[] {
     );
   const handlers: Node[] = [];
   for (const t of tryBodies(ctx)) {
-    const body = t.node.childForFieldName('body') ?? t.node;
     if (
       anyIn(starts, t.start, t.end) ||
-      sitesWithin(ctx, body.startIndex, endOf(body)).some((s) => {
+      sitesWithin(ctx, t.start, t.end).some((s) => {
         // (a function that catches its own Claude errors, `catch { return null }`, lets none reach here)
         const target = claudeTarget(ctx, s.name, s.at);
         return (

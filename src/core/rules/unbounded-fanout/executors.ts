@@ -37,8 +37,12 @@ import { parameterReach } from './thunks';
 
 /** Thread/process pools with no or a large `max_workers` mapping or submitting Claude calls. */
 export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
-  const multiprocessing = /\bmultiprocessing\b/.test(ctx.text);
-  for (const m of ctx.scan(/\b(ThreadPoolExecutor|ProcessPoolExecutor|Pool|ThreadPool)\s*\(/g)) {
+  // (line-local scans, kept across edits in an editor document)
+  const multiprocessing = !ctx.scan(/\bmultiprocessing\b/g).next().done;
+  for (const m of ctx.scanFromHint(
+    /\b(ThreadPoolExecutor|ProcessPoolExecutor|Pool|ThreadPool)\s*\(/y,
+    /\b(?:ThreadPoolExecutor|ProcessPoolExecutor|Pool|ThreadPool)/g,
+  )) {
     // multiprocessing's `Pool(64)` / `mp.Pool()` / `ThreadPool(n)`: `processes` plays max_workers.
     const mpPool = m[1] === 'Pool' || m[1] === 'ThreadPool';
     if (mpPool && !multiprocessing) {

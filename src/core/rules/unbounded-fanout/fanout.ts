@@ -182,11 +182,9 @@ export function filledCollection(
       }
     }
   }
-  const appendRe = new RegExp(
-    `(?:^|[^\\w$.])${escapeRegExp(name)}\\s*\\.\\s*(?:${appendMethods})\\s*\\(`,
-    'g',
-  );
-  for (const m of ctx.scan(appendRe, scope.startIndex, fanout.startIndex)) {
+  // (`(?:^|[^\w$.])name\s*\.\s*(?:push)\s*\(`, from the name's occurrences)
+  const tail = (APPEND_TAILS[appendMethods] ??= new RegExp(`\\s*\\.\\s*(?:${appendMethods})\\s*\\(`, 'y'));
+  for (const m of ctx.scanAfterName(name, tail, scope.startIndex, fanout.startIndex)) {
     const append = callAtToken(ctx, m.index + m[0].lastIndexOf('.') + 1);
     const loop = append ? enclosingLoop(append, scope) : null;
     if (!append || !loop || boundedLoop(ctx, loop)) {
@@ -205,6 +203,9 @@ export function filledCollection(
   }
   return null;
 }
+
+/** `.push(` / `.append(` after a collection's name, by the methods (see `filledCollection`). */
+const APPEND_TAILS: Record<string, RegExp> = {};
 
 // ---- shared --------------------------------------------------------------------------------
 
@@ -471,6 +472,9 @@ function boundedName(
   );
 }
 
+/** `.append(` / `.push(` / … after a name (`(?:^|[^\w$.])name` + this, see `FileContext.scanAfterName`). */
+const GROWN_TAIL = /\s*\.\s*(append|push|extend|insert|unshift)\s*\(/y;
+
 /**
  * Whether `name.append(…)` / `.push(…)` / `.extend(…)` / `.insert(…)` is written between two
  * offsets inside a loop that starts there and is not itself bounded (a handful of fixed
@@ -480,11 +484,7 @@ function grownAfter(ctx: FileContext, name: string, from: number, to: number): b
   if (to <= from || !/^[A-Za-z_$][\w$]*$/.test(name)) {
     return false;
   }
-  const re = new RegExp(
-    `(?:^|[^\\w$.])${escapeRegExp(name)}\\s*\\.\\s*(append|push|extend|insert|unshift)\\s*\\(`,
-    'g',
-  );
-  for (const m of ctx.scan(re, from, to)) {
+  for (const m of ctx.scanAfterName(name, GROWN_TAIL, from, to)) {
     const call = callAtToken(ctx, m.index + m[0].lastIndexOf(m[1]));
     const loop = call ? enclosingLoop(call, scopeOf(call)) : null;
     if (loop && loop.startIndex >= from && !boundedLoop(ctx, loop)) {
@@ -690,14 +690,7 @@ function fieldValue(ctx: FileContext, e: Node | null, field: string): Node | nul
 
 /** Whether `name.push(…)` / `.append(…)` / `.extend(…)` / `.insert(…)` / `.unshift(…)` is written in [from, to). */
 function grownIn(ctx: FileContext, name: string, from: number, to: number): boolean {
-  const re = new RegExp(
-    `(?:^|[^\\w$.])${escapeRegExp(name)}\\s*\\.\\s*(?:append|push|extend|insert|unshift)\\s*\\(`,
-    'g',
-  );
-  for (const m of ctx.scan(re, from, to)) {
-    if (m) return true;
-  }
-  return false;
+  return !ctx.scanAfterName(name, GROWN_TAIL, from, to).next().done;
 }
 
 /**

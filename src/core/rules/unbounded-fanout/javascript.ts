@@ -32,7 +32,7 @@ const JS_REMEDY =
 
 /** `Promise.all`/`allSettled`/`any`/`race` over a map, a push loop, `Array.from` or a literal list. */
 export function jsPromiseCombinators(ctx: FileContext, report: FanoutReport): void {
-  for (const m of ctx.scan(/\bPromise\s*\.\s*(all|allSettled|any|race)\s*\(/g)) {
+  for (const m of ctx.scanFromHint(/\bPromise\s*\.\s*(all|allSettled|any|race)\s*\(/y, /\bPromise/g)) {
     const call = callAtToken(ctx, m.index);
     if (!call) {
       continue;
@@ -58,12 +58,18 @@ export function jsPromiseCombinators(ctx: FileContext, report: FanoutReport): vo
 function mapperNames(ctx: FileContext): string[] {
   return ctx.memo('unbounded-mappers', () => {
     const out: string[] = [];
-    for (const m of ctx.text.matchAll(
+    // (each pattern matches only where its module's name is written: most files name neither)
+    const text = ctx.text;
+    const matches = (module: string, re: RegExp): Iterable<RegExpExecArray> =>
+      text.includes(module) ? text.matchAll(re) : [];
+    for (const m of matches(
+      'p-map',
       /\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+['"]p-map['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\s*\(\s*['"]p-map['"]\s*\)/g,
     )) {
       out.push((m[1] ?? m[2]) as string);
     }
-    for (const m of ctx.text.matchAll(
+    for (const m of matches(
+      'bluebird',
       /\bimport\s+([A-Za-z_$][\w$]*)\s+from\s+['"]bluebird['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\s*\(\s*['"]bluebird['"]\s*\)/g,
     )) {
       out.push(`${m[1] ?? m[2]}.map`);

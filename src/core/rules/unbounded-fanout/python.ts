@@ -32,7 +32,10 @@ const PY_REMEDY =
 
 /** `asyncio.gather`/`asyncio.wait` over a comprehension, `map` or loop-filled list. */
 export function pythonGather(ctx: FileContext, report: FanoutReport): void {
-  for (const m of ctx.scan(/\b(?:asyncio\s*\.\s*)?(gather|wait)\s*\(/g)) {
+  for (const m of ctx.scanFromHint(
+    /\b(?:asyncio\s*\.\s*)?(gather|wait)\s*\(/y,
+    /\b(?:asyncio|gather|wait)/g,
+  )) {
     if (m[1] === 'wait' && !m[0].startsWith('asyncio')) {
       continue;
     }

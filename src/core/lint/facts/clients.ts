@@ -326,28 +326,51 @@ export function resolveClient(ctx: FileContext, expr: Node, before: number): Cli
   }
   let first: ClientBinding | null = null;
   let best: ClientBinding | null = null;
+  // Whether the expression's own function assigns the key, looked up once for all the
+  // bindings (undefined: not yet).
+  let assigned: boolean | undefined;
+  const plain = key.indexOf('.') === -1;
   for (const c of ctx.clients) {
-    if (c.key === key && !localToOtherFunction(ctx, c, before)) {
-      first ??= c;
-      if (c.node.startIndex < before) {
-        best = c;
+    if (c.key !== key) {
+      continue;
+    }
+    if (plain) {
+      const scope = clientScope(ctx, c);
+      if (scope && (before < scope.start || before >= scope.end)) {
+        if (assigned === undefined) {
+          const own = enclosingFunctionAt(ctx, before);
+          assigned = !!own && assignsLocally(ctx, own, key);
+        }
+        if (assigned) {
+          continue;
+        }
       }
+    }
+    first ??= c;
+    if (c.node.startIndex < before) {
+      best = c;
     }
   }
   return best ?? first;
 }
 
 /**
- * Whether a client bound to a plain name is a local of a function the expression is not in:
- * Python `client = openai.OpenAI()` inside another `def` (no `global client` there), JS
- * `const client = new OpenAI()` inside another function, while the expression's own function
- * assigns the name itself (`client = llm_config["client"]` before `client.messages.create`).
+ * A client bound to a plain name is local to another function than the expression's when it
+ * is declared in a function (`clientScope`) the expression is not in, while the expression's
+ * own function assigns the name itself (`assignsLocally`): Python `client = openai.OpenAI()`
+ * inside another `def` (no `global client` there), JS `const client = new OpenAI()` inside
+ * another function, and `client = llm_config["client"]` before `client.messages.create`.
+ * (Only when the expression's own function assigns the name: a parameter of that name may be
+ * handed the very client, `createWithRetry(client, …)`.)
  */
-function localToOtherFunction(ctx: FileContext, c: ClientBinding, at: number): boolean {
-  if (!c.key || c.key.includes('.')) {
-    return false;
-  }
-  const scope = ctx.memo(`client-scope:${c.node.startIndex}`, () => {
+function clientScope(ctx: FileContext, c: ClientBinding): { start: number; end: number } | null {
+  const scopes = ctx.memo(
+    'client-scopes',
+    () => new Map<ClientBinding, { start: number; end: number } | null>(),
+  );
+  let scope = scopes.get(c);
+  if (scope === undefined) {
+    scope = null;
     for (let n = up(c.node); n; n = up(n)) {
       if (FUNCTION_TYPES.has(kind(n))) {
         const text = ctx.textOf(n);
@@ -358,26 +381,28 @@ function localToOtherFunction(ctx: FileContext, c: ClientBinding, at: number): b
           : new RegExp(`\\b(?:const|let|var)\\s+${key}\\b`).test(
               ctx.text.slice(lineStart, c.node.startIndex),
             );
-        return declared ? { start: n.startIndex, end: endOf(n) } : null;
+        scope = declared ? { start: n.startIndex, end: endOf(n) } : null;
+        break;
       }
     }
-    return null;
-  });
-  if (!scope || (at >= scope.start && at < scope.end)) {
-    return false;
+    scopes.set(c, scope);
   }
-  // (only when the expression's own function assigns the name: a parameter of that name may be
-  // handed the very client, `createWithRetry(client, …)`)
+  return scope;
+}
+
+/** The innermost function around an offset, or null. */
+function enclosingFunctionAt(ctx: FileContext, at: number): Node | null {
   let fn: Node | null = ctx.nodeAt(at);
   while (fn && !FUNCTION_TYPES.has(kind(fn))) {
     fn = up(fn);
   }
-  if (!fn) {
-    return false;
-  }
-  const own = fn;
-  const key = c.key.replace(/\$/g, '\\$');
-  return ctx.memo(`client-local:${own.startIndex}:${c.key}`, () =>
+  return fn;
+}
+
+/** Whether a function assigns a plain name itself (see `clientScope`). */
+function assignsLocally(ctx: FileContext, own: Node, name: string): boolean {
+  const key = name.replace(/\$/g, '\\$');
+  return ctx.memo(`client-local:${own.startIndex}:${name}`, () =>
     new RegExp(
       ctx.python
         ? `^[ \\t]*${key}[ \\t]*(?::[^=\\n]*)?=(?!=)`

@@ -15,7 +15,7 @@ import {
 } from '../syntax';
 import { callParams, objectParams, type ParamSet } from './arguments';
 import { type ClientBinding, resolveClient, vendorOfConstructor } from './clients';
-import { assignedValues } from './functions';
+import { lastAssignedValue } from './functions';
 import { proxyReceiver } from './claudeByProxy';
 
 /** A Claude Messages API call. */
@@ -387,8 +387,7 @@ function boundToOtherClass(ctx: FileContext, receiver: Node, before: number): bo
   if (!r || kind(r) !== 'identifier') {
     return false;
   }
-  const values = assignedValues(ctx, ctx.textOf(r), 0, before);
-  const last = unwrap(values[values.length - 1] ?? null);
+  const last = unwrap(lastAssignedValue(ctx, ctx.textOf(r), 0, before));
   if (!last) {
     return false;
   }

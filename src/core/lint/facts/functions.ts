@@ -41,32 +41,53 @@ const ASSIGNED = /\s*(?::[^=\n]*)?=(?![=>])\s*/y;
  */
 export function assignedValues(ctx: FileContext, name: string, from: number, to: number): Node[] {
   const out: Node[] = [];
-  const text = ctx.text;
   // From the name's whole-word occurrences (searched once per file, kept across edits), not a
   // pattern tried at every offset of the range: many rules ask about the same few names.
   for (const at of ctx.wordsOf(name)) {
-    // (the pattern this replaces needed one character before the name inside the range)
-    if (at < from || (at === from && from > 0) || text[at - 1] === '.') {
-      continue;
-    }
     if (at > to) {
       break;
     }
-    ASSIGNED.lastIndex = at + name.length;
-    const m = ASSIGNED.exec(text);
-    const valueStart = m ? ASSIGNED.lastIndex : -1;
-    if (!m || valueStart > to) {
-      continue;
-    }
-    let value = ctx.nodeAt(valueStart);
-    for (let p = up(value); p && p.startIndex === valueStart && endOf(p) <= to; p = up(value)) {
-      value = p;
-    }
-    if (value && value.startIndex === valueStart) {
+    const value = valueAssignedAt(ctx, name, at, from, to);
+    if (value) {
       out.push(value);
     }
   }
   return out;
+}
+
+/**
+ * The last of `assignedValues(ctx, name, from, to)`, or null: read from the name's last
+ * occurrences back, so a file assigning the name many times is not read from its start.
+ */
+export function lastAssignedValue(ctx: FileContext, name: string, from: number, to: number): Node | null {
+  const words = ctx.wordsOf(name);
+  for (let i = words.length - 1; i >= 0 && words[i] >= from; i--) {
+    const value = words[i] > to ? null : valueAssignedAt(ctx, name, words[i], from, to);
+    if (value) {
+      return value;
+    }
+  }
+  return null;
+}
+
+/** The value assigned at one occurrence of a name (see `assignedValues`), or null. */
+function valueAssignedAt(ctx: FileContext, name: string, at: number, from: number, to: number): Node | null {
+  const text = ctx.text;
+  // (the pattern this replaces needed one character before the name inside the range)
+  if (at < from || (at === from && from > 0) || text[at - 1] === '.') {
+    return null;
+  }
+  ASSIGNED.lastIndex = at + name.length;
+  const m = ASSIGNED.exec(text);
+  const valueStart = m ? ASSIGNED.lastIndex : -1;
+  if (!m || valueStart > to) {
+    return null;
+  }
+  let value = ctx.nodeAt(valueStart);
+  for (let p = up(value); p && p.startIndex === valueStart && endOf(p) <= to; p = up(value)) {
+    value = p;
+  }
+  return value && value.startIndex === valueStart ? value : null;
 }
 
 /**

@@ -324,15 +324,13 @@ export function resolveClient(ctx: FileContext, expr: Node, before: number): Cli
   if (!key) {
     return null;
   }
-  let first: ClientBinding | null = null;
-  let best: ClientBinding | null = null;
   // Whether the expression's own function assigns the key, looked up once for all the
   // bindings (undefined: not yet).
   let assigned: boolean | undefined;
   const plain = key.indexOf('.') === -1;
-  for (const c of ctx.clients) {
+  const usable = (c: ClientBinding): boolean => {
     if (c.key !== key) {
-      continue;
+      return false;
     }
     if (plain) {
       const scope = clientScope(ctx, c);
@@ -341,17 +339,33 @@ export function resolveClient(ctx: FileContext, expr: Node, before: number): Cli
           const own = enclosingFunctionAt(ctx, before);
           assigned = !!own && assignsLocally(ctx, own, key);
         }
-        if (assigned) {
-          continue;
-        }
+        return !assigned;
       }
     }
-    first ??= c;
-    if (c.node.startIndex < before) {
-      best = c;
+    return true;
+  };
+  // The last usable binding made before the expression, else the first usable one (after it).
+  // (Read from the expression back: the nearest binding mostly answers, and the others'
+  // scopes are not looked up.)
+  const clients = ctx.clients;
+  let lo = 0;
+  let hi = clients.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (clients[mid].node.startIndex < before) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    if (usable(clients[i])) {
+      return clients[i];
     }
   }
-  return best ?? first;
+  for (let i = lo; i < clients.length; i++) {
+    if (usable(clients[i])) {
+      return clients[i];
+    }
+  }
+  return null;
 }
 
 /**

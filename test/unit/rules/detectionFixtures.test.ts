@@ -190,6 +190,11 @@ describe('detection fixtures (test/fixtures/detection)', () => {
       await message('python/naive-retry-getattr-dispatch.py', 'naive-retry'),
       /^This loop retries run\(\) after a fixed 5 s wait;/,
     );
+    assert.match(
+      await message('python/naive-retry-wait-from-attribute.py', 'naive-retry'),
+      /^This loop retries (?:the Claude call )?after a fixed wait \(self\.pause\);/,
+      'a fixed wait that is no literal names what it is read from',
+    );
   });
 
   for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {

@@ -356,6 +356,8 @@ export interface WaitInfo {
   call?: Node;
   /** A fixed wait written as a literal, in words (`5 s`, `500 ms`). */
   amount?: string;
+  /** A fixed wait that is no literal: the name it is read from (`self.retry_delay`), when short. */
+  delayName?: string;
   /** The same-file helper that does the waiting (`_sleep_backoff`), if the loop waits through one. */
   helper?: string;
   /**
@@ -609,7 +611,21 @@ export function classifyWaitIn(
   ) {
     return { kind: 'growing', jitter, call: sleep.call };
   }
-  return { kind: 'fixed', jitter, call: sleep.call, amount: amountOf(ctx, sleep, range.start) };
+  const amount = amountOf(ctx, sleep, range.start);
+  return {
+    kind: 'fixed',
+    jitter,
+    call: sleep.call,
+    amount,
+    delayName: amount ? undefined : delayName(ctx, sleep),
+  };
+}
+
+/** The name a non-literal wait is read from (`self.prompt_retry_delay`, `RETRY_DELAY`), when short. */
+function delayName(ctx: FileContext, sleep: SleepCall): string | undefined {
+  const d = unwrap(sleep.delay);
+  const text = d ? ctx.textOf(d) : '';
+  return /^(?:[A-Za-z_$][\w$]*\.)?[A-Za-z_$][\w$]*$/.test(text) && text.length <= 40 ? text : undefined;
 }
 
 /**

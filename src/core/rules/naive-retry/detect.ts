@@ -268,7 +268,9 @@ function describe(
       : `or let the SDK retry (${it ? `it ${it}; ` : ''}${sdk})`;
   const what = how.what;
   const helper = wait.helper ? ` (in ${wait.helper}())` : '';
-  const fixedWait = `a fixed ${wait.amount ?? ''}${wait.amount ? ' ' : ''}wait${helper}`;
+  const fixedWait = wait.amount
+    ? `a fixed ${wait.amount} wait${helper}`
+    : `a fixed wait${wait.delayName && !wait.helper ? ` (${wait.delayName})` : ''}${helper}`;
   let kind: NaiveRetryData['kind'];
   let first: string;
   let detail: string;

@@ -413,8 +413,11 @@ function* scanLinesIn(
 
 const globalCopies = new WeakMap<RegExp, RegExp>();
 
-/** A sticky pattern's global copy (see `FileContext.scanFromHint`). */
-function globalCopy(sticky: RegExp): RegExp {
+/**
+ * A pattern's global copy, made once per pattern (for `scan`, which needs the `g` flag): of a
+ * sticky one (see `FileContext.scanFromHint`), or of a one-match one kept for `test`.
+ */
+export function globalCopy(sticky: RegExp): RegExp {
   let re = globalCopies.get(sticky);
   if (!re) {
     re = new RegExp(sticky.source, `${sticky.flags.replace('y', '')}g`);

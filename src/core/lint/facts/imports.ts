@@ -89,3 +89,28 @@ export function emptyImports(): Imports {
     limiterImports: new Set(),
   };
 }
+
+/** How many names a file's `importsName` looks up (each is one scan of the text: it stays linear). */
+const MAX_NAMES_LOOKED_UP = 16;
+
+/**
+ * Whether `name` is imported from another module: `from x import name`, `import { name } from`,
+ * `const name = require(…)`. Each name is looked up once per file, at most 16 names (a later
+ * one counts as not imported).
+ */
+export function importsName(ctx: FileContext, name: string): boolean {
+  const known = ctx.memo('imports-name', () => new Map<string, boolean>());
+  let found = known.get(name);
+  if (found === undefined) {
+    if (known.size >= MAX_NAMES_LOOKED_UP) {
+      return false;
+    }
+    const n = name.replace(/\$/g, '\\$');
+    found = new RegExp(
+      `^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${n}\\b|\\bimport\\s*\\{[^}]*\\b${n}\\b[^}]*\\}\\s*from|\\b${n}\\b[^\\n]*=\\s*require\\s*\\(`,
+      'm',
+    ).test(ctx.text);
+    known.set(name, found);
+  }
+  return found;
+}

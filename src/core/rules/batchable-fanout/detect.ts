@@ -1,5 +1,5 @@
 import type { Node } from '../../parse/treeSitter';
-import type { FileContext } from '../../lint/context';
+import { globalCopy, type FileContext } from '../../lint/context';
 import { repetitionAbove, type Repetition } from '../../lint/facts/repetition';
 import { callGraph } from '../../lint/facts/callGraph';
 import {
@@ -20,6 +20,7 @@ import { offlineContext, servesRequests } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
+import { importsName } from '../../lint/facts/imports';
 import { overConfiguredProviders } from '../../lint/facts/providers';
 
 /** Writes that store results: files, CSV/JSON/pickle dumps (also helpers named for them: `jsonlines_dump`, `save_jsonl`), databases. */
@@ -276,25 +277,12 @@ function actsOnAnswer(ctx: FileContext, r: PerItem): boolean {
       continue;
     }
     for (const c of ctx.textOf(branch).matchAll(/\bawait\s+([A-Za-z_$][\w$]*)\s*\(/g)) {
-      if (!sink.test(c[0]) && importedName(ctx, c[1])) {
+      if (!sink.test(c[0]) && importsName(ctx, c[1])) {
         return true;
       }
     }
   }
   return false;
-}
-
-/** Whether a name is imported from another module (`import { sellPosition } from …`, `from x import sell`). */
-function importedName(ctx: FileContext, name: string): boolean {
-  const n = name.replace(/\$/g, '\\$');
-  return ctx.memo(`batchable-imported:${name}`, () =>
-    new RegExp(
-      ctx.python
-        ? `^[ \\t]*from[ \\t]+\\S+[ \\t]+import[ \\t]+[^\\n]*\\b${n}\\b`
-        : `\\bimport\\s*\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}\\s*from`,
-      'm',
-    ).test(ctx.text),
-  );
 }
 
 /**
@@ -613,8 +601,7 @@ function firstAtOrAfter(list: ReadonlyArray<{ at: number }>, offset: number): nu
 
 /** A write whose line names one of `names` (`json.dump(results, f)`, `writeFileSync(p, JSON.stringify(labels))`). */
 function hasSink(ctx: FileContext, sink: RegExp, from: number, to: number, names: Set<string>): boolean {
-  const global = new RegExp(sink.source, 'g');
-  for (const m of ctx.scan(global, from, to)) {
+  for (const m of ctx.scan(globalCopy(sink), from, to)) {
     if (ctx.inCommentOrString(m.index + m[0].length - 1)) {
       continue;
     }

@@ -2,6 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { ClaudeCall, ClientBinding, FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import { resolveClient } from '../../lint/facts/clients';
+import { importsName } from '../../lint/facts/imports';
 import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
 import { findRetryLibrary, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
 import {
@@ -572,8 +573,7 @@ function lineEnd(ctx: FileContext, start: number, end: number): number {
  * Whether a handler hands the caught error to an imported function not named for reporting
  * (`wait_for_reset(exc)`, `handle_error(err)`, from `from x import …` / `import { … }` / `require`;
  * not `report_failure(exc)`, `logError(err)`): the wait between attempts may happen in another
- * module and cannot be read here. Reads at most 4
- * candidate calls a handler, each with one scan of the import lines.
+ * module and cannot be read here. Reads at most 4 candidate calls a handler (`importsName`).
  */
 function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
   for (const h of handlers) {
@@ -589,7 +589,7 @@ function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
     );
     let read = 0;
     for (const m of body.matchAll(re)) {
-      const name = m[1].replace(/\$/g, '\\$');
+      const name = m[1];
       if (read++ >= 4) {
         break;
       }
@@ -603,19 +603,7 @@ function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
       ) {
         continue;
       }
-      // (each name's import looked up once, at most 16 names a file: it stays linear)
-      const known = ctx.memo('naive-retry-imported-waits', () => new Map<string, boolean>());
-      if (!known.has(name) && known.size >= 16) {
-        continue;
-      }
-      const imported = new RegExp(
-        `^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${name}\\b|\\bimport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from|\\b${name}\\b[^\\n]*=\\s*require\\s*\\(`,
-        'm',
-      );
-      if (!known.has(name)) {
-        known.set(name, imported.test(ctx.text));
-      }
-      if (known.get(name)) {
+      if (importsName(ctx, name)) {
         return true;
       }
     }

@@ -88,13 +88,29 @@ describe('real-world corpus scoring', () => {
     const c = (tp: number): RuleCounts => ({
       'naive-retry': { tp, fp: 0, fn: 1, negativesHit: 0, negatives: 2 },
     });
-    const groups = splitGroups({ tune: c(3), holdout: c(1), fresh: {}, fresh2: {}, fresh3: {}, fresh4: {} });
+    const groups = splitGroups({
+      tune: c(3),
+      holdout: c(1),
+      fresh: {},
+      fresh2: {},
+      fresh3: {},
+      fresh4: {},
+      fresh5: {},
+    });
     assert.deepEqual(
       groups.map((g) => g.name),
       ['tune', 'holdout', 'combined'],
     );
     assert.deepEqual(groups[2].counts['naive-retry'], { tp: 4, fp: 0, fn: 2, negativesHit: 0, negatives: 4 });
-    const all = splitGroups({ tune: c(3), holdout: c(1), fresh: c(2), fresh2: {}, fresh3: {}, fresh4: {} });
+    const all = splitGroups({
+      tune: c(3),
+      holdout: c(1),
+      fresh: c(2),
+      fresh2: {},
+      fresh3: {},
+      fresh4: {},
+      fresh5: {},
+    });
     assert.deepEqual(
       all.map((g) => g.name),
       ['tune', 'holdout', 'fresh', 'combined'],
@@ -102,7 +118,7 @@ describe('real-world corpus scoring', () => {
     assert.equal(all[3].counts['naive-retry'].tp, 6);
     assert.deepEqual(
       splitGroups(
-        { tune: c(3), holdout: c(1), fresh: c(2), fresh2: {}, fresh3: {}, fresh4: {} },
+        { tune: c(3), holdout: c(1), fresh: c(2), fresh2: {}, fresh3: {}, fresh4: {}, fresh5: {} },
         'fresh',
       ).map((g) => [g.name, g.counts['naive-retry'].tp]),
       [['fresh', 2]],

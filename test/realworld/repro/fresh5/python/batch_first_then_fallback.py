@@ -4,6 +4,8 @@
 # source: Airscker/ms-cot-benchmark claude.py:71
 # source: Airscker/ms-cot-benchmark claude.py:127
 # source: NovakTJ/curriculum-scraper claude_summarizer.py:229
+# source: cvsz/zc src/wire/zc_batch.py:73
+# source: cvsz/zc src/wire/zc_batch.py:206
 import os
 import time
 

@@ -246,16 +246,16 @@ function textTests(ctx: FileContext, scope: Node, errorName: string, handler: No
     'template_string',
     'regex',
     'list',
+    'tuple',
     'array',
     'identifier',
   ])) {
     if (!literal || at.has(literal.startIndex)) {
       continue;
     }
-    const test =
-      kind(literal) === 'list' || kind(literal) === 'array' || kind(literal) === 'identifier'
-        ? indicatorTest(ctx, literal, errorName, handler)
-        : rateLimitTest(ctx, literal, errorName, handler);
+    const test = /^(?:list|tuple|array|identifier)$/.test(kind(literal))
+      ? indicatorTest(ctx, literal, errorName, handler)
+      : rateLimitTest(ctx, literal, errorName, handler);
     if (test && !at.has(test.node.startIndex)) {
       at.add(literal.startIndex);
       at.add(test.node.startIndex);
@@ -463,8 +463,14 @@ function indicatorTest(ctx: FileContext, node: Node, errorName: string, handler:
   const needles = namedChildren(list)
     .map((c) => stringValue(c, ctx.text))
     .filter((v): v is string => v !== undefined);
+  // (a bare 'limit' beside 'quota' names usage limits, a 429's text included: `['quota', 'limit', 'billing']`)
   const needle =
-    needles.find((v) => NEEDLE.test(v)) ?? (needles.some((v) => /^rate$/i.test(v)) ? 'rate' : undefined);
+    needles.find((v) => NEEDLE.test(v)) ??
+    (needles.some((v) => /^rate$/i.test(v))
+      ? 'rate'
+      : needles.some((v) => /^quota$/i.test(v.trim()))
+        ? needles.find((v) => /^limit(?:ed)?$/i.test(v.trim()))
+        : undefined);
   if (!needle) {
     return null;
   }

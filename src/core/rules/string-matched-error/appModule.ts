@@ -8,6 +8,11 @@ const CLAUDE_MODULE = /^(?:anthropic|claude)(?![-_]?(?:code|md|desktop|files?|ag
 /** Modules (packages or local) of other model providers, or of several: the error may be theirs. */
 const OTHER_PROVIDER =
   /openai|gemini|generative-?ai|groq|mistral|cohere|ollama|deepseek|@ai-sdk|\bai\b|langchain|llama|together|replicate|bedrock|vertex|perplexity|xai|grok|kimi|moonshot|qwen|dashscope|huggingface|transformers|litellm|\bllms?\b|providers?|openrouter|gpt/i;
+/** Other remote services (and rate limiters) whose errors may say "rate limit" or 429 too. */
+const OTHER_SERVICE =
+  /supabase|stripe|firebase|octokit|github|twilio|resend|sendgrid|mailgun|slack|discord|telegra|googleapis|aws-sdk|@aws|redis|upstash|ratelimit|rate-limit|rate_limit|limiter|throttl|pinecone|notion|airtable|shopify|youtube|twitter|tweepy|reddit|praw|spotify|elevenlabs|replicate|serp|tavily|exa|firecrawl|apify|puppeteer|playwright/i;
+/** An error the file raises itself whose text says rate limit. */
+const OWN_RATE_ERRORS = /\b(?:throw|raise)\b[^;\n]{0,160}?(?:rate[ _-]?limit|429|too many requests)/i;
 /** Requests the file makes itself (their errors may say 429 too). */
 const OWN_REQUESTS =
   /\bfetch\s*\(|\baxios\b|\bky\s*\(|\bgot\s*\(|\bhttps?\.(?:request|get)\s*\(|\brequests\.\w+\s*\(|\bhttpx\.|\baiohttp\b|\burlopen\s*\(|\bSession\s*\(/;
@@ -15,13 +20,15 @@ const OWN_REQUESTS =
 /**
  * A file that reaches Claude only through the app's own Claude module: no Claude call of its own,
  * an import from a local module named for the client (`@/lib/anthropic`, `./claude`,
- * `from .claude_client import …`), no other provider's module or package, and no request of its
+ * `from .claude_client import …`), no other provider's module or package, no other remote service's
+ * (Supabase, Stripe, GitHub, a rate limiter: their errors say "rate limit" too) and no request of its
  * own. The errors its handlers see are Claude's (or the app's), so a rate-limit text test there
  * tells Claude's 429 apart by its text. The module's path (for the message), or undefined.
  */
 export function claudeOnlyThroughModule(ctx: FileContext): string | undefined {
   return ctx.memo('string-matched-error:claude-module', () => {
-    if (OWN_REQUESTS.test(ctx.text)) {
+    // (nor one that raises its own rate-limit errors: `throw new Error('rate limit exceeded')`)
+    if (OWN_REQUESTS.test(ctx.text) || OWN_RATE_ERRORS.test(ctx.text)) {
       return undefined;
     }
     const sources: string[] = [];
@@ -42,7 +49,7 @@ export function claudeOnlyThroughModule(ctx: FileContext): string | undefined {
       const last = (ctx.python ? source.split('.') : source.split('/')).filter(Boolean).pop() ?? '';
       if (local && CLAUDE_MODULE.test(last.replace(/\.[cm]?[jt]sx?$/, ''))) {
         found ??= source;
-      } else if (OTHER_PROVIDER.test(source)) {
+      } else if (OTHER_PROVIDER.test(source) || OTHER_SERVICE.test(source)) {
         return undefined;
       }
     }

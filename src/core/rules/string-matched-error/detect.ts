@@ -484,8 +484,9 @@ function indicatorTest(ctx: FileContext, node: Node, errorName: string, handler:
     needles.find((v) => NEEDLE.test(v)) ??
     (needles.some((v) => /^rate$/i.test(v))
       ? 'rate'
-      : needles.some((v) => /^quota$/i.test(v.trim()))
-        ? needles.find((v) => /^limit(?:ed)?$/i.test(v.trim()))
+      : needles.some((v) => /^quota$/i.test(v.trim())) &&
+          needles.some((v) => /^limit(?:ed)?$/i.test(v.trim()))
+        ? needles.filter((v) => /^(?:quota|limit(?:ed)?)$/i.test(v.trim())).join("' / '")
         : undefined);
   if (!needle) {
     return null;

@@ -269,6 +269,7 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
   const graph = callGraph(ctx);
   const done = new Set<number>();
   const letsOut = new Map<LocalFunction, boolean>();
+  const loops = new Map<number, boolean>();
   for (const caller of graph.functions) {
     for (const site of caller.sites) {
       if (site.name === caller.name || done.has(site.at) || !inTryBody(ctx, site.at)) {
@@ -283,7 +284,7 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
       }
       const first = letsOut.get(target.fn) ? siteCall(ctx, site.at) : null;
       const tryNode = first ? tryAround(first) : null;
-      if (!first || !tryNode || inLoop(tryNode, caller.node)) {
+      if (!first || !tryNode || inLoopMemo(tryNode, caller.node, loops)) {
         continue;
       }
       const args = ctx.textOf(first.childForFieldName('arguments'));
@@ -340,6 +341,34 @@ function letsErrorsOut(ctx: FileContext, fn: LocalFunction, calls: ClaudeCall[])
     const call = siteCall(ctx, s.at);
     return !!call && catchesOwnErrors(ctx, call);
   });
+}
+
+/**
+ * {@link inLoop} with the answers kept per node (by node id): nested tries share their
+ * ancestors, so each ancestor is walked once (the pass stays linear).
+ */
+function inLoopMemo(node: Node, boundary: Node, known: Map<number, boolean>): boolean {
+  const walked: number[] = [];
+  let answer = false;
+  for (let n = up(node); n && n.startIndex >= boundary.startIndex && n !== boundary; n = up(n)) {
+    const seen = known.get(n.id);
+    if (seen !== undefined) {
+      answer = seen;
+      break;
+    }
+    if (LOOP_TYPES.has(kind(n))) {
+      answer = true;
+      break;
+    }
+    if (FUNCTION_TYPES.has(kind(n))) {
+      break;
+    }
+    walked.push(n.id);
+  }
+  for (const id of walked) {
+    known.set(id, answer);
+  }
+  return answer;
 }
 
 /** The try statement whose body holds a node, up to its function or loop. */

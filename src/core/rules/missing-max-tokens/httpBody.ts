@@ -101,7 +101,8 @@ function conditionalLiterals(node: Node | null): Node[] | undefined {
  * JSON.stringify({...}) })`, `axios.post(url, {...})`, `requests.post(url, json={...})`,
  * `data=json.dumps({...})`, or a name assigned such a literal in the request's function (`json=payload`).
  * Undefined when the body is built elsewhere, or a name whose keys may be set after the literal
- * (`payload["max_tokens"] = n`: any `max_tokens` between the literal and the request).
+ * (`payload["max_tokens"] = n`: any `max_tokens` between the literal and the request, read when
+ * the literal is at most 4,000 characters before it).
  */
 export function httpBody(ctx: FileContext, call: ClaudeCall): LiteralKeys | undefined {
   const request = call.node;
@@ -151,7 +152,12 @@ function named(ctx: FileContext, node: Node | null, request: Node): Node | null 
   const fn = enclosingFunction(request);
   const from = fn ? fn.startIndex : 0;
   const value = lastAssignedValue(ctx, lastSegment(ctx.textOf(n)), from, request.startIndex);
-  if (!value || ctx.text.slice(endOf(value), request.startIndex).includes('max_tokens')) {
+  // (a literal more than 4,000 characters before the request is not read: the pass stays linear)
+  if (
+    !value ||
+    request.startIndex - endOf(value) > 4000 ||
+    ctx.text.slice(endOf(value), request.startIndex).includes('max_tokens')
+  ) {
     return null;
   }
   return value;

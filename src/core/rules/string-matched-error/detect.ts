@@ -777,7 +777,8 @@ function claudeHandlers(ctx: FileContext): Node[] {
   // that calls something may see a Claude error.
   if (ctx.calls.length === 0 && http.length === 0 && claudeOnlyThroughModule(ctx)) {
     for (const t of tryBodies(ctx)) {
-      if (/[\w$)\]]\s*\(/.test(ctx.text.slice(t.start, t.end))) {
+      // (read from the body's start: nested tries never rescan each other at length)
+      if (/[\w$)\]]\s*\(/.test(ctx.text.slice(t.start, Math.min(t.end, t.start + 4000)))) {
         handlers.push(...handlersOf(t.node));
       }
     }

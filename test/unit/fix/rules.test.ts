@@ -46,6 +46,40 @@ describe('fix: missing-max-tokens', () => {
     assert.deepEqual(await findings(fixed.text, 'python', 'missing-max-tokens'), []);
     assert.equal(await pyChecks(fixed.text, py), '');
   });
+
+  it('a raw-HTTP request body: an object entry in JSON.stringify, a "max_tokens" key in a Python dict', async () => {
+    const js = lines(
+      'export async function ask(q) {',
+      "  const res = await fetch('https://api.anthropic.com/v1/messages', {",
+      "    method: 'POST',",
+      "    headers: { 'x-api-key': process.env.KEY, 'anthropic-version': '2023-06-01' },",
+      "    body: JSON.stringify({ model: 'claude-haiku-4-5', messages: [{ role: 'user', content: q }] }),",
+      '  });',
+      '  return res.json();',
+      '}',
+    );
+    const { text } = await applyFix(js, 'javascript', 'missing-max-tokens');
+    assert.match(text, /JSON\.stringify\(\{ model: 'claude-haiku-4-5', max_tokens: 1024, messages/);
+    assert.deepEqual(await findings(text, 'javascript', 'missing-max-tokens'), []);
+    const py = lines(
+      'import requests',
+      '',
+      'URL = "https://api.anthropic.com/v1/messages"',
+      '',
+      '',
+      'def ask(q, headers):',
+      '    payload = {',
+      '        "model": "claude-haiku-4-5",',
+      '        "messages": [{"role": "user", "content": q}],',
+      '    }',
+      '    return requests.post(URL, headers=headers, json=payload).json()',
+    );
+    const fixed = await applyFix(py, 'python', 'missing-max-tokens');
+    assert.equal(fixed.action.title, 'Add "max_tokens": 1024');
+    assert.match(fixed.text, /"model": "claude-haiku-4-5",\n {8}"max_tokens": 1024,\n {8}"messages"/);
+    assert.deepEqual(await findings(fixed.text, 'python', 'missing-max-tokens'), []);
+    assert.equal(await pyChecks(fixed.text, py), '');
+  });
 });
 
 describe('fix: nonstreaming-max-tokens', () => {

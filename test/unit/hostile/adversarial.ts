@@ -117,6 +117,24 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
     language: 'python',
     make: (n) => `${PY_HEAD}s = "${'sk-ant-'.repeat(n)}"\n${PY_CALL}\n`,
   },
+  {
+    name: 'JS: many functions re-sending through a local function from their catch',
+    language: 'typescript',
+    make: (n) =>
+      `${JS_HEAD}async function send(p: string) {\n  return ${JS_CALL};\n}\n${'async function go(p: string) {\n  try {\n    return await send(p);\n  } catch (e) {\n    return await send(p);\n  }\n}\n'.repeat(n)}`,
+  },
+  {
+    name: 'JS: many tries testing error text, Claude reached through the app module',
+    language: 'typescript',
+    make: (n) =>
+      `import { ask } from './claude';\nasync function go(p: string) {\n${'  try {\n    await ask(p);\n  } catch (e: any) {\n    if (/rate limit/i.test(e.message)) return;\n  }\n'.repeat(n)}}\n`,
+  },
+  {
+    name: 'JS: many raw fetches whose named bodies lack max_tokens',
+    language: 'typescript',
+    make: (n) =>
+      `async function go(p: string) {\n${"  const body = { model: 'claude-haiku-4-5', messages: [{ role: 'user', content: p }] };\n  await fetch('https://api.anthropic.com/v1/messages', { method: 'POST', body: JSON.stringify(body) });\n".repeat(n)}}\n`,
+  },
 ];
 
 /** The smallest `n` whose input is at least `bytes` long (inputs grow with n). */

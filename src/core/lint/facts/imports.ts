@@ -68,7 +68,10 @@ export const LIMITER_LIBS = new Set([
 /** What the file imports, read once per file (JS/TS: import, require, import(); Python: import, from). */
 export function readImports(ctx: FileContext): Imports {
   const imports = ctx.python ? pythonImports(ctx) : jsImports(ctx);
-  if (!imports.anthropic && !imports.openai && claudeByProxy(ctx)) {
+  // Beside the OpenAI SDK only a named client counts (`import anthropic from '@/utils/anthropic'`):
+  // its calls, or calls written as a Messages request, are Claude's (see `callAt`).
+  const proxy = imports.anthropic ? null : claudeByProxy(ctx);
+  if (proxy && (!imports.openai || proxy.names.size > 0)) {
     imports.anthropic = true; // a client from a local module or injected (see claudeByProxy)
     imports.anthropicByProxy = true;
   }

@@ -66,7 +66,7 @@ export interface RetryShape {
   wait: WaitInfo;
   /** The Claude calls retried. */
   calls: ClaudeCall[];
-  /** Wrappers: the local function (or `a lambda`) it is applied to, and where. */
+  /** Wrappers: the local function (or `a lambda`) it is applied to, and where; unrolled: the local function called again. */
   target?: string;
   applied?: Node;
   /** Wrappers applied to a raw-HTTP Messages request (no SDK to fall back on). */
@@ -146,6 +146,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
       }
     }
     out.push(...unrolled(ctx, graph.functions, legacy));
+    out.push(...unrolledThroughLocal(ctx));
     out.push(...statusRecursions(ctx));
     out.push(...resendsOnResult(ctx));
     return out;
@@ -211,7 +212,7 @@ function unrolled(ctx: FileContext, functions: readonly LocalFunction[], legacy:
       // (The first 32 calls of the handler: nested handlers never rescan each other's calls at length.)
       const from = lowerBound(starts, handler.startIndex);
       for (let i = from; i < all.length && i < from + 32 && starts[i] < endOf(handler); i++) {
-        if (ctx.textOf(all[i].callee) === same) {
+        if (ctx.textOf(all[i].callee) === same && !otherModel(ctx, first, all[i])) {
           again = all[i];
           break;
         }
@@ -244,6 +245,142 @@ function unrolled(ctx: FileContext, functions: readonly LocalFunction[], legacy:
     }
   }
   return out;
+}
+
+/**
+ * Whether a re-send names another model than the first call (`model: FALLBACK_MODEL`): a fallback
+ * to another model (its own rate limits), not the same request again.
+ */
+function otherModel(ctx: FileContext, first: ClaudeCall, again: ClaudeCall): boolean {
+  const a = first.params.entries.get('model')?.value;
+  const b = again.params.entries.get('model')?.value;
+  return !!a && !!b && ctx.textOf(a) !== ctx.textOf(b);
+}
+
+/**
+ * Hand-unrolled retries through a local function: the handler of a try that calls a same-file
+ * function reaching Claude calls it again with the same arguments (`try { return await
+ * rawCall(opts) } catch { await sleep(800); return await rawCall(opts) }`), outside any loop. The
+ * function must let its Claude errors out (one that catches them all never fails here). Each call
+ * site is read once; a handler's first 8 sites (in its first 2,000 characters) are compared.
+ */
+function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
+  const out: RetryShape[] = [];
+  const graph = callGraph(ctx);
+  const done = new Set<number>();
+  const letsOut = new Map<LocalFunction, boolean>();
+  const loops = new Map<number, boolean>();
+  for (const caller of graph.functions) {
+    for (const site of caller.sites) {
+      if (site.name === caller.name || done.has(site.at) || !inTryBody(ctx, site.at)) {
+        continue;
+      }
+      const target = claudeTarget(ctx, site.name, site.at);
+      if (!target) {
+        continue;
+      }
+      if (!letsOut.has(target.fn)) {
+        letsOut.set(target.fn, letsErrorsOut(ctx, target.fn, target.reach.calls));
+      }
+      const first = letsOut.get(target.fn) ? siteCall(ctx, site.at) : null;
+      const tryNode = first ? tryAround(first) : null;
+      if (!first || !tryNode || inLoopMemo(tryNode, caller.node, loops)) {
+        continue;
+      }
+      const args = ctx.textOf(first.childForFieldName('arguments'));
+      for (const handler of handlersOf(tryNode)) {
+        if (!catchesRateLimit(ctx, handler)) {
+          continue;
+        }
+        const to = Math.min(endOf(handler), handler.startIndex + 2000);
+        const again = sitesWithin(ctx, handler.startIndex, to)
+          .slice(0, 8)
+          .map((s) => (s.name === site.name ? siteCall(ctx, s.at) : null))
+          .find((c) => c && ctx.textOf(c.childForFieldName('arguments')) === args);
+        if (!again) {
+          continue;
+        }
+        done.add(again.startIndex);
+        const wait = classifyWaitIn(
+          ctx,
+          { start: handler.startIndex, end: again.startIndex },
+          { start: 0, end: 0 },
+          () => false,
+        );
+        out.push({
+          shape: 'unrolled',
+          fn: caller,
+          at: again,
+          tryNode,
+          handler,
+          wait: longerWaitsLater(ctx, handler, wait),
+          calls: target.reach.calls,
+          target: site.name,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a local function reaching Claude lets the errors out: its Claude calls are not caught
+ * where they are made, nor (one call up) are all its calls of the local functions that make them
+ * (`sendQuiet() { try { return await send(a) } catch { return '{}' } }`).
+ */
+function letsErrorsOut(ctx: FileContext, fn: LocalFunction, calls: ClaudeCall[]): boolean {
+  if (!calls.some((c) => !catchesOwnErrors(ctx, c.node))) {
+    return false;
+  }
+  if (fn.claude.length) {
+    return true;
+  }
+  const through = fn.sites.filter((s) => s.name !== fn.name && claudeTarget(ctx, s.name, s.at));
+  return !through.every((s) => {
+    const call = siteCall(ctx, s.at);
+    return !!call && catchesOwnErrors(ctx, call);
+  });
+}
+
+/**
+ * {@link inLoop} with the answers kept per node (by node id): nested tries share their
+ * ancestors, so each ancestor is walked once (the pass stays linear).
+ */
+function inLoopMemo(node: Node, boundary: Node, known: Map<number, boolean>): boolean {
+  const walked: number[] = [];
+  let answer = false;
+  for (let n = up(node); n && n.startIndex >= boundary.startIndex && n !== boundary; n = up(n)) {
+    const seen = known.get(n.id);
+    if (seen !== undefined) {
+      answer = seen;
+      break;
+    }
+    if (LOOP_TYPES.has(kind(n))) {
+      answer = true;
+      break;
+    }
+    if (FUNCTION_TYPES.has(kind(n))) {
+      break;
+    }
+    walked.push(n.id);
+  }
+  for (const id of walked) {
+    known.set(id, answer);
+  }
+  return answer;
+}
+
+/** The try statement whose body holds a node, up to its function or loop. */
+function tryAround(node: Node): Node | null {
+  let prev: Node = node;
+  for (let n = up(node); n && !FUNCTION_TYPES.has(kind(n)) && !LOOP_TYPES.has(kind(n)); prev = n, n = up(n)) {
+    const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
+    if (body && contains(body, prev)) {
+      return n;
+    }
+  }
+  return null;
 }
 
 /** The innermost local function around an offset. */

@@ -5,7 +5,7 @@ export interface HardcodedApiKeyData {
   rule: 'hardcoded-api-key';
   /** `dotenv`: a key in a dotenv file (see dotenv.ts), which has no fix. */
   language: 'js' | 'python' | 'dotenv';
-  /** The whole string literal, quotes included (in a dotenv file: the key itself). */
+  /** The whole string literal, quotes included (in a dotenv file, a comment or bare code: the key itself). */
   literal: Span;
   /** The key characters inside it. */
   key: Span;

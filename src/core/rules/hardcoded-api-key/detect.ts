@@ -13,7 +13,8 @@ export const KEY = /sk-ant-[a-z]+\d{2}-[A-Za-z0-9_-]{80,}/g;
 export const PLACEHOLDER = /-(?:x+|X+|0+|_+|-+)(?:AA)?$/;
 
 /**
- * `hardcoded-api-key`: a string literal holding an Anthropic API key. The message never
+ * `hardcoded-api-key`: an Anthropic API key in the source: in a string literal (most often), a
+ * comment or alone in the code (a key pasted into a notebook cell). The message never
  * repeats the key; the data carries only its offsets.
  */
 export function detect(ctx: FileContext, report: Report<HardcodedApiKeyData>): void {
@@ -21,23 +22,29 @@ export function detect(ctx: FileContext, report: Report<HardcodedApiKeyData>): v
     if (PLACEHOLDER.test(m[0])) {
       continue;
     }
+    // A key outside any string (pasted alone into a cell, or in a comment) is committed all the
+    // same; it has no fix (nothing to read the environment variable into).
     const literal = literalAt(ctx, m.index);
-    if (!literal) {
-      continue;
-    }
-    const context = keyContext(ctx, literal);
+    const bare = literal
+      ? ''
+      : ctx.inCommentOrString(m.index)
+        ? ' It sits in a comment.'
+        : ' It stands alone in the code, outside any string.';
+    const context = literal ? keyContext(ctx, literal) : 'other';
     const replacement = ctx.python ? 'os.environ["ANTHROPIC_API_KEY"]' : 'process.env.ANTHROPIC_API_KEY';
     report({
       start: m.index,
       end: m.index + m[0].length,
       message:
-        'An Anthropic API key is in the source: revoke it in the Console and read ANTHROPIC_API_KEY instead. ' +
-        'Anyone who can read this file or its history can spend against your rate limits and bill, and a ' +
+        'An Anthropic API key is in the source: revoke it in the Console and read ANTHROPIC_API_KEY instead.' +
+        `${bare} Anyone who can read this file or its history can spend against your rate limits and bill, and a ` +
         `leaked key gets revoked. Use ${replacement} (the SDK reads ANTHROPIC_API_KEY by default).`,
       data: {
         rule: 'hardcoded-api-key',
         language: lang(ctx),
-        literal: { start: literal.startIndex, end: endOf(literal) },
+        literal: literal
+          ? { start: literal.startIndex, end: endOf(literal) }
+          : { start: m.index, end: m.index + m[0].length },
         key: { start: m.index, end: m.index + m[0].length },
         context,
         envVar: 'ANTHROPIC_API_KEY',

@@ -9,4 +9,6 @@ export interface MissingMaxTokensData {
   insertAt: number;
   /** The model literal, if the params name one. */
   model?: string;
+  /** A raw-HTTP request's JSON body (a Python dict takes `"max_tokens": n`). */
+  body?: true;
 }

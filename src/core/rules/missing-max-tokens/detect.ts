@@ -5,16 +5,25 @@ import { lang, type Report } from '../rule';
 import type { MissingMaxTokensData } from './data';
 import { isCall, namedChildren, unwrap, up, kind, endOf } from '../../lint/syntax';
 import { callParams, objectParams, type ParamSet, entryString } from '../../lint/facts/arguments';
+import { allHttpClaudeCalls } from '../../lint/facts/httpHelpers';
+import { httpBody, literalKeys } from './httpBody';
 
-/** `missing-max-tokens`: a create/stream call whose literal params lack `max_tokens`. */
+/** `missing-max-tokens`: a create/stream call (or a raw-HTTP request's JSON body) whose literal params lack `max_tokens`. */
 export function detect(ctx: FileContext, report: Report<MissingMaxTokensData>): void {
+  checkHttp(ctx, report);
   for (const call of ctx.calls) {
     if (call.method === 'batches.create') {
       checkBatch(ctx, call, report);
       continue;
     }
     const params = call.params;
-    if (params.open || params.entries.has('max_tokens')) {
+    // (an open object literal may only spread literals added on a condition: `...(c && { … })`)
+    const spread = params.open && !ctx.python ? literalKeys(ctx, params.node) : undefined;
+    if (
+      (params.open && (!spread || spread.open)) ||
+      params.entries.has('max_tokens') ||
+      spread?.keys.has('max_tokens')
+    ) {
       continue;
     }
     const insertAt = (params.node ?? call.node.childForFieldName('arguments') ?? call.callee).startIndex + 1;
@@ -32,6 +41,42 @@ export function detect(ctx: FileContext, report: Report<MissingMaxTokensData>): 
         call: callFacts(ctx, call),
         insertAt,
         model,
+      },
+    });
+  }
+}
+
+/**
+ * A raw-HTTP Messages request (`fetch(…/v1/messages)`, `requests.post(URL, json=payload)`) whose
+ * JSON body is written in the file, names `model` and `messages`, and has no `max_tokens`.
+ */
+function checkHttp(ctx: FileContext, report: Report<MissingMaxTokensData>): void {
+  for (const call of allHttpClaudeCalls(ctx)) {
+    const body = httpBody(ctx, call);
+    if (
+      !body ||
+      body.open ||
+      body.keys.has('max_tokens') ||
+      !body.keys.has('model') ||
+      !body.keys.has('messages')
+    ) {
+      continue;
+    }
+    const entry = ctx.python ? '"max_tokens": 1024' : 'max_tokens: 1024';
+    report({
+      start: call.callee.startIndex,
+      end: endOf(call.callee),
+      message:
+        'This raw-HTTP request body has no max_tokens, so the API rejects it with a 400: add max_tokens. ' +
+        'The JSON sent to /v1/messages names model and messages but not max_tokens, which the Messages API ' +
+        `requires; for example ${entry}.`,
+      data: {
+        rule: 'missing-max-tokens',
+        language: lang(ctx),
+        call: callFacts(ctx, call),
+        insertAt: body.node.startIndex + 1,
+        model: entryString(objectParams(body.node, ctx.text).entries.get('model'), ctx.text),
+        body: true,
       },
     });
   }

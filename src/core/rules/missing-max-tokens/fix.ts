@@ -13,7 +13,7 @@ export function missingMaxTokensFixes(
   const { src } = file;
   const text = file.text;
   const n = file.ctx.settings.maxTokens;
-  const entry = file.python ? `max_tokens=${n}` : `max_tokens: ${n}`;
+  const entry = file.python ? (data.body ? `"max_tokens": ${n}` : `max_tokens=${n}`) : `max_tokens: ${n}`;
   // The bracket the engine says max_tokens belongs in, else the params object / argument list.
   let open = data.insertAt - 1;
   if (!'{('.includes(text[open] ?? '') || src.match(open) < 0) {

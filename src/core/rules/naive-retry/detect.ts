@@ -207,9 +207,11 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
           ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
           : shape.onResult
             ? `It is a retry written out by hand: ${shape.onResult}() catches its Claude errors (a 429 included) and returns them, and the request is sent again when its result says it failed.`
-            : shape.shape === 'unrolled'
-              ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
-              : undefined,
+            : shape.shape === 'unrolled' && shape.target
+              ? `It is a retry written out by hand: the handler calls ${shape.target}() (which calls Claude) again with the same arguments.`
+              : shape.shape === 'unrolled'
+                ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
+                : undefined,
     });
     if (!found) {
       continue;

@@ -16,4 +16,9 @@ export interface StringMatchedErrorData {
   replacement?: string;
   /** The Claude call is raw HTTP (`requests.post(".../v1/messages")`): no SDK error class to test, so no fix. */
   rawHttp?: boolean;
+  /**
+   * The file reaches Claude only through the app's own Claude module (this path): the error may be
+   * the module's own, so no fix rewrites the test into an SDK class check.
+   */
+  throughModule?: string;
 }

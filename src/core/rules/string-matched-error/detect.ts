@@ -17,6 +17,7 @@ import { assignedValues } from '../../lint/facts/functions';
 import { findRetryLibrary } from '../../lint/facts/retryLibraries';
 import { catchesOwnErrors } from '../../lint/facts/rateLimitGuards';
 import type { StringMatchedErrorData } from './data';
+import { claudeOnlyThroughModule } from './appModule';
 import {
   callee,
   dottedName,
@@ -103,11 +104,15 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
     !/rate|429|too many|limit/i.test(ctx.text) ||
     (ctx.calls.length === 0 &&
       allHttpClaudeCalls(ctx).length === 0 &&
-      !retryShapes(ctx).some((s) => s.shape === 'wrapper' && s.calls.length > 0))
+      !retryShapes(ctx).some((s) => s.shape === 'wrapper' && s.calls.length > 0) &&
+      !claudeOnlyThroughModule(ctx))
   ) {
     return; // nothing that could match: skip the handler search
   }
   const seen = new Set<number>();
+  // (no Claude call here: the handlers are those of a file that reaches Claude through its module)
+  const module =
+    ctx.calls.length === 0 && allHttpClaudeCalls(ctx).length === 0 ? claudeOnlyThroughModule(ctx) : undefined;
   for (const handler of claudeHandlers(ctx)) {
     const errorName = caughtName(ctx, handler);
     if (!errorName) {
@@ -117,25 +122,30 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
     // or logs, unless it still picks the rate-limit path (re-raised as the app's retryable
     // rate-limit error, or a wait and another attempt) for whatever other error says "429".
     const after = rateLimitCaughtBefore(ctx, handler);
-    const replacement = replacementFor(ctx, errorName);
-    const emit = (test: Test, where: string): void => {
+    const emit = (test: Test, where: string, name = errorName): void => {
       if (seen.has(test.node.startIndex)) {
         return;
       }
       seen.add(test.node.startIndex);
+      const replacement = module ? moduleReplacement(ctx, name) : replacementFor(ctx, name);
       report({
         start: test.node.startIndex,
         end: endOf(test.node),
-        message: messageFor(test.needle, where, replacement, !ctx.imports.anthropic),
+        message:
+          messageFor(test.needle, where, replacement, !ctx.imports.anthropic || !!module) +
+          (module
+            ? ` This file reaches Claude only through \`${module}\`: the errors it catches are Claude's.`
+            : ''),
         data: {
           rule: 'string-matched-error',
           language: lang(ctx),
           test: { start: test.node.startIndex, end: endOf(test.node) },
-          errorName,
+          errorName: name,
           needle: test.needle,
           negated: test.negated,
           replacement,
-          ...(ctx.imports.anthropic ? {} : { rawHttp: true }),
+          ...(ctx.imports.anthropic || module ? {} : { rawHttp: true }),
+          ...(module ? { throughModule: module } : {}),
         },
       });
     };
@@ -145,7 +155,13 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
       }
     }
     for (const use of after ? [] : predicateUses(ctx, handler, errorName)) {
-      emit(use.test, ` (in \`${use.helper}\`, line ${use.line})`);
+      emit(
+        use.test,
+        use.calledAt
+          ? ` (the error caught on line ${use.calledAt})`
+          : ` (in \`${use.helper}\`, line ${use.line})`,
+        use.calledAt ? use.param : errorName,
+      );
     }
   }
   // A predicate a retry library asks whether to retry (`retry=retry_if_exception(_is_transient)`),
@@ -246,16 +262,16 @@ function textTests(ctx: FileContext, scope: Node, errorName: string, handler: No
     'template_string',
     'regex',
     'list',
+    'tuple',
     'array',
     'identifier',
   ])) {
     if (!literal || at.has(literal.startIndex)) {
       continue;
     }
-    const test =
-      kind(literal) === 'list' || kind(literal) === 'array' || kind(literal) === 'identifier'
-        ? indicatorTest(ctx, literal, errorName, handler)
-        : rateLimitTest(ctx, literal, errorName, handler);
+    const test = /^(?:list|tuple|array|identifier)$/.test(kind(literal))
+      ? indicatorTest(ctx, literal, errorName, handler)
+      : rateLimitTest(ctx, literal, errorName, handler);
     if (test && !at.has(test.node.startIndex)) {
       at.add(literal.startIndex);
       at.add(test.node.startIndex);
@@ -463,8 +479,15 @@ function indicatorTest(ctx: FileContext, node: Node, errorName: string, handler:
   const needles = namedChildren(list)
     .map((c) => stringValue(c, ctx.text))
     .filter((v): v is string => v !== undefined);
+  // (a bare 'limit' beside 'quota' names usage limits, a 429's text included: `['quota', 'limit', 'billing']`)
   const needle =
-    needles.find((v) => NEEDLE.test(v)) ?? (needles.some((v) => /^rate$/i.test(v)) ? 'rate' : undefined);
+    needles.find((v) => NEEDLE.test(v)) ??
+    (needles.some((v) => /^rate$/i.test(v))
+      ? 'rate'
+      : needles.some((v) => /^quota$/i.test(v.trim())) &&
+          needles.some((v) => /^limit(?:ed)?$/i.test(v.trim()))
+        ? needles.filter((v) => /^(?:quota|limit(?:ed)?)$/i.test(v.trim())).join("' / '")
+        : undefined);
   if (!needle) {
     return null;
   }
@@ -562,8 +585,8 @@ function predicateUses(
   ctx: FileContext,
   handler: Node,
   errorName: string,
-): Array<{ test: Test; helper: string; line: number }> {
-  const out: Array<{ test: Test; helper: string; line: number }> = [];
+): Array<{ test: Test; helper: string; line: number; calledAt?: number; param: string }> {
+  const out: Array<{ test: Test; helper: string; line: number; calledAt?: number; param: string }> = [];
   const uses: Array<{ name: string; call: Node | null; methods?: boolean }> = sitesWithin(
     ctx,
     handler.startIndex,
@@ -596,10 +619,21 @@ function predicateUses(
           node = p;
           negated = !negated;
         }
+        // A helper that branches on the text itself (`describeError(err)` picking a message with
+        // `if (/rate.?limit/i.test(m))`), called for its value: the decision is the helper's test.
+        // (given the error itself, not its text, and branching to something else than a boolean:
+        // `_should_retry(str(e))` whose branch returns True is a predicate, reported at the call)
+        const inside =
+          ctx.textOf(args[index]) === errorName &&
+          !isCondition(ctx, node) &&
+          isCondition(ctx, found.test.node) &&
+          !returnsBoolean(ctx, found.test.node);
         out.push({
-          test: { node, needle: found.needle, negated },
+          test: inside ? found.test : { node, needle: found.needle, negated },
           helper: fn.name,
           line: ctx.lines.lineAt(found.at) + 1,
+          param,
+          ...(inside ? { calledAt: ctx.lines.lineAt(call.startIndex) + 1 } : {}),
         });
         break;
       }
@@ -643,11 +677,61 @@ function predicateTest(
   ctx: FileContext,
   fn: LocalFunction,
   param: string,
-): { needle: string; at: number } | undefined {
+): { needle: string; at: number; test: Test } | undefined {
   return ctx.memo(`predicate:${fn.start}:${param}`, () => {
     const tests = textTests(ctx, fn.node, param, fn.node);
-    return tests.length ? { needle: tests[0].needle, at: tests[0].node.startIndex } : undefined;
+    return tests.length
+      ? { needle: tests[0].needle, at: tests[0].node.startIndex, test: tests[0] }
+      : undefined;
   });
+}
+
+/** Whether the branch a test picks (the `if` around it) starts by returning a boolean literal. */
+function returnsBoolean(ctx: FileContext, test: Node): boolean {
+  let n: Node | null = test;
+  while (n && !/^(?:if_statement|elif_clause|ternary_expression|conditional_expression)$/.test(kind(n))) {
+    n = up(n);
+  }
+  const branch = n ? (n.childForFieldName('consequence') ?? namedChildren(n)[0]) : null;
+  return (
+    !!branch &&
+    /^[\s{:]*return\s+(?:true|false|True|False)\b|^[\s(]*(?:true|false|True|False)\b/.test(ctx.textOf(branch))
+  );
+}
+
+/**
+ * Whether a node is (part of) the condition of an `if`, `elif`, `while` or conditional expression,
+ * through parentheses, negations and boolean operators.
+ */
+function isCondition(ctx: FileContext, node: Node): boolean {
+  let cur = node;
+  for (let p = up(cur); p; cur = p, p = up(p)) {
+    const k = kind(p);
+    const op = k === 'binary_expression' ? ctx.textOf(p.childForFieldName('operator')) : '';
+    if (
+      k === 'parenthesized_expression' ||
+      k === 'unary_expression' ||
+      k === 'not_operator' ||
+      k === 'boolean_operator' ||
+      op === '&&' ||
+      op === '||'
+    ) {
+      continue;
+    }
+    if (
+      k === 'if_statement' ||
+      k === 'elif_clause' ||
+      k === 'while_statement' ||
+      k === 'ternary_expression'
+    ) {
+      return p.childForFieldName('condition')?.startIndex === cur.startIndex;
+    }
+    if (k === 'conditional_expression') {
+      return namedChildren(p)[1]?.startIndex === cur.startIndex; // `a if cond else b`
+    }
+    return false;
+  }
+  return false;
 }
 
 /** catch/except clauses of try statements whose body makes a Claude call (directly or through local functions). */
@@ -687,6 +771,16 @@ function claudeHandlers(ctx: FileContext): Node[] {
       })
     ) {
       handlers.push(...handlersOf(t.node));
+    }
+  }
+  // A file reaching Claude only through the app's Claude module (`@/lib/anthropic`): every try
+  // that calls something may see a Claude error.
+  if (ctx.calls.length === 0 && http.length === 0 && claudeOnlyThroughModule(ctx)) {
+    for (const t of tryBodies(ctx)) {
+      // (read from the body's start: nested tries never rescan each other at length)
+      if (/[\w$)\]]\s*\(/.test(ctx.text.slice(t.start, Math.min(t.end, t.start + 4000)))) {
+        handlers.push(...handlersOf(t.node));
+      }
     }
   }
   // A same-file generic retry wrapper (`retry_with_backoff(func, *args)`) whose try runs the
@@ -991,6 +1085,11 @@ function onBranch(node: Node, handler: Node): boolean {
     }
   }
   return false;
+}
+
+/** What to test instead when the error comes from the app's Claude module: the SDK error's status. */
+function moduleReplacement(ctx: FileContext, e: string): string {
+  return ctx.python ? `getattr(${e}, "status_code", None) == 429` : `${e}.status === 429`;
 }
 
 /** What to test instead, using the names the file imported. */

@@ -38,7 +38,7 @@ export function stringMatchedErrorFixes(
   const text = file.text;
   const testText = text.slice(data.test.start, data.test.end);
   const err = data.errorName ?? errorNameOf(file, testText);
-  if (data.rawHttp || !err || !/^[A-Za-z_$][\w$]*$/.test(err)) {
+  if (data.rawHttp || data.throughModule || !err || !/^[A-Za-z_$][\w$]*$/.test(err)) {
     return [];
   }
   const overloaded = /overload|529/i.test(data.needle) && !/429|rate|too many/i.test(data.needle);

@@ -186,6 +186,54 @@ export function depthAfterChange(
   return Math.max(before + (to - from) + removed, indent);
 }
 
+/**
+ * The nodes of `types` under `scope` in text order, as `Node.descendantsOfType` gives them, but
+ * not below `maxNested` nested nodes of `nestTypes` (a handler in a handler in a handler): a rule
+ * that reads each of many nested scopes whole would read the innermost text once per scope
+ * around it, time quadratic in the nesting. `skipped` holds the spans left unread.
+ */
+export function descendantsWithin(
+  scope: Node,
+  types: ReadonlySet<string>,
+  nestTypes: ReadonlySet<string>,
+  maxNested: number,
+): { nodes: Node[]; skipped: Span[] } {
+  const nodes: Node[] = [];
+  const skipped: Span[] = [];
+  const cursor = scope.walk();
+  // Per node on the path below `scope`: whether it is one of `nestTypes`.
+  const path: boolean[] = [];
+  let nested = 0;
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (path.length > 0 && types.has(type)) {
+        nodes.push(cursor.currentNode);
+      }
+      const nest = path.length > 0 && nestTypes.has(type);
+      if (nest && nested >= maxNested) {
+        skipped.push({ start: cursor.startIndex, end: cursor.endIndex });
+      } else if (cursor.gotoFirstChild()) {
+        path.push(nest);
+        nested += nest ? 1 : 0;
+        continue;
+      }
+      for (;;) {
+        if (path.length === 0) {
+          return { nodes, skipped };
+        }
+        if (cursor.gotoNextSibling()) {
+          break;
+        }
+        cursor.gotoParent();
+        nested -= path.pop() ? 1 : 0;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
 /** Records the parent of every node under `root`, in one cursor walk; returns the leaves with a width. */
 function recordParents(root: Node, parents: Map<number, Node | null>): Node[] {
   const cursor = root.walk();
@@ -279,6 +327,13 @@ export function up(node: Node | null | undefined): Node | null {
   memo.parent.set(node.id, parent);
   return parent;
 }
+
+/**
+ * How many levels a fact climbs above a node to find the loop, try or function it sits in: real
+ * code nests a handful; a crafted nest climbed in full from each of its calls costs time
+ * quadratic in its depth.
+ */
+export const MAX_CLIMB = 64;
 
 /** The type of a node. */
 export function kind(node: Node): string {

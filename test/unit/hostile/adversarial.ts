@@ -130,6 +130,18 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
       `import { ask } from './claude';\nasync function go(p: string) {\n${'  try {\n    await ask(p);\n  } catch (e: any) {\n    if (/rate limit/i.test(e.message)) return;\n  }\n'.repeat(n)}}\n`,
   },
   {
+    name: 'JS: tries nested in catches testing error text, Claude reached through the app module',
+    language: 'typescript',
+    make: (n) =>
+      `import { ask } from './claude';\nasync function go(p: string) {\n${wrap(n, 'try { await ask(p); } catch (e: any) { if (/rate limit/i.test(e.message)) { return; }\n', '', '}')}\n}\n`,
+  },
+  {
+    name: 'JS: tries nested in catches re-sending through a local function',
+    language: 'typescript',
+    make: (n) =>
+      `${JS_HEAD}async function send(p: string) {\n  return ${JS_CALL};\n}\nasync function go(p: string) {\n${wrap(n, 'try { await send(p); } catch (e) { await sleep(1000);\n', '', '}')}\n}\n`,
+  },
+  {
     name: 'JS: many raw fetches whose named bodies lack max_tokens',
     language: 'typescript',
     make: (n) =>

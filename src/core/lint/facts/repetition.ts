@@ -5,6 +5,7 @@ import { assignedValues, functionsNamed } from './functions';
 import { callGraph } from './callGraph';
 import { findRetryLoop } from './retryLoops';
 import {
+  MAX_CLIMB,
   callee,
   COMPREHENSION_TYPES,
   contains,
@@ -97,7 +98,9 @@ export type Found = Omit<Repetition, 'call' | 'via' | 'viaName'>;
 export function repetitionAbove(ctx: FileContext, node: Node): { construct?: Found; boundary: Node | null } {
   let guarded = false;
   let prev = node;
-  for (let n = up(node); n; prev = n, n = up(n)) {
+  // (at most MAX_CLIMB levels up: each of many calls under a deep nest with no loop would
+  // otherwise climb the whole nest, time quadratic in its depth)
+  for (let n = up(node), level = 0; n && level < MAX_CLIMB; prev = n, n = up(n), level++) {
     const k = kind(n);
     if (k === 'try_statement') {
       guarded = true;

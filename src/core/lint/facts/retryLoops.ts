@@ -2,6 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import { type Derived, sticky } from '../scanCache';
 import {
+  MAX_CLIMB,
   callee,
   COMPREHENSION_TYPES,
   dottedName,
@@ -55,7 +56,9 @@ export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
   }
   let tryNode: Node | null = null;
   let prev: Node = call;
-  for (let n = up(call); n; prev = n, n = up(n)) {
+  // (at most MAX_CLIMB levels up: a call under a deep nest of tries with no loop would
+  // otherwise climb the whole nest, and each of the nest's calls climbs it again)
+  for (let n = up(call), level = 0; n && level < MAX_CLIMB; prev = n, n = up(n), level++) {
     if (FUNCTION_TYPES.has(kind(n)) || COMPREHENSION_TYPES.has(kind(n))) {
       return null;
     }

@@ -163,8 +163,15 @@ function longerWaitsLater(ctx: FileContext, handler: Node, wait: WaitInfo): Wait
   }
   const at = wait.call.startIndex;
   const end = endOf(handler);
-  // (a re-send is rare: reading the file's sleeps here keeps the pass linear)
-  const later = sleepCalls(ctx).filter((s) => s.start >= at && s.at < end);
+  // (the first few sleeps from the wait on, found by binary search: a nest of handlers, each
+  // holding all the sleeps of those inside it, stays linear)
+  const sleeps = sleepCalls(ctx);
+  const later = [];
+  for (let i = lowerBound(sleeps, at); i < sleeps.length && sleeps[i].at < end && later.length < 8; i++) {
+    if (sleeps[i].start >= at) {
+      later.push(sleeps[i]);
+    }
+  }
   const first = later.find((s) => s.start === at)?.delay;
   const grows = later.some(
     (s) => s.start !== at && s.delay && first && ctx.textOf(s.delay) !== ctx.textOf(first),

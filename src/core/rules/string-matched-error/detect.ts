@@ -20,6 +20,7 @@ import type { StringMatchedErrorData } from './data';
 import { claudeOnlyThroughModule } from './appModule';
 import {
   callee,
+  descendantsWithin,
   dottedName,
   isCall,
   isMember,
@@ -253,20 +254,24 @@ function messageFor(needle: string, where: string, replacement: string, rawHttp 
   );
 }
 
+/** Nodes a text test can start from: literals, regexes, indicator lists and the names holding them. */
+const TEST_TYPES = new Set(['string', 'template_string', 'regex', 'list', 'tuple', 'array', 'identifier']);
+const CALL_TYPES = new Set(['call', 'call_expression']);
+const NO_TYPES = new Set<string>();
+const HANDLER_TYPES = new Set(['catch_clause', 'except_clause', 'except_group_clause']);
+/**
+ * How many handlers nested in a handler are read with it (a test of the outer error written in
+ * an inner handler): past that, each is read as a handler of its own, or not at all, so that a
+ * deep nest of handlers costs time linear in the text.
+ */
+const MAX_NESTED_HANDLERS = 2;
+
 /** The rate-limit text tests on `errorName` inside `scope`, one per site (`a || b` is one). */
 function textTests(ctx: FileContext, scope: Node, errorName: string, handler: Node): Test[] {
   const atoms: Test[] = [];
   const at = new Set<number>();
-  for (const literal of scope.descendantsOfType([
-    'string',
-    'template_string',
-    'regex',
-    'list',
-    'tuple',
-    'array',
-    'identifier',
-  ])) {
-    if (!literal || at.has(literal.startIndex)) {
+  for (const literal of descendantsWithin(scope, TEST_TYPES, HANDLER_TYPES, MAX_NESTED_HANDLERS).nodes) {
+    if (at.has(literal.startIndex)) {
       continue;
     }
     const test = /^(?:list|tuple|array|identifier)$/.test(kind(literal))
@@ -587,11 +592,14 @@ function predicateUses(
   errorName: string,
 ): Array<{ test: Test; helper: string; line: number; calledAt?: number; param: string }> {
   const out: Array<{ test: Test; helper: string; line: number; calledAt?: number; param: string }> = [];
+  const { skipped } = descendantsWithin(handler, NO_TYPES, HANDLER_TYPES, MAX_NESTED_HANDLERS);
   const uses: Array<{ name: string; call: Node | null; methods?: boolean }> = sitesWithin(
     ctx,
     handler.startIndex,
     endOf(handler),
-  ).map((site) => ({ name: site.name, call: siteCall(ctx, site.at) }));
+  )
+    .filter((site) => !skipped.some((r) => r.start <= site.at && site.at < r.end))
+    .map((site) => ({ name: site.name, call: siteCall(ctx, site.at) }));
   uses.push(...instanceMethodCalls(ctx, handler));
   for (const { name, call, methods } of uses) {
     const args = positionalArgs(call);
@@ -652,11 +660,11 @@ function instanceMethodCalls(
 ): Array<{ name: string; call: Node; methods: true }> {
   const out: Array<{ name: string; call: Node; methods: true }> = [];
   const byName = callGraph(ctx).byName;
-  for (const call of handler.descendantsOfType(['call', 'call_expression'])) {
-    const fn = call ? callee(call) : null;
+  for (const call of descendantsWithin(handler, CALL_TYPES, HANDLER_TYPES, MAX_NESTED_HANDLERS).nodes) {
+    const fn = callee(call);
     const receiver = isMember(fn) ? ctx.textOf(memberObject(fn)) : 'self';
     const name = isMember(fn) ? ctx.textOf(memberProperty(fn)) : '';
-    if (call && !/^(?:self|this|super\(\)|super)$/.test(receiver) && byName.has(name)) {
+    if (!/^(?:self|this|super\(\)|super)$/.test(receiver) && byName.has(name)) {
       out.push({ name, call, methods: true });
     }
   }

@@ -1146,8 +1146,30 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
   return false;
 }
 
-/** Helpers named for storing (`supaInsert`, `save_row`, `updateRecord`). */
-const STORE_NAME = /insert|upsert|update|save|store|write|persist/i;
+/**
+ * Helpers named for storing (`supaInsert`, `save_row`, `updateRecord`), or for sending a result
+ * to a data API (`postTaglineToWP`, `pushToCms`, `upload_result`).
+ */
+const STORE_NAME =
+  /insert|upsert|update|save|store|write|persist|^(?:post|put|patch|push|upload|sync)(?:[A-Z_]|$)/i;
+/**
+ * Whether an HTTP write's statement goes to a chat or a webhook: named there, or through a name
+ * assigned such a URL (`HOOK = process.env.SLACK_WEBHOOK_URL`).
+ */
+function notifies(ctx: FileContext, statement: string, at: number): boolean {
+  if (NOTIFY.test(statement)) {
+    return true;
+  }
+  return [...new Set(identifiers(statement))].slice(0, 16).some((id) => {
+    const value = lastAssignedValue(ctx, id, 0, at);
+    return !!value && NOTIFY.test(ctx.textOf(value));
+  });
+}
+
+/** A request to a model API (this one, or another provider's): not a store. */
+const NOT_A_STORE = /anthropic|\/v1\/|completions|\bchat\b|generate/i;
+/** Posting to a chat or a webhook: a notification someone reads as it comes, not a store. */
+const NOTIFY = /slack|discord|telegram|webhook|notif|chat\.postMessage|sendMessage/i;
 /** An HTTP write: `method: 'POST'` (also PATCH/PUT), `requests.post(`, `axios.put(`. */
 const HTTP_WRITE =
   /\bmethod\s*[:=]\s*['"](?:POST|PATCH|PUT)['"]|\b(?:axios|requests|httpx|session)\s*\.\s*(?:post|patch|put)\s*\(/i;
@@ -1166,7 +1188,10 @@ function helperWrites(
     const body = ctx.text.slice(fn.start, fn.end);
     return (
       sink.test(body) ||
-      (STORE_NAME.test(fn.name) && HTTP_WRITE.test(body) && !/anthropic\.com|\/v1\/messages\b/.test(body))
+      (STORE_NAME.test(fn.name) &&
+        HTTP_WRITE.test(body) &&
+        !/anthropic\.com|\/v1\/messages\b/.test(body) &&
+        !NOTIFY.test(`${fn.name}\n${body}`))
     );
   });
 }
@@ -1184,6 +1209,14 @@ function writesNamed(
   const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
   for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {
     if (!ctx.inCommentOrString(m.index + m[0].length - 1) && named(m.index)) {
+      return true;
+    }
+  }
+  // An HTTP write naming a result (`send(\`${CMS}/items/${id}\`, 'PATCH', headers, JSON.stringify({ tagline }))`):
+  // the answer stored through a data API, not handed to another model or posted to a chat.
+  for (const m of ctx.scan(/(['"])(?:POST|PATCH|PUT)\1/g, from, to)) {
+    const statement = statementText(ctx, m.index);
+    if (named(m.index) && !NOT_A_STORE.test(statement) && !notifies(ctx, statement, m.index)) {
       return true;
     }
   }

@@ -3,7 +3,16 @@ import type { FileContext } from '../../lint/context';
 import type { ParamEntry } from '../../lint/facts/arguments';
 import { constantValue, moduleConstant } from '../../lint/facts/constants';
 import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
-import { endOf, kind, namedChildren, rangeOf, stringValue, unwrap } from '../../lint/syntax';
+import {
+  enclosingFunction,
+  endOf,
+  kind,
+  namedChildren,
+  numberValue,
+  rangeOf,
+  stringValue,
+  unwrap,
+} from '../../lint/syntax';
 import { cacheEffect, TOKENS_PER_CHAR_NOTE, tokensOfChars } from '../adviceCosts';
 import { lang, type Report } from '../rule';
 import type { CacheTarget, UncachedPromptData } from './data';
@@ -15,6 +24,7 @@ const NEAR_MINIMUM = 1.25;
 /** `uncached-prompt`: a large constant system prompt / tool list sent uncached by every call of a loop. */
 export function detect(ctx: FileContext, report: Report<UncachedPromptData>): void {
   const seen = new Set<number>();
+  chatDocuments(ctx, report, seen);
   for (const r of repeatedCalls(ctx)) {
     const agentLoop = r.kind === 'while' && !r.guarded;
     if ((!r.overData && !agentLoop) || seen.has(r.call.node.startIndex)) {
@@ -77,6 +87,115 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
       },
     });
   }
+}
+
+/** A document cap under this many characters (~5,000 tokens) is not a whole document. */
+const DOCUMENT_CAP = 20_000;
+
+/** What a conversation's history parameter is called. */
+const HISTORY =
+  /^(?:\w*_)?(?:history|messages|conversation|turns|chat|thread|dialog(?:ue)?)$|(?:History|Messages|Conversation|Turns)$/;
+
+/**
+ * A chat call that re-sends a whole document in its system prompt on every turn:
+ * `create({ system: \`…${clip(context, 80000)}\`, messages: history })` in a function given the
+ * conversation so far. The document (cut at a literal or constant length of at least
+ * {@link DOCUMENT_CAP} characters) is the same on every turn of the conversation, so it is a
+ * prefix to cache; its size is taken from the cut (an upper bound, said in the message).
+ */
+function chatDocuments(ctx: FileContext, report: Report<UncachedPromptData>, seen: Set<number>): void {
+  for (const call of ctx.calls) {
+    const params = call.params;
+    if (
+      call.method === 'batches.create' ||
+      seen.has(call.node.startIndex) ||
+      params.open ||
+      !params.node ||
+      /\bcache_control\b/.test(ctx.textOf(call.node))
+    ) {
+      continue;
+    }
+    const history = params.entries.get('messages');
+    const system = params.entries.get('system');
+    const fn = enclosingFunction(call.node);
+    const messages = history ? unwrap(history.value) : null;
+    const name = messages && kind(messages) === 'identifier' ? ctx.textOf(messages) : '';
+    const paramsText = fn
+      ? ctx.textOf(fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter'))
+      : '';
+    if (
+      !system ||
+      !name ||
+      !HISTORY.test(name) ||
+      !new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(paramsText)
+    ) {
+      continue;
+    }
+    const value = unwrap(system.value);
+    const cap = value ? documentCap(ctx, value) : 0;
+    const written = modelOf(ctx, params.entries.get('model'));
+    const model = written ?? namedModel(ctx);
+    const minimum = minimumCacheable(model);
+    const prefixTokens = tokensOfChars(cap);
+    if (!value || cap < DOCUMENT_CAP || prefixTokens < minimum) {
+      continue;
+    }
+    seen.add(call.node.startIndex);
+    const tok = prefixTokens.toLocaleString('en-US');
+    report({
+      start: call.callee.startIndex,
+      end: endOf(call.callee),
+      message:
+        `A document of up to ~${tok} tokens is re-sent uncached each chat turn: add cache_control. ` +
+        `The system prompt holds a document cut at ${cap.toLocaleString('en-US')} characters (~${tok} tokens ${TOKENS_PER_CHAR_NOTE}) ` +
+        `and goes with the conversation so far (${name}) on every turn with no cache_control, so each turn pays for the whole ` +
+        `document and counts it toward your input-tokens-per-minute limit. Cached, later turns of the same conversation (within ` +
+        `the cache's lifetime) read it from the cache: cache reads do not count toward ITPM and cost a tenth of the input price` +
+        `. ${written ?? (model ? `${model} (the model this file names)` : 'This model')}'s minimum cacheable prefix is ${minimum.toLocaleString('en-US')} tokens; ` +
+        `a shorter document is not cached. Keep what changes per turn or per mode after the document so the cached prefix stays the same.`,
+      data: {
+        rule: 'uncached-prompt',
+        language: lang(ctx),
+        call: rangeOf(call.node),
+        target: { kind: 'system-string', value: rangeOf(value), shorthand: false },
+        prefixTokens,
+        model,
+      },
+    });
+  }
+}
+
+/** Where a text is cut to a length: `clip(text, 80000)`, `text.slice(0, MAX)`, `text[:120000]`, `text.substring(0, n)`. */
+const CUTS = [
+  /\b[A-Za-z_$][\w$]*\s*\(\s*[A-Za-z_$][\w$.]*\s*,\s*([\d_]+|[A-Za-z_$][\w$]*)\s*\)/g,
+  /\.\s*(?:slice|substring|substr)\s*\(\s*0\s*,\s*([\d_]+|[A-Za-z_$][\w$]*)\s*\)/g,
+  /\[\s*0?\s*:\s*([\d_]+|[A-Za-z_$][\w$]*)\s*\]/g,
+];
+
+/** The largest length a text in a template is cut to (a literal or a module-level number), else 0. */
+function documentCap(ctx: FileContext, value: Node): number {
+  const k = kind(value);
+  if (!/template_string|string|binary_expression|binary_operator|concatenated_string/.test(k)) {
+    return 0;
+  }
+  const text = ctx.textOf(value);
+  let cap = 0;
+  for (const re of CUTS) {
+    for (const m of text.matchAll(re)) {
+      const raw = m[1];
+      let n = /^\d/.test(raw) ? Number(raw.replace(/_/g, '')) : undefined;
+      if (n === undefined) {
+        const at = value.startIndex + (m.index ?? 0) + m[0].lastIndexOf(raw);
+        const id = ctx.nodeAt(at);
+        const def = id && kind(id) === 'identifier' ? moduleConstant(ctx, id) : undefined;
+        n = def ? numberValue(def, ctx.text) : undefined;
+      }
+      if (n !== undefined && n > cap) {
+        cap = n;
+      }
+    }
+  }
+  return cap;
 }
 
 interface Part {

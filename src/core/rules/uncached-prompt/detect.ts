@@ -3,15 +3,23 @@ import type { FileContext } from '../../lint/context';
 import type { ParamEntry } from '../../lint/facts/arguments';
 import { constantValue, moduleConstant } from '../../lint/facts/constants';
 import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
+import { callGraph } from '../../lint/facts/callGraph';
+import { assignedValues, lastAssignedValue } from '../../lint/facts/functions';
 import {
+  callee,
+  dottedName,
   enclosingFunction,
   endOf,
+  isCall,
   kind,
+  lastSegment,
   namedChildren,
   numberValue,
+  positionalArgs,
   rangeOf,
   stringValue,
   unwrap,
+  up,
 } from '../../lint/syntax';
 import { cacheEffect, TOKENS_PER_CHAR_NOTE, tokensOfChars } from '../adviceCosts';
 import { lang, type Report } from '../rule';
@@ -41,20 +49,32 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
     }
     const constSystem = system && system !== 'dynamic' ? system : undefined;
     const constTools = tools;
-    if (!constSystem && !constTools) {
+    // Constant turns at the front of the messages (an instruction turn and its fixed reply), when nothing before them varies.
+    const turns = system === 'dynamic' ? undefined : leadingTurns(ctx, r);
+    if (!constSystem && !constTools && !turns) {
       continue;
     }
-    const chars = (constSystem?.chars ?? 0) + (constTools?.chars ?? 0);
+    const chars = (constSystem?.chars ?? 0) + (constTools?.chars ?? 0) + (turns?.chars ?? 0);
     const prefixTokens = tokensOfChars(chars);
     const written = modelOf(ctx, params.entries.get('model'));
     const model = written ?? namedModel(ctx);
     const minimum = minimumCacheable(model);
-    const target = constSystem ? systemTarget(constSystem) : constTools ? toolsTarget(constTools) : undefined;
+    const target: CacheTarget | undefined = turns
+      ? { kind: 'message-content', value: rangeOf(turns.content) }
+      : constSystem
+        ? systemTarget(constSystem)
+        : constTools
+          ? toolsTarget(constTools)
+          : undefined;
     if (prefixTokens < minimum || !target) {
       continue;
     }
     seen.add(r.call.node.startIndex);
-    const what = [constTools && 'tool definitions', constSystem && 'system prompt']
+    const what = [
+      constTools && 'tool definitions',
+      constSystem && 'system prompt',
+      turns && (turns.count === 1 ? 'opening turn' : 'opening turns'),
+    ]
       .filter(Boolean)
       .join(' and ');
     const effect = model ? cacheEffect(model, prefixTokens) : undefined;
@@ -63,7 +83,7 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
       start: r.call.callee.startIndex,
       end: endOf(r.call.callee),
       message:
-        `The same ~${tok}-token ${what} goes uncached with every call: add cache_control to it. ` +
+        `The same ~${tok}-token ${what} ${what.includes(' and ') || what.endsWith('turns') ? 'go' : 'goes'} uncached with every call: add cache_control to it. ` +
         `Every call ${describe(r)} sends it ${TOKENS_PER_CHAR_NOTE} with no cache_control, so each call pays ` +
         `for it in full and counts it toward your input-tokens-per-minute limit. Once cached, ~${tok} of each call's input tokens become cache reads after the first call, ` +
         `which do not count toward ITPM` +
@@ -87,6 +107,123 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
       },
     });
   }
+}
+
+/** Hops followed from a `messages` value to the list literal it is. */
+const TURN_HOPS = 4;
+
+/**
+ * The constant turns at the front of a repeated call's `messages`: the list literal it is
+ * (through a parameter filled at the loop's call site, a local name, or the `return` of a
+ * same-file function called there: `message = assemble_message(chunk)` → `return message` →
+ * `[{"role": "user", "content": instructions}, {"role": "assistant", "content": "Ok"}, {…chunk}]`),
+ * its leading elements whose content is constant (a literal, or a name assigned one in the same
+ * function or at the top level), as long as a later element varies. With the content of the
+ * last constant turn (where the breakpoint goes).
+ */
+function leadingTurns(
+  ctx: FileContext,
+  r: Repetition,
+): { chars: number; count: number; content: Node } | undefined {
+  const entry = r.call.params.entries.get('messages');
+  const list = entry ? listOf(ctx, unwrap(entry.value), r, 0) : undefined;
+  if (!list) {
+    return undefined;
+  }
+  const items = namedChildren(list);
+  let chars = 0;
+  let count = 0;
+  let content: Node | undefined;
+  for (const item of items) {
+    const k = kind(item);
+    const value = k === 'object' || k === 'dictionary' ? objectEntry(ctx, item, 'content') : undefined;
+    const c = value ? localConstant(ctx, value) : undefined;
+    if (!value || c === undefined) {
+      break;
+    }
+    chars += c;
+    count++;
+    content = value;
+  }
+  return content && count < items.length ? { chars, count, content } : undefined;
+}
+
+/** The value of a literal key in an object/dict literal. */
+function objectEntry(ctx: FileContext, obj: Node, key: string): Node | undefined {
+  for (const pair of namedChildren(obj)) {
+    if (kind(pair) === 'pair' && ctx.textOf(pair.childForFieldName('key')).replace(/['"]/g, '') === key) {
+      return unwrap(pair.childForFieldName('value')) ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Characters of a constant value, also through a name assigned one once in its own function. */
+function localConstant(ctx: FileContext, value: Node): number | undefined {
+  const direct = constantValue(ctx, value);
+  if (direct) {
+    return direct.chars;
+  }
+  if (kind(value) !== 'identifier') {
+    return undefined;
+  }
+  const fn = enclosingFunction(value);
+  const assigned = fn ? assignedValues(ctx, ctx.textOf(value), fn.startIndex, value.startIndex) : [];
+  return assigned.length === 1 ? constantValue(ctx, assigned[0])?.chars : undefined;
+}
+
+/** The list literal a `messages` value is, followed through parameters, local names and same-file returns. */
+function listOf(ctx: FileContext, node: Node | null, r: Repetition, depth: number): Node | undefined {
+  const v = unwrap(node);
+  if (!v || depth > TURN_HOPS) {
+    return undefined;
+  }
+  const k = kind(v);
+  if (k === 'list' || k === 'array') {
+    return v;
+  }
+  const graph = callGraph(ctx);
+  if (isCall(v)) {
+    // A same-file function's return: `return message` / `return [...]`.
+    const fn = graph.byName.get(lastSegment(dottedName(callee(v), ctx.text)))?.[0];
+    const body = fn?.node.childForFieldName('body');
+    // (its last `return` outside strings and comments: `return message`, `return [...]`)
+    let value: Node | null = null;
+    for (const m of body ? ctx.scan(/\breturn\s+(?=[A-Za-z_$[])/g, body.startIndex, endOf(body)) : []) {
+      if (!ctx.inCommentOrString(m.index)) {
+        value = ctx.nodeAt(m.index + m[0].length);
+      }
+    }
+    while (value && up(value) && up(value)?.startIndex === value.startIndex && kind(value) !== 'identifier') {
+      value = up(value); // the whole returned expression (`[` → the list)
+    }
+    return fn && value ? listOf(ctx, value, r, depth + 1) : undefined;
+  }
+  if (k !== 'identifier') {
+    return undefined;
+  }
+  const name = ctx.textOf(v);
+  const fn = enclosingFunction(v);
+  const local = fn ? graph.functions.find((f) => f.start === fn.startIndex) : undefined;
+  const index = local ? local.params.indexOf(name) : -1;
+  if (index >= 0 && r.via && fn && r.via.startIndex === fn.startIndex && r.viaName) {
+    // A parameter: the argument at the loop's call site.
+    for (const { paren } of ctx.callsOf(r.viaName)) {
+      if (paren < r.construct.startIndex || paren >= endOf(r.construct)) {
+        continue;
+      }
+      let call: Node | null = ctx.nodeAt(paren);
+      for (let i = 0; call && !isCall(call) && i < 3; i++) {
+        call = up(call);
+      }
+      const skip = /^(?:self|cls)$/.test(local?.params[0] ?? '') ? 1 : 0;
+      const arg = call && isCall(call) ? positionalArgs(call)[index - skip] : undefined;
+      return arg ? listOf(ctx, arg, r, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+  const value = lastAssignedValue(ctx, name, fn?.startIndex ?? 0, v.startIndex);
+  return value ? listOf(ctx, value, r, depth + 1) : undefined;
 }
 
 /** A document cap under this many characters (~5,000 tokens) is not a whole document. */

@@ -10,7 +10,9 @@ export type CacheTarget =
    */
   | { kind: 'last-block'; block: Span; what: 'system' | 'tools'; inCall: boolean }
   /** The content of the last constant turn of the messages: it becomes a one-block array with cache_control. */
-  | { kind: 'message-content'; value: Span };
+  | { kind: 'message-content'; value: Span }
+  /** No edit: the document must first be split out of the text around it (a message only). */
+  | { kind: 'advice-only' };
 
 /** What an `uncached-prompt` finding carries for its fix (offsets into the linted text). */
 export interface UncachedPromptData {

@@ -4,6 +4,8 @@ import type { ParamEntry } from '../../lint/facts/arguments';
 import { constantValue, moduleConstant } from '../../lint/facts/constants';
 import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
 import { callGraph } from '../../lint/facts/callGraph';
+import { httpClaudeCalls } from '../../lint/facts/httpClaudeCalls';
+import { requestParams } from '../../lint/facts/httpBody';
 import { assignedValues, lastAssignedValue } from '../../lint/facts/functions';
 import {
   callee,
@@ -33,6 +35,7 @@ const NEAR_MINIMUM = 1.25;
 export function detect(ctx: FileContext, report: Report<UncachedPromptData>): void {
   const seen = new Set<number>();
   chatDocuments(ctx, report, seen);
+  routeDocuments(ctx, report, seen);
   for (const r of repeatedCalls(ctx)) {
     const agentLoop = r.kind === 'while' && !r.guarded;
     if ((!r.overData && !agentLoop) || seen.has(r.call.node.startIndex)) {
@@ -300,6 +303,148 @@ function chatDocuments(ctx: FileContext, report: Report<UncachedPromptData>, see
       },
     });
   }
+}
+
+/** A route decorator (`@app.post("/query")`, `@router.get(...)`, `@app.route(...)`). */
+const PY_ROUTE = /^[ \t]*@[\w.]*\.(?:get|post|put|patch|delete|route|api_route|websocket)\s*\(/m;
+/** A route registration taking the handler: `app.post('/query', async (req, res) => …)`. */
+const JS_ROUTE =
+  /\b(?:app|router|server|api)\s*\.\s*(?:get|post|put|patch|all)\s*\(\s*['"`][^'"`]*['"`]\s*,[^]*$/;
+
+/** Whether a function is a web route's handler (one call per request). */
+function routeHandler(ctx: FileContext, fn: Node): boolean {
+  const parent = up(fn);
+  if (ctx.python) {
+    return (
+      !!parent &&
+      kind(parent) === 'decorated_definition' &&
+      PY_ROUTE.test(ctx.text.slice(parent.startIndex, fn.startIndex))
+    );
+  }
+  const list = parent && kind(parent) === 'arguments' ? up(parent) : null;
+  return !!list && isCall(list) && JS_ROUTE.test(ctx.text.slice(list.startIndex, fn.startIndex));
+}
+
+/**
+ * A route that sends the same large document at the front of every request: the first user
+ * turn is a template whose leading part is literal text and a top-level name (loaded once per
+ * process, the same for every request) cut at a literal length of at least {@link DOCUMENT_CAP}
+ * characters (`f"…{POLICY_TEXT[:120000]}…Question: {req.question}"`), with no cache_control.
+ * Reported without a fix: caching it means moving the document into a block of its own.
+ */
+function routeDocuments(ctx: FileContext, report: Report<UncachedPromptData>, seen: Set<number>): void {
+  for (const call of [...ctx.calls, ...httpClaudeCalls(ctx)]) {
+    const fn = enclosingFunction(call.node);
+    if (call.method !== 'create' || seen.has(call.node.startIndex) || !fn || !routeHandler(ctx, fn)) {
+      continue;
+    }
+    const params = requestParams(ctx, call);
+    if (params.open || !params.node || /\bcache_control\b/.test(ctx.textOf(params.node))) {
+      continue;
+    }
+    const system = part(ctx, params.entries.get('system'));
+    if (system === 'dynamic' || params.entries.has('tools')) {
+      continue;
+    }
+    const messages = unwrap(params.entries.get('messages')?.value ?? null);
+    const list = messages ? localValue(ctx, messages, fn) : undefined;
+    const first = list && /^(?:list|array)$/.test(kind(list)) ? namedChildren(list)[0] : undefined;
+    const content =
+      first && /^(?:dictionary|object)$/.test(kind(first)) ? objectEntry(ctx, first, 'content') : undefined;
+    const template = content ? localValue(ctx, content, fn) : undefined;
+    const lead = template ? leadingDocument(ctx, template) : undefined;
+    const written = modelOf(ctx, params.entries.get('model'));
+    const model = written ?? namedModel(ctx);
+    const minimum = minimumCacheable(model);
+    const prefixTokens = lead ? tokensOfChars(lead.chars + (system?.chars ?? 0)) : 0;
+    if (!lead || prefixTokens < minimum) {
+      continue;
+    }
+    seen.add(call.node.startIndex);
+    const tok = prefixTokens.toLocaleString('en-US');
+    report({
+      start: call.callee.startIndex,
+      end: endOf(call.callee),
+      message:
+        `Up to ~${tok} tokens of the same document lead every request, uncached: cache them. ` +
+        `This route's first user turn starts with ${lead.name} (loaded once, the same for every request) cut at ` +
+        `${lead.cap.toLocaleString('en-US')} characters (~${tok} tokens ${TOKENS_PER_CHAR_NOTE} with the text before it), ` +
+        `then the request's own values, with no cache_control: every request pays for the document in full and counts it ` +
+        `toward your input-tokens-per-minute limit. Move the document into a content block of its own (or the system prompt) ` +
+        `with cache_control and keep the per-request text after it: requests within the cache's lifetime then read it from ` +
+        `the cache, which does not count toward ITPM and costs a tenth of the input price. ` +
+        `${written ?? (model ? `${model} (the model this file names)` : 'This model')}'s minimum cacheable prefix is ${minimum.toLocaleString('en-US')} tokens.`,
+      data: {
+        rule: 'uncached-prompt',
+        language: lang(ctx),
+        call: rangeOf(call.node),
+        target: { kind: 'advice-only' },
+        prefixTokens,
+        model,
+      },
+    });
+  }
+}
+
+/** A value, or the last value a local name was given in `fn` before it. */
+function localValue(ctx: FileContext, node: Node, fn: Node): Node | undefined {
+  const v = unwrap(node);
+  if (!v || kind(v) !== 'identifier') {
+    return v ?? undefined;
+  }
+  return unwrap(lastAssignedValue(ctx, ctx.textOf(v), fn.startIndex, v.startIndex)) ?? undefined;
+}
+
+/**
+ * The leading part of a template that is the same for every request: literal text, then a
+ * top-level name cut at a literal length (`{POLICY[:120000]}`, `${DOC.slice(0, 80000)}`), up to
+ * the first other substitution. Undefined when no such cut document of at least
+ * {@link DOCUMENT_CAP} characters leads it.
+ */
+function leadingDocument(
+  ctx: FileContext,
+  template: Node,
+): { chars: number; cap: number; name: string } | undefined {
+  // (implicit concatenation, `"…" f"…{DOC[:N]}…"`: the strings' parts in order)
+  const strings = kind(template) === 'concatenated_string' ? namedChildren(template) : [template];
+  if (!strings.every((x) => /^(?:string|template_string)$/.test(kind(x)))) {
+    return undefined;
+  }
+  let chars = 0;
+  let doc: { cap: number; name: string } | undefined;
+  for (const part of strings.flatMap((x) => namedChildren(x))) {
+    const k = kind(part);
+    if (k === 'string_content' || k === 'string_fragment' || k === 'escape_sequence') {
+      chars += ctx.textOf(part).length;
+      continue;
+    }
+    if (k === 'string_start' || k === 'string_end') {
+      continue;
+    }
+    const inner = k === 'interpolation' || k === 'template_substitution' ? namedChildren(part)[0] : undefined;
+    const cut = inner ? cutOf(ctx, inner) : undefined;
+    if (!cut || doc) {
+      break;
+    }
+    doc = cut;
+    chars += cut.cap;
+  }
+  return doc && doc.cap >= DOCUMENT_CAP ? { chars, ...doc } : undefined;
+}
+
+/** A top-level name cut at a literal length: `NAME[:N]`, `NAME.slice(0, N)`, `clip(NAME, N)`. */
+function cutOf(ctx: FileContext, node: Node): { cap: number; name: string } | undefined {
+  const text = ctx.textOf(node);
+  const m =
+    /^([A-Za-z_$][\w$]*)\s*\[\s*0?\s*:\s*([\d_]+)\s*\]$/.exec(text) ??
+    /^([A-Za-z_$][\w$]*)\s*\.\s*(?:slice|substring)\s*\(\s*0\s*,\s*([\d_]+)\s*\)$/.exec(text) ??
+    /^[A-Za-z_$][\w$]*\s*\(\s*([A-Za-z_$][\w$]*)\s*,\s*([\d_]+)\s*\)$/.exec(text);
+  if (!m) {
+    return undefined;
+  }
+  const id = ctx.nodeAt(node.startIndex + text.indexOf(m[1]));
+  const topLevel = id && kind(id) === 'identifier' ? moduleConstant(ctx, id) : undefined;
+  return topLevel ? { cap: Number(m[2].replace(/_/g, '')), name: m[1] } : undefined;
 }
 
 /** Where a text is cut to a length: `clip(text, 80000)`, `text.slice(0, MAX)`, `text[:120000]`, `text.substring(0, n)`. */

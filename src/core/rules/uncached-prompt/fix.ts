@@ -14,6 +14,9 @@ export function uncachedPromptFixes(file: FixFile, finding: Finding, data: Uncac
   const q = file.style.quote;
   const b = new EditBuilder(file);
   const t = data.target;
+  if (t.kind === 'advice-only') {
+    return [];
+  }
   let title: string;
   if (t.kind === 'system-string' || t.kind === 'message-content') {
     const value = text.slice(t.value.start, t.value.end);

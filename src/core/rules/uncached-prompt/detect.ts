@@ -59,9 +59,7 @@ export function detect(ctx: FileContext, report: Report<UncachedPromptData>): vo
     }
     const chars = (constSystem?.chars ?? 0) + (constTools?.chars ?? 0) + (turns?.chars ?? 0);
     const prefixTokens = tokensOfChars(chars);
-    const written = modelOf(ctx, params.entries.get('model'));
-    const model = written ?? namedModel(ctx);
-    const minimum = minimumCacheable(model);
+    const { written, model, minimum } = modelFor(ctx, params.entries);
     const target: CacheTarget | undefined = turns
       ? { kind: 'message-content', value: rangeOf(turns.content) }
       : constSystem
@@ -273,9 +271,7 @@ function chatDocuments(ctx: FileContext, report: Report<UncachedPromptData>, see
     }
     const value = unwrap(system.value);
     const cap = value ? documentCap(ctx, value) : 0;
-    const written = modelOf(ctx, params.entries.get('model'));
-    const model = written ?? namedModel(ctx);
-    const minimum = minimumCacheable(model);
+    const { written, model, minimum } = modelFor(ctx, params.entries);
     const prefixTokens = tokensOfChars(cap);
     if (!value || cap < DOCUMENT_CAP || prefixTokens < minimum) {
       continue;
@@ -353,9 +349,7 @@ function routeDocuments(ctx: FileContext, report: Report<UncachedPromptData>, se
       first && /^(?:dictionary|object)$/.test(kind(first)) ? objectEntry(ctx, first, 'content') : undefined;
     const template = content ? localValue(ctx, content, fn) : undefined;
     const lead = template ? leadingDocument(ctx, template) : undefined;
-    const written = modelOf(ctx, params.entries.get('model'));
-    const model = written ?? namedModel(ctx);
-    const minimum = minimumCacheable(model);
+    const { written, model, minimum } = modelFor(ctx, params.entries);
     const prefixTokens = lead ? tokensOfChars(lead.chars + (system?.chars ?? 0)) : 0;
     if (!lead || prefixTokens < minimum) {
       continue;
@@ -552,6 +546,16 @@ function lastObject(list: Node): Node | undefined {
   const items = namedChildren(list);
   const last = items[items.length - 1];
   return last && (kind(last) === 'object' || kind(last) === 'dictionary') ? last : undefined;
+}
+
+/** The call's model (written, or the one the file names) and its minimum cacheable prefix. */
+function modelFor(
+  ctx: FileContext,
+  entries: Map<string, ParamEntry>,
+): { written?: string; model?: string; minimum: number } {
+  const written = modelOf(ctx, entries.get('model'));
+  const model = written ?? namedModel(ctx);
+  return { written, model, minimum: minimumCacheable(model) };
 }
 
 function modelOf(ctx: FileContext, entry: ParamEntry | undefined): string | undefined {

@@ -242,8 +242,9 @@ const HISTORY =
  * prefix to cache; its size is taken from the cut (an upper bound, said in the message).
  */
 function chatDocuments(ctx: FileContext, report: Report<UncachedPromptData>, seen: Set<number>): void {
-  for (const call of ctx.calls) {
-    const params = call.params;
+  for (const call of [...ctx.calls, ...httpClaudeCalls(ctx)]) {
+    // (a raw-HTTP request's params are its JSON body)
+    const params = requestParams(ctx, call);
     if (
       call.method === 'batches.create' ||
       seen.has(call.node.startIndex) ||
@@ -257,7 +258,8 @@ function chatDocuments(ctx: FileContext, report: Report<UncachedPromptData>, see
     const system = params.entries.get('system');
     const fn = enclosingFunction(call.node);
     const messages = history ? unwrap(history.value) : null;
-    const name = messages && kind(messages) === 'identifier' ? ctx.textOf(messages) : '';
+    const name =
+      messages && /^(?:shorthand_property_)?identifier$/.test(kind(messages)) ? ctx.textOf(messages) : '';
     const paramsText = fn
       ? ctx.textOf(fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter'))
       : '';
@@ -269,7 +271,12 @@ function chatDocuments(ctx: FileContext, report: Report<UncachedPromptData>, see
     ) {
       continue;
     }
-    const value = unwrap(system.value);
+    const own = unwrap(system.value);
+    // A system prompt handed in by the caller (`callClaude(messages, system)` in a function
+    // given the conversation so far): the template each such caller builds.
+    const handed =
+      own && fn && kind(own) !== 'template_string' ? handedTemplate(ctx, fn, own, name) : undefined;
+    const value = handed ?? own;
     const cap = value ? documentCap(ctx, value) : 0;
     const { written, model, minimum } = modelFor(ctx, params.entries);
     const prefixTokens = tokensOfChars(cap);
@@ -448,21 +455,105 @@ const CUTS = [
   /\[\s*0?\s*:\s*([\d_]+|[A-Za-z_$][\w$]*)\s*\]/g,
 ];
 
-/** The largest length a text in a template is cut to (a literal or a module-level number), else 0. */
+/**
+ * The template a function's system-prompt parameter is given by its same-file callers that also
+ * hand it the conversation so far (their messages argument built from a history parameter of
+ * theirs, `previousMessages.map(...)`): the one with the largest document cut.
+ */
+function handedTemplate(ctx: FileContext, fn: Node, system: Node, messages: string): Node | undefined {
+  const graph = callGraph(ctx);
+  const local = graph.functions.find((f) => f.start === fn.startIndex);
+  const sysIndex = local ? local.params.indexOf(ctx.textOf(system)) : -1;
+  const msgIndex = local ? local.params.indexOf(messages) : -1;
+  if (!local || sysIndex < 0 || msgIndex < 0) {
+    return undefined;
+  }
+  let best: { node: Node; cap: number } | undefined;
+  for (const { paren } of ctx.callsOf(local.name).slice(0, 16)) {
+    if (paren >= local.start && paren < local.end) {
+      continue;
+    }
+    let site: Node | null = ctx.nodeAt(paren);
+    for (let i = 0; site && !isCall(site) && i < 3; i++) {
+      site = up(site);
+    }
+    const caller = site ? enclosingFunction(site) : null;
+    const args = site && isCall(site) ? positionalArgs(site) : [];
+    const given = args[msgIndex] ? localValue(ctx, args[msgIndex], caller ?? fn) : undefined;
+    const callerParams = caller
+      ? ctx.textOf(caller.childForFieldName('parameters') ?? caller.childForFieldName('parameter'))
+      : '';
+    // (the turns so far, copied from a parameter of the caller: `previousMessages.map(...)`,
+    // `[...earlier, { role: 'user', content: question }]`; not a one-turn literal)
+    const earlier = (callerParams.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(
+      (p) => p !== 'self' && p !== 'this',
+    );
+    const oneTurn =
+      given &&
+      /^(?:array|list)$/.test(kind(given)) &&
+      namedChildren(given).length === 1 &&
+      !/spread|splat/.test(ctx.textOf(given).slice(0, 8));
+    if (
+      !caller ||
+      !args[sysIndex] ||
+      !given ||
+      oneTurn ||
+      !earlier.some((h) => new RegExp(`(?<![\\w$.])${h}(?![\\w$])`).test(ctx.textOf(given)))
+    ) {
+      continue;
+    }
+    const template = localValue(ctx, args[sysIndex], caller);
+    const cap = template ? documentCap(ctx, template) : 0;
+    if (template && cap > (best?.cap ?? 0)) {
+      best = { node: template, cap };
+    }
+  }
+  return best?.node;
+}
+
+/**
+ * The largest length a text in a template is cut to (a literal or a module-level number), also
+ * through a substituted name made by a same-file function that cuts its input
+ * (`const { content: doc } = truncateContent(text)` … `${doc}`), else 0.
+ */
 function documentCap(ctx: FileContext, value: Node): number {
   const k = kind(value);
   if (!/template_string|string|binary_expression|binary_operator|concatenated_string/.test(k)) {
     return 0;
   }
-  const text = ctx.textOf(value);
+  let cap = capIn(ctx, value.startIndex, endOf(value));
+  const fn = enclosingFunction(value);
+  const before = ctx.text.slice(fn?.startIndex ?? 0, value.startIndex);
+  const graph = callGraph(ctx);
+  for (const m of ctx.textOf(value).matchAll(/(?:\$\{|(?<!\{)\{)\s*([A-Za-z_$][\w$]*)\s*\}/g)) {
+    // `name = cutter(…)` / `{ content: name } = cutter(…)` earlier in the function.
+    const made = new RegExp(
+      `(?<![\\w$.])${m[1]}\\b[^=\\n;]*?\\}?\\s*=\\s*(?:await\\s+)?([A-Za-z_$][\\w$]*)\\s*\\(`,
+    ).exec(before);
+    const cutter = made ? graph.byName.get(made[1])?.[0] : undefined;
+    if (cutter && cutter.claude.length === 0) {
+      cap = Math.max(cap, capIn(ctx, cutter.start, cutter.end));
+    }
+    // `const body = text.length > MAX ? text.slice(0, MAX) : text`: the cut in its own assignment.
+    const assigned = new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${m[1]}\\s*=(?!=)[^\\n;]*`).exec(before);
+    if (assigned) {
+      const at = (fn?.startIndex ?? 0) + assigned.index;
+      cap = Math.max(cap, capIn(ctx, at, at + assigned[0].length));
+    }
+  }
+  return cap;
+}
+
+/** The largest literal or module-level length text between two offsets is cut to, else 0. */
+function capIn(ctx: FileContext, start: number, end: number): number {
+  const text = ctx.text.slice(start, end);
   let cap = 0;
   for (const re of CUTS) {
     for (const m of text.matchAll(re)) {
       const raw = m[1];
       let n = /^\d/.test(raw) ? Number(raw.replace(/_/g, '')) : undefined;
       if (n === undefined) {
-        const at = value.startIndex + (m.index ?? 0) + m[0].lastIndexOf(raw);
-        const id = ctx.nodeAt(at);
+        const id = ctx.nodeAt(start + (m.index ?? 0) + m[0].lastIndexOf(raw));
         const def = id && kind(id) === 'identifier' ? moduleConstant(ctx, id) : undefined;
         n = def ? numberValue(def, ctx.text) : undefined;
       }

@@ -523,9 +523,12 @@ function documentCap(ctx: FileContext, value: Node): number {
   }
   let cap = capIn(ctx, value.startIndex, endOf(value));
   const fn = enclosingFunction(value);
-  const before = ctx.text.slice(fn?.startIndex ?? 0, value.startIndex);
+  // (the 20,000 characters before it, and the first 8 substitutions: linear in the file)
+  const from = Math.max(fn?.startIndex ?? 0, value.startIndex - 20_000);
+  const before = ctx.text.slice(from, value.startIndex);
   const graph = callGraph(ctx);
-  for (const m of ctx.textOf(value).matchAll(/(?:\$\{|(?<!\{)\{)\s*([A-Za-z_$][\w$]*)\s*\}/g)) {
+  const substituted = [...ctx.textOf(value).matchAll(/(?:\$\{|(?<!\{)\{)\s*([A-Za-z_$][\w$]*)\s*\}/g)];
+  for (const m of substituted.slice(0, 8)) {
     // `name = cutter(…)` / `{ content: name } = cutter(…)` earlier in the function.
     const made = new RegExp(
       `(?<![\\w$.])${m[1]}\\b[^=\\n;]*?\\}?\\s*=\\s*(?:await\\s+)?([A-Za-z_$][\\w$]*)\\s*\\(`,
@@ -537,7 +540,7 @@ function documentCap(ctx: FileContext, value: Node): number {
     // `const body = text.length > MAX ? text.slice(0, MAX) : text`: the cut in its own assignment.
     const assigned = new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${m[1]}\\s*=(?!=)[^\\n;]*`).exec(before);
     if (assigned) {
-      const at = (fn?.startIndex ?? 0) + assigned.index;
+      const at = from + assigned.index;
       cap = Math.max(cap, capIn(ctx, at, at + assigned[0].length));
     }
   }

@@ -1,6 +1,16 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { endOf, FUNCTION_TYPES, kind, lastSegment, positionalArgs, unwrap, up } from '../syntax';
+import {
+  callee,
+  endOf,
+  FUNCTION_TYPES,
+  isCall,
+  kind,
+  lastSegment,
+  positionalArgs,
+  unwrap,
+  up,
+} from '../syntax';
 import { assignedValues } from './functions';
 import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
@@ -19,7 +29,7 @@ export const ENDPOINT_ASSIGNMENT: [RegExp, RegExp] = [
  * The Messages API called over raw HTTP, for the rules that care about a request being
  * retried or its errors read (`naive-retry`, `string-matched-error`):
  * `requests.post("https://api.anthropic.com/v1/messages", ...)`, `httpx.post(URL, ...)`,
- * `session.post(...)`, `axios.post(...)`, `fetch(URL, {...})`. Recognised only by the
+ * `session.post(...)`, `axios.post(...)`, `fetch(URL, {...})`, `request(URL, {...})`. Recognised only by the
  * endpoint: the first argument is a string ending in `/v1/messages` (not `/v1/messages/batches`,
  * not `count_tokens`), or a same-file name assigned one. Files without the text `/v1/messages`
  * are not read further. Found once per file.
@@ -38,7 +48,8 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
         names.add(m[1]);
       }
     }
-    for (const m of ctx.scan(/\b(?:post|fetch)\s*\(/g)) {
+    // (`request(URL, …)`: a same-file wrapper of `https.request`, or a library's `request`)
+    for (const m of ctx.scan(/\b(?:post|fetch|request)\s*\(/g)) {
       const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
       if (!found) {
         continue;
@@ -57,7 +68,32 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
       }
       out.push(rawHttpCall(call, fn));
     }
-    return out;
+    // Any same-file sender given the endpoint written out and Anthropic's headers
+    // (`send('https://api.anthropic.com/v1/messages', 'POST', { 'x-api-key': KEY, … }, body)`).
+    const seen = new Set(out.map((c) => c.node.startIndex));
+    for (const m of ctx.scan(/(['"`])https?:\/\/[^'"`\s]*\/v1\/messages\1\s*,/g)) {
+      let literal = ctx.nodeAt(m.index);
+      for (let i = 0; literal && i < 2 && !/^(?:string|template_string)$/.test(kind(literal)); i++) {
+        literal = up(literal);
+      }
+      const list = literal ? up(literal) : null;
+      const call = list && (kind(list) === 'arguments' || kind(list) === 'argument_list') ? up(list) : null;
+      if (
+        !literal ||
+        !call ||
+        !isCall(call) ||
+        seen.has(call.startIndex) ||
+        positionalArgs(call)[0]?.startIndex !== literal.startIndex ||
+        !/anthropic-version|x-api-key/.test(
+          ctx.text.slice(call.startIndex, Math.min(endOf(call), call.startIndex + 2000)),
+        )
+      ) {
+        continue;
+      }
+      seen.add(call.startIndex);
+      out.push(rawHttpCall(call, callee(call) ?? call));
+    }
+    return seen.size > 0 ? out.sort((a, b) => a.node.startIndex - b.node.startIndex) : out;
   });
 }
 

@@ -8,7 +8,14 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
-import { repeatedCalls, repetitionAbove, smallIterable, type Found, type Repetition } from './repetition';
+import {
+  boundElsewhere,
+  repeatedCalls,
+  repetitionAbove,
+  smallIterable,
+  type Found,
+  type Repetition,
+} from './repetition';
 import { callGraph, type LocalFunction } from './callGraph';
 import { findRetryLoop } from './retryLoops';
 import { httpClaudeCalls } from './httpClaudeCalls';
@@ -506,7 +513,11 @@ function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
     if (out.length >= MAX_SITES) {
       break;
     }
-    if ((at >= fn.startIndex && at < endOf(fn)) || ctx.inCommentOrString(at)) {
+    if (
+      (at >= fn.startIndex && at < endOf(fn)) ||
+      ctx.inCommentOrString(at) ||
+      boundElsewhere(ctx, fn, name, at)
+    ) {
       continue;
     }
     const ref = ctx.nodeAt(at);

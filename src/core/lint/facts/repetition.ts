@@ -194,7 +194,11 @@ function same(a: Node, b: Node): boolean {
 /** Where a same-file function is called or passed inside a repeating construct (outside itself). */
 function callerRepetition(ctx: FileContext, fn: Node, name: string): Found | null {
   for (const at of ctx.usesOf(name)) {
-    if ((at >= fn.startIndex && at < endOf(fn)) || ctx.inCommentOrString(at)) {
+    if (
+      (at >= fn.startIndex && at < endOf(fn)) ||
+      ctx.inCommentOrString(at) ||
+      boundElsewhere(ctx, fn, name, at)
+    ) {
       continue;
     }
     let ref = ctx.nodeAt(at);
@@ -227,6 +231,38 @@ function callerRepetition(ctx: FileContext, fn: Node, name: string): Found | nul
   return null;
 }
 
+/**
+ * Whether a use of a Python function's name at `at` binds to another top-level definition of
+ * the same name: the name is defined more than once at the top level (a notebook cell that
+ * redefines a helper) and the nearest definition before the use is not `fn`, so the use runs
+ * that one (cells and scripts run top to bottom).
+ */
+export function boundElsewhere(ctx: FileContext, fn: Node, name: string, at: number): boolean {
+  if (!ctx.python) {
+    return false;
+  }
+  const defs = ctx.memo(`top-level-defs:${name}`, () =>
+    (callGraph(ctx).byName.get(name) ?? [])
+      .map((f) => f.node)
+      .filter((n) => {
+        const parent = up(n);
+        const holder = parent && kind(parent) === 'decorated_definition' ? up(parent) : parent;
+        return !!holder && kind(holder) === 'module';
+      })
+      .sort((a, b) => a.startIndex - b.startIndex),
+  );
+  if (defs.length < 2 || !defs.some((d) => d.startIndex === fn.startIndex)) {
+    return false;
+  }
+  let bound = defs[0];
+  for (const d of defs) {
+    if (d.startIndex < at) {
+      bound = d;
+    }
+  }
+  return bound.startIndex !== fn.startIndex;
+}
+
 /** Whether a `for` loop iterates over data rather than a counter, a retry count or a small fixed list. */
 function forOverData(ctx: FileContext, loop: Node): boolean {
   if (kind(loop) === 'for_statement' && !ctx.python) {
@@ -236,11 +272,23 @@ function forOverData(ctx: FileContext, loop: Node): boolean {
     if (bound && Number(bound[1].replace(/_/g, '')) <= SMALL_FIXED_LIST) {
       return false;
     }
-    return !RETRY_NAME.test(ctx.textOf(loop.childForFieldName('initializer')));
+    // for (let i = 0; i < maxAttempts; i++): a count of attempts, not of items.
+    const limit = /<=?\s*(?:[\w$]+\s*\.\s*)*([\w$]+)\s*;?$/.exec(condition.trim());
+    return (
+      !RETRY_NAME.test(ctx.textOf(loop.childForFieldName('initializer'))) &&
+      !(limit && ATTEMPT_BOUND.test(limit[1]))
+    );
   }
   // `for _, row in df.iterrows()`: an unpacked item with a name is data, not an attempt count.
   const left = ctx.textOf(loop.childForFieldName('left'));
   if (left.split(',').every((part) => RETRY_NAME.test(part))) {
+    return false;
+  }
+  // `for i in range(max_attempts)`, `range(self.rounds)`: a count of attempts or rounds, not of items.
+  const count = /^range\s*\(\s*(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)\s*(?:[+-]\s*\d+\s*)?\)$/.exec(
+    ctx.textOf(loop.childForFieldName('right')).trim(),
+  );
+  if (count && ATTEMPT_BOUND.test(count[1])) {
     return false;
   }
   return !smallIterable(ctx, loop.childForFieldName('right'));
@@ -248,6 +296,12 @@ function forOverData(ctx: FileContext, loop: Node): boolean {
 
 /** Loop variables that count attempts, not items. */
 const RETRY_NAME = /\b(?:_?attempts?|retry|retries|tries|_)\b/i;
+
+/**
+ * Loop bounds that count attempts or rounds of one task, not items (`max_attempts`,
+ * `maxRetries`, `n_rounds`, `rounds`): a generate-and-check or repair loop runs them.
+ */
+const ATTEMPT_BOUND = /^(?:(?:max|num|n)_?)?(?:attempts?|retries|tries|rounds?)$/i;
 
 /**
  * Whether an iterable is a small fixed list: a literal array/list/tuple/set of at most

@@ -1,25 +1,36 @@
 import type { Node } from '../../parse/treeSitter';
 import { globalCopy, type FileContext } from '../../lint/context';
-import { repetitionAbove, type Repetition } from '../../lint/facts/repetition';
+import { repetitionAbove, SMALL_FIXED_LIST, type Repetition } from '../../lint/facts/repetition';
 import { callGraph } from '../../lint/facts/callGraph';
 import {
   argumentList,
+  callee,
+  COMPREHENSION_TYPES,
+  dottedName,
   endOf,
   enclosingFunction,
   FUNCTION_TYPES,
   functionName,
   isCall,
+  isMember,
   kind,
+  lastSegment,
+  memberObject,
+  memberProperty,
   namedChildren,
+  numberValue,
+  positionalArgs,
   rangeOf,
+  unwrap,
   up,
 } from '../../lint/syntax';
+import { lastAssignedValue } from '../../lint/facts/functions';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
 import { offlineContext, servesRequests } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
-import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
+import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perItem';
 import { importsName } from '../../lint/facts/imports';
 import { overConfiguredProviders } from '../../lint/facts/providers';
 
@@ -61,6 +72,9 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     }
     if (dependentChain(ctx, r)) {
       continue; // each request reads what earlier answers added: a chain, not independent items
+    }
+    if (overModelAnswer(ctx, r.construct)) {
+      continue; // over the items a Claude answer just listed: a few, each next step waiting on the first answer
     }
     if (timed(ctx, r.call.node) || timedInTurn(ctx, r)) {
       continue; // a latency benchmark: each call's own wall time is what is recorded, which a batch cannot give
@@ -104,6 +118,120 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       },
     });
   }
+}
+
+/**
+ * Whether a fan-out runs over a list its function just got from a same-file function that asks
+ * Claude for a handful of items (`ideas = self.generate_ideas(task, num_cases)` then one request
+ * per idea, `num_cases` 5 at every call site): the items are what one answer listed, few and
+ * produced in the same run, a chain whose next step is waited on, not a data set. A list whose
+ * length the model decides from data (stories grouped from a week's headlines) is not one.
+ */
+function overModelAnswer(ctx: FileContext, construct: Node): boolean {
+  const items = unwrap(iterableOf(ctx, construct));
+  if (!items || kind(items) !== 'identifier') {
+    return false;
+  }
+  const fn = enclosingFunction(construct);
+  const call = unwrap(lastAssignedValue(ctx, ctx.textOf(items), fn?.startIndex ?? 0, construct.startIndex));
+  if (!call || !isCall(call)) {
+    return false;
+  }
+  const graph = callGraph(ctx);
+  const name = lastSegment(dottedName(callee(call), ctx.text));
+  return (
+    (graph.byName.get(name) ?? []).some((f) => graph.reach.has(f)) &&
+    callArguments(ctx, call).some((a) => smallCount(ctx, a, fn))
+  );
+}
+
+/** A call's arguments (positional and keyword values). */
+function callArguments(ctx: FileContext, call: Node): Node[] {
+  const args = ctx.python ? argumentList(call) : call.childForFieldName('arguments');
+  return namedChildren(args ?? call)
+    .filter((a) => a !== callee(call))
+    .map((a) => (kind(a) === 'keyword_argument' ? (a.childForFieldName('value') ?? a) : a));
+}
+
+/**
+ * Whether an argument is a small count: a number of at most {@link SMALL_FIXED_LIST}, or a
+ * parameter of `fn` whose default and whose value at every same-file call site are such numbers.
+ */
+function smallCount(ctx: FileContext, arg: Node, fn: Node | null): boolean {
+  const small = (n: Node | null | undefined): boolean => {
+    const v = n ? numberValue(n, ctx.text) : undefined;
+    return v !== undefined && v >= 0 && v <= SMALL_FIXED_LIST;
+  };
+  const a = unwrap(arg);
+  if (small(a)) {
+    return true;
+  }
+  const name = fn ? functionName(fn, ctx.text) : undefined;
+  const def = name
+    ? callGraph(ctx)
+        .byName.get(name)
+        ?.find((f) => f.start === fn?.startIndex)
+    : undefined;
+  const index = def && a && kind(a) === 'identifier' ? def.params.indexOf(ctx.textOf(a)) : -1;
+  if (!def || !fn || index < 0) {
+    return false;
+  }
+  const param = def.params[index];
+  const values: Array<Node | null> = [];
+  for (const p of namedChildren(fn.childForFieldName('parameters') ?? fn)) {
+    const pn = p.childForFieldName('name') ?? p.childForFieldName('left');
+    if (pn && ctx.textOf(pn) === param && /default|assignment_pattern/.test(kind(p))) {
+      values.push(p.childForFieldName('value') ?? p.childForFieldName('right'));
+    }
+  }
+  const skip = /^(?:self|cls)$/.test(def.params[0] ?? '') ? 1 : 0;
+  const sites = [...ctx.callsOf(name as string), ...instanceCalls(ctx, name as string)].slice(0, 16);
+  for (const { start, paren } of sites) {
+    if (start >= fn.startIndex && start < endOf(fn)) {
+      continue;
+    }
+    const site = callAround(ctx.nodeAt(paren) ?? fn);
+    if (!site || isDefinitionAt(ctx, start)) {
+      continue;
+    }
+    const list = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
+    const given = namedChildren(list ?? site);
+    const keyword = given.find(
+      (g) => kind(g) === 'keyword_argument' && ctx.textOf(g.childForFieldName('name')) === param,
+    );
+    const positional = given.filter((g) => kind(g) !== 'keyword_argument')[index - skip];
+    if (keyword || positional) {
+      values.push(keyword ? keyword.childForFieldName('value') : positional);
+    }
+  }
+  return values.length > 0 && values.every(small);
+}
+
+/** Whether the name at `at` is being defined (`def name(`, `function name(`). */
+function isDefinitionAt(ctx: FileContext, at: number): boolean {
+  const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  return /(?:\bdef|\bfunction\*?)\s*$/.test(ctx.text.slice(lineStart, at));
+}
+
+/** The list a loop, comprehension or map goes over (`xs` in `for x in xs`, `xs.map(f)`, `map(f, xs)`). */
+function iterableOf(ctx: FileContext, construct: Node): Node | null {
+  const k = kind(construct);
+  if (k === 'for_statement' || k === 'for_in_statement') {
+    return construct.childForFieldName('right');
+  }
+  if (COMPREHENSION_TYPES.has(k)) {
+    const clause = namedChildren(construct).find((c) => kind(c) === 'for_in_clause');
+    return clause?.childForFieldName('right') ?? null;
+  }
+  if (isCall(construct)) {
+    const fnNode = callee(construct);
+    const args = positionalArgs(construct);
+    if (isMember(fnNode) && ctx.textOf(memberProperty(fnNode)) !== 'map') {
+      return memberObject(fnNode); // xs.map(f), xs.forEach(f)
+    }
+    return args[1] ?? (isMember(fnNode) && !ctx.python ? memberObject(fnNode) : null); // map(f, xs), pool.map(f, xs)
+  }
+  return null;
 }
 
 /**
@@ -1018,8 +1146,30 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
   return false;
 }
 
-/** Helpers named for storing (`supaInsert`, `save_row`, `updateRecord`). */
-const STORE_NAME = /insert|upsert|update|save|store|write|persist/i;
+/**
+ * Helpers named for storing (`supaInsert`, `save_row`, `updateRecord`), or for sending a result
+ * to a data API (`postTaglineToWP`, `pushToCms`, `upload_result`).
+ */
+const STORE_NAME =
+  /insert|upsert|update|save|store|write|persist|^(?:post|put|patch|push|upload|sync)(?:[A-Z_]|$)/i;
+/**
+ * Whether an HTTP write's statement goes to a chat or a webhook: named there, or through a name
+ * assigned such a URL (`HOOK = process.env.SLACK_WEBHOOK_URL`).
+ */
+function notifies(ctx: FileContext, statement: string, at: number): boolean {
+  if (NOTIFY.test(statement)) {
+    return true;
+  }
+  return [...new Set(identifiers(statement))].slice(0, 16).some((id) => {
+    const value = lastAssignedValue(ctx, id, 0, at);
+    return !!value && NOTIFY.test(ctx.textOf(value));
+  });
+}
+
+/** A request to a model API (this one, or another provider's): not a store. */
+const NOT_A_STORE = /anthropic|\/v1\/|completions|\bchat\b|generate/i;
+/** Posting to a chat or a webhook: a notification someone reads as it comes, not a store. */
+const NOTIFY = /slack|discord|telegram|webhook|notif|chat\.postMessage|sendMessage/i;
 /** An HTTP write: `method: 'POST'` (also PATCH/PUT), `requests.post(`, `axios.put(`. */
 const HTTP_WRITE =
   /\bmethod\s*[:=]\s*['"](?:POST|PATCH|PUT)['"]|\b(?:axios|requests|httpx|session)\s*\.\s*(?:post|patch|put)\s*\(/i;
@@ -1038,7 +1188,10 @@ function helperWrites(
     const body = ctx.text.slice(fn.start, fn.end);
     return (
       sink.test(body) ||
-      (STORE_NAME.test(fn.name) && HTTP_WRITE.test(body) && !/anthropic\.com|\/v1\/messages\b/.test(body))
+      (STORE_NAME.test(fn.name) &&
+        HTTP_WRITE.test(body) &&
+        !/anthropic\.com|\/v1\/messages\b/.test(body) &&
+        !NOTIFY.test(`${fn.name}\n${body}`))
     );
   });
 }
@@ -1056,6 +1209,14 @@ function writesNamed(
   const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
   for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {
     if (!ctx.inCommentOrString(m.index + m[0].length - 1) && named(m.index)) {
+      return true;
+    }
+  }
+  // An HTTP write naming a result (`send(\`${CMS}/items/${id}\`, 'PATCH', headers, JSON.stringify({ tagline }))`):
+  // the answer stored through a data API, not handed to another model or posted to a chat.
+  for (const m of ctx.scan(/(['"])(?:POST|PATCH|PUT)\1/g, from, to)) {
+    const statement = statementText(ctx, m.index);
+    if (named(m.index) && !NOT_A_STORE.test(statement) && !notifies(ctx, statement, m.index)) {
       return true;
     }
   }

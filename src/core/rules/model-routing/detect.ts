@@ -3,6 +3,7 @@ import type { FileContext } from '../../lint/context';
 import { entryNumber, type ParamEntry } from '../../lint/facts/arguments';
 import { constantValue, moduleConstant } from '../../lint/facts/constants';
 import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
+import { requestParams } from '../../lint/facts/httpBody';
 import { endOf, kind, numberValue, rangeOf, stringValue, unwrap } from '../../lint/syntax';
 import { literalTokens, perThousandCalls, TOKENS_PER_CHAR_NOTE } from '../adviceCosts';
 import { lang, type Report } from '../rule';
@@ -25,6 +26,12 @@ export const ROUTE_TO = 'claude-haiku-4-5';
  */
 const FRONTIER = /^claude-(?:[\d-]*)(opus|sonnet)\b[\w.-]*$/;
 
+/**
+ * A model setting named for judging or ranking others' output (`RANKING_MODEL`, `JUDGE_MODEL`,
+ * `grader_model`): a short verdict, but the larger model is chosen for its judgement.
+ */
+const JUDGE_ROLE = /rank|judge|grader|grading|critic|evaluator/i;
+
 /** `model-routing`: Opus/Sonnet called once per item with a classification-sized max_tokens. */
 export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void {
   const seen = new Set<number>();
@@ -33,7 +40,9 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
     if (!r.overData || r.kind === 'while' || seen.has(r.call.node.startIndex)) {
       continue;
     }
-    const entries = r.call.params.entries;
+    // (a raw-HTTP request's params are its JSON body: `fetch(URL, { body: JSON.stringify({ model, … }) })`)
+    const params = requestParams(ctx, r.call);
+    const entries = params.entries;
     const modelEntry = entries.get('model');
     const maxTokens = tokensOf(ctx, entries.get('max_tokens'));
     if (!modelEntry || maxTokens === undefined || maxTokens > MAX_ROUTING_TOKENS || maxTokens <= 0) {
@@ -52,8 +61,11 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
     if (!value || !modelId || !FRONTIER.test(modelId)) {
       continue;
     }
+    if (kind(value) === 'identifier' && JUDGE_ROLE.test(ctx.textOf(value))) {
+      continue; // a model set for judging others' output (`RANKING_MODEL`): its judgement is the point
+    }
     seen.add(r.call.node.startIndex);
-    const inputTokens = literalTokens(ctx, r.call.params.node ?? r.call.node);
+    const inputTokens = literalTokens(ctx, params.node ?? r.call.node);
     const price = perThousandCalls(modelId, ROUTE_TO, inputTokens, maxTokens);
     const where = describe(r);
     const reason =

@@ -8,7 +8,11 @@ export type CacheTarget =
    * An object/dict literal that gets `cache_control` as its last entry: the last system
    * block or the last tool definition, in the call or in a module-level constant.
    */
-  | { kind: 'last-block'; block: Span; what: 'system' | 'tools'; inCall: boolean };
+  | { kind: 'last-block'; block: Span; what: 'system' | 'tools'; inCall: boolean }
+  /** The content of the last constant turn of the messages: it becomes a one-block array with cache_control. */
+  | { kind: 'message-content'; value: Span }
+  /** No edit: the document must first be split out of the text around it (a message only). */
+  | { kind: 'advice-only' };
 
 /** What an `uncached-prompt` finding carries for its fix (offsets into the linted text). */
 export interface UncachedPromptData {

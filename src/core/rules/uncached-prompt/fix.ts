@@ -14,14 +14,24 @@ export function uncachedPromptFixes(file: FixFile, finding: Finding, data: Uncac
   const q = file.style.quote;
   const b = new EditBuilder(file);
   const t = data.target;
+  if (t.kind === 'advice-only') {
+    return [];
+  }
   let title: string;
-  if (t.kind === 'system-string') {
+  if (t.kind === 'system-string' || t.kind === 'message-content') {
     const value = text.slice(t.value.start, t.value.end);
     const block = file.python
       ? `[{"type": "text", "text": ${value}, "cache_control": {"type": "ephemeral"}}]`
       : `[{ type: ${q}text${q}, text: ${value}, cache_control: { type: ${q}ephemeral${q} } }]`;
-    b.replace(t.value.start, t.value.end, t.shorthand ? `system: ${block}` : block);
-    title = 'Cache the system prompt (cache_control on a system block)';
+    b.replace(
+      t.value.start,
+      t.value.end,
+      t.kind === 'system-string' && t.shorthand ? `system: ${block}` : block,
+    );
+    title =
+      t.kind === 'system-string'
+        ? 'Cache the system prompt (cache_control on a system block)'
+        : 'Cache the opening turns (cache_control on the last constant turn)';
   } else {
     // Before the object's closing brace, after its last entry (a trailing comma kept as is).
     const close = t.block.end - 1;

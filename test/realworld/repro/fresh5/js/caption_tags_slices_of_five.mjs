@@ -16,7 +16,7 @@ async function labelPost(client, post) {
   if (post.image) {
     content.unshift({ type: 'image', source: { type: 'base64', media_type: 'image/jpeg', data: fs.readFileSync(post.image).toString('base64') } });
   }
-  const reply = await client.messages.create({ // expect: model-routing
+  const reply = await client.messages.create({ // expect: model-routing, batchable-fanout
     model: 'claude-sonnet-4-5',
     max_tokens: 100,
     system: SYSTEM,
@@ -34,7 +34,7 @@ const posts = JSON.parse(fs.readFileSync('posts.json', 'utf8'));
 const saved = fs.existsSync(OUT) ? JSON.parse(fs.readFileSync(OUT, 'utf8')) : {};
 const pending = posts.filter((p) => !saved[p.id]);
 
-for (let i = 0; i < pending.length; i += SLICE) { // expect: batchable-fanout
+for (let i = 0; i < pending.length; i += SLICE) {
   const slice = pending.slice(i, i + SLICE);
   const labelled = await Promise.all( // expect-not: unbounded-fanout
     slice.map(async (post) => {

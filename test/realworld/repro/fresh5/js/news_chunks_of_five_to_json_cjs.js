@@ -14,7 +14,7 @@ const SYSTEM = 'You are a news desk editor. For each article return {"index","he
 async function digestChunk(client, articles) {
   const listing = articles.map((a, i) => `[${i}] ${a.title}\n${a.excerpt || ''}`).join('\n---\n');
   try {
-    const reply = await client.messages.create({ // expect-not: uncached-prompt
+    const reply = await client.messages.create({ // expect: batchable-fanout
       model: 'claude-sonnet-4-5',
       max_tokens: 4000,
       system: SYSTEM,
@@ -35,7 +35,7 @@ async function main() {
   const articles = JSON.parse(fs.readFileSync('data/collected.json', 'utf8'));
   const client = new Anthropic();
   const out = [];
-  for (let i = 0; i < articles.length; i += CHUNK) { // expect: batchable-fanout
+  for (let i = 0; i < articles.length; i += CHUNK) {
     out.push(...(await digestChunk(client, articles.slice(i, i + CHUNK))));
     if (i + CHUNK < articles.length) await new Promise((r) => setTimeout(r, 1000));
   }

@@ -12,7 +12,7 @@ const KEY = process.env.ANTHROPIC_API_KEY;
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function askClaude(body) {
-  const res = await fetch('https://api.anthropic.com/v1/messages', {
+  const res = await fetch('https://api.anthropic.com/v1/messages', { // expect: batchable-fanout
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' },
     body: JSON.stringify(body),
@@ -23,7 +23,7 @@ async function askClaude(body) {
 }
 
 async function oneLiner(post) {
-  const res = await fetch('https://api.anthropic.com/v1/messages', { // expect: model-routing
+  const res = await fetch('https://api.anthropic.com/v1/messages', { // expect: model-routing, batchable-fanout
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' },
     body: JSON.stringify({
@@ -57,7 +57,7 @@ async function main(posts) {
     const pages = await Promise.all(slice.map(async (p) => ({ ...p, text: await pageText(p.url) }))); // expect-not: unbounded-fanout
     loaded.push(...pages);
   }
-  for (let i = 0; i < loaded.length; i++) { // expect: batchable-fanout
+  for (let i = 0; i < loaded.length; i++) {
     const post = loaded[i];
     post.line = await oneLiner(post);
     await wait(2000);

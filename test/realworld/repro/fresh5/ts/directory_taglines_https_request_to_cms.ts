@@ -29,7 +29,7 @@ interface Listing {
 }
 
 async function tagline(item: Listing): Promise<string> {
-  const res = await send( // expect-not: model-routing
+  const res = await send( // expect: batchable-fanout
     'https://api.anthropic.com/v1/messages',
     'POST',
     { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' },
@@ -46,7 +46,7 @@ async function tagline(item: Listing): Promise<string> {
 async function main(): Promise<void> {
   const listings = JSON.parse((await send(`${CMS}/listings?missing=tagline`, 'GET', {}, '')).text) as Listing[];
   const todo = listings.slice(0, LIMIT);
-  for (const item of todo) { // expect: batchable-fanout
+  for (const item of todo) {
     try {
       const line = await tagline(item);
       await send(`${CMS}/listings/${item.id}`, 'PATCH', { 'content-type': 'application/json' }, JSON.stringify({ tagline: line }));

@@ -6,7 +6,8 @@ import type { MissingMaxTokensData } from './data';
 import { isCall, namedChildren, unwrap, up, kind, endOf } from '../../lint/syntax';
 import { callParams, objectParams, type ParamSet, entryString } from '../../lint/facts/arguments';
 import { allHttpClaudeCalls } from '../../lint/facts/httpHelpers';
-import { httpBody, literalKeys } from './httpBody';
+import { literalKeys } from './literalKeys';
+import { bodyLiteral } from '../../lint/facts/httpBody';
 
 /** `missing-max-tokens`: a create/stream call (or a raw-HTTP request's JSON body) whose literal params lack `max_tokens`. */
 export function detect(ctx: FileContext, report: Report<MissingMaxTokensData>): void {
@@ -52,7 +53,11 @@ export function detect(ctx: FileContext, report: Report<MissingMaxTokensData>): 
  */
 function checkHttp(ctx: FileContext, report: Report<MissingMaxTokensData>): void {
   for (const call of allHttpClaudeCalls(ctx)) {
-    const body = httpBody(ctx, call);
+    const literal = bodyLiteral(ctx, call);
+    // (a name's keys may be set after its literal: `payload["max_tokens"] = n` before the request)
+    const setLater =
+      literal?.viaName && ctx.text.slice(endOf(literal.node), call.node.startIndex).includes('max_tokens');
+    const body = literal && !setLater ? literalKeys(ctx, literal.node) : undefined;
     if (
       !body ||
       body.open ||

@@ -172,7 +172,9 @@ export function indirectClaudeCalls(ctx: FileContext): IndirectClaudeCall[] {
         }
       }
     }
-    for (const use of tableCalls(ctx)) {
+    // (A table's function reaches Claude through a helper or a Claude call of the file: with
+    // neither, no table call can, and its call graph need not be built.)
+    for (const use of helpers.size || ctx.calls.length ? tableCalls(ctx) : []) {
       const fn = use.fns.find((f) => reaches(f));
       const r = fn && reaches(fn);
       if (fn && r) {

@@ -90,7 +90,7 @@ export const JS_DEFS: Array<[RegExp, RegExp?, RegExp?]> = [
   ],
 ];
 export const PY_DEFS: Array<[RegExp, RegExp?, RegExp?]> = [
-  [/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm],
+  [/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm, /def[ \t]/g],
   [/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm, /=[ \t]*lambda\b/g],
 ];
 

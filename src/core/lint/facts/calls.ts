@@ -156,7 +156,7 @@ function aliasCalls(ctx: FileContext): ClaudeCall[] {
 const MESSAGES_ALIAS =
   /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,60})?=\s*[^=\n;][^\n;]{0,200}?\.\s*messages\s*(?:;|$|\n)/gm;
 /** The tail every match of `MESSAGES_ALIAS` ends with: `.messages` ending a statement (rare). */
-const MESSAGES_TAIL = /\.\s*messages\s*(?:;|$|\n)/gm;
+const MESSAGES_TAIL = /\.\s*messages\s*(?:;|$|\n)/my;
 /**
  * At most this many characters other than blanks lie between the start of a match of
  * `MESSAGES_ALIAS` (after its name) and its tail: `:` and 60, `=`, one and 200.
@@ -173,11 +173,7 @@ const ALIAS_REACH = 1 + 60 + 1 + 1 + 200;
 export function messagesAliases(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const windows: Array<{ start: number; end: number }> = [];
-  MESSAGES_TAIL.lastIndex = 0;
-  for (let t = MESSAGES_TAIL.exec(text); t; t = MESSAGES_TAIL.exec(text)) {
-    if (t[0].length === 0) {
-      MESSAGES_TAIL.lastIndex++;
-    }
+  for (const t of messagesTails(text)) {
     const end = t.index + t[0].length;
     const last = windows[windows.length - 1];
     let i = t.index;
@@ -210,6 +206,28 @@ export function messagesAliases(text: string): RegExpExecArray[] {
     }
   }
   return out;
+}
+
+/**
+ * The matches of `/\.\s*messages\s*(?:;|$|\n)/gm` in a text, from the occurrences of `messages`
+ * (a substring search, where that pattern is tried at every `.`): each match holds one, and
+ * starts at the `.` before the blanks right before it.
+ */
+function* messagesTails(text: string): Generator<RegExpExecArray> {
+  for (let i = text.indexOf('messages'); i !== -1; i = text.indexOf('messages', i + 8)) {
+    let dot = i - 1;
+    while (dot >= 0 && /\s/.test(text[dot])) {
+      dot--;
+    }
+    if (dot < 0 || text[dot] !== '.') {
+      continue;
+    }
+    MESSAGES_TAIL.lastIndex = dot;
+    const t = MESSAGES_TAIL.exec(text);
+    if (t) {
+      yield t;
+    }
+  }
 }
 
 /**

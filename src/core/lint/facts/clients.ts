@@ -81,14 +81,10 @@ export function findClients(ctx: FileContext): ClientBinding[] {
  * names, each a name or dotted names, `anthropic\.Client`), from the matches of `\b(?:names)`
  * (a line-local scan, kept across edits): a match can start only at that name or at one of the
  * dotted names right before it (`a.b.Anthropic(`), tried leftmost first with a sticky copy.
+ * (Also in one lint of a text: the pattern itself, tried at every word start, costs twice as much.)
  */
 export function* dottedCalls(ctx: FileContext, names: string): Generator<RegExpExecArray> {
   const text = ctx.text;
-  if (!ctx.keeps) {
-    // One lint of a text (no scans to keep): the pattern itself, one pass over the text.
-    yield* ctx.scan(new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'g'));
-    return;
-  }
   const at = new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'y');
   let next = 0;
   for (const h of ctx.scan(new RegExp(`\\b(?:${names})`, 'g'))) {

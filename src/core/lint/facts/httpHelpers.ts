@@ -185,6 +185,12 @@ export function indirectClaudeCalls(ctx: FileContext): IndirectClaudeCall[] {
   });
 }
 
+/** `NAME = {` starting a line, with the tail it cannot match without (see `FileContext.scanLines`). */
+export const TABLE_ASSIGNMENT: [RegExp, RegExp] = [
+  /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,80})?=[ \t]*\{/gm,
+  /=[ \t]*\{/g,
+];
+
 /**
  * Calls through a same-file table of functions: `fn = TABLE[key]` / `fn = TABLE.get(key)` then
  * `fn(…)` in the same function, or `TABLE[key](…)`; the table is a dict or object literal
@@ -197,9 +203,7 @@ function tableCalls(ctx: FileContext): Array<{ node: Node; table: string; fns: L
     return [];
   }
   const tables = new Map<string, LocalFunction[]>();
-  for (const m of ctx.scan(
-    /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,80})?=[ \t]*\{/gm,
-  )) {
+  for (const m of ctx.scanLines(...TABLE_ASSIGNMENT)) {
     if (tables.size >= 16) {
       break;
     }

@@ -16,7 +16,8 @@ import { resolveClient } from './clients';
 export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
   return ctx.memo('other-claude-calls', () => {
     const out: ClaudeCall[] = langchainCalls(ctx);
-    if (!ctx.imports.anthropic) {
+    // (Every match holds `getattr` or `completions`: a substring search first, cheaper than the scan.)
+    if (!ctx.imports.anthropic || (!ctx.text.includes('getattr') && !ctx.text.includes('completions'))) {
       return out;
     }
     for (const m of ctx.scan(
@@ -73,7 +74,7 @@ export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
  */
 function langchainCalls(ctx: FileContext): ClaudeCall[] {
   const out: ClaudeCall[] = [];
-  if (!/langchain[_-]anthropic|@langchain\/anthropic/.test(ctx.text) || !ctx.text.includes('ChatAnthropic')) {
+  if (!ctx.text.includes('ChatAnthropic') || !/langchain[_-]anthropic|@langchain\/anthropic/.test(ctx.text)) {
     return out;
   }
   const names = new Set<string>();

@@ -13,6 +13,13 @@ import { definedFunction, definedFunctionAt, pastNextChar } from '../../../src/c
 import { nestingDepth } from '../../../src/core/lint/syntax';
 import { fixtureFiles, fixturesDir, getEngine, withTextContext } from './helpers';
 
+/** Texts of up to `maxLength` parts, each one of `pieces` or any string of up to 2 characters. */
+function textsFrom(pieces: string[], maxLength: number): fc.Arbitrary<string> {
+  return fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength })
+    .map((parts) => parts.join(''));
+}
+
 /** The faster scans find what the plain ones they replace find. */
 describe('line-hinted scans and the nesting depth', () => {
   let engine: LintEngine;
@@ -54,9 +61,7 @@ describe('line-hinted scans and the nesting depth', () => {
     '*',
     'x',
   ];
-  const texts = fc
-    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength: 40 })
-    .map((parts) => parts.join(''));
+  const texts = textsFrom(pieces, 40);
 
   it('scanLines(re, hint): the matches of scan(re), for every hinted definition pattern', () => {
     const hinted = [...JS_DEFS, ...PY_DEFS].filter((p): p is [RegExp, RegExp] => !!p[1]);
@@ -91,9 +96,7 @@ describe('line-hinted scans and the nesting depth', () => {
       ' ',
       'x',
     ];
-    const endpointTexts = fc
-      .array(fc.oneof(fc.constantFrom(...endpointPieces), fc.string({ maxLength: 2 })), { maxLength: 24 })
-      .map((parts) => parts.join(''));
+    const endpointTexts = textsFrom(endpointPieces, 24);
     let found = 0;
     fc.assert(
       fc.property(endpointTexts, (text) => {
@@ -144,9 +147,7 @@ describe('line-hinted scans and the nesting depth', () => {
       '\t',
       'x',
     ];
-    const scanTexts = fc
-      .array(fc.oneof(fc.constantFrom(...scanPieces), fc.string({ maxLength: 2 })), { maxLength: 24 })
-      .map((parts) => parts.join(''));
+    const scanTexts = textsFrom(scanPieces, 24);
     const pairs: Array<[RegExp, RegExp]> = [
       [PY_IMPORT_RE, PY_IMPORT_HINT],
       [METHOD_REF, METHOD_REF_HINT],

@@ -84,9 +84,10 @@ export const JS_DEFS: Array<[RegExp, RegExp?, RegExp?]> = [
     /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
     /:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   ],
-  // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`
+  // a method at the start of a line: `async name(`, `static name<T>(`, `#name(` (the indentation
+  // read whole: the `[ \t]*` before the name would take back what it left, trying every split)
   [
-    /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
+    /^[ \t]*(?![ \t])(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
   ],
 ];
 export const PY_DEFS: Array<[RegExp, RegExp?, RegExp?]> = [
@@ -612,7 +613,8 @@ function dispatchAliases(ctx: FileContext): Map<string, Array<{ prefix: string; 
   const re = ctx.python
     ? /(?<![\w.])([A-Za-z_]\w*)[ \t]*=[ \t]*getattr[ \t]*\([ \t]*\w+[ \t]*,[ \t]*f["']([A-Za-z_]\w*)\{/g
     : /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*this[ \t]*\[[ \t]*`([A-Za-z_$][\w$]*)\$\{/g;
-  if (!(ctx.python ? /getattr/ : /this[ \t]*\[[ \t]*`/).test(ctx.text)) {
+  // (A line-local scan: in an editor document only the edited lines are searched again.)
+  if (ctx.scan(ctx.python ? /getattr/g : /this[ \t]*\[[ \t]*`/g).next().done) {
     return out;
   }
   for (const m of ctx.scan(re)) {

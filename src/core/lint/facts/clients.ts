@@ -400,24 +400,33 @@ function clientScope(ctx: FileContext, c: ClientBinding): { start: number; end: 
   return scope;
 }
 
-/** The innermost function around an offset, or null. */
-function enclosingFunctionAt(ctx: FileContext, at: number): Node | null {
-  let fn: Node | null = ctx.nodeAt(at);
-  while (fn && !FUNCTION_TYPES.has(kind(fn))) {
-    fn = up(fn);
-  }
-  return fn;
+/** The range of the innermost function around an offset, or null. */
+function enclosingFunctionAt(ctx: FileContext, at: number): { start: number; end: number } | null {
+  // (Read from that function's subtree alone: kept across an edit elsewhere, see `FileContext.derive`.)
+  return ctx.derive(
+    'client-enclosing-function',
+    at,
+    () => {
+      let fn: Node | null = ctx.nodeAt(at);
+      while (fn && !FUNCTION_TYPES.has(kind(fn))) {
+        fn = up(fn);
+      }
+      const value = fn && { start: fn.startIndex, end: endOf(fn) };
+      return { value, start: value ? value.start : 0, end: value ? value.end : ctx.text.length };
+    },
+    (v, by) => v && { start: v.start + by, end: v.end + by },
+  );
 }
 
-/** Whether a function assigns a plain name itself (see `clientScope`). */
-function assignsLocally(ctx: FileContext, own: Node, name: string): boolean {
+/** Whether a function (its range) assigns a plain name itself (see `clientScope`). */
+function assignsLocally(ctx: FileContext, own: { start: number; end: number }, name: string): boolean {
   const key = name.replace(/\$/g, '\\$');
-  return ctx.memo(`client-local:${own.startIndex}:${name}`, () =>
+  return ctx.memo(`client-local:${own.start}:${name}`, () =>
     new RegExp(
       ctx.python
         ? `^[ \\t]*${key}[ \\t]*(?::[^=\\n]*)?=(?!=)`
         : `\\b(?:const|let|var)\\s+${key}\\s*(?::[^=\\n]*)?=(?!=)`,
       'm',
-    ).test(ctx.text.slice(own.startIndex, endOf(own))),
+    ).test(ctx.text.slice(own.start, own.end)),
   );
 }

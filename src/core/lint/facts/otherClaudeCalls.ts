@@ -16,8 +16,7 @@ import { resolveClient } from './clients';
 export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
   return ctx.memo('other-claude-calls', () => {
     const out: ClaudeCall[] = langchainCalls(ctx);
-    // (Every match holds `getattr` or `completions`: a substring search first, cheaper than the scan.)
-    if (!ctx.imports.anthropic || (!ctx.text.includes('getattr') && !ctx.text.includes('completions'))) {
+    if (!ctx.imports.anthropic) {
       return out;
     }
     for (const m of ctx.scan(

@@ -135,15 +135,19 @@ function aliasCalls(ctx: FileContext): ClaudeCall[] {
     }
   }
   const out: ClaudeCall[] = [];
+  const text = ctx.text;
   for (const name of names) {
-    const re = new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$')}\\s*\\.\\s*(create|stream)\\s*\\(`, 'g');
-    for (const m of ctx.scan(re)) {
-      const call = callThrough(
-        ctx,
-        m.index,
-        m.index + m[0].length - 1,
-        m[1] === 'create' ? 'create' : 'stream',
-      );
+    // What `(?<![\w$.])name\s*\.\s*(create|stream)\s*\(` finds, from the name's whole-word
+    // occurrences (kept across edits) with the tail tried after each, not a pattern tried at every offset.
+    for (const at of ctx.wordsOf(name)) {
+      if (text[at - 1] === '.') {
+        continue;
+      }
+      ALIAS_METHOD_CALL.lastIndex = at + name.length;
+      const t = ALIAS_METHOD_CALL.exec(text);
+      const call = t
+        ? callThrough(ctx, at, ALIAS_METHOD_CALL.lastIndex - 1, t[1] === 'create' ? 'create' : 'stream')
+        : null;
       if (call) {
         out.push(call);
       }
@@ -151,6 +155,9 @@ function aliasCalls(ctx: FileContext): ClaudeCall[] {
   }
   return out;
 }
+
+/** What follows a Messages alias called: `.create(` / `.stream(` (sticky). */
+const ALIAS_METHOD_CALL = /\s*\.\s*(create|stream)\s*\(/y;
 
 /** `name = <expression>.messages` ending a statement (group 1: the name). */
 const MESSAGES_ALIAS =
@@ -448,6 +455,18 @@ function memberEndBefore(ctx: FileContext, propertyAt: number): number {
  */
 export function callsWithin(ctx: FileContext, node: Node): ClaudeCall[] {
   const all = ctx.calls;
+  const inside = [...indexesWithin(ctx, node)];
+  return inside.sort((a, b) => a - b).map((i) => all[i]);
+}
+
+/** Whether a Claude call lies lexically inside a node (`callsWithin` is not empty). */
+export function hasCallWithin(ctx: FileContext, node: Node): boolean {
+  return !indexesWithin(ctx, node).next().done;
+}
+
+/** The indexes into ctx.calls of the calls inside a node, by start (see `callsWithin`). */
+function* indexesWithin(ctx: FileContext, node: Node): Generator<number> {
+  const all = ctx.calls;
   const byStart = ctx.memo('calls-by-start', () =>
     all.map((_, i) => i).sort((a, b) => all[a].node.startIndex - all[b].node.startIndex || a - b),
   );
@@ -460,11 +479,9 @@ export function callsWithin(ctx: FileContext, node: Node): ClaudeCall[] {
     if (all[byStart[mid]].node.startIndex < start) lo = mid + 1;
     else hi = mid;
   }
-  const inside: number[] = [];
   for (let i = lo; i < byStart.length && all[byStart[i]].node.startIndex < end; i++) {
-    if (endOf(all[byStart[i]].node) <= end) inside.push(byStart[i]);
+    if (endOf(all[byStart[i]].node) <= end) yield byStart[i];
   }
-  return inside.sort((a, b) => a - b).map((i) => all[i]);
 }
 
 /**

@@ -15,6 +15,10 @@ export const ENDPOINT_ASSIGNMENT: [RegExp, RegExp] = [
   /\/v1\/messages/g,
 ];
 
+/** `post(` / `fetch(` (sticky), found from the line-local matches of the name (see `FileContext.scanFromHint`). */
+const POST_OR_FETCH = /\b(?:post|fetch)\s*\(/y;
+const POST_OR_FETCH_HINT = /\b(?:post|fetch)\b/g;
+
 /**
  * The Messages API called over raw HTTP, for the rules that care about a request being
  * retried or its errors read (`naive-retry`, `string-matched-error`):
@@ -38,7 +42,7 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
         names.add(m[1]);
       }
     }
-    for (const m of ctx.scan(/\b(?:post|fetch)\s*\(/g)) {
+    for (const m of ctx.scanFromHint(POST_OR_FETCH, POST_OR_FETCH_HINT)) {
       const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
       if (!found) {
         continue;

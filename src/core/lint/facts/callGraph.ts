@@ -3,7 +3,7 @@ import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
 import { endOf, FUNCTION_TYPES, isNameChar, kind, up } from '../syntax';
 import { definedFunctionAt, pastNextChar } from './functions';
-import { isLimited } from './limiters';
+import { isLimitedIn } from './limiters';
 import { sticky } from '../scanCache';
 
 /**
@@ -184,7 +184,7 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   // Depth 0: a Claude call written in the function (outside any limiter in it).
   for (const f of functions) {
-    const calls = f.claude.filter((c) => !isLimited(ctx, c.node, f.node));
+    const calls = f.claude.filter((c) => !isLimitedIn(ctx, c.node, f.start, () => f.node));
     if (calls.length) {
       reach.set(f, { depth: 0, calls, via: [] });
     }
@@ -202,7 +202,7 @@ function buildGraph(ctx: FileContext): CallGraph {
         );
         const r = target && reach.get(target);
         const call = r ? siteCall(ctx, site.at) : null;
-        if (target && r && call && !isLimited(ctx, call, f.node)) {
+        if (target && r && call && !isLimitedIn(ctx, call, f.start, () => f.node)) {
           found.push([f, { depth, calls: r.calls, via: [target.name, ...r.via] }]);
           break;
         }

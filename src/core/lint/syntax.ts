@@ -104,7 +104,7 @@ export function withParentCache<T>(text: string, fn: () => T, root?: Node, depth
   }
 }
 
-/** Character classes `nestingDepth` acts on (0: none; every other character just ends the indentation). */
+/** Character classes `nestingDepth` acts on (0: none). */
 const NEST_CLASS = ((): Uint8Array => {
   const t = new Uint8Array(128);
   for (const c of '([{') t[c.charCodeAt(0)] = 1;
@@ -112,7 +112,6 @@ const NEST_CLASS = ((): Uint8Array => {
   t[61] = 3; // '='
   t[59] = t[44] = 4; // ';' ','
   t[10] = 5; // newline
-  t[32] = t[9] = 6; // space, tab
   return t;
 })();
 
@@ -120,37 +119,39 @@ const NEST_CLASS = ((): Uint8Array => {
 export function nestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  let lineStart = true;
-  let indent = 0;
   // Arrow functions with expression bodies nest without brackets (`async () => async () => …`):
   // a run of arrows in one statement counts as depth too.
   let arrows = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const cls = c < 128 ? NEST_CLASS[c] : 0;
-    if (cls === 0) {
-      lineStart = false;
-      continue;
+  for (let i = 0; i < n;) {
+    // A line: its indentation, then the rest up to its newline (only brackets, `=>`, `;` and `,` count).
+    let indent = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 4;
+      else break;
     }
-    if (cls === 1) {
-      if (++depth + arrows > max) max = depth + arrows;
-    } else if (cls === 2) {
-      if (depth > 0) depth--;
-    } else if (cls === 3) {
-      if (text.charCodeAt(i + 1) === 62 && depth + ++arrows > max) max = depth + arrows;
-    } else if (cls === 4) {
-      arrows = 0;
-    }
-    if (cls === 5) {
-      lineStart = true;
-      indent = 0;
-      arrows = 0;
-    } else if (lineStart && cls === 6) {
-      indent += c === 9 ? 4 : 1;
-      if (indent / 2 > max) max = indent / 2;
-    } else {
-      lineStart = false;
+    if (indent / 2 > max) max = indent / 2;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const cls = c < 128 ? NEST_CLASS[c] : 0;
+      if (cls === 0) {
+        continue;
+      }
+      if (cls === 1) {
+        if (++depth + arrows > max) max = depth + arrows;
+      } else if (cls === 2) {
+        if (depth > 0) depth--;
+      } else if (cls === 3) {
+        if (text.charCodeAt(i + 1) === 62 && depth + ++arrows > max) max = depth + arrows;
+      } else if (cls === 4) {
+        arrows = 0;
+      } else {
+        arrows = 0; // a newline
+        i++;
+        break;
+      }
     }
   }
   return max;

@@ -6,9 +6,19 @@ import { languageForPath, LintEngine } from '../../../src/core/lint';
 import { FileContext } from '../../../src/core/lint/context';
 import { JS_DEFS, PY_DEFS } from '../../../src/core/lint/facts/callGraph';
 import { ENDPOINT_ASSIGNMENT } from '../../../src/core/lint/facts/httpClaudeCalls';
+import { TABLE_ASSIGNMENT } from '../../../src/core/lint/facts/httpHelpers';
+import { PY_IMPORT_HINT, PY_IMPORT_RE } from '../../../src/core/lint/facts/pythonImports';
+import { METHOD_REF, METHOD_REF_HINT } from '../../../src/core/lint/facts/retryShapes';
 import { definedFunction, definedFunctionAt, pastNextChar } from '../../../src/core/lint/facts/functions';
 import { nestingDepth } from '../../../src/core/lint/syntax';
 import { fixtureFiles, fixturesDir, getEngine, withTextContext } from './helpers';
+
+/** Texts of up to `maxLength` parts, each one of `pieces` or any string of up to 2 characters. */
+function textsFrom(pieces: string[], maxLength: number): fc.Arbitrary<string> {
+  return fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength })
+    .map((parts) => parts.join(''));
+}
 
 /** The faster scans find what the plain ones they replace find. */
 describe('line-hinted scans and the nesting depth', () => {
@@ -51,13 +61,11 @@ describe('line-hinted scans and the nesting depth', () => {
     '*',
     'x',
   ];
-  const texts = fc
-    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 2 })), { maxLength: 40 })
-    .map((parts) => parts.join(''));
+  const texts = textsFrom(pieces, 40);
 
   it('scanLines(re, hint): the matches of scan(re), for every hinted definition pattern', () => {
     const hinted = [...JS_DEFS, ...PY_DEFS].filter((p): p is [RegExp, RegExp] => !!p[1]);
-    assert.equal(hinted.length, 3);
+    assert.equal(hinted.length, 4);
     fc.assert(
       fc.property(texts, fc.constantFrom(...hinted), (text, [re, hint]) => {
         withContext(text, (ctx) => {
@@ -88,9 +96,7 @@ describe('line-hinted scans and the nesting depth', () => {
       ' ',
       'x',
     ];
-    const endpointTexts = fc
-      .array(fc.oneof(fc.constantFrom(...endpointPieces), fc.string({ maxLength: 2 })), { maxLength: 24 })
-      .map((parts) => parts.join(''));
+    const endpointTexts = textsFrom(endpointPieces, 24);
     let found = 0;
     fc.assert(
       fc.property(endpointTexts, (text) => {
@@ -106,6 +112,67 @@ describe('line-hinted scans and the nesting depth', () => {
       { numRuns: 3000 },
     );
     assert.ok(found > 100, `only ${found} matches generated`);
+  });
+
+  it('scanLines(re, hint): the matches of scan(re), for the import, method-reference and table patterns', () => {
+    const scanPieces = [
+      'from ',
+      'import ',
+      'import',
+      '\nfrom a.b import c',
+      '\nimport os',
+      'c.messages.create,',
+      'c.messages.stream)',
+      ' messages . create',
+      'anthropic',
+      'x.y',
+      ' as ',
+      'client',
+      '.messages',
+      '.create',
+      '.stream',
+      '.bind(c)',
+      'export ',
+      'const ',
+      'T = {',
+      ' = {',
+      ': T ',
+      '=',
+      '{',
+      ')',
+      ',',
+      ';',
+      '\n',
+      ' ',
+      '\t',
+      'x',
+    ];
+    const scanTexts = textsFrom(scanPieces, 24);
+    const pairs: Array<[RegExp, RegExp]> = [
+      [PY_IMPORT_RE, PY_IMPORT_HINT],
+      [METHOD_REF, METHOD_REF_HINT],
+      TABLE_ASSIGNMENT,
+    ];
+    const found = pairs.map(() => 0);
+    fc.assert(
+      fc.property(scanTexts, (text) => {
+        withContext(text, (ctx) => {
+          pairs.forEach(([re, hint], i) => {
+            const expected = [...ctx.scan(re)].map((m) => [m.index, m[0], m[1]]);
+            found[i] += expected.length;
+            assert.deepEqual(
+              [...ctx.scanLines(re, hint)].map((m) => [m.index, m[0], m[1]]),
+              expected,
+            );
+          });
+        });
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(
+      found.every((n) => n > 100),
+      `matches generated: ${found.join(', ')}`,
+    );
   });
 
   it('scanLines finds a definition on every line', () => {

@@ -3,7 +3,7 @@ import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
 import { endOf, FUNCTION_TYPES, isNameChar, kind, up } from '../syntax';
 import { definedFunctionAt, pastNextChar } from './functions';
-import { isLimited } from './limiters';
+import { isLimitedIn } from './limiters';
 import { sticky } from '../scanCache';
 
 /**
@@ -84,13 +84,14 @@ export const JS_DEFS: Array<[RegExp, RegExp?, RegExp?]> = [
     /(?<![\w$])([A-Za-z_$][\w$]*)[ \t]*:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
     /:[ \t]*(?:async\b[ \t]*)?(?:function\b|\([^()\n]*\)[ \t]*(?::[^=\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/g,
   ],
-  // a method at the start of a line: `async name(`, `static name<T>(`, `#name(`
+  // a method at the start of a line: `async name(`, `static name<T>(`, `#name(` (the indentation
+  // read whole: the `[ \t]*` before the name would take back what it left, trying every split)
   [
-    /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
+    /^[ \t]*(?![ \t])(?:(?:public|private|protected|static|async|override|readonly|get|set)[ \t]+)*\*?[ \t]*(#?[A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?[ \t]*\(/gm,
   ],
 ];
 export const PY_DEFS: Array<[RegExp, RegExp?, RegExp?]> = [
-  [/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm],
+  [/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm, /def[ \t]/g],
   [/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*lambda\b/gm, /=[ \t]*lambda\b/g],
 ];
 
@@ -183,7 +184,7 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   // Depth 0: a Claude call written in the function (outside any limiter in it).
   for (const f of functions) {
-    const calls = f.claude.filter((c) => !isLimited(ctx, c.node, f.node));
+    const calls = f.claude.filter((c) => !isLimitedIn(ctx, c.node, f.start, () => f.node));
     if (calls.length) {
       reach.set(f, { depth: 0, calls, via: [] });
     }
@@ -201,7 +202,7 @@ function buildGraph(ctx: FileContext): CallGraph {
         );
         const r = target && reach.get(target);
         const call = r ? siteCall(ctx, site.at) : null;
-        if (target && r && call && !isLimited(ctx, call, f.node)) {
+        if (target && r && call && !isLimitedIn(ctx, call, f.start, () => f.node)) {
           found.push([f, { depth, calls: r.calls, via: [target.name, ...r.via] }]);
           break;
         }
@@ -612,7 +613,8 @@ function dispatchAliases(ctx: FileContext): Map<string, Array<{ prefix: string; 
   const re = ctx.python
     ? /(?<![\w.])([A-Za-z_]\w*)[ \t]*=[ \t]*getattr[ \t]*\([ \t]*\w+[ \t]*,[ \t]*f["']([A-Za-z_]\w*)\{/g
     : /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*this[ \t]*\[[ \t]*`([A-Za-z_$][\w$]*)\$\{/g;
-  if (!(ctx.python ? /getattr/ : /this[ \t]*\[[ \t]*`/).test(ctx.text)) {
+  // (A line-local scan: in an editor document only the edited lines are searched again.)
+  if (ctx.scan(ctx.python ? /getattr/g : /this[ \t]*\[[ \t]*`/g).next().done) {
     return out;
   }
   for (const m of ctx.scan(re)) {

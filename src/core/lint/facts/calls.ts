@@ -135,15 +135,19 @@ function aliasCalls(ctx: FileContext): ClaudeCall[] {
     }
   }
   const out: ClaudeCall[] = [];
+  const text = ctx.text;
   for (const name of names) {
-    const re = new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$')}\\s*\\.\\s*(create|stream)\\s*\\(`, 'g');
-    for (const m of ctx.scan(re)) {
-      const call = callThrough(
-        ctx,
-        m.index,
-        m.index + m[0].length - 1,
-        m[1] === 'create' ? 'create' : 'stream',
-      );
+    // What `(?<![\w$.])name\s*\.\s*(create|stream)\s*\(` finds, from the name's whole-word
+    // occurrences (kept across edits) with the tail tried after each, not a pattern tried at every offset.
+    for (const at of ctx.wordsOf(name)) {
+      if (text[at - 1] === '.') {
+        continue;
+      }
+      ALIAS_METHOD_CALL.lastIndex = at + name.length;
+      const t = ALIAS_METHOD_CALL.exec(text);
+      const call = t
+        ? callThrough(ctx, at, ALIAS_METHOD_CALL.lastIndex - 1, t[1] === 'create' ? 'create' : 'stream')
+        : null;
       if (call) {
         out.push(call);
       }
@@ -152,11 +156,14 @@ function aliasCalls(ctx: FileContext): ClaudeCall[] {
   return out;
 }
 
+/** What follows a Messages alias called: `.create(` / `.stream(` (sticky). */
+const ALIAS_METHOD_CALL = /\s*\.\s*(create|stream)\s*\(/y;
+
 /** `name = <expression>.messages` ending a statement (group 1: the name). */
 const MESSAGES_ALIAS =
   /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=\n;]{0,60})?=\s*[^=\n;][^\n;]{0,200}?\.\s*messages\s*(?:;|$|\n)/gm;
 /** The tail every match of `MESSAGES_ALIAS` ends with: `.messages` ending a statement (rare). */
-const MESSAGES_TAIL = /\.\s*messages\s*(?:;|$|\n)/gm;
+const MESSAGES_TAIL = /\.\s*messages\s*(?:;|$|\n)/my;
 /**
  * At most this many characters other than blanks lie between the start of a match of
  * `MESSAGES_ALIAS` (after its name) and its tail: `:` and 60, `=`, one and 200.
@@ -173,11 +180,7 @@ const ALIAS_REACH = 1 + 60 + 1 + 1 + 200;
 export function messagesAliases(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const windows: Array<{ start: number; end: number }> = [];
-  MESSAGES_TAIL.lastIndex = 0;
-  for (let t = MESSAGES_TAIL.exec(text); t; t = MESSAGES_TAIL.exec(text)) {
-    if (t[0].length === 0) {
-      MESSAGES_TAIL.lastIndex++;
-    }
+  for (const t of messagesTails(text)) {
     const end = t.index + t[0].length;
     const last = windows[windows.length - 1];
     let i = t.index;
@@ -210,6 +213,28 @@ export function messagesAliases(text: string): RegExpExecArray[] {
     }
   }
   return out;
+}
+
+/**
+ * The matches of `/\.\s*messages\s*(?:;|$|\n)/gm` in a text, from the occurrences of `messages`
+ * (a substring search, where that pattern is tried at every `.`): each match holds one, and
+ * starts at the `.` before the blanks right before it.
+ */
+function* messagesTails(text: string): Generator<RegExpExecArray> {
+  for (let i = text.indexOf('messages'); i !== -1; i = text.indexOf('messages', i + 8)) {
+    let dot = i - 1;
+    while (dot >= 0 && /\s/.test(text[dot])) {
+      dot--;
+    }
+    if (dot < 0 || text[dot] !== '.') {
+      continue;
+    }
+    MESSAGES_TAIL.lastIndex = dot;
+    const t = MESSAGES_TAIL.exec(text);
+    if (t) {
+      yield t;
+    }
+  }
 }
 
 /**
@@ -430,6 +455,18 @@ function memberEndBefore(ctx: FileContext, propertyAt: number): number {
  */
 export function callsWithin(ctx: FileContext, node: Node): ClaudeCall[] {
   const all = ctx.calls;
+  const inside = [...indexesWithin(ctx, node)];
+  return inside.sort((a, b) => a - b).map((i) => all[i]);
+}
+
+/** Whether a Claude call lies lexically inside a node (`callsWithin` is not empty). */
+export function hasCallWithin(ctx: FileContext, node: Node): boolean {
+  return !indexesWithin(ctx, node).next().done;
+}
+
+/** The indexes into ctx.calls of the calls inside a node, by start (see `callsWithin`). */
+function* indexesWithin(ctx: FileContext, node: Node): Generator<number> {
+  const all = ctx.calls;
   const byStart = ctx.memo('calls-by-start', () =>
     all.map((_, i) => i).sort((a, b) => all[a].node.startIndex - all[b].node.startIndex || a - b),
   );
@@ -442,11 +479,9 @@ export function callsWithin(ctx: FileContext, node: Node): ClaudeCall[] {
     if (all[byStart[mid]].node.startIndex < start) lo = mid + 1;
     else hi = mid;
   }
-  const inside: number[] = [];
   for (let i = lo; i < byStart.length && all[byStart[i]].node.startIndex < end; i++) {
-    if (endOf(all[byStart[i]].node) <= end) inside.push(byStart[i]);
+    if (endOf(all[byStart[i]].node) <= end) yield byStart[i];
   }
-  return inside.sort((a, b) => a - b).map((i) => all[i]);
 }
 
 /**

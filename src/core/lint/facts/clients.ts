@@ -81,14 +81,10 @@ export function findClients(ctx: FileContext): ClientBinding[] {
  * names, each a name or dotted names, `anthropic\.Client`), from the matches of `\b(?:names)`
  * (a line-local scan, kept across edits): a match can start only at that name or at one of the
  * dotted names right before it (`a.b.Anthropic(`), tried leftmost first with a sticky copy.
+ * (Also in one lint of a text: the pattern itself, tried at every word start, costs twice as much.)
  */
 export function* dottedCalls(ctx: FileContext, names: string): Generator<RegExpExecArray> {
   const text = ctx.text;
-  if (!ctx.keeps) {
-    // One lint of a text (no scans to keep): the pattern itself, one pass over the text.
-    yield* ctx.scan(new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'g'));
-    return;
-  }
   const at = new RegExp(`\\b((?:[A-Za-z_]\\w*\\.)*(?:${names}))\\s*\\(`, 'y');
   let next = 0;
   for (const h of ctx.scan(new RegExp(`\\b(?:${names})`, 'g'))) {
@@ -404,24 +400,33 @@ function clientScope(ctx: FileContext, c: ClientBinding): { start: number; end: 
   return scope;
 }
 
-/** The innermost function around an offset, or null. */
-function enclosingFunctionAt(ctx: FileContext, at: number): Node | null {
-  let fn: Node | null = ctx.nodeAt(at);
-  while (fn && !FUNCTION_TYPES.has(kind(fn))) {
-    fn = up(fn);
-  }
-  return fn;
+/** The range of the innermost function around an offset, or null. */
+function enclosingFunctionAt(ctx: FileContext, at: number): { start: number; end: number } | null {
+  // (Read from that function's subtree alone: kept across an edit elsewhere, see `FileContext.derive`.)
+  return ctx.derive(
+    'client-enclosing-function',
+    at,
+    () => {
+      let fn: Node | null = ctx.nodeAt(at);
+      while (fn && !FUNCTION_TYPES.has(kind(fn))) {
+        fn = up(fn);
+      }
+      const value = fn && { start: fn.startIndex, end: endOf(fn) };
+      return { value, start: value ? value.start : 0, end: value ? value.end : ctx.text.length };
+    },
+    (v, by) => v && { start: v.start + by, end: v.end + by },
+  );
 }
 
-/** Whether a function assigns a plain name itself (see `clientScope`). */
-function assignsLocally(ctx: FileContext, own: Node, name: string): boolean {
+/** Whether a function (its range) assigns a plain name itself (see `clientScope`). */
+function assignsLocally(ctx: FileContext, own: { start: number; end: number }, name: string): boolean {
   const key = name.replace(/\$/g, '\\$');
-  return ctx.memo(`client-local:${own.startIndex}:${name}`, () =>
+  return ctx.memo(`client-local:${own.start}:${name}`, () =>
     new RegExp(
       ctx.python
         ? `^[ \\t]*${key}[ \\t]*(?::[^=\\n]*)?=(?!=)`
         : `\\b(?:const|let|var)\\s+${key}\\s*(?::[^=\\n]*)?=(?!=)`,
       'm',
-    ).test(ctx.text.slice(own.startIndex, endOf(own))),
+    ).test(ctx.text.slice(own.start, own.end)),
   );
 }

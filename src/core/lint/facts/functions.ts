@@ -1,6 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { contains, FUNCTION_TYPES, kind, unwrap, up, endOf } from '../syntax';
+import { FUNCTION_TYPES, kind, unwrap, up, endOf } from '../syntax';
+import { hasCallWithin } from './calls';
 
 /**
  * Same-file functions named `name` (declarations, methods, functions assigned to a
@@ -20,11 +21,7 @@ export function functionsNamed(ctx: FileContext, name: string): Node[] {
         continue;
       }
       const fn = definedFunctionAt(ctx, at, pastNextChar(text, at + name.length));
-      if (
-        fn &&
-        !out.some((f) => f.startIndex === fn.startIndex) &&
-        ctx.calls.some((c) => contains(fn, c.node))
-      ) {
+      if (fn && !out.some((f) => f.startIndex === fn.startIndex) && hasCallWithin(ctx, fn)) {
         out.push(fn);
       }
     }

@@ -25,6 +25,10 @@ export const ENDPOINT_ASSIGNMENT: [RegExp, RegExp] = [
   /\/v1\/messages/g,
 ];
 
+/** `post(` / `fetch(` / `request(` (sticky), found from the line-local matches of the name (see `FileContext.scanFromHint`). */
+const SEND_CALL = /\b(?:post|fetch|request)\s*\(/y;
+const SEND_HINT = /\b(?:post|fetch|request)\b/g;
+
 /**
  * The Messages API called over raw HTTP, for the rules that care about a request being
  * retried or its errors read (`naive-retry`, `string-matched-error`):
@@ -49,7 +53,7 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
       }
     }
     // (`request(URL, …)`: a same-file wrapper of `https.request`, or a library's `request`)
-    for (const m of ctx.scan(/\b(?:post|fetch|request)\s*\(/g)) {
+    for (const m of ctx.scanFromHint(SEND_CALL, SEND_HINT)) {
       const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
       if (!found) {
         continue;

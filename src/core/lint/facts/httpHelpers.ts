@@ -172,7 +172,9 @@ export function indirectClaudeCalls(ctx: FileContext): IndirectClaudeCall[] {
         }
       }
     }
-    for (const use of tableCalls(ctx)) {
+    // (A table's function reaches Claude through a helper or a Claude call of the file: with
+    // neither, no table call can, and its call graph need not be built.)
+    for (const use of helpers.size || ctx.calls.length ? tableCalls(ctx) : []) {
       const fn = use.fns.find((f) => reaches(f));
       const r = fn && reaches(fn);
       if (fn && r) {
@@ -182,6 +184,12 @@ export function indirectClaudeCalls(ctx: FileContext): IndirectClaudeCall[] {
     return out;
   });
 }
+
+/** `NAME = {` starting a line, with the tail it cannot match without (see `FileContext.scanLines`). */
+export const TABLE_ASSIGNMENT: [RegExp, RegExp] = [
+  /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,80})?=[ \t]*\{/gm,
+  /=[ \t]*\{/g,
+];
 
 /**
  * Calls through a same-file table of functions: `fn = TABLE[key]` / `fn = TABLE.get(key)` then
@@ -195,9 +203,7 @@ function tableCalls(ctx: FileContext): Array<{ node: Node; table: string; fns: L
     return [];
   }
   const tables = new Map<string, LocalFunction[]>();
-  for (const m of ctx.scan(
-    /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,80})?=[ \t]*\{/gm,
-  )) {
+  for (const m of ctx.scanLines(...TABLE_ASSIGNMENT)) {
     if (tables.size >= 16) {
       break;
     }

@@ -149,6 +149,14 @@ export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): 
 }
 
 /**
+ * `isLimited(ctx, from, boundary())` for a boundary node starting at `start`, found (`boundary()`)
+ * only when limiter-like text lies between it and `from` (else not limited, as `isLimited` says).
+ */
+export function isLimitedIn(ctx: FileContext, from: Node, start: number, boundary: () => Node): boolean {
+  return mentionsLimiter(ctx, start, from.startIndex) && isLimited(ctx, from, boundary());
+}
+
+/**
  * The limiter a node runs under between it and `boundary`, as written (`self._sem`,
  * `limit`): an `async with sem:` around it, or a limiter call it is passed into. Walks up
  * from the node only.

@@ -73,7 +73,7 @@ export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
  */
 function langchainCalls(ctx: FileContext): ClaudeCall[] {
   const out: ClaudeCall[] = [];
-  if (!/langchain[_-]anthropic|@langchain\/anthropic/.test(ctx.text) || !ctx.text.includes('ChatAnthropic')) {
+  if (!ctx.text.includes('ChatAnthropic') || !/langchain[_-]anthropic|@langchain\/anthropic/.test(ctx.text)) {
     return out;
   }
   const names = new Set<string>();

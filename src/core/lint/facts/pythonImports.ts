@@ -10,12 +10,14 @@ import {
 } from './imports';
 
 /** The start of an import statement. */
-const PY_IMPORT_RE = /^[ \t]*(?:from[ \t]+[A-Za-z_][\w.]*[ \t]+import\b|import[ \t]+[A-Za-z_])/gm;
+export const PY_IMPORT_RE = /^[ \t]*(?:from[ \t]+[A-Za-z_][\w.]*[ \t]+import\b|import[ \t]+[A-Za-z_])/gm;
+/** The literal every match holds (see `FileContext.scanLines`). */
+export const PY_IMPORT_HINT = /import/g;
 
 /** Python imports: `import a.b as c` and `from m import (x as y)` of the SDKs and libraries. */
 export function pythonImports(ctx: FileContext): Imports {
   const imports = emptyImports();
-  for (const m of ctx.scan(PY_IMPORT_RE)) {
+  for (const m of ctx.scanLines(PY_IMPORT_RE, PY_IMPORT_HINT)) {
     const keyword = m.index + m[0].search(/\S/);
     if (pythonImportFromText(ctx, imports, keyword)) {
       continue;
@@ -96,10 +98,21 @@ function pythonImportFromText(ctx: FileContext, imports: Imports, keyword: numbe
     }
     return out;
   };
+  const fromMatch = /^from\s+([\w.]+)\s+import\s+([\s\S]*)$/.exec(line);
+  const plain = fromMatch ? null : /^import\s+(.*)$/.exec(line);
+  const plainList = plain ? items(plain[1]) : undefined;
+  // A statement read whole from the text that imports only modules no rule reads records nothing,
+  // code or not: no tree lookup (`import os`, `from typing import Any`).
+  if (
+    fromMatch
+      ? !readModule(fromMatch[1]) && (fromMatch[2].trim() === '*' || !!items(fromMatch[2].trim()))
+      : !!plainList && !plainList.some(([module]) => readModule(module))
+  ) {
+    return true;
+  }
   if (ctx.inCommentOrString(keyword)) {
     return true; // not code: nothing to record
   }
-  const fromMatch = /^from\s+([\w.]+)\s+import\s+([\s\S]*)$/.exec(line);
   if (fromMatch) {
     if (fromMatch[2].trim() === '*') {
       pythonModule(imports, fromMatch[1].split('.')[0], fromMatch[1], '', '');
@@ -115,8 +128,7 @@ function pythonImportFromText(ctx: FileContext, imports: Imports, keyword: numbe
     }
     return true;
   }
-  const plain = /^import\s+(.*)$/.exec(line);
-  const list = plain ? items(plain[1]) : undefined;
+  const list = plainList;
   if (!list) {
     return false;
   }
@@ -125,6 +137,20 @@ function pythonImportFromText(ctx: FileContext, imports: Imports, keyword: numbe
     pythonModule(imports, root, module, '*', alias ?? root);
   }
   return true;
+}
+
+/** Whether `pythonModule` can record anything of a module (by its root). */
+function readModule(module: string): boolean {
+  const root = module.split('.')[0];
+  return (
+    root === 'anthropic' ||
+    root === 'openai' ||
+    RETRY_LIBS.has(root) ||
+    LIMITER_LIBS.has(root) ||
+    root === 'asyncio' ||
+    root === 'anyio' ||
+    root === 'threading'
+  );
 }
 
 function pythonModule(

@@ -868,6 +868,9 @@ export function findStatusRetryLoop(ctx: FileContext, call: Node): (RetryLoop & 
   const tests = ctx.memo('status-429-tests', () =>
     [...ctx.scan(STATUS_429)].map((m) => m.index).filter((at) => !ctx.inCommentOrString(at)),
   );
+  if (lowerBound(tests, endOf(call)) === tests.length) {
+    return null; // no 429 test after the call, where the loop's body would need one (below): no loop to look for
+  }
   let loop: Node | null = null;
   for (let n = up(call), depth = 0; n && depth < 48; n = up(n), depth++) {
     if (FUNCTION_TYPES.has(kind(n)) || COMPREHENSION_TYPES.has(kind(n))) {

@@ -708,8 +708,10 @@ const PARTIAL = /\bpartial\s*\(\s*[\w.]+\.\s*messages\s*\.\s*(?:create|stream)\s
  * A Messages method named without being called, as an argument (`retry(self.client.messages.create, …)`,
  * `withRetry(client.messages.create.bind(client.messages), params)`).
  */
-const METHOD_REF =
+export const METHOD_REF =
   /[\w$)\]][ \t]*\.[ \t]*messages[ \t]*\.[ \t]*(?:create|stream)[ \t]*(?:\.[ \t]*bind[ \t]*\([^()\n]*\)[ \t]*)?(?:[,)]|;?[ \t]*$)/gm;
+/** The part of every `METHOD_REF` match from a literal on (see `FileContext.scanLines`). */
+export const METHOD_REF_HINT = /messages[ \t]*\.[ \t]*(?:create|stream)/g;
 
 /** Whether the file binds a Claude call with `functools.partial` (tested once). */
 function partialRefs(ctx: FileContext): boolean {
@@ -724,7 +726,7 @@ function methodRefs(ctx: FileContext): boolean {
   // (a line-local scan, kept across edits in an editor document)
   return ctx.memo(
     'retry-shapes-method-refs',
-    () => !!ctx.imports.anthropic && !ctx.scan(METHOD_REF).next().done,
+    () => !!ctx.imports.anthropic && !ctx.scanLines(METHOD_REF, METHOD_REF_HINT).next().done,
   );
 }
 

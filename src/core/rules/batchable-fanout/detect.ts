@@ -167,11 +167,8 @@ function smallCount(ctx: FileContext, arg: Node, fn: Node | null): boolean {
     return true;
   }
   const name = fn ? functionName(fn, ctx.text) : undefined;
-  const def = name
-    ? callGraph(ctx)
-        .byName.get(name)
-        ?.find((f) => f.start === fn?.startIndex)
-    : undefined;
+  const defs = (name && callGraph(ctx).byName.get(name)) || [];
+  const def = defs.find((f) => f.start === fn?.startIndex);
   const index = def && a && kind(a) === 'identifier' ? def.params.indexOf(ctx.textOf(a)) : -1;
   if (!def || !fn || index < 0) {
     return false;
@@ -191,7 +188,7 @@ function smallCount(ctx: FileContext, arg: Node, fn: Node | null): boolean {
       continue;
     }
     const site = callAround(ctx.nodeAt(paren) ?? fn);
-    if (!site || isDefinitionAt(ctx, start)) {
+    if (!site || defs.some((f) => f.nameAt === start)) {
       continue;
     }
     const list = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
@@ -205,12 +202,6 @@ function smallCount(ctx: FileContext, arg: Node, fn: Node | null): boolean {
     }
   }
   return values.length > 0 && values.every(small);
-}
-
-/** Whether the name at `at` is being defined (`def name(`, `function name(`). */
-function isDefinitionAt(ctx: FileContext, at: number): boolean {
-  const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
-  return /(?:\bdef|\bfunction\*?)\s*$/.test(ctx.text.slice(lineStart, at));
 }
 
 /** The list a loop, comprehension or map goes over (`xs` in `for x in xs`, `xs.map(f)`, `map(f, xs)`). */

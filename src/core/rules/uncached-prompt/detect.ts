@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
-import type { ParamEntry } from '../../lint/facts/arguments';
+import { objectParams, type ParamEntry } from '../../lint/facts/arguments';
 import { constantValue, moduleConstant } from '../../lint/facts/constants';
 import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
 import { callGraph } from '../../lint/facts/callGraph';
@@ -137,7 +137,7 @@ function leadingTurns(
   let content: Node | undefined;
   for (const item of items) {
     const k = kind(item);
-    const value = k === 'object' || k === 'dictionary' ? objectEntry(ctx, item, 'content') : undefined;
+    const value = k === 'object' || k === 'dictionary' ? pairValue(ctx, item, 'content') : undefined;
     const c = value ? localConstant(ctx, value) : undefined;
     if (!value || c === undefined) {
       break;
@@ -149,14 +149,10 @@ function leadingTurns(
   return content && count < items.length ? { chars, count, content } : undefined;
 }
 
-/** The value of a literal key in an object/dict literal. */
-function objectEntry(ctx: FileContext, obj: Node, key: string): Node | undefined {
-  for (const pair of namedChildren(obj)) {
-    if (kind(pair) === 'pair' && ctx.textOf(pair.childForFieldName('key')).replace(/['"]/g, '') === key) {
-      return unwrap(pair.childForFieldName('value')) ?? undefined;
-    }
-  }
-  return undefined;
+/** The value written under a key of an object/dict literal (`{ content: … }`; a shorthand has none). */
+function pairValue(ctx: FileContext, obj: Node, key: string): Node | undefined {
+  const entry = objectParams(obj, ctx.text).entries.get(key);
+  return entry && kind(entry.entry) === 'pair' ? (unwrap(entry.value) ?? undefined) : undefined;
 }
 
 /** Characters of a constant value, also through a name assigned one once in its own function. */
@@ -353,7 +349,7 @@ function routeDocuments(ctx: FileContext, report: Report<UncachedPromptData>, se
     const list = messages ? localValue(ctx, messages, fn) : undefined;
     const first = list && /^(?:list|array)$/.test(kind(list)) ? namedChildren(list)[0] : undefined;
     const content =
-      first && /^(?:dictionary|object)$/.test(kind(first)) ? objectEntry(ctx, first, 'content') : undefined;
+      first && /^(?:dictionary|object)$/.test(kind(first)) ? pairValue(ctx, first, 'content') : undefined;
     const template = content ? localValue(ctx, content, fn) : undefined;
     const lead = template ? leadingDocument(ctx, template) : undefined;
     const { written, model, minimum } = modelFor(ctx, params.entries);

@@ -3,7 +3,12 @@ import Anthropic from '@anthropic-ai/sdk';
 import * as vscode from 'vscode';
 import type { ModelCost } from '../../src/core/monitor/costLedger';
 import { formatPercent } from '../../src/core/monitor/format';
+import type { Logger } from '../../src/core/logger';
+import { parseRateLimitHeaders } from '../../src/core/monitor/headers';
+import { ObservationEmitter, type BudgetSource } from '../../src/core/monitor/source';
 import { costOf, priceFor } from '../../src/core/pricing';
+import { ApiKeyStore } from '../../src/features/apiKey';
+import { createMonitor } from '../../src/features/monitor/monitor';
 import type { HeadroomApi } from '../../src/extension';
 import { startMockAnthropic, type MockAnthropic } from '../mock-anthropic/server';
 import { activateHeadroom, eventually } from './helpers';
@@ -133,5 +138,80 @@ describe('observe mode', function () {
     await vscode.commands.executeCommand('headroom.stopObserving');
     assert.equal(api.monitorView().observing, undefined);
     assert.ok(!api.statusBar().text.includes('$(eye)'));
+    // With no key of ours, the observed reading has no source any more: the item never shows
+    // it without the eye (a reader would take it for a live poll); it waits, then asks for a key.
+    assert.match(api.statusBar().text, /waiting for data|set API key/);
+    await eventually(() => /set API key/.test(api.statusBar().text));
+  });
+
+  it('never shows an observed reading without the eye while a slow key store answers', async () => {
+    // Secret Storage answers over IPC (slowly, in a browser workbench); hold its answer
+    // until the check below, so the window between detaching and reading the key is wide.
+    let answer: (value: string | undefined) => void = () => undefined;
+    const secrets: vscode.SecretStorage = {
+      get: () => new Promise<string | undefined>((resolve) => (answer = resolve)),
+      store: async () => undefined,
+      delete: async () => undefined,
+      onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+    };
+    const keys = new ApiKeyStore(secrets, {});
+    const quiet: Logger = {
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    };
+    const memento = {
+      get: () => undefined,
+      update: async () => undefined,
+      keys: () => [],
+    } as unknown as vscode.Memento;
+    const monitor = createMonitor({ keys, globalState: memento, log: quiet });
+    const emitter = new ObservationEmitter();
+    const source: BudgetSource = {
+      kind: 'observed',
+      start: () => undefined,
+      stop: () => undefined,
+      onObservation: (listener) => emitter.on(listener),
+      dispose: () => emitter.dispose(),
+    };
+    const shown: string[] = [];
+    const watching = monitor.onDidChange((v) =>
+      shown.push(`${v.observing ?? '-'} ${v.state.kind} ${v.state.lastUpdate ?? '-'}`),
+    );
+    try {
+      const attached = monitor.attachSource(source, 'http://127.0.0.1:1');
+      emitter.emit({
+        kind: 'response',
+        source: 'observed',
+        // The model the monitor follows once observing stops, so a tick keeps showing this reading.
+        model: monitor.view().config.model,
+        at: Date.now(),
+        status: 200,
+        headers: parseRateLimitHeaders({
+          'anthropic-ratelimit-requests-limit': '50',
+          'anthropic-ratelimit-requests-remaining': '40',
+          'anthropic-ratelimit-requests-reset': new Date(Date.now() + 60_000).toISOString(),
+        }),
+      });
+      assert.ok(monitor.view().state.lastUpdate !== undefined, 'the observed reading is applied');
+      attached.dispose();
+      // A second's tick redraws the item: still no reading without its source.
+      await new Promise((r) => setTimeout(r, 1_200));
+      const after = monitor.view();
+      assert.equal(after.observing, undefined);
+      assert.equal(after.state.lastUpdate, undefined, `shown after detaching: ${shown.join(' | ')}`);
+      answer(undefined);
+      await eventually(() => monitor.view().state.kind === 'no-key');
+      assert.ok(
+        shown.every((line) => !line.startsWith('- ') || line.endsWith(' -')),
+        `a reading drawn without the eye: ${shown.join(' | ')}`,
+      );
+    } finally {
+      answer(undefined);
+      watching.dispose();
+      monitor.dispose();
+    }
   });
 });

@@ -386,7 +386,10 @@ export function createMonitor(deps: {
       return new vscode.Disposable(() => {
         subscription.dispose();
         observed = undefined;
-        poller?.wake();
+        // With no poller behind it, the last observed reading has no source any more: show
+        // "waiting for data" (never an old reading without the eye) until the key is read.
+        if (poller) poller.wake();
+        else apply({ kind: 'reset' });
         queueReconfigure();
       });
     },

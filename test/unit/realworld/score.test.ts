@@ -96,6 +96,7 @@ describe('real-world corpus scoring', () => {
       fresh3: {},
       fresh4: {},
       fresh5: {},
+      fresh6: {},
     });
     assert.deepEqual(
       groups.map((g) => g.name),
@@ -110,6 +111,7 @@ describe('real-world corpus scoring', () => {
       fresh3: {},
       fresh4: {},
       fresh5: {},
+      fresh6: {},
     });
     assert.deepEqual(
       all.map((g) => g.name),
@@ -118,7 +120,16 @@ describe('real-world corpus scoring', () => {
     assert.equal(all[3].counts['naive-retry'].tp, 6);
     assert.deepEqual(
       splitGroups(
-        { tune: c(3), holdout: c(1), fresh: c(2), fresh2: {}, fresh3: {}, fresh4: {}, fresh5: {} },
+        {
+          tune: c(3),
+          holdout: c(1),
+          fresh: c(2),
+          fresh2: {},
+          fresh3: {},
+          fresh4: {},
+          fresh5: {},
+          fresh6: {},
+        },
         'fresh',
       ).map((g) => [g.name, g.counts['naive-retry'].tp]),
       [['fresh', 2]],

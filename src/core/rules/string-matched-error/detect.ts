@@ -1,4 +1,5 @@
 import type { Node } from '../../parse/treeSitter';
+import type { Span } from '../../parse/span';
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
@@ -257,7 +258,7 @@ function messageFor(needle: string, where: string, replacement: string, rawHttp 
 /** Nodes a text test can start from: literals, regexes, indicator lists and the names holding them. */
 const TEST_TYPES = new Set(['string', 'template_string', 'regex', 'list', 'tuple', 'array', 'identifier']);
 const CALL_TYPES = new Set(['call', 'call_expression']);
-const NO_TYPES = new Set<string>();
+const READ_TYPES = new Set([...TEST_TYPES, ...CALL_TYPES]);
 const HANDLER_TYPES = new Set(['catch_clause', 'except_clause', 'except_group_clause']);
 /**
  * How many handlers nested in a handler are read with it (a test of the outer error written in
@@ -266,11 +267,27 @@ const HANDLER_TYPES = new Set(['catch_clause', 'except_clause', 'except_group_cl
  */
 const MAX_NESTED_HANDLERS = 2;
 
+/**
+ * The nodes a handler (or a predicate helper) is read for, its text tests and its calls, with
+ * the spans left unread (see `descendantsWithin`): one walk per scope, shared by every reader.
+ */
+function scopeNodes(ctx: FileContext, scope: Node): { tests: Node[]; calls: Node[]; skipped: Span[] } {
+  return ctx.memo(`string-matched-scope:${scope.startIndex}:${endOf(scope)}`, () => {
+    const { nodes, skipped } = descendantsWithin(scope, READ_TYPES, HANDLER_TYPES, MAX_NESTED_HANDLERS);
+    const tests: Node[] = [];
+    const calls: Node[] = [];
+    for (const n of nodes) {
+      (CALL_TYPES.has(kind(n)) ? calls : tests).push(n);
+    }
+    return { tests, calls, skipped };
+  });
+}
+
 /** The rate-limit text tests on `errorName` inside `scope`, one per site (`a || b` is one). */
 function textTests(ctx: FileContext, scope: Node, errorName: string, handler: Node): Test[] {
   const atoms: Test[] = [];
   const at = new Set<number>();
-  for (const literal of descendantsWithin(scope, TEST_TYPES, HANDLER_TYPES, MAX_NESTED_HANDLERS).nodes) {
+  for (const literal of scopeNodes(ctx, scope).tests) {
     if (at.has(literal.startIndex)) {
       continue;
     }
@@ -592,7 +609,7 @@ function predicateUses(
   errorName: string,
 ): Array<{ test: Test; helper: string; line: number; calledAt?: number; param: string }> {
   const out: Array<{ test: Test; helper: string; line: number; calledAt?: number; param: string }> = [];
-  const { skipped } = descendantsWithin(handler, NO_TYPES, HANDLER_TYPES, MAX_NESTED_HANDLERS);
+  const { skipped } = scopeNodes(ctx, handler);
   const uses: Array<{ name: string; call: Node | null; methods?: boolean }> = sitesWithin(
     ctx,
     handler.startIndex,
@@ -660,7 +677,7 @@ function instanceMethodCalls(
 ): Array<{ name: string; call: Node; methods: true }> {
   const out: Array<{ name: string; call: Node; methods: true }> = [];
   const byName = callGraph(ctx).byName;
-  for (const call of descendantsWithin(handler, CALL_TYPES, HANDLER_TYPES, MAX_NESTED_HANDLERS).nodes) {
+  for (const call of scopeNodes(ctx, handler).calls) {
     const fn = callee(call);
     const receiver = isMember(fn) ? ctx.textOf(memberObject(fn)) : 'self';
     const name = isMember(fn) ? ctx.textOf(memberProperty(fn)) : '';

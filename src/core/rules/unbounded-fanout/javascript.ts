@@ -134,30 +134,28 @@ function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null 
     const method = isMember(fn) ? ctx.textOf(memberProperty(fn)) : '';
     if ((method === 'map' || method === 'flatMap') && isMember(fn)) {
       const array = unwrap(memberObject(fn));
-      if (boundedArray(ctx, array, combinator)) {
-        return null;
-      }
       const callback = positionalArgs(arg)[0];
       if (!callback) {
         return null;
       }
-      // Array.from(...).map(...) and items.map(...); thunks.map((fn) => fn()) in a generic helper
+      // Array.from(...).map(...) and items.map(...); thunks.map((fn) => fn()) in a generic helper.
+      // (Whether the callback reaches Claude is asked first: most maps do not, and it is the cheaper question.)
       const r = reach(ctx, callback);
       const via = r.calls.length ? r : thunkParameterReach(ctx, array, callback);
-      return via ? { node: arg, kind: 'map', reach: via } : null;
+      return via && !boundedArray(ctx, array, combinator) ? { node: arg, kind: 'map', reach: via } : null;
     }
     if (dottedName(fn, ctx.text) === 'Array.from') {
       const [source, callback] = positionalArgs(arg);
       const length = lengthOf(ctx, source ?? null);
+      const r = callback ? reach(ctx, callback) : null;
       if (
-        !callback ||
-        boundedArray(ctx, unwrap(source ?? null), combinator) ||
-        (length !== undefined && length <= MAX_BOUNDED_WORKERS)
+        !r?.calls.length ||
+        (length !== undefined && length <= MAX_BOUNDED_WORKERS) ||
+        boundedArray(ctx, unwrap(source ?? null), combinator)
       ) {
-        return null; // a small array, or a fixed pool: Array.from({ length: 4 }, worker)
+        return null; // no Claude call, a fixed pool (Array.from({ length: 4 }, worker)) or a small array
       }
-      const r = reach(ctx, callback);
-      return r.calls.length ? { node: arg, kind: 'array-from', reach: r } : null;
+      return { node: arg, kind: 'array-from', reach: r };
     }
     return null;
   }

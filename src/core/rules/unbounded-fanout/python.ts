@@ -91,26 +91,27 @@ function pySource(ctx: FileContext, expr: Node | null, fanout: Node): Source | n
   if (COMPREHENSION_TYPES.has(kind(expr))) {
     const body = expr.childForFieldName('body');
     const clause = namedChildren(expr).find((c) => kind(c) === 'for_in_clause');
-    if (!body || (clause && boundedArray(ctx, unwrap(clause.childForFieldName('right')), fanout))) {
+    if (!body) {
       return null;
     }
+    // (Whether the element reaches Claude is asked first: it is the cheaper question.)
     const r = reach(ctx, unwrapTask(ctx, body));
-    return r.calls.length
-      ? {
-          node: expr,
-          kind: kind(expr) === 'generator_expression' ? 'generator' : 'comprehension',
-          reach: r,
-          element: body,
-        }
-      : null;
+    if (!r.calls.length || (clause && boundedArray(ctx, unwrap(clause.childForFieldName('right')), fanout))) {
+      return null;
+    }
+    return {
+      node: expr,
+      kind: kind(expr) === 'generator_expression' ? 'generator' : 'comprehension',
+      reach: r,
+      element: body,
+    };
   }
   if (isCall(expr) && dottedName(callee(expr), ctx.text) === 'map') {
     const [fn, iterable] = positionalArgs(expr);
-    if (!fn || boundedArray(ctx, unwrap(iterable ?? null), fanout)) {
-      return null;
-    }
-    const r = reach(ctx, fn);
-    return r.calls.length ? { node: expr, kind: 'map-builtin', reach: r } : null;
+    const r = fn ? reach(ctx, fn) : null;
+    return r?.calls.length && !boundedArray(ctx, unwrap(iterable ?? null), fanout)
+      ? { node: expr, kind: 'map-builtin', reach: r }
+      : null;
   }
   if (kind(expr) === 'list') {
     const items = namedChildren(expr);

@@ -1,6 +1,5 @@
-# realworld repro (positive + negative): batchable-fanout -- an offline report writes one observation per
-# flagged CSV row, one create each, into a Markdown file; model-routing look-alike -- a few sentences of prose
-# per row (max_tokens 300), not a short label
+# realworld repro (positive): batchable-fanout -- an offline report writes one observation per
+# flagged CSV row, one create each, into a Markdown file (a few sentences of prose per row, max_tokens 300)
 # source: Feyisayo25/audit-anomaly-summarizer summarize_with_claude.py:71
 import pandas as pd
 from anthropic import Anthropic

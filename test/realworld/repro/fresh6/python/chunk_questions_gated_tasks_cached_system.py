@@ -50,7 +50,7 @@ async def write_async(chunks, path, limit=4):
             return json.loads(reply.content[0].text)
 
     tasks = [asyncio.create_task(one(c)) for c in chunks]  # expect-not: unbounded-fanout
-    batches = await asyncio.gather(*tasks)
+    batches = await asyncio.gather(*tasks)  # expect-not: unbounded-fanout
     with open(path, "w") as out:
         for qs in batches:
             for q in qs:

@@ -4,6 +4,8 @@
 # source: shreyshahi/is-claude-european gsm8k_test/evaluate_claude.py:15
 # source: shreyshahi/is-claude-european gsm8k_test/evaluate_claude.py:17
 # source: shreyshahi/is-claude-european gsm8k_test/evaluate_claude.py:104
+# source: shreyshahi/is-claude-european long_coding_test/evaluate_claude.py:13
+# source: shreyshahi/is-claude-european long_coding_test/evaluate_claude.py:15
 import concurrent.futures
 import json
 import time

@@ -958,7 +958,8 @@ function rethrowsAllButOverloaded(ctx: FileContext, tryNode: Node): boolean {
  * `if e.status_code == 529: sleep(…)` then `raise`: a top-level `if` of the handler whose every
  * branch either throws or is guarded by an overload test (written inline, or through a flag
  * the handler set from one: `const busy = err.status === 529 || …`), the rest (its `else`, or
- * the handler's last statement after it) throwing. Negated guards are not read.
+ * the handler's last statement after it) throwing or breaking out of the loop (`else: break`,
+ * a fallback after it). Negated guards are not read.
  */
 function retriesOnlyInOverloadBranch(ctx: FileContext, h: Node): boolean {
   const statements = namedChildren(handlerBody(h));
@@ -1026,14 +1027,17 @@ function ifChain(stmt: Node): {
   return { branches, otherwise };
 }
 
-/** Whether a statement or block ends by throwing (`throw …`, `raise`). */
+/**
+ * Whether a statement or block ends without retrying: by throwing (`throw …`, `raise`) or by
+ * leaving the retry loop (`break`, then a fallback or giving up after it).
+ */
 function endsInThrow(node: Node | null): boolean {
   let last = node;
   for (let i = 0; last && /block|statement_block/.test(kind(last)) && i < 8; i++) {
     const kids = namedChildren(last);
     last = kids[kids.length - 1] ?? null;
   }
-  return !!last && (kind(last) === 'throw_statement' || kind(last) === 'raise_statement');
+  return !!last && /^(?:throw_statement|raise_statement|break_statement)$/.test(kind(last));
 }
 
 /**

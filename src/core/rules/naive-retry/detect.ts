@@ -334,6 +334,10 @@ function describe(
   if (first.length > 100) {
     first = first.replace(/ \([^()]*\), not retry-after\.$/, ', not retry-after.');
   }
+  if (first.length > 100) {
+    // (a long function name: the advice after the `;` is in the detail too)
+    first = first.replace(/; [^;]*\.$/, '.');
+  }
   return { kind, message: how.note ? `${first} ${how.note} ${detail}` : `${first} ${detail}` };
 }
 

@@ -9,7 +9,9 @@ import { type Reach, reach } from '../../lint/facts/reachability';
 import {
   callee,
   COMPREHENSION_TYPES,
+  contains,
   dottedName,
+  enclosingFunction,
   FUNCTION_TYPES,
   isCall,
   isMember,
@@ -486,8 +488,13 @@ function boundedName(
   }
   const constant = assignedValues(ctx, name, 0, ctx.text.length)[0];
   const c = unwrap(constant ?? null);
+  // (only a binding the fan-out can see: another function's local `examples = []` is not this name)
+  const owner = c ? enclosingFunction(c) : null;
   return (
-    !!c && /^(?:array|list|tuple|set|dictionary|object)$/.test(kind(c)) && boundedArray(ctx, c, combinator)
+    !!c &&
+    (!owner || contains(owner, combinator)) &&
+    /^(?:array|list|tuple|set|dictionary|object)$/.test(kind(c)) &&
+    boundedArray(ctx, c, combinator)
   );
 }
 

@@ -197,6 +197,14 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     );
   });
 
+  it('unbounded-fanout says where a pool size filled by callers comes from (fresh6 shape)', async () => {
+    assert.match(
+      await message('python/fanout-pool-size-from-cli-default.py', 'unbounded-fanout'),
+      /with max_workers=threads, default 40 from --threads;.*Runs that keep the default send 40 requests at once.*max_workers=min\(threads, 4\)/,
+      'the argparse default is read two calls up and named',
+    );
+  });
+
   for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {
     it(`${rel}: a retry of the Messages API over raw HTTP gets no SDK advice and no SDK fix`, async () => {
       const text = fs.readFileSync(path.join(DIR, rel), 'utf8');

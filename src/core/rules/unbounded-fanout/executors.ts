@@ -34,6 +34,7 @@ import {
 } from '../../lint/syntax';
 import { callParams } from '../../lint/facts/arguments';
 import { parameterReach } from './thunks';
+import { passedSize, type PassedSize } from './passedSize';
 
 /** Thread/process pools with no or a large `max_workers` mapping or submitting Claude calls. */
 export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
@@ -56,7 +57,12 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
     let workers = maxWorkers(ctx, pool, sizeName);
     // Sized by a parameter whose default is past the burst (`max_workers: int = 50`): callers
     // that leave it out, the usual case, get that many requests at once. Small defaults stay quiet.
-    const byDefault = workers === 'unknown' ? parameterDefault(ctx, pool, sizeName) : undefined;
+    // Or filled by the file's callers, a call or more up, from an argparse option's default
+    // (`--workers`, default 50) or a number they pass: the largest size found.
+    const byDefault: (Partial<PassedSize> & { name: string; value: number }) | undefined =
+      workers === 'unknown'
+        ? (parameterDefault(ctx, pool, sizeName) ?? passedSize(ctx, pool, sizeName))
+        : undefined;
     if (byDefault && byDefault.value > MAX_LITERAL_CALLS) {
       workers = byDefault.value;
     }
@@ -104,7 +110,9 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
         ctx.claudeFile;
       if (r.calls.length || direct) {
         const workersText = byDefault
-          ? `${sizeName}=${byDefault.name}, default ${workers}`
+          ? byDefault.from
+            ? `${sizeName}=${byDefault.name}, ${byDefault.from}`
+            : `${sizeName}=${byDefault.name}, default ${workers}`
           : mpPool
             ? workers === null
               ? 'no processes (one per CPU core)'
@@ -126,6 +134,7 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
           workersText,
           sizeName,
           byDefault?.name,
+          byDefault?.who,
         );
       }
     }
@@ -157,6 +166,7 @@ function emitExecutor(
   workersText: string,
   sizeName: string,
   parameter?: string,
+  who = 'Callers that keep the default send',
 ): void {
   const fn = callee(call) ?? call;
   const size = sizeName === 'processes' ? 'give it a few processes' : `set a small ${sizeName}`;
@@ -169,7 +179,7 @@ function emitExecutor(
     found,
     `${ctx.textOf(fn).length > 30 ? 'The pool' : ctx.textOf(fn)} runs Claude requests with ${workersText}; ${parameter ? 'cap it' : size}. ` +
       (workers !== null && workers > MAX_LITERAL_CALLS
-        ? `${parameter ? 'Callers that keep the default send ' : ''}${workers} requests at once${parameter ? ',' : ' are'} past the default tier's burst: the Start tier allows 1,000 requests per ` +
+        ? `${parameter ? `${who} ` : ''}${workers} requests at once${parameter ? ',' : ' are'} past the default tier's burst: the Start tier allows 1,000 requests per ` +
           `minute, which may be enforced per second (about ${MAX_LITERAL_CALLS} at once), so they fail with 429s. `
         : `That many requests go out at once and burst past your rate limits with 429s. `) +
       (parameter

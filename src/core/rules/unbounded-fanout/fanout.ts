@@ -9,7 +9,9 @@ import { type Reach, reach } from '../../lint/facts/reachability';
 import {
   callee,
   COMPREHENSION_TYPES,
+  contains,
   dottedName,
+  enclosingFunction,
   FUNCTION_TYPES,
   isCall,
   isMember,
@@ -322,6 +324,25 @@ export function boundedLoop(ctx: FileContext, loop: Node): boolean {
   return false;
 }
 
+/**
+ * How many numbers a Python `range(...)` yields when its bounds are known (literals or
+ * module constants): `range(5)` 5, `range(1, 13)` 12, `range(0, 10, 3)` 4; undefined otherwise.
+ */
+function rangeCount(ctx: FileContext, call: Node): number | undefined {
+  const args = positionalArgs(call);
+  if (args.length < 1 || args.length > 3) {
+    return undefined;
+  }
+  const [start, stop, step] =
+    args.length === 1
+      ? [0, countValue(ctx, args[0]), 1]
+      : [countValue(ctx, args[0]), countValue(ctx, args[1]), args[2] ? countValue(ctx, args[2]) : 1];
+  if (start === undefined || stop === undefined || step === undefined || step <= 0) {
+    return undefined;
+  }
+  return Math.max(0, Math.ceil((stop - start) / step));
+}
+
 /** An array that is known to be small or a slice of a bigger input processed chunk by chunk. */
 export function boundedArray(
   ctx: FileContext,
@@ -359,10 +380,10 @@ export function boundedArray(
       return len !== undefined && len <= MAX_BOUNDED_WORKERS;
     }
     if (ctx.python && dottedName(fn, ctx.text) === 'range') {
-      // A fixed pool: [worker(queue) for _ in range(5)]
-      const args = positionalArgs(array);
-      const stop = countValue(ctx, args.length === 1 ? args[0] : (args[1] ?? null));
-      return stop !== undefined && stop <= MAX_BOUNDED_WORKERS;
+      // A fixed pool, [worker(queue) for _ in range(5)], or a fixed input of literal size
+      // (`pool.submit(work, m) for m in range(1, 13)`): as small as a literal list of that many.
+      const count = rangeCount(ctx, array);
+      return count !== undefined && count <= MAX_LITERAL_CALLS;
     }
     return false;
   }
@@ -467,8 +488,13 @@ function boundedName(
   }
   const constant = assignedValues(ctx, name, 0, ctx.text.length)[0];
   const c = unwrap(constant ?? null);
+  // (only a binding the fan-out can see: another function's local `examples = []` is not this name)
+  const owner = c ? enclosingFunction(c) : null;
   return (
-    !!c && /^(?:array|list|tuple|set|dictionary|object)$/.test(kind(c)) && boundedArray(ctx, c, combinator)
+    !!c &&
+    (!owner || contains(owner, combinator)) &&
+    /^(?:array|list|tuple|set|dictionary|object)$/.test(kind(c)) &&
+    boundedArray(ctx, c, combinator)
   );
 }
 

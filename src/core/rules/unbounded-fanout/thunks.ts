@@ -1,6 +1,13 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
-import { type CallSite, claudeTarget, functionAt, siteCall, sitesWithin } from '../../lint/facts/callGraph';
+import {
+  type CallSite,
+  type LocalFunction,
+  claudeTarget,
+  functionAt,
+  siteCall,
+  sitesWithin,
+} from '../../lint/facts/callGraph';
 import { reach, type Reach } from '../../lint/facts/reachability';
 import { assignedValues } from '../../lint/facts/functions';
 import { callee, FUNCTION_TYPES, kind, namedChildren, positionalArgs, unwrap } from '../../lint/syntax';
@@ -108,6 +115,26 @@ export function parameterReach(ctx: FileContext, ref: Node): Reach | undefined {
   if (!helper || index < 0) {
     return undefined;
   }
+  for (const { arg } of callerArguments(ctx, helper, name)) {
+    const r = arg ? reach(ctx, arg) : undefined;
+    if (r && r.calls.length) {
+      return r;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What the file's callers of a local function (at most `MAX_CALLERS`, calls inside it left out)
+ * pass for one of its parameters, by keyword or position (`self`/`cls` not counted): the
+ * argument, or null when a caller leaves it out.
+ */
+export function* callerArguments(
+  ctx: FileContext,
+  helper: LocalFunction,
+  name: string,
+): Generator<{ at: number; arg: Node | null }> {
+  const index = helper.params.indexOf(name);
   const position = /^(?:self|cls)$/.test(helper.params[0] ?? '') ? index - 1 : index;
   let read = 0;
   for (const site of sitesByName(ctx).get(helper.name) ?? []) {
@@ -121,11 +148,9 @@ export function parameterReach(ctx: FileContext, ref: Node): Reach | undefined {
     const keyword = namedChildren(call?.childForFieldName('arguments') ?? null).find(
       (a) => kind(a) === 'keyword_argument' && ctx.textOf(a.childForFieldName('name')) === name,
     );
-    const arg = unwrap(keyword?.childForFieldName('value') ?? positionalArgs(call)[position] ?? null);
-    const r = arg ? reach(ctx, arg) : undefined;
-    if (r && r.calls.length) {
-      return r;
-    }
+    yield {
+      at: site.at,
+      arg: unwrap(keyword?.childForFieldName('value') ?? positionalArgs(call)[position] ?? null),
+    };
   }
-  return undefined;
 }

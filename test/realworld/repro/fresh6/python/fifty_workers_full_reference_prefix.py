@@ -1,9 +1,10 @@
 # realworld repro (positive): an offline evaluation over every test item -- naive-retry: five tries on any
 # exception with a doubling pause; string-matched-error: the pause is lengthened when the error text says
 # "rate" or "429"; unbounded-fanout: a pool sized by a CLI option defaulting to 50; batchable-fanout: one create
-# per item, results scored and written to JSON; uncached-prompt: every request repeats a whole reference
-# catalogue (hundreds of entries) in front of the item, without cache_control (Haiku here, same cache minimum:
-# the source's short Opus answer per item is an ignore site for model-routing, so its shape is left out)
+# per item, results scored and written to JSON. (The source repeats a reference catalogue read from an
+# uncommitted file in front of every item: an uncached-prompt site of a size the code does not show, labelled
+# ignore, so no marker here. Haiku here: the source's short Opus answer per item is an ignore site for
+# model-routing, so its shape is left out.)
 # source: zcsabbagh/cs293-mathfish evaluate_claude.py:142
 # source: zcsabbagh/cs293-mathfish evaluate_claude.py:157
 # source: zcsabbagh/cs293-mathfish evaluate_claude.py:178
@@ -28,7 +29,7 @@ def tag(api, catalogue, recipe):
     prompt = f"All technique codes:\n\n{catalogue}\n\nRecipe:\n{recipe}\n\nTechniques assumed:"
     for n in range(5):  # expect: naive-retry
         try:
-            reply = api.messages.create(  # expect: batchable-fanout, uncached-prompt
+            reply = api.messages.create(  # expect: batchable-fanout
                 model="claude-haiku-4-5",
                 max_tokens=200,
                 temperature=0,

@@ -52,9 +52,10 @@ const PY_COLLECT =
 export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): void {
   if (
     ctx.calls.some((c) => c.method === 'batches.create') ||
+    /\/v1\/messages\/batches\b/.test(ctx.text) ||
     /\bAnthropic(?:Bedrock|Vertex|Foundry)\b/.test(ctx.text)
   ) {
-    return; // already batched, or a cloud platform whose batch service is another API
+    return; // already batched (also over raw HTTP), or a cloud platform whose batch service is another API
   }
   const reported = new Map<number, PerItem[]>();
   for (const item of inLoopOrder(ctx, perItemCalls(ctx))) {

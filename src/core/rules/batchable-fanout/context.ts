@@ -87,9 +87,30 @@ function writesFiles(ctx: FileContext, node: Node): string | undefined {
     }
   }
   const body = ctx.text.slice(outer.startIndex, endOf(outer));
-  return (ctx.python ? PY_FILE_WRITE : JS_FILE_WRITE).test(body)
+  return (ctx.python ? PY_FILE_WRITE : JS_FILE_WRITE).test(body) || insideFileOpenedForWriting(ctx, outer, fn)
     ? `${name}(), whose loop writes its results to files`
     : undefined;
+}
+
+/** Opening a file for writing, with the handle's name: `open(path, "w") as out`, `open(p, mode="a") as f`. */
+const PY_OPEN_FOR_WRITING =
+  /\bopen\s*\([^()\n]*,\s*(?:mode\s*=\s*)?['"][wax]b?\+?['"][^()\n]*\)\s+as\s+([A-Za-z_]\w*)/;
+
+/**
+ * Whether a loop sits in `with open(path, "w") as out:` inside `fn` and writes through the
+ * handle (`out.write(...)` per item): saved as it goes, as with a write in the loop itself.
+ */
+function insideFileOpenedForWriting(ctx: FileContext, loop: Node, fn: Node): boolean {
+  for (let n = up(loop); n && ctx.python && n.startIndex > fn.startIndex; n = up(n)) {
+    const body = kind(n) === 'with_statement' ? n.childForFieldName('body') : null;
+    const handle = body
+      ? PY_OPEN_FOR_WRITING.exec(ctx.text.slice(n.startIndex, body.startIndex))?.[1]
+      : undefined;
+    if (handle && new RegExp(`(?<![\\w.])${handle}\\b`).test(ctx.textOf(loop))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function reachedOffline(ctx: FileContext, node: Node): string | undefined {

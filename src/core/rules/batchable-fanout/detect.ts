@@ -52,9 +52,10 @@ const PY_COLLECT =
 export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): void {
   if (
     ctx.calls.some((c) => c.method === 'batches.create') ||
+    /\/v1\/messages\/batches\b/.test(ctx.text) ||
     /\bAnthropic(?:Bedrock|Vertex|Foundry)\b/.test(ctx.text)
   ) {
-    return; // already batched, or a cloud platform whose batch service is another API
+    return; // already batched (also over raw HTTP), or a cloud platform whose batch service is another API
   }
   const reported = new Map<number, PerItem[]>();
   for (const item of inLoopOrder(ctx, perItemCalls(ctx))) {
@@ -424,6 +425,25 @@ function stepSite(ctx: FileContext, r: PerItem): Node | null {
 }
 
 /**
+ * Where a function called nowhere is handed as a value to the runner that repeats it
+ * (`inSlices(groups, describeGroup)`): that runner call, the first outside the function itself.
+ */
+function handedSite(ctx: FileContext, r: PerItem): Node | null {
+  const via = r.via;
+  for (const at of r.viaName ? ctx.usesOf(r.viaName).slice(0, 16) : []) {
+    if ((via && at >= via.startIndex && at < endOf(via)) || ctx.inCommentOrString(at)) {
+      continue;
+    }
+    const list = up(ctx.nodeAt(at) ?? ctx.root);
+    const call = list && (kind(list) === 'arguments' || kind(list) === 'argument_list') ? up(list) : null;
+    if (call && isCall(call)) {
+      return call;
+    }
+  }
+  return null;
+}
+
+/**
  * Whether a second request the same loop sends per item reads the answer of an earlier one
  * (`summary = summarise(story)` then `score(summary)`): a chain, reported at its first request.
  * Independent requests per item (four scores of the same text) are each reported: each one
@@ -433,8 +453,8 @@ function feedsOn(ctx: FileContext, r: PerItem, earlier: PerItem): boolean {
   // (two requests in one function are compared there: `resp` then, on truncation, `retry`)
   const fn = enclosingFunction(r.call.node);
   const together = !!fn && fn === enclosingFunction(earlier.call.node);
-  const site = together ? r.call.node : stepSite(ctx, r);
-  const first = together ? earlier.call.node : stepSite(ctx, earlier);
+  const site = together ? r.call.node : (stepSite(ctx, r) ?? handedSite(ctx, r));
+  const first = together ? earlier.call.node : (stepSite(ctx, earlier) ?? handedSite(ctx, earlier));
   if (!site || !first) {
     return true; // (not placed: keep the one finding per loop)
   }
@@ -1012,7 +1032,9 @@ function deriveNames(
       m[1] !== undefined
         ? identifiers(m[2]).find((n) => !/^(?:enumerate|zip|tqdm|await|range|len)$/.test(n))
         : m[3];
-    const item = step.left.filter((n) => !/^(?:const|let|var)$/.test(n)).pop();
+    // (a callback's item is its first parameter: `part.forEach((note, i) => …)`)
+    const bound = step.left.filter((n) => !/^(?:const|let|var)$/.test(n));
+    const item = m[1] !== undefined ? bound.pop() : bound[0];
     if (item && list && !roots.has(item)) {
       roots.set(item, list);
     }
@@ -1165,6 +1187,37 @@ const NOTIFY = /slack|discord|telegram|webhook|notif|chat\.postMessage|sendMessa
 const HTTP_WRITE =
   /\bmethod\s*[:=]\s*['"](?:POST|PATCH|PUT)['"]|\b(?:axios|requests|httpx|session)\s*\.\s*(?:post|patch|put)\s*\(/i;
 
+/** An HTTP client's write call: `requests.patch(`, `httpx.post(`, `session.put(`, `axios.post(`. */
+const HTTP_WRITE_CALL = /\b(?:axios|requests|httpx|session)\s*\.\s*(?:post|patch|put)\s*\(/;
+/** A request body naming a model or a conversation: a call to a model API, not a store. */
+const MODEL_BODY = /(?:['"]|\b)(?:model|messages)['"]?\s*:/;
+/** A model API's URL (a data API's `/rest/v1/...` is not one). */
+const MODEL_URL = /anthropic|openai|completions|generat|\/v1\/messages|\/chat\b|\binvoke/i;
+
+/**
+ * Whether an HTTP client's write call at `at` sends one of `names` (in its arguments) to a
+ * data API: not to a model API (its URL, or the value of a name in it: `URL =
+ * "https://api.openai.com/..."`; a body naming a model or messages), not to a chat or a webhook.
+ */
+function httpStores(ctx: FileContext, at: number, names: Set<string>): boolean {
+  const call = callAround(ctx.nodeAt(at) ?? ctx.root);
+  const args = call ? (ctx.python ? argumentList(call) : call.childForFieldName('arguments')) : null;
+  const url = call ? positionalArgs(call)[0] : undefined;
+  const sent = ctx.textOf(args);
+  if (!url || !identifiers(sent).some((n) => names.has(n)) || MODEL_BODY.test(sent)) {
+    return false;
+  }
+  const target = ctx.textOf(url);
+  return (
+    !MODEL_URL.test(target) &&
+    !notifies(ctx, statementText(ctx, at), at) &&
+    ![...new Set(identifiers(target))].slice(0, 8).some((id) => {
+      const value = lastAssignedValue(ctx, id, 0, at);
+      return !!value && MODEL_URL.test(ctx.textOf(value));
+    })
+  );
+}
+
 /**
  * Whether a same-file helper's body writes: a sink, or, for a helper named for storing
  * (`supaInsert(table, row)`), an HTTP write to a data API (`fetch(url, { method: 'POST', body })`)
@@ -1208,6 +1261,12 @@ function writesNamed(
   for (const m of ctx.scan(/(['"])(?:POST|PATCH|PUT)\1/g, from, to)) {
     const statement = statementText(ctx, m.index);
     if (named(m.index) && !NOT_A_STORE.test(statement) && !notifies(ctx, statement, m.index)) {
+      return true;
+    }
+  }
+  // (or sent with a client's write method: `requests.patch(f"{STORE}/items/{id}", json={"summary": text})`)
+  for (const m of ctx.scan(globalCopy(HTTP_WRITE_CALL), from, to)) {
+    if (!ctx.inCommentOrString(m.index) && httpStores(ctx, m.index, names)) {
       return true;
     }
   }

@@ -5,6 +5,7 @@
 # source: PatriceWeisz/odoo-quiz scripts/generate_questions.py:307
 # source: PatriceWeisz/odoo-quiz scripts/generate_questions.py:323
 # source: PatriceWeisz/odoo-quiz scripts/generate_questions.py:643
+import argparse
 import asyncio
 import json
 
@@ -55,3 +56,21 @@ async def write_async(chunks, path, limit=4):
         for qs in batches:
             for q in qs:
                 out.write(json.dumps(q) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("chunks")
+    parser.add_argument("--out", default="questions.jsonl")
+    parser.add_argument("--async", action="store_true", dest="async_mode")
+    args = parser.parse_args()
+    with open(args.chunks) as f:
+        chunks = [json.loads(line) for line in f]
+    if args.async_mode:
+        asyncio.run(write_async(chunks, args.out))
+    else:
+        write_sync(chunks, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1089,7 +1089,12 @@ function mergeSteps(ctx: FileContext, from: number, to: number): Step[] {
     for (const [given, receiving] of pairs) {
       const base = args[receiving] ? ctx.textOf(args[receiving]) : '';
       if (args[given] && /^[A-Za-z_$][\w$]*$/.test(base)) {
-        out.push({ at: site.at - from, left: [], base, right: new Set(identifiers(ctx.textOf(args[given]))) });
+        out.push({
+          at: site.at - from,
+          left: [],
+          base,
+          right: new Set(identifiers(ctx.textOf(args[given]))),
+        });
       }
     }
   }
@@ -1184,7 +1189,9 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
         break;
       }
     }
-    const derived = deriveNames(ctx, stmt.startIndex, endOf(loop), seeds);
+    // (not through merge helpers: a list merged into and handed back, `merge_result(res, each)` …
+    // `single_request(…, res)`, is read for what is done, not fed to the next request)
+    const derived = deriveNames(ctx, stmt.startIndex, endOf(loop), seeds, new Set(), undefined, false);
     if ([...bare].some((n) => derived.has(n) && !seeds.has(n))) {
       return true;
     }

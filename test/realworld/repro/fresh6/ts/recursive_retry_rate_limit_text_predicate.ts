@@ -5,7 +5,6 @@
 // source: Erriccc/meta-policy-scanner src/llm/claude.ts:146
 // source: Erriccc/meta-policy-scanner src/llm/claude.ts:93
 // source: Erriccc/meta-policy-scanner src/llm/claude.ts:80
-// source: Erriccc/meta-policy-scanner src/llm/claude.ts:133
 import Anthropic from '@anthropic-ai/sdk';
 
 const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));

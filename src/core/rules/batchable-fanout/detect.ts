@@ -420,6 +420,28 @@ function stepSite(ctx: FileContext, r: PerItem): Node | null {
       return site ? callAround(site) : null;
     }
   }
+  return r.viaName ? handedOver(ctx, r.viaName, via) : null;
+}
+
+/**
+ * The call a function is handed to by name, never called itself (`inSlices(groups, describe)`):
+ * where a loop reaches it. Reads its first 8 whole-word occurrences outside its own function.
+ */
+function handedOver(ctx: FileContext, name: string, own: Node | undefined): Node | null {
+  let read = 0;
+  for (const at of ctx.wordsOf(name)) {
+    if ((own && at >= own.startIndex && at < endOf(own)) || ctx.inCommentOrString(at)) {
+      continue;
+    }
+    if (read++ >= 8) {
+      break;
+    }
+    const ref = ctx.nodeAt(at);
+    const list = ref && kind(ref) === 'identifier' ? up(ref) : null;
+    if (list && /^(?:arguments|argument_list)$/.test(kind(list))) {
+      return up(list);
+    }
+  }
   return null;
 }
 
@@ -1016,7 +1038,9 @@ function deriveNames(
       m[1] !== undefined
         ? identifiers(m[2]).find((n) => !/^(?:enumerate|zip|tqdm|await|range|len)$/.test(n))
         : m[3];
-    const item = step.left.filter((n) => !/^(?:const|let|var)$/.test(n)).pop();
+    // (`for i, x in enumerate(xs)`: the last name; a callback's `(x, i) =>`: the first)
+    const names = step.left.filter((n) => !/^(?:const|let|var)$/.test(n));
+    const item = m[1] !== undefined ? names.pop() : names[0];
     if (item && list && !roots.has(item)) {
       roots.set(item, list);
     }

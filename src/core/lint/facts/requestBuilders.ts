@@ -14,13 +14,21 @@ import { callOpeningAt } from './otherClaudeCalls';
  * called by its name or through the key of an object literal holding it (`buildRequest:
  * anthropicRequest` … `provider.buildRequest(q, key, model)`), and the function that destructures
  * the URL from it sends it (`const { url, init } = provider.buildRequest(…); await fetchImpl(url, …)`).
- * A table with no Claude builder gives no sender. Found once per file from text scans (at most 8
- * builders, 16 keys, 32 builder calls), each match read with one tree lookup.
+ * A table with no Claude builder gives no sender. Found once per file from the lines naming the
+ * endpoint and the whole-word occurrences of the names (at most 8 builders, 16 keys, 32 builder
+ * calls), each match read with one tree lookup.
  */
 
-/** `url: 'https://…/v1/messages'` (also a quoted Python key): a property whose value is the endpoint. */
-const ENDPOINT_PROPERTY =
-  /['"]?([A-Za-z_$][\w$]*)['"]?[ \t]*:[ \t]*[fF]?(['"`])https?:\/\/[^'"`\s]*\/v1\/messages\2/g;
+/**
+ * `url: 'https://…/v1/messages'` (also a quoted Python key): a property whose value is the endpoint,
+ * read on the lines that name it (see `FileContext.scanLines`).
+ */
+const ENDPOINT_PROPERTY: [RegExp, RegExp] = [
+  /(?<![\w$])['"]?([A-Za-z_$][\w$]*)['"]?[ \t]*:[ \t]*[fF]?(['"`])https?:\/\/[^'"`\s]*\/v1\/messages\2/g,
+  /\/v1\/messages/g,
+];
+/** The key an object literal holds a name under, read back from the name (`buildRequest: ` before `anthropicRequest`). */
+const KEY_BEFORE = /['"]?([A-Za-z_$][\w$]*)['"]?[ \t]*:[ \t]*$/;
 
 /** A function sending a request another function built: the send, and the builder call's callee (`provider.buildRequest`). */
 export interface BuiltRequestSend {
@@ -38,7 +46,7 @@ export function builtRequestSenders(ctx: FileContext): Map<LocalFunction, BuiltR
     // The builders and the key their object gives the endpoint (`url`).
     const builders = new Map<LocalFunction, string>();
     const direct = new Set(httpClaudeCalls(ctx).map((c) => c.node.startIndex));
-    for (const m of ctx.scan(ENDPOINT_PROPERTY)) {
+    for (const m of ctx.scanLines(...ENDPOINT_PROPERTY)) {
       if (builders.size >= 8 || ctx.inCommentOrString(m.index)) {
         continue;
       }
@@ -51,29 +59,37 @@ export function builtRequestSenders(ctx: FileContext): Map<LocalFunction, BuiltR
       return out;
     }
     // The names a builder is called by: its own, and the keys of object literals holding it.
+    const text = ctx.text;
     const keys = new Map<string, string>();
     for (const [fn, field] of builders) {
       keys.set(fn.name, field);
-      const name = fn.name.replace(/\$/g, '\\$');
-      const held = new RegExp(`['"]?([A-Za-z_$][\\w$]*)['"]?[ \\t]*:[ \\t]*${name}[ \\t]*(?=[,}\\n])`, 'g');
-      for (const h of ctx.scan(held)) {
-        if (keys.size < 16 && !ctx.inCommentOrString(h.index)) {
-          keys.set(h[1], field);
+      for (const at of ctx.wordsOf(fn.name)) {
+        const after = text.slice(at + fn.name.length, at + fn.name.length + 8);
+        const key = /^[ \t]*[,}\n]/.test(after)
+          ? KEY_BEFORE.exec(text.slice(Math.max(0, at - 80), at))
+          : null;
+        if (key && keys.size < 16 && !ctx.inCommentOrString(at)) {
+          keys.set(key[1], field);
         }
       }
     }
-    const names = [...keys.keys()].map((k) => k.replace(/\$/g, '\\$')).join('|');
-    let read = 0;
-    for (const m of ctx.scan(new RegExp(`(?<![\\w$])(${names})[ \\t]*\\(`, 'g'))) {
-      if (read++ >= 32) {
-        break;
+    // The calls of those names (`provider.buildRequest(`, `anthropicRequest(`), at most 32.
+    const calls: Array<{ at: number; paren: number; field: string }> = [];
+    for (const [key, field] of keys) {
+      for (const at of ctx.wordsOf(key)) {
+        const paren = /^[ \t]*\(/.exec(text.slice(at + key.length, at + key.length + 8));
+        if (paren && calls.length < 32) {
+          calls.push({ at, paren: at + key.length + paren[0].length - 1, field });
+        }
       }
-      const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
-      const sender = found ? functionAt(ctx, m.index) : undefined;
+    }
+    for (const { at, paren, field } of calls) {
+      const found = callOpeningAt(ctx, at, paren);
+      const sender = found ? functionAt(ctx, at) : undefined;
       if (!found || !sender || builders.has(sender) || out.has(sender)) {
         continue;
       }
-      const url = urlName(ctx, found.call, keys.get(m[1]) as string);
+      const url = urlName(ctx, found.call, field);
       const send = url
         ? sendOf(ctx, url, endOf(found.call), Math.min(sender.end, endOf(found.call) + 4000))
         : null;

@@ -205,6 +205,19 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     );
   });
 
+  it('naive-retry says what it saw (fresh6): a raw-HTTP request sent again once on a returned 429', async () => {
+    assert.match(
+      await message('ts/naive-retry-built-request-resent-on-429.ts', 'naive-retry'),
+      /^`survey` re-sends on HTTP 429 after a fixed 2 s wait;.*send\(\) posts to the Messages endpoint \(the request built by provider\.build\(\)\) and returns the response's status/,
+      'the request built by a table entry names the builder call',
+    );
+    assert.match(
+      await message('ts/naive-retry-fetch-status-resent-once.mjs', 'naive-retry'),
+      /^`label` re-sends on HTTP 429 immediately;.*classify\(\) posts to the Messages endpoint and returns/,
+      'a sender that posts itself names no builder',
+    );
+  });
+
   for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {
     it(`${rel}: a retry of the Messages API over raw HTTP gets no SDK advice and no SDK fix`, async () => {
       const text = fs.readFileSync(path.join(DIR, rel), 'utf8');

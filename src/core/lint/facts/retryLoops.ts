@@ -370,7 +370,9 @@ export interface WaitInfo {
   parsedFrom?: string;
 }
 
-const JS_SLEEP = /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)\s*\(/gi;
+/** (Also an injected sleep: `sleepFn(ms)`, `delayImpl(ms)`.) */
+const JS_SLEEP =
+  /\b(?:sleep|delay|wait|setTimeout|pause|snooze|backoff|waitFor|timeout)(?:Fn|Func|Impl)?\s*\(/gi;
 const PY_SLEEP = /\b(?:time\.|asyncio\.|trio\.|anyio\.|gevent\.)?sleep\s*\(/g;
 /** Each found from the matches of its head (see `FileContext.scanFromHint`). */
 export const SLEEP_SCANS = {

@@ -25,6 +25,7 @@ import {
 } from './retryLoops';
 import { otherClaudeCalls } from './otherClaudeCalls';
 import { allHttpClaudeCalls, httpClaudeHelpers } from './httpHelpers';
+import { builtRequestSenders } from './requestBuilders';
 import {
   callee,
   contains,
@@ -87,6 +88,12 @@ export interface RetryShape {
    * `handler` are the `if` testing the result.
    */
   onResult?: string;
+  /**
+   * Unrolled on a raw-HTTP response's status: the local function that sends the Messages request
+   * and returns the status (`queryProvider`), called again when its result says 429; with the
+   * call that built the request, when another function built it (`provider.buildRequest`).
+   */
+  onStatus?: { sender: string; builder?: string };
 }
 
 /** The non-loop retries of the file (computed once). */
@@ -98,7 +105,8 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
       legacy.length === 0 &&
       !partialRefs(ctx) &&
       !methodRefs(ctx) &&
-      allHttpClaudeCalls(ctx).length === 0
+      allHttpClaudeCalls(ctx).length === 0 &&
+      builtRequestSenders(ctx).size === 0
     ) {
       return []; // every shape retries a Claude call: none to find, so no call graph to build
     }
@@ -149,6 +157,7 @@ export function retryShapes(ctx: FileContext): RetryShape[] {
     out.push(...unrolledThroughLocal(ctx));
     out.push(...statusRecursions(ctx));
     out.push(...resendsOnResult(ctx));
+    out.push(...resendsOnStatus(ctx));
     return out;
   });
 }
@@ -1138,25 +1147,95 @@ function resendsOnResult(ctx: FileContext): RetryShape[] {
         continue;
       }
       done.add(found.again.startIndex);
-      const wait = classifyWaitIn(
-        ctx,
-        { start: found.branch.startIndex, end: found.again.startIndex },
-        { start: 0, end: 0 },
-        () => false,
-      );
       out.push({
-        shape: 'unrolled',
-        fn: caller,
-        at: found.again,
-        tryNode: found.branch,
-        handler: found.branch,
-        wait,
-        calls: target.reach.calls,
+        ...resendShape(caller, found, waitBeforeResend(ctx, found), target.reach.calls),
         onResult: target.fn.name,
       });
     }
   }
   return out;
+}
+
+/**
+ * A hand-unrolled retry on a raw-HTTP status: `let r = await send(p, q); if (r.status === 429) {
+ * await sleep(1500); r = await send(p, q); }`, where `send` is a same-file function that posts a
+ * Messages request (written in it, or built by another function: see `builtRequestSenders`) and
+ * returns the response's status instead of throwing. The `if` right after the call must test 429
+ * (or a rate limit) and call `send` again with the same arguments. Each sender's call sites are read once.
+ */
+function resendsOnStatus(ctx: FileContext): RetryShape[] {
+  const out: RetryShape[] = [];
+  const senders = new Map<LocalFunction, { call: ClaudeCall; builder?: string }>();
+  for (const c of allHttpClaudeCalls(ctx)) {
+    const fn = functionAt(ctx, c.node.startIndex);
+    if (fn && !senders.has(fn)) {
+      senders.set(fn, { call: c });
+    }
+  }
+  for (const [fn, send] of builtRequestSenders(ctx)) {
+    if (!senders.has(fn)) {
+      senders.set(fn, send);
+    }
+  }
+  if (senders.size === 0) {
+    return out;
+  }
+  const byName = new Map<string, [LocalFunction, { call: ClaudeCall; builder?: string }]>();
+  for (const [fn, send] of senders) {
+    byName.set(fn.name, [fn, send]);
+  }
+  for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+    const entry = byName.get(site.name);
+    const caller = entry ? functionAt(ctx, site.at) : undefined;
+    if (!entry || !caller || caller === entry[0]) {
+      continue;
+    }
+    const first = siteCall(ctx, site.at);
+    const found = first ? testedAgain(ctx, first, site.name) : undefined;
+    const cond = found ? ctx.textOf(found.branch.childForFieldName('condition')) : '';
+    if (!found || !/\b429\b|rate.?limit/i.test(cond)) {
+      continue;
+    }
+    // (a sender that reads the response's retry-after hands the wait to its caller: honoured)
+    const own = entry[0];
+    const wait: WaitInfo = /retry[-_]?after/i.test(ctx.text.slice(own.start, own.end))
+      ? { kind: 'retry-after', jitter: false }
+      : waitBeforeResend(ctx, found);
+    out.push({
+      ...resendShape(caller, found, wait, [entry[1].call]),
+      http: true,
+      onStatus: { sender: site.name, ...(entry[1].builder ? { builder: entry[1].builder } : {}) },
+    });
+  }
+  return out;
+}
+
+/** A re-send found by `testedAgain`: the `if` testing the result is both its try and its handler. */
+function resendShape(
+  caller: LocalFunction,
+  found: { branch: Node; again: Node },
+  wait: WaitInfo,
+  calls: ClaudeCall[],
+): RetryShape {
+  return {
+    shape: 'unrolled',
+    fn: caller,
+    at: found.again,
+    tryNode: found.branch,
+    handler: found.branch,
+    wait,
+    calls,
+  };
+}
+
+/** How the code between an `if` testing a result and its re-send waits. */
+function waitBeforeResend(ctx: FileContext, found: { branch: Node; again: Node }): WaitInfo {
+  return classifyWaitIn(
+    ctx,
+    { start: found.branch.startIndex, end: found.again.startIndex },
+    { start: 0, end: 0 },
+    () => false,
+  );
 }
 
 /**

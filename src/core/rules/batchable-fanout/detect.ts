@@ -1,7 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import { globalCopy, type FileContext } from '../../lint/context';
 import { repetitionAbove, SMALL_FIXED_LIST, type Repetition } from '../../lint/facts/repetition';
-import { callGraph } from '../../lint/facts/callGraph';
+import { callGraph, type LocalFunction, siteCall, sitesWithin } from '../../lint/facts/callGraph';
 import {
   argumentList,
   callee,
@@ -997,6 +997,7 @@ function deriveNames(
   seeds: Set<string>,
   into: Set<string> = new Set(),
   held?: Set<string>,
+  merges = true,
 ): Set<string> {
   const text = ctx.text.slice(from, to);
   const steps: Step[] = [];
@@ -1020,6 +1021,9 @@ function deriveNames(
   // `rows.append(row)`, `self.report["answers"].append({...})`, `seen.set(id, answer)`
   for (const m of text.matchAll(MUTATE)) {
     steps.push({ at: m.index, left: [], base: ownerOf(m[1], m[2]), right: new Set(identifiers(m[3])) });
+  }
+  if (merges) {
+    steps.push(...mergeSteps(ctx, from, to));
   }
   for (const m of text.matchAll(EACH)) {
     const step =
@@ -1092,6 +1096,62 @@ function deriveNames(
 }
 
 /**
+ * Calls between two offsets of same-file functions that write one argument into another
+ * (`mergeDoc(corpus, doc)` whose body does `slot[doc.year] = doc`, `slot` taken from `corpus`):
+ * each a write into the receiving argument of what the given one holds. Offsets relative to `from`.
+ */
+function mergeSteps(ctx: FileContext, from: number, to: number): Step[] {
+  const out: Step[] = [];
+  const graph = callGraph(ctx);
+  for (const site of sitesWithin(ctx, from, to)) {
+    const fn = (graph.byName.get(site.name) ?? []).find((f) => f.params.length > 1);
+    const pairs = fn ? mergePairs(ctx, fn) : [];
+    const call = pairs.length ? siteCall(ctx, site.at) : null;
+    const args = call ? positionalArgs(call) : [];
+    for (const [given, receiving] of pairs) {
+      const base = args[receiving] ? ctx.textOf(args[receiving]) : '';
+      if (args[given] && /^[A-Za-z_$][\w$]*$/.test(base)) {
+        out.push({
+          at: site.at - from,
+          left: [],
+          base,
+          right: new Set(identifiers(ctx.textOf(args[given]))),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The parameters a same-file function (no Claude call of its own) writes into from another of
+ * them, as [given, receiving] positions: `function mergeDoc(corpus, doc) { const slot =
+ * corpus.byYear; slot[doc.year] = doc }` gives [1, 0]. Read once per function (its first four
+ * parameters, after `self`/`cls`; its first 4,000 characters).
+ */
+function mergePairs(ctx: FileContext, fn: LocalFunction): Array<[number, number]> {
+  return ctx.memo(`batchable-merges:${fn.start}`, () => {
+    const out: Array<[number, number]> = [];
+    const skip = ctx.python && /^(?:self|cls)$/.test(fn.params[0] ?? '') ? 1 : 0;
+    const params = fn.params.slice(skip, skip + 4);
+    if (fn.claude.length > 0 || params.length < 2) {
+      return out;
+    }
+    const end = Math.min(fn.end, fn.start + 4000);
+    params.forEach((param, given) => {
+      const held = new Set<string>();
+      deriveNames(ctx, fn.start, end, new Set([param]), new Set(), held, false);
+      params.forEach((other, receiving) => {
+        if (receiving !== given && held.has(other)) {
+          out.push([given, receiving]);
+        }
+      });
+    });
+    return out;
+  });
+}
+
+/**
  * Whether each request feeds on earlier answers: the call in the loop is handed a name kept
  * across turns (not the loop's item, not set fresh in the turn) that the loop then fills from
  * the answer (`generate(topic, used_ids)` … `used_ids.add(q.id)`; `messages=history` …
@@ -1151,7 +1211,9 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
         break;
       }
     }
-    const derived = deriveNames(ctx, stmt.startIndex, endOf(loop), seeds);
+    // (not through merge helpers: a list merged into and handed back, `merge_result(res, each)` …
+    // `single_request(…, res)`, is read for what is done, not fed to the next request)
+    const derived = deriveNames(ctx, stmt.startIndex, endOf(loop), seeds, new Set(), undefined, false);
     if ([...bare].some((n) => derived.has(n) && !seeds.has(n))) {
       return true;
     }

@@ -16,7 +16,7 @@ import {
 } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
-import { retriesOverloadedOnly, retryShapes } from '../../lint/facts/retryShapes';
+import { retriesOverloadedOnly, type RetryShape, retryShapes } from '../../lint/facts/retryShapes';
 import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
 import { callee, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
@@ -192,7 +192,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       subject: shape.shape === 'recursion' ? name : name,
       what:
         shape.shape === 'unrolled'
-          ? 're-sends on error'
+          ? shape.onStatus
+            ? 're-sends on HTTP 429'
+            : 're-sends on error'
           : shape.shape === 'recursion'
             ? shape.through
               ? 'retries itself'
@@ -210,7 +212,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
             : shape.shape === 'unrolled' && shape.target
               ? `It is a retry written out by hand: the handler calls ${shape.target}() (which calls Claude) again with the same arguments.`
               : shape.shape === 'unrolled'
-                ? 'It is a retry written out by hand: the failed Claude call is sent again from the handler.'
+                ? unrolledNote(shape)
                 : undefined,
     });
     if (!found) {
@@ -240,6 +242,14 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       },
     });
   }
+}
+
+/** What a hand-unrolled re-send of the failed call was seen doing (no local function named). */
+function unrolledNote(shape: RetryShape): string {
+  const s = shape.onStatus;
+  return s
+    ? `It is a retry written out by hand: ${s.sender}() posts to the Messages endpoint${s.builder ? ` (the request built by ${s.builder}())` : ''} and returns the response's status, and the same request is sent again when it is 429.`
+    : 'It is a retry written out by hand: the failed Claude call is sent again from the handler.';
 }
 
 /**

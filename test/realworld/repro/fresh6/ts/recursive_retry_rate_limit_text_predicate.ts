@@ -20,7 +20,7 @@ export class RuleChecker {
     if (err instanceof Anthropic.RateLimitError) return true; // expect-not: string-matched-error
     if (err instanceof Error) {
       const text = err.message.toLowerCase();
-      return text.includes('rate limit') || text.includes('econnreset'); // expect: string-matched-error
+      return text.includes('rate limit') || text.includes('econnreset');
     }
     return false;
   }
@@ -35,7 +35,7 @@ export class RuleChecker {
       const block = reply.content.find((b) => b.type === 'text');
       return block && block.type === 'text' ? block.text : '';
     } catch (err) {
-      if (this.transient(err) && tries < 4) {
+      if (this.transient(err) && tries < 4) { // expect: string-matched-error
         await pause(Math.min(1500 * 2 ** tries, 45000));
         return this.ask(question, tries + 1); // expect: naive-retry
       }

@@ -97,6 +97,7 @@ describe('real-world corpus scoring', () => {
       fresh4: {},
       fresh5: {},
       fresh6: {},
+      fresh7: {},
     });
     assert.deepEqual(
       groups.map((g) => g.name),
@@ -112,6 +113,7 @@ describe('real-world corpus scoring', () => {
       fresh4: {},
       fresh5: {},
       fresh6: {},
+      fresh7: {},
     });
     assert.deepEqual(
       all.map((g) => g.name),
@@ -129,6 +131,7 @@ describe('real-world corpus scoring', () => {
           fresh4: {},
           fresh5: {},
           fresh6: {},
+          fresh7: {},
         },
         'fresh',
       ).map((g) => [g.name, g.counts['naive-retry'].tp]),

@@ -4,7 +4,13 @@ import type { Span } from '../../parse/span';
 export interface NaiveRetryData {
   rule: 'naive-retry';
   language: 'js' | 'python';
-  kind: 'no-wait' | 'fixed-wait' | 'ignores-retry-after' | 'stacked-retry-library';
+  kind:
+    | 'no-wait'
+    | 'fixed-wait'
+    | 'ignores-retry-after'
+    | 'stacked-retry-library'
+    /** A retry library configured to retry every error without end (no fix: its settings are the user's). */
+    | 'endless-retry-library';
   /** The retry loop statement (hand-written retries) or the wrapping call/decorator (libraries). */
   loop: Span;
   /** The loop head (`while (true)`, `for attempt in range(5):`), or the library call's callee. */

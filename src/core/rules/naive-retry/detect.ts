@@ -141,13 +141,37 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     // A retry library around the call, or around the call of a local function that makes it.
     const call = attempt.call;
     const lib = findRetryLibrary(ctx, attempt.node);
-    if (
-      !lib ||
-      seen.has(lib.node.startIndex) ||
-      !keepsSdkRetries(ctx, call) ||
-      swallowedBefore(ctx, attempt.node, lib) ||
-      (attempt.via && calledPlainly(ctx, attempt.via))
-    ) {
+    if (!lib || seen.has(lib.node.startIndex) || swallowedBefore(ctx, attempt.node, lib)) {
+      continue;
+    }
+    const endless = retriesEverythingForever(ctx, lib);
+    if (endless) {
+      // (with the SDK's retries off or on: every error, a 400 included, is sent again without end)
+      seen.add(lib.node.startIndex);
+      report({
+        start: lib.head.startIndex,
+        end: lineEnd(ctx, lib.head.startIndex, endOf(lib.head)),
+        message:
+          `\`${lib.library}\` retries every error forever: ${endless}. ` +
+          "A request the API rejects (400, 401) is sent again without end, and a 429 is retried on the library's own " +
+          `wait, never retry-after. ${
+            lib.library === 'backoff'
+              ? 'Name the errors to retry (anthropic.RateLimitError, anthropic.InternalServerError) and set max_tries'
+              : 'Add stop=stop_after_attempt(5) and retry=retry_if_exception_type((anthropic.RateLimitError, anthropic.InternalServerError))'
+          }, or drop ${lib.library} and let the SDK retry (it honours retry-after; raise max_retries).`,
+        data: {
+          rule: 'naive-retry',
+          language: lang(ctx),
+          kind: 'endless-retry-library',
+          loop: rangeOf(lib.node),
+          head: rangeOf(lib.head),
+          call: rangeOf(call.node),
+          library: lib.library,
+        },
+      });
+      continue;
+    }
+    if (!keepsSdkRetries(ctx, call) || (attempt.via && calledPlainly(ctx, attempt.via))) {
       continue;
     }
     seen.add(lib.node.startIndex);
@@ -528,6 +552,31 @@ function singleAttempt(ctx: FileContext, lib: RetryLibraryUse): boolean {
   const value = /^\d+$/.test(m[1]) ? m[1] : read.get(m[1]);
   const limit = /retries/.test(m[0]) ? 0 : 1;
   return value !== undefined && Number(value) <= limit;
+}
+
+/**
+ * What makes a Python retry library retry every error without end, or undefined: a tenacity
+ * decorator with neither `stop=` nor `retry=` (its defaults: never stop, retry any exception;
+ * `@retry` bare too), a `backoff.on_exception` on `Exception` with neither `max_tries` nor
+ * `max_time`. Read from the decorator (or the call that makes it) as written.
+ */
+function retriesEverythingForever(ctx: FileContext, lib: RetryLibraryUse): string | undefined {
+  if (!ctx.python || kind(lib.node) !== 'decorator') {
+    return undefined;
+  }
+  const text = ctx.textOf(lib.config ?? lib.head);
+  if (lib.library === 'tenacity' && !/\b(?:stop|retry)\s*=/.test(text) && !/\*\*/.test(text)) {
+    return 'no stop= and no retry= filter';
+  }
+  if (
+    lib.library === 'backoff' &&
+    /\bon_exception\b/.test(text) &&
+    /[(,]\s*(?:builtins\.)?(?:Exception|BaseException)\s*[,)]/.test(text) &&
+    !/\bmax_(?:tries|time)\s*=|\*\*/.test(text)
+  ) {
+    return 'on Exception, with no max_tries and no max_time';
+  }
+  return undefined;
 }
 
 /**

@@ -33,7 +33,10 @@ export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRet
   // A raw HTTP call raises no SDK errors and has no SDK retries: an SDK backoff would never fire.
   // A retry through a helper (`handleRequestError` calls the function again) is not in the
   // handler; a hand-unrolled one is several nested handlers: no rewrite of either.
-  const info = data.http || data.through || data.shape === 'unrolled' ? undefined : callInfo(file, data.call);
+  const info =
+    data.http || data.through || data.shape === 'unrolled' || data.kind === 'endless-retry-library'
+      ? undefined
+      : callInfo(file, data.call);
   if (!info) {
     return [];
   }

@@ -98,6 +98,7 @@ describe('real-world corpus scoring', () => {
       fresh5: {},
       fresh6: {},
       fresh7: {},
+      fresh8: {},
     });
     assert.deepEqual(
       groups.map((g) => g.name),
@@ -114,6 +115,7 @@ describe('real-world corpus scoring', () => {
       fresh5: {},
       fresh6: {},
       fresh7: {},
+      fresh8: {},
     });
     assert.deepEqual(
       all.map((g) => g.name),
@@ -132,6 +134,7 @@ describe('real-world corpus scoring', () => {
           fresh5: {},
           fresh6: {},
           fresh7: {},
+          fresh8: {},
         },
         'fresh',
       ).map((g) => [g.name, g.counts['naive-retry'].tp]),

@@ -40,6 +40,7 @@ export const SPLITS = [
   'fresh5',
   'fresh6',
   'fresh7',
+  'fresh8',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -15,6 +15,7 @@ import {
 import type { ClientBinding } from './clients';
 import { hasOwnRetryHandling } from './retryLibraries';
 import { tryBodies } from './errorChecks';
+import { catchesOwnErrors } from './rateLimitGuards';
 
 /**
  * Whether the code around a Claude call (or a reference to `client.messages.create` passed
@@ -314,5 +315,38 @@ export function rateLimitsMappedToRetryable(ctx: FileContext): boolean {
       }
     }
     return false;
+  });
+}
+
+/**
+ * Whether a client is built in a class that extends a base class imported from the same
+ * package (`class ClaudeProvider(BaseProvider)` with `from .base import BaseProvider`;
+ * `class ClaudeBackend extends Backend` with `import { Backend } from './backend'`), and every
+ * request through it lets its errors out (no handler around it that swallows a rate limit):
+ * a provider plugged into the app's own framework, whose callers (elsewhere) decide how to
+ * retry or fall back, as for a factory's client.
+ */
+export function pluggedIntoPackageBase(ctx: FileContext, client: Node, calls: readonly Node[]): boolean {
+  let cls: Node | null = up(client);
+  while (
+    cls &&
+    kind(cls) !== 'class_definition' &&
+    kind(cls) !== 'class_declaration' &&
+    kind(cls) !== 'class'
+  ) {
+    cls = up(cls);
+  }
+  if (!cls || calls.some((c) => !contains(cls, c) || catchesOwnErrors(ctx, c))) {
+    return false;
+  }
+  const bases = ctx.python
+    ? ctx.textOf(cls.childForFieldName('superclasses'))
+    : (/\bextends\s+([A-Za-z_$][\w$.]*)/.exec(ctx.textOf(cls).slice(0, 300))?.[1] ?? '');
+  return (bases.match(/[A-Za-z_$][\w$]*/g) ?? []).slice(0, 4).some((name) => {
+    const n = escapeRegExp(name);
+    const from = ctx.python
+      ? new RegExp(String.raw`^[ \t]*from[ \t]+\.[\w.]*[ \t]+import[ \t]+[^\n]*\b${n}\b`, 'm')
+      : new RegExp(String.raw`\bimport\s+(?:\{[^}]*\b${n}\b[^}]*\}|${n})\s+from\s+['"]\.{1,2}/`);
+    return from.test(ctx.text);
   });
 }

@@ -9,6 +9,7 @@ import { entryNumber } from '../../lint/facts/arguments';
 import { inTestCode } from '../../lint/facts/testCode';
 import {
   methodReferences,
+  pluggedIntoPackageBase,
   rateLimitsMappedToRetryable,
   retriedByCaller,
   retriesOwnedByComment,
@@ -51,6 +52,9 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     }
     if (ctx.calls.length === 0 && uses.length === 0 && returnedByFactory(client.node)) {
       continue; // a module that only builds `return new Anthropic({ maxRetries: 0 })`: its callers, elsewhere, retry
+    }
+    if (calls.length > 0 && pluggedIntoPackageBase(ctx, client.node, uses)) {
+      continue; // a provider class of the app's own framework: its callers, elsewhere, retry or fall back
     }
     report({
       start: entry.entry.startIndex,

@@ -99,6 +99,7 @@ describe('real-world corpus scoring', () => {
       fresh6: {},
       fresh7: {},
       fresh8: {},
+      fresh9: {},
     });
     assert.deepEqual(
       groups.map((g) => g.name),
@@ -116,6 +117,7 @@ describe('real-world corpus scoring', () => {
       fresh6: {},
       fresh7: {},
       fresh8: {},
+      fresh9: {},
     });
     assert.deepEqual(
       all.map((g) => g.name),
@@ -135,6 +137,7 @@ describe('real-world corpus scoring', () => {
           fresh6: {},
           fresh7: {},
           fresh8: {},
+          fresh9: {},
         },
         'fresh',
       ).map((g) => [g.name, g.counts['naive-retry'].tp]),

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh8`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh9`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -41,6 +41,7 @@ export const SPLITS = [
   'fresh6',
   'fresh7',
   'fresh8',
+  'fresh9',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

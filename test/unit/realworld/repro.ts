@@ -25,8 +25,25 @@ export interface Repro {
   sources: Array<{ repository: string; path: string; cell?: number; line: number }>;
 }
 
-/** `// expect: rule[, rule]` (a finding starts on this line) or `expect-not:` (none may). */
-const MARKER = /(?:\/\/|#)\s*expect(-not)?:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*$/;
+/**
+ * `// expect: rule[, rule]` (a finding starts on this line) or `expect-not:` (none may), both on
+ * one line separated by `;` when a line holds a positive of one rule and a look-alike of another
+ * (`# expect: batchable-fanout; expect-not: model-routing`).
+ */
+const LIST = String.raw`expect(?:-not)?:\s*[a-z-]+(?:\s*,\s*[a-z-]+)*`;
+const MARKER = new RegExp(String.raw`(?:\/\/|#)\s*(${LIST}(?:\s*;\s*${LIST})*)\s*$`);
+
+/** The labels a line's marker gives: [rule, positive?] pairs, in order; none without a marker. */
+export function markersOf(line: string): Array<{ rule: string; positive: boolean }> {
+  const m = MARKER.exec(line);
+  if (!m) {
+    return [];
+  }
+  return m[1].split(';').flatMap((part) => {
+    const [head, rules] = part.split(':');
+    return rules.split(',').map((rule) => ({ rule: rule.trim(), positive: head.trim() === 'expect' }));
+  });
+}
 /** `// source: owner/name path/in/repo.py:LINE` (notebooks: `path.ipynb:CELL:LINE`). */
 const SOURCE = /(?:\/\/|#)\s*source:\s*(\S+\/\S+)\s+(\S+?):(?:(\d+):)?(\d+)\s*$/;
 
@@ -48,16 +65,13 @@ export function reproFiles(): string[] {
 
 function scan(text: string, cell: number | undefined, repro: Repro): void {
   text.split(/\r\n|\r|\n/).forEach((line, i) => {
-    const m = MARKER.exec(line);
-    if (m) {
-      for (const rule of m[2].split(',').map((s) => s.trim())) {
-        repro.labels.push({
-          rule,
-          line: i + 1,
-          ...(cell === undefined ? {} : { cell }),
-          expect: m[1] ? 'negative' : 'positive',
-        });
-      }
+    for (const { rule, positive } of markersOf(line)) {
+      repro.labels.push({
+        rule,
+        line: i + 1,
+        ...(cell === undefined ? {} : { cell }),
+        expect: positive ? 'positive' : 'negative',
+      });
     }
     const s = SOURCE.exec(line);
     if (s) {

@@ -6,7 +6,9 @@ import {
   scoreFile,
   type SiteLabel,
   siteOutcomes,
+  type Split,
   splitGroups,
+  SPLITS,
 } from './score';
 
 describe('real-world corpus scoring', () => {
@@ -88,59 +90,26 @@ describe('real-world corpus scoring', () => {
     const c = (tp: number): RuleCounts => ({
       'naive-retry': { tp, fp: 0, fn: 1, negativesHit: 0, negatives: 2 },
     });
-    const groups = splitGroups({
-      tune: c(3),
-      holdout: c(1),
-      fresh: {},
-      fresh2: {},
-      fresh3: {},
-      fresh4: {},
-      fresh5: {},
-      fresh6: {},
-      fresh7: {},
-      fresh8: {},
-      fresh9: {},
+    // Every split, none holding sites but those given (a new split needs no edit here).
+    const counts = (some: Partial<Record<Split, RuleCounts>>): Record<Split, RuleCounts> => ({
+      ...(Object.fromEntries(SPLITS.map((s) => [s, {}])) as Record<Split, RuleCounts>),
+      ...some,
     });
+    const groups = splitGroups(counts({ tune: c(3), holdout: c(1) }));
     assert.deepEqual(
       groups.map((g) => g.name),
       ['tune', 'holdout', 'combined'],
     );
     assert.deepEqual(groups[2].counts['naive-retry'], { tp: 4, fp: 0, fn: 2, negativesHit: 0, negatives: 4 });
-    const all = splitGroups({
-      tune: c(3),
-      holdout: c(1),
-      fresh: c(2),
-      fresh2: {},
-      fresh3: {},
-      fresh4: {},
-      fresh5: {},
-      fresh6: {},
-      fresh7: {},
-      fresh8: {},
-      fresh9: {},
-    });
+    const three = counts({ tune: c(3), holdout: c(1), fresh: c(2) });
+    const all = splitGroups(three);
     assert.deepEqual(
       all.map((g) => g.name),
       ['tune', 'holdout', 'fresh', 'combined'],
     );
     assert.equal(all[3].counts['naive-retry'].tp, 6);
     assert.deepEqual(
-      splitGroups(
-        {
-          tune: c(3),
-          holdout: c(1),
-          fresh: c(2),
-          fresh2: {},
-          fresh3: {},
-          fresh4: {},
-          fresh5: {},
-          fresh6: {},
-          fresh7: {},
-          fresh8: {},
-          fresh9: {},
-        },
-        'fresh',
-      ).map((g) => [g.name, g.counts['naive-retry'].tp]),
+      splitGroups(three, 'fresh').map((g) => [g.name, g.counts['naive-retry'].tp]),
       [['fresh', 2]],
     );
   });

@@ -144,56 +144,22 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     if (!lib || seen.has(lib.node.startIndex) || swallowedBefore(ctx, attempt.node, lib)) {
       continue;
     }
+    // Endless (every error, a 400 included, sent again without end) with the SDK's retries off or
+    // on; otherwise reported only when stacked on the SDK's own retries.
     const endless = retriesEverythingForever(ctx, lib);
-    if (endless) {
-      // (with the SDK's retries off or on: every error, a 400 included, is sent again without end)
-      seen.add(lib.node.startIndex);
-      report({
-        start: lib.head.startIndex,
-        end: lineEnd(ctx, lib.head.startIndex, endOf(lib.head)),
-        message:
-          `\`${lib.library}\` retries every error forever: ${endless}. ` +
-          "A request the API rejects (400, 401) is sent again without end, and a 429 is retried on the library's own " +
-          `wait, never retry-after. ${
-            lib.library === 'backoff'
-              ? 'Name the errors to retry (anthropic.RateLimitError, anthropic.InternalServerError) and set max_tries'
-              : 'Add stop=stop_after_attempt(5) and retry=retry_if_exception_type((anthropic.RateLimitError, anthropic.InternalServerError))'
-          }, or drop ${lib.library} and let the SDK retry (it honours retry-after; raise max_retries).`,
-        data: {
-          rule: 'naive-retry',
-          language: lang(ctx),
-          kind: 'endless-retry-library',
-          loop: rangeOf(lib.node),
-          head: rangeOf(lib.head),
-          call: rangeOf(call.node),
-          library: lib.library,
-        },
-      });
-      continue;
-    }
-    if (!keepsSdkRetries(ctx, call) || (attempt.via && calledPlainly(ctx, attempt.via))) {
+    if (!endless && (!keepsSdkRetries(ctx, call) || (attempt.via && calledPlainly(ctx, attempt.via)))) {
       continue;
     }
     seen.add(lib.node.startIndex);
     report({
       start: lib.head.startIndex,
       end: lineEnd(ctx, lib.head.startIndex, endOf(lib.head)),
-      severity: 'info',
-      message:
-        `\`${lib.library}\` retries on top of the SDK's own retries; set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} or drop ${lib.library}. ` +
-        `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
-        `${lib.library} attempt, multiplying requests during a 429 storm.` +
-        (lib.madeBy && lib.config
-          ? ctx.python && kind(lib.node) === 'for_statement'
-            ? ` (The loop reads the \`${ctx.textOf(callee(lib.config))}\` object \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
-            : ctx.python
-              ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
-              : ` (\`${lib.madeBy}\` hands the call to ${lib.library}, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
-          : ''),
+      ...(endless ? {} : { severity: 'info' as const }),
+      message: endless ? endlessMessage(lib.library, endless) : stackedMessage(ctx, lib),
       data: {
         rule: 'naive-retry',
         language: lang(ctx),
-        kind: 'stacked-retry-library',
+        kind: endless ? 'endless-retry-library' : 'stacked-retry-library',
         loop: rangeOf(lib.node),
         head: rangeOf(lib.head),
         call: rangeOf(call.node),
@@ -213,7 +179,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     seen.add(shape.at.startIndex);
     const name = `\`${shape.maker ?? shape.fn.name}\``;
     const found = describe(ctx, shape.wait, {
-      subject: shape.shape === 'recursion' ? name : name,
+      subject: name,
       what:
         shape.shape === 'unrolled'
           ? shape.onStatus
@@ -552,6 +518,35 @@ function singleAttempt(ctx: FileContext, lib: RetryLibraryUse): boolean {
   const value = /^\d+$/.test(m[1]) ? m[1] : read.get(m[1]);
   const limit = /retries/.test(m[0]) ? 0 : 1;
   return value !== undefined && Number(value) <= limit;
+}
+
+/** A retry library that retries every error without end (`retriesEverythingForever` says why). */
+function endlessMessage(library: string, why: string): string {
+  const bound =
+    library === 'backoff'
+      ? 'Name the errors to retry (anthropic.RateLimitError, anthropic.InternalServerError) and set max_tries'
+      : 'Add stop=stop_after_attempt(5) and retry=retry_if_exception_type((anthropic.RateLimitError, anthropic.InternalServerError))';
+  return (
+    `\`${library}\` retries every error forever: ${why}. ` +
+    "A request the API rejects (400, 401) is sent again without end, and a 429 is retried on the library's own " +
+    `wait, never retry-after. ${bound}, or drop ${library} and let the SDK retry (it honours retry-after; raise max_retries).`
+  );
+}
+
+/** A retry library on top of the SDK's own retries, and where it is made when not at the call. */
+function stackedMessage(ctx: FileContext, lib: RetryLibraryUse): string {
+  return (
+    `\`${lib.library}\` retries on top of the SDK's own retries; set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} or drop ${lib.library}. ` +
+    `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
+    `${lib.library} attempt, multiplying requests during a 429 storm.` +
+    (lib.madeBy && lib.config
+      ? ctx.python && kind(lib.node) === 'for_statement'
+        ? ` (The loop reads the \`${ctx.textOf(callee(lib.config))}\` object \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+        : ctx.python
+          ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+          : ` (\`${lib.madeBy}\` hands the call to ${lib.library}, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+      : '')
+  );
 }
 
 /**

@@ -141,13 +141,17 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     // A retry library around the call, or around the call of a local function that makes it.
     const call = attempt.call;
     const lib = findRetryLibrary(ctx, attempt.node);
-    if (!lib || seen.has(lib.node.startIndex) || swallowedBefore(ctx, attempt.node, lib)) {
+    if (!lib || seen.has(lib.node.startIndex)) {
       continue;
     }
     // Endless (every error, a 400 included, sent again without end) with the SDK's retries off or
-    // on; otherwise reported only when stacked on the SDK's own retries.
+    // on; otherwise reported only when stacked on the SDK's own retries. (The cheap questions
+    // first: `swallowedBefore` climbs from the call, which a deep nest makes costly per call.)
     const endless = retriesEverythingForever(ctx, lib);
-    if (!endless && (!keepsSdkRetries(ctx, call) || (attempt.via && calledPlainly(ctx, attempt.via)))) {
+    if (
+      (!endless && (!keepsSdkRetries(ctx, call) || (attempt.via && calledPlainly(ctx, attempt.via)))) ||
+      swallowedBefore(ctx, attempt.node, lib)
+    ) {
       continue;
     }
     seen.add(lib.node.startIndex);

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh9`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh10`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -42,6 +42,7 @@ export const SPLITS = [
   'fresh7',
   'fresh8',
   'fresh9',
+  'fresh10',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -295,19 +295,51 @@ function dataLoopAround(ctx: FileContext, inner: Node, call: Node): Found | unde
   return undefined;
 }
 
+/** A helper named for retrying (`withRetry`, `withAnthropicRetry`, `retryWithBackoff`, `backoff`). */
+const RETRY_HELPER = /retr(?:y|ies|ying)|backoff/i;
+
 /**
- * Whether an anonymous function is the first argument of a call to a same-file function
- * (`callWithRetry(() => …)`, `retrying(lambda: …)`) that does not itself hold a loop over
- * data: a wrapper that runs it now, not a per-item runner.
+ * Whether an anonymous function is handed to a helper that runs it now, not a per-item runner:
+ * the first argument of a call to a same-file function that does not itself hold a loop over
+ * data (`callWithRetry(() => …)`, `retrying(lambda: …)`), a later argument of one whose
+ * parameter in that place it calls (`withBackoff(label, () => …)` over `fn()` in its body), or
+ * an argument of a helper from elsewhere named for retrying (`withAnthropicRetry(() => …,
+ * opts)` imported from a shared module): a wrapper that calls it again on failure.
  */
-function runNowBySameFileHelper(ctx: FileContext, fn: Node): boolean {
+function runNowByHelper(ctx: FileContext, fn: Node): boolean {
   const list = up(fn);
   const call = list && (kind(list) === 'arguments' || kind(list) === 'argument_list') ? up(list) : null;
-  if (!call || !isCall(call) || positionalArgs(call)[0]?.startIndex !== fn.startIndex) {
+  const index =
+    call && isCall(call) ? positionalArgs(call).findIndex((a) => a.startIndex === fn.startIndex) : -1;
+  if (!call || index < 0) {
     return false;
   }
   const name = lastSegment(dottedName(callee(call), ctx.text));
-  return (callGraph(ctx).byName.get(name) ?? []).length > 0;
+  const helper = callGraph(ctx).byName.get(name)?.[0];
+  if (!helper) {
+    return RETRY_HELPER.test(name);
+  }
+  if (index === 0) {
+    return true;
+  }
+  // (once per helper and place, however many thunks are handed to it)
+  return ctx.memo(`runs-parameter:${helper.start}:${index}`, () => callsParameter(ctx, helper, index));
+}
+
+/** Whether a same-file function calls its parameter at positional index `index` (`fn()` in its body). */
+function callsParameter(ctx: FileContext, helper: LocalFunction, index: number): boolean {
+  const skip = /^(?:self|cls)$/.test(helper.params[0] ?? '') ? 1 : 0;
+  const param = helper.params[index + skip];
+  if (!param || !/^[A-Za-z_$][\w$]*$/.test(param)) {
+    return false;
+  }
+  const calls = new RegExp(`(?<![\\w$.])${param.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
+  for (const m of ctx.scan(calls, helper.start, helper.end)) {
+    if (!ctx.inCommentOrString(m.index)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The loop over data that runs the function holding a call, through at most MAX_HOPS callers. */
@@ -320,9 +352,9 @@ function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined
     if (found) {
       return { call, ...found, lifted: false };
     }
-    // A thunk a same-file helper runs at once (`callWithRetry(() => client.messages.create(…))`):
-    // the request runs as often as the named function around it.
-    const outerFn = runNowBySameFileHelper(ctx, inner) ? enclosingFunction(inner) : null;
+    // A thunk a helper runs at once (`callWithRetry(() => client.messages.create(…))`, a retry
+    // wrapper from a shared module): the request runs as often as the named function around it.
+    const outerFn = runNowByHelper(ctx, inner) ? enclosingFunction(inner) : null;
     const outerName = outerFn ? functionName(outerFn, ctx.text) : undefined;
     if (!outerFn || !outerName || repetitionAbove(ctx, inner).construct) {
       return undefined;

@@ -10,8 +10,10 @@ export interface ModelRoutingData {
   model: Span;
   /** Whether the entry is JS shorthand (`{ model }`). */
   shorthand: boolean;
-  /** The model id it names. */
+  /** The model id it names; for an imported constant known by its name only, the tier the name says (`Opus`). */
   modelId: string;
+  /** Set when `modelId` is the tier an imported constant's name says (`MODEL_OPUS`), not an id read in the file. */
+  namedFor?: true;
   /** The literal `max_tokens`. */
   maxTokens: number;
   /** The model the fix switches to. */

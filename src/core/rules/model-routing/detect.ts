@@ -2,6 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { entryNumber, type ParamEntry } from '../../lint/facts/arguments';
 import { constantValue, moduleConstant } from '../../lint/facts/constants';
+import { importsName } from '../../lint/facts/imports';
 import { perItemCalls, type PerItem } from '../../lint/facts/perItem';
 import { requestParams } from '../../lint/facts/httpBody';
 import { endOf, kind, numberValue, rangeOf, stringValue, unwrap } from '../../lint/syntax';
@@ -57,8 +58,11 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
     const shorthand =
       modelEntry.entry.startIndex === modelEntry.value.startIndex && kind(modelEntry.entry) !== 'pair';
     const value = shorthand ? modelEntry.entry : unwrap(modelEntry.value);
-    const modelId = value ? modelIdOf(ctx, value) : undefined;
-    if (!value || !modelId || !FRONTIER.test(modelId)) {
+    const literalId = value ? modelIdOf(ctx, value) : undefined;
+    // (an imported constant whose value is in another module: its name is the evidence, `MODEL_OPUS`)
+    const named = value && literalId === undefined ? importedTier(ctx, value) : undefined;
+    const modelId = literalId ?? named?.tier;
+    if (!value || !modelId || (!named && !FRONTIER.test(modelId))) {
       continue;
     }
     if (kind(value) === 'identifier' && JUDGE_ROLE.test(ctx.textOf(value))) {
@@ -66,16 +70,17 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
     }
     seen.add(r.call.node.startIndex);
     const inputTokens = literalTokens(ctx, params.node ?? r.call.node);
-    const price = perThousandCalls(modelId, ROUTE_TO, inputTokens, maxTokens);
+    const price = named ? undefined : perThousandCalls(modelId, ROUTE_TO, inputTokens, maxTokens);
     const where = describe(r);
     const reason =
       `classification-sized output (max_tokens ${maxTokens}) ${where}` +
       (price
         ? `: ${price.target} costs ~${price.to} vs ~${price.from} on ${price.family} per 1,000 calls`
         : '');
-    let first = `A ${maxTokens}-token answer per item from \`${modelId}\`: consider Claude Haiku 4.5 for this call.`;
+    const from = named ? `the model in \`${named.name}\`, named for ${named.tier}` : `\`${modelId}\``;
+    let first = `A ${maxTokens}-token answer per item from ${from}: consider Claude Haiku 4.5 for this call.`;
     if (first.length > 100) {
-      first = `A ${maxTokens}-token answer per item from \`${modelId}\`: consider Claude Haiku 4.5.`;
+      first = `A ${maxTokens}-token answer per item from ${from}: consider Claude Haiku 4.5.`;
     }
     report({
       start: r.call.callee.startIndex,
@@ -89,7 +94,10 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
             `(list prices as of ${price.asOf}; ~${inputTokens.toLocaleString('en-US')} input tokens of literal request ` +
             `text ${TOKENS_PER_CHAR_NOTE} plus up to ${maxTokens} output tokens per call; each item's own text adds to both).`
           : '') +
-        ` Haiku 4.5 also draws on its own rate limits, not ${price?.family ?? 'this model'}'s. ` +
+        (named
+          ? ` \`${named.name}\` is imported: its value is not in this file, and the name is what says ${named.tier}.`
+          : '') +
+        ` Haiku 4.5 also draws on its own rate limits, not ${price?.family ?? named?.tier ?? 'this model'}'s. ` +
         `Check a sample of its answers before switching.`,
       data: {
         rule: 'model-routing',
@@ -98,6 +106,7 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
         model: rangeOf(value),
         shorthand,
         modelId,
+        ...(named ? { namedFor: true as const } : {}),
         maxTokens,
         target: ROUTE_TO,
         reason,
@@ -128,6 +137,32 @@ function tokensOf(ctx: FileContext, entry: Parameters<typeof entryNumber>[0]): n
   const v = unwrap(entry.value);
   const def = v && kind(v) === 'identifier' ? moduleConstant(ctx, v) : undefined;
   return def ? numberValue(def, ctx.text) : undefined;
+}
+
+/** The tiers a model setting's name can say, as the message writes them. */
+const TIERS: Record<string, 'Opus' | 'Sonnet' | 'Haiku'> = { opus: 'Opus', sonnet: 'Sonnet', haiku: 'Haiku' };
+
+/**
+ * The tier an imported model constant is named for (`MODEL_OPUS`, `OPUS_MODEL`, `CLAUDE_SONNET_4`,
+ * `opusModel`): Opus or Sonnet, when the name says exactly one tier. Its value lives in another
+ * module the linter does not read, so the name is the only evidence; a name that says no tier
+ * (`DEFAULT_MODEL`), two (`OPUS_OR_HAIKU`) or Haiku says nothing to route.
+ */
+function importedTier(ctx: FileContext, value: Node): { name: string; tier: 'Opus' | 'Sonnet' } | undefined {
+  if (kind(value) !== 'identifier') {
+    return undefined;
+  }
+  const name = ctx.textOf(value);
+  const words = name
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  const tiers = new Set(words.map((w) => TIERS[w]).filter((t) => t !== undefined));
+  const [tier] = tiers;
+  if (tiers.size !== 1 || tier === 'Haiku' || !tier || !importsName(ctx, name)) {
+    return undefined;
+  }
+  return { name, tier };
 }
 
 /** The model id a value names: a string literal or a module-level string constant. */

@@ -17,7 +17,9 @@ export function modelRoutingFixes(file: FixFile, finding: Finding, data: ModelRo
   const lineStart = src.lineStart(data.model.start);
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   const mark = file.python ? '#' : '//';
-  const was = /^['"`]/.test(old) ? data.modelId : `${old} (${data.modelId})`;
+  const was = /^['"`]/.test(old)
+    ? data.modelId
+    : `${old} (${data.namedFor ? `named for ${data.modelId}` : data.modelId})`;
   b.insert(lineStart, `${indent}${mark} Routed from ${was} by Headroom: ${data.reason}.\n`);
   return [
     {

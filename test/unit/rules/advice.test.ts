@@ -251,5 +251,30 @@ describe('advice rules: the fixes run (real SDK, local server)', function () {
       );
       assert.deepEqual(await findings(fixedPy, 'python', 'model-routing'), []);
     });
+
+    it('on an imported constant named for Opus, says the name is the evidence and keeps it in the reason', async () => {
+      const ts = lines(
+        "import Anthropic from '@anthropic-ai/sdk';",
+        "import { MODEL_OPUS } from './models';",
+        'const client = new Anthropic();',
+        'export async function label(xs: string[]) {',
+        '  const out = [];',
+        '  for (const x of xs) {',
+        "    out.push(await client.messages.create({ model: MODEL_OPUS, max_tokens: 8, messages: [{ role: 'user', content: x }] }));",
+        '  }',
+        '  return out;',
+        '}',
+      );
+      const [f] = await findings(ts, 'typescript', 'model-routing');
+      assert.ok(f);
+      assert.match(f.message, /^A 8-token answer per item from the model in `MODEL_OPUS`, named for Opus: /);
+      assert.match(f.message, /`MODEL_OPUS` is imported: its value is not in this file/);
+      assert.doesNotMatch(f.message, /per 1,000 calls/);
+      const { text } = await applyFix(ts, 'typescript', 'model-routing');
+      assert.match(
+        text,
+        /\n {4}\/\/ Routed from MODEL_OPUS \(named for Opus\) by Headroom: classification-sized output \(max_tokens 8\) once per item of a loop\.\n {4}out\.push\(await client\.messages\.create\(\{ model: 'claude-haiku-4-5'/,
+      );
+    });
   });
 });

@@ -267,7 +267,10 @@ describe('advice rules: the fixes run (real SDK, local server)', function () {
       );
       const [f] = await findings(ts, 'typescript', 'model-routing');
       assert.ok(f);
-      assert.match(f.message, /^A 8-token answer per item from the model in `MODEL_OPUS`, named for Opus: /);
+      assert.match(
+        f.message,
+        /^A 8-token answer per item from `MODEL_OPUS` \(named for Opus\): consider Claude Haiku 4\.5\. /,
+      );
       assert.match(f.message, /`MODEL_OPUS` is imported: its value is not in this file/);
       assert.doesNotMatch(f.message, /per 1,000 calls/);
       const { text } = await applyFix(ts, 'typescript', 'model-routing');

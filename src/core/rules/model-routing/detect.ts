@@ -77,11 +77,14 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
       (price
         ? `: ${price.target} costs ~${price.to} vs ~${price.from} on ${price.family} per 1,000 calls`
         : '');
-    const from = named ? `the model in \`${named.name}\`, named for ${named.tier}` : `\`${modelId}\``;
-    let first = `A ${maxTokens}-token answer per item from ${from}: consider Claude Haiku 4.5 for this call.`;
-    if (first.length > 100) {
-      first = `A ${maxTokens}-token answer per item from ${from}: consider Claude Haiku 4.5.`;
-    }
+    const from = named ? `\`${named.name}\` (named for ${named.tier})` : `\`${modelId}\``;
+    // (the first of these that fits in 100 characters; a long constant name gives way to its tier)
+    const first =
+      [
+        `A ${maxTokens}-token answer per item from ${from}: consider Claude Haiku 4.5 for this call.`,
+        `A ${maxTokens}-token answer per item from ${from}: consider Claude Haiku 4.5.`,
+      ].find((t) => t.length <= 100) ??
+      `A ${maxTokens}-token answer per item from ${named ? `a model named for ${named.tier}` : from}: consider Claude Haiku 4.5.`;
     report({
       start: r.call.callee.startIndex,
       end: endOf(r.call.callee),

@@ -1,7 +1,17 @@
 import type { FileContext } from '../../lint/context';
 import type { Node } from '../../parse/treeSitter';
 import { escapeRegExp } from '../../parse/escapeRegExp';
-import { callee, contains, endOf, isCall, kind, lastSegment, dottedName, positionalArgs, up } from '../../lint/syntax';
+import {
+  callee,
+  contains,
+  endOf,
+  isCall,
+  kind,
+  lastSegment,
+  dottedName,
+  positionalArgs,
+  up,
+} from '../../lint/syntax';
 
 /**
  * Whether a comment on the `maxRetries: 0` / `max_retries=0` line, or on the line right above

@@ -633,7 +633,7 @@ function derivedFrom(ctx: FileContext, array: Node): Node | null {
     if ((/^(?:map|filter)$/.test(name) || /\.map$/.test(name)) && args.length >= 2) {
       return unwrap(args[1]);
     }
-    if (/\.(?:keys|values|items)$/.test(name) && args.length === 0 && isMember(fn)) {
+    if (/\.(?:keys|values|items)$/.test(name) && args.length === 0 && fn && isMember(fn)) {
       return unwrap(fn.childForFieldName('object')); // `MODELS.keys()`: as many as the dict has
     }
     return null;

@@ -14,6 +14,7 @@ import {
   retriedByCaller,
   retriesOwnedByComment,
 } from '../../lint/facts/retryOwnership';
+import { retriesOwnedByNamedFunction } from './namedOwner';
 
 /**
  * `retries-disabled`: a client built with `maxRetries: 0` / `max_retries=0`, or a TS request
@@ -42,8 +43,12 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     if (uses.length === 0 && retriesReenabledPerRequest(ctx, client, option)) {
       continue; // every request goes through `with_options(max_retries=3)`: the SDK's retries are back on
     }
-    if (uses.some((u) => retriedByCaller(ctx, u)) || retriesOwnedByComment(ctx, client.node, entry.entry)) {
-      continue;
+    if (
+      uses.some((u) => retriedByCaller(ctx, u)) ||
+      retriesOwnedByComment(ctx, client.node, entry.entry) ||
+      retriesOwnedByNamedFunction(ctx, entry.entry, client.key, uses)
+    ) {
+      continue; // (the last: a comment at the setting names the function the client's requests go through)
     }
     // (a client returned by a factory is used through calls not resolved to it: `self._client.messages.create`)
     const used = calls.length > 0 || (returnedByFactory(client.node) && ctx.calls.some((c) => !c.client));
@@ -86,7 +91,11 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     if (quietInTests && inTestCode(ctx, entry.entry.startIndex)) {
       continue;
     }
-    if (retriedByCaller(ctx, call.node) || retriesOwnedByComment(ctx, call.node, entry.entry)) {
+    if (
+      retriedByCaller(ctx, call.node) ||
+      retriesOwnedByComment(ctx, call.node, entry.entry) ||
+      retriesOwnedByNamedFunction(ctx, entry.entry, null, [call.node])
+    ) {
       continue;
     }
     report({

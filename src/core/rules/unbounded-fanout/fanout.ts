@@ -83,6 +83,9 @@ export function countValue(
         depth,
       );
     }
+    if (n === undefined && isCall(v)) {
+      return settingDefault(ctx.textOf(v));
+    }
     if (n !== undefined || kind(v) !== 'identifier') {
       return n;
     }
@@ -92,7 +95,7 @@ export function countValue(
     return undefined;
   }
   const re = new RegExp(
-    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s*(?::[^=\\n]*)?=\\s*(?:([\\d_]+)|(?:Math\\.)?min\\(([^()\\n]*)\\))\\s*;?\\s*(?:(?:#|//).*)?$`,
+    `^[ \\t]*(?:export\\s+)?(?:(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s*(?::[^=\\n]*)?=\\s*(?:([\\d_]+)|(?:Math\\.)?min\\(([^()\\n]*)\\)|((?:Number|parseInt|parseFloat|int|float)\\s*\\([^\\n]*?\\)(?:\\s*(?:\\|\\||\\?\\?)\\s*[\\d_]+)?))\\s*;?\\s*(?:(?:#|//).*)?$`,
     'gm',
   );
   let m: RegExpExecArray | null;
@@ -103,8 +106,36 @@ export function countValue(
   if (!m) {
     return undefined;
   }
+  if (m[3] !== undefined) {
+    return settingDefault(m[3]);
+  }
   return m[1] !== undefined ? Number(m[1].replace(/_/g, '')) : minOf(ctx, m[2].split(','), depth);
 }
+
+/**
+ * A count read from the environment with a numeric default: `Number(process.env.X ?? 3)`,
+ * `parseInt(process.env.X || '3', 10)`, `Number(process.env.X) || 3`, `int(os.getenv("X", "3"))`,
+ * `int(os.environ.get("X", 3))`. The default is the evidence, as an argparse option's is: runs
+ * that leave the setting alone get that many.
+ */
+export function settingDefault(text: string): number | undefined {
+  const m = SETTING_DEFAULT.exec(text.replace(/\s+/g, ''));
+  const digits = m?.slice(1).find((g) => g !== undefined && /^[\d_]+$/.test(g));
+  return digits === undefined ? undefined : Number(digits.replace(/_/g, ''));
+}
+
+/** A read of a setting (`process.env.X`, `process.env["X"]`, `os.getenv("X"` …) then its default. */
+const ENV = String.raw`process\.env(?:\.[\w$]+|\[['"\`][\w$]+['"\`]\])`;
+const SETTING_DEFAULT = new RegExp(
+  [
+    // Number(process.env.X ?? 3), parseInt(process.env.X || '3', 10)
+    String.raw`^(?:Number|parseInt|parseFloat)\(${ENV}(?:\?\?|\|\|)(['"\`]?)([\d_]+)\1(?:,10)?\)$`,
+    // Number(process.env.X) || 3, parseInt(process.env.X, 10) ?? 3
+    String.raw`^(?:Number|parseInt|parseFloat)\(${ENV}(?:,10)?\)(?:\?\?|\|\|)([\d_]+)$`,
+    // int(os.getenv("X", "3")), int(os.environ.get("X", 3)), int(os.environ.get("X") or 3)
+    String.raw`^(?:int|float)\(os\.(?:getenv|environ\.get)\((['"])[\w.-]+\4(?:,(['"]?)([\d_]+)\5\)|\)or(['"]?)([\d_]+)\7)\)$`,
+  ].join('|'),
+);
 
 /** Whether the name at this offset is a function's parameter (its default value is the caller's to change). */
 function isParameter(ctx: FileContext, at: number): boolean {
@@ -188,8 +219,8 @@ export function filledCollection(
   const tail = (APPEND_TAILS[appendMethods] ??= new RegExp(`\\s*\\.\\s*(?:${appendMethods})\\s*\\(`, 'y'));
   for (const m of ctx.scanAfterName(name, tail, scope.startIndex, fanout.startIndex)) {
     const append = callAtToken(ctx, m.index + m[0].lastIndexOf('.') + 1);
-    const loop = append ? enclosingLoop(append, scope) : null;
-    if (!append || !loop || boundedLoop(ctx, loop)) {
+    const loop = append ? fillingLoop(ctx, append, scope, fanout) : null;
+    if (!append || !loop) {
       continue;
     }
     for (const arg of positionalArgs(append)) {
@@ -204,6 +235,21 @@ export function filledCollection(
     }
   }
   return null;
+}
+
+/**
+ * The loop that repeats an append before the fan-out: the innermost loop around it, or when
+ * that one is bounded (`for model in MODELS`), an unbounded loop further out that does not
+ * also hold the fan-out (`for item in dataset` around it all, gathered once at the end). A
+ * fan-out inside the outer loop runs once per its iteration: only the bounded loop's handful.
+ */
+function fillingLoop(ctx: FileContext, append: Node, scope: Node, fanout: Node): Node | null {
+  let loop = enclosingLoop(append, scope);
+  while (loop && boundedLoop(ctx, loop)) {
+    const outer = enclosingLoop(loop, scope);
+    loop = outer && !contains(outer, fanout) ? outer : null;
+  }
+  return loop;
 }
 
 /** `.push(` / `.append(` after a collection's name, by the methods (see `filledCollection`). */
@@ -354,6 +400,9 @@ export function boundedArray(
   if (!array || depth > MAX_DERIVATION) {
     return false;
   }
+  if (toolUseBlocks(ctx, array)) {
+    return true; // one model turn's tool calls: a handful, not data
+  }
   const source = derivedFrom(ctx, array);
   if (source) {
     return boundedArray(ctx, source, combinator, Math.min(before, array.startIndex), depth + 1);
@@ -400,6 +449,9 @@ export function boundedArray(
     }
     if (obj && isCall(obj) && boundedCall(ctx, obj, field)) {
       return true;
+    }
+    if (field === 'content' && obj && !isMember(obj) && reach(ctx, obj).calls.length > 0) {
+      return true; // `response.content`: the blocks of one Claude response (its text, its tool calls)
     }
   }
   const name = lastSegment(dottedName(array, ctx.text));
@@ -533,6 +585,20 @@ function literalList(ctx: FileContext, arg: Node, call: Node): boolean {
   return isLiteral(unwrap(values[values.length - 1] ?? null));
 }
 
+/**
+ * Content blocks filtered to tool calls: `content.filter((b) => b.type === 'tool_use')`,
+ * `[b for b in blocks if b.type == "tool_use"]`. The tool calls of one model turn: as many as
+ * the model asked for at once, a handful, whatever the input's size.
+ */
+function toolUseBlocks(ctx: FileContext, array: Node): boolean {
+  const test = COMPREHENSION_TYPES.has(kind(array))
+    ? namedChildren(array).find((c) => kind(c) === 'if_clause')
+    : isCall(array) && isMember(callee(array)) && ctx.textOf(memberProperty(callee(array))) === 'filter'
+      ? positionalArgs(array)[0]
+      : undefined;
+  return !!test && /\b(?:type|kind)\s*===?\s*(['"`])(?:server_)?tool_use\1/.test(ctx.textOf(test));
+}
+
 /** The derivation depth a caller's argument is read at (a few steps left, no further callers). */
 const CALLER_DEPTH = 5;
 
@@ -566,6 +632,9 @@ function derivedFrom(ctx: FileContext, array: Node): Node | null {
     }
     if ((/^(?:map|filter)$/.test(name) || /\.map$/.test(name)) && args.length >= 2) {
       return unwrap(args[1]);
+    }
+    if (/\.(?:keys|values|items)$/.test(name) && args.length === 0 && fn && isMember(fn)) {
+      return unwrap(fn.childForFieldName('object')); // `MODELS.keys()`: as many as the dict has
     }
     return null;
   }

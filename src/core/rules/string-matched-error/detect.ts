@@ -19,6 +19,7 @@ import { findRetryLibrary } from '../../lint/facts/retryLibraries';
 import { catchesOwnErrors } from '../../lint/facts/rateLimitGuards';
 import type { StringMatchedErrorData } from './data';
 import { claudeOnlyThroughModule } from './appModule';
+import { responseErrorBranches } from './responseBranches';
 import {
   callee,
   descendantsWithin,
@@ -164,6 +165,33 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
           : ` (in \`${use.helper}\`, line ${use.line})`,
         use.calledAt ? use.param : errorName,
       );
+    }
+  }
+  // The failure branch of a raw-HTTP Messages response (`else:` after `if response.status == 200:`):
+  // a test of the body's error text there decides the rate-limit path while the status is at hand.
+  for (const { branch, names, replacement } of responseErrorBranches(ctx)) {
+    for (const name of names) {
+      for (const test of textTests(ctx, branch, name, branch)) {
+        if (seen.has(test.node.startIndex)) {
+          continue;
+        }
+        seen.add(test.node.startIndex);
+        report({
+          start: test.node.startIndex,
+          end: endOf(test.node),
+          message: messageFor(test.needle, " (the response's error)", replacement, true),
+          data: {
+            rule: 'string-matched-error',
+            language: lang(ctx),
+            test: { start: test.node.startIndex, end: endOf(test.node) },
+            errorName: name,
+            needle: test.needle,
+            negated: test.negated,
+            replacement,
+            rawHttp: true,
+          },
+        });
+      }
     }
   }
   // A predicate a retry library asks whether to retry (`retry=retry_if_exception(_is_transient)`),

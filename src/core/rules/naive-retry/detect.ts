@@ -21,6 +21,7 @@ import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLi
 import { callee, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
+import { requeueRetries } from './requeue';
 
 /**
  * `naive-retry`: a hand-written retry around a Claude call (a loop, a function calling
@@ -233,6 +234,49 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         handler: rangeOf(shape.handler),
         ...(shape.through ? { through: shape.through } : {}),
         ...(shape.http ? { http: true as const } : {}),
+      },
+    });
+  }
+  // Retry by re-queueing: the failed request goes back on a queue that a loop drains and sends again.
+  const claudeAt = attempts
+    .filter((a) => !a.via)
+    .map((a) => a.node.startIndex)
+    .sort((a, b) => a - b);
+  for (const r of requeueRetries(ctx, claudeAt)) {
+    if (seen.has(r.loop.startIndex) || seen.has(r.put.startIndex)) {
+      continue;
+    }
+    seen.add(r.put.startIndex);
+    const http = attempts.some((a) => a.http && a.node.startIndex === r.callAt);
+    const line = ctx.lines.lineAt(r.loop.startIndex) + 1;
+    const found = describe(ctx, r.wait, {
+      subject: 'This retry queue',
+      what: 're-sends failed requests',
+      overloadedOnly: false,
+      http,
+      note:
+        `${r.fn.name}() puts a failed request back on \`${r.queue}\`, ` +
+        `and the loop on line ${line} that drains \`${r.drained}\` sends it again.`,
+    });
+    if (!found) {
+      continue;
+    }
+    const start = r.put.startIndex;
+    const end = lineEnd(ctx, start, endOf(r.put));
+    report({
+      start,
+      end,
+      message: found.message,
+      data: {
+        rule: 'naive-retry',
+        language: lang(ctx),
+        kind: found.kind,
+        shape: 'requeue',
+        loop: rangeOf(r.loop),
+        head: { start, end },
+        call: { start: r.callAt, end: r.callAt },
+        wait: r.wait.call ? rangeOf(r.wait.call) : undefined,
+        ...(http ? { http: true as const } : {}),
       },
     });
   }

@@ -131,25 +131,16 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
       }
       seen.add(test.node.startIndex);
       const replacement = module ? moduleReplacement(ctx, name) : replacementFor(ctx, name);
-      report({
-        start: test.node.startIndex,
-        end: endOf(test.node),
+      reportTest(ctx, report, test, {
         message:
           messageFor(test.needle, where, replacement, !ctx.imports.anthropic || !!module) +
           (module
             ? ` This file reaches Claude only through \`${module}\`: the errors it catches are Claude's.`
             : ''),
-        data: {
-          rule: 'string-matched-error',
-          language: lang(ctx),
-          test: { start: test.node.startIndex, end: endOf(test.node) },
-          errorName: name,
-          needle: test.needle,
-          negated: test.negated,
-          replacement,
-          ...(ctx.imports.anthropic || module ? {} : { rawHttp: true }),
-          ...(module ? { throughModule: module } : {}),
-        },
+        errorName: name,
+        replacement,
+        rawHttp: !ctx.imports.anthropic && !module,
+        throughModule: module,
       });
     };
     for (const test of textTests(ctx, handler, errorName, handler)) {
@@ -176,20 +167,11 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
           continue;
         }
         seen.add(test.node.startIndex);
-        report({
-          start: test.node.startIndex,
-          end: endOf(test.node),
+        reportTest(ctx, report, test, {
           message: messageFor(test.needle, " (the response's error)", replacement, true),
-          data: {
-            rule: 'string-matched-error',
-            language: lang(ctx),
-            test: { start: test.node.startIndex, end: endOf(test.node) },
-            errorName: name,
-            needle: test.needle,
-            negated: test.negated,
-            replacement,
-            rawHttp: true,
-          },
+          errorName: name,
+          replacement,
+          rawHttp: true,
         });
       }
     }
@@ -203,23 +185,39 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
       }
       seen.add(test.node.startIndex);
       const replacement = replacementFor(ctx, param);
-      report({
-        start: test.node.startIndex,
-        end: endOf(test.node),
+      reportTest(ctx, report, test, {
         message: messageFor(test.needle, '', replacement, !ctx.imports.anthropic),
-        data: {
-          rule: 'string-matched-error',
-          language: lang(ctx),
-          test: { start: test.node.startIndex, end: endOf(test.node) },
-          errorName: param,
-          needle: test.needle,
-          negated: test.negated,
-          replacement,
-          ...(ctx.imports.anthropic ? {} : { rawHttp: true }),
-        },
+        errorName: param,
+        replacement,
+        rawHttp: !ctx.imports.anthropic,
       });
     }
   }
+}
+
+/** Reports one text test, with what its fixes need. */
+function reportTest(
+  ctx: FileContext,
+  report: Report<StringMatchedErrorData>,
+  test: Test,
+  how: { message: string; errorName: string; replacement: string; rawHttp: boolean; throughModule?: string },
+): void {
+  report({
+    start: test.node.startIndex,
+    end: endOf(test.node),
+    message: how.message,
+    data: {
+      rule: 'string-matched-error',
+      language: lang(ctx),
+      test: { start: test.node.startIndex, end: endOf(test.node) },
+      errorName: how.errorName,
+      needle: test.needle,
+      negated: test.negated,
+      replacement: how.replacement,
+      ...(how.rawHttp ? { rawHttp: true } : {}),
+      ...(how.throughModule ? { throughModule: how.throughModule } : {}),
+    },
+  });
 }
 
 /** How a retry library is given its retry predicate: tenacity, backoff's `giveup`, JS options. */

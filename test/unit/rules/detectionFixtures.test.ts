@@ -218,6 +218,18 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     );
   });
 
+  it('naive-retry and string-matched-error say what they saw (fresh10): a re-queued request, a raw response body', async () => {
+    assert.match(
+      await message('python/naive-retry-requeue-failed-job.py', 'naive-retry'),
+      /^This retry queue re-sends failed requests after a fixed 2 s wait\..*worker\(\) puts a failed request back on `jobs`, and the loop on line 10 that drains `jobs` sends it again\./,
+    );
+    const msg = await message('ts/string-matched-error-raw-response-body.ts', 'string-matched-error');
+    assert.match(
+      msg,
+      /^Tests the error message for 'rate limit' \(the response's error\); check the status\. Test res\.status === 429:/,
+    );
+  });
+
   for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {
     it(`${rel}: a retry of the Messages API over raw HTTP gets no SDK advice and no SDK fix`, async () => {
       const text = fs.readFileSync(path.join(DIR, rel), 'utf8');

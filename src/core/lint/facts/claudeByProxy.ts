@@ -8,6 +8,9 @@ const PY_FRAMEWORKS =
 const CLIENT_FACTORY =
   /^(?:(?:get|load|make|create|init|build|new)_?(?:anthropic|claude)\w*|\w*(?:anthropic|claude)_?client)$/i;
 
+/** A variable named for a Claude client: `anthropic`, `claude`, `claudeClient`, `anthropic_api`, `_anthropic_sdk`. */
+const CLAUDE_CLIENT_NAME = /^_*(?:anthropic|claude)(?:_?(?:client|api|sdk))?$/i;
+
 /** How a Claude client reaches a file that does not import the SDK. */
 export interface ClaudeProxy {
   /** Names imported from a local module named for Claude (`anthropic` from `@/lib/anthropic`). */
@@ -19,7 +22,8 @@ export interface ClaudeProxy {
 /**
  * A Claude client that reaches the file without the SDK import: imported from a local module
  * named for it (`import { anthropic } from '@/lib/anthropic'`, `from .claude_client import client`),
- * made by a factory named for it (`client = load_anthropic_client()`),
+ * made by a factory named for it (`client = load_anthropic_client()`), named for it itself (a
+ * parameter `anthropic` or `claude_client` whose `messages.create` is called),
  * or injected into a wrapper class named for it (`class TrackedAnthropicAPI { constructor(client) … }`).
  * Only calls on those receivers count (see `proxyReceiver`); other SDKs' `messages.create` are
  * still told apart by receiver and parameters. Text only; read once per file.
@@ -61,6 +65,16 @@ export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
       /(?<![\w$.])([a-z_$][\w$]*)[ \t]*=[ \t]*(?:await[ \t]+)?(?:[\w$]+\.)?([\w$]*(?:anthropic|claude)[\w$]*)[ \t]*\(/gi,
     )) {
       if (CLIENT_FACTORY.test(m[2]) && !ctx.inCommentOrString(m.index)) {
+        names.add(m[1]);
+      }
+    }
+    // A client named for Claude that reaches the file some other way, most often a parameter
+    // (`createMessageWithRetry(anthropic: any, params)`, `def ask(claude_client, prompt)`): the
+    // receiver's name says what it is (`anthropic`, `claude`, `claudeClient`, `anthropic_api`).
+    for (const m of ctx.scan(
+      /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\?\.|!?\.)\s*messages\s*(?:\?\.|!?\.)\s*(?:create|stream)\s*\(/g,
+    )) {
+      if (CLAUDE_CLIENT_NAME.test(m[1]) && !ctx.inCommentOrString(m.index)) {
         names.add(m[1]);
       }
     }

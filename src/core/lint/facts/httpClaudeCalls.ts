@@ -11,6 +11,7 @@ import {
   unwrap,
   up,
 } from '../syntax';
+import { keywordParams } from './arguments';
 import { assignedValues } from './functions';
 import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
@@ -34,7 +35,7 @@ const SEND_HINT = /\b(?:post|fetch|request)\b/g;
  * retried or its errors read (`naive-retry`, `string-matched-error`):
  * `requests.post("https://api.anthropic.com/v1/messages", ...)`, `httpx.post(URL, ...)`,
  * `session.post(...)`, `axios.post(...)`, `fetch(URL, {...})`, `request(URL, {...})`. Recognised only by the
- * endpoint: the first argument is a string ending in `/v1/messages` (not `/v1/messages/batches`,
+ * endpoint: the first argument (Python: or `url=`) is a string ending in `/v1/messages` (not `/v1/messages/batches`,
  * not `count_tokens`), or a same-file name assigned one. Files without the text `/v1/messages`
  * are not read further. Found once per file.
  */
@@ -59,7 +60,7 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
         continue;
       }
       const { call, fn } = found;
-      const first = unwrap(positionalArgs(call)[0] ?? null);
+      const first = unwrap(positionalArgs(call)[0] ?? urlKeyword(ctx, call));
       if (
         !first ||
         !(
@@ -99,6 +100,11 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
     }
     return seen.size > 0 ? out.sort((a, b) => a.node.startIndex - b.node.startIndex) : out;
   });
+}
+
+/** A Python request's URL given by keyword (`session.post(url=request_url, headers=…, json=…)`), or null. */
+function urlKeyword(ctx: FileContext, call: Node): Node | null {
+  return ctx.python ? (keywordParams(call, ctx.text).entries.get('url')?.value ?? null) : null;
 }
 
 /** A URL argument naming the Messages endpoint: a string ending in it, or a name assigned one. */

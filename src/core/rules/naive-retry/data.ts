@@ -24,9 +24,10 @@ export interface NaiveRetryData {
   /**
    * How the retry is written: a loop around the call (absent for older findings: a loop), a
    * function calling itself from its handler, a same-file wrapper re-running a callable, or a
-   * handler that sends the same call again (unrolled by hand; no fix rewrites it).
+   * handler that sends the same call again (unrolled by hand; no fix rewrites it), or a failed
+   * request put back on a queue that a loop drains and sends again (no fix either).
    */
-  shape?: 'loop' | 'recursion' | 'wrapper' | 'unrolled';
+  shape?: 'loop' | 'recursion' | 'wrapper' | 'unrolled' | 'requeue';
   /** Library retries: the library name and the client construction that keeps the SDK retries. */
   library?: string;
   client?: Span;

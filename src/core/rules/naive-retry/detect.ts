@@ -21,6 +21,7 @@ import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLi
 import { callee, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import type { NaiveRetryData } from './data';
+import { requeueRetries } from './requeue';
 
 /**
  * `naive-retry`: a hand-written retry around a Claude call (a loop, a function calling
@@ -217,25 +218,90 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     const start = at ? at.startIndex : shape.loop ? loopHead(shape.loop.loop).start : shape.at.startIndex;
     const headEnd = at ? endOf(at) : shape.loop ? loopHead(shape.loop.loop).end : endOf(shape.at);
     const end = lineEnd(ctx, start, headEnd);
-    report({
+    reportShape(ctx, report, found, {
       start,
       end,
-      message: found.message,
-      data: {
-        rule: 'naive-retry',
-        language: lang(ctx),
-        kind: found.kind,
-        shape: shape.shape,
-        loop: rangeOf(shape.loop ? shape.loop.loop : shape.at),
-        head: { start, end },
-        call: rangeOf(shape.calls[0].node),
-        wait: shape.wait.call ? rangeOf(shape.wait.call) : undefined,
+      shape: shape.shape,
+      loop: shape.loop ? shape.loop.loop : shape.at,
+      call: shape.calls[0].node,
+      wait: shape.wait,
+      extra: {
         handler: rangeOf(shape.handler),
         ...(shape.through ? { through: shape.through } : {}),
         ...(shape.http ? { http: true as const } : {}),
       },
     });
   }
+  // Retry by re-queueing: the failed request goes back on a queue that a loop drains and sends again.
+  const claudeAt = attempts
+    .filter((a) => !a.via)
+    .map((a) => a.node.startIndex)
+    .sort((a, b) => a - b);
+  for (const r of requeueRetries(ctx, claudeAt)) {
+    if (seen.has(r.loop.startIndex) || seen.has(r.put.startIndex)) {
+      continue;
+    }
+    seen.add(r.put.startIndex);
+    const attempt = attempts.find((a) => !a.via && a.node.startIndex === r.callAt);
+    const http = !!attempt?.http;
+    const line = ctx.lines.lineAt(r.loop.startIndex) + 1;
+    const found = describe(ctx, r.wait, {
+      subject: 'This retry queue',
+      what: 're-sends failed requests',
+      overloadedOnly: false,
+      http,
+      note:
+        `${r.fn.name}() puts a failed request back on \`${r.queue}\`, ` +
+        `and the loop on line ${line} that drains \`${r.drained}\` sends it again.`,
+    });
+    if (!found) {
+      continue;
+    }
+    const start = r.put.startIndex;
+    const end = lineEnd(ctx, start, endOf(r.put));
+    reportShape(ctx, report, found, {
+      start,
+      end,
+      shape: 'requeue',
+      loop: r.loop,
+      call: attempt?.node ?? r.put,
+      wait: r.wait,
+      extra: http ? { http: true as const } : {},
+    });
+  }
+}
+
+/** Reports a retry that is not a loop around the call, or a retry queue, with what its fixes need. */
+function reportShape(
+  ctx: FileContext,
+  report: Report<NaiveRetryData>,
+  found: { kind: NaiveRetryData['kind']; message: string },
+  at: {
+    start: number;
+    end: number;
+    shape: NonNullable<NaiveRetryData['shape']>;
+    loop: Node;
+    call: Node;
+    wait: WaitInfo;
+    extra: Partial<NaiveRetryData>;
+  },
+): void {
+  report({
+    start: at.start,
+    end: at.end,
+    message: found.message,
+    data: {
+      rule: 'naive-retry',
+      language: lang(ctx),
+      kind: found.kind,
+      shape: at.shape,
+      loop: rangeOf(at.loop),
+      head: { start: at.start, end: at.end },
+      call: rangeOf(at.call),
+      wait: at.wait.call ? rangeOf(at.wait.call) : undefined,
+      ...at.extra,
+    },
+  });
 }
 
 /** What a hand-unrolled re-send of the failed call was seen doing (no local function named). */

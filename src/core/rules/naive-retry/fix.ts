@@ -34,7 +34,11 @@ export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRet
   // A retry through a helper (`handleRequestError` calls the function again) is not in the
   // handler; a hand-unrolled one is several nested handlers: no rewrite of either.
   const info =
-    data.http || data.through || data.shape === 'unrolled' || data.kind === 'endless-retry-library'
+    data.http ||
+    data.through ||
+    data.shape === 'unrolled' ||
+    data.shape === 'requeue' ||
+    data.kind === 'endless-retry-library'
       ? undefined
       : callInfo(file, data.call);
   if (!info) {

@@ -19,6 +19,7 @@ import { findRetryLibrary } from '../../lint/facts/retryLibraries';
 import { catchesOwnErrors } from '../../lint/facts/rateLimitGuards';
 import type { StringMatchedErrorData } from './data';
 import { claudeOnlyThroughModule } from './appModule';
+import { responseErrorBranches } from './responseBranches';
 import {
   callee,
   descendantsWithin,
@@ -130,25 +131,16 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
       }
       seen.add(test.node.startIndex);
       const replacement = module ? moduleReplacement(ctx, name) : replacementFor(ctx, name);
-      report({
-        start: test.node.startIndex,
-        end: endOf(test.node),
+      reportTest(ctx, report, test, {
         message:
           messageFor(test.needle, where, replacement, !ctx.imports.anthropic || !!module) +
           (module
             ? ` This file reaches Claude only through \`${module}\`: the errors it catches are Claude's.`
             : ''),
-        data: {
-          rule: 'string-matched-error',
-          language: lang(ctx),
-          test: { start: test.node.startIndex, end: endOf(test.node) },
-          errorName: name,
-          needle: test.needle,
-          negated: test.negated,
-          replacement,
-          ...(ctx.imports.anthropic || module ? {} : { rawHttp: true }),
-          ...(module ? { throughModule: module } : {}),
-        },
+        errorName: name,
+        replacement,
+        rawHttp: !ctx.imports.anthropic && !module,
+        throughModule: module,
       });
     };
     for (const test of textTests(ctx, handler, errorName, handler)) {
@@ -166,6 +158,24 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
       );
     }
   }
+  // The failure branch of a raw-HTTP Messages response (`else:` after `if response.status == 200:`):
+  // a test of the body's error text there decides the rate-limit path while the status is at hand.
+  for (const { branch, names, replacement } of responseErrorBranches(ctx)) {
+    for (const name of names) {
+      for (const test of textTests(ctx, branch, name, branch)) {
+        if (seen.has(test.node.startIndex)) {
+          continue;
+        }
+        seen.add(test.node.startIndex);
+        reportTest(ctx, report, test, {
+          message: messageFor(test.needle, " (the response's error)", replacement, true),
+          errorName: name,
+          replacement,
+          rawHttp: true,
+        });
+      }
+    }
+  }
   // A predicate a retry library asks whether to retry (`retry=retry_if_exception(_is_transient)`),
   // around a Claude call: its text tests pick the rate-limit path. Reported at the test.
   for (const { fn, param } of libraryPredicates(ctx)) {
@@ -175,23 +185,39 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
       }
       seen.add(test.node.startIndex);
       const replacement = replacementFor(ctx, param);
-      report({
-        start: test.node.startIndex,
-        end: endOf(test.node),
+      reportTest(ctx, report, test, {
         message: messageFor(test.needle, '', replacement, !ctx.imports.anthropic),
-        data: {
-          rule: 'string-matched-error',
-          language: lang(ctx),
-          test: { start: test.node.startIndex, end: endOf(test.node) },
-          errorName: param,
-          needle: test.needle,
-          negated: test.negated,
-          replacement,
-          ...(ctx.imports.anthropic ? {} : { rawHttp: true }),
-        },
+        errorName: param,
+        replacement,
+        rawHttp: !ctx.imports.anthropic,
       });
     }
   }
+}
+
+/** Reports one text test, with what its fixes need. */
+function reportTest(
+  ctx: FileContext,
+  report: Report<StringMatchedErrorData>,
+  test: Test,
+  how: { message: string; errorName: string; replacement: string; rawHttp: boolean; throughModule?: string },
+): void {
+  report({
+    start: test.node.startIndex,
+    end: endOf(test.node),
+    message: how.message,
+    data: {
+      rule: 'string-matched-error',
+      language: lang(ctx),
+      test: { start: test.node.startIndex, end: endOf(test.node) },
+      errorName: how.errorName,
+      needle: test.needle,
+      negated: test.negated,
+      replacement: how.replacement,
+      ...(how.rawHttp ? { rawHttp: true } : {}),
+      ...(how.throughModule ? { throughModule: how.throughModule } : {}),
+    },
+  });
 }
 
 /** How a retry library is given its retry predicate: tenacity, backoff's `giveup`, JS options. */

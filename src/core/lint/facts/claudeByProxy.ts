@@ -71,8 +71,11 @@ export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
     // A client named for Claude that reaches the file some other way, most often a parameter
     // (`createMessageWithRetry(anthropic: any, params)`, `def ask(claude_client, prompt)`): the
     // receiver's name says what it is (`anthropic`, `claude`, `claudeClient`, `anthropic_api`).
-    for (const m of ctx.scan(
-      /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\?\.|!?\.)\s*messages\s*(?:\?\.|!?\.)\s*(?:create|stream)\s*\(/g,
+    // (Line-local, run only on the lines that name `messages`: a pattern that starts with a
+    // look-behind tried at every offset of a large file costs about a millisecond per lint.)
+    for (const m of ctx.scanLines(
+      /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*(?:\?\.|!?\.)[ \t]*messages[ \t]*(?:\?\.|!?\.)[ \t]*(?:create|stream)[ \t]*\(/g,
+      /messages[ \t]*(?:\?\.|!?\.)/g,
     )) {
       if (CLAUDE_CLIENT_NAME.test(m[1]) && !ctx.inCommentOrString(m.index)) {
         names.add(m[1]);

@@ -218,6 +218,25 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     );
   });
 
+  it('naive-retry says what it saw (wild): lock-step only when fanned out, no "immediately" through a retry wrapper', async () => {
+    const plain = await message('ts/naive-retry-fixed-wait-json-reask.ts', 'naive-retry');
+    assert.match(
+      plain,
+      /^This loop retries the Claude call after a fixed 1 s wait;.* a 429 says in retry-after when capacity is back/,
+    );
+    assert.doesNotMatch(plain, /lock-step|parallel|workers/, 'nothing runs in parallel there');
+    assert.match(
+      await message('ts/naive-retry-fixed-wait-fanned-out.ts', 'naive-retry'),
+      /the call runs once per item \(the \.map on line 8\), and its parallel workers retry in lock-step/,
+    );
+    const stacked = await message('ts/naive-retry-pipeline-rerun-through-retry-wrapper.ts', 'naive-retry');
+    assert.match(
+      stacked,
+      /^`parse` re-sends on error with no wait of its own, on top of the retries of withRetry\(\)\..*analyze\(\) already calls Claude through withRetry\(\)/,
+    );
+    assert.doesNotMatch(stacked, /immediately/);
+  });
+
   it('naive-retry and string-matched-error say what they saw (fresh10): a re-queued request, a raw response body', async () => {
     assert.match(
       await message('python/naive-retry-requeue-failed-job.py', 'naive-retry'),

@@ -69,12 +69,54 @@ export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
       }
     }
     if (LOOP_TYPES.has(kind(n)) && tryNode) {
-      return isRetryLoop(ctx, n, tryNode)
-        ? { loop: n, tryNode, handlers: rateLimitHandlers(ctx, tryNode) }
-        : null;
+      if (!isRetryLoop(ctx, n, tryNode)) {
+        return null;
+      }
+      // (a handler that falls through to a `return` after the try leaves the loop: not a retry)
+      const leaves = leftAfter(n, tryNode);
+      const handlers = rateLimitHandlers(ctx, tryNode).filter(
+        (h) => !leaves || /\bcontinue\b/.test(ctx.textOf(h)),
+      );
+      return { loop: n, tryNode, handlers };
     }
   }
   return null;
+}
+
+const LEAVING = new Set(['return_statement', 'throw_statement', 'raise_statement', 'break_statement']);
+
+/**
+ * Whether the code run after a try statement, before its loop goes round again, always leaves
+ * the loop: the next statement after it (or, at the end of an enclosing `if`/block, after that)
+ * is a `return`, `throw`/`raise` or `break`. Then a handler that only logs and falls through
+ * (`catch (e) { console.warn(e) }` then `return fallback(text)`) gives up: it does not retry.
+ * An inner loop or `switch` on the way stops the walk (a `break` there is not this loop's).
+ * Walks at most 16 levels.
+ */
+function leftAfter(loop: Node, tryNode: Node): boolean {
+  const body = loop.childForFieldName('body');
+  let n: Node = tryNode;
+  for (let depth = 0; depth < 16; depth++) {
+    const parent = up(n);
+    if (!parent || parent.id === loop.id || FUNCTION_TYPES.has(kind(parent))) {
+      return false;
+    }
+    if (/^(?:block|statement_block)$/.test(kind(parent))) {
+      // (a statement list: the statement after it runs next)
+      const siblings = namedChildren(parent);
+      const next = siblings[siblings.findIndex((c) => c.id === n.id) + 1];
+      if (next) {
+        return LEAVING.has(kind(next));
+      }
+      if (body && parent.id === body.id) {
+        return false; // the end of the loop's body: it goes round again
+      }
+    } else if (LOOP_TYPES.has(kind(parent)) || /switch/.test(kind(parent))) {
+      return false;
+    }
+    n = parent;
+  }
+  return false;
 }
 
 /** Whether an offset is inside some try block (merged try-body ranges, built once; binary search). */

@@ -284,6 +284,7 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
   const out: RetryShape[] = [];
   const graph = callGraph(ctx);
   const done = new Set<number>();
+  const handled = new Set<number>();
   const letsOut = new Map<LocalFunction, boolean>();
   const loops = new Map<number, boolean>();
   for (const caller of graph.functions) {
@@ -313,10 +314,15 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
           .slice(0, 8)
           .map((s) => (s.name === site.name ? siteCall(ctx, s.at) : null))
           .find((c) => c && ctx.textOf(c.childForFieldName('arguments')) === args);
-        if (!again) {
+        if (!again || salvagesEarlierPass(ctx, tryNode, first, handler)) {
           continue;
         }
         done.add(again.startIndex);
+        // (one finding a handler: re-running a pipeline of passes is one retry, found at its first call)
+        if (handled.has(handler.id)) {
+          break;
+        }
+        handled.add(handler.id);
         const wait = classifyWaitIn(
           ctx,
           { start: handler.startIndex, end: again.startIndex },
@@ -338,6 +344,37 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether a handler that calls a local function again re-runs an earlier pass to salvage part of
+ * the work, not the failed request: the try goes on, after that call, to Claude calls (direct,
+ * or through local functions) that the handler does not make again (`try { meta = await
+ * analyze(pdf); out = await extract(pdf, meta) } catch { meta = await analyze(pdf); return
+ * degraded(meta) }`). The failure may be in any of those later calls, and a retry would make
+ * them again. Reads the try's first 16 call sites after the call and the handler's first 16.
+ */
+function salvagesEarlierPass(ctx: FileContext, tryNode: Node, first: Node, handler: Node): boolean {
+  const body = tryNode.childForFieldName('body');
+  if (!body) {
+    return false;
+  }
+  const claudeNames = (start: number, end: number): string[] => [
+    ...sitesWithin(ctx, start, end)
+      .slice(0, 16)
+      .filter((s) => claudeTarget(ctx, s.name, s.at))
+      .map((s) => s.name),
+    ...ctx.calls
+      .filter((c) => c.node.startIndex >= start && c.node.startIndex < end)
+      .slice(0, 16)
+      .map((c) => ctx.textOf(c.callee)),
+  ];
+  const later = claudeNames(endOf(first), endOf(body));
+  if (!later.length) {
+    return false;
+  }
+  const again = new Set(claudeNames(handler.startIndex, Math.min(endOf(handler), handler.startIndex + 2000)));
+  return later.some((name) => !again.has(name));
 }
 
 /**

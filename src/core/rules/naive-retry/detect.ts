@@ -18,8 +18,9 @@ import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, type RetryShape, retryShapes } from '../../lint/facts/retryShapes';
 import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
-import { callee, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
+import { callee, endOf, FUNCTION_TYPES, isCall, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
+import { perItemCalls } from '../../lint/facts/perItem';
 import type { NaiveRetryData } from './data';
 import { requeueRetries } from './requeue';
 
@@ -111,6 +112,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         overloadedOnly: !status && retriesOverloadedOnly(ctx, loop.tryNode),
         http: attempt.http,
         note: attempt.note,
+        retriedBy:
+          attempt.via && wait.kind === 'none' ? retriedThrough(ctx, attempt.via, [attempt.call]) : undefined,
+        fannedOut: () => fannedOut(ctx, attempt.call),
       });
       if (!found) {
         continue;
@@ -198,6 +202,11 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       overloadedOnly: retriesOverloadedOnly(ctx, shape.tryNode),
       underLimiter: shape.heldLimiter,
       http: shape.http,
+      retriedBy:
+        shape.target && shape.target !== 'a function' && shape.wait.kind === 'none'
+          ? retriedThrough(ctx, shape.target, shape.calls)
+          : undefined,
+      fannedOut: () => fannedOut(ctx, shape.calls[0]),
       note: shape.status
         ? `It calls ${shape.fn.name}() again when the HTTP response's status is 429, with no limit on the attempts.`
         : shape.through
@@ -304,6 +313,66 @@ function reportShape(
   });
 }
 
+/** A helper named for retrying (`withRetry`, `callWithBackoff`, `retryAsync`). */
+const RETRYING = /retr(?:y|ies|ying)|backoff/i;
+
+/**
+ * The retry wrapper that every Claude call of a re-called local function already goes through,
+ * or undefined: a call handed to a helper named for retrying (`withRetry(() => client.messages.create(…))`,
+ * imported or local) or a retry library (`pRetry`, tenacity). Climbs at most 8 levels a call.
+ */
+function retriedThrough(
+  ctx: FileContext,
+  fn: string,
+  calls: readonly ClaudeCall[],
+): { fn: string; wrapper: string } | undefined {
+  let wrapper: string | undefined;
+  for (const c of calls.slice(0, 8)) {
+    let found: string | undefined;
+    let prev: Node = c.node;
+    for (let n = up(c.node), d = 0; n && d < 8 && !found; prev = n, n = up(n), d++) {
+      const args = n.childForFieldName('arguments');
+      const name = args && args.startIndex <= prev.startIndex ? ctx.textOf(callee(n)) : '';
+      if (name && name !== ctx.textOf(c.callee) && RETRYING.test(name.split('.').pop() ?? '')) {
+        found = name;
+      }
+    }
+    found ??= findRetryLibrary(ctx, c.node)?.library;
+    if (!found) {
+      return undefined;
+    }
+    wrapper ??= found;
+  }
+  return wrapper ? { fn, wrapper } : undefined;
+}
+
+/**
+ * Where a retried Claude call runs once per item and concurrently, said for the message
+ * (`the .map on line 40`), or undefined: a per-item call (`perItemCalls`) over data whose
+ * construct is a JS `.map`, a pool's `map` (`executor.map`, not the builtin `map`), or a
+ * loop or comprehension handed to `Promise.all` / `asyncio.gather` / `as_completed`.
+ */
+function fannedOut(ctx: FileContext, call: ClaudeCall): string | undefined {
+  const item = perItemCalls(ctx).find((p) => p.call.node.startIndex === call.node.startIndex && p.overData);
+  if (!item) {
+    return undefined;
+  }
+  const line = ctx.lines.lineAt(item.construct.startIndex) + 1;
+  if (item.kind === 'map') {
+    const head = ctx.textOf(callee(item.construct));
+    return !ctx.python || head.includes('.')
+      ? `the ${head.includes('.') ? `.${head.split('.').pop()}` : head} on line ${line}`
+      : undefined;
+  }
+  for (let n = up(item.construct), d = 0; n && d < 4; n = up(n), d++) {
+    const head = isCall(n) ? ctx.textOf(callee(n)) : '';
+    if (/(?:^|\.)(?:all|allSettled|gather|as_completed|wait)$/.test(head)) {
+      return `${head}() on line ${ctx.lines.lineAt(n.startIndex) + 1}`;
+    }
+  }
+  return undefined;
+}
+
 /** What a hand-unrolled re-send of the failed call was seen doing (no local function named). */
 function unrolledNote(shape: RetryShape): string {
   const s = shape.onStatus;
@@ -328,6 +397,13 @@ function describe(
     http?: boolean;
     /** What was seen, said after the first sentence. */
     note?: string;
+    /**
+     * The re-called local function and the retry wrapper its Claude calls already go through
+     * (`withRetry`): a re-send with no wait of its own is then not sent "immediately".
+     */
+    retriedBy?: { fn: string; wrapper: string };
+    /** Where the retried call is fanned out (`the .map on line 40`): workers then retry in lock-step. */
+    fannedOut?: () => string | undefined;
   },
 ): { kind: NaiveRetryData['kind']; message: string } | undefined {
   if (how.overloadedOnly || wait.kind === 'retry-after') {
@@ -359,6 +435,15 @@ function describe(
       first = `${how.subject} ${what} after a wait read from the error text, not retry-after.`;
       detail = `It parses the wait with ${wait.parsedFrom}. ${detail}`;
     }
+  } else if (wait.kind === 'none' && how.retriedBy) {
+    const by = how.retriedBy;
+    kind = 'ignores-retry-after';
+    waited = `on top of the retries of ${by.wrapper}()`;
+    first = `${how.subject} ${what} with no wait of its own, on top of the retries of ${by.wrapper}().`;
+    detail =
+      `${by.fn}() already calls Claude through ${by.wrapper}(), which retries on its own schedule: sending ` +
+      'again once it gives up multiplies the attempts during a 429 storm, and no retry-after is read here. ' +
+      `Let one layer retry and honour retry-after, ${orSdk('honours retry-after')}.`;
   } else if (wait.kind === 'none') {
     kind = 'no-wait';
     waited = 'at once';
@@ -370,9 +455,14 @@ function describe(
     kind = 'fixed-wait';
     waited = `after ${fixedWait}`;
     first = `${how.subject} ${what} after ${fixedWait}; use jittered back-off and retry-after.`;
-    detail =
-      'A fixed wait with no growth or jitter ignores retry-after: parallel workers retry in lock-step and keep ' +
-      `hitting the limit. Use exponential back-off with jitter and honour retry-after, ${orSdk()}.`;
+    const fanned = how.fannedOut?.();
+    detail = fanned
+      ? `A fixed wait with no growth or jitter ignores retry-after: the call runs once per item (${fanned}), ` +
+        'and its parallel workers retry in lock-step and keep hitting the limit. Use exponential back-off ' +
+        `with jitter and honour retry-after, ${orSdk()}.`
+      : 'A fixed wait ignores retry-after: a 429 says in retry-after when capacity is back, and a wait fixed ' +
+        'in advance retries without knowing it, too soon (failing again) or later than needed. Honour ' +
+        `retry-after, with growing waits when it is absent, ${orSdk()}.`;
   } else {
     kind = 'ignores-retry-after';
     const schedule =

@@ -227,7 +227,11 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     assert.doesNotMatch(plain, /lock-step|parallel|workers/, 'nothing runs in parallel there');
     assert.match(
       await message('ts/naive-retry-fixed-wait-fanned-out.ts', 'naive-retry'),
-      /the call runs once per item \(the \.map on line 8\), and its parallel workers retry in lock-step/,
+      /the call runs once per item, in parallel \(the \.map on line 8\), and workers that hit a 429 together retry in lock-step/,
+    );
+    assert.match(
+      await message('python/naive-retry-fixed-wait-thread-pool.py', 'naive-retry'),
+      /the file runs its calls on parallel workers \(ThreadPoolExecutor on line 32\), and workers that hit a 429 together retry in lock-step/,
     );
     const stacked = await message('ts/naive-retry-pipeline-rerun-through-retry-wrapper.ts', 'naive-retry');
     assert.match(

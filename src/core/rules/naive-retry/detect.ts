@@ -259,6 +259,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       what: 're-sends failed requests',
       overloadedOnly: false,
       http,
+      fannedOut: () => (attempt ? fannedOut(ctx, attempt.call) : undefined),
       note:
         `${r.fn.name}() puts a failed request back on \`${r.queue}\`, ` +
         `and the loop on line ${line} that drains \`${r.drained}\` sends it again.`,
@@ -346,28 +347,40 @@ function retriedThrough(
   return wrapper ? { fn, wrapper } : undefined;
 }
 
+/** Python's worker pools and task fan-outs (`ThreadPoolExecutor(`, `asyncio.gather(`, `pool.submit(`). */
+const PY_PARALLEL =
+  /\b(ThreadPoolExecutor|ProcessPoolExecutor|Pool|gather|create_task|as_completed|submit|imap_unordered|starmap)\s*\(/g;
+
 /**
- * Where a retried Claude call runs once per item and concurrently, said for the message
- * (`the .map on line 40`), or undefined: a per-item call (`perItemCalls`) over data whose
- * construct is a JS `.map`, a pool's `map` (`executor.map`, not the builtin `map`), or a
- * loop or comprehension handed to `Promise.all` / `asyncio.gather` / `as_completed`.
+ * How a retried Claude call is seen running in parallel, said for the message, or undefined:
+ * once per item and concurrently (`perItemCalls` over data, its construct a JS `.map`, a pool's
+ * `map`, not the builtin `map`, or a loop or comprehension handed to `Promise.all` /
+ * `asyncio.gather`): "the call runs once per item (the .map on line 40)"; else, in Python, a
+ * worker pool or task fan-out anywhere in the file (its first, outside comments and strings):
+ * "the file runs its calls on parallel workers (ThreadPoolExecutor on line 310)".
  */
 function fannedOut(ctx: FileContext, call: ClaudeCall): string | undefined {
   const item = perItemCalls(ctx).find((p) => p.call.node.startIndex === call.node.startIndex && p.overData);
-  if (!item) {
-    return undefined;
-  }
-  const line = ctx.lines.lineAt(item.construct.startIndex) + 1;
-  if (item.kind === 'map') {
+  const line = (at: number): number => ctx.lines.lineAt(at) + 1;
+  if (item?.kind === 'map') {
     const head = ctx.textOf(callee(item.construct));
-    return !ctx.python || head.includes('.')
-      ? `the ${head.includes('.') ? `.${head.split('.').pop()}` : head} on line ${line}`
-      : undefined;
+    if (!ctx.python || head.includes('.')) {
+      const name = head.includes('.') ? `.${head.split('.').pop()}` : head;
+      return `the call runs once per item, in parallel (the ${name} on line ${line(item.construct.startIndex)})`;
+    }
   }
-  for (let n = up(item.construct), d = 0; n && d < 4; n = up(n), d++) {
+  for (let n = item ? up(item.construct) : null, d = 0; n && d < 4; n = up(n), d++) {
     const head = isCall(n) ? ctx.textOf(callee(n)) : '';
     if (/(?:^|\.)(?:all|allSettled|gather|as_completed|wait)$/.test(head)) {
-      return `${head}() on line ${ctx.lines.lineAt(n.startIndex) + 1}`;
+      return `the call runs once per item, in parallel (${head}() on line ${line(n.startIndex)})`;
+    }
+  }
+  if (!ctx.python) {
+    return undefined;
+  }
+  for (const m of ctx.scan(PY_PARALLEL)) {
+    if (!ctx.inCommentOrString(m.index)) {
+      return `the file runs its calls on parallel workers (${m[1]} on line ${line(m.index)})`;
     }
   }
   return undefined;
@@ -457,8 +470,8 @@ function describe(
     first = `${how.subject} ${what} after ${fixedWait}; use jittered back-off and retry-after.`;
     const fanned = how.fannedOut?.();
     detail = fanned
-      ? `A fixed wait with no growth or jitter ignores retry-after: the call runs once per item (${fanned}), ` +
-        'and its parallel workers retry in lock-step and keep hitting the limit. Use exponential back-off ' +
+      ? `A fixed wait with no growth or jitter ignores retry-after: ${fanned}, and workers that hit a ` +
+        '429 together retry in lock-step and keep hitting the limit. Use exponential back-off ' +
         `with jitter and honour retry-after, ${orSdk()}.`
       : 'A fixed wait ignores retry-after: a 429 says in retry-after when capacity is back, and a wait fixed ' +
         'in advance retries without knowing it, too soon (failing again) or later than needed. Honour ' +

@@ -103,9 +103,11 @@ function leftAfter(loop: Node, tryNode: Node): boolean {
     }
     if (/^(?:block|statement_block)$/.test(kind(parent))) {
       // (a statement list: the statement after it runs next)
-      const siblings = namedChildren(parent);
-      const next = siblings[siblings.findIndex((c) => c.id === n.id) + 1];
-      if (next) {
+      let next = n.nextNamedSibling;
+      for (let i = 0; next && kind(next) === 'comment' && i < 32; i++) {
+        next = next.nextNamedSibling;
+      }
+      if (next && kind(next) !== 'comment') {
         return LEAVING.has(kind(next));
       }
       if (body && parent.id === body.id) {

@@ -861,12 +861,30 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
   const scope = enclosingFunction(r.construct);
   if (response) {
     const end = r.via && callFn ? endOf(callFn) : endOf(r.construct);
-    if (storesDerived(ctx, r.call.node.startIndex, end, new Set([response]))) {
+    const outer = r.via ? undefined : outermostLoop(r.construct);
+    // (what the loop collects the answers into, `claude_rows.append(post)`, for after it)
+    const kept = new Set<string>();
+    if (
+      storesDerived(
+        ctx,
+        r.call.node.startIndex,
+        end,
+        new Set([response]),
+        new Set(),
+        outer ? kept : undefined,
+      )
+    ) {
       return true;
+    }
+    // Collected in the loop, handed after it to a same-file helper that writes
+    // (`merge_labeled(human_rows, claude_rows, OUTPUT_PATH)`).
+    if (outer === r.construct && kept.size > 0) {
+      if (storesDerived(ctx, endOf(outer), scope ? endOf(scope) : ctx.text.length, kept)) {
+        return true;
+      }
     }
     // A loop inside a per-item loop (`for i in range(n)` samples per instance): what the outer
     // loop collects (`new_json.append(instance)`) is written after it.
-    const outer = r.via ? undefined : outermostLoop(r.construct);
     if (outer && outer !== r.construct) {
       const held = new Set<string>();
       if (
@@ -1190,8 +1208,11 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
   for (const site of sites) {
     const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
     const bare = new Set<string>();
+    // (names, not words of the prompt text: `For each article, …` in a template)
     for (const m of ctx.textOf(args).matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?=\s*[,)}\]]|\s*$)/g)) {
-      bare.add(m[1]);
+      if (args && !ctx.inCommentOrString(args.startIndex + (m.index ?? 0))) {
+        bare.add(m[1]);
+      }
     }
     // Set fresh in the turn, before the call: not carried over.
     for (const m of ctx.text.slice(loop.startIndex, site.startIndex).matchAll(ASSIGN)) {

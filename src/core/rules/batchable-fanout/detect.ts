@@ -744,7 +744,7 @@ function firstAtOrAfter(list: ReadonlyArray<{ at: number }>, offset: number): nu
 /** A write whose line names one of `names` (`json.dump(results, f)`, `writeFileSync(p, JSON.stringify(labels))`). */
 function hasSink(ctx: FileContext, sink: RegExp, from: number, to: number, names: Set<string>): boolean {
   for (const m of ctx.scan(globalCopy(sink), from, to)) {
-    if (ctx.inCommentOrString(m.index + m[0].length - 1)) {
+    if (ctx.inCommentOrString(m.index + m[0].length - 1) || logWrite(ctx, m.index)) {
       continue;
     }
     const lineEnd = ctx.text.indexOf('\n', m.index);
@@ -932,6 +932,13 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
     if (result && scope && hop.startIndex >= scope.startIndex && hop.startIndex < endOf(scope)) {
       seeds.add(result);
       from = Math.min(from, hop.startIndex);
+      continue;
+    }
+    // (a function between the loop and the request stores what it got back: `content = await
+    // generate(intent)` then `await savePage(intent, content)` in `processIntent`)
+    const between = result ? enclosingFunction(hop) : null;
+    if (between && storesDerived(ctx, hop.startIndex, endOf(between), new Set([result as string]))) {
+      return true;
     }
   }
   return (
@@ -1040,8 +1047,10 @@ function deriveNames(
     }
   }
   // `rows.append(row)`, `self.report["answers"].append({...})`, `seen.set(id, answer)`
+  // (through the lines its arguments span: `messages.append({\n "text": text,\n })`, `buf.push(\n `…${r.summary}`\n)`)
   for (const m of text.matchAll(MUTATE)) {
-    steps.push({ at: m.index, left: [], base: ownerOf(m[1], m[2]), right: new Set(identifiers(m[3])) });
+    const right = identifiers(wholeRight(text, m.index + m[0].length, `(${m[3]}`));
+    steps.push({ at: m.index, left: [], base: ownerOf(m[1], m[2]), right: new Set(right) });
   }
   if (merges) {
     steps.push(...mergeSteps(ctx, from, to));
@@ -1316,14 +1325,46 @@ function helperWrites(
 ): boolean {
   return ctx.memo(`batchable-writes:${fn.start}`, () => {
     const body = ctx.text.slice(fn.start, fn.end);
+    // (a logger's writes, `fs.appendFile('agent.log', line)`, store nothing)
+    const writes = (): boolean => {
+      for (const m of ctx.scan(globalCopy(sink), fn.start, fn.end)) {
+        if (!logWrite(ctx, m.index)) {
+          return true;
+        }
+      }
+      return false;
+    };
     return (
-      sink.test(body) ||
+      (sink.test(body) && writes()) ||
       (STORE_NAME.test(fn.name) &&
         HTTP_WRITE.test(body) &&
         !/anthropic\.com|\/v1\/messages\b/.test(body) &&
         !NOTIFY.test(`${fn.name}\n${body}`))
     );
   });
+}
+
+/**
+ * A log's writer: the console, a standard stream, a logger or a log file's handle
+ * (`process.stdout.write(`, `logger.write(`, `log_file.write(`, `runLog.write(`).
+ */
+const LOG_RECEIVER =
+  /(?:^|[^\w$.])(?:console|logging|(?:process|sys)\s*\.\s*std(?:out|err)|logs?|logger|log_?(?:file|fh|handle|stream|f)|LOG(?:_FILE)?|[A-Za-z_$][\w$]*_(?:log|logger|LOG)|[a-z][\w$]*Log(?:ger|File|Stream)?)\s*$/;
+/** A log file as a write's first argument: `'agent.log'`, `LOG_FILE`, `log_path`, `runLogPath`. */
+const LOG_TARGET =
+  /^\s*(?:['"`][^'"`\n]*\.log['"`]|(?:log|LOG)(?:_?(?:file|path|FILE|PATH)|File|Path)\b|[A-Za-z_$][\w$]*_(?:log|LOG)(?:_?(?:file|path|FILE|PATH))?\b|[a-z][\w$]*Log(?:File|Path)\b)/;
+
+/**
+ * Whether the write matched at `at` goes to a log (see {@link LOG_RECEIVER}, {@link LOG_TARGET}):
+ * a record of the run someone reads, not a data store.
+ */
+function logWrite(ctx: FileContext, at: number): boolean {
+  const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  const paren = ctx.text.indexOf('(', at);
+  return (
+    LOG_RECEIVER.test(ctx.text.slice(lineStart, at).replace(/\s*\.\s*$/, '')) ||
+    (paren >= 0 && LOG_TARGET.test(ctx.text.slice(paren + 1, paren + 200)))
+  );
 }
 
 /** A write (or a call of a same-file function whose body writes) whose statement names one of `names`. */
@@ -1338,7 +1379,7 @@ function writesNamed(
   const graph = callGraph(ctx);
   const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
   for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {
-    if (!ctx.inCommentOrString(m.index + m[0].length - 1) && named(m.index)) {
+    if (!ctx.inCommentOrString(m.index + m[0].length - 1) && !logWrite(ctx, m.index) && named(m.index)) {
       return true;
     }
   }

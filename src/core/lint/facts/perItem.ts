@@ -456,7 +456,15 @@ function tableCalls(ctx: FileContext, ref: Node): Node[] {
       .textOf(body)
       .matchAll(new RegExp(`(?<![\\w$.])${fnVar.replace(/\$/g, '\\$')}\\s*\\(`, 'g'))) {
       const callee = ctx.nodeAt(body.startIndex + (c.index ?? 0));
-      if (callee && kind(callee) === 'identifier' && out.length < MAX_SITES) {
+      // (a call made once per entry of the table is no loop over data: only one inside another loop counts)
+      const own = callee ? repetitionAbove(ctx, callee).construct : undefined;
+      if (
+        callee &&
+        kind(callee) === 'identifier' &&
+        own &&
+        own.construct.startIndex !== loop.startIndex &&
+        out.length < MAX_SITES
+      ) {
         out.push(callee);
       }
     }

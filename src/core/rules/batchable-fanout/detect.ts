@@ -61,15 +61,29 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     return; // already batched (also over raw HTTP), or a cloud platform whose batch service is another API
   }
   const reported = new Map<number, PerItem[]>();
-  for (const item of inLoopOrder(ctx, perItemCalls(ctx))) {
-    const r = pastProviders(ctx, item);
-    if (!r || !r.overData || r.kind === 'while') {
-      continue;
+  const items = inLoopOrder(ctx, perItemCalls(ctx))
+    .map((item) => pastProviders(ctx, item))
+    .filter((r): r is PerItem => !!r && r.overData && r.kind !== 'while');
+  // The requests of each loop whose answers feed the next turn (at most 8 a loop).
+  const chains = new Map<number, PerItem[]>();
+  for (const r of items) {
+    const list = chains.get(r.construct.startIndex) ?? [];
+    if (list.length < 8 && dependentChain(ctx, r)) {
+      chains.set(r.construct.startIndex, [...list, r]);
     }
+  }
+  for (const r of items) {
     const earlier = reported.get(r.construct.startIndex) ?? [];
     // (at most 8 requests reported per loop: each compared with those before it)
     if (earlier.length >= 8 || earlier.some((e) => e.call === r.call || feedsOn(ctx, r, e))) {
       continue; // the same request, or a later step of a per-item chain: reported at the first request
+    }
+    // (a step that reads a chained request's answer, `validateAndRetry(batch.questions, regenerate)`
+    // after `batch = await generateBatch(…, existingIds)`, is part of that chain)
+    const placed = (p: PerItem): boolean => !!(stepSite(ctx, p) ?? handedSite(ctx, p));
+    const chained = chains.get(r.construct.startIndex) ?? [];
+    if (chained.some((e) => e.call !== r.call && placed(e) && placed(r) && feedsOn(ctx, r, e))) {
+      continue;
     }
     if (streamed(ctx, r)) {
       continue; // streamed to someone watching
@@ -360,6 +374,12 @@ function inLoopOrder(ctx: FileContext, items: PerItem[]): PerItem[] {
     for (const { start } of name ? ctx.callsOf(name) : []) {
       if (start >= c.startIndex && start < endOf(c) && start < first) {
         first = start;
+      }
+    }
+    // (or where it is handed to a runner in the loop: `validateAndRetry(batch.questions, regenerate)`)
+    for (const use of first === Infinity && name ? ctx.usesOf(name).slice(0, 16) : []) {
+      if (use >= c.startIndex && use < endOf(c) && use < first) {
+        first = use;
       }
     }
     return first === Infinity ? at : first;
@@ -1274,6 +1294,14 @@ function notifies(ctx: FileContext, statement: string, at: number): boolean {
   });
 }
 
+/**
+ * A function from another module named for storing, optionally after a store's name:
+ * `insertRows`, `save_results`, `persist`, `d1Execute`, `dbInsert`, `supaUpsert` (not `update…`,
+ * which also names progress bars and counters, nor `exec`, a shell command).
+ */
+const IMPORTED_STORE =
+  /^(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)(?:Insert|Upsert|Save|Store|Persist|Execute)|(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)_)?(?:insert|upsert|save|store|persist|execute))(?:[A-Z_][\w$]*)?$/;
+
 /** A request to a model API (this one, or another provider's): not a store. */
 const NOT_A_STORE = /anthropic|\/v1\/|completions|\bchat\b|generate/i;
 /** Posting to a chat or a webhook: a notification someone reads as it comes, not a store. */
@@ -1403,6 +1431,10 @@ function writesNamed(
   // A helper's own writes count when they name a result (`self.save()` dumping `self.report`), each helper read once.
   const seen = new Set<number>();
   for (const m of ctx.scan(/(?<![\w$.])(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g, from, to)) {
+    // (a function imported from the project's own store module: `d1Execute(batch)`, `save_rows(rows)`)
+    if (IMPORTED_STORE.test(m[1]) && !graph.byName.has(m[1]) && importsName(ctx, m[1]) && named(m.index)) {
+      return true;
+    }
     for (const fn of graph.byName.get(m[1]) ?? []) {
       if (
         fn.claude.length === 0 &&

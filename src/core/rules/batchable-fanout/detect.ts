@@ -1297,10 +1297,11 @@ function notifies(ctx: FileContext, statement: string, at: number): boolean {
 /**
  * A function from another module named for storing, optionally after a store's name:
  * `insertRows`, `save_results`, `persist`, `d1Execute`, `dbInsert`, `supaUpsert` (not `update…`,
- * which also names progress bars and counters, nor `exec`, a shell command).
+ * which also names progress bars and counters, nor `exec`, a shell command; `execute` only after a
+ * store's name, given the statements by name: a bare `execute('SELECT …')` may read).
  */
 const IMPORTED_STORE =
-  /^(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)(?:Insert|Upsert|Save|Store|Persist|Execute)|(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)_)?(?:insert|upsert|save|store|persist|execute))(?:[A-Z_][\w$]*)?$/;
+  /^(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)(?:Insert|Upsert|Save|Store|Persist|Execute)|(?:d1|db|sql|pg|supa|supabase|mongo|kv)_execute|(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)_)?(?:insert|upsert|save|store|persist))(?:[A-Z_][\w$]*)?$/;
 
 /** A request to a model API (this one, or another provider's): not a store. */
 const NOT_A_STORE = /anthropic|\/v1\/|completions|\bchat\b|generate/i;
@@ -1432,7 +1433,17 @@ function writesNamed(
   const seen = new Set<number>();
   for (const m of ctx.scan(/(?<![\w$.])(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g, from, to)) {
     // (a function imported from the project's own store module: `d1Execute(batch)`, `save_rows(rows)`)
-    if (IMPORTED_STORE.test(m[1]) && !graph.byName.has(m[1]) && importsName(ctx, m[1]) && named(m.index)) {
+    // (a statement text given in place is read by the sink patterns: `execute('SELECT …', [text])` is no write)
+    const literal =
+      /execute/i.test(m[1]) &&
+      /^\s*['"`]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if (
+      IMPORTED_STORE.test(m[1]) &&
+      !literal &&
+      !graph.byName.has(m[1]) &&
+      importsName(ctx, m[1]) &&
+      named(m.index)
+    ) {
       return true;
     }
     for (const fn of graph.byName.get(m[1]) ?? []) {

@@ -381,7 +381,7 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
       if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
         continue;
       }
-      for (const ref of callersOf(ctx, fn, name)) {
+      for (const ref of callersOf(ctx, fn, name).flatMap((r) => [r, ...tableCalls(ctx, r)])) {
         const direct = repetitionAbove(ctx, ref).construct;
         const bound = direct ? undefined : partialRunPerItem(ctx, ref);
         const found = direct ?? appliedPerItem(ctx, ref) ?? bound;
@@ -404,6 +404,72 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
     frontier = next;
   }
   return undefined;
+}
+
+/**
+ * Where a function stored as a value of a dict or list literal is called through a loop over
+ * that table (`models = {'claude': classify}` … `for name, fn in models.items(): … fn(row)`,
+ * `for (const [name, fn] of Object.entries(models))`, `for fn in fns:`): the callees of those
+ * calls. At most {@link MAX_SITES}; the table's uses in the file are read once per reference.
+ */
+function tableCalls(ctx: FileContext, ref: Node): Node[] {
+  const pair = up(ref);
+  const literal =
+    pair && kind(pair) === 'pair' && pair.childForFieldName('value')?.startIndex === ref.startIndex
+      ? up(pair)
+      : pair;
+  const assigned = literal && /^(?:dictionary|object|list|array)$/.test(kind(literal)) ? up(literal) : null;
+  const left =
+    assigned && /^(?:assignment|variable_declarator)$/.test(kind(assigned))
+      ? (assigned.childForFieldName('left') ?? assigned.childForFieldName('name'))
+      : null;
+  if (!literal || !left || kind(left) !== 'identifier') {
+    return [];
+  }
+  const table = ctx.textOf(left).replace(/\$/g, '\\$');
+  const keyed = /^(?:dictionary|object)$/.test(kind(literal));
+  // `models.items()` / `models.values()`, `Object.entries(models)` / `Object.values(models)`, a list itself.
+  const over = keyed
+    ? new RegExp(
+        `^(?:${table}\\s*\\.\\s*(items|values)\\s*\\(\\s*\\)|Object\\s*\\.\\s*(entries|values)\\s*\\(\\s*${table}\\s*\\))$`,
+      )
+    : new RegExp(`^${table}$`);
+  const out: Node[] = [];
+  for (const at of ctx.usesOf(table)) {
+    let loop: Node | null = ctx.nodeAt(at);
+    for (let i = 0; loop && i < 5 && !/^for_(?:in_)?statement$/.test(kind(loop)); i++) {
+      loop = up(loop);
+    }
+    const right = loop?.childForFieldName('right');
+    const m = right ? over.exec(ctx.textOf(right).trim()) : null;
+    const body = loop?.childForFieldName('body');
+    if (!loop || !m || !body || at < right!.startIndex || at >= endOf(right!)) {
+      continue;
+    }
+    const names = ctx.textOf(loop.childForFieldName('left')).match(/[A-Za-z_$][\w$]*/g) ?? [];
+    const bound = names.filter((n) => !/^(?:const|let|var)$/.test(n));
+    const fnVar = (m[1] ?? m[2]) === 'items' || (m[1] ?? m[2]) === 'entries' ? bound[1] : bound[0];
+    if (!fnVar || (keyed && !m[1] && !m[2])) {
+      continue;
+    }
+    for (const c of ctx
+      .textOf(body)
+      .matchAll(new RegExp(`(?<![\\w$.])${fnVar.replace(/\$/g, '\\$')}\\s*\\(`, 'g'))) {
+      const callee = ctx.nodeAt(body.startIndex + (c.index ?? 0));
+      // (a call made once per entry of the table is no loop over data: only one inside another loop counts)
+      const own = callee ? repetitionAbove(ctx, callee).construct : undefined;
+      if (
+        callee &&
+        kind(callee) === 'identifier' &&
+        own &&
+        own.construct.startIndex !== loop.startIndex &&
+        out.length < MAX_SITES
+      ) {
+        out.push(callee);
+      }
+    }
+  }
+  return out;
 }
 
 /** `partial` / `functools.partial`. */

@@ -7,6 +7,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { endOf, enclosingFunction, functionName, kind, up } from '../../lint/syntax';
 import { instanceCalls } from '../../lint/facts/perItem';
+import { callGraph } from '../../lint/facts/callGraph';
 
 /**
  * Web frameworks: a file importing one serves requests, so its fan-outs are live. Python's
@@ -23,6 +24,64 @@ const PY_SERVER =
  * runs it and waits for the answer (a prompt for a choice inside a function does not count).
  */
 const TOP_LEVEL_INPUT = /^[A-Za-z_]\w*[ \t]*=[ \t]*input[ \t]*\(/gm;
+
+/**
+ * Reading what a user types: `input(`, prompt_toolkit's `prompt_async(` / `session.prompt(`,
+ * rich's `Prompt.ask(`, click/typer's `prompt(`, questionary/inquirer, `aioconsole.ainput(`;
+ * Node's `rl.question(` / `readline.question(`, `readlineSync.question(`.
+ */
+const USER_READ =
+  /(?:^|[^\w$.])(?:input|ainput|prompt_async|raw_input)\s*\(|\b(?:session|Prompt|Confirm|IntPrompt|click|typer|inquirer|questionary(?:\s*\.\s*\w+)?|prompt_toolkit|pt)\s*\.\s*(?:prompt|ask|prompt_async)\s*\(|\b(?:rl|readline|readlineSync|reader|iface|cli)\s*\.\s*question\s*\(/;
+
+/**
+ * Whether an entry function (or the top level) reads what its user types in a `while` loop,
+ * itself or through a same-file function that does (`while True: user_input = await
+ * get_user_input()` around `session.prompt_async(...)`): an interactive session whose user
+ * waits for each answer, not a data job. A single question before a job (`input("Proceed?")`)
+ * is not one.
+ */
+function readsUserEachTurn(ctx: FileContext): boolean {
+  return ctx.memo('batchable-repl', () => {
+    const graph = callGraph(ctx);
+    const readers = new Set<string>();
+    for (const f of graph.functions) {
+      if (
+        /^[A-Za-z_$][\w$]*$/.test(f.name) &&
+        USER_READ.test(ctx.text.slice(f.start, Math.min(f.end, f.start + 4000)))
+      ) {
+        readers.add(f.name);
+      }
+    }
+    const names = [...readers].map((n) => n.replace(/\$/g, '\\$'));
+    const read = new RegExp(
+      USER_READ.source +
+        (names.length ? `|(?<![\\w$.])(?:(?:self|this)\\s*\\.\\s*)?(?:${names.join('|')})\\s*\\(` : ''),
+      'g',
+    );
+    for (const m of ctx.scan(read)) {
+      const at = m.index + m[0].search(/[\w$]/);
+      if (ctx.inCommentOrString(at) || isDefinition(ctx, at)) {
+        continue;
+      }
+      const node = ctx.nodeAt(at);
+      const fn = node ? enclosingFunction(node) : null;
+      if (fn && readers.has(functionName(fn, ctx.text) ?? '')) {
+        continue; // the reader itself
+      }
+      let loop: Node | null = null;
+      for (let n = node ? up(node) : null; n && n.startIndex !== fn?.startIndex; n = up(n)) {
+        if (kind(n) === 'while_statement') {
+          loop = n;
+          break;
+        }
+      }
+      if (loop && (!fn || entryFunction(ctx, fn))) {
+        return true;
+      }
+    }
+    return false;
+  });
+}
 
 /** Names of entry functions. */
 const ENTRY_NAMES = /^(?:main|_main|cli|run_cli|script)$/;
@@ -43,7 +102,7 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
   if (servesRequests(ctx)) {
     return cronRoute(ctx);
   }
-  if (ctx.python && !ctx.scan(TOP_LEVEL_INPUT).next().done) {
+  if ((ctx.python && !ctx.scan(TOP_LEVEL_INPUT).next().done) || readsUserEachTurn(ctx)) {
     return undefined;
   }
   return reachedOffline(ctx, node) ?? writesFiles(ctx, node);

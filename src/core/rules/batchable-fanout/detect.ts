@@ -61,15 +61,29 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     return; // already batched (also over raw HTTP), or a cloud platform whose batch service is another API
   }
   const reported = new Map<number, PerItem[]>();
-  for (const item of inLoopOrder(ctx, perItemCalls(ctx))) {
-    const r = pastProviders(ctx, item);
-    if (!r || !r.overData || r.kind === 'while') {
-      continue;
+  const items = inLoopOrder(ctx, perItemCalls(ctx))
+    .map((item) => pastProviders(ctx, item))
+    .filter((r): r is PerItem => !!r && r.overData && r.kind !== 'while');
+  // The requests of each loop whose answers feed the next turn (at most 8 a loop).
+  const chains = new Map<number, PerItem[]>();
+  for (const r of items) {
+    const list = chains.get(r.construct.startIndex) ?? [];
+    if (list.length < 8 && dependentChain(ctx, r)) {
+      chains.set(r.construct.startIndex, [...list, r]);
     }
+  }
+  for (const r of items) {
     const earlier = reported.get(r.construct.startIndex) ?? [];
     // (at most 8 requests reported per loop: each compared with those before it)
     if (earlier.length >= 8 || earlier.some((e) => e.call === r.call || feedsOn(ctx, r, e))) {
       continue; // the same request, or a later step of a per-item chain: reported at the first request
+    }
+    // (a step that reads a chained request's answer, `validateAndRetry(batch.questions, regenerate)`
+    // after `batch = await generateBatch(…, existingIds)`, is part of that chain)
+    const placed = (p: PerItem): boolean => !!(stepSite(ctx, p) ?? handedSite(ctx, p));
+    const chained = chains.get(r.construct.startIndex) ?? [];
+    if (chained.some((e) => e.call !== r.call && placed(e) && placed(r) && feedsOn(ctx, r, e))) {
+      continue;
     }
     if (streamed(ctx, r)) {
       continue; // streamed to someone watching
@@ -360,6 +374,12 @@ function inLoopOrder(ctx: FileContext, items: PerItem[]): PerItem[] {
     for (const { start } of name ? ctx.callsOf(name) : []) {
       if (start >= c.startIndex && start < endOf(c) && start < first) {
         first = start;
+      }
+    }
+    // (or where it is handed to a runner in the loop: `validateAndRetry(batch.questions, regenerate)`)
+    for (const use of first === Infinity && name ? ctx.usesOf(name).slice(0, 16) : []) {
+      if (use >= c.startIndex && use < endOf(c) && use < first) {
+        first = use;
       }
     }
     return first === Infinity ? at : first;
@@ -744,7 +764,7 @@ function firstAtOrAfter(list: ReadonlyArray<{ at: number }>, offset: number): nu
 /** A write whose line names one of `names` (`json.dump(results, f)`, `writeFileSync(p, JSON.stringify(labels))`). */
 function hasSink(ctx: FileContext, sink: RegExp, from: number, to: number, names: Set<string>): boolean {
   for (const m of ctx.scan(globalCopy(sink), from, to)) {
-    if (ctx.inCommentOrString(m.index + m[0].length - 1)) {
+    if (ctx.inCommentOrString(m.index + m[0].length - 1) || logWrite(ctx, m.index)) {
       continue;
     }
     const lineEnd = ctx.text.indexOf('\n', m.index);
@@ -861,12 +881,30 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
   const scope = enclosingFunction(r.construct);
   if (response) {
     const end = r.via && callFn ? endOf(callFn) : endOf(r.construct);
-    if (storesDerived(ctx, r.call.node.startIndex, end, new Set([response]))) {
+    const outer = r.via ? undefined : outermostLoop(r.construct);
+    // (what the loop collects the answers into, `claude_rows.append(post)`, for after it)
+    const kept = new Set<string>();
+    if (
+      storesDerived(
+        ctx,
+        r.call.node.startIndex,
+        end,
+        new Set([response]),
+        new Set(),
+        outer ? kept : undefined,
+      )
+    ) {
       return true;
+    }
+    // Collected in the loop, handed after it to a same-file helper that writes
+    // (`merge_labeled(human_rows, claude_rows, OUTPUT_PATH)`).
+    if (outer === r.construct && kept.size > 0) {
+      if (storesDerived(ctx, endOf(outer), scope ? endOf(scope) : ctx.text.length, kept)) {
+        return true;
+      }
     }
     // A loop inside a per-item loop (`for i in range(n)` samples per instance): what the outer
     // loop collects (`new_json.append(instance)`) is written after it.
-    const outer = r.via ? undefined : outermostLoop(r.construct);
     if (outer && outer !== r.construct) {
       const held = new Set<string>();
       if (
@@ -914,6 +952,13 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
     if (result && scope && hop.startIndex >= scope.startIndex && hop.startIndex < endOf(scope)) {
       seeds.add(result);
       from = Math.min(from, hop.startIndex);
+      continue;
+    }
+    // (a function between the loop and the request stores what it got back: `content = await
+    // generate(intent)` then `await savePage(intent, content)` in `processIntent`)
+    const between = result ? enclosingFunction(hop) : null;
+    if (between && storesDerived(ctx, hop.startIndex, endOf(between), new Set([result as string]))) {
+      return true;
     }
   }
   return (
@@ -1022,8 +1067,10 @@ function deriveNames(
     }
   }
   // `rows.append(row)`, `self.report["answers"].append({...})`, `seen.set(id, answer)`
+  // (through the lines its arguments span: `messages.append({\n "text": text,\n })`, `buf.push(\n `…${r.summary}`\n)`)
   for (const m of text.matchAll(MUTATE)) {
-    steps.push({ at: m.index, left: [], base: ownerOf(m[1], m[2]), right: new Set(identifiers(m[3])) });
+    const right = identifiers(wholeRight(text, m.index + m[0].length, `(${m[3]}`));
+    steps.push({ at: m.index, left: [], base: ownerOf(m[1], m[2]), right: new Set(right) });
   }
   if (merges) {
     steps.push(...mergeSteps(ctx, from, to));
@@ -1190,8 +1237,11 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
   for (const site of sites) {
     const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
     const bare = new Set<string>();
+    // (names, not words of the prompt text: `For each article, …` in a template)
     for (const m of ctx.textOf(args).matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?=\s*[,)}\]]|\s*$)/g)) {
-      bare.add(m[1]);
+      if (args && !ctx.inCommentOrString(args.startIndex + (m.index ?? 0))) {
+        bare.add(m[1]);
+      }
     }
     // Set fresh in the turn, before the call: not carried over.
     for (const m of ctx.text.slice(loop.startIndex, site.startIndex).matchAll(ASSIGN)) {
@@ -1244,6 +1294,15 @@ function notifies(ctx: FileContext, statement: string, at: number): boolean {
   });
 }
 
+/**
+ * A function from another module named for storing, optionally after a store's name:
+ * `insertRows`, `save_results`, `persist`, `d1Execute`, `dbInsert`, `supaUpsert` (not `update…`,
+ * which also names progress bars and counters, nor `exec`, a shell command; `execute` only after a
+ * store's name, given the statements by name: a bare `execute('SELECT …')` may read).
+ */
+const IMPORTED_STORE =
+  /^(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)(?:Insert|Upsert|Save|Store|Persist|Execute)|(?:d1|db|sql|pg|supa|supabase|mongo|kv)_execute|(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)_)?(?:insert|upsert|save|store|persist))(?:[A-Z_][\w$]*)?$/;
+
 /** A request to a model API (this one, or another provider's): not a store. */
 const NOT_A_STORE = /anthropic|\/v1\/|completions|\bchat\b|generate/i;
 /** Posting to a chat or a webhook: a notification someone reads as it comes, not a store. */
@@ -1295,14 +1354,46 @@ function helperWrites(
 ): boolean {
   return ctx.memo(`batchable-writes:${fn.start}`, () => {
     const body = ctx.text.slice(fn.start, fn.end);
+    // (a logger's writes, `fs.appendFile('agent.log', line)`, store nothing)
+    const writes = (): boolean => {
+      for (const m of ctx.scan(globalCopy(sink), fn.start, fn.end)) {
+        if (!logWrite(ctx, m.index)) {
+          return true;
+        }
+      }
+      return false;
+    };
     return (
-      sink.test(body) ||
+      (sink.test(body) && writes()) ||
       (STORE_NAME.test(fn.name) &&
         HTTP_WRITE.test(body) &&
         !/anthropic\.com|\/v1\/messages\b/.test(body) &&
         !NOTIFY.test(`${fn.name}\n${body}`))
     );
   });
+}
+
+/**
+ * A log's writer: the console, a standard stream, a logger or a log file's handle
+ * (`process.stdout.write(`, `logger.write(`, `log_file.write(`, `runLog.write(`).
+ */
+const LOG_RECEIVER =
+  /(?:^|[^\w$.])(?:console|logging|(?:process|sys)\s*\.\s*std(?:out|err)|logs?|logger|log_?(?:file|fh|handle|stream|f)|LOG(?:_FILE)?|[A-Za-z_$][\w$]*_(?:log|logger|LOG)|[a-z][\w$]*Log(?:ger|File|Stream)?)\s*$/;
+/** A log file as a write's first argument: `'agent.log'`, `LOG_FILE`, `log_path`, `runLogPath`. */
+const LOG_TARGET =
+  /^\s*(?:['"`][^'"`\n]*\.log['"`]|(?:log|LOG)(?:_?(?:file|path|FILE|PATH)|File|Path)\b|[A-Za-z_$][\w$]*_(?:log|LOG)(?:_?(?:file|path|FILE|PATH))?\b|[a-z][\w$]*Log(?:File|Path)\b)/;
+
+/**
+ * Whether the write matched at `at` goes to a log (see {@link LOG_RECEIVER}, {@link LOG_TARGET}):
+ * a record of the run someone reads, not a data store.
+ */
+function logWrite(ctx: FileContext, at: number): boolean {
+  const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  const paren = ctx.text.indexOf('(', at);
+  return (
+    LOG_RECEIVER.test(ctx.text.slice(lineStart, at).replace(/\s*\.\s*$/, '')) ||
+    (paren >= 0 && LOG_TARGET.test(ctx.text.slice(paren + 1, paren + 200)))
+  );
 }
 
 /** A write (or a call of a same-file function whose body writes) whose statement names one of `names`. */
@@ -1317,7 +1408,7 @@ function writesNamed(
   const graph = callGraph(ctx);
   const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
   for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {
-    if (!ctx.inCommentOrString(m.index + m[0].length - 1) && named(m.index)) {
+    if (!ctx.inCommentOrString(m.index + m[0].length - 1) && !logWrite(ctx, m.index) && named(m.index)) {
       return true;
     }
   }
@@ -1341,6 +1432,20 @@ function writesNamed(
   // A helper's own writes count when they name a result (`self.save()` dumping `self.report`), each helper read once.
   const seen = new Set<number>();
   for (const m of ctx.scan(/(?<![\w$.])(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g, from, to)) {
+    // (a function imported from the project's own store module: `d1Execute(batch)`, `save_rows(rows)`)
+    // (a statement text given in place is read by the sink patterns: `execute('SELECT …', [text])` is no write)
+    const literal =
+      /execute/i.test(m[1]) &&
+      /^\s*['"`]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if (
+      IMPORTED_STORE.test(m[1]) &&
+      !literal &&
+      !graph.byName.has(m[1]) &&
+      importsName(ctx, m[1]) &&
+      named(m.index)
+    ) {
+      return true;
+    }
     for (const fn of graph.byName.get(m[1]) ?? []) {
       if (
         fn.claude.length === 0 &&

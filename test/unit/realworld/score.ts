@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh10`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh11`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -43,6 +43,7 @@ export const SPLITS = [
   'fresh8',
   'fresh9',
   'fresh10',
+  'fresh11',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -130,24 +130,24 @@ export function statusItem(page: Page) {
 
 /** Opens a workspace file with Go to File, as a user would, and returns its editor. */
 export async function openFile(page: Page, name: string) {
-  // A file written a moment ago may not be in Go to File's index yet: close the picker and
-  // ask again, as a user would, until it is listed.
+  // A file written a moment ago may not be in Go to File's index yet, and on a busy machine
+  // Enter can land before the picker has settled on the row: close the picker and ask again,
+  // as a user would, until the file's editor is open.
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  const editor = page.locator(`.monaco-editor[data-uri$="${name}"]`).first();
   for (let attempt = 0; ; attempt++) {
     await runCommand(page, 'Go to File');
     await page.keyboard.type(name);
     try {
       await row.waitFor({ timeout: 10_000 });
-      break;
+      await page.keyboard.press('Enter');
+      await editor.waitFor({ timeout: 15_000 });
+      return editor;
     } catch (err) {
       if (attempt >= 3) throw err;
       await page.keyboard.press('Escape');
     }
   }
-  await page.keyboard.press('Enter');
-  const editor = page.locator(`.monaco-editor[data-uri$="${name}"]`).first();
-  await editor.waitFor({ timeout: 15_000 });
-  return editor;
 }
 
 /**

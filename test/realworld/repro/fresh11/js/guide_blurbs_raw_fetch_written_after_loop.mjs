@@ -12,13 +12,9 @@ const KEY = process.env.ANTHROPIC_API_KEY // expect-not: hardcoded-api-key
 
 async function askHaiku(text) {
   const res = await fetch('https://api.anthropic.com/v1/messages', { // expect: batchable-fanout; expect-not: model-routing, missing-max-tokens, nonstreaming-max-tokens, uncached-prompt
-    method: 'POST',
+    body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 180, messages: [{ role: 'user', content: text }] }),
     headers: { 'x-api-key': KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
-    body: JSON.stringify({
-      model: 'claude-haiku-4-5',
-      max_tokens: 180,
-      messages: [{ role: 'user', content: text }],
-    }),
+    method: 'POST',
   })
   const body = await res.json()
   if (!res.ok) throw new Error(`request failed with ${res.status}`)

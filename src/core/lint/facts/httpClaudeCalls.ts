@@ -8,11 +8,12 @@ import {
   kind,
   lastSegment,
   positionalArgs,
+  stringValue,
   unwrap,
   up,
 } from '../syntax';
 import { keywordParams } from './arguments';
-import { assignedValues } from './functions';
+import { assignedValues, lastAssignedValue } from './functions';
 import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
 
@@ -36,23 +37,19 @@ const SEND_HINT = /\b(?:post|fetch|request)\b/g;
  * `requests.post("https://api.anthropic.com/v1/messages", ...)`, `httpx.post(URL, ...)`,
  * `session.post(...)`, `axios.post(...)`, `fetch(URL, {...})`, `request(URL, {...})`. Recognised only by the
  * endpoint: the first argument (Python: or `url=`) is a string ending in `/v1/messages` (not `/v1/messages/batches`,
- * not `count_tokens`), or a same-file name assigned one. Files without the text `/v1/messages`
- * are not read further. Found once per file.
+ * not `count_tokens`), or a same-file name assigned one; or the request goes through a client instance
+ * whose base URL reaches the endpoint (see `baseUrlInstances`: `api.post('', body)` on
+ * `axios.create({ baseURL: 'https://api.anthropic.com/v1/messages' })`). Files without the text
+ * `/v1/messages`, `anthropic-version` or `api.anthropic.com` are not read further. Found once per file.
  */
 export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
   return ctx.memo('http-claude-calls', () => {
     const out: ClaudeCall[] = [];
     const versioned = ctx.text.includes('anthropic-version');
-    if (!ctx.text.includes('/v1/messages') && !versioned) {
+    if (!ctx.text.includes('/v1/messages') && !versioned && !ctx.text.includes('api.anthropic.com')) {
       return out;
     }
-    // `ANTHROPIC_URL = "https://api.anthropic.com/v1/messages"`, `const url = \`${base}/v1/messages\``.
-    const names = new Set<string>();
-    for (const m of ctx.scanLines(...ENDPOINT_ASSIGNMENT)) {
-      if (!ctx.inCommentOrString(m.index)) {
-        names.add(m[1]);
-      }
-    }
+    const names = endpointNames(ctx);
     // (`request(URL, …)`: a same-file wrapper of `https.request`, or a library's `request`)
     for (const m of ctx.scanFromHint(SEND_CALL, SEND_HINT)) {
       const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
@@ -65,7 +62,8 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
         !first ||
         !(
           (isMessagesEndpoint(ctx.textOf(first), kind(first), names) ||
-            (versioned && sendsAnthropicHeaders(ctx, call, first))) &&
+            (versioned && sendsAnthropicHeaders(ctx, call, first)) ||
+            instanceEndpoint(ctx, fn, first)) &&
           !localOtherUrl(ctx, first)
         )
       ) {
@@ -99,6 +97,159 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
       out.push(rawHttpCall(call, callee(call) ?? call));
     }
     return seen.size > 0 ? out.sort((a, b) => a.node.startIndex - b.node.startIndex) : out;
+  });
+}
+
+/** How a client instance's base URL reaches the Messages endpoint. */
+type BaseUrlKind = 'endpoint' | 'api' | 'root' | 'other';
+
+/** An HTTP client instance created with a base URL (see `baseUrlInstances`). */
+interface BaseUrlInstance {
+  /** Where the creating call starts. */
+  at: number;
+  base: BaseUrlKind;
+  /** Whether a request through it throws on an error status (axios, got, ky; not httpx, aiohttp). */
+  throws: boolean;
+}
+
+/** A base-URL option given to an HTTP client's constructor (`baseURL:`, `prefixUrl:`, `base_url=`). */
+const BASE_URL_OPTION = /\b(?:baseURL|baseUrl|prefixUrl|prefix_url|base_url)[ \t]*[:=]/g;
+
+/**
+ * Constructors of HTTP clients that take a base URL: `axios.create`, `got.extend`, `ky.create` /
+ * `ky.extend` (these throw on an error status), `httpx.Client` / `httpx.AsyncClient`,
+ * `aiohttp.ClientSession`, requests-toolbelt's `BaseUrlSession` (these do not). Not an SDK
+ * client (`new Anthropic({ baseURL })`, `anthropic.Client(base_url=…)`).
+ */
+const CLIENT_FACTORY =
+  /^(?:(axios|got|ky)\.(?:create|extend)|(?:httpx\.)?(?:Async)?Client|(?:aiohttp\.)?ClientSession|(?:[\w.]*\.)?BaseUrlSession)$/;
+
+/**
+ * Where a base URL points: the Messages endpoint itself (`https://api.anthropic.com/v1/messages`,
+ * or a name assigned it), Anthropic's `/v1` (`https://api.anthropic.com/v1`), its root
+ * (`https://api.anthropic.com`), or elsewhere. A name's value is its last same-file assignment
+ * before the use; `process.env.X || 'https://…'` is read from its literal.
+ */
+function baseUrlKind(ctx: FileContext, value: Node, names: Set<string>): BaseUrlKind {
+  let v: Node | null = unwrap(value);
+  if (v && /^(?:binary_expression|boolean_operator)$/.test(kind(v))) {
+    v = unwrap(v.childForFieldName('right'));
+  }
+  if (!v) {
+    return 'other';
+  }
+  const k = kind(v);
+  if ((k === 'identifier' || k === 'member_expression' || k === 'attribute') && !names.has(lastSegment(ctx.textOf(v)))) {
+    const assigned = k === 'identifier' ? lastAssignedValue(ctx, ctx.textOf(v), 0, v.startIndex) : null;
+    v = (assigned ? unwrap(assigned) : null) ?? v;
+  }
+  const text = ctx.textOf(v);
+  if (isMessagesEndpoint(text, kind(v), names)) {
+    return 'endpoint';
+  }
+  const literal = stringValue(v, ctx.text) ?? '';
+  return /^https:\/\/api\.anthropic\.com\/v1\/?$/.test(literal)
+    ? 'api'
+    : /^https:\/\/api\.anthropic\.com\/?$/.test(literal)
+      ? 'root'
+      : 'other';
+}
+
+/**
+ * The file's HTTP client instances created with a base URL, by the last segment of the name
+ * they are assigned to (`const api = axios.create({ baseURL: … })`, `self.http = httpx.Client(base_url=…)`,
+ * `async with httpx.AsyncClient(base_url=…) as client:`). Found once per file from the base-URL options' text.
+ */
+function baseUrlInstances(ctx: FileContext): Map<string, BaseUrlInstance[]> {
+  return ctx.memo('base-url-instances', () => {
+    const names = endpointNames(ctx);
+    const out = new Map<string, BaseUrlInstance[]>();
+    for (const m of ctx.scan(BASE_URL_OPTION)) {
+      if (ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      const option = up(ctx.nodeAt(m.index));
+      const list = option && /^(?:pair|keyword_argument)$/.test(kind(option)) ? up(option) : null;
+      const args = list && kind(list) === 'object' ? up(list) : list;
+      const call = args && /^(?:arguments|argument_list)$/.test(kind(args)) ? up(args) : null;
+      const fn = call && isCall(call) ? callee(call) : null;
+      const factory = fn ? CLIENT_FACTORY.exec(ctx.textOf(fn)) : null;
+      const value = option?.childForFieldName('value') ?? null;
+      if (!call || !factory || !value) {
+        continue;
+      }
+      const holder = up(call);
+      const hk = holder ? kind(holder) : '';
+      const left =
+        hk === 'variable_declarator' || hk === 'public_field_definition'
+          ? holder?.childForFieldName('name')
+          : hk === 'field_definition'
+            ? holder?.childForFieldName('property')
+            : hk === 'assignment' || hk === 'assignment_expression'
+              ? holder?.childForFieldName('left')
+              : hk === 'as_pattern'
+                ? holder?.childForFieldName('alias')
+                : null;
+      if (!left) {
+        continue;
+      }
+      const name = lastSegment(ctx.textOf(left).trim());
+      const list2 = out.get(name) ?? [];
+      list2.push({ at: call.startIndex, base: baseUrlKind(ctx, value, names), throws: !!factory[1] });
+      out.set(name, list2);
+    }
+    return out;
+  });
+}
+
+/** The instance a request is sent through (`api.post(…)`), or null: its one base, else the nearest creation before. */
+function instanceOf(ctx: FileContext, fn: Node): BaseUrlInstance | null {
+  const receiver = fn.childForFieldName('object');
+  const made = receiver ? baseUrlInstances(ctx).get(lastSegment(ctx.textOf(receiver))) : undefined;
+  if (!made) {
+    return null;
+  }
+  if (made.every((i) => i.base === made[0].base)) {
+    return made[0];
+  }
+  return made.filter((i) => i.at < fn.startIndex).pop() ?? null;
+}
+
+/**
+ * A request through a client instance whose base URL reaches the Messages endpoint: the path is
+ * empty (`''`, `'/'`) on a base that is the endpoint, `messages` on Anthropic's `/v1`,
+ * `v1/messages` on its root (a path with a leading `/v1/messages` is read as the endpoint anyway).
+ */
+function instanceEndpoint(ctx: FileContext, fn: Node, url: Node): boolean {
+  const path = stringValue(url, ctx.text);
+  const instance = path === undefined ? null : instanceOf(ctx, fn);
+  return (
+    !!instance &&
+    ((instance.base === 'endpoint' && /^\/?$/.test(path as string)) ||
+      (instance.base === 'api' && /^\/?messages\/?$/.test(path as string)) ||
+      (instance.base === 'root' && /^\/?v1\/messages\/?$/.test(path as string)))
+  );
+}
+
+/**
+ * Whether a raw-HTTP Messages request goes through a client instance that throws on an error
+ * status (axios, got, ky), so a 429 reaches the code around it as an error.
+ */
+export function throwsThroughInstance(ctx: FileContext, call: ClaudeCall): boolean {
+  const instance = instanceOf(ctx, call.callee);
+  return !!instance && instance.throws;
+}
+
+/** Names assigned the endpoint: `ANTHROPIC_URL = "https://api.anthropic.com/v1/messages"`, `const url = \`${base}/v1/messages\``. */
+function endpointNames(ctx: FileContext): Set<string> {
+  return ctx.memo('endpoint-names', () => {
+    const names = new Set<string>();
+    for (const m of ctx.scanLines(...ENDPOINT_ASSIGNMENT)) {
+      if (!ctx.inCommentOrString(m.index)) {
+        names.add(m[1]);
+      }
+    }
+    return names;
   });
 }
 

@@ -139,7 +139,10 @@ function baseUrlKind(ctx: FileContext, value: Node, names: Set<string>): BaseUrl
     return 'other';
   }
   const k = kind(v);
-  if ((k === 'identifier' || k === 'member_expression' || k === 'attribute') && !names.has(lastSegment(ctx.textOf(v)))) {
+  if (
+    (k === 'identifier' || k === 'member_expression' || k === 'attribute') &&
+    !names.has(lastSegment(ctx.textOf(v)))
+  ) {
     const assigned = k === 'identifier' ? lastAssignedValue(ctx, ctx.textOf(v), 0, v.startIndex) : null;
     v = (assigned ? unwrap(assigned) : null) ?? v;
   }

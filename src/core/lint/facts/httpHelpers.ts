@@ -3,7 +3,7 @@ import type { FileContext } from '../context';
 import { endOf, isCall, kind, namedChildren, positionalArgs, unwrap, up } from '../syntax';
 import type { ClaudeCall } from './calls';
 import { callGraph, claudeTarget, functionAt, type LocalFunction, siteCall, sitesWithin } from './callGraph';
-import { ENDPOINT_ASSIGNMENT, httpClaudeCalls, rawHttpCall } from './httpClaudeCalls';
+import { ENDPOINT_ASSIGNMENT, httpClaudeCalls, rawHttpCall, throwsThroughInstance } from './httpClaudeCalls';
 import { callOpeningAt } from './otherClaudeCalls';
 
 /**
@@ -13,7 +13,7 @@ import { callOpeningAt } from './otherClaudeCalls';
  * - the Messages endpoint built as a urllib `Request("https://api.anthropic.com/v1/messages", …)`
  *   (sent by `urlopen`, which raises `HTTPError` on a 429);
  * - same-file functions that send a raw-HTTP Messages request and raise on an HTTP error
- *   (`if (!res.ok) throw …`, `raise_for_status()`, `urlopen`, axios), so a loop around a call of
+ *   (`if (!res.ok) throw …`, `raise_for_status()`, `urlopen`, axios or an axios/got/ky instance), so a loop around a call of
  *   them retries a 429;
  * - functions picked from a same-file table of functions (`fn = PROVIDERS[name]` then `fn(…)`,
  *   `HANDLERS[name](…)`) where a function of the table reaches Claude.
@@ -78,7 +78,12 @@ export function httpClaudeHelpers(ctx: FileContext): Map<LocalFunction, ClaudeCa
       }
       const callee = ctx.textOf(c.callee);
       const after = ctx.text.slice(endOf(c.node), Math.min(fn.end, endOf(c.node) + 2000));
-      if (/^Request$|\.Request$/.test(callee) || /\baxios\b/.test(callee) || RAISES.test(after)) {
+      if (
+        /^Request$|\.Request$/.test(callee) ||
+        /\baxios\b/.test(callee) ||
+        throwsThroughInstance(ctx, c) ||
+        RAISES.test(after)
+      ) {
         out.set(fn, c);
       }
     }

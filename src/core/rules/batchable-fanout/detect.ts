@@ -317,8 +317,8 @@ const TIMING_NAME =
 /** A statistic taken over values: `.mean()`, `statistics.median(`, `np.percentile(`, `sorted(`. */
 const TIMING_STAT =
   /\.\s*(?:mean|median|std|describe|quantile)\s*\(|\b(?:mean|fmean|median|stdev|pstdev|percentile|quantile|sorted|average)\s*\(/;
-/** A timing's name: `latency_s`, `elapsed`, `duration`, `opus_time`, `wall`. */
-const TIMING_WORD = /latenc|elapsed|duration|_time\b|\btime_|\bwall/i;
+/** A timing's name: `latency_s`, `elapsed`, `duration`, `opus_time`, `wall`, `seconds`, `time`. */
+const TIMING_WORD = /latenc|elapsed|duration|_time\b|\btime_|\bwall|\bseconds\b|\btime\b/i;
 
 /**
  * Whether a `messages.stream(...)` call is read only for its final message or text
@@ -1054,7 +1054,16 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
     // (a function between the loop and the request stores what it got back: `content = await
     // generate(intent)` then `await savePage(intent, content)` in `processIntent`)
     const between = result ? enclosingFunction(hop) : null;
-    if (between && storesDerived(ctx, hop.startIndex, endOf(between), new Set([result as string]))) {
+    const held = new Set<string>();
+    if (
+      between &&
+      storesDerived(ctx, hop.startIndex, endOf(between), new Set([result as string]), new Set(), held)
+    ) {
+      return true;
+    }
+    // (or writes it into an object its caller handed it, `found[item["key"]] = …` in a worker
+    // given `found`, which the caller stores after the fan-out)
+    if (between && held.size > 0 && scope && handedBackStored(ctx, between, held, r, scope)) {
       return true;
     }
   }
@@ -1062,6 +1071,47 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
     seeds.size + into.size > 0 &&
     storesDerived(ctx, from, scope ? endOf(scope) : ctx.text.length, seeds, into)
   );
+}
+
+/**
+ * Whether a function between the loop and the request writes an answer into one of its
+ * parameters (`held`) whose argument, where the fan-out calls it, the fan-out's function
+ * stores after it: `tidy_slice(client, gate, rows, found)` filling `found[key]`, then
+ * `writer.writerow({…: found.get(id)})`.
+ */
+function handedBackStored(
+  ctx: FileContext,
+  between: Node,
+  held: Set<string>,
+  r: PerItem,
+  scope: Node,
+): boolean {
+  const name = functionName(between, ctx.text);
+  const def = name
+    ? callGraph(ctx)
+        .byName.get(name)
+        ?.find((f) => f.start === between.startIndex)
+    : undefined;
+  if (!def || !name) {
+    return false;
+  }
+  const skip = ctx.python && /^(?:self|cls)$/.test(def.params[0] ?? '') ? 1 : 0;
+  const indexes = def.params.map((p, i) => (held.has(p) ? i - skip : -1)).filter((i) => i >= 0);
+  const given = new Set<string>();
+  for (const { start, paren } of indexes.length ? ctx.callsOf(name).slice(0, 16) : []) {
+    if (start < r.construct.startIndex || start >= endOf(r.construct)) {
+      continue;
+    }
+    const call = callAround(ctx.nodeAt(paren) ?? r.construct);
+    const args = call ? positionalArgs(call) : [];
+    for (const i of indexes) {
+      const arg = args[i] ? unwrap(args[i]) : null;
+      if (arg && kind(arg) === 'identifier') {
+        given.add(ctx.textOf(arg));
+      }
+    }
+  }
+  return given.size > 0 && storesDerived(ctx, endOf(r.construct), endOf(scope), given);
 }
 
 /**

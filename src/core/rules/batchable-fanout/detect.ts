@@ -61,7 +61,11 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     return; // already batched (also over raw HTTP), or a cloud platform whose batch service is another API
   }
   const reported = new Map<number, PerItem[]>();
-  const items = inLoopOrder(ctx, perItemCalls(ctx))
+  // (a `messages.stream` call counts when only its final message is read: nobody watches the tokens)
+  const items = inLoopOrder(
+    ctx,
+    perItemCalls(ctx, true).filter((r) => r.call.method !== 'stream' || finalOnly(ctx, r.call.node)),
+  )
     .map((item) => pastProviders(ctx, item))
     .filter((r): r is PerItem => !!r && r.overData && r.kind !== 'while');
   // The requests of each loop whose answers feed the next turn (at most 8 a loop).
@@ -94,8 +98,8 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     if (overModelAnswer(ctx, r.construct)) {
       continue; // over the items a Claude answer just listed: a few, each next step waiting on the first answer
     }
-    if (timed(ctx, r.call.node) || timedInTurn(ctx, r)) {
-      continue; // a latency benchmark: each call's own wall time is what is recorded, which a batch cannot give
+    if ((timed(ctx, r.call.node) || timedInTurn(ctx, r)) && timingStudied(ctx)) {
+      continue; // a latency benchmark: each call's own wall time is what is studied, which a batch cannot give
     }
     const where = offlineContext(ctx, r.construct);
     if (!where || polled(ctx, r.construct) || !collectedAndStored(ctx, r)) {
@@ -120,7 +124,11 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       end: endOf(r.call.callee),
       message:
         `Stored results, nobody waiting live: send this fan-out as a Message Batch at half the price. ` +
-        `This ${what(r)} in ${where} sends one Claude request per item and stores the results. The Message Batches API takes up to 100,000 such requests at once, bills them at ` +
+        `This ${what(r)} in ${where} sends one Claude request per item` +
+        (r.call.method === 'stream'
+          ? ' (a stream whose tokens nobody watches: only its final message is read)'
+          : '') +
+        ` and stores the results. The Message Batches API takes up to 100,000 such requests at once, bills them at ` +
         `${BATCH_PERCENT}% of the standard price and draws on its own rate limits (not the Messages RPM/ITPM/OTPM ` +
         `that a loop like this exhausts); most batches end within an hour, all within 24 h.` +
         (effect
@@ -287,6 +295,80 @@ function timedInTurn(ctx: FileContext, r: PerItem): boolean {
   );
 }
 
+/**
+ * The file studies the timings it records: a statistic over them (`df['opus_time'].mean()`,
+ * `sorted(r["latency_s"] for r in ok)`) or a name for one (`median_latency_s`, `wall_clock_s`,
+ * `throughput`, `ttft`). A latency kept only as a column next to each answer (`"latency_ms":
+ * latency_ms` in a study's CSV row) is metadata: the answers are what the run is for.
+ */
+function timingStudied(ctx: FileContext): boolean {
+  return ctx.memo('batchable-timing-studied', () => {
+    const text = stripComments(ctx.text);
+    return (
+      TIMING_NAME.test(text) ||
+      text.split('\n').some((line) => TIMING_STAT.test(line) && TIMING_WORD.test(line))
+    );
+  });
+}
+
+/** A name for a statistic of timings, or for the run's own speed. */
+const TIMING_NAME =
+  /(?:median|mean|avg|average|p[5-9]\d|min|max|std|total)_?(?:latenc|elapsed|duration|time|wall)|(?:latenc\w*|elapsed\w*|duration\w*|time)_(?:median|mean|avg|average|p[5-9]\d|stats)\b|wall_?clock|wall_?time|throughput|\bttft\b|time_to_first|tokens_per_s/i;
+/** A statistic taken over values: `.mean()`, `statistics.median(`, `np.percentile(`, `sorted(`. */
+const TIMING_STAT =
+  /\.\s*(?:mean|median|std|describe|quantile)\s*\(|\b(?:mean|fmean|median|stdev|pstdev|percentile|quantile|sorted|average)\s*\(/;
+/** A timing's name: `latency_s`, `elapsed`, `duration`, `opus_time`, `wall`, `seconds`, `time`. */
+const TIMING_WORD = /latenc|elapsed|duration|_time\b|\btime_|\bwall|\bseconds\b|\btime\b/i;
+
+/**
+ * Whether a `messages.stream(...)` call is read only for its final message or text
+ * (`with client.messages.stream(...) as s: return s.get_final_message()`,
+ * `await client.messages.stream({...}).finalMessage()`) or its events only added up: nobody
+ * sees the tokens arrive, so the request is as batchable as a `create`.
+ */
+function finalOnly(ctx: FileContext, call: Node): boolean {
+  const parent = up(call);
+  if (parent && isMember(parent) && FINAL.test(`.${ctx.textOf(memberProperty(parent))}(`)) {
+    return true; // chained: `client.messages.stream({...}).finalMessage()`
+  }
+  const name = handleName(ctx, call);
+  const fn = enclosingFunction(call);
+  if (!name) {
+    return false;
+  }
+  // (from after the call, and after `as s` when it is named there)
+  const from =
+    endOf(call) +
+    (/^\s*as\s+[A-Za-z_]\w*/.exec(ctx.text.slice(endOf(call), endOf(call) + 80))?.[0].length ?? 0);
+  const end = fn ? endOf(fn) : ctx.text.length;
+  let finals = 0;
+  for (const at of ctx.wordsOf(name)) {
+    if (at < from || at >= end || ctx.inCommentOrString(at)) {
+      continue;
+    }
+    const after = ctx.text.slice(at + name.length, at + name.length + 40);
+    if (!FINAL.test(after)) {
+      // (a listener, `stream.on('text', show)`, watches the tokens; a loop may only add them up)
+      return !/^\s*\.\s*on\s*\(/.test(after) && onlyAccumulated(ctx, call);
+    }
+    finals++;
+  }
+  return finals > 0;
+}
+
+/** Reading a stream's end: `.get_final_message()`, `.get_final_text()`, `.until_done()`, `.finalMessage()`, `.finalText()`, `.done()`. */
+const FINAL = /^\s*\.\s*(?:get_final_message|get_final_text|until_done|finalMessage|finalText|done)\s*\(/;
+
+/** The name a stream is held by: assigned (`const s = client.messages.stream(…)`) or `with … as s`. */
+function handleName(ctx: FileContext, call: Node): string | undefined {
+  return (
+    assignedName(ctx, call) ??
+    (ctx.python
+      ? /^\s*as\s+([A-Za-z_]\w*)/.exec(ctx.text.slice(endOf(call), endOf(call) + 80))?.[1]
+      : undefined)
+  );
+}
+
 /** Showing or handing on a stream's events as they come. */
 const SHOWN =
   /\b(?:print|yield|emit|display|send|sendall|publish|enqueue|onToken|onChunk|on_token|on_chunk|callback|cb)\s*\(|\.\s*(?:write|send|emit|push|put|enqueue|flush|markdown|text|update)\s*\(|console\s*\.|\byield\b|\bflush\s*=\s*True/;
@@ -297,14 +379,14 @@ const SHOWN =
  * `for event in response: full += event.delta.text`.
  */
 function onlyAccumulated(ctx: FileContext, call: Node): boolean {
-  const name = assignedName(ctx, call);
+  const name = handleName(ctx, call);
   const fn = enclosingFunction(call);
   if (!name) {
     return false;
   }
   const end = fn ? endOf(fn) : ctx.text.length;
   const over = new RegExp(
-    `\\bfor\\s*(?:await\\s*)?\\(?\\s*(?:const|let|var)?\\s*[\\w$,\\s()]+?\\s+(?:in|of)\\s+(?:await\\s+)?${name.replace(/\$/g, '\\$')}\\s*\\)?\\s*[:{]`,
+    `\\bfor\\s*(?:await\\s*)?\\(?\\s*(?:const|let|var)?\\s*[\\w$,\\s()]+?\\s+(?:in|of)\\s+(?:await\\s+)?${name.replace(/\$/g, '\\$')}(?:\\s*\\.\\s*(?:text_stream|textStream))?\\s*\\)?\\s*[:{]`,
     'g',
   );
   let loops = 0;
@@ -840,9 +922,24 @@ function nameOf(ctx: FileContext, fn: Node): string | undefined {
   return undefined;
 }
 
-/** Assignments: `x = …`, `x.field = …`, `x[k] = …` (also `x[order[i]] = …`), `{ a, b } = …`, `a, b = …`, `x += …`. */
-const ASSIGN =
-  /(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[(?:[^[\]\n]|\[[^[\]\n]*\])*\])*|\{[^}\n]*\}|\[[^\]\n]*\]|[A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*)+)\s*(?:[-+*|]|\?\?)?=(?![=>])[ \t]*([^\n;]+|\n[^\n;]*)/g;
+/**
+ * A declared variable's type, skipped between its name and `=`: `const full: ReviewAnalysis = {…}`,
+ * `rows: list[dict] = []` (a name declared with `const`/`let`/`var`/a class field's modifier, or
+ * first on its line and not a keyword opening a block: `else: x = 1` assigns `x`).
+ */
+const TYPED =
+  String.raw`(?:(?<=(?:\b(?:const|let|var|readonly|private|public|protected|static)[ \t]+|(?:^|\n)[ \t]*(?!(?:else|try|finally|except|default|case|do|with|if|elif|while|for|lambda)\b))[A-Za-z_$][\w$]*)[ \t]*:[ \t]*` +
+  String.raw`[A-Za-z_$][\w$.]*(?:<[^\n=;]*?>|\[[^\n=;\]]*\])*(?:[ \t]*\|[ \t]*[A-Za-z_$][\w$.]*(?:<[^\n=;]*?>|\[[^\n=;\]]*\])*)*)?`;
+/**
+ * Assignments: `x = …`, `x.field = …`, `x[k] = …` (also `x[order[i]] = …`), `{ a, b } = …`, `a, b = …`, `x += …`,
+ * `const x: T = …`.
+ */
+const ASSIGN = new RegExp(
+  String.raw`(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[(?:[^[\]\n]|\[[^[\]\n]*\])*\])*|\{[^}\n]*\}|\[[^\]\n]*\]|[A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*)+)` +
+    TYPED +
+    String.raw`\s*(?:[-+*|]|\?\?)?=(?![=>])[ \t]*([^\n;]+|\n[^\n;]*)`,
+  'g',
+);
 /** Loop variables: `for (const x of xs)`, `for x in xs:`; callback parameters: `xs.map((x) =>`, `xs.forEach(x =>`. */
 const EACH =
   /\bfor\s*\(?\s*(?:const|let|var)?\s*([^\n]*?)\s+(?:of|in)\s+([^\n]*)|([A-Za-z_$][\w$]*)(?:\s*\.\s*[\w$]+)*\s*\.\s*(?:map|flatMap|forEach|filter|find)\s*\(\s*(?:async\s*)?\(?\s*([\w$,\s{}]*?)\s*\)?\s*=>/g;
@@ -957,7 +1054,16 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
     // (a function between the loop and the request stores what it got back: `content = await
     // generate(intent)` then `await savePage(intent, content)` in `processIntent`)
     const between = result ? enclosingFunction(hop) : null;
-    if (between && storesDerived(ctx, hop.startIndex, endOf(between), new Set([result as string]))) {
+    const held = new Set<string>();
+    if (
+      between &&
+      storesDerived(ctx, hop.startIndex, endOf(between), new Set([result as string]), new Set(), held)
+    ) {
+      return true;
+    }
+    // (or writes it into an object its caller handed it, `found[item["key"]] = …` in a worker
+    // given `found`, which the caller stores after the fan-out)
+    if (between && held.size > 0 && scope && handedBackStored(ctx, between, held, r, scope)) {
       return true;
     }
   }
@@ -965,6 +1071,47 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
     seeds.size + into.size > 0 &&
     storesDerived(ctx, from, scope ? endOf(scope) : ctx.text.length, seeds, into)
   );
+}
+
+/**
+ * Whether a function between the loop and the request writes an answer into one of its
+ * parameters (`held`) whose argument, where the fan-out calls it, the fan-out's function
+ * stores after it: `tidy_slice(client, gate, rows, found)` filling `found[key]`, then
+ * `writer.writerow({…: found.get(id)})`.
+ */
+function handedBackStored(
+  ctx: FileContext,
+  between: Node,
+  held: Set<string>,
+  r: PerItem,
+  scope: Node,
+): boolean {
+  const name = functionName(between, ctx.text);
+  const def = name
+    ? callGraph(ctx)
+        .byName.get(name)
+        ?.find((f) => f.start === between.startIndex)
+    : undefined;
+  if (!def || !name) {
+    return false;
+  }
+  const skip = ctx.python && /^(?:self|cls)$/.test(def.params[0] ?? '') ? 1 : 0;
+  const indexes = def.params.map((p, i) => (held.has(p) ? i - skip : -1)).filter((i) => i >= 0);
+  const given = new Set<string>();
+  for (const { start, paren } of indexes.length ? ctx.callsOf(name).slice(0, 16) : []) {
+    if (start < r.construct.startIndex || start >= endOf(r.construct)) {
+      continue;
+    }
+    const call = callAround(ctx.nodeAt(paren) ?? r.construct);
+    const args = call ? positionalArgs(call) : [];
+    for (const i of indexes) {
+      const arg = args[i] ? unwrap(args[i]) : null;
+      if (arg && kind(arg) === 'identifier') {
+        given.add(ctx.textOf(arg));
+      }
+    }
+  }
+  return given.size > 0 && storesDerived(ctx, endOf(r.construct), endOf(scope), given);
 }
 
 /**

@@ -2,7 +2,8 @@
 # (row, replicate) of an input CSV, each sending one create, and writes every answer as a CSV row; the author paces
 # starts with a semaphore and a requests-per-minute gate to stay under a low tier's limit, the Batch API's case;
 # unbounded-fanout look-alike -- the tasks wait on a semaphore and a per-minute gate; retries-disabled look-alike --
-# max_retries=10
+# max_retries=10. Each call is timed and its latency kept as a CSV column, as in the original (corrected by tuneE:
+# the first version left the timing out, which the engine read as a latency benchmark); nothing studies the timings
 # source: ricetim/510_final_project run_claude.py:351
 # source: ricetim/510_final_project run_claude.py:419
 # source: ricetim/510_final_project run_claude.py:414
@@ -32,6 +33,7 @@ class MinuteGate:
 async def ask_once(client, sem, gate, model: str, row: dict, rep: int) -> dict:
     async with sem:
         await gate.acquire()
+        t0 = time.monotonic()
         try:
             reply = await client.messages.create(  # expect: batchable-fanout
                 model=model,
@@ -39,9 +41,12 @@ async def ask_once(client, sem, gate, model: str, row: dict, rep: int) -> dict:
                 temperature=1.0,
                 messages=[{"role": "user", "content": row["dilemma"] + " Answer Yes or No."}],
             )
+            latency_ms = int((time.monotonic() - t0) * 1000)
         except Exception as err:
-            return {"id": row["id"], "rep": rep, "answer": "", "error": str(err)}
-    return {"id": row["id"], "rep": rep, "answer": reply.content[0].text.strip(), "error": ""}
+            latency_ms = int((time.monotonic() - t0) * 1000)
+            return {"id": row["id"], "rep": rep, "answer": "", "latency_ms": latency_ms, "error": str(err)}
+    answer = reply.content[0].text.strip()
+    return {"id": row["id"], "rep": rep, "answer": answer, "latency_ms": latency_ms, "error": ""}
 
 
 async def study(src: str, dst: str, model: str, reps: int, per_minute: int) -> None:
@@ -56,7 +61,7 @@ async def study(src: str, dst: str, model: str, reps: int, per_minute: int) -> N
         for rep in range(reps)
     ]
     with open(dst, "w", newline="", encoding="utf-8") as out:
-        writer = csv.DictWriter(out, fieldnames=["id", "rep", "answer", "error"])
+        writer = csv.DictWriter(out, fieldnames=["id", "rep", "answer", "latency_ms", "error"])
         writer.writeheader()
         for done in asyncio.as_completed(tasks):
             writer.writerow(await done)

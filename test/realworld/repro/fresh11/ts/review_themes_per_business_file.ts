@@ -1,6 +1,8 @@
 // realworld repro (positive + negative): batchable-fanout -- an offline script walks a folder of venue JSON
 // files, sends one Sonnet request per venue (one local call below the loop) and writes each answer to its own
-// output file in the same pass; a failed venue is logged and skipped
+// output file in the same pass, spread into a typed record first (`const full: VenueThemes = { ...themes }`, as the
+// original's `const full: ReviewAnalysis`; corrected by tuneE: the first version wrote the answer directly, which the
+// engine already found); a failed venue is logged and skipped
 // source: anngalante123/burgh-quarterly scripts/analyze-reviews.ts:78
 // source: anngalante123/burgh-quarterly scripts/analyze-reviews.ts:146
 // source: anngalante123/burgh-quarterly scripts/analyze-reviews.ts:126
@@ -11,6 +13,8 @@ import Anthropic from '@anthropic-ai/sdk';
 
 const IN_DIR = join(process.cwd(), 'data', 'venues');
 const OUT_DIR = join(process.cwd(), 'data', 'themes');
+
+type VenueThemes = { file: string; themes: string[]; analyzedAt: string };
 
 async function themesFor(claude: Anthropic, venue: { name: string; comments: string[] }) {
   const reply = await claude.messages.create({ // expect: batchable-fanout; expect-not: model-routing, missing-max-tokens, nonstreaming-max-tokens, uncached-prompt
@@ -33,7 +37,12 @@ async function main() {
     const venue = JSON.parse(await readFile(join(IN_DIR, file), 'utf-8'));
     try { // expect-not: naive-retry
       const themes = await themesFor(claude, venue);
-      await writeFile(join(OUT_DIR, file), JSON.stringify(themes, null, 2), 'utf-8');
+      const full: VenueThemes = {
+        file,
+        ...themes,
+        analyzedAt: new Date().toISOString(),
+      };
+      await writeFile(join(OUT_DIR, file), JSON.stringify(full, null, 2), 'utf-8');
     } catch (e) {
       console.error(`skipped ${file}: ${(e as Error).message}`);
     }

@@ -1,7 +1,8 @@
 # realworld repro (positive + negative): naive-retry -- two loops over slices of a language file retry a same-file
 # translate helper (which builds a client and sends the create) after a fixed sleep: one in a while loop entered
 # from the first failure, one as a while loop that breaks on success; any Exception goes round again and
-# retry-after is never read; look-alikes: an 8192-token non-streaming create and a client key from config
+# retry-after is never read (both report progress to a waiting caller); look-alikes: an 8192-token
+# non-streaming create and a client key from config
 # source: YorickLane/translation-app translate_claude.py:330
 # source: YorickLane/translation-app translate_claude.py:464
 # source: YorickLane/translation-app translate_claude.py:224
@@ -28,11 +29,13 @@ def render(chunk, lang, model=None):
     return json.loads(out.content[0].text)
 
 
-def localise_pairs(pairs, lang, model=None):
+def localise_pairs(pairs, lang, progress=None, model=None):
     keys = list(pairs.items())
     done = {}
     for start in range(0, len(keys), SLICE):
         chunk = dict(keys[start : start + SLICE])
+        if progress:
+            progress(100 * start / len(keys), f"slice {start // SLICE + 1}")
         try:
             done.update(render(chunk, lang, model))
         except Exception as first:
@@ -51,11 +54,13 @@ def localise_pairs(pairs, lang, model=None):
     return done
 
 
-def localise_module(pairs, lang, model=None):
+def localise_module(pairs, lang, progress=None, model=None):
     keys = list(pairs.items())
     done = {}
     for start in range(0, len(keys), SLICE):
         chunk = dict(keys[start : start + SLICE])
+        if progress:
+            progress(100 * start / len(keys), f"slice {start // SLICE + 1}")
         attempt = 0
         while attempt <= TRIES:  # expect: naive-retry
             try:

@@ -305,12 +305,13 @@ const ATTEMPT_BOUND = /^(?:(?:max|num|n)_?)?(?:attempts?|retries|tries|rounds?)$
 
 /**
  * Whether an iterable is a small fixed list: a literal array/list/tuple/set of at most
- * {@link SMALL_FIXED_LIST} items, `range(n)` / `Array.from({ length: n })` with a small
- * literal `n`, or a name assigned one of those.
+ * {@link SMALL_FIXED_LIST} items, a literal object of at most that many entries (iterated by
+ * `Object.keys`/`Object.entries` or `for … in`), `range(n)` / `Array.from({ length: n })`
+ * with a small literal `n`, a `.filter(…)` of one of those, or a name assigned one of those.
  */
 export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): boolean {
   const v = unwrap(node);
-  if (!v || depth > 2) {
+  if (!v || depth > 6) {
     return false;
   }
   const k = kind(v);
@@ -324,9 +325,21 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
     );
   }
   if (k === 'object') {
-    const length = namedChildren(v).find((p) => /^length\s*:/.test(ctx.textOf(p)));
-    const n = length ? numberValue(length.childForFieldName('value'), ctx.text) : undefined;
-    return n !== undefined && n <= SMALL_FIXED_LIST;
+    const entries = namedChildren(v).filter((p) => kind(p) !== 'comment');
+    const length = entries.find((p) => /^length\s*:/.test(ctx.textOf(p)));
+    if (length) {
+      const n = numberValue(length.childForFieldName('value'), ctx.text);
+      return n !== undefined && n <= SMALL_FIXED_LIST;
+    }
+    // A literal map of a few entries (`{ slug: 'Body', … }` iterated by `Object.keys`): a small
+    // fixed list, as a literal array is; not an empty one filled later, nor one spread into.
+    // (JavaScript only: a Python dict of models iterated inside a loop over data stays one,
+    // where the outer loop is not looked at.)
+    return (
+      entries.length > 0 &&
+      entries.length <= SMALL_FIXED_LIST &&
+      !entries.some((e) => /spread|splat/.test(kind(e)))
+    );
   }
   if (isCall(v)) {
     const name = lastSegment(dottedName(callee(v), ctx.text));
@@ -343,6 +356,10 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
       name === 'items'
     ) {
       return smallIterable(ctx, args[0] ?? memberObject(callee(v)), depth + 1);
+    }
+    // `known.filter(f)`: a subset of a small fixed list is one too.
+    if (name === 'filter' && isMember(callee(v)) && !ctx.python) {
+      return smallIterable(ctx, memberObject(callee(v)), depth + 1);
     }
     if (name === 'from' && args[0]) {
       return smallIterable(ctx, args[0], depth + 1);

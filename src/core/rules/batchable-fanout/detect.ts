@@ -89,6 +89,9 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     if (chained.some((e) => e.call !== r.call && placed(e) && placed(r) && feedsOn(ctx, r, e))) {
       continue;
     }
+    if (fedEarlierAnswer(ctx, r)) {
+      continue; // fed what a Claude request sent earlier in the turn answered (four summaries, then their synthesis): a chain's next step
+    }
     if (streamed(ctx, r)) {
       continue; // streamed to someone watching
     }
@@ -584,6 +587,41 @@ function feedsOn(ctx: FileContext, r: PerItem, earlier: PerItem): boolean {
     }
   }
   return read.some((t) => identifiers(t).some((n) => derived.has(n)));
+}
+
+/**
+ * Whether the request's step in the loop is handed what a same-file function reaching Claude,
+ * called earlier in the same turn, answered (`output = await summarise(source)` per source,
+ * `results.push({ output })`, then `consolidate(results)`): the next step of a chain, whose
+ * first step is not itself a fan-out here (sent over a small fixed list inside the turn).
+ */
+function fedEarlierAnswer(ctx: FileContext, r: PerItem): boolean {
+  const loop = r.construct;
+  const site = stepSite(ctx, r) ?? handedSite(ctx, r);
+  if (!site || site.startIndex <= loop.startIndex || site.startIndex >= endOf(loop)) {
+    return false;
+  }
+  const graph = callGraph(ctx);
+  const seeds = new Set<string>();
+  for (const [name, defs] of graph.byName) {
+    if (!defs.some((f) => graph.reach.has(f))) {
+      continue;
+    }
+    for (const { start, paren } of ctx.callsOf(name).slice(0, 16)) {
+      const call =
+        start > loop.startIndex && start < site.startIndex ? callAround(ctx.nodeAt(paren) ?? site) : null;
+      const result = call && call !== site ? assignedName(ctx, call) : undefined;
+      if (result) {
+        seeds.add(result);
+      }
+    }
+  }
+  if (seeds.size === 0) {
+    return false;
+  }
+  const derived = deriveNames(ctx, loop.startIndex, site.startIndex, seeds);
+  const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
+  return identifiers(ctx.textOf(args)).some((n) => derived.has(n));
 }
 
 function what(r: PerItem): string {

@@ -1,6 +1,8 @@
 // realworld repro (negative): model-routing and batchable-fanout -- a hand-run script asks Opus for three to five
 // FAQs per editorial with a 2000-token cap, looping over a fixed map of three known articles (or slugs named on
 // the command line) and writing one JSON file; the per-article catch logs and moves on
+// (corrected by tuneG to the original's shape: the targets chosen in an if/else, named slugs, all known, or by
+// default the known slugs still without FAQs, `known.filter(...)`; it was a single ternary)
 // source: WPOT-Hub/stevin-ai-website scripts/generate-faqs.ts:95
 // source: WPOT-Hub/stevin-ai-website scripts/generate-faqs.ts:178
 import Anthropic from '@anthropic-ai/sdk';
@@ -31,8 +33,17 @@ async function faqsFor(client: Anthropic, slug: string): Promise<Faq[]> {
 async function main(): Promise<void> {
   const client = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
   const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  const slugs = named.length > 0 ? named : Object.keys(BODIES);
-  const result: Record<string, Faq[]> = {};
+  const all = process.argv.includes('--all');
+  const result: Record<string, Faq[]> = fs.existsSync(OUT) ? JSON.parse(fs.readFileSync(OUT, 'utf8')) : {};
+  const known = Object.keys(BODIES);
+  let slugs: string[];
+  if (named.length > 0) {
+    slugs = named;
+  } else if (all) {
+    slugs = known;
+  } else {
+    slugs = known.filter((s) => !result[s] || result[s].length === 0);
+  }
   for (const slug of slugs) { // expect-not: naive-retry, unbounded-fanout
     try {
       result[slug] = await faqsFor(client, slug);

@@ -121,7 +121,7 @@ const BASE_URL_OPTION = /\b(?:baseURL|baseUrl|prefixUrl|prefix_url|base_url)[ \t
  * `aiohttp.ClientSession`, requests-toolbelt's `BaseUrlSession` (these do not). Not an SDK
  * client (`new Anthropic({ baseURL })`, `anthropic.Client(base_url=…)`).
  */
-const CLIENT_FACTORY =
+const HTTP_CLIENT_FACTORY =
   /^(?:(axios|got|ky)\.(?:create|extend)|(?:httpx\.)?(?:Async)?Client|(?:aiohttp\.)?ClientSession|(?:[\w.]*\.)?BaseUrlSession)$/;
 
 /**
@@ -176,7 +176,7 @@ function baseUrlInstances(ctx: FileContext): Map<string, BaseUrlInstance[]> {
       const args = list && kind(list) === 'object' ? up(list) : list;
       const call = args && /^(?:arguments|argument_list)$/.test(kind(args)) ? up(args) : null;
       const fn = call && isCall(call) ? callee(call) : null;
-      const factory = fn ? CLIENT_FACTORY.exec(ctx.textOf(fn)) : null;
+      const factory = fn ? HTTP_CLIENT_FACTORY.exec(ctx.textOf(fn)) : null;
       const value = option?.childForFieldName('value') ?? null;
       if (!call || !factory || !value) {
         continue;
@@ -197,9 +197,9 @@ function baseUrlInstances(ctx: FileContext): Map<string, BaseUrlInstance[]> {
         continue;
       }
       const name = lastSegment(ctx.textOf(left).trim());
-      const list2 = out.get(name) ?? [];
-      list2.push({ at: call.startIndex, base: baseUrlKind(ctx, value, names), throws: !!factory[1] });
-      out.set(name, list2);
+      const made = out.get(name) ?? [];
+      made.push({ at: call.startIndex, base: baseUrlKind(ctx, value, names), throws: !!factory[1] });
+      out.set(name, made);
     }
     return out;
   });

@@ -18,6 +18,7 @@ import {
 } from './repetition';
 import { callGraph, type LocalFunction } from './callGraph';
 import { findRetryLoop } from './retryLoops';
+import { RETRY_HELPER_NAME } from './retryLibraries';
 import { httpClaudeCalls } from './httpClaudeCalls';
 import {
   callee,
@@ -295,9 +296,6 @@ function dataLoopAround(ctx: FileContext, inner: Node, call: Node): Found | unde
   return undefined;
 }
 
-/** A helper named for retrying (`withRetry`, `withAnthropicRetry`, `retryWithBackoff`, `backoff`). */
-const RETRY_HELPER = /retr(?:y|ies|ying)|backoff/i;
-
 /**
  * Whether an anonymous function is handed to a helper that runs it now, not a per-item runner:
  * the first argument of a call to a same-file function that does not itself hold a loop over
@@ -317,7 +315,7 @@ function runNowByHelper(ctx: FileContext, fn: Node): boolean {
   const name = lastSegment(dottedName(callee(call), ctx.text));
   const helper = callGraph(ctx).byName.get(name)?.[0];
   if (!helper) {
-    return RETRY_HELPER.test(name);
+    return RETRY_HELPER_NAME.test(name);
   }
   if (index === 0) {
     return true;

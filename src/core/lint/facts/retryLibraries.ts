@@ -35,6 +35,9 @@ export interface RetryLibraryUse {
   madeBy?: string;
 }
 
+/** A helper named for retrying (`withRetry`, `withAnthropicRetry`, `retryWithBackoff`, `backoff`). */
+export const RETRY_HELPER_NAME = /retr(?:y|ies|ying)|backoff/i;
+
 const JS_RETRY_NAMES = /^(?:pRetry|retry|backOff|asyncRetry|promiseRetry|retryAsync|retryPromise)$/;
 const PY_RETRY_DECORATOR =
   /^@\s*(?:tenacity\.retry|retry|backoff\.on_exception|backoff\.on_predicate|on_exception|stamina\.retry|retrying\.retry)\b/;

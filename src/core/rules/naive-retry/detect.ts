@@ -4,7 +4,7 @@ import { lang, type Report } from '../rule';
 import { resolveClient } from '../../lint/facts/clients';
 import { importsName } from '../../lint/facts/imports';
 import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
-import { findRetryLibrary, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
+import { findRetryLibrary, RETRY_HELPER_NAME, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
 import {
   classifyStatusWait,
   classifyWait,
@@ -18,7 +18,17 @@ import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import { retriesOverloadedOnly, type RetryShape, retryShapes } from '../../lint/facts/retryShapes';
 import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
-import { callee, endOf, FUNCTION_TYPES, isCall, kind, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
+import {
+  callee,
+  endOf,
+  FUNCTION_TYPES,
+  isCall,
+  kind,
+  lastSegment,
+  LOOP_TYPES,
+  rangeOf,
+  up,
+} from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
 import { perItemCalls } from '../../lint/facts/perItem';
 import type { NaiveRetryData } from './data';
@@ -314,9 +324,6 @@ function reportShape(
   });
 }
 
-/** A helper named for retrying (`withRetry`, `callWithBackoff`, `retryAsync`). */
-const RETRYING = /retr(?:y|ies|ying)|backoff/i;
-
 /**
  * The retry wrapper that every Claude call of a re-called local function already goes through,
  * or undefined: a call handed to a helper named for retrying (`withRetry(() => client.messages.create(…))`,
@@ -334,7 +341,7 @@ function retriedThrough(
     for (let n = up(c.node), d = 0; n && d < 8 && !found; prev = n, n = up(n), d++) {
       const args = n.childForFieldName('arguments');
       const name = args && args.startIndex <= prev.startIndex ? ctx.textOf(callee(n)) : '';
-      if (name && name !== ctx.textOf(c.callee) && RETRYING.test(name.split('.').pop() ?? '')) {
+      if (name && name !== ctx.textOf(c.callee) && RETRY_HELPER_NAME.test(lastSegment(name))) {
         found = name;
       }
     }
@@ -365,7 +372,7 @@ function fannedOut(ctx: FileContext, call: ClaudeCall): string | undefined {
   if (item?.kind === 'map') {
     const head = ctx.textOf(callee(item.construct));
     if (!ctx.python || head.includes('.')) {
-      const name = head.includes('.') ? `.${head.split('.').pop()}` : head;
+      const name = head.includes('.') ? `.${lastSegment(head)}` : head;
       return `the call runs once per item, in parallel (the ${name} on line ${line(item.construct.startIndex)})`;
     }
   }

@@ -3,7 +3,7 @@ import type { FileContext } from '../../lint/context';
 import { functionAt, type LocalFunction } from '../../lint/facts/callGraph';
 import { assignedValues } from '../../lint/facts/functions';
 import { anyIn, classifyWaitIn, lowerBound, sleepCalls, type WaitInfo } from '../../lint/facts/retryLoops';
-import { endOf, FUNCTION_TYPES, isCall, kind, LOOP_TYPES, up } from '../../lint/syntax';
+import { endOf, FUNCTION_TYPES, isCall, kind, lastSegment, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
 
 /** A failed request put back on a queue that a loop drains and sends again: a retry by re-queueing. */
 export interface Requeue {
@@ -100,14 +100,6 @@ export function requeueRetries(ctx: FileContext, claudeAt: readonly number[]): R
     }
     return out;
   });
-}
-
-function rangeOf(n: Node): { start: number; end: number } {
-  return { start: n.startIndex, end: endOf(n) };
-}
-
-function lastSegment(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
 }
 
 /** Offsets of `retry-after` mentions (scanned once). */
@@ -222,7 +214,7 @@ function resendIn(ctx: FileContext, loop: Node, fn: LocalFunction, callAt: numbe
 /** Whether the loop's call of the function hands it the drained queue (`retry_queue=queue_of_requests_to_retry`). */
 function passesQueue(ctx: FileContext, call: Node, queue: string): boolean {
   const args = call.childForFieldName('arguments');
-  if (!args || kind(call) === 'for_statement' || LOOP_TYPES.has(kind(call))) {
+  if (!args || LOOP_TYPES.has(kind(call))) {
     return false;
   }
   const q = queue.replace(/[$.]/g, (c) => `\\${c}`);

@@ -1,7 +1,7 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { allHttpClaudeCalls } from '../../lint/facts/httpHelpers';
-import { endOf, FUNCTION_TYPES, kind, namedChildren, unwrap, up } from '../../lint/syntax';
+import { endOf, enclosingFunction, kind, namedChildren, unwrap, up } from '../../lint/syntax';
 
 /** The failure branch of a raw-HTTP Messages response, and the names its error text may be read through. */
 export interface ResponseErrorBranch {
@@ -31,10 +31,7 @@ export function responseErrorBranches(ctx: FileContext): ResponseErrorBranch[] {
     const seen = new Set<number>();
     for (const call of allHttpClaudeCalls(ctx)) {
       const resp = responseName(ctx, call.node);
-      let fn: Node | null = up(call.node);
-      while (fn && !FUNCTION_TYPES.has(kind(fn))) {
-        fn = up(fn);
-      }
+      const fn = enclosingFunction(call.node);
       if (!resp || !fn) {
         continue;
       }

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh12`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh13`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -45,6 +45,7 @@ export const SPLITS = [
   'fresh10',
   'fresh11',
   'fresh12',
+  'fresh13',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -309,7 +309,12 @@ const ATTEMPT_BOUND = /^(?:(?:max|num|n)_?)?(?:attempts?|retries|tries|rounds?)$
  * `Object.keys`/`Object.entries` or `for … in`), `range(n)` / `Array.from({ length: n })`
  * with a small literal `n`, a `.filter(…)` of one of those, or a name assigned one of those.
  */
-export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): boolean {
+export function smallIterable(
+  ctx: FileContext,
+  node: Node | null,
+  depth = 0,
+  origin: Node | null = node,
+): boolean {
   const v = unwrap(node);
   if (!v || depth > 6) {
     return false;
@@ -324,7 +329,12 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
       !items.some((i) => /spread|splat/.test(kind(i)))
     );
   }
-  if (k === 'object') {
+  if (k === 'object' || k === 'dictionary') {
+    // (a Python dict of models iterated inside a loop over data stays one: that outer loop is
+    // not looked at past a call, `tasks.append(query_model(name, item))` per model per item)
+    if (k === 'dictionary' && (!origin || inLoopBody(origin))) {
+      return false;
+    }
     const entries = namedChildren(v).filter((p) => kind(p) !== 'comment');
     const length = entries.find((p) => /^length\s*:/.test(ctx.textOf(p)));
     if (length) {
@@ -333,8 +343,7 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
     }
     // A literal map of a few entries (`{ slug: 'Body', … }` iterated by `Object.keys`): a small
     // fixed list, as a literal array is; not an empty one filled later, nor one spread into.
-    // (JavaScript only: a Python dict of models iterated inside a loop over data stays one,
-    // where the outer loop is not looked at.)
+    // (A Python dict counts only when its loop is not itself inside a loop of its function.)
     return (
       entries.length > 0 &&
       entries.length <= SMALL_FIXED_LIST &&
@@ -355,14 +364,14 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
       name === 'values' ||
       name === 'items'
     ) {
-      return smallIterable(ctx, args[0] ?? memberObject(callee(v)), depth + 1);
+      return smallIterable(ctx, args[0] ?? memberObject(callee(v)), depth + 1, origin);
     }
     // `known.filter(f)`: a subset of a small fixed list is one too.
     if (name === 'filter' && isMember(callee(v)) && !ctx.python) {
-      return smallIterable(ctx, memberObject(callee(v)), depth + 1);
+      return smallIterable(ctx, memberObject(callee(v)), depth + 1, origin);
     }
     if (name === 'from' && args[0]) {
-      return smallIterable(ctx, args[0], depth + 1);
+      return smallIterable(ctx, args[0], depth + 1, origin);
     }
     // `heroes.filter(f).slice(0, 3)`, `df.head(3)`: a literal handful taken from the front.
     const method = isMember(callee(v)) ? ctx.textOf(memberProperty(callee(v))) : name;
@@ -379,7 +388,8 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
       return Number(m[2]) - Number(m[1] ?? 0) <= SMALL_FIXED_LIST;
     }
     return (
-      /\[\s*(['"])[^'"\n]*\1\s*\]$/.test(text) && smallIterable(ctx, v.childForFieldName('value'), depth + 1)
+      /\[\s*(['"])[^'"\n]*\1\s*\]$/.test(text) &&
+      smallIterable(ctx, v.childForFieldName('value'), depth + 1, origin)
     );
   }
   if (k === 'identifier') {
@@ -390,7 +400,48 @@ export function smallIterable(ctx: FileContext, node: Node | null, depth = 0): b
       return !owner || (!!scope && owner.startIndex === scope.startIndex);
     });
     const last = values[values.length - 1];
-    return !!last && smallIterable(ctx, last, depth + 1);
+    return !!last && (smallIterable(ctx, last, depth + 1, origin) || cappedFill(ctx, ctx.textOf(v), last, v));
+  }
+  return false;
+}
+
+/** Whether a node (a loop's iterable) sits in the body of another loop of its function. */
+function inLoopBody(node: Node): boolean {
+  for (
+    let n = up(node), level = 0;
+    n && level < MAX_CLIMB && !FUNCTION_TYPES.has(kind(n));
+    n = up(n), level++
+  ) {
+    const body = /^(?:for_statement|for_in_statement|while_statement|do_statement)$/.test(kind(n))
+      ? n.childForFieldName('body')
+      : null;
+    if (body && contains(body, node)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a list assigned empty is filled by a loop that stops once it holds a small literal
+ * number of items (`picked = []` … `if len(picked) == 2: break`, `if (picked.length >= 3) break;`)
+ * before `use`: a handful picked from the data, not the data. Reads the text between the two.
+ */
+function cappedFill(ctx: FileContext, name: string, value: Node, use: Node): boolean {
+  const k = kind(value);
+  if (!(k === 'list' || k === 'array') || namedChildren(value).length > 0) {
+    return false;
+  }
+  const n = name.replace(/\$/g, '\\$');
+  const cap = new RegExp(
+    `\\bif\\s*\\(?\\s*(?:len\\(\\s*${n}\\s*\\)|${n}\\s*\\.\\s*length)\\s*(==|===|>=|>)\\s*(\\d+)\\s*\\)?\\s*:?\\s*\\{?\\s*break\\b`,
+    'g',
+  );
+  for (const m of ctx.scan(cap, endOf(value), use.startIndex)) {
+    const limit = Number(m[2]) + (m[1] === '>' ? 1 : 0);
+    if (limit <= SMALL_FIXED_LIST && !ctx.inCommentOrString(m.index)) {
+      return true;
+    }
   }
   return false;
 }

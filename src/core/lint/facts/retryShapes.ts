@@ -314,7 +314,11 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
           .slice(0, 8)
           .map((s) => (s.name === site.name ? siteCall(ctx, s.at) : null))
           .find((c) => c && ctx.textOf(c.childForFieldName('arguments')) === args);
-        if (!again || salvagesEarlierPass(ctx, tryNode, first, handler)) {
+        if (
+          !again ||
+          salvagesEarlierPass(ctx, tryNode, first, handler) ||
+          argumentChanged(ctx, args, handler, again)
+        ) {
           continue;
         }
         done.add(again.startIndex);
@@ -344,6 +348,22 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether the handler assigns a name the call's arguments read before it calls again (`catch {
+ * model = FALLBACK_MODEL; res = await call(model) }`): the same text, but another request (a
+ * fallback model, a shortened prompt), not the failed one re-sent.
+ */
+function argumentChanged(ctx: FileContext, args: string, handler: Node, again: Node): boolean {
+  const names = new Set(args.match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []);
+  const between = ctx.text.slice(handler.startIndex, again.startIndex);
+  for (const m of between.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:[-+*/]|\?\?|\|\||&&)?=(?![=>])/g)) {
+    if (names.has(m[1]) && !ctx.inCommentOrString(handler.startIndex + (m.index ?? 0))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

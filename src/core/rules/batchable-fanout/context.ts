@@ -251,6 +251,9 @@ function deeperEntry(ctx: FileContext, fn: Node, name: string): string | undefin
 
 /** `main`, a function the top level calls, or a CLI command. */
 function entryFunction(ctx: FileContext, fn: Node): string | undefined {
+  if (topLevelIife(fn)) {
+    return "the script's top-level async function (run at once)";
+  }
   const name = functionName(fn, ctx.text);
   if (name && ENTRY_NAMES.test(name)) {
     return `${name}()`;
@@ -309,4 +312,26 @@ function cliRunner(ctx: FileContext): Set<string> {
 function isDefinition(ctx: FileContext, at: number): boolean {
   const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
   return /(?:\bdef|\bfunction\*?)\s*$/.test(ctx.text.slice(lineStart, at));
+}
+
+/**
+ * A function expression run where it is written at the top level of a script: `(async () => { … })()`,
+ * `(async function () { … })().catch(…)`, `void (async () => …)()`. It is the script's body, as `main()` is.
+ */
+function topLevelIife(fn: Node): boolean {
+  if (!/^(?:arrow_function|function_expression|function)$/.test(kind(fn))) {
+    return false;
+  }
+  let held: Node = fn;
+  while (up(held) && kind(up(held) as Node) === 'parenthesized_expression') {
+    held = up(held) as Node;
+  }
+  const call = up(held);
+  return (
+    held !== fn &&
+    !!call &&
+    kind(call) === 'call_expression' &&
+    call.childForFieldName('function')?.startIndex === held.startIndex &&
+    !enclosingFunction(call)
+  );
 }

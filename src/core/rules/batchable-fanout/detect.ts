@@ -40,9 +40,33 @@ import { overConfiguredProviders } from '../../lint/facts/providers';
  * own save/insert/upsert methods (`store.saveIngredients(id, items)`, `repo.insert_row(r)`).
  */
 const JS_SINK =
-  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\.\s*patch\s*\([^()]*\)\s*(?:\.\s*(?:set|setIfMissing|unset|inc|dec|insert|append)\s*\((?:[^()]|\([^()]*\))*\)\s*)+\.\s*commit\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)(?:[A-Z][\w$]*)?\s*\(|(?:\.|(?<![\w$.]))(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
+  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\.\s*patch\s*\([^()]*\)\s*(?:\.\s*(?:set|setIfMissing|unset|inc|dec|insert|append)\s*\((?:[^()]|\([^()]*\))*\)\s*)+\.\s*commit\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|updateOne|updateMany|replaceOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)(?:[A-Z][\w$]*)?\s*\(|(?:\.|(?<![\w$.]))(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
 const PY_SINK =
-  /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\b(?:\w*_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)_(?:dump|save|write|append)\w*\s*\(|\b(?:dump|save|write|append)_(?:to_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)\b\w*\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|bulk_create|save|dump|commit)\s*\(|\.(?:save|insert|upsert)_[a-z]\w*\s*\(/;
+  /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\b(?:\w*_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)_(?:dump|save|write|append)\w*\s*\(|\b(?:dump|save|write|append)_(?:to_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)\b\w*\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|update_one|update_many|replace_one|bulk_create|save|dump|commit)\s*\(|\.(?:save|insert|upsert)_[a-z]\w*\s*\(/;
+
+/**
+ * The file's store writes: {@link JS_SINK} / {@link PY_SINK}, and the runs of a prepared SQL write
+ * statement (`update = db.prepare("UPDATE farms SET description = ? …")` … `update.run(text, id)`).
+ * The statements are found once per file.
+ */
+function sinkOf(ctx: FileContext): RegExp {
+  return ctx.memo('batchable-sink', () => {
+    const base = ctx.python ? PY_SINK : JS_SINK;
+    const names = new Set<string>();
+    for (const m of ctx.scan(PREPARED_WRITE)) {
+      names.add(m[1]);
+    }
+    return names.size === 0
+      ? base
+      : new RegExp(
+          `${base.source}|(?<![\\w$.])(?:${[...names].join('|').replace(/\$/g, '\\$')})\\s*\\.\\s*(?:run|execute|exec)\\s*\\(`,
+        );
+  });
+}
+
+/** `name = db.prepare("INSERT …")` (or UPDATE/REPLACE/UPSERT): a prepared statement that writes rows. */
+const PREPARED_WRITE =
+  /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?[\w$.]*\.\s*prepare\s*\(\s*['"`]\s*(?:INSERT|UPDATE|REPLACE|UPSERT|insert|update|replace|upsert)\b/g;
 
 /** Collecting results: `.push(`, `.append(`, `[key] =`, `.set(`/`.add(`, or the fan-out's value assigned. */
 const JS_COLLECT = /\.(?:push|set|add|unshift)\s*\(|[\w$\]]\[[^\n=]*\]\s*=(?![=>])/;
@@ -489,7 +513,7 @@ function actsOnAnswer(ctx: FileContext, r: PerItem): boolean {
     return false;
   }
   const derived = deriveNames(ctx, site.startIndex, endOf(r.construct), new Set([result]));
-  const sink = ctx.python ? PY_SINK : JS_SINK;
+  const sink = sinkOf(ctx);
   for (const m of ctx.scan(/\bif\b/g, endOf(site), endOf(r.construct))) {
     let n: Node | null = ctx.nodeAt(m.index);
     while (n && kind(n) !== 'if_statement') {
@@ -645,7 +669,34 @@ function modelLiteral(ctx: FileContext, r: Repetition): string | undefined {
  * through the variable a caller assigns the function's result to, in that caller.
  */
 function collectedAndStored(ctx: FileContext, r: PerItem): boolean {
-  return directlyStored(ctx, r) || derivedStored(ctx, r) || storedByCallback(ctx, r);
+  return directlyStored(ctx, r) || derivedStored(ctx, r) || storedByCallback(ctx, r) || closureStored(ctx, r);
+}
+
+/**
+ * Whether the request is made in a closure of the function run per item (`const call = async (m) =>
+ * client.messages.create(…)` inside `genArticle`) and that function writes what the closure's calls
+ * return (`res = await call(model)` … `writeFileSync(outPath, md)`). Reads its first 8 calls of the closure.
+ */
+function closureStored(ctx: FileContext, r: PerItem): boolean {
+  const holder = r.via ? enclosingFunction(r.via) : null;
+  if (!r.via || !r.viaName || !holder) {
+    return false;
+  }
+  for (const { start, paren } of ctx.callsOf(r.viaName).slice(0, 8)) {
+    if (
+      start < holder.startIndex ||
+      start >= endOf(holder) ||
+      (start >= r.via.startIndex && start < endOf(r.via))
+    ) {
+      continue;
+    }
+    const call = callAround(ctx.nodeAt(paren) ?? r.via);
+    const result = call ? assignedName(ctx, call) : undefined;
+    if (result && storesDerived(ctx, start, endOf(holder), new Set([result]))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -695,7 +746,7 @@ function callbackParam(ctx: FileContext, fn: Node): string | undefined {
 }
 
 function directlyStored(ctx: FileContext, r: Repetition): boolean {
-  const sink = ctx.python ? PY_SINK : JS_SINK;
+  const sink = sinkOf(ctx);
   const collect = new RegExp((ctx.python ? PY_COLLECT : JS_COLLECT).source, 'g');
   const names = new Set<string>();
   const text = stripComments(ctx.textOf(r.construct));
@@ -1158,6 +1209,12 @@ function handedBackStored(
  * at most 800 characters further.
  */
 function wholeRight(text: string, end: number, first: string): string {
+  const open = openString(first);
+  if (open) {
+    // (a template or triple-quoted string that goes on past the line: `md = \`# ${title}` … `${text}\``)
+    const close = text.slice(end, end + MULTILINE_STRING).indexOf(open);
+    return close >= 0 ? first + text.slice(end, end + close + open.length) : first;
+  }
   let depth = 0;
   for (const c of first) {
     depth += c === '(' || c === '[' || c === '{' ? 1 : c === ')' || c === ']' || c === '}' ? -1 : 0;
@@ -1172,6 +1229,19 @@ function wholeRight(text: string, end: number, first: string): string {
     depth += c === '(' || c === '[' || c === '{' ? 1 : c === ')' || c === ']' || c === '}' ? -1 : 0;
   }
   return first + text.slice(end, i);
+}
+
+/** How far a multi-line template or triple-quoted string on the right of an assignment is read. */
+const MULTILINE_STRING = 4000;
+
+/** The delimiter of a template literal (`` ` ``) or triple-quoted string left open at the end of a line's text. */
+function openString(first: string): string | undefined {
+  for (const quote of ['`', '"""', "'''"]) {
+    if (first.split(quote).length % 2 === 0) {
+      return quote;
+    }
+  }
+  return undefined;
 }
 
 /** The outermost `for`/`while` loop around a node within its function (the node itself when none). */
@@ -1590,7 +1660,7 @@ function writesNamed(
   names: Set<string>,
   helpers = true,
 ): boolean {
-  const sink = ctx.python ? PY_SINK : JS_SINK;
+  const sink = sinkOf(ctx);
   const graph = callGraph(ctx);
   const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
   for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {

@@ -152,7 +152,7 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       end: endOf(r.call.callee),
       message:
         `Stored results, nobody waiting live: send this fan-out as a Message Batch at half the price. ` +
-        `This ${what(r)} in ${where} sends one Claude request per item` +
+        `This ${what(ctx, r)} in ${where} sends one Claude request per item` +
         (r.call.method === 'stream'
           ? ' (a stream whose tokens nobody watches: only its final message is read)'
           : '') +
@@ -649,8 +649,16 @@ function fedEarlierAnswer(ctx: FileContext, r: PerItem): boolean {
   return identifiers(ctx.textOf(args)).some((n) => derived.has(n));
 }
 
-function what(r: PerItem): string {
-  const chain = r.outer && r.outer !== r.viaName ? `${r.outer}() and ${r.viaName}` : r.viaName;
+function what(ctx: FileContext, r: PerItem): string {
+  // (a request in a closure: `article()` and the `send` it defines)
+  const holder = !r.outer && r.via ? enclosingFunction(r.via) : null;
+  const held = holder ? functionName(holder, ctx.text) : undefined;
+  const chain =
+    r.outer && r.outer !== r.viaName
+      ? `${r.outer}() and ${r.viaName}`
+      : held && r.viaName
+        ? `${held}() and its closure ${r.viaName}`
+        : r.viaName;
   const via = chain ? ` (through ${chain}())` : '';
   return (r.kind === 'map' ? 'map' : r.kind === 'comprehension' ? 'comprehension' : 'loop') + via;
 }

@@ -3,6 +3,8 @@
 // (through a closure that builds the client per call); each article is written to its own markdown file;
 // look-alikes: the catch sends the same prompt once to a fallback model with no loop and no wait, the keywords
 // are awaited one at a time, and the articles are long writing work
+// (corrected by tuneH: the catch assigns the fallback to the same `model` variable and calls `send(model)` again,
+// the same call text as the try, as in the original; it had passed two different constants)
 // source: Ber457/ai-seo-site scripts/generate-monthly-content.mjs:137
 // source: Ber457/ai-seo-site scripts/generate-monthly-content.mjs:139
 // source: Ber457/ai-seo-site scripts/generate-monthly-content.mjs:174
@@ -23,8 +25,9 @@ Topic: "${topic}"
 - End with three related reading suggestions`;
 
   const send = async (model) => new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY }).messages.create({ model, max_tokens: 4500, messages: [{ role: 'user', content: body }] }); // expect: batchable-fanout; expect-not: model-routing, missing-max-tokens, nonstreaming-max-tokens, uncached-prompt, hardcoded-api-key, retries-disabled
+  let model = MAIN_MODEL;
   let reply;
-  try { reply = await send(MAIN_MODEL); } catch (err) { reply = await send(SPARE_MODEL); } // expect-not: naive-retry
+  try { reply = await send(model); } catch (err) { model = SPARE_MODEL; reply = await send(model); } // expect-not: naive-retry
 
   const text = reply.content.map((part) => part.text || '').join('');
   const dir = path.join(OUT_DIR, section);

@@ -425,25 +425,30 @@ function inLoopBody(node: Node): boolean {
 /**
  * Whether a list assigned empty is filled by a loop that stops once it holds a small literal
  * number of items (`picked = []` … `if len(picked) == 2: break`, `if (picked.length >= 3) break;`)
- * before `use`: a handful picked from the data, not the data. Reads the text between the two.
+ * before `use`: a handful picked from the data, not the data. Reads the list's function once.
  */
 function cappedFill(ctx: FileContext, name: string, value: Node, use: Node): boolean {
   const k = kind(value);
   if (!(k === 'list' || k === 'array') || namedChildren(value).length > 0) {
     return false;
   }
-  const n = name.replace(/\$/g, '\\$');
-  const cap = new RegExp(
-    `\\bif\\s*\\(?\\s*(?:len\\(\\s*${n}\\s*\\)|${n}\\s*\\.\\s*length)\\s*(==|===|>=|>)\\s*(\\d+)\\s*\\)?\\s*:?\\s*\\{?\\s*break\\b`,
-    'g',
-  );
-  for (const m of ctx.scan(cap, endOf(value), use.startIndex)) {
-    const limit = Number(m[2]) + (m[1] === '>' ? 1 : 0);
-    if (limit <= SMALL_FIXED_LIST && !ctx.inCommentOrString(m.index)) {
-      return true;
+  // (the first cap after the assignment, found once per list: every loop over it reuses it)
+  const at = ctx.memo(`capped-fill:${value.startIndex}`, () => {
+    const n = name.replace(/\$/g, '\\$');
+    const cap = new RegExp(
+      `\\bif\\s*\\(?\\s*(?:len\\(\\s*${n}\\s*\\)|${n}\\s*\\.\\s*length)\\s*(==|===|>=|>)\\s*(\\d+)\\s*\\)?\\s*:?\\s*\\{?\\s*break\\b`,
+      'g',
+    );
+    const scope = enclosingFunction(value);
+    for (const m of ctx.scan(cap, endOf(value), scope ? endOf(scope) : ctx.text.length)) {
+      const limit = Number(m[2]) + (m[1] === '>' ? 1 : 0);
+      if (limit <= SMALL_FIXED_LIST && !ctx.inCommentOrString(m.index)) {
+        return m.index;
+      }
     }
-  }
-  return false;
+    return -1;
+  });
+  return at >= 0 && at < use.startIndex;
 }
 
 /** Whether `[start, end)` are literal numbers at most {@link SMALL_FIXED_LIST} apart (`start` absent: 0). */

@@ -2,6 +2,8 @@
 # dialogue and, inside it, every stressed word, sending one create per word and keeping each answer in a nested
 # dict that is dumped to JSON after the loops; look-alikes: an empty api_key placeholder, the instructions inside
 # the user turn (no system prompt), no handler
+# (corrected by tuneH: each answer is wrapped in a one-entry dict merged into `found` with `.update(...)`, as in the
+# original; it had been a single `found.setdefault(...)[...][word] = ...` chain the original does not have)
 # source: DanielLin94144/Emphasized-Talk inference_claude.py:43
 # source: DanielLin94144/Emphasized-Talk inference_claude.py:10
 # source: DanielLin94144/Emphasized-Talk inference_claude.py:9
@@ -29,7 +31,12 @@ for history, entry in dialogues.items():
             messages=[{"role": "user", "content": turn}],
             max_tokens=300,
         )
-        found.setdefault(history, {"line": line, "stressed": {}})["stressed"][word] = reply.content[0].text
+        answer = reply.content[0].text
+        record = {history: {"line": line, "stressed": {word: answer}}}
+        if history in found:
+            found[history]["stressed"].update(record[history]["stressed"])
+        else:
+            found.update(record)
 
 with open("haiku_stress_answers.json", "w") as fh:
     json.dump(found, fh)

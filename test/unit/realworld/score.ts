@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh13`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh14`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -46,6 +46,7 @@ export const SPLITS = [
   'fresh11',
   'fresh12',
   'fresh13',
+  'fresh14',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -256,7 +256,9 @@ function stepsBack(ctx: FileContext, loop: Node, start: number, end: number): bo
   }
   const init = ctx.textOf(loop.childForFieldName('initializer'));
   const counter = /([A-Za-z_$][\w$]*)\s*=/.exec(init)?.[1];
-  if (!counter) {
+  // (Every match names the counter: most handlers do not, and a scan that finds nothing in the
+  // range would read on to the end of the text.)
+  if (!counter || !ctx.text.slice(start, end).includes(counter)) {
     return false;
   }
   const id = escapeRegExp(counter);

@@ -109,17 +109,20 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
 }
 
 /** A cron secret checked or a scheduler's header read: `process.env.CRON_SECRET`, `x-vercel-cron`. */
-const CRON_MARK = /\bCRON_SECRET\b|\bverifyCronSecret\b|['"]x-vercel-cron['"]/;
+const CRON_MARK = /\bCRON_SECRET\b|\bverifyCronSecret\b|['"]x-vercel-cron['"]/g;
 
 /**
  * A route a scheduler calls (`app/api/cron/.../route.ts`, or one that checks `CRON_SECRET`):
  * it serves requests, but nobody waits on its answers, as in a cron script.
  */
 function cronRoute(ctx: FileContext): string | undefined {
-  const path = ctx.path?.replace(/\\/g, '/') ?? '';
-  return /(?:^|\/)(?:cron|crons|jobs\/cron)\//.test(path) || CRON_MARK.test(ctx.text)
-    ? 'a cron route (a scheduler calls it; nobody waits on the answers)'
-    : undefined;
+  // (Once per file; the mark's pattern is line-local: a scan kept across edits in an editor document.)
+  return ctx.memo('batchable-cron-route', () => {
+    const path = ctx.path?.replace(/\\/g, '/') ?? '';
+    return /(?:^|\/)(?:cron|crons|jobs\/cron)\//.test(path) || !ctx.scan(CRON_MARK).next().done
+      ? 'a cron route (a scheduler calls it; nobody waits on the answers)'
+      : undefined;
+  });
 }
 
 /** Writing a local file: `pickle.dump(…)`, `json.dump(…)`, `df.to_csv(…)`, `open(path, "w")`, `writeFileSync(…)`. */

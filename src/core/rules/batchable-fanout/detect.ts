@@ -626,19 +626,13 @@ function fedEarlierAnswer(ctx: FileContext, r: PerItem): boolean {
   if (!site || site.startIndex <= loop.startIndex || site.startIndex >= endOf(loop)) {
     return false;
   }
-  const graph = callGraph(ctx);
   const seeds = new Set<string>();
-  for (const [name, defs] of graph.byName) {
-    if (!defs.some((f) => graph.reach.has(f))) {
-      continue;
-    }
-    for (const { start, paren } of ctx.callsOf(name).slice(0, 16)) {
-      const call =
-        start > loop.startIndex && start < site.startIndex ? callAround(ctx.nodeAt(paren) ?? site) : null;
-      const result = call && call !== site ? assignedName(ctx, call) : undefined;
-      if (result) {
-        seeds.add(result);
-      }
+  for (const { start, paren } of reachingCalls(ctx)) {
+    const call =
+      start > loop.startIndex && start < site.startIndex ? callAround(ctx.nodeAt(paren) ?? site) : null;
+    const result = call && call !== site ? assignedName(ctx, call) : undefined;
+    if (result) {
+      seeds.add(result);
     }
   }
   if (seeds.size === 0) {
@@ -647,6 +641,23 @@ function fedEarlierAnswer(ctx: FileContext, r: PerItem): boolean {
   const derived = deriveNames(ctx, loop.startIndex, site.startIndex, seeds);
   const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
   return identifiers(ctx.textOf(args)).some((n) => derived.has(n));
+}
+
+/**
+ * The calls of the same-file functions reaching Claude (the first 16 of each name, by name in
+ * the call graph's order): what `fedEarlierAnswer` reads, found once per file.
+ */
+function reachingCalls(ctx: FileContext): ReadonlyArray<{ start: number; paren: number }> {
+  return ctx.memo('batchable-reaching-calls', () => {
+    const graph = callGraph(ctx);
+    const out: Array<{ start: number; paren: number }> = [];
+    for (const [name, defs] of graph.byName) {
+      if (defs.some((f) => graph.reach.has(f))) {
+        out.push(...ctx.callsOf(name).slice(0, 16));
+      }
+    }
+    return out;
+  });
 }
 
 function what(ctx: FileContext, r: PerItem): string {

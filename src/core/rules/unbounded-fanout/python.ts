@@ -134,18 +134,19 @@ function pyFilledList(ctx: FileContext, id: Node, fanout: Node): Source | null {
 /** `tg.create_task(...)` in a loop inside `async with asyncio.TaskGroup()`. */
 export function pythonTaskGroups(ctx: FileContext, report: FanoutReport): void {
   const groups = new Set<string>();
-  for (const m of ctx.scan(/TaskGroup\s*\(\s*\)\s*as\s+([A-Za-z_]\w*)/g)) {
+  // (Every match starts with `TaskGroup`: tried at its occurrences, kept across edits in an editor document.)
+  for (const m of ctx.scanFromHint(/TaskGroup\s*\(\s*\)\s*as\s+([A-Za-z_]\w*)/y, /TaskGroup/g)) {
     groups.add(m[1]);
   }
   if (groups.size === 0) {
     return;
   }
-  for (const m of ctx.scan(/\.\s*create_task\s*\(/g)) {
-    const owner = /([A-Za-z_]\w*)\s*$/.exec(ctx.text.slice(Math.max(0, m.index - 80), m.index));
+  for (const { dot, name } of createTaskCalls(ctx)) {
+    const owner = /([A-Za-z_]\w*)\s*$/.exec(ctx.text.slice(Math.max(0, dot - 80), dot));
     if (!owner || !groups.has(owner[1])) {
       continue;
     }
-    const call = callAtToken(ctx, m.index + m[0].indexOf('create_task'));
+    const call = callAtToken(ctx, name);
     if (!call) {
       continue;
     }
@@ -175,4 +176,27 @@ export function pythonTaskGroups(ctx: FileContext, report: FanoutReport): void {
       );
     }
   }
+}
+
+/**
+ * What `scan(/\.\s*create_task\s*\(/g)` finds (the offsets of each match's dot and name), from
+ * the name's whole-word occurrences (a match's name has a blank, `.` or `(` on each side).
+ */
+function createTaskCalls(ctx: FileContext): Array<{ dot: number; name: number }> {
+  const text = ctx.text;
+  const out: Array<{ dot: number; name: number }> = [];
+  for (const at of ctx.wordsOf('create_task')) {
+    let dot = at - 1;
+    while (dot >= 0 && /\s/.test(text[dot])) {
+      dot--;
+    }
+    let paren = at + 'create_task'.length;
+    while (paren < text.length && /\s/.test(text[paren])) {
+      paren++;
+    }
+    if (text[dot] === '.' && text[paren] === '(') {
+      out.push({ dot, name: at });
+    }
+  }
+  return out;
 }

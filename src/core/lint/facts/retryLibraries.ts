@@ -177,8 +177,15 @@ function retryScopes(ctx: FileContext): RetryScope[] {
         'retryPromise',
       ]),
     ];
-    const re = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
-    for (const m of ctx.scan(re)) {
+    const alternatives = names.map(escapeRegExp).join('|');
+    const re = new RegExp(`\\b(${alternatives})\\s*\\(`, 'g');
+    // Every match starts where one of the names does: tried at their occurrences (a line-local
+    // scan, kept across edits in an editor document). Only for names of name characters (no `$`),
+    // which hold no word boundary, so no match starts inside another name's occurrence.
+    const found = names.every((n) => /^\w+$/.test(n))
+      ? ctx.scanFromHint(new RegExp(re.source, 'y'), new RegExp(`\\b(?:${alternatives})`, 'g'))
+      : ctx.scan(re);
+    for (const m of found) {
       if (/[\w$.]/.test(ctx.text[m.index - 1] ?? '')) {
         continue; // `x.retry(` or `$retry(`: not the library function
       }

@@ -28,6 +28,35 @@ const PUT =
 /** A take off a queue: `q.get_nowait()`, `await q.get()`, `dq.popleft()`, `queue.shift()`. */
 const TAKE =
   /(?<![\w$.])((?:self\.|this\.)?[A-Za-z_$][\w$]*)\s*\.\s*(?:get_nowait|get|popleft|shift)\s*\(\s*\)/g;
+/**
+ * Whether `/\.\s*(?:get_nowait|get|popleft|shift)\s*\(\s*\)/` matches the text, from the
+ * methods' whole-word occurrences (a match's method has a blank, `.` or `(` on each side).
+ */
+function takesOffQueue(ctx: FileContext): boolean {
+  const text = ctx.text;
+  const blank = (i: number): boolean => /\s/.test(text[i]);
+  for (const name of ['get_nowait', 'get', 'popleft', 'shift']) {
+    for (const at of ctx.wordsOf(name)) {
+      let j = at - 1;
+      while (j >= 0 && blank(j)) {
+        j--;
+      }
+      let k = at + name.length;
+      while (k < text.length && blank(k)) {
+        k++;
+      }
+      if (text[j] !== '.' || text[k] !== '(') {
+        continue;
+      }
+      for (k++; k < text.length && blank(k); k++);
+      if (text[k] === ')') {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** At most this many puts and takes are read per file (each pair reads one loop's text). */
 const MAX_SITES = 8;
 
@@ -42,7 +71,7 @@ const MAX_SITES = 8;
 export function requeueRetries(ctx: FileContext, claudeAt: readonly number[]): Requeue[] {
   return ctx.memo('naive-retry:requeue', () => {
     const out: Requeue[] = [];
-    if (claudeAt.length === 0 || !/\.\s*(?:get_nowait|get|popleft|shift)\s*\(\s*\)/.test(ctx.text)) {
+    if (claudeAt.length === 0 || !takesOffQueue(ctx)) {
       return out;
     }
     const takes: Array<{ name: string; loop: Node }> = [];

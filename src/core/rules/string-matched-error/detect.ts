@@ -224,16 +224,16 @@ function reportTest(
 const LIBRARY_PREDICATE =
   /\bretry_if_exception\s*\(\s*(?:lambda\s+\w+\s*:\s*)?([\w.]+)|\bgiveup\s*=\s*([\w.]+)|\b(?:shouldRetry|retryIf|retryCondition)\s*:\s*([\w$.]+)/g;
 
+/** The words of `LIBRARY_PREDICATE` (line-local: a scan kept across edits in an editor document). */
+const PREDICATE_WORDS = /retry_if_exception|giveup|shouldRetry|retryIf|retryCondition/g;
+
 /**
  * The same-file predicates handed to a retry library that wraps a Claude call (directly, or
  * through a local function or a decorated wrapper's application), with the parameter holding the
  * error. At most 8 library uses are read.
  */
 function libraryPredicates(ctx: FileContext): Array<{ fn: LocalFunction; param: string }> {
-  if (
-    ctx.imports.retryLibs.size === 0 ||
-    !/retry_if_exception|giveup|shouldRetry|retryIf|retryCondition/.test(ctx.text)
-  ) {
+  if (ctx.imports.retryLibs.size === 0 || ctx.scan(PREDICATE_WORDS).next().done) {
     return [];
   }
   const uses = new Map<number, Node>();

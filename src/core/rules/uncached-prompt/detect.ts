@@ -252,19 +252,17 @@ function chatDocuments(ctx: FileContext, report: Report<UncachedPromptData>, see
     }
     const history = params.entries.get('messages');
     const system = params.entries.get('system');
-    const fn = enclosingFunction(call.node);
     const messages = history ? unwrap(history.value) : null;
     const name =
       messages && /^(?:shorthand_property_)?identifier$/.test(kind(messages)) ? ctx.textOf(messages) : '';
+    if (!system || !name || !HISTORY.test(name)) {
+      continue; // (decided before the walk up to the function)
+    }
+    const fn = enclosingFunction(call.node);
     const paramsText = fn
       ? ctx.textOf(fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter'))
       : '';
-    if (
-      !system ||
-      !name ||
-      !HISTORY.test(name) ||
-      !new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(paramsText)
-    ) {
+    if (!new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(paramsText)) {
       continue;
     }
     const own = unwrap(system.value);

@@ -27,7 +27,8 @@ export interface TryBody {
 export function tryBodies(ctx: FileContext): TryBody[] {
   return ctx.memo('try-bodies', () => {
     const out: TryBody[] = [];
-    for (const m of ctx.scan(/\btry\s*[:{]/g)) {
+    // (Every match starts at a whole word `try`: tried at those, kept across edits in an editor document.)
+    for (const m of ctx.scanFromHint(/\btry\s*[:{]/y, /\btry\b/g)) {
       // Read from the try statement's subtree (kept across an edit elsewhere, see
       // `FileContext.derive`); the node of a kept one is found again only when asked for.
       let node: Node | undefined;

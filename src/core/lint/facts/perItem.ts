@@ -124,12 +124,8 @@ function runnerItems(ctx: FileContext, runner: LocalFunction): { fn: number; ite
     if (!/^[A-Za-z_$][\w$]*$/.test(p) || /^(?:self|cls)$/.test(p)) {
       continue;
     }
-    for (const m of ctx.scan(
-      new RegExp(`(?<![\\w$.])${p.replace(/\$/g, '\\$')}\\s*\\(`, 'g'),
-      runner.start,
-      runner.end,
-    )) {
-      if (ctx.inCommentOrString(m.index) || !insideRepetition(ctx, m.index, runner.node)) {
+    for (const at of namedCalls(ctx, p, runner.start, runner.end)) {
+      if (ctx.inCommentOrString(at) || !insideRepetition(ctx, at, runner.node)) {
         continue;
       }
       const items = runner.params.findIndex(
@@ -146,6 +142,29 @@ function runnerItems(ctx: FileContext, runner: LocalFunction): { fn: number; ite
     }
   }
   return undefined;
+}
+
+/**
+ * What `scan(/(?<![\w$.])name\s*\(/g, from, to)` finds (the offset of each match), from the
+ * name's whole-word occurrences: a scan that finds nothing in the range reads on to the end
+ * of the text, trying the look-behind at every offset.
+ */
+function namedCalls(ctx: FileContext, name: string, from: number, to: number): number[] {
+  const text = ctx.text;
+  const out: number[] = [];
+  for (const at of ctx.wordsOf(name)) {
+    if (at >= to) {
+      break;
+    }
+    let paren = at + name.length;
+    while (paren < text.length && /\s/.test(text[paren])) {
+      paren++;
+    }
+    if (at >= from && text[at - 1] !== '.' && text[paren] === '(' && paren < to) {
+      out.push(at);
+    }
+  }
+  return out;
 }
 
 /** Whether an offset sits in a loop, comprehension or map callback below `top`. */

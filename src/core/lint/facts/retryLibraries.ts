@@ -177,15 +177,8 @@ function retryScopes(ctx: FileContext): RetryScope[] {
         'retryPromise',
       ]),
     ];
-    const alternatives = names.map(escapeRegExp).join('|');
-    const re = new RegExp(`\\b(${alternatives})\\s*\\(`, 'g');
-    // Every match starts where one of the names does: tried at their occurrences (a line-local
-    // scan, kept across edits in an editor document). Only for names of name characters (no `$`),
-    // which hold no word boundary, so no match starts inside another name's occurrence.
-    const found = names.every((n) => /^\w+$/.test(n))
-      ? ctx.scanFromHint(new RegExp(re.source, 'y'), new RegExp(`\\b(?:${alternatives})`, 'g'))
-      : ctx.scan(re);
-    for (const m of found) {
+    const re = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
+    for (const m of fromNames(ctx, re, names)) {
       if (/[\w$.]/.test(ctx.text[m.index - 1] ?? '')) {
         continue; // `x.retry(` or `$retry(`: not the library function
       }
@@ -298,6 +291,18 @@ function madeDecorators(ctx: FileContext): Map<string, { library: string; config
   });
 }
 
+/**
+ * What `ctx.scan(re)` finds, for a pattern whose every match starts with `\b` and one of `names`:
+ * tried at the names' occurrences (a line-local scan, kept across edits in an editor document).
+ * Only for names of name characters (no `$`), which hold no word boundary, so no match starts
+ * inside another name's occurrence; otherwise the scan itself.
+ */
+function fromNames(ctx: FileContext, re: RegExp, names: readonly string[]): Iterable<RegExpExecArray> {
+  return names.every((n) => /^\w+$/.test(n))
+    ? ctx.scanFromHint(new RegExp(re.source, 'y'), new RegExp(`\\b(?:${names.join('|')})`, 'g'))
+    : ctx.scan(re);
+}
+
 /** Names of functions passed to a retry library in this file (`pRetry(callClaude)`), computed once. */
 function retryWrappedFunctions(ctx: FileContext): Map<string, { library: string; offset: number }> {
   return ctx.memo('retry-wrapped-functions', () => {
@@ -311,7 +316,7 @@ function retryWrappedFunctions(ctx: FileContext): Map<string, { library: string;
       `\\b(${names})\\s*\\(\\s*(?:(?:async\\s*)?\\(\\s*\\)\\s*=>\\s*)?(?:this\\.)?([A-Za-z_$][\\w$]*)`,
       'g',
     );
-    for (const m of ctx.scan(re)) {
+    for (const m of fromNames(ctx, re, [...libs.keys()])) {
       if (!map.has(m[2]) && !ctx.inCommentOrString(m.index)) {
         map.set(m[2], { library: libs.get(m[1]) ?? m[1], offset: m.index });
       }

@@ -256,9 +256,10 @@ function stepsBack(ctx: FileContext, loop: Node, start: number, end: number): bo
   }
   const init = ctx.textOf(loop.childForFieldName('initializer'));
   const counter = /([A-Za-z_$][\w$]*)\s*=/.exec(init)?.[1];
-  // (Every match names the counter: most handlers do not, and a scan that finds nothing in the
-  // range would read on to the end of the text.)
-  if (!counter || !ctx.text.slice(start, end).includes(counter)) {
+  // (Every match names the counter and holds `--` or `-=`: most handlers do not, and a scan that
+  // finds nothing in the range would read on to the end of the text.)
+  const range = ctx.text.slice(start, end);
+  if (!counter || !range.includes(counter) || !(range.includes('--') || range.includes('-='))) {
     return false;
   }
   const id = escapeRegExp(counter);

@@ -49,12 +49,6 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
     if (!modelEntry || maxTokens === undefined || maxTokens > MAX_ROUTING_TOKENS || maxTokens <= 0) {
       continue;
     }
-    if (constantRequest(ctx, entries)) {
-      continue; // the same text every time (a rate-limit header probe, a warm-up): it classifies nothing
-    }
-    if (opaqueRequest(ctx, entries)) {
-      continue; // conversations read whole from data: the file writes no task, so nothing says it is a label
-    }
     const shorthand =
       modelEntry.entry.startIndex === modelEntry.value.startIndex && kind(modelEntry.entry) !== 'pair';
     const value = shorthand ? modelEntry.entry : unwrap(modelEntry.value);
@@ -67,6 +61,13 @@ export function detect(ctx: FileContext, report: Report<ModelRoutingData>): void
     }
     if (kind(value) === 'identifier' && JUDGE_ROLE.test(ctx.textOf(value))) {
       continue; // a model set for judging others' output (`RANKING_MODEL`): its judgement is the point
+    }
+    // (The request's text is read after its model: most per-item calls name no larger model.)
+    if (constantRequest(ctx, entries)) {
+      continue; // the same text every time (a rate-limit header probe, a warm-up): it classifies nothing
+    }
+    if (opaqueRequest(ctx, entries)) {
+      continue; // conversations read whole from data: the file writes no task, so nothing says it is a label
     }
     seen.add(r.call.node.startIndex);
     const inputTokens = literalTokens(ctx, params.node ?? r.call.node);

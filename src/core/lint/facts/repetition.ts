@@ -284,24 +284,30 @@ function forOverData(ctx: FileContext, loop: Node): boolean {
   if (left.split(',').every((part) => RETRY_NAME.test(part))) {
     return false;
   }
-  // `for i in range(max_attempts)`, `range(self.rounds)`: a count of attempts or rounds, not of items.
-  const count = /^range\s*\(\s*(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)\s*(?:[+-]\s*\d+\s*)?\)$/.exec(
-    ctx.textOf(loop.childForFieldName('right')).trim(),
-  );
+  // `for i in range(max_attempts)`, `range(self.rounds)`, `range(1, max_logic_attempts + 1)`: a
+  // count of attempts or rounds, not of items.
+  const count =
+    /^range\s*\(\s*(?:\d+\s*,\s*)?(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)\s*(?:[+-]\s*\d+\s*)?\)$/.exec(
+      ctx.textOf(loop.childForFieldName('right')).trim(),
+    );
   if (count && ATTEMPT_BOUND.test(count[1])) {
     return false;
   }
   return !smallIterable(ctx, loop.childForFieldName('right'));
 }
 
-/** Loop variables that count attempts, not items. */
-const RETRY_NAME = /\b(?:_?attempts?|retry|retries|tries|_)\b/i;
+/** Loop variables that count attempts, not items (also qualified: `logic_attempt`, `repairAttempt`). */
+const RETRY_NAME =
+  /(?:\b|_)(?:attempts?|retry|retries|tries|ATTEMPTS?|RETRY|RETRIES|TRIES|Attempts?|Retry|Retries|Tries)\b|[a-z](?:Attempts?|Retry|Retries|Tries)\b|\b_\b/;
 
 /**
  * Loop bounds that count attempts or rounds of one task, not items (`max_attempts`,
- * `maxRetries`, `n_rounds`, `rounds`): a generate-and-check or repair loop runs them.
+ * `maxRetries`, `n_rounds`, `rounds`, qualified: `max_logic_attempts`, `maxRepairRounds`): a
+ * generate-and-check or repair loop runs them. (Case-sensitive at word joins: `numEntries` and
+ * `countries` are not `tries`.)
  */
-const ATTEMPT_BOUND = /^(?:(?:max|num|n)_?)?(?:attempts?|retries|tries|rounds?)$/i;
+const ATTEMPT_BOUND =
+  /^(?:[A-Za-z]+_)*(?:attempts?|retries|tries|rounds?|ATTEMPTS?|RETRIES|TRIES|ROUNDS?|Attempts?|Retries|Tries|Rounds?)$|^[a-z][A-Za-z]*(?:Attempts?|Retries|Tries|Rounds?)$|^(?:max|num|n|MAX|NUM|N)(?:attempts?|retries|tries|rounds?|ATTEMPTS?|RETRIES|TRIES|ROUNDS?)$/;
 
 /**
  * Whether an iterable is a small fixed list: a literal array/list/tuple/set of at most

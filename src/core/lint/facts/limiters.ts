@@ -77,9 +77,12 @@ const LIMITER_METHODS = new Set([
   'limit',
   'throttle',
 ]);
-/** Explicit acquire calls before the request inside the mapped function. */
+/**
+ * Explicit acquire calls before the request inside the mapped function (also a limiter's own
+ * wrappers named for it: `limiter.acquire_with_backoff(...)`, `bucket.acquireSlot()`).
+ */
 const ACQUIRE =
-  /\b[\w$.]+\.(?:acquire|removeTokens|waitForToken|wait_for_token|consume)\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|throttle|rate_?limit|pace)\s*\(\s*\)/;
+  /\b[\w$.]+\.(?:acquire(?:_\w+|[A-Z][\w$]*)?|removeTokens|waitForToken|wait_for_token|consume)\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|throttle|rate_?limit|pace)\s*\(\s*\)/;
 
 /** Whether a callee or context expression looks like a concurrency limiter. */
 export function looksLikeLimiter(ctx: FileContext, expr: Node | null): boolean {

@@ -2,7 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { iterated, overConfiguredProviders } from '../../lint/facts/providers';
 import { escapeRegExp } from '../../parse/escapeRegExp';
-import { assignedValues } from '../../lint/facts/functions';
+import { assignedValues, lastAssignedValue } from '../../lint/facts/functions';
 import { callGraph, functionAt, siteCall, type LocalFunction } from '../../lint/facts/callGraph';
 import { MAX_CALLERS, sitesByName } from './thunks';
 import { type Reach, reach } from '../../lint/facts/reachability';
@@ -57,6 +57,8 @@ export interface Source {
   reach: Reach;
   /** Where the per-item work is written (for data.callback when there is no function). */
   element?: Node;
+  /** What each item is, when the message should say it (`batches` holds slices: one request per slice). */
+  itemNote?: string;
 }
 
 /**
@@ -185,6 +187,7 @@ export function fanoutMessage(name: string, found: Source, remedy: string): stri
     first = `${name} starts one Claude request per item at once; cap the concurrency.`;
     detail = ` Each item reaches Claude through ${found.reach.followed}().`;
   }
+  detail += found.itemNote ?? '';
   return (
     `${first}${detail} With no cap, a large input bursts past your requests-per-minute and token limits ` +
     `and the requests fail with 429s. ${remedy}`
@@ -455,14 +458,71 @@ export function boundedArray(
     }
   }
   const name = lastSegment(dottedName(array, ctx.text));
-  if (CHUNK_NAME.test(name) && enclosingLoop(combinator, scopeOf(combinator)) !== null) {
-    return true;
+  if (
+    CHUNK_NAME.test(name) &&
+    enclosingLoop(combinator, scopeOf(combinator)) !== null &&
+    !(kind(array) === 'identifier' && chunkListFill(ctx, name, combinator, before))
+  ) {
+    return true; // one chunk of the input, processed chunk by chunk (not the list of all its chunks)
   }
   return (
     kind(array) === 'identifier' &&
     (boundedName(ctx, ctx.textOf(array), combinator, before, depth) ||
       boundedParameter(ctx, array, combinator, before, depth))
   );
+}
+
+/**
+ * Where `name` is built, before the fan-out in its function, as a list OF chunks rather than one
+ * chunk: assigned a comprehension of slices (`[xs[i:i + N] for i in range(0, len(xs), N)]`), or
+ * an empty list then given slices (`batches.push(products.slice(i, i + SIZE))`). It holds one
+ * entry per N items, as many as the input has chunks: a fan-out over it starts them all at once.
+ * The slice node found, or null.
+ */
+export function chunkListFill(ctx: FileContext, name: string, combinator: Node, before: number): Node | null {
+  const last = unwrap(lastAssignedValue(ctx, name, scopeOf(combinator).startIndex, before));
+  if (!last) {
+    return null;
+  }
+  if (COMPREHENSION_TYPES.has(kind(last))) {
+    const body = unwrap(last.childForFieldName('body'));
+    return isSlice(ctx, body) ? body : null;
+  }
+  if ((kind(last) !== 'array' && kind(last) !== 'list') || namedChildren(last).length > 0) {
+    return null;
+  }
+  for (const m of ctx.scanAfterName(name, GROWN_TAIL, endOf(last), before)) {
+    const call = callAtToken(ctx, m.index + m[0].lastIndexOf(m[1]));
+    const arg = unwrap(call ? (positionalArgs(call)[0] ?? null) : null);
+    if (arg && isSlice(ctx, arg)) {
+      return arg;
+    }
+  }
+  return null;
+}
+
+/**
+ * For the message, when the fan-out's list is a list of chunks (see `chunkListFill`): what it
+ * holds and where it is filled. Asked only of a fan-out being reported.
+ */
+export function chunkListNote(ctx: FileContext, array: Node | null, combinator: Node): string | undefined {
+  const name = array && kind(array) === 'identifier' ? ctx.textOf(array) : '';
+  const slice = CHUNK_NAME.test(name) ? chunkListFill(ctx, name, combinator, combinator.startIndex) : null;
+  return slice
+    ? ` Each item is a whole chunk: \`${name}\` holds every slice of the input (filled on line ${ctx.lines.lineAt(slice.startIndex) + 1}), so all the chunks start together, not one at a time.`
+    : undefined;
+}
+
+/** `xs.slice(a, b)` / `xs.splice(a, n)` / `xs[a:b]`. */
+function isSlice(ctx: FileContext, e: Node | null): e is Node {
+  if (!e) {
+    return false;
+  }
+  if (isCall(e)) {
+    const fn = callee(e);
+    return isMember(fn) && /^(?:slice|splice)$/.test(ctx.textOf(memberProperty(fn)));
+  }
+  return kind(e) === 'subscript' && /:/.test(ctx.textOf(e.childForFieldName('subscript')));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   emit,
   callAtToken,
   boundedArray,
+  chunkListNote,
   lengthOf,
 } from './fanout';
 import { reach } from '../../lint/facts/reachability';
@@ -142,7 +143,9 @@ function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null 
       // (Whether the callback reaches Claude is asked first: most maps do not, and it is the cheaper question.)
       const r = reach(ctx, callback);
       const via = r.calls.length ? r : thunkParameterReach(ctx, array, callback);
-      return via && !boundedArray(ctx, array, combinator) ? { node: arg, kind: 'map', reach: via } : null;
+      return via && !boundedArray(ctx, array, combinator)
+        ? { node: arg, kind: 'map', reach: via, itemNote: chunkListNote(ctx, array, combinator) }
+        : null;
     }
     if (dottedName(fn, ctx.text) === 'Array.from') {
       const [source, callback] = positionalArgs(arg);

@@ -13,6 +13,7 @@ import {
   boundedLoop,
   boundedArray,
   unwrapTask,
+  chunkListNote,
 } from './fanout';
 import { reach } from '../../lint/facts/reachability';
 import {
@@ -96,7 +97,8 @@ function pySource(ctx: FileContext, expr: Node | null, fanout: Node): Source | n
     }
     // (Whether the element reaches Claude is asked first: it is the cheaper question.)
     const r = reach(ctx, unwrapTask(ctx, body));
-    if (!r.calls.length || (clause && boundedArray(ctx, unwrap(clause.childForFieldName('right')), fanout))) {
+    const iterable = clause ? unwrap(clause.childForFieldName('right')) : null;
+    if (!r.calls.length || (iterable && boundedArray(ctx, iterable, fanout))) {
       return null;
     }
     return {
@@ -104,6 +106,7 @@ function pySource(ctx: FileContext, expr: Node | null, fanout: Node): Source | n
       kind: kind(expr) === 'generator_expression' ? 'generator' : 'comprehension',
       reach: r,
       element: body,
+      itemNote: chunkListNote(ctx, iterable, fanout),
     };
   }
   if (isCall(expr) && dottedName(callee(expr), ctx.text) === 'map') {

@@ -1578,6 +1578,48 @@ function notifies(ctx: FileContext, statement: string, at: number): boolean {
 const IMPORTED_STORE =
   /^(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)(?:Insert|Upsert|Save|Store|Persist|Execute)|(?:d1|db|sql|pg|supa|supabase|mongo|kv)_execute|(?:(?:d1|db|sql|pg|supa|supabase|mongo|kv)_)?(?:insert|upsert|save|store|persist))(?:[A-Z_][\w$]*)?$/;
 
+/**
+ * `update…` naming a record (`updateEnrichment(id, fields)`, `update_product(row)`): a write only
+ * when imported from the project's own database module (see `importedFromStoreModule`), as
+ * progress bars and counters are `update…` too.
+ */
+const IMPORTED_UPDATE = /^update(?:[A-Z]|_[a-z])[\w$]*$/;
+/** The last segment of a project database module's path: `../lib/db`, `@/db/queries`, `app.database`, `.store`. */
+const STORE_MODULE =
+  /^(?:db|database|store|storage|persistence|repo|repository|repositories|dao|queries|supabase|prisma|mongo|firestore|sqlite|postgres|pg)(?:[-_.](?:client|utils|helpers|ops|operations))?(?:\.[cm]?[jt]sx?)?$/i;
+
+/**
+ * Whether `name` is imported from the project's own database module: a relative (`./`, `../`,
+ * `@/`, `~/`, `.` in Python) or a plain local module path (`from db import update_row`) whose last
+ * segment names a store (see {@link STORE_MODULE}). Read once per name, by one scan of the text.
+ */
+function importedFromStoreModule(ctx: FileContext, name: string): boolean {
+  const known = ctx.memo('batchable-store-imports', () => new Map<string, boolean>());
+  let found = known.get(name);
+  if (found === undefined) {
+    // (each name is one scan of the text: a few names a file, so it stays linear)
+    found = known.size < 16 && storeModuleImport(ctx, name);
+    known.set(name, found);
+  }
+  return found;
+}
+
+/** `importedFromStoreModule`, read from the text (the `import`/`from`/`require` naming `name`). */
+function storeModuleImport(ctx: FileContext, name: string): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  const m = new RegExp(
+    `^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import[^\\n]*\\b${n}\\b|\\bimport\\s*\\{[^}]*\\b${n}\\b[^}]*\\}\\s*from\\s*['"]([^'"]+)['"]|\\b${n}\\b[^\\n]*=\\s*require\\s*\\(\\s*['"]([^'"]+)['"]`,
+    'm',
+  ).exec(ctx.text);
+  const path = m?.[1] ?? m?.[2] ?? m?.[3];
+  if (!m || !path) {
+    return false;
+  }
+  const own = m[1] !== undefined || /^(?:\.{1,2}\/|[@~]\/)/.test(path);
+  const last = m[1] !== undefined ? path.split('.').filter(Boolean).pop() : path.split('/').pop();
+  return own && !!last && STORE_MODULE.test(last);
+}
+
 /** A request to a model API (this one, or another provider's): not a store. */
 const NOT_A_STORE = /anthropic|\/v1\/|completions|\bchat\b|generate/i;
 /** Posting to a chat or a webhook: a notification someone reads as it comes, not a store. */
@@ -1713,10 +1755,10 @@ function writesNamed(
       /execute/i.test(m[1]) &&
       /^\s*['"`]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     if (
-      IMPORTED_STORE.test(m[1]) &&
+      (IMPORTED_STORE.test(m[1]) || IMPORTED_UPDATE.test(m[1])) &&
       !literal &&
       !graph.byName.has(m[1]) &&
-      importsName(ctx, m[1]) &&
+      (IMPORTED_UPDATE.test(m[1]) ? importedFromStoreModule(ctx, m[1]) : importsName(ctx, m[1])) &&
       named(m.index)
     ) {
       return true;

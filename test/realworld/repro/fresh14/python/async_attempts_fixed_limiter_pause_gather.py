@@ -5,6 +5,8 @@
 # on); look-alikes: the processor classes gather one task per item but each task waits on that limiter first, the
 # module also submits the same prompts through messages.batches.create and has no entry point, and a one-token
 # constant probe reads the rate-limit headers
+# (corrected by tuneK: the original waits through the limiter's own acquire_with_backoff wrapper, which calls acquire,
+# not on acquire directly; the reproduction now does the same)
 # source: whitebox-research/c2-proving-ground-martinez-cot src/anthropic_utils.py:248
 # source: whitebox-research/c2-proving-ground-martinez-cot src/anthropic_utils.py:598
 # source: whitebox-research/c2-proving-ground-martinez-cot src/anthropic_utils.py:63
@@ -37,12 +39,20 @@ class Pacer:
         async with self._lock:
             await asyncio.sleep(4)
 
+    async def acquire_with_backoff(self, tries=3):
+        for attempt in range(tries):
+            try:
+                await self.acquire()
+                return
+            except Exception:
+                await asyncio.sleep(60 * attempt)
+
 
 async def answer(prompt, client, model, budget, tries, check, pacer=None):
     for attempt in range(tries):  # expect: naive-retry
         try:
             if pacer:
-                await pacer.acquire()
+                await pacer.acquire_with_backoff()
             params = {
                 "model": model,
                 "max_tokens": budget,

@@ -4,12 +4,14 @@
 // 5 s whenever the error's status is 429 (no limit, no growth, no retry-after); every answer is written back through
 // an imported store update; look-alikes: the 429 is read from the status field, and 8,192 tokens per group of rows is
 // not classification-sized
+// (corrected by tuneK: the original writes each answer back through `updateEnrichment` imported from its own
+// `../lib/db` module, not through a `save…` function; the reproduction now uses `updateTags` from `./db`)
 // source: GuillaumeRacine/present-agent-v3-mar2026 scripts/enrich-products.ts:194
 // source: GuillaumeRacine/present-agent-v3-mar2026 scripts/enrich-products.ts:153
 // source: GuillaumeRacine/present-agent-v3-mar2026 scripts/enrich-products.ts:106
 // source: GuillaumeRacine/present-agent-v3-mar2026 scripts/enrich-products.ts:150
 import Anthropic from "@anthropic-ai/sdk";
-import { pendingRows, saveTags, type Row } from "./store";
+import { pendingRows, updateTags, type Row } from "./db";
 
 const argv = process.argv.slice(2);
 const POOL = parseInt(argv.find((a) => a.startsWith("--workers="))?.split("=")[1] || "50");
@@ -27,7 +29,7 @@ async function tagGroup(api: Anthropic, rows: Row[], tag: number): Promise<numbe
     const text = reply.content[0].type === "text" ? reply.content[0].text : "[]";
     let stored = 0;
     for (const item of JSON.parse(text) as { id: string; tags: string[] }[]) {
-      saveTags(item.id, item.tags);
+      updateTags(item.id, item.tags);
       stored++;
     }
     return stored;

@@ -35,6 +35,11 @@ async function main(): Promise<void> {
   const all: BenchSection[] = realDir
     ? [...sections, { name: 'real', run: (log) => runRealBench(realDir, log, csv) }]
     : sections;
+  console.log(
+    __filename.endsWith('.bundle.js')
+      ? 'engine: bundled, as the editor and the CLI run it (npm run bench)'
+      : 'engine: the transpiled test tree (one module per file: cross-module calls go through export getters)',
+  );
   for (const section of all) {
     if (only.length > 0 && !only.includes(section.name) && section.name !== 'real') {
       continue;

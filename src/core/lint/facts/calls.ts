@@ -311,7 +311,7 @@ function requestParams(
   };
 }
 
-function callAt(
+export function callAt(
   ctx: FileContext,
   messagesAt: number,
   parenAt: number,

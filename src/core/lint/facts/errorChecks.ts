@@ -129,7 +129,9 @@ function catchesAny(ctx: FileContext, value: Node, depth: number): boolean {
   const types =
     kind(value) === 'tuple' || kind(value) === 'parenthesized_expression' ? namedChildren(value) : [value];
   return types.some((t) => {
-    if (PY_RATE_LIMIT_CATCHERS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t))) {
+    const name = lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t);
+    // (`from anthropic import RateLimitError as AnthropicRateLimitError`: the SDK's class by another name)
+    if (PY_RATE_LIMIT_CATCHERS.has(ctx.imports.anthropicErrorAliases?.get(name) ?? name)) {
       return true;
     }
     const def = depth === 0 ? exceptionConstant(ctx, t) : undefined;

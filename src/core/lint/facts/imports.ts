@@ -19,6 +19,8 @@ export interface Imports {
   anthropicDefault?: string;
   /** Local names of error classes imported from the SDK (`RateLimitError`, ...). */
   anthropicErrors: Set<string>;
+  /** Python: error classes imported from the SDK under another name, local -> imported (`AnthropicRateLimitError` -> `RateLimitError`). */
+  anthropicErrorAliases?: Map<string, string>;
   openaiClasses: Set<string>;
   openaiNamespaces: Set<string>;
   /** Local name -> library, for retry libraries (p-retry, async-retry, tenacity, backoff, ...). */

@@ -2,7 +2,8 @@ import type { FileContext } from '../context';
 import { callee, endOf, isCall, positionalArgs, unwrap, up } from '../syntax';
 import type { Node } from '../../parse/treeSitter';
 import { callParams, objectParams, type ParamSet } from './arguments';
-import type { ClaudeCall } from './calls';
+import { callAt, type ClaudeCall } from './calls';
+import { sticky } from '../scanCache';
 import { resolveClient } from './clients';
 
 /**
@@ -19,6 +20,7 @@ export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
     if (!ctx.imports.anthropic) {
       return out;
     }
+    out.push(...parseCalls(ctx));
     for (const m of ctx.scan(
       /(?:(?<![\w$])getattr\s*\(\s*[\w$.]+\s*,[^()\n]{1,80}\)|\.\s*completions)\s*\.\s*(create|stream)\s*\(/g,
     )) {
@@ -62,9 +64,29 @@ export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
         client,
       });
     }
-    return out;
+    // (in text order: `legacyWithin` looks them up by offset)
+    return out.sort((a, b) => a.node.startIndex - b.node.startIndex);
   });
 }
+
+/**
+ * Structured outputs: `client.messages.parse(…)` / `client.beta.messages.parse(…)` (the SDK sends
+ * a Messages request and parses the reply against a schema), held to the same tests as a
+ * `messages.create` (an Anthropic client, or an unresolved one in a file that calls Claude).
+ */
+function parseCalls(ctx: FileContext): ClaudeCall[] {
+  const out: ClaudeCall[] = [];
+  for (const m of ctx.scanFromHint(MESSAGES_PARSE_AT, /\bmessages/g)) {
+    const call = callAt(ctx, m.index, m.index + m[0].length - 1, 'create');
+    if (call) {
+      out.push(call);
+    }
+  }
+  return out;
+}
+
+/** `messages.parse(` (also `?.`, `!.`, type arguments), tried at the line-local matches of `messages`. */
+const MESSAGES_PARSE_AT = sticky(/\bmessages\s*(?:\?\.|!?\.)\s*parse\s*(?:<[^()]*?>\s*)?\(/g);
 
 /**
  * LangChain's `ChatAnthropic` (Python `langchain_anthropic`, JS `@langchain/anthropic`) asked for a

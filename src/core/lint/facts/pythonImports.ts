@@ -1,5 +1,5 @@
 import type { FileContext } from '../context';
-import { kind, namedChildren, up } from '../syntax';
+import { kind, lastSegment, namedChildren, up } from '../syntax';
 import {
   emptyImports,
   type Imports,
@@ -168,6 +168,9 @@ function pythonModule(
       imports.anthropicClasses.add(local);
     } else if (/Error$/.test(imported)) {
       imports.anthropicErrors.add(local);
+      if (local !== imported) {
+        (imports.anthropicErrorAliases ??= new Map()).set(local, lastSegment(imported));
+      }
     }
   } else if (root === 'openai') {
     imports.openai = true;

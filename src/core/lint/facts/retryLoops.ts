@@ -153,17 +153,14 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
   const exitsInTry = exitsIn(ctx, loop, words.exit, tryStart, tryEnd);
   // `else: break` leaves a range or while loop on success (not a loop over models or items).
   const exitsOnSuccess = exitsInTry || exitsInElse(ctx, loop, tryNode, words.exit);
-  const continues = exitsIn(ctx, loop, words.continue, tryEnd, endOf(tryNode));
   const exitsAfter = exitsIn(ctx, loop, words.exit, endOf(tryNode), endOf(body));
   // `for (let i = 0; i < items.length; i++)` whose handler does `i--`: the same item is sent again.
   const resends = stepsBack(ctx, loop, tryEnd, endOf(tryNode));
-  if (!(
-    exitsOnSuccess ||
-    continues ||
-    exitsAfter ||
-    resends ||
-    endsByCondition(ctx, loop, tryStart, tryEnd)
-  )) {
+  // A retry loop is one that success leaves (by `break`/`return`, or through its condition). A
+  // handler that `continue`s is no retry by itself: when nothing leaves on success
+  // (`for trial in range(N): try: create(…) except Exception: print(e); continue`), every turn
+  // sends the request once more whether the last one failed or not; it repeats the work.
+  if (!(exitsOnSuccess || exitsAfter || resends || endsByCondition(ctx, loop, tryStart, tryEnd))) {
     return false;
   }
   if (anyIn(inputReads(ctx), body.startIndex, tryEnd)) {
@@ -367,15 +364,14 @@ function assignmentsIn(ctx: FileContext, start: number, end: number): string[] {
   return out;
 }
 
-/** Offsets of the loop-control keywords in the file (scanned once). */
-function keywordOffsets(ctx: FileContext): { exit: number[]; continue: number[] } {
+/** Offsets of the loop-leaving keywords (`return`, `break`) in the file (scanned once). */
+function keywordOffsets(ctx: FileContext): { exit: number[] } {
   return ctx.memo('loop-keywords', () => {
     const exit: number[] = [];
-    const cont: number[] = [];
-    for (const m of ctx.scan(/\b(return|break|continue)\b/g)) {
-      (m[1] === 'continue' ? cont : exit).push(m.index);
+    for (const m of ctx.scan(/\b(?:return|break)\b/g)) {
+      exit.push(m.index);
     }
-    return { exit, continue: cont };
+    return { exit };
   });
 }
 

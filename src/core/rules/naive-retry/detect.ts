@@ -51,7 +51,13 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     label?: string;
     http?: boolean;
     note?: string;
-  }> = [...ctx.calls, ...otherClaudeCalls(ctx)].map((c) => ({ node: c.node, call: c }));
+  }> = [...ctx.calls, ...otherClaudeCalls(ctx)].map((c) => ({
+    node: c.node,
+    call: c,
+    note: /\bparse$/.test(ctx.textOf(c.callee))
+      ? 'The call is messages.parse() (structured output), a Messages request like create().'
+      : undefined,
+  }));
   // The Messages API over raw HTTP (`requests.post(".../v1/messages")`, urllib's `Request`).
   for (const c of allHttpClaudeCalls(ctx)) {
     attempts.push({ node: c.node, call: c, http: true });

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Finding, languageForPath } from '../../../src/core/lint';
-import { fixesFor } from '../../../src/core/fix';
+import { applyEdits, fixesFor } from '../../../src/core/fix';
 import { withFixContext } from '../fix/helpers';
 import { fixturesDir, getEngine, markers } from '../lint/helpers';
 
@@ -252,6 +252,33 @@ describe('detection fixtures (test/fixtures/detection)', () => {
       /^Tests the error message for 'rate limit' \(the response's error\); check the status\. Test res\.status === 429:/,
     );
   });
+
+  for (const rel of [
+    'python/naive-retry-while-index-advanced-on-success.py',
+    'ts/naive-retry-while-index-stepped-on-success.ts',
+    'ts/naive-retry-item-loop-steps-back.ts',
+  ]) {
+    it(`${rel}: a retry loop that also walks a list is kept; its fixes change only the call's retries`, async () => {
+      const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
+      const language = languageForPath(rel);
+      assert.ok(language);
+      await withFixContext(text, language, {}, (findings, ctx) => {
+        const retry = findings.find((f) => f.rule === 'naive-retry');
+        assert.ok(retry, 'the retry is found');
+        const actions = fixesFor(retry, ctx);
+        assert.ok(actions.length > 0, 'a fix is offered');
+        for (const a of actions) {
+          // Unrolling the loop would send only the first item.
+          assert.doesNotMatch(a.title, /remove the retry loop|replace the loop/i);
+          const loopHead = /^\s*(?:while|for)\b.*$/m.exec(text.slice(retry.start))?.[0] ?? '';
+          assert.ok(
+            loopHead && applyEdits(text, a.edits).includes(loopHead.trim()),
+            `${a.title} keeps the loop`,
+          );
+        }
+      });
+    });
+  }
 
   for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {
     it(`${rel}: a retry of the Messages API over raw HTTP gets no SDK advice and no SDK fix`, async () => {

@@ -32,6 +32,12 @@ export interface RetryLoop {
   tryNode: Node;
   /** Handlers that can catch a rate-limit error and do not just re-throw. */
   handlers: Node[];
+  /**
+   * The loop also walks a list: success steps a counter on (`while i < len(prompts)` with `i += 1`
+   * in the try), or the handler steps it back (`i--`), so a failed item is sent again. Removing
+   * the loop would drop the other items: no fix unrolls it.
+   */
+  walksItems: boolean;
 }
 
 /** The loop head: from the loop keyword to the start of the body. */
@@ -69,7 +75,8 @@ export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
       }
     }
     if (LOOP_TYPES.has(kind(n)) && tryNode) {
-      if (!isRetryLoop(ctx, n, tryNode)) {
+      const retry = retryLoopKind(ctx, n, tryNode);
+      if (!retry) {
         return null;
       }
       // (a handler that falls through to a `return` after the try leaves the loop: not a retry)
@@ -77,7 +84,7 @@ export function findRetryLoop(ctx: FileContext, call: Node): RetryLoop | null {
       const handlers = rateLimitHandlers(ctx, tryNode).filter(
         (h) => !leaves || /\bcontinue\b/.test(ctx.textOf(h)),
       );
-      return { loop: n, tryNode, handlers };
+      return { loop: n, tryNode, handlers, walksItems: retry.walksItems };
     }
   }
   return null;
@@ -139,10 +146,11 @@ export function inTryBody(ctx: FileContext, offset: number): boolean {
   return i >= 0 && offset < merged[i].end;
 }
 
-function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
+/** Whether a loop around a try retries its call (null: it does not), and whether it also walks a list. */
+function retryLoopKind(ctx: FileContext, loop: Node, tryNode: Node): { walksItems: boolean } | null {
   const body = loop.childForFieldName('body');
   if (!body) {
-    return false;
+    return null;
   }
   const tryBody = tryNode.childForFieldName('body');
   const tryStart = tryBody ? tryBody.startIndex : tryNode.startIndex;
@@ -160,27 +168,31 @@ function isRetryLoop(ctx: FileContext, loop: Node, tryNode: Node): boolean {
   // handler that `continue`s is no retry by itself: when nothing leaves on success
   // (`for trial in range(N): try: create(…) except Exception: print(e); continue`), every turn
   // sends the request once more whether the last one failed or not; it repeats the work.
-  if (!(exitsOnSuccess || exitsAfter || resends || endsByCondition(ctx, loop, tryStart, tryEnd))) {
-    return false;
+  const leaves = exitsOnSuccess || exitsAfter;
+  const byCondition = leaves || resends ? false : endsByCondition(ctx, loop, tryStart, tryEnd);
+  if (!(leaves || resends || byCondition)) {
+    return null;
   }
   if (anyIn(inputReads(ctx), body.startIndex, tryEnd)) {
-    return false; // a REPL or worker loop: each turn sends a new request, read before the call
+    return null; // a REPL or worker loop: each turn sends a new request, read before the call
   }
+  const kindOf = (retries: boolean): { walksItems: boolean } | null =>
+    retries ? { walksItems: !leaves && (resends || byCondition === 'stepped') } : null;
   if (kind(loop) === 'for_in_statement' || (ctx.python && kind(loop) === 'for_statement')) {
     const right = loop.childForFieldName('right');
     const overRange =
       !!right && /^\s*(?:range|Retrying|AsyncRetrying|itertools\.count|count)\s*\(/.test(ctx.textOf(right));
     // A try that returns inside `for model of MODELS` sends another request each turn when it
     // reads the loop variable (a fallback over models, keys or endpoints), not the same again.
-    return overRange || (exitsInTry && !readsLoopVariable(ctx, loop, tryStart, tryEnd));
+    return kindOf(overRange || (exitsInTry && !readsLoopVariable(ctx, loop, tryStart, tryEnd)));
   }
   if (
     kind(loop) === 'for_statement' &&
     /\.\s*(?:length|size)\b/.test(ctx.textOf(loop.childForFieldName('condition')))
   ) {
-    return exitsInTry || resends; // `for (let i = 0; i < items.length; …)`: a loop over items
+    return kindOf(exitsInTry || resends); // `for (let i = 0; i < items.length; …)`: a loop over items
   }
-  return true;
+  return kindOf(true);
 }
 
 /**
@@ -281,7 +293,12 @@ function exitsInElse(ctx: FileContext, loop: Node, tryNode: Node, exits: readonl
  * `while ret is None: try: ret = create(...)`, `while (!res) { try { res = await ... } }`,
  * `while not done:` … `done = True`.
  */
-function endsByCondition(ctx: FileContext, loop: Node, tryStart: number, tryEnd: number): boolean {
+function endsByCondition(
+  ctx: FileContext,
+  loop: Node,
+  tryStart: number,
+  tryEnd: number,
+): 'assigned' | 'stepped' | false {
   if (kind(loop) !== 'while_statement' && kind(loop) !== 'do_statement') {
     return false;
   }
@@ -293,12 +310,16 @@ function endsByCondition(ctx: FileContext, loop: Node, tryStart: number, tryEnd:
   if (names.size === 0 || names.size > 3) {
     return false;
   }
+  let found: 'assigned' | 'stepped' | false = false;
   for (const a of assignmentsIn(ctx, tryStart, tryEnd)) {
-    if (names.has(a)) {
-      return true;
+    if (names.has(a.name)) {
+      found = a.step ? 'stepped' : 'assigned';
+      if (!a.step) {
+        return found; // (`ret = create(…)`: success ends the loop, whatever else is stepped)
+      }
     }
   }
-  return false;
+  return found;
 }
 
 /**
@@ -343,26 +364,39 @@ const READ_METHOD_HINT = /readline|readLine|question|recv|receive/g;
 const QUEUE_GET = /\b(?:queue|q|inbox|jobs|tasks)\s*\.\s*get(?:_nowait)?\s*\(/y;
 const QUEUE_GET_HINT = /\b(?:queue|q|inbox|jobs|tasks)/g;
 
-/** Names assigned (`name =`, not `==`) between two offsets, from one scan of the file. */
-function assignmentsIn(ctx: FileContext, start: number, end: number): string[] {
+/**
+ * Names assigned between two offsets (`name =`, not `==`; also `i += 1`, `i++`, `--i`: a
+ * counter the loop's condition reads, advanced on success), from one scan of the file.
+ */
+function assignmentsIn(ctx: FileContext, start: number, end: number): Array<{ name: string; step: boolean }> {
   const all = ctx.memo('assignments', () => {
-    const out: Array<{ at: number; name: string }> = [];
+    const out: Array<{ at: number; name: string; step: boolean }> = [];
     // (`a, b = f()` assigns both: the targets of a tuple assignment are read from one match.)
-    for (const m of ctx.scan(
-      /(?<![\w$.])([A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*){0,7})\s*(?::[^=\n;]{0,40})?=(?![=>])/g,
-    )) {
+    for (const m of ctx.scan(ASSIGNMENT)) {
       for (const name of m[1].split(',')) {
-        out.push({ at: m.index, name: name.trim() });
+        out.push({ at: m.index, name: name.trim(), step: m[2] === '+' || m[2] === '-' });
       }
     }
-    return out;
+    for (const m of ctx.scan(STEP)) {
+      out.push({ at: m.index, name: m[1] ?? m[2], step: true });
+    }
+    return out.sort((a, b) => a.at - b.at);
   });
-  const out: string[] = [];
+  const out: Array<{ name: string; step: boolean }> = [];
   for (let i = lowerBound(all, start); i < all.length && all[i].at < end; i++) {
-    out.push(all[i].name);
+    out.push(all[i]);
   }
   return out;
 }
+
+/**
+ * `name =`, `a, b =`, `name: T =` and the augmented forms (`+=`, `//=`, `??=` …; group 2 is
+ * their operator: `+`/`-` step a counter), not `==`, `<=`, `=>`.
+ */
+const ASSIGNMENT =
+  /(?<![\w$.])([A-Za-z_$][\w$]*(?:[ \t]*,[ \t]*[A-Za-z_$][\w$]*){0,7})\s*(?::[^=\n;]{0,40})?(\*\*|\/\/|<<|>>>?|\?\?|&&|\|\||[-+*/%&|^])?=(?![=>])/g;
+/** `i++`, `i--`, `++i`, `--i` (JS). */
+const STEP = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*(?:\+\+|--)|(?:\+\+|--)[ \t]*([A-Za-z_$][\w$]*)/g;
 
 /** Offsets of the loop-leaving keywords (`return`, `break`) in the file (scanned once). */
 function keywordOffsets(ctx: FileContext): { exit: number[] } {
@@ -954,7 +988,7 @@ export function findStatusRetryLoop(ctx: FileContext, call: Node): (RetryLoop & 
   if (!sleeps && !/\bcontinue\b/.test(text)) {
     return null;
   }
-  return { loop, tryNode: branch, handlers: [branch], branch };
+  return { loop, tryNode: branch, handlers: [branch], branch, walksItems: false };
 }
 
 /** A `for` loop over a collection (`for x of items`, `for i in enumerate(xs)`, `for (…; i < xs.length; …)`). */

@@ -28,6 +28,11 @@ export interface NaiveRetryData {
    * request put back on a queue that a loop drains and sends again (no fix either).
    */
   shape?: 'loop' | 'recursion' | 'wrapper' | 'unrolled' | 'requeue';
+  /**
+   * The retry loop also walks a list (`while i < len(prompts)` stepping `i` on success, a
+   * handler's `i--`): removing it would drop the other items, so no fix unrolls it.
+   */
+  walksItems?: true;
   /** Library retries: the library name and the client construction that keeps the SDK retries. */
   library?: string;
   client?: Span;

@@ -152,6 +152,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
           wait: wait.call ? rangeOf(wait.call) : undefined,
           handler: loop.handlers[0] ? rangeOf(loop.handlers[0]) : undefined,
           ...(attempt.http ? { http: true as const } : {}),
+          ...(loop.walksItems ? { walksItems: true as const } : {}),
         },
       });
       continue;
@@ -619,7 +620,7 @@ function resultRetryLoop(ctx: FileContext, site: Node, claude: Node): RetryLoop 
   }
   const result = resultName(ctx, site);
   const branch = result ? exitTesting(ctx, loop, result, site) : null;
-  return branch ? { loop, tryNode: branch, handlers: [branch] } : null;
+  return branch ? { loop, tryNode: branch, handlers: [branch], walksItems: false } : null;
 }
 
 /** The name a call's result is assigned to (`text = ask(q)`, `const r = await once(p)`), or ''. */

@@ -94,7 +94,12 @@ function loopFixes(
   ctor: ClientCtor | undefined,
 ): FixAction[] {
   const out: FixAction[] = [];
-  const found = file.python ? pyUnroll(file, data, info) : jsUnroll(file, data, info);
+  // (A loop that also walks a list keeps the loop: only the call's retries change.)
+  const found = data.walksItems
+    ? undefined
+    : file.python
+      ? pyUnroll(file, data, info)
+      : jsUnroll(file, data, info);
   const unrolled = found && withDeadTail(file, data, found);
   if (unrolled) {
     if (ctor) {

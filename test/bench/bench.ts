@@ -8,7 +8,7 @@
 import { fixBench } from './fix';
 import { hostileBench } from './hostile';
 import { lintBench } from './lint';
-import { proxyBench } from './proxy';
+import { proxyBench, serveChild } from './proxy';
 import { runRealBench } from './real';
 
 /** One part of the benchmark run. */
@@ -21,6 +21,10 @@ const sections: BenchSection[] = [lintBench, fixBench, hostileBench, proxyBench]
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args[0] === '--serve' && args[1] !== undefined) {
+    // The proxy section's server child, forked from this bundle (see proxy.ts).
+    return serveChild(args[1], args[2]);
+  }
   const option = (name: string): string | undefined => {
     const at = args.indexOf(name);
     if (at === -1) return undefined;

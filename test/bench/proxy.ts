@@ -379,7 +379,7 @@ async function startBareProxy(upstream: string): Promise<{ url: string; close():
 }
 
 /** Child-process side: `--serve mock|mock-slow` or `--serve proxy|bare <upstream>`; exits with its parent. */
-async function serveChild(kind: string, upstream: string | undefined): Promise<void> {
+export async function serveChild(kind: string, upstream: string | undefined): Promise<void> {
   let server: { url: string; close(): Promise<void> };
   if (kind === 'mock' || kind === 'mock-slow') {
     server = await startMockAnthropic({
@@ -399,7 +399,9 @@ async function serveChild(kind: string, upstream: string | undefined): Promise<v
   process.on('disconnect', () => void server.close().then(() => process.exit(0)));
 }
 
-if (require.main === module) {
+// Run as its own script (the transpiled tree): the bench's server child, or the proxy section
+// alone. (In the bench bundle every module is the main one: bench.ts starts the child there.)
+if (require.main === module && !__filename.endsWith('.bundle.js')) {
   const [flag, kind, upstream] = process.argv.slice(2);
   if (flag === '--serve' && kind !== undefined) {
     serveChild(kind, upstream).catch((err: unknown) => {

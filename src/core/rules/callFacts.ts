@@ -14,7 +14,8 @@ export interface CallFacts {
   args: Span;
   /** JS/TS: the params object literal; Python: absent (params are keyword arguments). */
   params?: Span;
-  method: 'create' | 'stream' | 'batches.create';
+  /** (`parse`: structured outputs, a `create` underneath; no fix rewrites it as one.) */
+  method: 'create' | 'stream' | 'batches.create' | 'parse';
 }
 
 /** The offsets of a Claude call that fix generators need. */

@@ -280,6 +280,26 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     });
   }
 
+  for (const rel of [
+    'ts/nonstreaming-parse-large-max-tokens.ts',
+    'python/nonstreaming-parse-large-max-tokens.py',
+  ]) {
+    it(`${rel}: a structured-outputs parse is named in the message and offered no rewrite to stream`, async () => {
+      const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
+      const language = languageForPath(rel);
+      assert.ok(language);
+      await withFixContext(text, language, {}, (findings, ctx) => {
+        const found = findings.find((f) => f.rule === 'nonstreaming-max-tokens');
+        assert.ok(found, 'the parse call is found');
+        assert.match(found.message, /A non-streaming (?:beta\.)?messages\.parse with max_tokens/);
+        assert.deepEqual(
+          fixesFor(found, ctx).map((a) => a.title),
+          ['Lower max_tokens to 21,333'],
+        );
+      });
+    });
+  }
+
   for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {
     it(`${rel}: a retry of the Messages API over raw HTTP gets no SDK advice and no SDK fix`, async () => {
       const text = fs.readFileSync(path.join(DIR, rel), 'utf8');

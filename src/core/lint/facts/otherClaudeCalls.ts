@@ -73,16 +73,23 @@ export function otherClaudeCalls(ctx: FileContext): ClaudeCall[] {
  * Structured outputs: `client.messages.parse(…)` / `client.beta.messages.parse(…)` (the SDK sends
  * a Messages request and parses the reply against a schema), held to the same tests as a
  * `messages.create` (an Anthropic client, or an unresolved one in a file that calls Claude).
+ * (Read as `create` calls by `naive-retry` and `nonstreaming-max-tokens`: `parse` is `create`
+ * underneath in both SDKs, the non-streaming refusal included.)
  */
-function parseCalls(ctx: FileContext): ClaudeCall[] {
-  const out: ClaudeCall[] = [];
-  for (const m of ctx.scanFromHint(MESSAGES_PARSE_AT, /\bmessages/g)) {
-    const call = callAt(ctx, m.index, m.index + m[0].length - 1, 'create');
-    if (call) {
-      out.push(call);
+export function parseCalls(ctx: FileContext): ClaudeCall[] {
+  return ctx.memo('parse-calls', () => {
+    const out: ClaudeCall[] = [];
+    if (!ctx.imports.anthropic) {
+      return out;
     }
-  }
-  return out;
+    for (const m of ctx.scanFromHint(MESSAGES_PARSE_AT, /\bmessages/g)) {
+      const call = callAt(ctx, m.index, m.index + m[0].length - 1, 'create');
+      if (call) {
+        out.push(call);
+      }
+    }
+    return out;
+  });
 }
 
 /** `messages.parse(` (also `?.`, `!.`, type arguments), tried at the line-local matches of `messages`. */

@@ -1,5 +1,6 @@
 import type { ClaudeCall, ClientBinding, FileContext } from '../../lint/context';
 import { resolveClient } from '../../lint/facts/clients';
+import { parseCalls } from '../../lint/facts/otherClaudeCalls';
 import { callFacts, methodText } from '../callFacts';
 import { lang, type Report } from '../rule';
 import { MODEL_MAX_OUTPUT, MODEL_NONSTREAMING_TOKENS, NONSTREAMING_MAX_TOKENS } from '../../lint/models';
@@ -32,10 +33,13 @@ import type { NonstreamingMaxTokensData } from './data';
  * model's maximum output when the model literal is known.
  */
 export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensData>): void {
-  for (const call of ctx.calls) {
+  // Structured outputs' `messages.parse` too: `create` underneath, refused the same way.
+  const parsing = new Set(parseCalls(ctx));
+  for (const call of parsing.size ? [...ctx.calls, ...parsing] : ctx.calls) {
     if (call.method === 'batches.create') {
       continue;
     }
+    const parse = parsing.has(call);
     const params = paramsOf(ctx, call);
     const entry = params.entries.get('max_tokens');
     const named =
@@ -82,7 +86,7 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
       }
       parts.push(
         ...(parts.length ? [] : [first]),
-        `A non-streaming ${methodText(call)} with max_tokens ${shown}${later} and no timeout is refused by the SDK ` +
+        `A non-streaming ${parse ? `${call.beta ? 'beta.' : ''}messages.parse` : methodText(call)} with max_tokens ${shown}${later} and no timeout is refused by the SDK ` +
           `before it is sent ("Streaming is required for operations that may take longer than 10 minutes"). ` +
           `Use client.messages.stream(...), lower max_tokens to ${thousands(guard)} or less, or pass an explicit timeout.`,
       );
@@ -94,7 +98,7 @@ export function detect(ctx: FileContext, report: Report<NonstreamingMaxTokensDat
       data: {
         rule: 'nonstreaming-max-tokens',
         language: lang(ctx),
-        call: callFacts(ctx, call),
+        call: parse ? { ...callFacts(ctx, call), method: 'parse' } : callFacts(ctx, call),
         maxTokens: named
           ? { start: named.node.startIndex, end: endOf(named.node) }
           : { start: entry.value.startIndex, end: endOf(entry.value) },

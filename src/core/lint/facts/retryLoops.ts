@@ -462,6 +462,15 @@ export const SLEEP_SCANS = {
 /** Waiting on a rate limiter or token bucket instead of sleeping. */
 const LIMITER_WAIT =
   /\b(?:acquire|wait_for_token|waitForToken|removeTokens|remove_tokens|consume|take)\s*\(|\b\w*(?:bucket|limiter|throttle)\w*\s*\.\s*\w+\s*\(|\b(?:self|this)\s*\.\s*_?(?:wait|throttle|rate_?limit|pace)\s*\(\s*\)/gi;
+/**
+ * Where a match of {@link LIMITER_WAIT} can start: at its method word, at the start of a word
+ * naming a bucket/limiter/throttle, or at `self`/`this` (a line-local pattern, kept across an
+ * edit; see `FileContext.scanFromHint`). Each hint lies within one word, so none hides the
+ * start of another match.
+ */
+const LIMITER_WAIT_AT = sticky(LIMITER_WAIT);
+const LIMITER_WAIT_HINT =
+  /\b\w*(?:bucket|limiter|throttle)|\b(?:acquire|wait_for_token|waitForToken|removeTokens|remove_tokens|consume|take|self|this)\b/gi;
 
 /** A sleep call of the file (found once per file). */
 export interface SleepCall {
@@ -570,7 +579,9 @@ function retryAfterOffsets(ctx: FileContext): number[] {
 
 /** Offsets of rate-limiter waits (scanned once). */
 function limiterWaitOffsets(ctx: FileContext): number[] {
-  return ctx.memo('limiter-wait-offsets', () => [...ctx.scan(LIMITER_WAIT)].map((m) => m.index));
+  return ctx.memo('limiter-wait-offsets', () =>
+    [...ctx.scanFromHint(LIMITER_WAIT_AT, LIMITER_WAIT_HINT)].map((m) => m.index),
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Finding, languageForPath } from '../../../src/core/lint';
-import { applyEdits, fixesFor } from '../../../src/core/fix';
+import { applyEdits, type FixContext, fixesFor } from '../../../src/core/fix';
 import { withFixContext } from '../fix/helpers';
 import { fixturesDir, getEngine, markers } from '../lint/helpers';
 
@@ -259,10 +259,7 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     'ts/naive-retry-item-loop-steps-back.ts',
   ]) {
     it(`${rel}: a retry loop that also walks a list is kept; its fixes change only the call's retries`, async () => {
-      const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
-      const language = languageForPath(rel);
-      assert.ok(language);
-      await withFixContext(text, language, {}, (findings, ctx) => {
+      await withFixture(rel, (text, findings, ctx) => {
         const retry = findings.find((f) => f.rule === 'naive-retry');
         assert.ok(retry, 'the retry is found');
         const actions = fixesFor(retry, ctx);
@@ -285,10 +282,7 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     'python/nonstreaming-parse-large-max-tokens.py',
   ]) {
     it(`${rel}: a structured-outputs parse is named in the message and offered no rewrite to stream`, async () => {
-      const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
-      const language = languageForPath(rel);
-      assert.ok(language);
-      await withFixContext(text, language, {}, (findings, ctx) => {
+      await withFixture(rel, (_text, findings, ctx) => {
         const found = findings.find((f) => f.rule === 'nonstreaming-max-tokens');
         assert.ok(found, 'the parse call is found');
         assert.match(found.message, /A non-streaming (?:beta\.)?messages\.parse with max_tokens/);
@@ -302,10 +296,7 @@ describe('detection fixtures (test/fixtures/detection)', () => {
 
   for (const rel of ['python/naive-retry-raw-http-messages.py', 'ts/naive-retry-fetch-messages.ts']) {
     it(`${rel}: a retry of the Messages API over raw HTTP gets no SDK advice and no SDK fix`, async () => {
-      const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
-      const language = languageForPath(rel);
-      assert.ok(language);
-      await withFixContext(text, language, {}, (findings, ctx) => {
+      await withFixture(rel, (_text, findings, ctx) => {
         const retry = findings.find((f) => f.rule === 'naive-retry');
         assert.ok(retry, 'the retry is found');
         assert.doesNotMatch(retry.message, /max_?retries|let the SDK retry/i);
@@ -319,3 +310,14 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     });
   }
 });
+
+/** Lints a detection fixture and hands its text, findings and fix context to `use`. */
+async function withFixture(
+  rel: string,
+  use: (text: string, findings: Finding[], ctx: FixContext) => void,
+): Promise<void> {
+  const text = fs.readFileSync(path.join(DIR, rel), 'utf8');
+  const language = languageForPath(rel);
+  assert.ok(language);
+  await withFixContext(text, language, {}, (findings, ctx) => use(text, findings, ctx));
+}

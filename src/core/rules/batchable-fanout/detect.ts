@@ -1608,7 +1608,8 @@ function importedFromStoreModule(ctx: FileContext, name: string): boolean {
 function storeModuleImport(ctx: FileContext, name: string): boolean {
   const n = name.replace(/\$/g, '\\$');
   const m = new RegExp(
-    `^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import[^\\n]*\\b${n}\\b|\\bimport\\s*\\{[^}]*\\b${n}\\b[^}]*\\}\\s*from\\s*['"]([^'"]+)['"]|\\b${n}\\b[^\\n]*=\\s*require\\s*\\(\\s*['"]([^'"]+)['"]`,
+    // (Each part bounded, so a crafted text of unclosed `import {` stays linear.)
+    `^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import[^\\n]{0,1000}?\\b${n}\\b|\\bimport\\s*\\{[^}]{0,2000}?\\b${n}\\b[^}]{0,2000}\\}\\s*from\\s*['"]([^'"]+)['"]|\\b${n}\\b[^\\n]{0,200}=\\s*require\\s*\\(\\s*['"]([^'"]+)['"]`,
     'm',
   ).exec(ctx.text);
   const path = m?.[1] ?? m?.[2] ?? m?.[3];

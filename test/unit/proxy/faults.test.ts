@@ -76,10 +76,11 @@ describe('proxy: faults', function () {
   });
 
   it('upstream down: 502 with an Anthropic-shaped error, and a network-error observation', async () => {
+    // The proxy starts while the upstream still holds its port, then the upstream goes: closed
+    // first, its freed port could come back as the proxy's own (which the proxy refuses).
     const gone = await startMockAnthropic();
-    const deadUrl = gone.url;
+    const down = watch(await startProxy({ upstream: gone.url, log }));
     await gone.close();
-    const down = watch(await startProxy({ upstream: deadUrl, log }));
     try {
       const res = await rawRequest(down.url, { headers: apiHeaders(), body: messagesBody(MODEL) });
       assert.equal(res.status, 502);

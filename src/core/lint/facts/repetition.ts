@@ -13,6 +13,7 @@ import {
   enclosingFunction,
   endOf,
   FUNCTION_TYPES,
+  LOOP_TYPES,
   functionName,
   isCall,
   isMember,
@@ -418,9 +419,7 @@ function inLoopBody(node: Node): boolean {
     n && level < MAX_CLIMB && !FUNCTION_TYPES.has(kind(n));
     n = up(n), level++
   ) {
-    const body = /^(?:for_statement|for_in_statement|while_statement|do_statement)$/.test(kind(n))
-      ? n.childForFieldName('body')
-      : null;
+    const body = LOOP_TYPES.has(kind(n)) ? n.childForFieldName('body') : null;
     if (body && contains(body, node)) {
       return true;
     }

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh15`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh16`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -48,6 +48,7 @@ export const SPLITS = [
   'fresh13',
   'fresh14',
   'fresh15',
+  'fresh16',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -7,6 +7,7 @@ import {
   isCall,
   kind,
   lastSegment,
+  namedChildren,
   positionalArgs,
   stringValue,
   unwrap,
@@ -16,6 +17,7 @@ import { keywordParams } from './arguments';
 import { assignedValues, lastAssignedValue } from './functions';
 import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
+import { functionAt, siteCall, sitesWithin } from './callGraph';
 
 /**
  * A name assigned a string ending in the endpoint, with the tail it cannot match without (see
@@ -63,7 +65,8 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
         !(
           (isMessagesEndpoint(ctx.textOf(first), kind(first), names) ||
             (versioned && sendsAnthropicHeaders(ctx, call, first)) ||
-            instanceEndpoint(ctx, fn, first)) &&
+            instanceEndpoint(ctx, fn, first) ||
+            callerGivenPath(ctx, call, first, names)) &&
           !localOtherUrl(ctx, first)
         )
       ) {
@@ -254,6 +257,49 @@ function endpointNames(ctx: FileContext): Set<string> {
     }
     return names;
   });
+}
+
+/**
+ * A URL built from a template whose path the caller gives: `fetch(\`${API}${path}\`, …)` in
+ * `async function request(path, body)`, with `API` a name assigned Anthropic's `/v1` (or its root,
+ * or the endpoint's base through a name) and a same-file call of that function passing `'/messages'`
+ * (`'/v1/messages'` on the root) for the path. A function only ever given other paths (`'/models'`,
+ * `'/messages/batches'`) sends no Messages request. Reads the function's first 16 calls.
+ */
+function callerGivenPath(ctx: FileContext, call: Node, url: Node, names: Set<string>): boolean {
+  if (ctx.python || kind(url) !== 'template_string') {
+    return false;
+  }
+  const parts = namedChildren(url).filter((c) => kind(c) !== 'string_fragment' || ctx.textOf(c).trim());
+  if (parts.length !== 2 || parts.some((p) => kind(p) !== 'template_substitution')) {
+    return false;
+  }
+  const [baseExpr, pathExpr] = parts.map((p) => namedChildren(p)[0] ?? null);
+  if (!baseExpr || !pathExpr || kind(pathExpr) !== 'identifier') {
+    return false;
+  }
+  const base = baseUrlKind(ctx, baseExpr, names);
+  const fn = functionAt(ctx, call.startIndex);
+  const index = fn ? fn.params.indexOf(ctx.textOf(pathExpr)) : -1;
+  if (!fn || index < 0 || (base !== 'api' && base !== 'root')) {
+    return false;
+  }
+  const path = base === 'api' ? /^\/?messages\/?$/ : /^\/?v1\/messages\/?$/;
+  let read = 0;
+  for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
+    if (site.name !== fn.name || (fn.start <= site.at && site.at < fn.end)) {
+      continue;
+    }
+    if (read++ >= 16) {
+      break;
+    }
+    const given = positionalArgs(siteCall(ctx, site.at))[index];
+    const value = given ? stringValue(unwrap(given), ctx.text) : undefined;
+    if (value !== undefined && path.test(value)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A Python request's URL given by keyword (`session.post(url=request_url, headers=…, json=…)`), or null. */

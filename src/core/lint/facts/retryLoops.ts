@@ -24,7 +24,7 @@ import { escapeRegExp } from '../../parse/escapeRegExp';
 import { rateLimitHandlers, tryBodies } from './errorChecks';
 import { callGraph, siteCall, sitesWithin } from './callGraph';
 import { moduleConstant } from './constants';
-import { assignedValues } from './functions';
+import { assignedValues, lastAssignedValue } from './functions';
 
 /** A hand-written retry loop around a call. */
 export interface RetryLoop {
@@ -190,9 +190,26 @@ function retryLoopKind(ctx: FileContext, loop: Node, tryNode: Node): { walksItem
     kind(loop) === 'for_statement' &&
     /\.\s*(?:length|size)\b/.test(ctx.textOf(loop.childForFieldName('condition')))
   ) {
-    return kindOf(exitsInTry || resends); // `for (let i = 0; i < items.length; …)`: a loop over items
+    // `for (let i = 0; i < items.length; …)`: a loop over items. One whose try returns sends the
+    // next entry each turn when it reads `items[i]` (a fallback over a chain of models), not the same again.
+    return kindOf(resends || (exitsInTry && !readsIndexedEntry(ctx, loop, body.startIndex, tryEnd)));
   }
   return kindOf(true);
+}
+
+/**
+ * Whether a C-style loop bounded by a list's length reads the list's entry at its counter in
+ * [start, end) (`const model = chain[i]` before the try): each turn sends another entry. Not for
+ * a schedule of waits (see `waitSchedule`). Reads at most 4,000 characters.
+ */
+function readsIndexedEntry(ctx: FileContext, loop: Node, start: number, end: number): boolean {
+  const counter = /([A-Za-z_$][\w$]*)\s*=/.exec(ctx.textOf(loop.childForFieldName('initializer')))?.[1];
+  const list = /([\w$]+)\s*\.\s*(?:length|size)\b/.exec(ctx.textOf(loop.childForFieldName('condition')))?.[1];
+  if (!counter || !list || waitSchedule(ctx, loop, list)) {
+    return false;
+  }
+  const entry = new RegExp(`(?<![\\w$.])${escapeRegExp(list)}\\s*\\[\\s*${escapeRegExp(counter)}\\s*\\]`);
+  return entry.test(ctx.text.slice(start, Math.min(end, start + 4000)));
 }
 
 /**
@@ -680,18 +697,17 @@ export function classifyWaitIn(
   const delayText = ctx.textOf(sleep.delay);
   const expanded = delayText + localInitialisers(ctx, delayText, range, skip);
   const jitter = /random|jitter|uniform/i.test(expanded);
+  // (also a delay helper that only names retry-after, in a comment or a docstring, and parses the
+  // number out of the error text: `delay = max(_retry_delay_seconds(e), 1.0)`)
+  const helperNamesRetryAfter = delayHelperReadsRetryAfter(ctx, expanded);
   const fromText =
-    honoursRetryAfter || /retry[-_]?after/i.test(expanded)
+    honoursRetryAfter || /retry[-_]?after/i.test(expanded) || helperNamesRetryAfter
       ? textDerivedRetryAfter(ctx, expanded + localInitialisers(ctx, expanded, range, skip))
       : undefined;
   if (fromText) {
     return { kind: 'fixed', jitter, call: sleep.call, parsedFrom: fromText };
   }
-  if (
-    honoursRetryAfter ||
-    /retry[-_]?after|headers/i.test(expanded) ||
-    delayHelperReadsRetryAfter(ctx, expanded)
-  ) {
+  if (honoursRetryAfter || /retry[-_]?after|headers/i.test(expanded) || helperNamesRetryAfter) {
     return { kind: 'retry-after', jitter, call: sleep.call };
   }
   const parsedFrom = parsedWait(ctx, expanded, range, skip);
@@ -954,16 +970,20 @@ const STATUS_429 =
  * testing 429 must wait or `continue` and neither leave the loop nor throw; the loop must leave
  * on success (its own `return`/`break`) and not be a loop over items. `handlers` holds that branch.
  */
-export function findStatusRetryLoop(ctx: FileContext, call: Node): (RetryLoop & { branch: Node }) | null {
+export function findStatusRetryLoop(
+  ctx: FileContext,
+  call: Node,
+): (RetryLoop & { branch: Node; waitEnd?: number }) | null {
   const tests = ctx.memo('status-429-tests', () =>
     [...ctx.scan(STATUS_429)].map((m) => m.index).filter((at) => !ctx.inCommentOrString(at)),
   );
-  if (lowerBound(tests, endOf(call)) === tests.length) {
+  const guards = statusGuards(ctx);
+  if (lowerBound(tests, endOf(call)) === tests.length && lowerBound(guards, endOf(call)) === guards.length) {
     return null; // no 429 test after the call, where the loop's body would need one (below): no loop to look for
   }
   let loop: Node | null = null;
   for (let n = up(call), depth = 0; n && depth < 48; n = up(n), depth++) {
-    if (FUNCTION_TYPES.has(kind(n)) || COMPREHENSION_TYPES.has(kind(n))) {
+    if ((FUNCTION_TYPES.has(kind(n)) && !awaitedExecutor(ctx, n)) || COMPREHENSION_TYPES.has(kind(n))) {
       return null;
     }
     if (LOOP_TYPES.has(kind(n))) {
@@ -972,18 +992,42 @@ export function findStatusRetryLoop(ctx: FileContext, call: Node): (RetryLoop & 
     }
   }
   const body = loop?.childForFieldName('body');
-  if (!loop || !body || !anyIn(tests, endOf(call), endOf(body)) || overItems(ctx, loop)) {
+  if (!loop || !body || overItems(ctx, loop)) {
     return null;
   }
   const words = keywordOffsets(ctx);
   if (!exitsIn(ctx, loop, words.exit, body.startIndex, endOf(body))) {
     return null;
   }
-  // The first 429 test after the call, and the `if` it is the condition of.
-  const at = tests[lowerBound(tests, endOf(call))];
+  const found = anyIn(tests, endOf(call), endOf(body)) ? retryBranch(ctx, loop, tests, endOf(call)) : null;
+  return found ?? passingGuard(ctx, loop, body, guards, endOf(call));
+}
+
+/**
+ * The branch that retries a 429: the `if` the first 429 test after the call is the condition of
+ * (or, for a test assigned to a name, `const again = res.status === 429 && n < N`, the next `if`
+ * in the loop testing that name), when it waits or `continue`s and neither leaves nor throws.
+ */
+function retryBranch(
+  ctx: FileContext,
+  loop: Node,
+  tests: readonly number[],
+  from: number,
+): (RetryLoop & { branch: Node }) | null {
+  const at = tests[lowerBound(tests, from)];
   let branch: Node | null = ctx.nodeAt(at);
+  let flag: Node | null = null;
   for (let i = 0; branch && i < 8 && kind(branch) !== 'if_statement'; i++) {
+    if (/^(?:variable_declarator|assignment_expression|assignment)$/.test(kind(branch))) {
+      flag = branch.childForFieldName('name') ?? branch.childForFieldName('left');
+      break;
+    }
     branch = up(branch);
+  }
+  if (flag && kind(flag) === 'identifier') {
+    branch = ifTesting(ctx, loop, ctx.textOf(flag), endOf(flag));
+  } else if (flag) {
+    return null;
   }
   const then = branch?.childForFieldName('consequence');
   if (!branch || !then || !contains(loop, branch)) {
@@ -993,13 +1037,116 @@ export function findStatusRetryLoop(ctx: FileContext, call: Node): (RetryLoop & 
   if (/\b(?:throw|raise|return|break)\b/.test(text)) {
     return null;
   }
-  const waits = sleepCalls(ctx);
-  const first = lowerBound(waits, then.startIndex);
-  const sleeps = first < waits.length && waits[first].at < endOf(then);
-  if (!sleeps && !/\bcontinue\b/.test(text)) {
+  if (!sleepsIn(ctx, then.startIndex, endOf(then)) && !/\bcontinue\b/.test(text)) {
     return null;
   }
   return { loop, tryNode: branch, handlers: [branch], branch, walksItems: false };
+}
+
+/** Whether a sleep call starts in [start, end). */
+function sleepsIn(ctx: FileContext, start: number, end: number): boolean {
+  const waits = sleepCalls(ctx);
+  const first = lowerBound(waits, start);
+  return first < waits.length && waits[first].at < end;
+}
+
+/** The first `if` in the loop after `from` whose condition is the name (`if (again)`, `if again:`), or null. Reads 8 uses. */
+function ifTesting(ctx: FileContext, loop: Node, name: string, from: number): Node | null {
+  const uses = ctx.wordsOf(name);
+  for (let i = lowerBound(uses, from), n = 0; i < uses.length && uses[i] < endOf(loop) && n < 8; i++, n++) {
+    const use = ctx.nodeAt(uses[i]);
+    const cond = use ? up(use) : null;
+    const stmt = cond && kind(cond) === 'parenthesized_expression' ? up(cond) : cond;
+    const test = stmt && kind(stmt) === 'if_statement' ? stmt.childForFieldName('condition') : null;
+    if (stmt && test && ctx.textOf(test).replace(/^\(\s*|\s*\)$/g, '') === name) {
+      return stmt;
+    }
+  }
+  return null;
+}
+
+/**
+ * A status guard that lets a 429 through to a wait after it (no exception involved): `if
+ * (!RETRYABLE.has(res.status)) throw …` with `RETRYABLE` a same-file set holding 429, `if
+ * (res.status < 429 && res.status !== 408) throw err`, `if r.status_code not in RETRYABLE: return …`;
+ * then a sleep later in the loop's body (its own statement, or in an `if (attempt < n)`), and the
+ * loop goes round. The wait is read from the guard to the end of the loop's body (`waitEnd`).
+ */
+function passingGuard(
+  ctx: FileContext,
+  loop: Node,
+  body: Node,
+  guards: readonly number[],
+  from: number,
+): (RetryLoop & { branch: Node; waitEnd: number }) | null {
+  const i = lowerBound(guards, from);
+  if (i >= guards.length || guards[i] >= endOf(body)) {
+    return null;
+  }
+  let branch: Node | null = ctx.nodeAt(guards[i]);
+  for (let d = 0; branch && d < 8 && kind(branch) !== 'if_statement'; d++) {
+    branch = up(branch);
+  }
+  const cond = branch?.childForFieldName('condition');
+  const then = branch?.childForFieldName('consequence');
+  if (!branch || !cond || !then || !contains(loop, branch) || !passes429(ctx, ctx.textOf(cond))) {
+    return null;
+  }
+  // The guard leaves for the other statuses; the code after it (to the body's end) waits.
+  if (!/\b(?:throw|raise|return)\b/.test(ctx.textOf(then)) || !sleepsIn(ctx, endOf(branch), endOf(body))) {
+    return null;
+  }
+  return { loop, tryNode: branch, handlers: [branch], branch, walksItems: false, waitEnd: endOf(body) };
+}
+
+/**
+ * Whether a guard's condition (true for the statuses that are not retried) is false for 429:
+ * `status < 429` (with any `&&` tests), or `!SET.has(status)` / `status not in SET` where the
+ * set is a same-file name whose value lists 429, or a literal list holding 429.
+ */
+function passes429(ctx: FileContext, cond: string): boolean {
+  if (/\bstatus(?:_code|Code)?\s*<\s*429\b/.test(cond) && !/\|\||\bor\b/.test(cond)) {
+    return true;
+  }
+  const m =
+    /^\s*\(?\s*!\s*([\w$.]+|\[[^\]]*\])\s*\.\s*(?:has|includes)\s*\(/.exec(cond) ??
+    /\bnot\s+in\s+([\w.]+|[([][^)\]]*[)\]])\s*$/.exec(cond);
+  if (!m) {
+    return false;
+  }
+  if (/^[[(]/.test(m[1])) {
+    return /\b429\b/.test(m[1]);
+  }
+  const value = lastAssignedValue(ctx, m[1].split('.').pop() ?? m[1], 0, ctx.text.length);
+  return !!value && /\b429\b/.test(ctx.textOf(value));
+}
+
+/** Offsets of status guards that may let a 429 through (see `passingGuard`), scanned once. */
+function statusGuards(ctx: FileContext): number[] {
+  return ctx.memo('status-pass-guards', () =>
+    [...ctx.scan(STATUS_GUARD)].map((m) => m.index).filter((at) => !ctx.inCommentOrString(at)),
+  );
+}
+
+/** `status < 429`, `.has(res.status)` / `.includes(res.status)`, `status_code not in …`. */
+const STATUS_GUARD =
+  /\b(?:status|status_code|statusCode)\s*<\s*429\b|\.\s*(?:has|includes)\s*\(\s*[\w$.]*\b(?:status|status_code|statusCode)\s*\)|\b(?:status|status_code)\s+not\s+in\b/g;
+
+/**
+ * A function that is the executor of an awaited promise, run at once in place: `await new
+ * Promise((resolve, reject) => { const req = https.request(…); … })`. A request in it is sent
+ * from the code around the `await`.
+ */
+function awaitedExecutor(ctx: FileContext, fn: Node): boolean {
+  const args = up(fn);
+  const made = args && kind(args) === 'arguments' ? up(args) : null;
+  const awaited = made && kind(made) === 'new_expression' ? up(made) : null;
+  return (
+    !!made &&
+    !!awaited &&
+    kind(awaited) === 'await_expression' &&
+    /^Promise$/.test(ctx.textOf(made.childForFieldName('constructor')))
+  );
 }
 
 /** A `for` loop over a collection (`for x of items`, `for i in enumerate(xs)`, `for (…; i < xs.length; …)`). */
@@ -1008,19 +1155,43 @@ function overItems(ctx: FileContext, loop: Node): boolean {
     const right = loop.childForFieldName('right');
     return !(!!right && /^\s*(?:range|itertools\.count|count)\s*\(/.test(ctx.textOf(right)));
   }
-  return (
-    kind(loop) === 'for_statement' &&
-    /\.\s*(?:length|size)\b/.test(ctx.textOf(loop.childForFieldName('condition')))
-  );
+  const cond = kind(loop) === 'for_statement' ? ctx.textOf(loop.childForFieldName('condition')) : '';
+  const list = /([\w$]+)\s*\.\s*(?:length|size)\b/.exec(cond)?.[1];
+  return !!list && !waitSchedule(ctx, loop, list);
+}
+
+/**
+ * Whether a loop bounded by a list's length (`for (let a = 0; a <= delays.length; a++)`) sleeps an
+ * entry of that list (`await sleep(delays[a])`): the list is a schedule of waits between
+ * attempts (often handed in by the caller), not the items the loop works through. Reads the
+ * loop's first 4 sleeps.
+ */
+function waitSchedule(ctx: FileContext, loop: Node, list: string): boolean {
+  const sleeps = sleepCalls(ctx);
+  const index = new RegExp(`(?<![\\w$.])${escapeRegExp(list)}\\s*\\[`);
+  for (
+    let i = lowerBound(sleeps, loop.startIndex), n = 0;
+    i < sleeps.length && sleeps[i].at < endOf(loop) && n < 4;
+    i++, n++
+  ) {
+    if (index.test(ctx.textOf(sleeps[i].call))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** How a status-retry loop waits: the sleep in its 429 branch; a delay name counts as growing when the loop changes it. */
-export function classifyStatusWait(ctx: FileContext, loop: RetryLoop & { branch: Node }): WaitInfo {
+export function classifyStatusWait(
+  ctx: FileContext,
+  loop: RetryLoop & { branch: Node; waitEnd?: number },
+): WaitInfo {
   const none = { start: 0, end: 0 };
   if (anyIn(retryAfterOffsets(ctx), loop.loop.startIndex, endOf(loop.loop))) {
     return { kind: 'retry-after', jitter: false }; // read anywhere in the loop (`const ra = res.headers.get(…)`)
   }
-  return classifyWaitIn(ctx, { start: loop.branch.startIndex, end: endOf(loop.branch) }, none, (id) =>
+  const end = loop.waitEnd ?? endOf(loop.branch);
+  return classifyWaitIn(ctx, { start: loop.branch.startIndex, end }, none, (id) =>
     counterOf(ctx, loop.loop, id, none),
   );
 }

@@ -42,7 +42,7 @@ import {
   up,
 } from '../syntax';
 import { assignedValues } from './functions';
-import { callParams, objectParams } from './arguments';
+import { callParams, keywordParams, objectParams } from './arguments';
 import { resolveClient } from './clients';
 import { catchesOwnErrors, everyHandlerLeavesOnRateLimit, onRateLimit } from './rateLimitGuards';
 
@@ -654,7 +654,7 @@ function application(
       continue;
     }
     const call = siteCall(ctx, site.at);
-    for (const arg of positionalArgs(call)) {
+    for (const arg of [...positionalArgs(call), ...keywordRunArgs(ctx, wrapper, call)]) {
       const a = unwrap(arg);
       if (!a) {
         continue;
@@ -721,6 +721,24 @@ function application(
     }
   }
   return undefined;
+}
+
+/**
+ * Python: the values of a wrapper's keyword arguments that name a parameter it calls
+ * (`build(states, query_fn=query_fn)` where `build` runs `query_fn(…)` in its retry loop).
+ */
+function keywordRunArgs(ctx: FileContext, wrapper: LocalFunction, call: Node | null): Node[] {
+  if (!ctx.python || !call) {
+    return [];
+  }
+  const run = new Set(wrapper.paramSites.map((s) => s.name));
+  const out: Node[] = [];
+  for (const [name, entry] of keywordParams(call, ctx.text).entries) {
+    if (run.has(name)) {
+      out.push(entry.value);
+    }
+  }
+  return out;
 }
 
 /** A raw-HTTP helper (see `httpClaudeHelpers`) of that name, not the function the site is in. */

@@ -148,7 +148,14 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
         emit(test, '');
       }
     }
+    // (a predicate called twice in one handler, `if _is_rate_limit(e) and daily(e): … elif
+    // _is_rate_limit(e) and attempt < n:`, is one text test: reported at its first call)
+    const predicates = new Set<string>();
     for (const use of after ? [] : predicateUses(ctx, handler, errorName)) {
+      if (!use.calledAt && predicates.has(use.helper)) {
+        continue;
+      }
+      predicates.add(use.helper);
       emit(
         use.test,
         use.calledAt

@@ -218,6 +218,36 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     );
   });
 
+  it('naive-retry says what it saw (fresh16): https.request in a Promise, a status guard, a wait schedule, a caller-given path, a delay parsed from the text', async () => {
+    assert.match(
+      await message('ts/naive-retry-https-request-promise-flag-429.js', 'naive-retry'),
+      /^This loop retries HTTP 429 responses .* The request is sent with https\.request\(\) inside an awaited Promise\./,
+    );
+    const schedule = await message('ts/naive-retry-caller-schedule-set-guard.js', 'naive-retry');
+    assert.match(
+      schedule,
+      /The status test on line 23 gives up on the other statuses and lets a 429 through to the wait\./,
+    );
+    assert.match(
+      schedule,
+      /The waits are the entries of `delays`, a schedule fixed before the first attempt\./,
+    );
+    assert.match(
+      await message('ts/naive-retry-caller-given-path-status-guard.mjs', 'naive-retry'),
+      /The URL's path comes from the callers of request\(\) \('\/messages' on line 27\)\. The status test on line 15/,
+    );
+    assert.match(
+      await message('python/naive_retry_keyword_lambda_text_delay.py', 'naive-retry'),
+      /^`build` retries query_fn\(\) after a wait read from the error text, not retry-after\./,
+    );
+    const { actual } = await lint('python/naive_retry_keyword_lambda_text_delay.py');
+    assert.equal(
+      actual.filter((f) => f.rule === 'string-matched-error').length,
+      1,
+      'a predicate called twice in one handler is one text test',
+    );
+  });
+
   it('naive-retry says what it saw (wild): lock-step only when fanned out, no "immediately" through a retry wrapper', async () => {
     const plain = await message('ts/naive-retry-fixed-wait-json-reask.ts', 'naive-retry');
     assert.match(

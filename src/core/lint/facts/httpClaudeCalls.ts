@@ -296,10 +296,29 @@ function callerGivenPath(ctx: FileContext, call: Node, url: Node, names: Set<str
     const given = positionalArgs(siteCall(ctx, site.at))[index];
     const value = given ? stringValue(unwrap(given), ctx.text) : undefined;
     if (value !== undefined && path.test(value)) {
+      const line = ctx.lines.lineAt(site.at) + 1;
+      callerPathNotes(ctx).set(
+        call.startIndex,
+        `The URL's path comes from the callers of ${fn.name}() ('${value}' on line ${line}).`,
+      );
       return true;
     }
   }
   return false;
+}
+
+/** What was seen of the requests whose path their function's caller gives, by the request's start. */
+function callerPathNotes(ctx: FileContext): Map<number, string> {
+  return ctx.memo('http-caller-path-notes', () => new Map<number, string>());
+}
+
+/**
+ * For a raw-HTTP Messages request whose URL's path is given by its function's caller (see
+ * `callerGivenPath`), what was seen, for a finding's message; otherwise undefined.
+ */
+export function callerPathNote(ctx: FileContext, call: Node): string | undefined {
+  httpClaudeCalls(ctx);
+  return callerPathNotes(ctx).get(call.startIndex);
 }
 
 /** A Python request's URL given by keyword (`session.post(url=request_url, headers=…, json=…)`), or null. */

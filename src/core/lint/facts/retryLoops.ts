@@ -970,10 +970,7 @@ const STATUS_429 =
  * testing 429 must wait or `continue` and neither leave the loop nor throw; the loop must leave
  * on success (its own `return`/`break`) and not be a loop over items. `handlers` holds that branch.
  */
-export function findStatusRetryLoop(
-  ctx: FileContext,
-  call: Node,
-): (RetryLoop & { branch: Node; waitEnd?: number }) | null {
+export function findStatusRetryLoop(ctx: FileContext, call: Node): StatusRetryLoop | null {
   const tests = ctx.memo('status-429-tests', () =>
     [...ctx.scan(STATUS_429)].map((m) => m.index).filter((at) => !ctx.inCommentOrString(at)),
   );
@@ -982,8 +979,13 @@ export function findStatusRetryLoop(
     return null; // no 429 test after the call, where the loop's body would need one (below): no loop to look for
   }
   let loop: Node | null = null;
+  let promised = false;
   for (let n = up(call), depth = 0; n && depth < 48; n = up(n), depth++) {
-    if ((FUNCTION_TYPES.has(kind(n)) && !awaitedExecutor(ctx, n)) || COMPREHENSION_TYPES.has(kind(n))) {
+    if (FUNCTION_TYPES.has(kind(n)) && awaitedExecutor(ctx, n)) {
+      promised = true;
+      continue;
+    }
+    if (FUNCTION_TYPES.has(kind(n)) || COMPREHENSION_TYPES.has(kind(n))) {
       return null;
     }
     if (LOOP_TYPES.has(kind(n))) {
@@ -999,8 +1001,44 @@ export function findStatusRetryLoop(
   if (!exitsIn(ctx, loop, words.exit, body.startIndex, endOf(body))) {
     return null;
   }
-  const found = anyIn(tests, endOf(call), endOf(body)) ? retryBranch(ctx, loop, tests, endOf(call)) : null;
-  return found ?? passingGuard(ctx, loop, body, guards, endOf(call));
+  const found =
+    (anyIn(tests, endOf(call), endOf(body)) ? retryBranch(ctx, loop, tests, endOf(call)) : null) ??
+    passingGuard(ctx, loop, body, guards, endOf(call));
+  if (!found) {
+    return null;
+  }
+  // What was seen beyond a plain `if (res.status === 429)`, for the finding's message.
+  const notes: string[] = [];
+  if (promised) {
+    notes.push(`The request is sent with ${ctx.textOf(callee(call))}() inside an awaited Promise.`);
+  }
+  if (found.waitEnd !== undefined) {
+    const line = ctx.lines.lineAt(found.branch.startIndex) + 1;
+    notes.push(
+      `The status test on line ${line} gives up on the other statuses and lets a 429 through to the wait.`,
+    );
+  }
+  const list = scheduleOf(ctx, loop);
+  if (list) {
+    notes.push(`The waits are the entries of \`${list}\`, a schedule fixed before the first attempt.`);
+  }
+  return notes.length ? { ...found, note: notes.join(' ') } : found;
+}
+
+/** A status-retry loop: the branch that retries a 429, and what was seen. */
+export interface StatusRetryLoop extends RetryLoop {
+  branch: Node;
+  /** Where the wait is read to, when it follows a guard rather than sitting in the branch. */
+  waitEnd?: number;
+  /** What was seen beyond a plain 429 test (said in the finding's message). */
+  note?: string;
+}
+
+/** The list whose entries a C-style loop sleeps (`for (…; a <= delays.length; …) … sleep(delays[a])`), if any. */
+function scheduleOf(ctx: FileContext, loop: Node): string | undefined {
+  const cond = kind(loop) === 'for_statement' ? ctx.textOf(loop.childForFieldName('condition')) : '';
+  const list = /([\w$]+)\s*\.\s*(?:length|size)\b/.exec(cond)?.[1];
+  return list && waitSchedule(ctx, loop, list) ? list : undefined;
 }
 
 /**
@@ -1013,7 +1051,7 @@ function retryBranch(
   loop: Node,
   tests: readonly number[],
   from: number,
-): (RetryLoop & { branch: Node }) | null {
+): StatusRetryLoop | null {
   const at = tests[lowerBound(tests, from)];
   let branch: Node | null = ctx.nodeAt(at);
   let flag: Node | null = null;
@@ -1182,10 +1220,7 @@ function waitSchedule(ctx: FileContext, loop: Node, list: string): boolean {
 }
 
 /** How a status-retry loop waits: the sleep in its 429 branch; a delay name counts as growing when the loop changes it. */
-export function classifyStatusWait(
-  ctx: FileContext,
-  loop: RetryLoop & { branch: Node; waitEnd?: number },
-): WaitInfo {
+export function classifyStatusWait(ctx: FileContext, loop: StatusRetryLoop): WaitInfo {
   const none = { start: 0, end: 0 };
   if (anyIn(retryAfterOffsets(ctx), loop.loop.startIndex, endOf(loop.loop))) {
     return { kind: 'retry-after', jitter: false }; // read anywhere in the loop (`const ra = res.headers.get(…)`)

@@ -16,6 +16,7 @@ import {
 } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
+import { callerPathNote } from '../../lint/facts/httpClaudeCalls';
 import { retriesOverloadedOnly, type RetryShape, retryShapes } from '../../lint/facts/retryShapes';
 import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
 import {
@@ -60,7 +61,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   }));
   // The Messages API over raw HTTP (`requests.post(".../v1/messages")`, urllib's `Request`).
   for (const c of allHttpClaudeCalls(ctx)) {
-    attempts.push({ node: c.node, call: c, http: true });
+    attempts.push({ node: c.node, call: c, http: true, note: callerPathNote(ctx, c.node) });
   }
   // A raw-HTTP helper that raises on an error status (`llm(user)`), or a function picked from a
   // same-file table (`fn = PROVIDERS[name]; fn(…)`).
@@ -127,7 +128,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
               : 'retries the Claude call',
         overloadedOnly: !status && retriesOverloadedOnly(ctx, loop.tryNode),
         http: attempt.http,
-        note: attempt.note,
+        note: [attempt.note, status?.note].filter(Boolean).join(' ') || undefined,
         retriedBy:
           attempt.via && wait.kind === 'none' ? retriedThrough(ctx, attempt.via, [attempt.call]) : undefined,
         fannedOut: () => fannedOut(ctx, attempt.call),

@@ -2,6 +2,7 @@
 // https.request inside a four-attempt loop; on status 429 or 529 it waits a linear 10 s, 20 s, 30 s and re-sends,
 // never reading retry-after (only the status and the parsed body are kept); look-alikes: the retry decision tests
 // the status code, not error text, and Sonnet at 2,048 tokens in a helper with no loop over data
+// (tuneL: made faithful to the original's shape: the status test is assigned to a flag that the `if` then tests)
 // source: jobtern/jobtern-ops scripts/lib/claude.js:18
 // source: jobtern/jobtern-ops scripts/lib/claude.js:51
 // source: jobtern/jobtern-ops scripts/lib/claude.js:20
@@ -36,7 +37,8 @@ export async function askClaude({ system, text, apiKey }) {
       req.write(payload);
       req.end();
     });
-    if ((result.status === 429 || result.status === 529) && attempt < TRIES) { // expect-not: string-matched-error
+    const again = (result.status === 429 || result.status === 529) && attempt < TRIES; // expect-not: string-matched-error
+    if (again) {
       await new Promise((r) => setTimeout(r, STEP_MS * attempt));
       continue;
     }

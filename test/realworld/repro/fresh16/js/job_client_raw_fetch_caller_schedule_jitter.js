@@ -3,6 +3,8 @@
 // 1, 3, 10, 30 s) with equal jitter and is sent again, never reading retry-after; look-alikes: retryability is a
 // set of statuses, max_tokens comes from the request, the outer loop is a model fallback chain, and the key comes
 // from the options or the environment
+// (tuneL: made faithful to the original's shape: the fallback chain walks the models by index (`chain[i]`), as the
+// original's does (it was read as a retry there), and a network error is retried from the catch when asked to)
 // source: konakevin/dreambot scripts/lib/anthropic.js:291
 // source: konakevin/dreambot scripts/lib/anthropic.js:352
 // source: konakevin/dreambot scripts/lib/anthropic.js:296
@@ -26,6 +28,10 @@ async function tryOneModel(model, req, key) {
         body: payload,
       });
     } catch (e) {
+      if (req.retryNetworkErrors && go < pauses.length) {
+        await sleep(spread(pauses[go]));
+        continue;
+      }
       throw new Error(`${model} network: ${e.message}`);
     }
     if (res.ok) {
@@ -48,7 +54,9 @@ async function askClaude(req) {
   const key = req.key !== undefined ? req.key : process.env.ANTHROPIC_API_KEY; // expect-not: hardcoded-api-key
   if (!key) throw new Error('ANTHROPIC_API_KEY missing');
   const failures = [];
-  for (const model of req.models) {
+  const chain = req.models;
+  for (let i = 0; i < chain.length; i++) { // expect-not: naive-retry
+    const model = chain[i];
     try {
       return { ...(await tryOneModel(model, req, key)), model };
     } catch (e) {

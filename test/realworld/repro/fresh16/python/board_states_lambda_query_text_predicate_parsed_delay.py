@@ -4,6 +4,10 @@
 # every error, decides "rate limited" with a same-file predicate testing the error text for "429" / "rate_limit" /
 # "too many requests", sleeps a delay parsed from the error text (20 s by default) or 2**attempt otherwise, and never
 # reads retry-after; the model is picked from a registry for a model comparison
+# (tuneL: made faithful to the original's shape: the lambda is handed over by keyword (ask=ask) from an
+# if/else per provider, the delay helper's docstring names Retry-After while only parsing the text, and the
+# predicate is called twice in the handler (a daily-quota branch first); the string-matched-error marker moved
+# from the predicate's line to its first call in the handler, where the finding starts (the label's alt line))
 # source: jmerskine1/RL-multiple-human-feedback llm_annotate.py:76
 # source: jmerskine1/RL-multiple-human-feedback llm_annotate.py:362
 # source: jmerskine1/RL-multiple-human-feedback llm_annotate.py:247
@@ -15,7 +19,7 @@ import time
 
 import anthropic
 
-from scoring import Tally
+from scoring import Tally, ask_engine as _ask_engine
 
 MODELS = {"claude-big": "claude-opus-4-6", "claude-lite": "claude-haiku-4-5-20251001"}
 RULES = "You judge chess positions. Reply with one JSON object giving each candidate move a score from 0 to 1."
@@ -23,10 +27,15 @@ RULES = "You judge chess positions. Reply with one JSON object giving each candi
 
 def _throttled(exc) -> bool:
     text = str(exc).lower()
-    return any(word in text for word in ("429", "rate_limit", "too many requests"))  # expect: string-matched-error
+    return any(word in text for word in ("429", "rate_limit", "too many requests"))
+
+
+def _daily_cap(exc) -> bool:
+    return "PerDay" in str(exc)
 
 
 def _wait_hint(exc, fallback: float = 20.0) -> float:
+    """The wait the API suggests in its message ("Retry-After: 30" or "retry after 30"), else the fallback."""
     found = re.search(r"retry[^0-9]*(\d+(?:\.\d+)?)", str(exc), re.IGNORECASE)
     return float(found.group(1)) if found else fallback
 
@@ -49,7 +58,10 @@ def score_positions(positions, moves, ask, tries=3):
                 tally.add(key, ask(board, moves))
                 break
             except Exception as exc:
-                if _throttled(exc) and attempt < tries:
+                if _throttled(exc) and _daily_cap(exc):  # expect: string-matched-error
+                    print("daily cap reached, skipping", key)
+                    break
+                elif _throttled(exc) and attempt < tries:
                     time.sleep(max(_wait_hint(exc), 1.0))
                 elif attempt < tries:
                     time.sleep(2**attempt)
@@ -64,9 +76,12 @@ def main():
     args = ap.parse_args()
     client = anthropic.Anthropic(api_key=os.environ["ANTHROPIC_API_KEY"])  # expect-not: retries-disabled, hardcoded-api-key
     model = MODELS[args.model]
-    ask = lambda board, moves, _m=model: _ask_claude(client, _m, board, moves)  # noqa: E731
+    if args.model.startswith("claude"):
+        ask = lambda board, moves, _m=model: _ask_claude(client, _m, board, moves)  # noqa: E731
+    else:
+        ask = lambda board, moves: _ask_engine(board, moves)  # noqa: E731
     positions = {"p1": "r1bqkbnr/pppp1ppp/8/4p3", "p2": "rnbqkb1r/pppp1ppp/5n2/4p3"}
-    tally = score_positions(positions, ["e4", "d4", "Nf3"], ask)
+    tally = score_positions(positions, ["e4", "d4", "Nf3"], ask=ask)
     tally.save(f"scores_{args.model}.pkl")
 
 

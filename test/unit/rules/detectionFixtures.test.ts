@@ -237,10 +237,10 @@ describe('detection fixtures (test/fixtures/detection)', () => {
       /The URL's path comes from the callers of request\(\) \('\/messages' on line 27\)\. The status test on line 15/,
     );
     assert.match(
-      await message('python/naive_retry_keyword_lambda_text_delay.py', 'naive-retry'),
+      await message('python/naive-retry-keyword-lambda-text-delay.py', 'naive-retry'),
       /^`build` retries query_fn\(\) after a wait read from the error text, not retry-after\./,
     );
-    const { actual } = await lint('python/naive_retry_keyword_lambda_text_delay.py');
+    const { actual } = await lint('python/naive-retry-keyword-lambda-text-delay.py');
     assert.equal(
       actual.filter((f) => f.rule === 'string-matched-error').length,
       1,

@@ -190,7 +190,14 @@ export function leavesOnRateLimit(ctx: FileContext, handler: Node, before = Infi
     }
     if (kind(stmt) === 'if_statement') {
       const cond = stmt.childForFieldName('condition');
-      if (endsInExit(stmt.childForFieldName('consequence')) && onRateLimit(ctx, cond, handler) === 'always') {
+      const then = stmt.childForFieldName('consequence');
+      // (a branch that ends in a raise but `continue`s before it, `if attempt < n - 1: sleep(p);
+      // continue`, retries the 429 it tests: it does not leave on it)
+      if (
+        endsInExit(then) &&
+        !/\bcontinue\b/.test(ctx.textOf(then)) &&
+        onRateLimit(ctx, cond, handler) === 'always'
+      ) {
         return true;
       }
     }

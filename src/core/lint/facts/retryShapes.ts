@@ -1068,10 +1068,11 @@ function retriesOnlyInOverloadBranch(ctx: FileContext, h: Node): boolean {
       }
       return (testsOverloadOnly(text) && !/!|\bnot\b/.test(text)) || onRateLimit(ctx, cond, h) === 'never';
     };
-    return (
-      branches.some((b) => !endsInThrow(b.block)) &&
-      branches.every((b) => endsInThrow(b.block) || guarded(b.cond))
-    );
+    // (a branch that ends in a raise retries all the same when it `continue`s before it:
+    // `if e.status_code == 529: if attempt < n - 1: sleep(p); continue` then `raise`)
+    const retries = (b: { block: Node | null }): boolean =>
+      !endsInThrow(b.block) || (!!b.block && /\bcontinue\b/.test(ctx.textOf(b.block)));
+    return branches.some(retries) && branches.every((b) => !retries(b) || guarded(b.cond));
   }
   return false;
 }

@@ -36,13 +36,15 @@ import { overConfiguredProviders } from '../../lint/facts/providers';
 
 /**
  * Writes that store results: files, CSV/JSON/pickle dumps (also helpers named for them: `jsonlines_dump`, `save_jsonl`),
- * databases (also a CMS document patch committed, Sanity's `client.patch(id).set({ faq }).commit()`), and a store's
- * own save/insert/upsert methods (`store.saveIngredients(id, items)`, `repo.insert_row(r)`).
+ * databases (also a CMS document patch committed, Sanity's `client.patch(id).set({ faq }).commit()`; a Firestore
+ * document written, `db.collection('perfumes').doc(id).update({ description })`, `.collection(c).add(…)`,
+ * `updateDoc(ref, …)` / `setDoc` / `addDoc`; Python's `.document(id).set(…)`), and a store's own
+ * save/insert/upsert methods (`store.saveIngredients(id, items)`, `repo.insert_row(r)`).
  */
 const JS_SINK =
-  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\.\s*patch\s*\([^()]*\)\s*(?:\.\s*(?:set|setIfMissing|unset|inc|dec|insert|append)\s*\((?:[^()]|\([^()]*\))*\)\s*)+\.\s*commit\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|updateOne|updateMany|replaceOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)(?:[A-Z][\w$]*)?\s*\(|(?:\.|(?<![\w$.]))(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
+  /\.\s*doc\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*(?:set|update|create)\s*\(|\.\s*collection\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*add\s*\(|(?<![\w$.])(?:setDoc|updateDoc|addDoc)\s*\(|\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\.\s*patch\s*\([^()]*\)\s*(?:\.\s*(?:set|setIfMissing|unset|inc|dec|insert|append)\s*\((?:[^()]|\([^()]*\))*\)\s*)+\.\s*commit\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|updateOne|updateMany|replaceOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)(?:[A-Z][\w$]*)?\s*\(|(?:\.|(?<![\w$.]))(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
 const PY_SINK =
-  /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\b(?:\w*_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)_(?:dump|save|write|append)\w*\s*\(|\b(?:dump|save|write|append)_(?:to_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)\b\w*\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|update_one|update_many|replace_one|bulk_create|save|dump|commit)\s*\(|\.(?:save|insert|upsert)_[a-z]\w*\s*\(/;
+  /\.\s*document\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*(?:set|update|create)\s*\(|\.\s*collection\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*add\s*\(|\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\b(?:\w*_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)_(?:dump|save|write|append)\w*\s*\(|\b(?:dump|save|write|append)_(?:to_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)\b\w*\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|update_one|update_many|replace_one|bulk_create|save|dump|commit)\s*\(|\.(?:save|insert|upsert)_[a-z]\w*\s*\(/;
 
 /**
  * The file's store writes: {@link JS_SINK} / {@link PY_SINK}, and the runs of a prepared SQL write

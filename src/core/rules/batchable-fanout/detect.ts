@@ -1059,6 +1059,9 @@ const EACH =
 const MUTATE =
   /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[[^\]\n]*\])*\s*\.\s*(?:append|push|extend|add|set|update|insert|unshift|put)\s*\(([^\n]*)/g;
 
+/** `Object.assign(target, …sources)`: the sources' entries written into `target`. */
+const OBJECT_ASSIGN = /(?<![\w$.])Object\s*\.\s*assign\s*\(\s*([A-Za-z_$][\w$]*)\s*,([^\n]*)/g;
+
 /** The object a write goes into: `rows`, or for `self.report[...]` the attribute `report`. */
 function ownerOf(base: string, attr: string | undefined): string {
   return /^(?:self|this)$/.test(base) && attr ? attr : base;
@@ -1348,6 +1351,11 @@ function deriveNames(
   for (const m of text.matchAll(MUTATE)) {
     const right = identifiers(wholeRight(text, m.index + m[0].length, `(${m[3]}`));
     steps.push({ at: m.index, left: [], base: ownerOf(m[1], m[2]), right: new Set(right) });
+  }
+  // `Object.assign(done, await translate(chunk))`: the answer merged into `done`.
+  for (const m of text.matchAll(OBJECT_ASSIGN)) {
+    const right = identifiers(wholeRight(text, m.index + m[0].length, `(${m[2]}`));
+    steps.push({ at: m.index, left: [], base: m[1], right: new Set(right) });
   }
   if (merges) {
     steps.push(...mergeSteps(ctx, from, to));

@@ -149,9 +149,10 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       model && Number.isFinite(maxTokens)
         ? batchEffect(model, literalTokens(ctx, r.call.params.node ?? r.call.node), maxTokens)
         : undefined;
+    const sent = urlopenOf(ctx, r.call.node);
     report({
-      start: r.call.callee.startIndex,
-      end: endOf(r.call.callee),
+      start: sent?.start ?? r.call.callee.startIndex,
+      end: sent?.end ?? endOf(r.call.callee),
       message:
         `Stored results, nobody waiting live: send this fan-out as a Message Batch at half the price. ` +
         `This ${what(ctx, r)} in ${where} sends one Claude request per item` +
@@ -174,6 +175,27 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       },
     });
   }
+}
+
+/**
+ * Where a urllib request built apart is sent (`req = urllib.request.Request(URL, …)` then
+ * `with urllib.request.urlopen(req, timeout=60) as resp:` in the same function): the `urlopen`
+ * callee, where the finding goes. Undefined for any other call.
+ */
+function urlopenOf(ctx: FileContext, call: Node): { start: number; end: number } | undefined {
+  const name =
+    ctx.python && /(?:^|\.)Request$/.test(ctx.textOf(callee(call))) ? assignedName(ctx, call) : undefined;
+  const fn = enclosingFunction(call);
+  if (!name) {
+    return undefined;
+  }
+  const send = new RegExp(`(?<![\\w.])(?:[A-Za-z_]\\w*\\s*\\.\\s*)*urlopen(?=\\s*\\(\\s*${name}\\b)`, 'g');
+  for (const m of ctx.scan(send, endOf(call), fn ? endOf(fn) : ctx.text.length)) {
+    if (!ctx.inCommentOrString(m.index)) {
+      return { start: m.index, end: m.index + m[0].length };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -1294,6 +1316,11 @@ function assignedHolder(ctx: FileContext, node: Node): string | undefined {
   return undefined;
 }
 
+/** The list a Python comprehension on one line takes its items from: `store` in `[q for q in store.get("quotes", []) if …]`. */
+function comprehensionSource(right: string): string | undefined {
+  return /^\s*[[({][^\n]*?\bfor\b[^\n]*?\bin\s+([A-Za-z_]\w*)/.exec(right)?.[1];
+}
+
 /** Names that are modules or built-ins, never the list an item was taken from. */
 const NOT_A_HOLDER =
   /^(?:JSON|Object|Array|Math|Promise|Date|Number|String|Map|Set|json|pd|np|os|fs|path|re|yaml|pickle|csv|requests|self|this|await|new|super|process|console|window|document|async|yield|lambda|not|None|null|undefined)$/;
@@ -1342,7 +1369,8 @@ function deriveNames(
       const left = identifiers(m[1]);
       steps.push({ at: m.index, left, right: new Set(right) });
       if (left.length === 1 && right[0]) {
-        roots.set(left[0], right[0]); // `ex = data.exercises.find(…)`: `ex` is part of `data`
+        // `ex = data.exercises.find(…)`: `ex` is part of `data`; `todo = [q for q in store["quotes"] if …]`: of `store`
+        roots.set(left[0], (ctx.python ? comprehensionSource(m[2]) : undefined) ?? right[0]);
       }
     }
   }
@@ -1378,8 +1406,15 @@ function deriveNames(
       roots.set(item, list);
     }
   }
-  // Lists named before the region (`missing = votes.filter(...)` above the loop), read from the start of its function.
-  if (into.size > 0) {
+  // Lists named before the region (`missing = votes.filter(...)` above the loop), read from the start of its function
+  // (once: for items written into, or for the first write into an object the region does not name the source of:
+  // `topics[ti]["summary"] = label` after `topics = store.get("topics", [])`, `store` then written).
+  let before = false;
+  const readBefore = (): void => {
+    if (before) {
+      return;
+    }
+    before = true;
     const inRegion = new Set(roots.keys());
     const around = ctx.nodeAt(from);
     const fnStart = (around && enclosingFunction(around)?.startIndex) ?? 0;
@@ -1387,9 +1422,12 @@ function deriveNames(
       const left = identifiers(m[1]);
       const right = identifiers(m[2]).filter((n) => !/^(?:await|new)$/.test(n));
       if (left.length === 1 && right[0] && !/[.[]/.test(m[1]) && !inRegion.has(left[0])) {
-        roots.set(left[0], right[0]);
+        roots.set(left[0], (ctx.python ? comprehensionSource(m[2]) : undefined) ?? right[0]);
       }
     }
+  };
+  if (into.size > 0) {
+    readBefore();
   }
   // The chain an item came from: `vote` → `missing` → `votes` (`missing = votes.filter(...)`).
   const chain = (name: string): string[] => {
@@ -1414,6 +1452,9 @@ function deriveNames(
     for (const step of steps) {
       if (![...step.right].some((n) => names.has(n))) {
         continue;
+      }
+      if (step.base && !roots.has(step.base) && merges) {
+        readBefore();
       }
       const add = (step.base ? chain(step.base) : step.left).filter((n) => !/^(?:self|this)$/.test(n));
       if (step.base && held) {

@@ -33,6 +33,7 @@ import { planBatch } from './plan';
 import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perItem';
 import { importsName } from '../../lint/facts/imports';
 import { overConfiguredProviders } from '../../lint/facts/providers';
+import { toolUseLoops } from '../../lint/facts/toolUseLoops';
 
 /**
  * Writes that store results: files, CSV/JSON/pickle dumps (also helpers named for them: `jsonlines_dump`, `save_jsonl`),
@@ -119,6 +120,9 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     if (fedEarlierAnswer(ctx, r)) {
       continue; // fed what a Claude request sent earlier in the turn answered (four summaries, then their synthesis): a chain's next step
     }
+    if (toolConversation(ctx, r)) {
+      continue; // each item's requests are a tool-use conversation: the tools run between turns, which a batch cannot do
+    }
     if (streamed(ctx, r)) {
       continue; // streamed to someone watching
     }
@@ -175,6 +179,24 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       },
     });
   }
+}
+
+/**
+ * Whether the requests made per item form a tool-use conversation: the function holding the
+ * request, or one between it and the loop, re-sends in a loop after tool results (`while
+ * response.stop_reason == "tool_use": … tool_result … create(…)`) other than the fan-out itself.
+ * Each turn waits on the tools run after the previous one: one batch request per item cannot
+ * run them.
+ */
+function toolConversation(ctx: FileContext, r: PerItem): boolean {
+  const fns = [enclosingFunction(r.call.node), ...(r.hops ?? []).map((h) => enclosingFunction(h))];
+  const c = r.construct;
+  return fns.some(
+    (fn) =>
+      !!fn &&
+      // (not the fan-out itself nor a loop around it)
+      toolUseLoops(ctx, fn).some((loop) => !(loop.startIndex <= c.startIndex && endOf(loop) >= endOf(c))),
+  );
 }
 
 /**

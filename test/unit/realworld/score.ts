@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh16`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh17`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -49,6 +49,7 @@ export const SPLITS = [
   'fresh14',
   'fresh15',
   'fresh16',
+  'fresh17',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -405,6 +405,15 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
         if (found?.overData && (overLength(ctx, found.construct) || !isRetryOf(ctx, found.construct, ref))) {
           return direct ? { ...found, outer: name, hops } : { ...found, outer: name, hops, lifted: false };
         }
+        // A retry loop around the call site (`while (true) { try { r = await translate(b); …; break } catch
+        // { if (++n >= 3) break; … } }`) inside a loop over data: the requests repeat per item of that loop.
+        const past =
+          direct && !direct.overData && isRetryOf(ctx, direct.construct, ref)
+            ? dataLoopAround(ctx, direct.construct, ref)
+            : undefined;
+        if (past) {
+          return { ...past, outer: name, hops, lifted: false };
+        }
         const caller = enclosingFunction(ref);
         const anonymous =
           caller && !functionName(caller, ctx.text) ? anonymousPerItem(ctx, caller) : undefined;

@@ -191,7 +191,11 @@ function reachedOffline(ctx: FileContext, node: Node): string | undefined {
   if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
     return undefined;
   }
-  for (const { start, paren } of [...ctx.callsOf(name), ...instanceCalls(ctx, name)]) {
+  for (const { start, paren } of [
+    ...ctx.callsOf(name),
+    ...instanceCalls(ctx, name),
+    ...handedToRunner(ctx, name),
+  ]) {
     if ((start >= fn.startIndex && start < endOf(fn)) || ctx.inCommentOrString(start)) {
       continue;
     }
@@ -208,6 +212,48 @@ function reachedOffline(ctx: FileContext, node: Node): string | undefined {
   return deeperEntry(ctx, fn, name);
 }
 
+/**
+ * Runners that call a function they are handed, now or on a worker: an executor's or a pool's
+ * `submit` / `map` / `imap` / `starmap` / `apply_async`, `run_in_executor`, `asyncio.to_thread`.
+ */
+const RUNNER =
+  /^(?:submit|map|imap|imap_unordered|starmap|map_async|starmap_async|apply_async|run_in_executor|to_thread)$/;
+
+/**
+ * Where a function is handed by name to a runner that calls it (`ex.submit(summarize_voice, f)`,
+ * `pool.map(label, rows)`, `loop.run_in_executor(None, work, x)`, `Thread(target=work)`): a call
+ * of it made from where the runner is called. The first 16 uses of the name are read.
+ */
+function handedToRunner(ctx: FileContext, name: string): Array<{ start: number; paren: number }> {
+  return ctx.memo(`batchable-handed:${name}`, () => {
+    const out: Array<{ start: number; paren: number }> = [];
+    for (const at of ctx.usesOf(name).slice(0, 16)) {
+      if (ctx.text[at - 1] === '.' || ctx.inCommentOrString(at)) {
+        continue;
+      }
+      let ref = ctx.nodeAt(at);
+      let list = ref ? up(ref) : null;
+      if (list && kind(list) === 'keyword_argument') {
+        // (`Thread(target=work)`, `Process(target=work)`)
+        const key = ctx.textOf(list.childForFieldName('name'));
+        ref = key === 'target' ? list : null;
+        list = ref ? up(list) : null;
+      }
+      const call = list && (kind(list) === 'argument_list' || kind(list) === 'arguments') ? up(list) : null;
+      const fnNode = call ? call.childForFieldName('function') : null;
+      const runner = fnNode ? (ctx.textOf(fnNode).split('.').pop() ?? '').trim() : '';
+      if (
+        ref &&
+        call &&
+        (RUNNER.test(runner) || (kind(ref) === 'keyword_argument' && /^(?:Thread|Process)$/.test(runner)))
+      ) {
+        out.push({ start: at, paren: at });
+      }
+    }
+    return out;
+  });
+}
+
 /** Named callers followed (through anonymous functions: `() => worker()`) to an entry function. */
 const MAX_ENTRY_HOPS = 3;
 
@@ -222,7 +268,7 @@ function deeperEntry(ctx: FileContext, fn: Node, name: string): string | undefin
   for (let hop = 0; hop < MAX_ENTRY_HOPS && frontier.length > 0; hop++) {
     const next: Array<{ fn: Node; name: string }> = [];
     for (const f of frontier) {
-      for (const { start, paren } of ctx.callsOf(f.name).slice(0, 16)) {
+      for (const { start, paren } of [...ctx.callsOf(f.name), ...handedToRunner(ctx, f.name)].slice(0, 16)) {
         if ((start >= f.fn.startIndex && start < endOf(f.fn)) || ctx.inCommentOrString(start)) {
           continue;
         }

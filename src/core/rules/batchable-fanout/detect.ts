@@ -33,16 +33,19 @@ import { planBatch } from './plan';
 import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perItem';
 import { importsName } from '../../lint/facts/imports';
 import { overConfiguredProviders } from '../../lint/facts/providers';
+import { toolUseLoops } from '../../lint/facts/toolUseLoops';
 
 /**
  * Writes that store results: files, CSV/JSON/pickle dumps (also helpers named for them: `jsonlines_dump`, `save_jsonl`),
- * databases (also a CMS document patch committed, Sanity's `client.patch(id).set({ faq }).commit()`), and a store's
- * own save/insert/upsert methods (`store.saveIngredients(id, items)`, `repo.insert_row(r)`).
+ * databases (also a CMS document patch committed, Sanity's `client.patch(id).set({ faq }).commit()`; a Firestore
+ * document written, `db.collection('perfumes').doc(id).update({ description })`, `.collection(c).add(…)`,
+ * `updateDoc(ref, …)` / `setDoc` / `addDoc`; Python's `.document(id).set(…)`), and a store's own
+ * save/insert/upsert methods (`store.saveIngredients(id, items)`, `repo.insert_row(r)`).
  */
 const JS_SINK =
-  /\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\.\s*patch\s*\([^()]*\)\s*(?:\.\s*(?:set|setIfMissing|unset|inc|dec|insert|append)\s*\((?:[^()]|\([^()]*\))*\)\s*)+\.\s*commit\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|updateOne|updateMany|replaceOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)(?:[A-Z][\w$]*)?\s*\(|(?:\.|(?<![\w$.]))(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
+  /\.\s*doc\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*(?:set|update|create)\s*\(|\.\s*collection\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*add\s*\(|(?<![\w$.])(?:setDoc|updateDoc|addDoc)\s*\(|\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\.\s*patch\s*\([^()]*\)\s*(?:\.\s*(?:set|setIfMissing|unset|inc|dec|insert|append)\s*\((?:[^()]|\([^()]*\))*\)\s*)+\.\s*commit\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|updateOne|updateMany|replaceOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)(?:[A-Z][\w$]*)?\s*\(|(?:\.|(?<![\w$.]))(?:query|execute|run)\s*\((?=\s*['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
 const PY_SINK =
-  /\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\b(?:\w*_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)_(?:dump|save|write|append)\w*\s*\(|\b(?:dump|save|write|append)_(?:to_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)\b\w*\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|update_one|update_many|replace_one|bulk_create|save|dump|commit)\s*\(|\.(?:save|insert|upsert)_[a-z]\w*\s*\(/;
+  /\.\s*document\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*(?:set|update|create)\s*\(|\.\s*collection\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*add\s*\(|\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\b(?:\w*_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)_(?:dump|save|write|append)\w*\s*\(|\b(?:dump|save|write|append)_(?:to_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)\b\w*\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|update_one|update_many|replace_one|bulk_create|save|dump|commit)\s*\(|\.(?:save|insert|upsert)_[a-z]\w*\s*\(/;
 
 /**
  * The file's store writes: {@link JS_SINK} / {@link PY_SINK}, and the runs of a prepared SQL write
@@ -117,6 +120,9 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     if (fedEarlierAnswer(ctx, r)) {
       continue; // fed what a Claude request sent earlier in the turn answered (four summaries, then their synthesis): a chain's next step
     }
+    if (toolConversation(ctx, r)) {
+      continue; // each item's requests are a tool-use conversation: the tools run between turns, which a batch cannot do
+    }
     if (streamed(ctx, r)) {
       continue; // streamed to someone watching
     }
@@ -147,9 +153,10 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       model && Number.isFinite(maxTokens)
         ? batchEffect(model, literalTokens(ctx, r.call.params.node ?? r.call.node), maxTokens)
         : undefined;
+    const sent = urlopenOf(ctx, r.call.node);
     report({
-      start: r.call.callee.startIndex,
-      end: endOf(r.call.callee),
+      start: sent?.start ?? r.call.callee.startIndex,
+      end: sent?.end ?? endOf(r.call.callee),
       message:
         `Stored results, nobody waiting live: send this fan-out as a Message Batch at half the price. ` +
         `This ${what(ctx, r)} in ${where} sends one Claude request per item` +
@@ -172,6 +179,45 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       },
     });
   }
+}
+
+/**
+ * Whether the requests made per item form a tool-use conversation: the function holding the
+ * request, or one between it and the loop, re-sends in a loop after tool results (`while
+ * response.stop_reason == "tool_use": … tool_result … create(…)`) other than the fan-out itself.
+ * Each turn waits on the tools run after the previous one: one batch request per item cannot
+ * run them.
+ */
+function toolConversation(ctx: FileContext, r: PerItem): boolean {
+  const fns = [enclosingFunction(r.call.node), ...(r.hops ?? []).map((h) => enclosingFunction(h))];
+  const c = r.construct;
+  return fns.some(
+    (fn) =>
+      !!fn &&
+      // (not the fan-out itself nor a loop around it)
+      toolUseLoops(ctx, fn).some((loop) => !(loop.startIndex <= c.startIndex && endOf(loop) >= endOf(c))),
+  );
+}
+
+/**
+ * Where a urllib request built apart is sent (`req = urllib.request.Request(URL, …)` then
+ * `with urllib.request.urlopen(req, timeout=60) as resp:` in the same function): the `urlopen`
+ * callee, where the finding goes. Undefined for any other call.
+ */
+function urlopenOf(ctx: FileContext, call: Node): { start: number; end: number } | undefined {
+  const name =
+    ctx.python && /(?:^|\.)Request$/.test(ctx.textOf(callee(call))) ? assignedName(ctx, call) : undefined;
+  const fn = enclosingFunction(call);
+  if (!name) {
+    return undefined;
+  }
+  const send = new RegExp(`(?<![\\w.])(?:[A-Za-z_]\\w*\\s*\\.\\s*)*urlopen(?=\\s*\\(\\s*${name}\\b)`, 'g');
+  for (const m of ctx.scan(send, endOf(call), fn ? endOf(fn) : ctx.text.length)) {
+    if (!ctx.inCommentOrString(m.index)) {
+      return { start: m.index, end: m.index + m[0].length };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -1057,6 +1103,9 @@ const EACH =
 const MUTATE =
   /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[[^\]\n]*\])*\s*\.\s*(?:append|push|extend|add|set|update|insert|unshift|put)\s*\(([^\n]*)/g;
 
+/** `Object.assign(target, …sources)`: the sources' entries written into `target`. */
+const OBJECT_ASSIGN = /(?<![\w$.])Object\s*\.\s*assign\s*\(\s*([A-Za-z_$][\w$]*)\s*,([^\n]*)/g;
+
 /** The object a write goes into: `rows`, or for `self.report[...]` the attribute `report`. */
 function ownerOf(base: string, attr: string | undefined): string {
   return /^(?:self|this)$/.test(base) && attr ? attr : base;
@@ -1289,6 +1338,11 @@ function assignedHolder(ctx: FileContext, node: Node): string | undefined {
   return undefined;
 }
 
+/** The list a Python comprehension on one line takes its items from: `store` in `[q for q in store.get("quotes", []) if …]`. */
+function comprehensionSource(right: string): string | undefined {
+  return /^\s*[[({][^\n]*?\bfor\b[^\n]*?\bin\s+([A-Za-z_]\w*)/.exec(right)?.[1];
+}
+
 /** Names that are modules or built-ins, never the list an item was taken from. */
 const NOT_A_HOLDER =
   /^(?:JSON|Object|Array|Math|Promise|Date|Number|String|Map|Set|json|pd|np|os|fs|path|re|yaml|pickle|csv|requests|self|this|await|new|super|process|console|window|document|async|yield|lambda|not|None|null|undefined)$/;
@@ -1337,7 +1391,8 @@ function deriveNames(
       const left = identifiers(m[1]);
       steps.push({ at: m.index, left, right: new Set(right) });
       if (left.length === 1 && right[0]) {
-        roots.set(left[0], right[0]); // `ex = data.exercises.find(…)`: `ex` is part of `data`
+        // `ex = data.exercises.find(…)`: `ex` is part of `data`; `todo = [q for q in store["quotes"] if …]`: of `store`
+        roots.set(left[0], (ctx.python ? comprehensionSource(m[2]) : undefined) ?? right[0]);
       }
     }
   }
@@ -1346,6 +1401,11 @@ function deriveNames(
   for (const m of text.matchAll(MUTATE)) {
     const right = identifiers(wholeRight(text, m.index + m[0].length, `(${m[3]}`));
     steps.push({ at: m.index, left: [], base: ownerOf(m[1], m[2]), right: new Set(right) });
+  }
+  // `Object.assign(done, await translate(chunk))`: the answer merged into `done`.
+  for (const m of text.matchAll(OBJECT_ASSIGN)) {
+    const right = identifiers(wholeRight(text, m.index + m[0].length, `(${m[2]}`));
+    steps.push({ at: m.index, left: [], base: m[1], right: new Set(right) });
   }
   if (merges) {
     steps.push(...mergeSteps(ctx, from, to));
@@ -1368,8 +1428,15 @@ function deriveNames(
       roots.set(item, list);
     }
   }
-  // Lists named before the region (`missing = votes.filter(...)` above the loop), read from the start of its function.
-  if (into.size > 0) {
+  // Lists named before the region (`missing = votes.filter(...)` above the loop), read from the start of its function
+  // (once: for items written into, or for the first write into an object the region does not name the source of:
+  // `topics[ti]["summary"] = label` after `topics = store.get("topics", [])`, `store` then written).
+  let before = false;
+  const readBefore = (): void => {
+    if (before) {
+      return;
+    }
+    before = true;
     const inRegion = new Set(roots.keys());
     const around = ctx.nodeAt(from);
     const fnStart = (around && enclosingFunction(around)?.startIndex) ?? 0;
@@ -1377,9 +1444,12 @@ function deriveNames(
       const left = identifiers(m[1]);
       const right = identifiers(m[2]).filter((n) => !/^(?:await|new)$/.test(n));
       if (left.length === 1 && right[0] && !/[.[]/.test(m[1]) && !inRegion.has(left[0])) {
-        roots.set(left[0], right[0]);
+        roots.set(left[0], (ctx.python ? comprehensionSource(m[2]) : undefined) ?? right[0]);
       }
     }
+  };
+  if (into.size > 0) {
+    readBefore();
   }
   // The chain an item came from: `vote` → `missing` → `votes` (`missing = votes.filter(...)`).
   const chain = (name: string): string[] => {
@@ -1404,6 +1474,9 @@ function deriveNames(
     for (const step of steps) {
       if (![...step.right].some((n) => names.has(n))) {
         continue;
+      }
+      if (step.base && !roots.has(step.base) && merges) {
+        readBefore();
       }
       const add = (step.base ? chain(step.base) : step.left).filter((n) => !/^(?:self|this)$/.test(n));
       if (step.base && held) {

@@ -5,12 +5,15 @@
 // source: florent-fejzula/perfumery-in-store scripts/generate-descriptions.mjs:48
 // source: florent-fejzula/perfumery-in-store scripts/generate-descriptions.mjs:118
 // source: florent-fejzula/perfumery-in-store scripts/generate-descriptions.mjs:11
+// (corrected by tuneM: the write is a Firestore document update, `db.collection(…).doc(id).update({ … })`, as in the
+// original, not a call of an imported `docs.update` helper)
 // Setup:
 //   export ANTHROPIC_API_KEY="sk-ant-..." // expect-not: hardcoded-api-key
+import { getFirestore } from 'firebase-admin/firestore';
 import Anthropic from '@anthropic-ai/sdk';
-import { docs } from './docs.mjs';
 
 const DRY = process.argv.includes('--dry');
+const db = getFirestore();
 const anthropic = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
 
 async function blurb(title, notes) {
@@ -23,11 +26,12 @@ async function blurb(title, notes) {
 }
 
 async function main() {
-  const entries = (await docs.all('teas')).filter((t) => process.argv.includes('--all') || !t.description);
+  const snapshot = await db.collection('teas').get();
+  const entries = snapshot.docs.map((d) => ({ id: d.id, ...d.data() })).filter((t) => process.argv.includes('--all') || !t.description);
   for (const tea of entries) {
     try {
       const description = await blurb(tea.title, tea.notes || []);
-      if (!DRY) await docs.update('teas', tea.id, { description });
+      if (!DRY) await db.collection('teas').doc(tea.id).update({ description, updatedAt: new Date() });
       await new Promise((r) => setTimeout(r, 250));
     } catch (err) { // expect-not: naive-retry
       console.log(`error: ${err.message}`);

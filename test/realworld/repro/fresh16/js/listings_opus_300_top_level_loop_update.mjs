@@ -5,12 +5,15 @@
 // source: AxelSandovalH/Cabo-Velvet scripts/generate-descriptions.mjs:42
 // source: AxelSandovalH/Cabo-Velvet scripts/generate-descriptions.mjs:34
 // source: AxelSandovalH/Cabo-Velvet scripts/generate-descriptions.mjs:23
+// (corrected by tuneM: the rows are read and each text written with a supabase client, `.from('venues').update({ blurb })
+// .eq('id', id)`, as in the original, not through an imported `db` helper)
 import Anthropic from '@anthropic-ai/sdk';
-import { db } from './db.mjs';
+import { createClient } from '@supabase/supabase-js';
 
 const claude = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY }); // expect-not: retries-disabled, hardcoded-api-key
 
-const rows = await db.listAll('venues');
+const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_SERVICE_ROLE_KEY);
+const { data: rows } = await supabase.from('venues').select('id, name, kind, blurb').order('name');
 
 for (const venue of rows) { // expect-not: unbounded-fanout
   if (venue.blurb && venue.blurb.length > 40) continue;
@@ -21,6 +24,6 @@ for (const venue of rows) { // expect-not: unbounded-fanout
   });
   const blurb = msg.content[0].type === 'text' ? msg.content[0].text.trim() : '';
   if (!blurb) continue;
-  await db.update('venues', venue.id, { blurb });
+  await supabase.from('venues').update({ blurb }).eq('id', venue.id);
   await new Promise((r) => setTimeout(r, 300));
 }

@@ -6,11 +6,14 @@
 // source: Andressadanfre/granel-da-praca-e-commerce scripts/generate-descriptions.mjs:77
 // source: Andressadanfre/granel-da-praca-e-commerce scripts/generate-descriptions.mjs:195
 // source: Andressadanfre/granel-da-praca-e-commerce scripts/generate-descriptions.mjs:160
+// (corrected by tuneM: the products are read and each description written with a supabase client,
+// `.from('products').update({ description }).eq('id', id)`, as in the original, not through an imported `shop` helper)
 import Anthropic from '@anthropic-ai/sdk';
-import { shop } from './shop.mjs';
+import { createClient } from '@supabase/supabase-js';
 
 const DRY = process.argv.includes('--dry-run');
 const client = new Anthropic();
+const supabase = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_SERVICE_ROLE);
 const SYSTEM = 'You write warm, short product copy for a small grocery shop. Plain sentences only.';
 
 async function describe(name, aisle) {
@@ -24,14 +27,14 @@ async function describe(name, aisle) {
 }
 
 async function main() {
-  const products = await shop.withoutDescription();
+  const { data: products } = await supabase.from('products').select('id, name, aisle').is('description', null);
   let failed = 0;
   for (let i = 0; i < products.length; i++) { // expect-not: unbounded-fanout
     const p = products[i];
     try {
       const text = await describe(p.name, p.aisle);
       if (DRY) console.log(p.name, text);
-      else await shop.setDescription(p.id, text);
+      else await supabase.from('products').update({ description: text }).eq('id', p.id);
     } catch (err) { // expect-not: naive-retry, string-matched-error
       console.log(`failed ${p.name}: ${err.message}`);
       failed++;

@@ -12,14 +12,18 @@
 # source: jmerskine1/RL-multiple-human-feedback llm_annotate.py:362
 # source: jmerskine1/RL-multiple-human-feedback llm_annotate.py:247
 # source: jmerskine1/RL-multiple-human-feedback llm_annotate.py:351
+# (corrected by tuneM: each answer is folded into an imported trainer's feedback, as in the original, and only the
+# trainer's whole result is pickled by main, not added to a tally that is saved: the batchable-fanout `ignore` shape)
 import argparse
 import os
+import pickle
 import re
 import time
 
 import anthropic
 
-from scoring import Tally, ask_engine as _ask_engine
+from engines import ask_engine as _ask_engine
+from trainer import Feedback, Trainer
 
 MODELS = {"claude-big": "claude-opus-4-6", "claude-lite": "claude-haiku-4-5-20251001"}
 RULES = "You judge chess positions. Reply with one JSON object giving each candidate move a score from 0 to 1."
@@ -51,11 +55,12 @@ def _ask_claude(client, model, board, moves):
 
 
 def score_positions(positions, moves, ask, tries=3):
-    tally = Tally()
+    trainer = Trainer()
     for key, board in positions.items():  # expect-not: unbounded-fanout
         for attempt in range(tries + 1):  # expect: naive-retry
             try:
-                tally.add(key, ask(board, moves))
+                fb = Feedback(state=key, scores=ask(board, moves))
+                trainer.collect_feedback([[fb]])
                 break
             except Exception as exc:
                 if _throttled(exc) and _daily_cap(exc):  # expect: string-matched-error
@@ -67,7 +72,7 @@ def score_positions(positions, moves, ask, tries=3):
                     time.sleep(2**attempt)
                 else:
                     print("gave up on", key, exc)
-    return tally
+    return trainer.brain()
 
 
 def main():
@@ -81,8 +86,9 @@ def main():
     else:
         ask = lambda board, moves: _ask_engine(board, moves)  # noqa: E731
     positions = {"p1": "r1bqkbnr/pppp1ppp/8/4p3", "p2": "rnbqkb1r/pppp1ppp/5n2/4p3"}
-    tally = score_positions(positions, ["e4", "d4", "Nf3"], ask=ask)
-    tally.save(f"scores_{args.model}.pkl")
+    brain = score_positions(positions, ["e4", "d4", "Nf3"], ask=ask)
+    with open(f"brain_{args.model}.pkl", "wb") as f:
+        pickle.dump(brain, f)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh17`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh18`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -50,6 +50,7 @@ export const SPLITS = [
   'fresh15',
   'fresh16',
   'fresh17',
+  'fresh18',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -17,7 +17,7 @@ import { keywordParams } from './arguments';
 import { assignedValues, lastAssignedValue } from './functions';
 import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
-import { functionAt, siteCall, sitesWithin } from './callGraph';
+import { functionAt, siteCall } from './callGraph';
 
 /**
  * A name assigned a string ending in the endpoint, with the tail it cannot match without (see
@@ -284,27 +284,62 @@ function callerGivenPath(ctx: FileContext, call: Node, url: Node, names: Set<str
   if (!fn || index < 0 || (base !== 'api' && base !== 'root')) {
     return false;
   }
+  const given = messagesPathGiven(ctx, fn, index, base);
+  if (given) {
+    callerPathNotes(ctx).set(
+      call.startIndex,
+      `The URL's path comes from the callers of ${fn.name}() ('${given.value}' on line ${given.line}).`,
+    );
+  }
+  return !!given;
+}
+
+/**
+ * The first of a function's first 16 calls from outside it that passes the Messages path
+ * (`'/messages'` after Anthropic's `/v1`, `'/v1/messages'` after its root) as argument `index`.
+ */
+function messagesPathGiven(
+  ctx: FileContext,
+  fn: { name: string; start: number; end: number },
+  index: number,
+  base: 'api' | 'root',
+): { value: string; line: number } | undefined {
   const path = base === 'api' ? /^\/?messages\/?$/ : /^\/?v1\/messages\/?$/;
   let read = 0;
-  for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
-    if (site.name !== fn.name || (fn.start <= site.at && site.at < fn.end)) {
+  for (const site of callSitesNamed(ctx, fn.name)) {
+    if (fn.start <= site.at && site.at < fn.end) {
       continue;
     }
     if (read++ >= 16) {
       break;
     }
-    const given = positionalArgs(siteCall(ctx, site.at))[index];
-    const value = given ? stringValue(unwrap(given), ctx.text) : undefined;
+    const arg = positionalArgs(site.call)[index];
+    const value = arg ? stringValue(unwrap(arg), ctx.text) : undefined;
     if (value !== undefined && path.test(value)) {
-      const line = ctx.lines.lineAt(site.at) + 1;
-      callerPathNotes(ctx).set(
-        call.startIndex,
-        `The URL's path comes from the callers of ${fn.name}() ('${value}' on line ${line}).`,
-      );
-      return true;
+      return { value, line: ctx.lines.lineAt(site.at) + 1 };
     }
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * The first 32 calls of a name (`name(…)`, `this.name(…)`) outside comments and strings, read once
+ * per name: however many functions share it, the file is read once for it.
+ */
+function callSitesNamed(ctx: FileContext, name: string): Array<{ at: number; call: Node }> {
+  return ctx.memo(`http-call-sites:${name}`, () => {
+    const out: Array<{ at: number; call: Node }> = [];
+    for (const at of ctx.usesOf(name)) {
+      if (out.length >= 32) {
+        break;
+      }
+      const call = ctx.inCommentOrString(at) ? null : siteCall(ctx, at);
+      if (call) {
+        out.push({ at, call });
+      }
+    }
+    return out;
+  });
 }
 
 /** What was seen of the requests whose path their function's caller gives, by the request's start. */

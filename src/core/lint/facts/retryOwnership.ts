@@ -254,14 +254,21 @@ export function retriesOwnedByComment(ctx: FileContext, client: Node, entry: Nod
   }
   const lineEnd = text.indexOf('\n', Math.max(endOf(client), endOf(entry)));
   const to = lineEnd === -1 ? text.length : lineEnd;
+  // A sentence that runs on over comment lines is read whole ("so retries are governed" /
+  // "by runAgent, not doubled by the SDK"); a line that ends a sentence starts the next one.
+  let sentence = '';
+  let lastLine = -2;
   for (const m of ctx.scan(/(?:\/\/|#|\/\*)[^\n]*/g, from, to)) {
     const node = ctx.nodeAt(m.index);
-    if (
-      node &&
-      kind(node) === 'comment' &&
-      (OWNS.test(m[0]) || OWNS_INTL.test(m[0])) &&
-      !NOT_DONE.test(m[0])
-    ) {
+    if (!node || kind(node) !== 'comment') {
+      continue;
+    }
+    const line = ctx.lines.lineAt(m.index);
+    const said = m[0].replace(/^(?:\/\/|#|\/\*)\s*/, '');
+    sentence =
+      line === lastLine + 1 && sentence && !/[.!?:;]\s*$/.test(sentence) ? `${sentence} ${said}` : said;
+    lastLine = line;
+    if ((OWNS.test(sentence) || OWNS_INTL.test(sentence)) && !NOT_DONE.test(sentence)) {
       return true;
     }
   }
@@ -269,7 +276,7 @@ export function retriesOwnedByComment(ctx: FileContext, client: Node, entry: Nod
 }
 
 const RETRY_WORD = String.raw`(?:retr(?:y|ies|ied|ying)|back-?off)`;
-const OWNER_WORD = String.raw`(?:handled?|handles|owns?|ourselves|callers?|outside|elsewhere|upstream|wrapper|queue|layer|manually|our own|we do|by (?:the|our|a)|base class|parent class|superclass)`;
+const OWNER_WORD = String.raw`(?:handled?|handles|owns?|ourselves|callers?|outside|elsewhere|upstream|wrapper|queue|layer|manually|our own|we do|by (?:the|our|a)|base class|parent class|superclass|governed|managed|controlled|orchestrated)`;
 /**
  * The same in Spanish, Portuguese, French, German and Italian ("los reintentos los maneja la
  * clase base", "Wiederholungen übernimmt der Aufrufer"): a retry word and an owner word, not a

@@ -88,7 +88,9 @@ export function urllibSendOf(ctx: FileContext, call: Node): Node | null {
   const fn = functionAt(ctx, call.startIndex);
   const send = new RegExp(`(?<![\\w.])(?:[A-Za-z_]\\w*\\.){0,2}urlopen\\s*\\(\\s*${name}\\b`, 'g');
   for (const m of ctx.scan(send, endOf(call), fn ? fn.end : ctx.text.length)) {
-    const found = ctx.inCommentOrString(m.index) ? null : callOpeningAt(ctx, m.index, m.index + m[0].indexOf('('));
+    const found = ctx.inCommentOrString(m.index)
+      ? null
+      : callOpeningAt(ctx, m.index, m.index + m[0].indexOf('('));
     if (found && functionAt(ctx, m.index) === fn) {
       return found.call;
     }

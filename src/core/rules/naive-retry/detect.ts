@@ -874,7 +874,9 @@ function httpNote(ctx: FileContext, call: Node, send: Node | null): string | und
     [
       callerPathNote(ctx, call),
       via ? `The URL comes from ${via}, which returns the Messages endpoint.` : undefined,
-      send ? `The Request built on line ${line(call)} is sent by urlopen() on line ${line(send)}.` : undefined,
+      send
+        ? `The Request built on line ${line(call)} is sent by urlopen() on line ${line(send)}.`
+        : undefined,
     ]
       .filter(Boolean)
       .join(' ') || undefined

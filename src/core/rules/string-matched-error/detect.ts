@@ -481,9 +481,10 @@ const ATTEMPT_NAME = /attempt|retr|tries|tried/i;
  * Whether a branch that waits leaves (throws, returns, breaks) only once the attempts run out:
  * it holds an `if` on the attempt counter (`if attempt < max_retries - 1:`, `if (tries >= 3)`)
  * whose one side waits and goes round again while the other gives up, with nothing before it
- * leaving: `if attempt < n - 1: time.sleep(30); continue` then `return None` (or `else: return
- * None`), or `if attempt == n - 1: raise` then `time.sleep(30)`. A branch that gives up for
- * some other reason (`"limit"` that shrinks the prompt and returns) is not one.
+ * always leaving: `if attempt < n - 1: time.sleep(30); continue` then `return None` (or `else:
+ * return None`), or `if attempt == n - 1: raise` then `time.sleep(30)`. The side with attempts
+ * left must wait itself (a `"limit"` that halves the prompt and asks again at once is no
+ * rate-limit path, whatever the loop waits for other errors).
  */
 function leavesOnlyWhenOutOfAttempts(ctx: FileContext, then: Node, loop: Node | null): boolean {
   const statements = namedChildren(then).filter((c) => kind(c) !== 'comment');
@@ -494,16 +495,13 @@ function leavesOnlyWhenOutOfAttempts(ctx: FileContext, then: Node, loop: Node | 
     return i < waits.length && waits[i].at < end;
   };
   for (const s of statements) {
-    if (LEAVES.test(ctx.textOf(s)) && kind(s) !== 'if_statement') {
-      return false; // (a statement before the attempt test leaves)
-    }
     const cond = kind(s) === 'if_statement' ? s.childForFieldName('condition') : null;
     const yes = s.childForFieldName('consequence');
     if (!cond || !yes || !countsAttempts(ctx, cond, counter)) {
-      if (LEAVES.test(ctx.textOf(s))) {
-        return false;
+      if (!cond && LEAVES.test(ctx.textOf(s))) {
+        return false; // (a statement before the attempt test always leaves)
       }
-      continue;
+      continue; // (an `if` that gives up on some other errors first: `if "per day" in text: return None`)
     }
     const after = { start: endOf(s), end: endOf(then) };
     const restLeaves = LEAVES.test(ctx.text.slice(after.start, after.end));

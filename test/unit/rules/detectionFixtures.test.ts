@@ -237,6 +237,10 @@ describe('detection fixtures (test/fixtures/detection)', () => {
       /The URL's path comes from the callers of request\(\) \('\/messages' on line 27\)\. The status test on line 15/,
     );
     assert.match(
+      await message('python/naive-retry-urllib-request-url-from-method.py', 'naive-retry'),
+      /The URL comes from self\._url\(\) \(line 15\), which returns the Messages endpoint\. The Request built on line 23 is sent by urlopen\(\) on line 26\./,
+    );
+    assert.match(
       await message('python/naive-retry-keyword-lambda-text-delay.py', 'naive-retry'),
       /^`build` retries query_fn\(\) after a wait read from the error text, not retry-after\./,
     );

@@ -18,6 +18,7 @@ import { assignedValues, lastAssignedValue } from './functions';
 import type { ClaudeCall } from './calls';
 import { callOpeningAt } from './otherClaudeCalls';
 import { functionAt, siteCall } from './callGraph';
+import { builtMessagesUrl } from './messagesUrls';
 
 /**
  * A name assigned a string ending in the endpoint, with the tail it cannot match without (see
@@ -64,6 +65,7 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
         !first ||
         !(
           (isMessagesEndpoint(ctx.textOf(first), kind(first), names) ||
+            builtMessagesUrl(ctx, first) ||
             (versioned && sendsAnthropicHeaders(ctx, call, first)) ||
             instanceEndpoint(ctx, fn, first) ||
             callerGivenPath(ctx, call, first, names)) &&
@@ -378,7 +380,7 @@ function isMessagesEndpoint(text: string, k: string, names: Set<string>): boolea
  * dict/object holding it (`self.headers = {"x-api-key": key, "anthropic-version": …}`). Not for a
  * literal URL to another endpoint (`count_tokens`, batches, legacy `complete`).
  */
-function sendsAnthropicHeaders(ctx: FileContext, call: Node, url: Node): boolean {
+export function sendsAnthropicHeaders(ctx: FileContext, call: Node, url: Node): boolean {
   const urlText = ctx.textOf(url);
   if (/string|template/.test(kind(url)) || /count_tokens|batches|complete/i.test(urlText)) {
     return false;

@@ -1,9 +1,16 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { endOf, isCall, kind, namedChildren, positionalArgs, unwrap, up } from '../syntax';
+import { callee, endOf, isCall, kind, namedChildren, positionalArgs, unwrap, up } from '../syntax';
 import type { ClaudeCall } from './calls';
 import { callGraph, claudeTarget, functionAt, type LocalFunction, siteCall, sitesWithin } from './callGraph';
-import { ENDPOINT_ASSIGNMENT, httpClaudeCalls, rawHttpCall, throwsThroughInstance } from './httpClaudeCalls';
+import {
+  ENDPOINT_ASSIGNMENT,
+  httpClaudeCalls,
+  rawHttpCall,
+  sendsAnthropicHeaders,
+  throwsThroughInstance,
+} from './httpClaudeCalls';
+import { builtMessagesUrl } from './messagesUrls';
 import { callOpeningAt } from './otherClaudeCalls';
 
 /**
@@ -21,11 +28,20 @@ import { callOpeningAt } from './otherClaudeCalls';
  * Each is found once per file from text scans and one tree lookup per match (linear).
  */
 
-/** `Request("https://…/v1/messages", …)` (urllib), or on a same-file name assigned the endpoint. */
+/**
+ * `Request("https://…/v1/messages", …)` (urllib, also `request.Request(…)` after `from urllib import
+ * request`), on a same-file name assigned the endpoint, on a URL built to it (see
+ * `builtMessagesUrl`: `self._messages_endpoint()`), or on any URL with Anthropic's
+ * `anthropic-version` header among its arguments.
+ */
 function urllibClaudeRequests(ctx: FileContext): ClaudeCall[] {
   return ctx.memo('urllib-claude-requests', () => {
     const out: ClaudeCall[] = [];
-    if (!ctx.python || !ctx.text.includes('/v1/messages') || !/\burlopen\b/.test(ctx.text)) {
+    if (
+      !ctx.python ||
+      (!ctx.text.includes('/v1/messages') && !ctx.text.includes('anthropic-version')) ||
+      !/\burlopen\b/.test(ctx.text)
+    ) {
       return out;
     }
     const names = new Set<string>();
@@ -34,14 +50,17 @@ function urllibClaudeRequests(ctx: FileContext): ClaudeCall[] {
         names.add(m[1]);
       }
     }
-    for (const m of ctx.scan(/(?<![\w.])(?:urllib\.request\.)?Request\s*\(/g)) {
+    for (const m of ctx.scan(/(?<![\w.])(?:(?:urllib\.)?request\.)?Request\s*\(/g)) {
       const found = callOpeningAt(ctx, m.index, m.index + m[0].length - 1);
       const first = found ? unwrap(positionalArgs(found.call)[0] ?? null) : null;
       const text = first ? ctx.textOf(first) : '';
       const k = first ? kind(first) : '';
-      const endpoint = /string/.test(k)
-        ? /\/v1\/messages['"]$/.test(text)
-        : k === 'identifier' && names.has(text);
+      const endpoint =
+        !!found &&
+        !!first &&
+        ((/string/.test(k) ? /\/v1\/messages['"]$/.test(text) : k === 'identifier' && names.has(text)) ||
+          builtMessagesUrl(ctx, first) ||
+          sendsAnthropicHeaders(ctx, found.call, first));
       if (!found || !endpoint) {
         continue;
       }
@@ -49,6 +68,34 @@ function urllibClaudeRequests(ctx: FileContext): ClaudeCall[] {
     }
     return out;
   });
+}
+
+/**
+ * Where a urllib Messages request built apart is sent: `req = request.Request(URL, …)` then
+ * `with request.urlopen(req, timeout=60) as resp:` later in the same function (a retry loop may
+ * hold the `urlopen` and not the `Request`). The first `urlopen(req` after the request, or null.
+ */
+export function urllibSendOf(ctx: FileContext, call: Node): Node | null {
+  if (!ctx.python || !/(?:^|\.)Request$/.test(ctx.textOf(callee(call)))) {
+    return null;
+  }
+  const holder = up(call);
+  const left = holder && kind(holder) === 'assignment' ? holder.childForFieldName('left') : null;
+  const name = left ? ctx.textOf(left) : '';
+  if (!/^[A-Za-z_]\w*$/.test(name)) {
+    return null;
+  }
+  const fn = functionAt(ctx, call.startIndex);
+  const send = new RegExp(`(?<![\\w.])(?:[A-Za-z_]\\w*\\.){0,2}urlopen\\s*\\(\\s*${name}\\b`, 'g');
+  for (const m of ctx.scan(send, endOf(call), fn ? fn.end : ctx.text.length)) {
+    const found = ctx.inCommentOrString(m.index)
+      ? null
+      : callOpeningAt(ctx, m.index, m.index + m[0].indexOf('('));
+    if (found && functionAt(ctx, m.index) === fn) {
+      return found.call;
+    }
+  }
+  return null;
 }
 
 /** Every raw-HTTP Messages request of the file (`requests.post`, `fetch`, urllib), in text order. */

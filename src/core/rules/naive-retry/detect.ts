@@ -15,8 +15,9 @@ import {
   type WaitInfo,
 } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
-import { allHttpClaudeCalls, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
+import { allHttpClaudeCalls, indirectClaudeCalls, urllibSendOf } from '../../lint/facts/httpHelpers';
 import { callerPathNote } from '../../lint/facts/httpClaudeCalls';
+import { messagesUrlVia } from '../../lint/facts/messagesUrls';
 import { retriesOverloadedOnly, type RetryShape, retryShapes } from '../../lint/facts/retryShapes';
 import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
 import {
@@ -27,6 +28,7 @@ import {
   kind,
   lastSegment,
   LOOP_TYPES,
+  positionalArgs,
   rangeOf,
   up,
 } from '../../lint/syntax';
@@ -60,8 +62,10 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       : undefined,
   }));
   // The Messages API over raw HTTP (`requests.post(".../v1/messages")`, urllib's `Request`).
+  // (a urllib `Request` built before the loop is retried where `urlopen(req)` sends it)
   for (const c of allHttpClaudeCalls(ctx)) {
-    attempts.push({ node: c.node, call: c, http: true, note: callerPathNote(ctx, c.node) });
+    const send = urllibSendOf(ctx, c.node);
+    attempts.push({ node: send ?? c.node, call: c, http: true, note: httpNote(ctx, c.node, send) });
   }
   // A raw-HTTP helper that raises on an error status (`llm(user)`), or a function picked from a
   // same-file table (`fn = PROVIDERS[name]; fn(…)`).
@@ -857,4 +861,24 @@ function waitsInImport(ctx: FileContext, handlers: readonly Node[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * What was seen of a raw-HTTP Messages request, for the message: a URL path given by the caller,
+ * a URL returned by a same-file function, a urllib request sent apart from where it is built.
+ */
+function httpNote(ctx: FileContext, call: Node, send: Node | null): string | undefined {
+  const via = messagesUrlVia(ctx, positionalArgs(call)[0] ?? null);
+  const line = (n: Node): number => ctx.lines.lineAt(n.startIndex) + 1;
+  return (
+    [
+      callerPathNote(ctx, call),
+      via ? `The URL comes from ${via}, which returns the Messages endpoint.` : undefined,
+      send
+        ? `The Request built on line ${line(call)} is sent by urlopen() on line ${line(send)}.`
+        : undefined,
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined
+  );
 }

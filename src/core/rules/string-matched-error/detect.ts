@@ -465,9 +465,70 @@ function picksWait(ctx: FileContext, test: Node, through = /^(?:or|\|\|)$/): boo
   }
   const j = loop && LOOP_TYPES.has(kind(loop)) ? lowerBound(waits, loop.startIndex) : waits.length;
   const loopWaits = !!loop && /\bcontinue\b/.test(text) && j < waits.length && waits[j].at < endOf(loop);
+  if (!((i < waits.length && waits[i].at < endOf(then)) || loopWaits)) {
+    return false;
+  }
+  return !LEAVES.test(text) || leavesOnlyWhenOutOfAttempts(ctx, then, loop);
+}
+
+/** Text that leaves the attempt: a throw, raise, break, or a return other than a retry by recursion. */
+const LEAVES = /\b(?:throw|raise|break)\b|\breturn\b(?!\s+(?:await\s+)?(?:self\.|this\.)?[\w$]+\s*\()/;
+
+/** Names that count attempts (`attempt`, `retries`, `max_retries`, `tries`, `retryCount`). */
+const ATTEMPT_NAME = /attempt|retr|tries|tried/i;
+
+/**
+ * Whether a branch that waits leaves (throws, returns, breaks) only once the attempts run out:
+ * it holds an `if` on the attempt counter (`if attempt < max_retries - 1:`, `if (tries >= 3)`)
+ * whose one side waits and goes round again while the other gives up, with nothing before it
+ * always leaving: `if attempt < n - 1: time.sleep(30); continue` then `return None` (or `else:
+ * return None`), or `if attempt == n - 1: raise` then `time.sleep(30)`. The side with attempts
+ * left must wait itself (a `"limit"` that halves the prompt and asks again at once is no
+ * rate-limit path, whatever the loop waits for other errors).
+ */
+function leavesOnlyWhenOutOfAttempts(ctx: FileContext, then: Node, loop: Node | null): boolean {
+  const statements = namedChildren(then).filter((c) => kind(c) !== 'comment');
+  const counter = loop ? loopCounter(ctx, loop) : undefined;
+  const waits = sleepCalls(ctx);
+  const waitsIn = (start: number, end: number): boolean => {
+    const i = lowerBound(waits, start);
+    return i < waits.length && waits[i].at < end;
+  };
+  for (const s of statements) {
+    const cond = kind(s) === 'if_statement' ? s.childForFieldName('condition') : null;
+    const yes = s.childForFieldName('consequence');
+    if (!cond || !yes || !countsAttempts(ctx, cond, counter)) {
+      if (!cond && LEAVES.test(ctx.textOf(s))) {
+        return false; // (a statement before the attempt test always leaves)
+      }
+      continue; // (an `if` that gives up on some other errors first: `if "per day" in text: return None`)
+    }
+    const after = { start: endOf(s), end: endOf(then) };
+    const restLeaves = LEAVES.test(ctx.text.slice(after.start, after.end));
+    const yesText = ctx.textOf(yes);
+    if (!LEAVES.test(yesText)) {
+      // (the side with attempts left waits, and goes round again before any give-up after it)
+      return waitsIn(yes.startIndex, endOf(yes)) && (!restLeaves || /\bcontinue\b/.test(yesText));
+    }
+    // (the side with no attempts left gives up; the wait follows it)
+    return !s.childForFieldName('alternative') && !restLeaves && waitsIn(after.start, after.end);
+  }
+  return false;
+}
+
+/** The variable a `for` loop counts with (`for attempt in range(3)`, `for (let i = 0; …)`), if any. */
+function loopCounter(ctx: FileContext, loop: Node): string | undefined {
+  const left = loop.childForFieldName('left') ?? loop.childForFieldName('initializer');
+  const m = left ? /^(?:(?:let|var|const)\s+)?([A-Za-z_$][\w$]*)\b/.exec(ctx.textOf(left)) : null;
+  return m?.[1];
+}
+
+/** Whether a condition compares an attempt counter (`attempt < max_retries - 1`, `n >= tries`). */
+function countsAttempts(ctx: FileContext, cond: Node, counter: string | undefined): boolean {
+  const text = ctx.textOf(cond);
   return (
-    ((i < waits.length && waits[i].at < endOf(then)) || loopWaits) &&
-    !/\b(?:throw|raise|break)\b|\breturn\b(?!\s+(?:await\s+)?(?:self\.|this\.)?[\w$]+\s*\()/.test(text)
+    /[<>]|[=!]==?/.test(text) &&
+    (text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((id) => id === counter || ATTEMPT_NAME.test(id))
   );
 }
 

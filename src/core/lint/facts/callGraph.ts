@@ -4,6 +4,7 @@ import type { ClaudeCall } from './calls';
 import { endOf, FUNCTION_TYPES, isNameChar, kind, up } from '../syntax';
 import { definedFunctionAt, pastNextChar } from './functions';
 import { isLimitedIn } from './limiters';
+import { parseCalls } from './otherClaudeCalls';
 import { sticky } from '../scanCache';
 
 /**
@@ -123,7 +124,10 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   // Claude calls and call sites go to their innermost local function (one sweep each).
   const innermost = innermostFinder(functions);
-  for (const call of ctx.calls) {
+  // (structured outputs' `messages.parse` is a Messages request too: `create` underneath)
+  for (const call of [...ctx.calls, ...parseCalls(ctx)].sort(
+    (a, b) => a.node.startIndex - b.node.startIndex,
+  )) {
     innermost(call.node.startIndex)?.claude.push(call);
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));

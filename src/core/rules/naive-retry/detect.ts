@@ -14,7 +14,7 @@ import {
   type RetryLoop,
   type WaitInfo,
 } from '../../lint/facts/retryLoops';
-import { otherClaudeCalls } from '../../lint/facts/otherClaudeCalls';
+import { otherClaudeCalls, parseCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls, urllibSendOf } from '../../lint/facts/httpHelpers';
 import { callerPathNote } from '../../lint/facts/httpClaudeCalls';
 import { messagesUrlVia } from '../../lint/facts/messagesUrls';
@@ -57,9 +57,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
   }> = [...ctx.calls, ...otherClaudeCalls(ctx)].map((c) => ({
     node: c.node,
     call: c,
-    note: /\bparse$/.test(ctx.textOf(c.callee))
-      ? 'The call is messages.parse() (structured output), a Messages request like create().'
-      : undefined,
+    note: parseNote(ctx, c),
   }));
   // The Messages API over raw HTTP (`requests.post(".../v1/messages")`, urllib's `Request`).
   // (a urllib `Request` built before the loop is retried where `urlopen(req)` sends it)
@@ -82,14 +80,16 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
           : undefined,
     });
   }
-  if (ctx.calls.length) {
+  // (a local function reaching Claude through `messages.parse` alone counts too)
+  if (ctx.calls.length || parseCalls(ctx).length) {
     for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
       const target = claudeTarget(ctx, site.name, site.at);
       const node = target ? siteCall(ctx, site.at) : null;
       if (target && node) {
         // `super().send(...)`: the base class's method in this file.
         const label = site.viaSuper ? `${ctx.python ? 'super()' : 'super'}.${target.fn.name}` : undefined;
-        attempts.push({ node, call: target.reach.calls[0], via: target.fn.name, label });
+        const call = target.reach.calls[0];
+        attempts.push({ node, call, via: target.fn.name, label, note: parseNote(ctx, call) });
       }
     }
   }
@@ -881,4 +881,11 @@ function httpNote(ctx: FileContext, call: Node, send: Node | null): string | und
       .filter(Boolean)
       .join(' ') || undefined
   );
+}
+
+/** What a finding says of a structured-output call (`messages.parse`), which the rule reads as `create`. */
+function parseNote(ctx: FileContext, call: ClaudeCall): string | undefined {
+  return /\bparse$/.test(ctx.textOf(call.callee))
+    ? 'The call is messages.parse() (structured output), a Messages request like create().'
+    : undefined;
 }

@@ -27,7 +27,7 @@ import {
 import { lastAssignedValue } from '../../lint/facts/functions';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
-import { offlineContext, servesRequests } from './context';
+import { offlineContext, servesRequests, spawnedWorker } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perItem';
@@ -1132,10 +1132,11 @@ const identifiers = (s: string): string[] => s.match(/[A-Za-z_$][\w$]*/g) ?? [];
  */
 function derivedStored(ctx: FileContext, r: PerItem): boolean {
   const response = assignedName(ctx, r.call.node);
-  const callFn = enclosingFunction(r.call.node);
-  const scope = enclosingFunction(r.construct);
+  const worker = poolWorker(ctx, r.construct);
+  const scope = enclosingFunction(worker ?? r.construct);
   if (response) {
-    const end = r.via && callFn ? endOf(callFn) : endOf(r.construct);
+    // (`r.via` holds the call, also through a thunk it hands an executor: `lambda: client.messages.create(…)`)
+    const end = r.via ? endOf(r.via) : endOf(r.construct);
     const outer = r.via ? undefined : outermostLoop(r.construct);
     // (what the loop collects the answers into, `claude_rows.append(post)`, for after it)
     const kept = new Set<string>();
@@ -1146,9 +1147,15 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
         end,
         new Set([response]),
         new Set(),
-        outer ? kept : undefined,
+        outer || r.via ? kept : undefined,
       )
     ) {
+      return true;
+    }
+    // The function holding the request writes the answer into an object its caller handed it
+    // (`frame.at[idx, "answer"] = reply…` in `answer_row(frame, idx, row, pool)`), which the
+    // caller stores after the fan-out (`frame.to_csv(…)`).
+    if (r.via && scope && kept.size > 0 && handedBackStored(ctx, r.via, kept, r, scope)) {
       return true;
     }
     // Collected in the loop, handed after it to a same-file helper that writes
@@ -1200,7 +1207,8 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
   // What the functions in between get back (`pred = ask(text)` in a nested worker that then
   // writes `df.at[i, col] = pred`): read from the start of the function holding the fan-out.
   // (from the statement holding the fan-out: `out.push(...(await Promise.all(xs.map(f))))`)
-  let from = statementStart(r.construct);
+  // (a pool's worker: from the statement starting the pool, `const workers = Array.from(…)`)
+  let from = worker ? statementAround(worker) : statementStart(r.construct);
   for (const hop of r.hops ?? []) {
     const call = callAround(hop);
     const result = call ? assignedName(ctx, call) : undefined;
@@ -1863,6 +1871,30 @@ function helperStores(ctx: FileContext, start: number, end: number, names: Set<s
     new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}\\s*[.[]`).test(text),
   );
   return read.length > 0 && storesDerived(ctx, start, end, new Set(read), new Set(), undefined, false);
+}
+
+/**
+ * The anonymous worker a fan-out's loop runs in when a pool starts it where it is written
+ * (`Array.from({ length: 4 }, async () => { while (queue.length) … })`): what the function
+ * starting the pool does before and after it (the list taken, the file written) is the
+ * fan-out's. Null otherwise.
+ */
+function poolWorker(ctx: FileContext, construct: Node): Node | null {
+  const fn = enclosingFunction(construct);
+  return fn && spawnedWorker(ctx, fn) ? fn : null;
+}
+
+/** Where the statement holding a node starts: its outermost ancestor inside a block. */
+function statementAround(node: Node): number {
+  let n = node;
+  for (
+    let p = up(n), i = 0;
+    p && i < 12 && !/^(?:block|statement_block|program|module)$/.test(kind(p));
+    p = up(p), i++
+  ) {
+    n = p;
+  }
+  return n.startIndex;
 }
 
 /**

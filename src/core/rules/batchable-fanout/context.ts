@@ -279,7 +279,7 @@ function runsHanded(ctx: FileContext, call: Node, keyword: boolean): boolean {
  * a pool (`Array.from({ length: CONCURRENCY }, async () => { while (queue.length) … })`), a
  * thunk run on an executor. It runs when the function around it does.
  */
-export function spawnedWorker(ctx: FileContext, fn: Node): boolean {
+function spawnedWorker(ctx: FileContext, fn: Node): boolean {
   if (functionName(fn, ctx.text)) {
     return false;
   }
@@ -290,6 +290,31 @@ export function spawnedWorker(ctx: FileContext, fn: Node): boolean {
   }
   const call = list && (kind(list) === 'argument_list' || kind(list) === 'arguments') ? up(list) : null;
   return !!call && runsHanded(ctx, call, keyword);
+}
+
+/**
+ * The worker a fan-out's loop runs in when a pool starts it inside another function: an
+ * anonymous one handed to the pool where it is written (`Array.from({ length: 4 }, async () =>
+ * { while (queue.length) … })`), or a nested function handed to a runner only there
+ * (`threading.Thread(target=worker)` in `main`). What the function starting the pool does
+ * before and after it (the list taken, the file written) is the fan-out's. Null otherwise.
+ */
+export function poolWorker(ctx: FileContext, construct: Node): Node | null {
+  const fn = enclosingFunction(construct);
+  if (!fn) {
+    return null;
+  }
+  if (spawnedWorker(ctx, fn)) {
+    return fn;
+  }
+  const name = functionName(fn, ctx.text);
+  const parent = enclosingFunction(fn);
+  if (!parent || !name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return null;
+  }
+  const inParent = (at: number): boolean => at >= parent.startIndex && at < endOf(parent);
+  const handed = handedToRunner(ctx, name);
+  return handed.length > 0 && handed.every((h) => inParent(h.start)) ? fn : null;
 }
 
 /** Named callers followed (through anonymous functions: `() => worker()`) to an entry function. */

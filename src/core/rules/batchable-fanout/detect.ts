@@ -27,7 +27,7 @@ import {
 import { lastAssignedValue } from '../../lint/facts/functions';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
-import { offlineContext, servesRequests, spawnedWorker } from './context';
+import { offlineContext, poolWorker, servesRequests } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perItem';
@@ -1447,7 +1447,11 @@ function deriveNames(
     before = true;
     const inRegion = new Set(roots.keys());
     const around = ctx.nodeAt(from);
-    const fnStart = (around && enclosingFunction(around)?.startIndex) ?? 0;
+    let home = around ? enclosingFunction(around) : null;
+    if (home && home.startIndex === from) {
+      home = enclosingFunction(home); // (a region opening with a nested worker's `def`: its parent's lists)
+    }
+    const fnStart = home?.startIndex ?? 0;
     for (const m of ctx.text.slice(fnStart, from).matchAll(ASSIGN)) {
       const left = identifiers(m[1]);
       const right = identifiers(m[2]).filter((n) => !/^(?:await|new)$/.test(n));
@@ -1871,17 +1875,6 @@ function helperStores(ctx: FileContext, start: number, end: number, names: Set<s
     new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}\\s*[.[]`).test(text),
   );
   return read.length > 0 && storesDerived(ctx, start, end, new Set(read), new Set(), undefined, false);
-}
-
-/**
- * The anonymous worker a fan-out's loop runs in when a pool starts it where it is written
- * (`Array.from({ length: 4 }, async () => { while (queue.length) … })`): what the function
- * starting the pool does before and after it (the list taken, the file written) is the
- * fan-out's. Null otherwise.
- */
-function poolWorker(ctx: FileContext, construct: Node): Node | null {
-  const fn = enclosingFunction(construct);
-  return fn && spawnedWorker(ctx, fn) ? fn : null;
 }
 
 /** Where the statement holding a node starts: its outermost ancestor inside a block. */

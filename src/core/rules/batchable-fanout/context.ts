@@ -4,7 +4,7 @@
  * (a route handler, anything in a file that imports a web framework).
  */
 import type { Node } from '../../parse/treeSitter';
-import type { FileContext } from '../../lint/context';
+import { globalCopy, type FileContext } from '../../lint/context';
 import { endOf, enclosingFunction, functionName, kind, up } from '../../lint/syntax';
 import { instanceCalls } from '../../lint/facts/perItem';
 import { callGraph } from '../../lint/facts/callGraph';
@@ -81,6 +81,22 @@ function readsUserEachTurn(ctx: FileContext): boolean {
     }
     return false;
   });
+}
+
+/**
+ * Whether a loop reads what its user types each turn (`command = input("Accept / Reject > ")`
+ * in a review loop's body): a person looks at each answer as it comes, not a data job.
+ */
+export function readsUserInLoop(ctx: FileContext, loop: Node): boolean {
+  if (!/^(?:for_statement|for_in_statement|while_statement|do_statement)$/.test(kind(loop))) {
+    return false;
+  }
+  for (const m of ctx.scan(globalCopy(USER_READ), loop.startIndex, endOf(loop))) {
+    if (!ctx.inCommentOrString(m.index + m[0].search(/[\w$]/))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Names of entry functions. */

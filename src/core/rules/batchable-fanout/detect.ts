@@ -27,7 +27,7 @@ import {
 import { lastAssignedValue } from '../../lint/facts/functions';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
-import { offlineContext, poolWorker, servesRequests } from './context';
+import { offlineContext, poolWorker, readsUserInLoop, servesRequests } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perItem';
@@ -136,7 +136,12 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       continue; // a latency benchmark: each call's own wall time is what is studied, which a batch cannot give
     }
     const where = offlineContext(ctx, r.construct);
-    if (!where || polled(ctx, r.construct) || !collectedAndStored(ctx, r)) {
+    if (
+      !where ||
+      polled(ctx, r.construct) ||
+      readsUserInLoop(ctx, r.construct) ||
+      !collectedAndStored(ctx, r)
+    ) {
       continue;
     }
     if (servesRequests(ctx) && actsOnAnswer(ctx, r)) {

@@ -34,9 +34,12 @@ import {
   lastSegment,
   memberObject,
   memberProperty,
+  namedChildren,
   positionalArgs,
+  unwrap,
   up,
 } from '../syntax';
+import { lastAssignedValue } from './functions';
 
 /** Same-file functions followed from the one holding the call to the loop that runs it. */
 const MAX_HOPS = 3;
@@ -241,10 +244,7 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
     // (`repeatedCalls` reads SDK calls only: a raw-HTTP call's own loop is looked up here.)
     const above = http.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
     const r = above ? { call, ...above } : direct.get(call.node.startIndex);
-    if (
-      r?.kind === 'while' &&
-      ctx.memo(`per-item-drains:${r.construct.startIndex}`, () => drainsList(ctx, r.construct))
-    ) {
+    if (r?.kind === 'while' && drained(ctx, r.construct)) {
       out.push({ ...r, kind: 'for', overData: true, lifted: false }); // a worker draining the items
       continue;
     }
@@ -321,7 +321,9 @@ function dataLoopAround(ctx: FileContext, inner: Node, call: Node): Found | unde
  * data (`callWithRetry(() => …)`, `retrying(lambda: …)`), a later argument of one whose
  * parameter in that place it calls (`withBackoff(label, () => …)` over `fn()` in its body), or
  * an argument of a helper from elsewhere named for retrying (`withAnthropicRetry(() => …,
- * opts)` imported from a shared module): a wrapper that calls it again on failure.
+ * opts)` imported from a shared module): a wrapper that calls it again on failure. Also a
+ * Python thunk handed to an executor (`await loop.run_in_executor(pool, lambda: client.messages
+ * .create(…))`, `asyncio.to_thread(lambda: …)`, `pool.submit(lambda: …)`): run once, on a worker.
  */
 function runNowByHelper(ctx: FileContext, fn: Node): boolean {
   const list = up(fn);
@@ -334,7 +336,7 @@ function runNowByHelper(ctx: FileContext, fn: Node): boolean {
   const name = lastSegment(dottedName(callee(call), ctx.text));
   const helper = callGraph(ctx).byName.get(name)?.[0];
   if (!helper) {
-    return RETRY_HELPER_NAME.test(name);
+    return RETRY_HELPER_NAME.test(name) || (ctx.python && EXECUTOR_RUN.test(name));
   }
   if (index === 0) {
     return true;
@@ -342,6 +344,9 @@ function runNowByHelper(ctx: FileContext, fn: Node): boolean {
   // (once per helper and place, however many thunks are handed to it)
   return ctx.memo(`runs-parameter:${helper.start}:${index}`, () => callsParameter(ctx, helper, index));
 }
+
+/** Executors' hand-offs that run a callable once on a worker: `run_in_executor`, `to_thread`, `submit`. */
+const EXECUTOR_RUN = /^(?:run_in_executor|to_thread|submit)$/;
 
 /** Whether a same-file function calls its parameter at positional index `index` (`fn()` in its body). */
 function callsParameter(ctx: FileContext, helper: LocalFunction, index: number): boolean {
@@ -404,6 +409,11 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
         const found = direct ?? appliedPerItem(ctx, ref) ?? bound;
         if (found?.overData && (overLength(ctx, found.construct) || !isRetryOf(ctx, found.construct, ref))) {
           return direct ? { ...found, outer: name, hops } : { ...found, outer: name, hops, lifted: false };
+        }
+        // A worker's `while` taking the next item each turn (`while (index < targets.length) { const
+        // row = targets[index++]; … await generateTags(…) }`): one call per item of the list it drains.
+        if (direct?.kind === 'while' && drained(ctx, direct.construct)) {
+          return { ...direct, kind: 'for', overData: true, outer: name, hops, lifted: false };
         }
         // A retry loop around the call site (`while (true) { try { r = await translate(b); …; break } catch
         // { if (++n >= 3) break; … } }`) inside a loop over data: the requests repeat per item of that loop.
@@ -591,8 +601,10 @@ function mappedBy(ctx: FileContext, fn: Node): Found | undefined {
 
 /**
  * A `while` loop that takes the next item of a list each turn (`while (idx < batches.length) {
- * const i = idx++; … batches[i] … }`, `while i < len(rows): row = rows[i]; i += 1`): one of the
- * workers of a pool draining the items, one request per item, not an agent or polling loop.
+ * const i = idx++; … batches[i] … }`, `while i < len(rows): row = rows[i]; i += 1`), or takes
+ * it off the front of a list of data while any is left (`while (queue.length) { const photo =
+ * queue.shift(); … }`, `while pending: row = pending.pop(0)`): one of the workers of a pool
+ * draining the items, one request per item, not an agent or polling loop.
  */
 function drainsList(ctx: FileContext, loop: Node): boolean {
   const condition = ctx.textOf(loop.childForFieldName('condition')).trim();
@@ -600,7 +612,7 @@ function drainsList(ctx: FileContext, loop: Node): boolean {
     /^\(?\s*([A-Za-z_$][\w$.]*)\s*<\s*([A-Za-z_$][\w$.]*)\s*\.\s*(?:length|size)\s*\)?$/.exec(condition) ??
     /^\(?\s*([A-Za-z_$][\w$.]*)\s*<\s*len\s*\(\s*([A-Za-z_$][\w$.]*)\s*\)\s*\)?$/.exec(condition);
   if (!m) {
-    return false;
+    return takesFromData(ctx, loop, condition);
   }
   const body = ctx.textOf(loop.childForFieldName('body'));
   const index = m[1].replace(/[.$]/g, '\\$&');
@@ -609,6 +621,49 @@ function drainsList(ctx: FileContext, loop: Node): boolean {
     new RegExp(`(?<![\\w$.])${list}\\s*\\[`).test(body) &&
     new RegExp(`(?<![\\w$.])${index}\\s*(?:\\+\\+|\\+=\\s*1\\b)|\\+\\+\\s*${index}(?![\\w$])`).test(body)
   );
+}
+
+/** While a list holds items: `(queue.length)`, `(queue.length > 0)`, `queue`, `len(queue) > 0`. */
+const JS_ANY_LEFT = /^\(\s*([A-Za-z_$][\w$]*)\s*\.\s*length\s*(?:>\s*0|!==?\s*0)?\s*\)$/;
+const PY_ANY_LEFT = /^(?:len\s*\(\s*([A-Za-z_]\w*)\s*\)\s*(?:>\s*0|!=\s*0)?|([A-Za-z_]\w*))$/;
+
+/**
+ * Whether a `while` loop runs while a local list holds items and takes one off it each turn
+ * (`queue.shift()`, `pending.pop(0)`, `todo.popleft()`), the list assigned data before the loop
+ * (`const queue = photos.filter(…)`), not an empty list that something else fills as it goes
+ * (messages arriving while the workers run).
+ */
+function takesFromData(ctx: FileContext, loop: Node, condition: string): boolean {
+  const m = (ctx.python ? PY_ANY_LEFT : JS_ANY_LEFT).exec(condition);
+  const list = m ? (m[1] ?? m[2]) : undefined;
+  if (!list) {
+    return false;
+  }
+  const name = list.replace(/\$/g, '\\$');
+  const take = ctx.python
+    ? new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*(?:pop|popleft)\\s*\\(`)
+    : new RegExp(`(?<![\\w$.])${name}\\s*\\.\\s*(?:shift|pop)\\s*\\(\\s*\\)`);
+  if (!take.test(ctx.textOf(loop.childForFieldName('body')))) {
+    return false;
+  }
+  const value = unwrap(lastAssignedValue(ctx, list, 0, loop.startIndex));
+  return !!value && !emptyList(ctx, value);
+}
+
+/** An empty list or queue: `[]`, `deque()`, `asyncio.Queue()`, `new Array()`. */
+function emptyList(ctx: FileContext, value: Node): boolean {
+  const k = kind(value);
+  if (k === 'array' || k === 'list') {
+    return namedChildren(value).length === 0;
+  }
+  return /^(?:new\s+)?(?:[\w$]+\s*\.\s*)*(?:deque|Queue|LifoQueue|PriorityQueue|SimpleQueue|Array|list)\s*\(\s*\)$/.test(
+    ctx.textOf(value).trim(),
+  );
+}
+
+/** {@link drainsList}, once per loop. */
+function drained(ctx: FileContext, loop: Node): boolean {
+  return ctx.memo(`per-item-drains:${loop.startIndex}`, () => drainsList(ctx, loop));
 }
 
 /** A C-style `for` whose condition reads a collection's `.length` / `.size`. */

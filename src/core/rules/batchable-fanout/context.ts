@@ -4,7 +4,7 @@
  * (a route handler, anything in a file that imports a web framework).
  */
 import type { Node } from '../../parse/treeSitter';
-import type { FileContext } from '../../lint/context';
+import { globalCopy, type FileContext } from '../../lint/context';
 import { endOf, enclosingFunction, functionName, kind, up } from '../../lint/syntax';
 import { instanceCalls } from '../../lint/facts/perItem';
 import { callGraph } from '../../lint/facts/callGraph';
@@ -83,6 +83,22 @@ function readsUserEachTurn(ctx: FileContext): boolean {
   });
 }
 
+/**
+ * Whether a loop reads what its user types each turn (`command = input("Accept / Reject > ")`
+ * in a review loop's body): a person looks at each answer as it comes, not a data job.
+ */
+export function readsUserInLoop(ctx: FileContext, loop: Node): boolean {
+  if (!/^(?:for_statement|for_in_statement|while_statement|do_statement)$/.test(kind(loop))) {
+    return false;
+  }
+  for (const m of ctx.scan(globalCopy(USER_READ), loop.startIndex, endOf(loop))) {
+    if (!ctx.inCommentOrString(m.index + m[0].search(/[\w$]/))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Names of entry functions. */
 const ENTRY_NAMES = /^(?:main|_main|cli|run_cli|script)$/;
 
@@ -112,14 +128,24 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
 const CRON_MARK = /\bCRON_SECRET\b|\bverifyCronSecret\b|['"]x-vercel-cron['"]/g;
 
 /**
+ * Reading a signed-in user's session: `supabase.auth.getUser()`, `getServerSession(…)`,
+ * `await auth()`, `currentUser()`, `getAuth(req)`.
+ */
+const SESSION_READ =
+  /\bauth\s*\.\s*getUser\s*\(|(?<![\w$.])(?:getServerSession|currentUser|getAuth)\s*\(|\bawait\s+auth\s*\(\s*\)/g;
+
+/**
  * A route a scheduler calls (`app/api/cron/.../route.ts`, or one that checks `CRON_SECRET`):
- * it serves requests, but nobody waits on its answers, as in a cron script.
+ * it serves requests, but nobody waits on its answers, as in a cron script. A route that also
+ * reads a signed-in user's session (`supabase.auth.getUser()`) serves that user too, who waits
+ * on it: not one.
  */
 function cronRoute(ctx: FileContext): string | undefined {
-  // (Once per file; the mark's pattern is line-local: a scan kept across edits in an editor document.)
+  // (Once per file; the patterns are line-local: scans kept across edits in an editor document.)
   return ctx.memo('batchable-cron-route', () => {
     const path = ctx.path?.replace(/\\/g, '/') ?? '';
-    return /(?:^|\/)(?:cron|crons|jobs\/cron)\//.test(path) || !ctx.scan(CRON_MARK).next().done
+    return /(?:^|\/)(?:cron|crons|jobs\/cron)\//.test(path) ||
+      (!ctx.scan(CRON_MARK).next().done && ctx.scan(SESSION_READ).next().done)
       ? 'a cron route (a scheduler calls it; nobody waits on the answers)'
       : undefined;
   });
@@ -177,6 +203,9 @@ function insideFileOpenedForWriting(ctx: FileContext, loop: Node, fn: Node): boo
 
 function reachedOffline(ctx: FileContext, node: Node): string | undefined {
   const fn = enclosingFunction(node);
+  if (fn && spawnedWorker(ctx, fn)) {
+    return reachedOffline(ctx, fn); // runs where the pool is started
+  }
   if (!fn) {
     return ctx.python && /^\s*if\s+__name__\s*==/m.test(ctx.text)
       ? "the script's main block"
@@ -214,14 +243,16 @@ function reachedOffline(ctx: FileContext, node: Node): string | undefined {
 
 /**
  * Runners that call a function they are handed, now or on a worker: an executor's or a pool's
- * `submit` / `map` / `imap` / `starmap` / `apply_async`, `run_in_executor`, `asyncio.to_thread`.
+ * `submit` / `map` / `imap` / `starmap` / `apply_async`, `run_in_executor`, `asyncio.to_thread`
+ * (also a pool spawn, {@link POOL_SPAWN}).
  */
 const RUNNER =
   /^(?:submit|map|imap|imap_unordered|starmap|map_async|starmap_async|apply_async|run_in_executor|to_thread)$/;
 
 /**
  * Where a function is handed by name to a runner that calls it (`ex.submit(summarize_voice, f)`,
- * `pool.map(label, rows)`, `loop.run_in_executor(None, work, x)`, `Thread(target=work)`): a call
+ * `pool.map(label, rows)`, `loop.run_in_executor(None, work, x)`, `Thread(target=work)`,
+ * `Array.from({ length: 4 }, worker)`): a call
  * of it made from where the runner is called. The first 16 uses of the name are read.
  */
 function handedToRunner(ctx: FileContext, name: string): Array<{ start: number; paren: number }> {
@@ -240,18 +271,66 @@ function handedToRunner(ctx: FileContext, name: string): Array<{ start: number; 
         list = ref ? up(list) : null;
       }
       const call = list && (kind(list) === 'argument_list' || kind(list) === 'arguments') ? up(list) : null;
-      const fnNode = call ? call.childForFieldName('function') : null;
-      const runner = fnNode ? (ctx.textOf(fnNode).split('.').pop() ?? '').trim() : '';
-      if (
-        ref &&
-        call &&
-        (RUNNER.test(runner) || (kind(ref) === 'keyword_argument' && /^(?:Thread|Process)$/.test(runner)))
-      ) {
+      if (ref && call && runsHanded(ctx, call, kind(ref) === 'keyword_argument')) {
         out.push({ start: at, paren: at });
       }
     }
     return out;
   });
+}
+
+/** `Array.from({ length: n }, fn)`: a pool of `n` workers, each running `fn` at once. */
+const POOL_SPAWN = /^Array\s*\.\s*from$/;
+
+/** Whether a call runs a function it is handed (a runner, a thread's target, a pool spawn). */
+function runsHanded(ctx: FileContext, call: Node, keyword: boolean): boolean {
+  const fnNode = call.childForFieldName('function');
+  const text = fnNode ? ctx.textOf(fnNode) : '';
+  const runner = (text.split('.').pop() ?? '').trim();
+  return keyword ? /^(?:Thread|Process)$/.test(runner) : RUNNER.test(runner) || POOL_SPAWN.test(text.trim());
+}
+
+/**
+ * An anonymous function handed to a runner that starts it where it is written: the workers of
+ * a pool (`Array.from({ length: CONCURRENCY }, async () => { while (queue.length) … })`), a
+ * thunk run on an executor. It runs when the function around it does.
+ */
+function spawnedWorker(ctx: FileContext, fn: Node): boolean {
+  if (functionName(fn, ctx.text)) {
+    return false;
+  }
+  let list = up(fn);
+  const keyword = !!list && kind(list) === 'keyword_argument';
+  if (keyword) {
+    list = ctx.textOf(list?.childForFieldName('name')) === 'target' ? up(list as Node) : null;
+  }
+  const call = list && (kind(list) === 'argument_list' || kind(list) === 'arguments') ? up(list) : null;
+  return !!call && runsHanded(ctx, call, keyword);
+}
+
+/**
+ * The worker a fan-out's loop runs in when a pool starts it inside another function: an
+ * anonymous one handed to the pool where it is written (`Array.from({ length: 4 }, async () =>
+ * { while (queue.length) … })`), or a nested function handed to a runner only there
+ * (`threading.Thread(target=worker)` in `main`). What the function starting the pool does
+ * before and after it (the list taken, the file written) is the fan-out's. Null otherwise.
+ */
+export function poolWorker(ctx: FileContext, construct: Node): Node | null {
+  const fn = enclosingFunction(construct);
+  if (!fn) {
+    return null;
+  }
+  if (spawnedWorker(ctx, fn)) {
+    return fn;
+  }
+  const name = functionName(fn, ctx.text);
+  const parent = enclosingFunction(fn);
+  if (!parent || !name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return null;
+  }
+  const inParent = (at: number): boolean => at >= parent.startIndex && at < endOf(parent);
+  const handed = handedToRunner(ctx, name);
+  return handed.length > 0 && handed.every((h) => inParent(h.start)) ? fn : null;
 }
 
 /** Named callers followed (through anonymous functions: `() => worker()`) to an entry function. */

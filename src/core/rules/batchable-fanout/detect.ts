@@ -27,7 +27,7 @@ import {
 import { lastAssignedValue } from '../../lint/facts/functions';
 import { batchEffect, BATCH_PERCENT, literalTokens } from '../adviceCosts';
 import { lang, type Report } from '../rule';
-import { offlineContext, servesRequests } from './context';
+import { offlineContext, poolWorker, readsUserInLoop, servesRequests } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
 import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perItem';
@@ -136,7 +136,12 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       continue; // a latency benchmark: each call's own wall time is what is studied, which a batch cannot give
     }
     const where = offlineContext(ctx, r.construct);
-    if (!where || polled(ctx, r.construct) || !collectedAndStored(ctx, r)) {
+    if (
+      !where ||
+      polled(ctx, r.construct) ||
+      readsUserInLoop(ctx, r.construct) ||
+      !collectedAndStored(ctx, r)
+    ) {
       continue;
     }
     if (servesRequests(ctx) && actsOnAnswer(ctx, r)) {
@@ -1132,10 +1137,11 @@ const identifiers = (s: string): string[] => s.match(/[A-Za-z_$][\w$]*/g) ?? [];
  */
 function derivedStored(ctx: FileContext, r: PerItem): boolean {
   const response = assignedName(ctx, r.call.node);
-  const callFn = enclosingFunction(r.call.node);
-  const scope = enclosingFunction(r.construct);
+  const worker = poolWorker(ctx, r.construct);
+  const scope = enclosingFunction(worker ?? r.construct);
   if (response) {
-    const end = r.via && callFn ? endOf(callFn) : endOf(r.construct);
+    // (`r.via` holds the call, also through a thunk it hands an executor: `lambda: client.messages.create(…)`)
+    const end = r.via ? endOf(r.via) : endOf(r.construct);
     const outer = r.via ? undefined : outermostLoop(r.construct);
     // (what the loop collects the answers into, `claude_rows.append(post)`, for after it)
     const kept = new Set<string>();
@@ -1146,9 +1152,15 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
         end,
         new Set([response]),
         new Set(),
-        outer ? kept : undefined,
+        outer || r.via ? kept : undefined,
       )
     ) {
+      return true;
+    }
+    // The function holding the request writes the answer into an object its caller handed it
+    // (`frame.at[idx, "answer"] = reply…` in `answer_row(frame, idx, row, pool)`), which the
+    // caller stores after the fan-out (`frame.to_csv(…)`).
+    if (r.via && scope && kept.size > 0 && handedBackStored(ctx, r.via, kept, r, scope)) {
       return true;
     }
     // Collected in the loop, handed after it to a same-file helper that writes
@@ -1200,7 +1212,8 @@ function derivedStored(ctx: FileContext, r: PerItem): boolean {
   // What the functions in between get back (`pred = ask(text)` in a nested worker that then
   // writes `df.at[i, col] = pred`): read from the start of the function holding the fan-out.
   // (from the statement holding the fan-out: `out.push(...(await Promise.all(xs.map(f))))`)
-  let from = statementStart(r.construct);
+  // (a pool's worker: from the statement starting the pool, `const workers = Array.from(…)`)
+  let from = worker ? statementAround(worker) : statementStart(r.construct);
   for (const hop of r.hops ?? []) {
     const call = callAround(hop);
     const result = call ? assignedName(ctx, call) : undefined;
@@ -1439,7 +1452,11 @@ function deriveNames(
     before = true;
     const inRegion = new Set(roots.keys());
     const around = ctx.nodeAt(from);
-    const fnStart = (around && enclosingFunction(around)?.startIndex) ?? 0;
+    let home = around ? enclosingFunction(around) : null;
+    if (home && home.startIndex === from) {
+      home = enclosingFunction(home); // (a region opening with a nested worker's `def`: its parent's lists)
+    }
+    const fnStart = home?.startIndex ?? 0;
     for (const m of ctx.text.slice(fnStart, from).matchAll(ASSIGN)) {
       const left = identifiers(m[1]);
       const right = identifiers(m[2]).filter((n) => !/^(?:await|new)$/.test(n));
@@ -1863,6 +1880,19 @@ function helperStores(ctx: FileContext, start: number, end: number, names: Set<s
     new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}\\s*[.[]`).test(text),
   );
   return read.length > 0 && storesDerived(ctx, start, end, new Set(read), new Set(), undefined, false);
+}
+
+/** Where the statement holding a node starts: its outermost ancestor inside a block. */
+function statementAround(node: Node): number {
+  let n = node;
+  for (
+    let p = up(n), i = 0;
+    p && i < 12 && !/^(?:block|statement_block|program|module)$/.test(kind(p));
+    p = up(p), i++
+  ) {
+    n = p;
+  }
+  return n.startIndex;
 }
 
 /**

@@ -1,7 +1,8 @@
 # realworld repro (positive): batchable-fanout -- an offline script first sorts saved chats by keyword rules, then a
 # same-file pass called from main sends one Haiku create per chat the rules left over; each parsed answer is kept by
 # id in a dict that the pass returns, main merges it and writes everything with json.dump; a catch-all handler per
-# chat records a fallback and moves on (not a retry)
+# chat records a fallback and moves on (not a retry). (Made faithful by tuneN: the pass's dict is assigned first, then
+# merged, and the merged dict written inside an output record, as in the original; it was merged in place.)
 # source: leecflannery/lee-os-template scripts/classify_claude.py:309
 import json
 import re
@@ -63,9 +64,11 @@ def model_pass(chats, done):
 def main():
     chats = json.loads(SRC.read_text())
     done = rule_pass(chats)
-    done.update(model_pass(chats, done))
+    found = model_pass(chats, done)
+    done.update(found)
+    output = {"total": len(chats), "chats": done}
     with open(DST, "w") as fh:
-        json.dump(done, fh, indent=2)
+        json.dump(output, fh, indent=2)
 
 
 if __name__ == "__main__":

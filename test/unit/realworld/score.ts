@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh18`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh19`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -51,6 +51,7 @@ export const SPLITS = [
   'fresh16',
   'fresh17',
   'fresh18',
+  'fresh19',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

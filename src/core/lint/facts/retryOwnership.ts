@@ -268,7 +268,10 @@ export function retriesOwnedByComment(ctx: FileContext, client: Node, entry: Nod
     sentence =
       line === lastLine + 1 && sentence && !/[.!?:;]\s*$/.test(sentence) ? `${sentence} ${said}` : said;
     lastLine = line;
-    if ((OWNS.test(sentence) || OWNS_INTL.test(sentence)) && !NOT_DONE.test(sentence)) {
+    if (
+      (OWNS.test(sentence) || OWNS_INTL.test(sentence) || OWNS_CJK.test(sentence)) &&
+      !NOT_DONE.test(sentence)
+    ) {
       return true;
     }
   }
@@ -287,6 +290,17 @@ const OWNER_INTL = String.raw`manej|gestion|se encarga|clase base|capa superior|
 const OWNS_INTL = new RegExp(
   String.raw`(?<!\p{L})(?:${RETRY_INTL})[^\n]*(?<!\p{L})(?:${OWNER_INTL})|(?<!\p{L})(?:${OWNER_INTL})[^\n]*(?<!\p{L})(?:${RETRY_INTL})`,
   'iu',
+);
+/**
+ * The same in Korean, Japanese and Chinese, written without spaces between words ("자체 재시도
+ * 로직 사용", "リトライは呼び出し元で制御する", "由调用方负责重试"): a retry word and an owner word in
+ * either order, not a bare "재시도 없음" (no retries).
+ */
+const RETRY_CJK = String.raw`재시도|리트라이|リトライ|再試行|重试|重試`;
+const OWNER_CJK = String.raw`자체|직접|처리|담당|로직|호출자|상위|自前|独自|制御|処理|担当|呼び出し元|上位|自行|自己|处理|控制|调用方|上层|负责|負責`;
+const OWNS_CJK = new RegExp(
+  String.raw`(?:${RETRY_CJK})[^\n]*(?:${OWNER_CJK})|(?:${OWNER_CJK})[^\n]*(?:${RETRY_CJK})`,
+  'u',
 );
 /** A comment about work still to do: `TODO: handle retries` says nobody owns them yet. */
 const NOT_DONE = /\b(?:TODO|FIXME|XXX|HACK)\b/;

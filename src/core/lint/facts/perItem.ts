@@ -20,6 +20,7 @@ import { callGraph, type LocalFunction } from './callGraph';
 import { findRetryLoop } from './retryLoops';
 import { RETRY_HELPER_NAME } from './retryLibraries';
 import { httpClaudeCalls } from './httpClaudeCalls';
+import { parseCalls } from './otherClaudeCalls';
 import {
   callee,
   COMPREHENSION_TYPES,
@@ -237,12 +238,14 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
   const direct = new Map(repeatedCalls(ctx).map((r) => [r.call.node.startIndex, r]));
   const out: PerItem[] = [];
   const http = new Set(httpClaudeCalls(ctx));
-  for (const call of [...ctx.calls, ...http]) {
+  // (structured outputs' `messages.parse` is a `create` underneath)
+  const parsing = new Set(parseCalls(ctx));
+  for (const call of [...ctx.calls, ...parsing, ...http]) {
     if (call.method !== 'create' && !(withStream && call.method === 'stream')) {
       continue;
     }
-    // (`repeatedCalls` reads SDK calls only: a raw-HTTP call's own loop is looked up here.)
-    const above = http.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
+    // (`repeatedCalls` reads `create`/`stream` calls only: a raw-HTTP or `parse` call's own loop is looked up here.)
+    const above = http.has(call) || parsing.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
     const r = above ? { call, ...above } : direct.get(call.node.startIndex);
     if (r?.kind === 'while' && drained(ctx, r.construct)) {
       out.push({ ...r, kind: 'for', overData: true, lifted: false }); // a worker draining the items

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh19`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh20`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -52,6 +52,7 @@ export const SPLITS = [
   'fresh17',
   'fresh18',
   'fresh19',
+  'fresh20',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

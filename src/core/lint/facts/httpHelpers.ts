@@ -10,6 +10,9 @@ import {
   sendsAnthropicHeaders,
   throwsThroughInstance,
 } from './httpClaudeCalls';
+import { TABLE_ASSIGNMENT } from './functionTables';
+
+export { TABLE_ASSIGNMENT };
 import { builtMessagesUrl } from './messagesUrls';
 import { callOpeningAt } from './otherClaudeCalls';
 
@@ -236,12 +239,6 @@ export function indirectClaudeCalls(ctx: FileContext): IndirectClaudeCall[] {
     return out;
   });
 }
-
-/** `NAME = {` starting a line, with the tail it cannot match without (see `FileContext.scanLines`). */
-export const TABLE_ASSIGNMENT: [RegExp, RegExp] = [
-  /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,80})?=[ \t]*\{/gm,
-  /=[ \t]*\{/g,
-];
 
 /**
  * Calls through a same-file table of functions: `fn = TABLE[key]` / `fn = TABLE.get(key)` then

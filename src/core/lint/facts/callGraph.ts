@@ -239,6 +239,7 @@ function tableParameterSites(
   }
   const isFunction = (name: string): boolean => byName.has(name);
   const tables = functionTables(ctx, isFunction);
+  const picked = tableParameterMap(ctx);
   for (const use of tableParameters(ctx, tables, innermost, isFunction)) {
     for (const fn of byName.get(use.fn) ?? []) {
       const param = typeof use.param === 'string' ? use.param : fn.params[use.param];
@@ -250,11 +251,28 @@ function tableParameterSites(
         if (holder && !holder.sites.some((s) => s.at === site.at)) {
           for (const name of use.table.slice(0, 8)) {
             holder.sites.push({ name, at: site.at, method: false });
+            const list = picked.get(name) ?? [];
+            picked.set(name, [...list, site.at]);
           }
         }
       }
     }
   }
+}
+
+/** Per function of a table: the offsets of the parameter calls that run it (see `tableParameterSites`). */
+function tableParameterMap(ctx: FileContext): Map<string, number[]> {
+  return ctx.memo('call-graph-table-parameters', () => new Map<string, number[]>());
+}
+
+/**
+ * Where a same-file function is run through a parameter handed it from a table of functions:
+ * the offsets of the parameter calls (`call_fn(` in `_process_one(…, call_fn, …)` given
+ * `CALL_FNS[provider]`, whose table holds `call_anthropic`).
+ */
+export function tableParameterCalls(ctx: FileContext, name: string): readonly number[] {
+  callGraph(ctx);
+  return tableParameterMap(ctx).get(name) ?? [];
 }
 
 /**

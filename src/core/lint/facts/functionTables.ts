@@ -14,7 +14,10 @@ export const TABLE_ASSIGNMENT: [RegExp, RegExp] = [
  * by table name, with the names of those functions (at most 16 tables of 32 entries).
  * `isFunction` says whether a name is a local function's.
  */
-export function functionTables(ctx: FileContext, isFunction: (name: string) => boolean): Map<string, string[]> {
+export function functionTables(
+  ctx: FileContext,
+  isFunction: (name: string) => boolean,
+): Map<string, string[]> {
   const tables = new Map<string, string[]>();
   for (const m of ctx.scanLines(...TABLE_ASSIGNMENT)) {
     if (tables.size >= 16) {
@@ -151,5 +154,9 @@ function handOff(
   }
   // (a method called as `self.run(…)`: its first parameter is `self`)
   const shift = /^(?:self|this)\b/.test(headText) && ctx.python ? 1 : 0;
-  return keyword ? { fn: name[1], param: keyword } : index >= 0 ? { fn: name[1], param: index + shift } : undefined;
+  return keyword
+    ? { fn: name[1], param: keyword }
+    : index >= 0
+      ? { fn: name[1], param: index + shift }
+      : undefined;
 }

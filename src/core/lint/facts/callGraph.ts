@@ -3,6 +3,7 @@ import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
 import { endOf, FUNCTION_TYPES, isNameChar, kind, up } from '../syntax';
 import { definedFunctionAt, pastNextChar } from './functions';
+import { functionTables, tableParameters } from './functionTables';
 import { isLimitedIn } from './limiters';
 import { parseCalls } from './otherClaudeCalls';
 import { sticky } from '../scanCache';
@@ -186,6 +187,7 @@ function buildGraph(ctx: FileContext): CallGraph {
       owner.sites.push(viaSuper ? { name, at, method, viaSuper } : { name, at, method: !!method });
     }
   }
+  tableParameterSites(ctx, functions, byName, innermost);
   // Depth 0: a Claude call written in the function (outside any limiter in it).
   for (const f of functions) {
     const calls = f.claude.filter((c) => !isLimitedIn(ctx, c.node, f.start, () => f.node));
@@ -217,6 +219,60 @@ function buildGraph(ctx: FileContext): CallGraph {
     }
   }
   return { functions, byName, reach, topLevel };
+}
+
+/**
+ * A parameter handed a function picked from a same-file table of functions (`call_fn =
+ * CALL_FNS[provider]`, then `_process_one(doc, call_fn)` or `pool.submit(_process_one, doc,
+ * call_fn)`): its calls in the receiving function (`call_fn(client, …)`) are calls of each
+ * function of the table (at most 8), so a table entry that reaches Claude makes the receiver
+ * reach it. (Where the picking function calls the pick itself, see `indirectClaudeCalls`.)
+ */
+function tableParameterSites(
+  ctx: FileContext,
+  functions: LocalFunction[],
+  byName: Map<string, LocalFunction[]>,
+  innermost: (offset: number) => LocalFunction | undefined,
+): void {
+  if (!functions.some((f) => f.paramSites.length)) {
+    return;
+  }
+  const isFunction = (name: string): boolean => byName.has(name);
+  const tables = functionTables(ctx, isFunction);
+  const picked = tableParameterMap(ctx);
+  for (const use of tableParameters(ctx, tables, innermost, isFunction)) {
+    for (const fn of byName.get(use.fn) ?? []) {
+      const param = typeof use.param === 'string' ? use.param : fn.params[use.param];
+      if (!param) {
+        continue;
+      }
+      for (const site of fn.paramSites) {
+        const holder = site.name === param ? innermost(site.at) : undefined;
+        if (holder && !holder.sites.some((s) => s.at === site.at)) {
+          for (const name of use.table.slice(0, 8)) {
+            holder.sites.push({ name, at: site.at, method: false });
+            const list = picked.get(name) ?? [];
+            picked.set(name, [...list, site.at]);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Per function of a table: the offsets of the parameter calls that run it (see `tableParameterSites`). */
+function tableParameterMap(ctx: FileContext): Map<string, number[]> {
+  return ctx.memo('call-graph-table-parameters', () => new Map<string, number[]>());
+}
+
+/**
+ * Where a same-file function is run through a parameter handed it from a table of functions:
+ * the offsets of the parameter calls (`call_fn(` in `_process_one(…, call_fn, …)` given
+ * `CALL_FNS[provider]`, whose table holds `call_anthropic`).
+ */
+export function tableParameterCalls(ctx: FileContext, name: string): readonly number[] {
+  callGraph(ctx);
+  return tableParameterMap(ctx).get(name) ?? [];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { callee, endOf, isCall, kind, namedChildren, positionalArgs, unwrap, up } from '../syntax';
+import { callee, endOf, isCall, kind, positionalArgs, unwrap, up } from '../syntax';
 import type { ClaudeCall } from './calls';
 import { callGraph, claudeTarget, functionAt, type LocalFunction, siteCall, sitesWithin } from './callGraph';
 import {
@@ -10,6 +10,9 @@ import {
   sendsAnthropicHeaders,
   throwsThroughInstance,
 } from './httpClaudeCalls';
+import { functionTables, TABLE_ASSIGNMENT } from './functionTables';
+
+export { TABLE_ASSIGNMENT };
 import { builtMessagesUrl } from './messagesUrls';
 import { callOpeningAt } from './otherClaudeCalls';
 
@@ -237,12 +240,6 @@ export function indirectClaudeCalls(ctx: FileContext): IndirectClaudeCall[] {
   });
 }
 
-/** `NAME = {` starting a line, with the tail it cannot match without (see `FileContext.scanLines`). */
-export const TABLE_ASSIGNMENT: [RegExp, RegExp] = [
-  /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,80})?=[ \t]*\{/gm,
-  /=[ \t]*\{/g,
-];
-
 /**
  * Calls through a same-file table of functions: `fn = TABLE[key]` / `fn = TABLE.get(key)` then
  * `fn(…)` in the same function, or `TABLE[key](…)`; the table is a dict or object literal
@@ -255,28 +252,11 @@ function tableCalls(ctx: FileContext): Array<{ node: Node; table: string; fns: L
     return [];
   }
   const tables = new Map<string, LocalFunction[]>();
-  for (const m of ctx.scanLines(...TABLE_ASSIGNMENT)) {
-    if (tables.size >= 16) {
-      break;
-    }
-    const brace = ctx.nodeAt(m.index + m[0].length - 1);
-    const dict = brace && /^(?:dictionary|object)$/.test(kind(brace)) ? brace : up(brace);
-    if (
-      !dict ||
-      !/^(?:dictionary|object)$/.test(kind(dict)) ||
-      dict.startIndex !== m.index + m[0].length - 1
-    ) {
-      continue;
-    }
-    const fns: LocalFunction[] = [];
-    for (const pair of namedChildren(dict).slice(0, 32)) {
-      const value = kind(pair) === 'shorthand_property_identifier' ? pair : pair.childForFieldName('value');
-      const name = value && /identifier$/.test(kind(value)) ? ctx.textOf(value) : '';
-      fns.push(...(graph.byName.get(name) ?? []));
-    }
-    if (fns.length) {
-      tables.set(m[1], fns);
-    }
+  for (const [name, fns] of functionTables(ctx, (n) => graph.byName.has(n))) {
+    tables.set(
+      name,
+      fns.flatMap((f) => graph.byName.get(f) ?? []),
+    );
   }
   const out: Array<{ node: Node; table: string; fns: LocalFunction[] }> = [];
   if (tables.size === 0) {

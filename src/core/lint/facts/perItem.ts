@@ -16,7 +16,7 @@ import {
   type Found,
   type Repetition,
 } from './repetition';
-import { callGraph, type LocalFunction } from './callGraph';
+import { callGraph, type LocalFunction, tableParameterCalls } from './callGraph';
 import { findRetryLoop } from './retryLoops';
 import { RETRY_HELPER_NAME } from './retryLibraries';
 import { httpClaudeCalls } from './httpClaudeCalls';
@@ -406,7 +406,11 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
       if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
         continue;
       }
-      for (const ref of callersOf(ctx, fn, name).flatMap((r) => [r, ...tableCalls(ctx, r)])) {
+      for (const ref of callersOf(ctx, fn, name).flatMap((r) => [
+        r,
+        ...tableCalls(ctx, r),
+        ...parameterCalls(ctx, r),
+      ])) {
         const direct = repetitionAbove(ctx, ref).construct;
         const bound = direct ? undefined : partialRunPerItem(ctx, ref);
         const found = direct ?? appliedPerItem(ctx, ref) ?? bound;
@@ -506,6 +510,31 @@ function tableCalls(ctx: FileContext, ref: Node): Node[] {
       ) {
         out.push(callee);
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a function stored in a same-file table of functions is run through a parameter handed
+ * the pick (`call_fn = CALL_FNS[provider]`, `_process_one(doc, call_fn)`, then `call_fn(…)` in
+ * `_process_one`): those parameter calls' callees (see `tableParameterCalls`), for a reference
+ * that is a value of a dict or object literal.
+ */
+function parameterCalls(ctx: FileContext, ref: Node): Node[] {
+  const pair = up(ref);
+  const literal =
+    pair && kind(pair) === 'pair' && pair.childForFieldName('value')?.startIndex === ref.startIndex
+      ? up(pair)
+      : null;
+  if (!literal || !/^(?:dictionary|object)$/.test(kind(literal))) {
+    return [];
+  }
+  const out: Node[] = [];
+  for (const at of tableParameterCalls(ctx, ctx.textOf(ref)).slice(0, MAX_SITES)) {
+    const callee = ctx.nodeAt(at);
+    if (callee && kind(callee) === 'identifier') {
+      out.push(callee);
     }
   }
   return out;

@@ -3,7 +3,7 @@ import type { ClaudeCall, ClientBinding, FileContext } from '../../lint/context'
 import { lang, type Report } from '../rule';
 import { resolveClient } from '../../lint/facts/clients';
 import { importsName } from '../../lint/facts/imports';
-import { claudeTarget, siteCall, sitesWithin } from '../../lint/facts/callGraph';
+import { claudeTarget, siteCall, sitesWithin, tableParameterCalls } from '../../lint/facts/callGraph';
 import { findRetryLibrary, RETRY_HELPER_NAME, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
 import {
   classifyStatusWait,
@@ -89,7 +89,13 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         // `super().send(...)`: the base class's method in this file.
         const label = site.viaSuper ? `${ctx.python ? 'super()' : 'super'}.${target.fn.name}` : undefined;
         const call = target.reach.calls[0];
-        attempts.push({ node, call, via: target.fn.name, label, note: parseNote(ctx, call) });
+        // (`call_fn(…)`, a parameter its callers hand a function picked from a table of functions)
+        const written = ctx.textOf(callee(node));
+        const param = tableParameterCalls(ctx, target.fn.name).includes(site.at) ? written : '';
+        const note = param
+          ? `It calls ${target.fn.name}() through its ${param} parameter, given a pick from a table of functions.`
+          : parseNote(ctx, call);
+        attempts.push({ node, call, via: target.fn.name, label, note });
       }
     }
   }

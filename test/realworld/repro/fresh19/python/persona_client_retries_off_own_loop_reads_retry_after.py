@@ -1,7 +1,8 @@
 # realworld repro (negative): retries-disabled, naive-retry -- a module builds one client with max_retries=0 and a
 # comment that it retries itself; every create goes through a same-file attempt loop whose wait helper reads the
 # retry-after header and waits at least that long (plus its own doubling base and jitter); handlers are class-based;
-# one review per persona, the loop over personas lives in another module
+# one review per persona, the loop over personas lives in another module (lead: the comment, in Korean as in the
+# original, was missing; written back in its own words)
 # source: wonuseo/synthetic-panels llm/claude.py:39
 # source: wonuseo/synthetic-panels llm/claude.py:94
 # source: wonuseo/synthetic-panels llm/claude.py:99
@@ -24,7 +25,7 @@ def api():
         _api = anthropic.Anthropic(
             api_key=CLAUDE_KEY,
             timeout=45.0,
-            max_retries=0,  # expect-not: retries-disabled
+            max_retries=0,  # 재시도는 아래 자체 루프에서 처리  # expect-not: retries-disabled
         )
     return _api
 

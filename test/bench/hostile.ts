@@ -11,11 +11,16 @@ import { performance as perf } from 'node:perf_hooks';
 import { LintEngine } from '../../src/core/lint';
 import { MAX_FILE_BYTES } from '../../src/core/files/limits';
 import { DEFAULT_TIME_BUDGET_MS, LintBudget, OffThreadLinter } from '../../src/features/lint/budget';
-import { LINT_WORKER_SCRIPT, workerThreadFactory } from '../../src/features/lint/lintWorker';
+import { workerThreadFactory } from '../../src/features/lint/lintWorker';
 import { ADVERSARIAL_CASES, sizedInput } from '../unit/hostile/adversarial';
 import type { BenchSection } from './bench';
 
 const grammarDir = path.resolve(__dirname, '../../grammars');
+/**
+ * The editor's lint worker as it ships (dist/lintWorker.js, built by `npm run bench`): the
+ * worker script beside this file exists only in the transpiled tree, not beside the bundle.
+ */
+const workerScript = path.resolve(__dirname, '../../../dist/lintWorker.js');
 const KB100 = 100 * 1024;
 /** Keystrokes typed per shape: each costs seconds to minutes on the host thread before the guard. */
 const KEYSTROKES = 2;
@@ -70,7 +75,7 @@ export const hostileBench: BenchSection = {
       'JS: many calls in sequence',
     ];
     // No hard cap here: the figure is the host's block, however long the worker takes.
-    const offThread = new OffThreadLinter(workerThreadFactory(grammarDir, LINT_WORKER_SCRIPT), 3_600_000);
+    const offThread = new OffThreadLinter(workerThreadFactory(grammarDir, workerScript), 3_600_000);
     for (const c of ADVERSARIAL_CASES.filter((x) => shapes.includes(x.name))) {
       const unit = sizedInput(c, 64 * 1024);
       const text = unit.repeat(Math.floor(MAX_FILE_BYTES / unit.length));
@@ -104,7 +109,11 @@ export const hostileBench: BenchSection = {
         });
         send = Math.max(send, perf.now() - sendStart);
         const outcome = await pending;
-        if (outcome.status !== 'done') throw new Error(`worker lint ended ${outcome.status}`);
+        if (outcome.status !== 'done') {
+          throw new Error(
+            `worker lint ended ${outcome.status}${outcome.status === 'failed' ? `: ${outcome.error}` : ''}`,
+          );
+        }
         workerMs = Math.max(workerMs, outcome.ms);
         findings = outcome.total;
         busy = Math.max(busy, perf.eventLoopUtilization(elu).active);

@@ -101,7 +101,8 @@ const MAX_NAMES_LOOKED_UP = 16;
 /**
  * Whether `name` is imported from another module: `from x import name`, `import { name } from`,
  * `const name = require(…)`. Each name is looked up once per file, at most 16 names (a later
- * one counts as not imported).
+ * one counts as not imported). Each part of the pattern reads a bounded stretch after where it starts
+ * (a name used many times on one long line stays linear).
  */
 export function importsName(ctx: FileContext, name: string): boolean {
   const known = ctx.memo('imports-name', () => new Map<string, boolean>());
@@ -112,7 +113,7 @@ export function importsName(ctx: FileContext, name: string): boolean {
     }
     const n = name.replace(/\$/g, '\\$');
     found = new RegExp(
-      `^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${n}\\b|\\bimport\\s*\\{[^}]*\\b${n}\\b[^}]*\\}\\s*from|\\b${n}\\b[^\\n]*=\\s*require\\s*\\(`,
+      `^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[^\\n]*\\b${n}\\b|\\bimport\\s*\\{[^}]{0,2000}?\\b${n}\\b[^}]{0,2000}\\}\\s*from|\\b${n}\\b[^\\n=]{0,200}=\\s*require\\s*\\(`,
       'm',
     ).test(ctx.text);
     known.set(name, found);

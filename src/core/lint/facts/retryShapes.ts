@@ -934,10 +934,15 @@ function partialClaude(ctx: FileContext, arg: Node, at: number): ClaudeCall | un
   };
 }
 
+/** How much of a handler `rethrowsRateLimits` reads. */
+const HANDLER_READ = 4000;
+
 /** Whether any handler of a try statement re-throws rate-limit errors (`except RateLimitError: raise`). */
 export function rethrowsRateLimits(ctx: FileContext, tryNode: Node): boolean {
   for (const h of handlersOf(tryNode)) {
-    const text = ctx.textOf(h);
+    // (The handler's first 4,000 characters: handlers nested in handlers would otherwise be read
+    // again for each level, quadratic in a crafted file; a re-throw is written near the top.)
+    const text = ctx.text.slice(h.startIndex, Math.min(endOf(h), h.startIndex + HANDLER_READ));
     // (a test after the handler has already gone round again, `if (retryable) { wait; continue }`, rethrows only what is left)
     const retriedAt = text.search(/\bcontinue\b/);
     // `except RateLimitError: raise`: re-raised every time (a handler that raises only once

@@ -6,7 +6,7 @@ import { languageForPath, LintEngine } from '../../../src/core/lint';
 import { FileContext } from '../../../src/core/lint/context';
 import { JS_DEFS, PY_DEFS } from '../../../src/core/lint/facts/callGraph';
 import { ENDPOINT_ASSIGNMENT } from '../../../src/core/lint/facts/httpClaudeCalls';
-import { TABLE_ASSIGNMENT } from '../../../src/core/lint/facts/httpHelpers';
+import { TABLE_ASSIGNMENT } from '../../../src/core/lint/facts/functionTables';
 import { PY_IMPORT_HINT, PY_IMPORT_RE } from '../../../src/core/lint/facts/pythonImports';
 import { METHOD_REF, METHOD_REF_HINT } from '../../../src/core/lint/facts/retryShapes';
 import { definedFunction, definedFunctionAt, pastNextChar } from '../../../src/core/lint/facts/functions';

@@ -10,9 +10,7 @@ import {
   sendsAnthropicHeaders,
   throwsThroughInstance,
 } from './httpClaudeCalls';
-import { functionTables, TABLE_ASSIGNMENT } from './functionTables';
-
-export { TABLE_ASSIGNMENT };
+import { functionTables } from './functionTables';
 import { builtMessagesUrl } from './messagesUrls';
 import { callOpeningAt } from './otherClaudeCalls';
 

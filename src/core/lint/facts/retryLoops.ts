@@ -204,7 +204,7 @@ function retryLoopKind(ctx: FileContext, loop: Node, tryNode: Node): { walksItem
  */
 function readsIndexedEntry(ctx: FileContext, loop: Node, start: number, end: number): boolean {
   const counter = /([A-Za-z_$][\w$]*)\s*=/.exec(ctx.textOf(loop.childForFieldName('initializer')))?.[1];
-  const list = /([\w$]+)\s*\.\s*(?:length|size)\b/.exec(ctx.textOf(loop.childForFieldName('condition')))?.[1];
+  const list = boundingList(ctx, loop);
   if (!counter || !list || waitSchedule(ctx, loop, list)) {
     return false;
   }
@@ -1036,9 +1036,15 @@ export interface StatusRetryLoop extends RetryLoop {
 
 /** The list whose entries a C-style loop sleeps (`for (…; a <= delays.length; …) … sleep(delays[a])`), if any. */
 function scheduleOf(ctx: FileContext, loop: Node): string | undefined {
-  const cond = kind(loop) === 'for_statement' ? ctx.textOf(loop.childForFieldName('condition')) : '';
-  const list = /([\w$]+)\s*\.\s*(?:length|size)\b/.exec(cond)?.[1];
+  const list = boundingList(ctx, loop);
   return list && waitSchedule(ctx, loop, list) ? list : undefined;
+}
+
+/** The list a C-style `for` loop's condition bounds it by (`items` in `i < items.length`), if any. */
+function boundingList(ctx: FileContext, loop: Node): string | undefined {
+  return kind(loop) === 'for_statement'
+    ? /([\w$]+)\s*\.\s*(?:length|size)\b/.exec(ctx.textOf(loop.childForFieldName('condition')))?.[1]
+    : undefined;
 }
 
 /**
@@ -1082,7 +1088,7 @@ function retryBranch(
 }
 
 /** Whether a sleep call starts in [start, end). */
-function sleepsIn(ctx: FileContext, start: number, end: number): boolean {
+export function sleepsIn(ctx: FileContext, start: number, end: number): boolean {
   const waits = sleepCalls(ctx);
   const first = lowerBound(waits, start);
   return first < waits.length && waits[first].at < end;
@@ -1193,8 +1199,7 @@ function overItems(ctx: FileContext, loop: Node): boolean {
     const right = loop.childForFieldName('right');
     return !(!!right && /^\s*(?:range|itertools\.count|count)\s*\(/.test(ctx.textOf(right)));
   }
-  const cond = kind(loop) === 'for_statement' ? ctx.textOf(loop.childForFieldName('condition')) : '';
-  const list = /([\w$]+)\s*\.\s*(?:length|size)\b/.exec(cond)?.[1];
+  const list = boundingList(ctx, loop);
   return !!list && !waitSchedule(ctx, loop, list);
 }
 

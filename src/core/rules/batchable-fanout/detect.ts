@@ -34,6 +34,7 @@ import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perI
 import { importsName } from '../../lint/facts/imports';
 import { overConfiguredProviders } from '../../lint/facts/providers';
 import { toolUseLoops } from '../../lint/facts/toolUseLoops';
+import { urllibSendOf } from '../../lint/facts/httpHelpers';
 
 /**
  * Writes that store results: files, CSV/JSON/pickle dumps (also helpers named for them: `jsonlines_dump`, `save_jsonl`),
@@ -159,10 +160,12 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       model && Number.isFinite(maxTokens)
         ? batchEffect(model, literalTokens(ctx, r.call.params.node ?? r.call.node), maxTokens)
         : undefined;
-    const sent = urlopenOf(ctx, r.call.node);
+    // (a urllib request built apart is reported where `urlopen(req)` sends it)
+    const sent = urllibSendOf(ctx, r.call.node);
+    const at = (sent && callee(sent)) ?? r.call.callee;
     report({
-      start: sent?.start ?? r.call.callee.startIndex,
-      end: sent?.end ?? endOf(r.call.callee),
+      start: at.startIndex,
+      end: endOf(at),
       message:
         `Stored results, nobody waiting live: send this fan-out as a Message Batch at half the price. ` +
         `This ${what(ctx, r)} in ${where} sends one Claude request per item` +
@@ -203,27 +206,6 @@ function toolConversation(ctx: FileContext, r: PerItem): boolean {
       // (not the fan-out itself nor a loop around it)
       toolUseLoops(ctx, fn).some((loop) => !(loop.startIndex <= c.startIndex && endOf(loop) >= endOf(c))),
   );
-}
-
-/**
- * Where a urllib request built apart is sent (`req = urllib.request.Request(URL, …)` then
- * `with urllib.request.urlopen(req, timeout=60) as resp:` in the same function): the `urlopen`
- * callee, where the finding goes. Undefined for any other call.
- */
-function urlopenOf(ctx: FileContext, call: Node): { start: number; end: number } | undefined {
-  const name =
-    ctx.python && /(?:^|\.)Request$/.test(ctx.textOf(callee(call))) ? assignedName(ctx, call) : undefined;
-  const fn = enclosingFunction(call);
-  if (!name) {
-    return undefined;
-  }
-  const send = new RegExp(`(?<![\\w.])(?:[A-Za-z_]\\w*\\s*\\.\\s*)*urlopen(?=\\s*\\(\\s*${name}\\b)`, 'g');
-  for (const m of ctx.scan(send, endOf(call), fn ? endOf(fn) : ctx.text.length)) {
-    if (!ctx.inCommentOrString(m.index)) {
-      return { start: m.index, end: m.index + m[0].length };
-    }
-  }
-  return undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Span } from '../../parse/span';
 import type { FileContext } from '../../lint/context';
 import { lang, type Report } from '../rule';
 import { handlersOf, tryBodies } from '../../lint/facts/errorChecks';
-import { anyIn, lowerBound, sleepCalls } from '../../lint/facts/retryLoops';
+import { anyIn, sleepsIn } from '../../lint/facts/retryLoops';
 import { retryShapes } from '../../lint/facts/retryShapes';
 import { allHttpClaudeCalls, httpClaudeHelpers, indirectClaudeCalls } from '../../lint/facts/httpHelpers';
 import {
@@ -455,17 +455,18 @@ function picksWait(ctx: FileContext, test: Node, through = /^(?:or|\|\|)$/): boo
   if (!condition || condition.startIndex !== cond.startIndex || !then) {
     return false;
   }
-  const waits = sleepCalls(ctx);
-  const i = lowerBound(waits, then.startIndex);
   const text = ctx.textOf(then);
   // (or `continue`s to the next attempt of a loop that waits before each one)
   let loop: Node | null = branch;
   for (let d = 0; loop && d < 24 && !LOOP_TYPES.has(kind(loop)) && !FUNCTION_TYPES.has(kind(loop)); d++) {
     loop = up(loop);
   }
-  const j = loop && LOOP_TYPES.has(kind(loop)) ? lowerBound(waits, loop.startIndex) : waits.length;
-  const loopWaits = !!loop && /\bcontinue\b/.test(text) && j < waits.length && waits[j].at < endOf(loop);
-  if (!((i < waits.length && waits[i].at < endOf(then)) || loopWaits)) {
+  const loopWaits =
+    !!loop &&
+    LOOP_TYPES.has(kind(loop)) &&
+    /\bcontinue\b/.test(text) &&
+    sleepsIn(ctx, loop.startIndex, endOf(loop));
+  if (!(sleepsIn(ctx, then.startIndex, endOf(then)) || loopWaits)) {
     return false;
   }
   return !LEAVES.test(text) || leavesOnlyWhenOutOfAttempts(ctx, then, loop);
@@ -489,11 +490,6 @@ const ATTEMPT_NAME = /attempt|retr|tries|tried/i;
 function leavesOnlyWhenOutOfAttempts(ctx: FileContext, then: Node, loop: Node | null): boolean {
   const statements = namedChildren(then).filter((c) => kind(c) !== 'comment');
   const counter = loop ? loopCounter(ctx, loop) : undefined;
-  const waits = sleepCalls(ctx);
-  const waitsIn = (start: number, end: number): boolean => {
-    const i = lowerBound(waits, start);
-    return i < waits.length && waits[i].at < end;
-  };
   for (const s of statements) {
     const cond = kind(s) === 'if_statement' ? s.childForFieldName('condition') : null;
     const yes = s.childForFieldName('consequence');
@@ -508,10 +504,10 @@ function leavesOnlyWhenOutOfAttempts(ctx: FileContext, then: Node, loop: Node | 
     const yesText = ctx.textOf(yes);
     if (!LEAVES.test(yesText)) {
       // (the side with attempts left waits, and goes round again before any give-up after it)
-      return waitsIn(yes.startIndex, endOf(yes)) && (!restLeaves || /\bcontinue\b/.test(yesText));
+      return sleepsIn(ctx, yes.startIndex, endOf(yes)) && (!restLeaves || /\bcontinue\b/.test(yesText));
     }
     // (the side with no attempts left gives up; the wait follows it)
-    return !s.childForFieldName('alternative') && !restLeaves && waitsIn(after.start, after.end);
+    return !s.childForFieldName('alternative') && !restLeaves && sleepsIn(ctx, after.start, after.end);
   }
   return false;
 }

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh20`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh21`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -53,6 +53,7 @@ export const SPLITS = [
   'fresh18',
   'fresh19',
   'fresh20',
+  'fresh21',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

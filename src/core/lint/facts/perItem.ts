@@ -268,7 +268,11 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
     // (not past an agent loop: `while` turns that feed each reply back are no retry)
     const agent =
       r?.kind === 'while' && findRetryLoop(ctx, call.node)?.loop.startIndex !== r.construct.startIndex;
-    const outer = r && !r.via && !agent ? dataLoopAround(ctx, r.construct, call.node) : undefined;
+    // (also when a sampling loop repeats a same-file function holding the call: `for _ in
+    // range(trials): row[style].append(ask(…))` inside `for prompt in prompts`, the site standing
+    // for the call; not a small fixed list of steps, which may feed a later request of the turn)
+    const site = !r?.via ? call.node : samplingLoop(ctx, r) ? siteIn(ctx, r) : undefined;
+    const outer = r && site && !agent ? dataLoopAround(ctx, r.construct, site) : undefined;
     if (outer) {
       out.push({ call, ...outer, lifted: false });
       continue;
@@ -300,6 +304,26 @@ function retriesSite(ctx: FileContext, r: Repetition): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether a `for` loop that is not over data repeats its body a number of times that is not a
+ * small literal (`for _ in range(trials)`): sampling, not a small fixed list of steps (which may
+ * feed a later request of the turn: four summaries, then their synthesis).
+ */
+function samplingLoop(ctx: FileContext, r: Found): boolean {
+  const right = r.kind === 'for' && !r.overData ? r.construct.childForFieldName('right') : null;
+  return !!right && !smallIterable(ctx, right);
+}
+
+/** Where a repetition through a same-file function calls it: its first call site inside the construct. */
+function siteIn(ctx: FileContext, r: Repetition): Node | undefined {
+  for (const { start } of ctx.callsOf(r.viaName ?? '')) {
+    if (start >= r.construct.startIndex && start < endOf(r.construct)) {
+      return ctx.nodeAt(start) ?? undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The nearest loop over data around `inner` in its function, past retry, polling and sampling loops. */
@@ -424,8 +448,9 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
         }
         // A retry loop around the call site (`while (true) { try { r = await translate(b); …; break } catch
         // { if (++n >= 3) break; … } }`) inside a loop over data: the requests repeat per item of that loop.
+        // So is a sampling loop around it (`for _ in range(trials): rows.append(send(…))`).
         const past =
-          direct && !direct.overData && isRetryOf(ctx, direct.construct, ref)
+          direct && !direct.overData && (isRetryOf(ctx, direct.construct, ref) || samplingLoop(ctx, direct))
             ? dataLoopAround(ctx, direct.construct, ref)
             : undefined;
         if (past) {

@@ -804,9 +804,12 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
   const names = new Set<string>();
   const text = stripComments(ctx.textOf(r.construct));
   for (const m of text.matchAll(collect)) {
-    // `results.push(` / `out[key] =`: the name just before the match.
+    // `results.push(` / `out[key] =`: the name just before the match; `entry[mode].append(` /
+    // `groups[key].push(`: the collection a subscript picks from (read from a bounded stretch).
     const end = m[0].startsWith('.') ? m.index : m.index + 1;
-    const name = /([A-Za-z_$][\w$]*)\s*$/.exec(text.slice(0, end))?.[1];
+    const name = /([A-Za-z_$][\w$]*)(?:\s*\[[^[\]\n]{0,80}\])*\s*$/.exec(
+      text.slice(Math.max(0, end - 240), end),
+    )?.[1];
     if (name) {
       names.add(name);
     }

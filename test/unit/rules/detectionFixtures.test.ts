@@ -110,6 +110,16 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     assert.doesNotMatch(msg, /fixed/);
   });
 
+  it('naive-retry: an abort timer is not a wait; a status recursion bounded by its attempts says so', async () => {
+    const abort = await message('ts/naive-retry-abort-timer-resends-at-once.ts', 'naive-retry');
+    assert.match(abort, /retries the Claude call immediately/);
+    assert.doesNotMatch(abort, /fixed 20 s wait/);
+    assert.match(
+      await message('ts/naive-retry-fetch-recursion-429-while-attempts-left.ts', 'naive-retry'),
+      /calls send\(\) again when the HTTP response's status is 429, while `attempt < 3`\./,
+    );
+  });
+
   it('naive-retry says what it saw: the held semaphore, the parsed wait, the local function', async () => {
     assert.match(
       await message('python/naive-retry-recursion-under-semaphore.py', 'naive-retry'),

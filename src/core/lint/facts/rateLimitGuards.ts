@@ -84,7 +84,7 @@ const OTHER_MARK =
   /\b(?:4(?:0\d|1\d|2[0-8]|[3-9]\d)|5\d\d)\b|not[ _-]?found|overload|timed?[ _-]?out|timeout|ECONN\w*|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|AbortError|authentication|unauthori[sz]ed|permission|invalid[ _-]?(?:request|api)|context[ _-]?length|connection|network|fetch failed|socket hang up/i;
 /** SDK error classes that never carry a 429. */
 const OTHER_CLASS =
-  /\b(?:InternalServerError|APIConnectionError|APITimeoutError|OverloadedError|AuthenticationError|BadRequestError|NotFoundError|PermissionDeniedError|UnprocessableEntityError|ConflictError|AbortError|TimeoutError)\b/;
+  /\b(?:InternalServerError|APIConnectionError|APIConnectionTimeoutError|APIUserAbortError|APITimeoutError|OverloadedError|AuthenticationError|BadRequestError|NotFoundError|PermissionDeniedError|UnprocessableEntityError|ConflictError|AbortError|TimeoutError)\b/;
 /** SDK error classes every 429 is an instance of. */
 const RATE_CLASS = /\b(?:RateLimitError|APIStatusError|APIError|AnthropicError|HTTPStatusError|HTTPError)\b/;
 

@@ -304,11 +304,12 @@ const RETRY_NAME =
 /**
  * Loop bounds that count attempts or rounds of one task, not items (`max_attempts`,
  * `maxRetries`, `n_rounds`, `rounds`, qualified: `max_logic_attempts`, `maxRepairRounds`): a
- * generate-and-check or repair loop runs them. (Case-sensitive at word joins: `numEntries` and
+ * generate-and-check or repair loop runs them; so do repeated runs or trials of one experiment
+ * (`range(args.runs)` for a pass@k estimate, `num_trials`). (Case-sensitive at word joins: `numEntries` and
  * `countries` are not `tries`.)
  */
 const ATTEMPT_BOUND =
-  /^(?:[A-Za-z]+_)*(?:attempts?|retries|tries|rounds?|ATTEMPTS?|RETRIES|TRIES|ROUNDS?|Attempts?|Retries|Tries|Rounds?)$|^[a-z][A-Za-z]*(?:Attempts?|Retries|Tries|Rounds?)$|^(?:max|num|n|MAX|NUM|N)(?:attempts?|retries|tries|rounds?|ATTEMPTS?|RETRIES|TRIES|ROUNDS?)$/;
+  /^(?:[A-Za-z]+_)*(?:attempts?|retries|tries|rounds?|runs|trials|ATTEMPTS?|RETRIES|TRIES|ROUNDS?|RUNS|TRIALS|Attempts?|Retries|Tries|Rounds?|Runs|Trials)$|^[a-z][A-Za-z]*(?:Attempts?|Retries|Tries|Rounds?|Runs|Trials)$|^(?:max|num|n|MAX|NUM|N)(?:attempts?|retries|tries|rounds?|runs|trials|ATTEMPTS?|RETRIES|TRIES|ROUNDS?|RUNS|TRIALS)$/;
 
 /**
  * Whether an iterable is a small fixed list: a literal array/list/tuple/set of at most

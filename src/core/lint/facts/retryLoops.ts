@@ -542,12 +542,22 @@ function readSleep(ctx: FileContext, offset: number, found: (call: Node) => void
   }
   const name = lastSegment(dottedName(callee(n), ctx.text));
   const args = positionalArgs(n);
+  if (name === 'setTimeout' && args[0] && FUNCTION_TYPES.has(kind(args[0])) && abortsOnly(ctx, args[0])) {
+    // `setTimeout(() => controller.abort(), timeoutMs)`: a request's time limit, not a wait
+    return { value: null, ...range };
+  }
   let delay = name === 'setTimeout' && args.length > 1 ? 1 : args.length > 0 ? 0 : -1;
   if (delay >= 0 && /^(?:resolve|r|res|done)$/.test(ctx.textOf(args[delay])) && args.length > 1) {
     delay = 1;
   }
   found(n);
   return { value: { start: n.startIndex, end: endOf(n), delay }, ...range };
+}
+
+/** Whether a callback only aborts (`() => controller.abort()`, `() => { ac.abort('timeout'); }`). */
+function abortsOnly(ctx: FileContext, fn: Node): boolean {
+  const body = ctx.textOf(fn.childForFieldName('body'));
+  return body.length < 200 && /^\{?\s*(?:[\w$]+\s*\.\s*)+abort\s*\([^()]*\)\s*;?\s*\}?$/.test(body.trim());
 }
 
 function shiftSleep(s: SleepSpan | null, by: number): SleepSpan | null {
@@ -1079,12 +1089,43 @@ function retryBranch(
   }
   const text = ctx.textOf(then);
   if (/\b(?:throw|raise|return|break)\b/.test(text)) {
-    return null;
+    // `if (res.status === 429) { …; if (n < max) { await sleep(w); n++; continue; } throw … }`: it
+    // gives up only once the attempts run out; the retried side is the inner branch.
+    const retried = attemptsLeftSide(ctx, then);
+    return retried ? { loop, tryNode: branch, handlers: [branch], branch, walksItems: false } : null;
   }
   if (!sleepsIn(ctx, then.startIndex, endOf(then)) && !/\bcontinue\b/.test(text)) {
     return null;
   }
   return { loop, tryNode: branch, handlers: [branch], branch, walksItems: false };
+}
+
+/**
+ * The inner `if` of a 429 branch that waits and goes round (`if (n < max) { await sleep(w);
+ * continue; }`), when no statement before it leaves the loop and the branch leaves only after it
+ * (the attempts-ran-out side). Reads the branch's own statements.
+ */
+function attemptsLeftSide(ctx: FileContext, then: Node): Node | null {
+  const LEAVES = /\b(?:throw|raise|return|break)\b/;
+  for (const stmt of namedChildren(then)) {
+    if (kind(stmt) === 'if_statement') {
+      const inner = stmt.childForFieldName('consequence');
+      const innerText = ctx.textOf(inner);
+      if (
+        inner &&
+        !stmt.childForFieldName('alternative') &&
+        /\bcontinue\b/.test(innerText) &&
+        !LEAVES.test(innerText) &&
+        sleepsIn(ctx, inner.startIndex, endOf(inner))
+      ) {
+        return stmt;
+      }
+    }
+    if (LEAVES.test(ctx.textOf(stmt))) {
+      return null;
+    }
+  }
+  return null;
 }
 
 /** Whether a sleep call starts in [start, end). */

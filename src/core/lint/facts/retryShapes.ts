@@ -82,6 +82,8 @@ export interface RetryShape {
   through?: string;
   /** Recursion on a raw-HTTP response's status (`if r.status_code == 429: sleep; return f(…)`): `tryNode` and `handler` are that `if`. */
   status?: true;
+  /** Status recursion: the bound on the attempts joined to the 429 test (`attempt < 3`), if any. */
+  attemptsBound?: string;
   /**
    * Unrolled on a returned failure: the local function (`callModel`) that catches its Claude
    * call's errors and returns them, called again when its result says it failed; `tryNode` and
@@ -1154,6 +1156,7 @@ function statusRecursions(ctx: FileContext): RetryShape[] {
         continue; // (a recursion from a handler is read by `recursion`)
       }
       let branch: Node | null = null;
+      let attemptsBound: string | undefined;
       for (let n = up(call); n && n.startIndex > fn.start && !FUNCTION_TYPES.has(kind(n)); n = up(n)) {
         const k = kind(n);
         const cond = k === 'if_statement' || k === 'elif_clause' ? n.childForFieldName('condition') : null;
@@ -1166,6 +1169,12 @@ function statusRecursions(ctx: FileContext): RetryShape[] {
           onRateLimit(ctx, cond, fn.node) === 'always'
         ) {
           branch = n;
+          break;
+        }
+        const bound = cond && then && contains(then, call) ? whileAttemptsLeft(ctx, cond, fn) : undefined;
+        if (bound) {
+          branch = n;
+          attemptsBound = bound;
           break;
         }
       }
@@ -1189,11 +1198,42 @@ function statusRecursions(ctx: FileContext): RetryShape[] {
         calls: [c],
         http: true,
         status: true,
+        ...(attemptsBound ? { attemptsBound } : {}),
       });
       break;
     }
   }
   return out;
+}
+
+/**
+ * A 429 test joined with a bound on an attempt parameter of the function (`res.status === 429 &&
+ * attempt < 3`, `status_code == 429 and retries < MAX`): true on every 429 until the attempts run out.
+ */
+function whileAttemptsLeft(ctx: FileContext, cond: Node, fn: LocalFunction): string | undefined {
+  let n: Node | null = cond;
+  while (n && kind(n) === 'parenthesized_expression') {
+    n = namedChildren(n)[0] ?? null;
+  }
+  const op = n ? ctx.textOf(n.childForFieldName('operator')).trim() : '';
+  if (!n || !(op === '&&' || op === 'and')) {
+    return undefined;
+  }
+  const sides = [n.childForFieldName('left'), n.childForFieldName('right')];
+  for (const [i, side] of sides.entries()) {
+    const bound = attemptBound(ctx, sides[1 - i], fn);
+    if (bound && onRateLimit(ctx, side, fn.node) === 'always') {
+      return bound;
+    }
+  }
+  return undefined;
+}
+
+/** `attempt < 3`, `retryCount < MAX_RETRIES`, `tries <= self.max`: a parameter of `fn` bounded above. */
+function attemptBound(ctx: FileContext, side: Node | null, fn: LocalFunction): string | undefined {
+  const text = side ? ctx.textOf(side).trim() : '';
+  const m = /^([A-Za-z_$][\w$]*)\s*<=?\s*[\w$.]+$/.exec(text);
+  return m && fn.params.includes(m[1]) ? text : undefined;
 }
 
 /**

@@ -103,15 +103,20 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     // A raw HTTP call retried on its response status (`if (res.status === 429) { sleep; continue }`).
     // (A try whose handlers catch no rate limit, `except Timeout:`, leaves the status test to be read.)
     const around = findRetryLoop(ctx, attempt.node);
+    // (A 429 branch inside the try, `if (res.status === 429) { wait; continue }`, is the path a 429
+    // takes when the client does not throw on an error status (fetch, requests): the handlers then
+    // catch the other failures, so the branch's wait is the one read.)
     const status =
-      attempt.http && !attempt.via && !around?.handlers.length
+      attempt.http && !attempt.via && (!around?.handlers.length || !throwsOnStatus(ctx, attempt.node))
         ? findStatusRetryLoop(ctx, attempt.node)
         : null;
     // (A loop whose handlers catch no rate limit, a validation re-ask, leaves the call to any
     // retry library around it: read below.)
     // (A loop with no try around a local function that returns its Claude errors: retried on the result.)
     const found0 =
-      status ??
+      (status && (!around?.handlers.length || status.loop.startIndex === around.loop.startIndex)
+        ? status
+        : null) ??
       around ??
       (attempt.via && !around ? resultRetryLoop(ctx, attempt.node, attempt.call.node) : null);
     const loop = found0 && found0.handlers.length ? found0 : null;
@@ -236,7 +241,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
           : undefined,
       fannedOut: () => fannedOut(ctx, shape.calls[0]),
       note: shape.status
-        ? `It calls ${shape.fn.name}() again when the HTTP response's status is 429, with no limit on the attempts.`
+        ? `It calls ${shape.fn.name}() again when the HTTP response's status is 429, ${shape.attemptsBound ? `while \`${shape.attemptsBound}\`` : 'with no limit on the attempts'}.`
         : shape.through
           ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
           : shape.onResult
@@ -894,4 +899,12 @@ function parseNote(ctx: FileContext, call: ClaudeCall): string | undefined {
   return /\bparse$/.test(ctx.textOf(call.callee))
     ? 'The call is messages.parse() (structured output), a Messages request like create().'
     : undefined;
+}
+
+/**
+ * Whether a raw-HTTP request throws on an error status, so a 429 reaches the handlers and not a
+ * status test after it: axios, ky, got, superagent, urllib's `urlopen` (`HTTPError`).
+ */
+function throwsOnStatus(ctx: FileContext, call: Node): boolean {
+  return /\b(?:axios|ky|got|superagent|needle|urlopen|Request)\b/.test(ctx.textOf(callee(call)));
 }

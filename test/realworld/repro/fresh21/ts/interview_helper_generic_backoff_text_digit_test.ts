@@ -3,13 +3,15 @@
 // /v1/messages on raw fetch and throws a plain Error on any non-ok status; the wrapper decides what to retry from the
 // error text ('429', any '5', 'overload'), its status branch only serving Response objects the closure never throws;
 // look-alikes: Sonnet at a 1,500-token default, no system prompt, the key from the environment
+// (lead, at scoring: the naive-retry marker moved to the wrapper's loop, where the label's alt line 8 puts the
+// finding in the original; the labeller had put it at the application)
 // source: Hakeem-404/InterviewAce supabase/functions/_shared/apiUtils.ts:46
 // source: Hakeem-404/InterviewAce supabase/functions/_shared/apiUtils.ts:22
 // source: Hakeem-404/InterviewAce supabase/functions/_shared/apiUtils.ts:47
 // source: Hakeem-404/InterviewAce supabase/functions/_shared/apiUtils.ts:40
 export async function withPatience<T>(job: () => Promise<T>, tries = 3, firstWaitMs = 1000): Promise<T> {
   let last: Error = new Error("never ran");
-  for (let n = 0; n <= tries; n++) {
+  for (let n = 0; n <= tries; n++) { // expect: naive-retry
     try {
       return await job();
     } catch (err) {
@@ -28,7 +30,7 @@ export async function withPatience<T>(job: () => Promise<T>, tries = 3, firstWai
 export async function askInterviewCoach(question: string, budget = 1500) {
   const key = Deno.env.get("COACH_CLAUDE_KEY"); // expect-not: hardcoded-api-key
   if (!key) throw new Error("COACH_CLAUDE_KEY missing");
-  return await withPatience(async () => { // expect: naive-retry
+  return await withPatience(async () => {
     const res = await fetch("https://api.anthropic.com/v1/messages", { // expect-not: nonstreaming-max-tokens, model-routing, uncached-prompt, batchable-fanout
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": key, "anthropic-version": "2023-06-01" },

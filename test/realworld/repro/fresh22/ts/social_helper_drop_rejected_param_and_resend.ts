@@ -20,17 +20,17 @@ export function droppableParam(body: string): string | null {
   return null;
 }
 
-export async function sendMessages(key: string, request: Record<string, unknown>): Promise<string> {
+export async function sendMessages(apiKey: string, request: Record<string, unknown>): Promise<string> {
   const body: Record<string, unknown> = { ...request };
   for (let pass = 0; pass < 3; pass++) { // expect-not: naive-retry
     const res = await fetch("https://api.anthropic.com/v1/messages", { // expect-not: model-routing, batchable-fanout, uncached-prompt, nonstreaming-max-tokens
       method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-api-key": key, // expect-not: hardcoded-api-key
-        "anthropic-version": "2023-06-01",
-      },
       body: JSON.stringify(body),
+      headers: {
+        "anthropic-version": "2023-06-01",
+        "x-api-key": apiKey, // expect-not: hardcoded-api-key
+        "content-type": "application/json",
+      },
     });
     if (res.ok) {
       const data = await res.json();

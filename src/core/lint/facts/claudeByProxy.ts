@@ -1,4 +1,5 @@
 import type { FileContext } from '../context';
+import { kind, up } from '../syntax';
 
 /** Python packages that wrap Claude in their own classes (`from langchain_anthropic import ChatAnthropic`): not a client module. */
 const PY_FRAMEWORKS =
@@ -82,8 +83,32 @@ export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
       }
     }
     const wrapperClass = !ctx.scan(/\bclass\s+\w*(?:Claude|Anthropic)\w*/g).next().done;
-    return names.size || wrapperClass ? { names, wrapperClass } : null;
+    // A Claude model named in the code (`MODEL = "claude-sonnet-4-5"`) with a client handed in from
+    // elsewhere (`client = resolve_client()` from a keys module): its calls written as a Messages
+    // request (max_tokens and messages) are Claude's.
+    const claudeModel = !names.size && !wrapperClass && namesClaudeModel(ctx);
+    return names.size || wrapperClass || claudeModel ? { names, wrapperClass } : null;
   });
+}
+
+/**
+ * Whether a string literal of the code names a Claude model (`"claude-haiku-4-5"`,
+ * `'claude-3-opus-20240229'`): not in a comment or a docstring. Reads the first 8 mentions.
+ */
+function namesClaudeModel(ctx: FileContext): boolean {
+  let n = 0;
+  for (const m of ctx.scan(/(['"`])claude-[a-z0-9][\w.-]{0,60}\1/g)) {
+    const node = ctx.nodeAt(m.index);
+    const literal = node && kind(node) !== 'string' ? up(node) : node;
+    const holder = literal ? up(literal) : null;
+    if (literal && kind(literal) === 'string' && holder && kind(holder) !== 'expression_statement') {
+      return true;
+    }
+    if (++n >= 8) {
+      break;
+    }
+  }
+  return false;
 }
 
 /** Whether a receiver (`anthropic`, `this.client`, `self._client`) is a proxied Claude client. */

@@ -837,6 +837,9 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
     return true; // each answer handed to a same-file helper that writes it (`save_response(path, record)`)
   }
   storedThroughHelpers(text, names);
+  if (scope) {
+    itemHolders(ctx, r.construct, scope, names);
+  }
   if (names.size === 0) {
     return false;
   }
@@ -909,6 +912,97 @@ function writesThroughHelper(ctx: FileContext, loopText: string, sink: RegExp): 
     }
   }
   return false;
+}
+
+/**
+ * Adds, when the loop writes each answer into its own item (`motie.summary = text`,
+ * `row.label = …`), the collections that item comes from, followed back through the function
+ * (up to four steps): the loops it is taken from (`for (const motie of moties)` inside `for
+ * (const [day, moties] of byDay)`), the names they are assigned from (`const recent =
+ * data.items.filter(…)`: `data`), and groups filled from another loop's items (`byDay.get(k).push(m)`
+ * in `for (const m of recent)`). A write of `data` after the loop then stores the answers.
+ */
+function itemHolders(ctx: FileContext, loop: Node, scope: Node, names: Set<string>): void {
+  const item = loopItem(ctx, loop);
+  const body = loop.childForFieldName('body');
+  if (!item || !body) {
+    return;
+  }
+  const written = new RegExp(
+    `(?<![\\w$.])${item.replace(/\$/g, '\\$')}\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*=(?![=>])`,
+  );
+  if (!written.test(stripComments(ctx.textOf(body)))) {
+    return;
+  }
+  const text = ctx.text.slice(scope.startIndex, endOf(scope));
+  if (text.length > 60_000) {
+    return;
+  }
+  const found = new Set<string>();
+  let frontier = [loopSource(ctx, loop)].filter((n): n is string => !!n);
+  for (let step = 0; step < 4 && frontier.length; step++) {
+    const next: string[] = [];
+    for (const n of frontier) {
+      if (found.has(n) || found.size >= 12) {
+        continue;
+      }
+      found.add(n);
+      const id = n.replace(/\$/g, '\\$');
+      // `for (const [day, moties] of byDay)` / `for day, rows in by_day.items():`: the source of `n`.
+      const loopOver = new RegExp(
+        `\\bfor\\s*(?:\\(\\s*(?:const|let|var)\\s+)?[[(]?[^\\n;]{0,80}?(?<![\\w$.])${id}(?![\\w$])[^\\n;]{0,40}?\\s(?:of|in)\\s+(?:await\\s+)?([A-Za-z_$][\\w$]*)`,
+        'g',
+      );
+      // `const recent = data.items.filter(…)`: the root of what `n` is assigned.
+      const assigned = new RegExp(
+        `(?<![\\w$.])${id}\\s*(?::[^=\\n]{1,60})?=(?![=>])\\s*(?:await\\s+)?([A-Za-z_$][\\w$]*)`,
+        'g',
+      );
+      // `byDay.get(k)!.push(m)`, `groups[k].push(m)`, `by_day.setdefault(k, []).append(m)`: filled from `m`.
+      const grouped = new RegExp(
+        `(?<![\\w$.])${id}\\s*(?:\\.\\s*(?:get|setdefault)\\s*\\([^()\\n]{0,80}\\)|\\[[^\\]\\n]{0,80}\\])\\s*!?\\s*\\.\\s*(?:push|append)\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*\\)`,
+        'g',
+      );
+      for (const m of text.matchAll(loopOver)) {
+        next.push(m[1]);
+      }
+      for (const m of text.matchAll(assigned)) {
+        next.push(m[1]);
+      }
+      for (const m of text.matchAll(grouped)) {
+        // (the group's items come from the loop whose variable is pushed)
+        const over = new RegExp(
+          `\\bfor\\s*(?:\\(\\s*(?:const|let|var)\\s+)?${m[1]}\\s+(?:of|in)\\s+([A-Za-z_$][\\w$]*)`,
+        ).exec(text);
+        if (over) {
+          next.push(over[1]);
+        }
+      }
+    }
+    // (not a module or built-in a value is read through: `JSON.parse(…)`, `pd.read_csv(…)`)
+    frontier = next.filter((n) => !NOT_A_HOLDER.test(n));
+  }
+  for (const n of found) {
+    names.add(n);
+  }
+}
+
+/** The item variable of a `for … of` / `for … in` loop (a single name), if any. */
+function loopItem(ctx: FileContext, loop: Node): string | undefined {
+  const left = loop.childForFieldName('left');
+  const text = left
+    ? ctx
+        .textOf(left)
+        .replace(/^(?:const|let|var)\s+/, '')
+        .trim()
+    : '';
+  return /^[A-Za-z_$][\w$]*$/.test(text) ? text : undefined;
+}
+
+/** The root name a `for … of` / `for … in` loop iterates (`moties`, `data` in `data.items`), if any. */
+function loopSource(ctx: FileContext, loop: Node): string | undefined {
+  const right = loop.childForFieldName('right');
+  return /^\s*(?:await\s+)?([A-Za-z_$][\w$]*)/.exec(right ? ctx.textOf(right) : '')?.[1];
 }
 
 /**
@@ -996,17 +1090,30 @@ function hasSink(ctx: FileContext, sink: RegExp, from: number, to: number, names
       continue;
     }
     const lineEnd = ctx.text.indexOf('\n', m.index);
-    const args = ctx.text.slice(m.index, lineEnd < 0 ? ctx.text.length : lineEnd);
     const lineStart = ctx.text.lastIndexOf('\n', m.index) + 1;
     const line = ctx.text.slice(lineStart, lineEnd < 0 ? ctx.text.length : lineEnd);
     for (const n of names) {
-      const word = new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}(?![\\w$])`);
-      if (word.test(args) || word.test(line)) {
-        return true;
+      const word = new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+      // (a name inside a string is text, not the value: `'data/stats.json'` does not write `data`)
+      for (const w of line.matchAll(word)) {
+        if (!ctx.inCommentOrString(lineStart + (w.index ?? 0))) {
+          return true;
+        }
       }
     }
   }
   return false;
+}
+
+/**
+ * A statement's text with each one-line string literal replaced by the expressions it
+ * interpolates (`${data}`, `{results}`): a name in a path (`'data/stats.json'`) is text, not a value.
+ */
+function outsideStrings(text: string): string {
+  return text.replace(
+    /(['"`])((?:\\.|(?!\1)[^\\\n]){0,2000})\1/g,
+    (_, _q: string, body: string) => ` ${(body.match(/\{[^{}\n]*\}/g) ?? []).join(' ')} `,
+  );
 }
 
 /** Comments dropped (a rough cut: collect patterns only need to skip `// results.push(` notes). */
@@ -1800,7 +1907,8 @@ function writesNamed(
 ): boolean {
   const sink = sinkOf(ctx);
   const graph = callGraph(ctx);
-  const named = (at: number): boolean => identifiers(statementText(ctx, at)).some((n) => names.has(n));
+  const named = (at: number): boolean =>
+    identifiers(outsideStrings(statementText(ctx, at))).some((n) => names.has(n));
   for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {
     if (!ctx.inCommentOrString(m.index + m[0].length - 1) && !logWrite(ctx, m.index) && named(m.index)) {
       return true;

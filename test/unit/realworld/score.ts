@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh22`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh23`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -55,6 +55,7 @@ export const SPLITS = [
   'fresh20',
   'fresh21',
   'fresh22',
+  'fresh23',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

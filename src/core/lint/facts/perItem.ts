@@ -419,7 +419,28 @@ function throughCallers(ctx: FileContext, call: ClaudeCall): PerItem | undefined
   return found && { call, ...found, via: inner, viaName: innerName };
 }
 
-function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' | 'viaName'> | undefined {
+/**
+ * The per-item construct another chain of same-file callers reaches, past `skip` (a loop in an
+ * entry function nothing here runs, found first): `main()` → `classify()` → `_batch()` when
+ * `classify_outcome()` also loops over `_batch()`. Read on demand (see `batchable-fanout`).
+ */
+export function perItemElsewhere(ctx: FileContext, call: ClaudeCall, skip: Node): PerItem | undefined {
+  const inner = enclosingFunction(call.node);
+  const innerName = inner ? functionName(inner, ctx.text) : undefined;
+  if (!inner || !innerName) {
+    return undefined;
+  }
+  const found = ctx.memo(`batchable-callers-past:${inner.startIndex}:${skip.startIndex}`, () =>
+    loopAbove(ctx, inner, skip.startIndex),
+  );
+  return found && { call, ...found, via: inner, viaName: innerName };
+}
+
+function loopAbove(
+  ctx: FileContext,
+  inner: Node,
+  skip = -1,
+): Omit<PerItem, 'call' | 'via' | 'viaName'> | undefined {
   let frontier: Node[] = [inner];
   const visited = new Set<number>([inner.startIndex]);
   const hops: Node[] = [];
@@ -438,7 +459,11 @@ function loopAbove(ctx: FileContext, inner: Node): Omit<PerItem, 'call' | 'via' 
         const direct = repetitionAbove(ctx, ref).construct;
         const bound = direct ? undefined : partialRunPerItem(ctx, ref);
         const found = direct ?? appliedPerItem(ctx, ref) ?? bound;
-        if (found?.overData && (overLength(ctx, found.construct) || !isRetryOf(ctx, found.construct, ref))) {
+        if (
+          found?.overData &&
+          found.construct.startIndex !== skip &&
+          (overLength(ctx, found.construct) || !isRetryOf(ctx, found.construct, ref))
+        ) {
           return direct ? { ...found, outer: name, hops } : { ...found, outer: name, hops, lifted: false };
         }
         // A worker's `while` taking the next item each turn (`while (index < targets.length) { const

@@ -30,7 +30,7 @@ import { lang, type Report } from '../rule';
 import { offlineContext, poolWorker, readsUserInLoop, servesRequests } from './context';
 import type { BatchableFanoutData } from './data';
 import { planBatch } from './plan';
-import { instanceCalls, perItemCalls, type PerItem } from '../../lint/facts/perItem';
+import { instanceCalls, perItemCalls, perItemElsewhere, type PerItem } from '../../lint/facts/perItem';
 import { importsName } from '../../lint/facts/imports';
 import { overConfiguredProviders } from '../../lint/facts/providers';
 import { toolUseLoops } from '../../lint/facts/toolUseLoops';
@@ -97,6 +97,7 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     perItemCalls(ctx, true).filter((r) => r.call.method !== 'stream' || finalOnly(ctx, r.call.node)),
   )
     .map((item) => pastProviders(ctx, item))
+    .map((item) => item && reachedElsewhere(ctx, item))
     .filter((r): r is PerItem => !!r && r.overData && r.kind !== 'while');
   // The requests of each loop whose answers feed the next turn (at most 8 a loop).
   const chains = new Map<number, PerItem[]>();
@@ -912,6 +913,19 @@ function writesThroughHelper(ctx: FileContext, loopText: string, sink: RegExp): 
     }
   }
   return false;
+}
+
+/**
+ * A per-item loop found first in a function nothing runs offline (a second entry point,
+ * `classify_outcome()`, that no caller in the file uses) gives way to the loop another chain of
+ * same-file callers reaches from an offline entry (`main()` → `classify()` → `_batch()`), if any.
+ */
+function reachedElsewhere(ctx: FileContext, r: PerItem): PerItem {
+  if (!r.via || offlineContext(ctx, r.construct)) {
+    return r;
+  }
+  const other = perItemElsewhere(ctx, r.call, r.construct);
+  return other && offlineContext(ctx, other.construct) ? other : r;
 }
 
 /**

@@ -65,6 +65,23 @@ export interface CallGraph {
   topLevel: CallSite[];
 }
 
+/** A name handed to a runner that calls it once, now, on a worker (the name is captured as group 1). */
+const RUNNER_HAND_OFF =
+  /(?:\brun_in_executor\s*\(\s*[\w.]+\s*,|\bto_thread\s*\(|\.submit\s*\(|\bThread\s*\(\s*target\s*=)\s*([A-Za-z_]\w*)\s*[,)]/g;
+
+/** Whether `name` is handed to a runner in `[from, to)` (Python: read from the text after the nested `def`). */
+function handedToRunner(ctx: FileContext, name: string, from: number, to: number): boolean {
+  if (!ctx.python || to - from > 20_000) {
+    return false;
+  }
+  for (const m of ctx.text.slice(from, to).matchAll(RUNNER_HAND_OFF)) {
+    if (m[1] === name && !ctx.inCommentOrString(from + (m.index ?? 0))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Local calls followed from a call site to a Claude call ("one or two calls deep"). */
 export const MAX_DEPTH = 2;
 
@@ -129,7 +146,14 @@ function buildGraph(ctx: FileContext): CallGraph {
   for (const call of [...ctx.calls, ...parseCalls(ctx)].sort(
     (a, b) => a.node.startIndex - b.node.startIndex,
   )) {
-    innermost(call.node.startIndex)?.claude.push(call);
+    const f = innermost(call.node.startIndex);
+    f?.claude.push(call);
+    // A nested function handed to a runner in its parent (`loop.run_in_executor(None, sync_call)`,
+    // `asyncio.to_thread(send)`, `pool.submit(send)`) runs once, now: its parent makes the request.
+    const parent = f && f.start > 0 ? innermost(f.start - 1) : undefined;
+    if (f && parent && handedToRunner(ctx, f.name, f.end, parent.end)) {
+      parent.claude.push(call);
+    }
   }
   const definedAt = new Set(functions.map((f) => f.nameAt));
   const paramNamesAll = new Set<string>();

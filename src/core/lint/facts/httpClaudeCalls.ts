@@ -68,7 +68,8 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
             builtMessagesUrl(ctx, first) ||
             (versioned && sendsAnthropicHeaders(ctx, call, first)) ||
             instanceEndpoint(ctx, fn, first) ||
-            callerGivenPath(ctx, call, first, names)) &&
+            callerGivenPath(ctx, call, first, names) ||
+            baseTemplate(ctx, first, names)) &&
           !localOtherUrl(ctx, first)
         )
       ) {
@@ -259,6 +260,31 @@ function endpointNames(ctx: FileContext): Set<string> {
     }
     return names;
   });
+}
+
+/**
+ * A template that puts the Messages path after a same-file base (`\`${CLAUDE_API_URL}/messages\``
+ * with `CLAUDE_API_URL = 'https://api.anthropic.com/v1'`, `f"{BASE}/v1/messages"` on the root): the
+ * base read as for a client instance (see `baseUrlKind`).
+ */
+function baseTemplate(ctx: FileContext, url: Node, names: Set<string>): boolean {
+  if (!/^(?:template_string|string)$/.test(kind(url))) {
+    return false;
+  }
+  const parts = namedChildren(url).filter(
+    (c) => !/^(?:string_start|string_end)$/.test(kind(c)) && ctx.textOf(c).trim() !== '',
+  );
+  const [head, tail] = parts;
+  if (parts.length !== 2 || !/^(?:template_substitution|interpolation)$/.test(kind(head))) {
+    return false;
+  }
+  const path = ctx.textOf(tail);
+  const base = namedChildren(head)[0] ?? null;
+  const kindOf = base ? baseUrlKind(ctx, base, names) : 'other';
+  return (
+    (kindOf === 'api' && /^\/messages\/?$/.test(path)) ||
+    (kindOf === 'root' && /^\/v1\/messages\/?$/.test(path))
+  );
 }
 
 /**

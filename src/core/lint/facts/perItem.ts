@@ -19,7 +19,7 @@ import {
 import { callGraph, type LocalFunction, tableParameterCalls } from './callGraph';
 import { findRetryLoop } from './retryLoops';
 import { RETRY_HELPER_NAME } from './retryLibraries';
-import { httpClaudeCalls } from './httpClaudeCalls';
+import { allHttpClaudeCalls } from './httpHelpers';
 import { parseCalls } from './otherClaudeCalls';
 import {
   callee,
@@ -237,7 +237,8 @@ export function perItemCalls(ctx: FileContext, withStream = false): PerItem[] {
 function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
   const direct = new Map(repeatedCalls(ctx).map((r) => [r.call.node.startIndex, r]));
   const out: PerItem[] = [];
-  const http = new Set(httpClaudeCalls(ctx));
+  // (urllib `Request`s too: each is sent where `urlopen(req)` takes it, in the same turn)
+  const http = new Set(allHttpClaudeCalls(ctx));
   // (structured outputs' `messages.parse` is a `create` underneath)
   const parsing = new Set(parseCalls(ctx));
   for (const call of [...ctx.calls, ...parsing, ...http]) {

@@ -377,11 +377,15 @@ function timingStudied(ctx: FileContext): boolean {
 /** A name for a statistic of timings, or for the run's own speed. */
 const TIMING_NAME =
   /(?:median|mean|avg|average|p[5-9]\d|min|max|std|total)_?(?:latenc|elapsed|duration|time|wall)|(?:latenc\w*|elapsed\w*|duration\w*|time)_(?:median|mean|avg|average|p[5-9]\d|stats)\b|wall_?clock|wall_?time|throughput|\bttft\b|time_to_first|tokens_per_s/i;
-/** A statistic taken over values: `.mean()`, `statistics.median(`, `np.percentile(`, `sorted(`. */
+/**
+ * A statistic taken over values: `.mean()`, `statistics.median(`, `np.percentile(`, `sorted(`, or
+ * an average by hand (`total_seconds / len(symbols)`).
+ */
 const TIMING_STAT =
-  /\.\s*(?:mean|median|std|describe|quantile)\s*\(|\b(?:mean|fmean|median|stdev|pstdev|percentile|quantile|sorted|average)\s*\(/;
-/** A timing's name: `latency_s`, `elapsed`, `duration`, `opus_time`, `wall`, `seconds`, `time`. */
-const TIMING_WORD = /latenc|elapsed|duration|_time\b|\btime_|\bwall|\bseconds\b|\btime\b/i;
+  /\.\s*(?:mean|median|std|describe|quantile)\s*\(|\b(?:mean|fmean|median|stdev|pstdev|percentile|quantile|sorted|average)\s*\(|\/\s*len\s*\(/;
+/** A timing's name: `latency_s`, `elapsed`, `duration`, `opus_time`, `wall`, `seconds`, `total_seconds`, `time`. */
+const TIMING_WORD =
+  /latenc|elapsed|duration|_time\b|\btime_|\bwall|\bseconds\b|_seconds\b|_secs?\b|\btime\b/i;
 
 /**
  * Whether a `messages.stream(...)` call is read only for its final message or text
@@ -841,11 +845,16 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
   if (scope) {
     itemHolders(ctx, r.construct, scope, names);
   }
-  if (names.size === 0) {
+  // (a fan-out whose value the function returns, `return await asyncio.gather(*[rate(e) for e in
+  // essays])`, collects into what its caller assigns: read below)
+  if (names.size === 0 && !returnedValue(r.construct)) {
     return false;
   }
   widenToHolders(ctx, names, r.construct.startIndex, scope ? endOf(scope) : ctx.text.length);
-  if (hasSink(ctx, sink, r.construct.startIndex, scope ? endOf(scope) : ctx.text.length, names)) {
+  if (
+    names.size &&
+    hasSink(ctx, sink, r.construct.startIndex, scope ? endOf(scope) : ctx.text.length, names)
+  ) {
     return true;
   }
   // The function holding the fan-out returns its results to a caller that stores them.
@@ -865,10 +874,14 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
     if (call && chained.test(ctx.text.slice(endOf(call), ctx.text.indexOf('\n', endOf(call)) >>> 0))) {
       return true;
     }
-    const result = call ? assignedName(ctx, call) : undefined;
+    // (also unpacked: `keep, scores = await grade_all(pool)`)
+    const results = call ? assignedNames(ctx, call) : [];
     const caller = site ? enclosingFunction(site) : null;
     // (or a value made from them, `all = [...old, ...result]`, handed to a same-file writer)
-    if (result && storesDerived(ctx, at, caller ? endOf(caller) : ctx.text.length, new Set([result]))) {
+    if (
+      results.length &&
+      storesDerived(ctx, at, caller ? endOf(caller) : ctx.text.length, new Set(results))
+    ) {
       return true;
     }
   }
@@ -1175,6 +1188,49 @@ function assignedName(ctx: FileContext, node: Node): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether a construct is (part of) the value a `return` statement gives, within a few levels. */
+function returnedValue(construct: Node): boolean {
+  for (let n = up(construct), i = 0; n && i < 6; n = up(n), i++) {
+    const k = kind(n);
+    if (k === 'return_statement') {
+      return true;
+    }
+    if (k.endsWith('statement') || k === 'block' || k === 'statement_block' || FUNCTION_TYPES.has(k)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * The names a call's value is assigned to: one (see `assignedName`), or each name it is unpacked
+ * into (`keep, scores = …`, `const [keep, scores] = …`, `(a, b) = …`).
+ */
+function assignedNames(ctx: FileContext, node: Node): string[] {
+  const one = assignedName(ctx, node);
+  if (one) {
+    return [one];
+  }
+  for (let n = up(node), i = 0; n && i < 8; n = up(n), i++) {
+    const k = kind(n);
+    if (k === 'assignment' || k === 'assignment_expression' || k === 'variable_declarator') {
+      const left = ctx.textOf(n.childForFieldName('left') ?? n.childForFieldName('name')).trim();
+      const m = /^[[(]?\s*([A-Za-z_$][\w$]*(?:\s*,\s*[A-Za-z_$][\w$]*)+)\s*,?\s*[\])]?$/.exec(left);
+      return m ? m[1].split(',').map((x) => x.trim()) : [];
+    }
+    if (
+      k.endsWith('statement') ||
+      k === 'block' ||
+      k === 'statement_block' ||
+      k === 'module' ||
+      k === 'program'
+    ) {
+      return [];
+    }
+  }
+  return [];
 }
 
 function nameOf(ctx: FileContext, fn: Node): string | undefined {

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh23`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh24`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -56,6 +56,7 @@ export const SPLITS = [
   'fresh21',
   'fresh22',
   'fresh23',
+  'fresh24',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -1159,23 +1159,20 @@ function callAround(node: Node): Node | null {
 }
 
 /**
- * The name a value is assigned to (`const out = await Promise.all(xs.map(...))`,
- * `results = [f(x) for x in xs]`, `res = await client.messages.create(...)`), through
- * awaits, wrappers and calls around it, within its statement; undefined for a `for` loop.
+ * What a value is assigned to (the left side or the declared name), through awaits, wrappers and
+ * calls around it, within its statement; null for a `for` loop or a value not assigned.
  */
-function assignedName(ctx: FileContext, node: Node): string | undefined {
+function assignmentTarget(node: Node): Node | null {
   if (kind(node) === 'for_statement' || kind(node) === 'for_in_statement') {
-    return undefined;
+    return null;
   }
   for (let n = up(node), i = 0; n && i < 8; n = up(n), i++) {
     const k = kind(n);
     if (k === 'variable_declarator') {
-      const id = n.childForFieldName('name');
-      return id && kind(id) === 'identifier' ? ctx.textOf(id) : undefined;
+      return n.childForFieldName('name');
     }
     if (k === 'assignment' || k === 'assignment_expression') {
-      const left = ctx.textOf(n.childForFieldName('left')).trim();
-      return /^[A-Za-z_$][\w$]*$/.test(left) ? left : undefined;
+      return n.childForFieldName('left');
     }
     if (
       k.endsWith('statement') ||
@@ -1184,10 +1181,30 @@ function assignedName(ctx: FileContext, node: Node): string | undefined {
       k === 'module' ||
       k === 'program'
     ) {
-      return undefined;
+      return null;
     }
   }
-  return undefined;
+  return null;
+}
+
+/**
+ * The name a value is assigned to (`const out = await Promise.all(xs.map(...))`,
+ * `results = [f(x) for x in xs]`, `res = await client.messages.create(...)`); undefined for a
+ * `for` loop, or when it is unpacked or assigned into a member.
+ */
+function assignedName(ctx: FileContext, node: Node): string | undefined {
+  const left = ctx.textOf(assignmentTarget(node)).trim();
+  return /^[A-Za-z_$][\w$]*$/.test(left) ? left : undefined;
+}
+
+/**
+ * The names a call's value is assigned to: one, or each name it is unpacked into (`keep, scores =
+ * …`, `const [keep, scores] = …`, `(a, b) = …`).
+ */
+function assignedNames(ctx: FileContext, node: Node): string[] {
+  const left = ctx.textOf(assignmentTarget(node)).trim();
+  const m = /^[[(]?\s*([A-Za-z_$][\w$]*(?:\s*,\s*[A-Za-z_$][\w$]*)*)\s*,?\s*[\])]?$/.exec(left);
+  return m ? m[1].split(',').map((x) => x.trim()) : [];
 }
 
 /** Whether a construct is (part of) the value a `return` statement gives, within a few levels. */
@@ -1202,35 +1219,6 @@ function returnedValue(construct: Node): boolean {
     }
   }
   return false;
-}
-
-/**
- * The names a call's value is assigned to: one (see `assignedName`), or each name it is unpacked
- * into (`keep, scores = …`, `const [keep, scores] = …`, `(a, b) = …`).
- */
-function assignedNames(ctx: FileContext, node: Node): string[] {
-  const one = assignedName(ctx, node);
-  if (one) {
-    return [one];
-  }
-  for (let n = up(node), i = 0; n && i < 8; n = up(n), i++) {
-    const k = kind(n);
-    if (k === 'assignment' || k === 'assignment_expression' || k === 'variable_declarator') {
-      const left = ctx.textOf(n.childForFieldName('left') ?? n.childForFieldName('name')).trim();
-      const m = /^[[(]?\s*([A-Za-z_$][\w$]*(?:\s*,\s*[A-Za-z_$][\w$]*)+)\s*,?\s*[\])]?$/.exec(left);
-      return m ? m[1].split(',').map((x) => x.trim()) : [];
-    }
-    if (
-      k.endsWith('statement') ||
-      k === 'block' ||
-      k === 'statement_block' ||
-      k === 'module' ||
-      k === 'program'
-    ) {
-      return [];
-    }
-  }
-  return [];
 }
 
 function nameOf(ctx: FileContext, fn: Node): string | undefined {

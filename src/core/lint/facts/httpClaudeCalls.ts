@@ -156,12 +156,32 @@ function baseUrlKind(ctx: FileContext, value: Node, names: Set<string>): BaseUrl
   if (isMessagesEndpoint(text, kind(v), names)) {
     return 'endpoint';
   }
-  const literal = stringValue(v, ctx.text) ?? '';
+  // (`this.baseUrl` / `self.base_url`: the string a class field or an assignment in the file gives it)
+  const field = /^(?:this|self)\.([A-Za-z_$][\w$]*)$/.exec(text)?.[1];
+  const literal = (field ? fieldLiteral(ctx, field) : stringValue(v, ctx.text)) ?? '';
   return /^https:\/\/api\.anthropic\.com\/v1\/?$/.test(literal)
     ? 'api'
     : /^https:\/\/api\.anthropic\.com\/?$/.test(literal)
       ? 'root'
       : 'other';
+}
+
+/**
+ * The string literal a member is given in the file, when it is given exactly one: a class field
+ * (`private baseUrl = 'https://api.anthropic.com/v1'`) or an assignment (`self.base_url = "…"`).
+ */
+function fieldLiteral(ctx: FileContext, name: string): string | undefined {
+  return ctx.memo(`field-literal:${name}`, () => {
+    const values = new Set<string>();
+    const re = new RegExp(
+      `(?:^[ \\t]*(?:(?:private|public|protected|readonly|static)[ \\t]+)*|(?:this|self)\\.)${name.replace(/\$/g, '\\$')}[ \\t]*(?::[^=\\n]{1,60})?=[ \\t]*(['"\`])([^'"\`\\n]*)\\1`,
+      'gm',
+    );
+    for (const m of ctx.scan(re)) {
+      values.add(m[2]);
+    }
+    return values.size === 1 ? [...values][0] : undefined;
+  });
 }
 
 /**

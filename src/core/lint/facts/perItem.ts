@@ -255,11 +255,15 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
     // (`for n in range(tries)` looks like data when `tries` is a parameter: its retry shape says otherwise.)
     // A loop over `items.length` that steps back to re-send a failed item is still one request
     // per item (`for (let i = 0; i < lessons.length; i++) { … catch { …; i-- } }`).
+    // (so is a numbered loop around the call site of a same-file function holding the request, `for n
+    // in range(6): try: return make_record(ask(…))`, when it is that site's retry loop)
+    const viaSite = r?.via ? siteIn(ctx, r) : undefined;
     const retry =
       !!r &&
-      !r.via &&
       !overLength(ctx, r.construct) &&
-      findRetryLoop(ctx, call.node)?.loop.startIndex === r.construct.startIndex;
+      (r.via
+        ? !!viaSite && isRetryOf(ctx, r.construct, viaSite)
+        : findRetryLoop(ctx, call.node)?.loop.startIndex === r.construct.startIndex);
     if (r?.overData && !retry) {
       out.push(r);
       continue;
@@ -272,7 +276,7 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
     // (also when a sampling loop repeats a same-file function holding the call: `for _ in
     // range(trials): row[style].append(ask(…))` inside `for prompt in prompts`, the site standing
     // for the call; not a small fixed list of steps, which may feed a later request of the turn)
-    const site = !r?.via ? call.node : samplingLoop(ctx, r) ? siteIn(ctx, r) : undefined;
+    const site = !r?.via ? call.node : retry || samplingLoop(ctx, r) ? viaSite : undefined;
     const outer = r && site && !agent ? dataLoopAround(ctx, r.construct, site) : undefined;
     if (outer) {
       out.push({ call, ...outer, lifted: false });

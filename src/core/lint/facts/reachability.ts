@@ -17,7 +17,7 @@ import { assignedValues } from './functions';
 import { callsItsParameter } from './perItem';
 import type { ClaudeCall } from './calls';
 import { callsWithin } from './calls';
-import { claudeTarget, siteCall, sitesWithin } from './callGraph';
+import { callGraph, claudeTarget, functionAt, siteCall, sitesWithin } from './callGraph';
 import { isLimited } from './limiters';
 
 /** What a fan-out element reaches: Claude calls that run without a limit. */
@@ -68,6 +68,16 @@ export function reach(ctx: FileContext, expr: Node): Reach {
     const followed = follow(ctx, site.name, site.at);
     if (followed) {
       return followed;
+    }
+  }
+  // The function it sits in, called again per item (`Promise.all(chunks.map((c) => label(c)))` in
+  // `label`, which asks Claude once a list is small enough): each element makes its request.
+  for (const site of sitesWithin(ctx, expr.startIndex, endOf(expr))) {
+    const own = functionAt(ctx, site.at);
+    const r = own && own.name === site.name && !site.method ? callGraph(ctx).reach.get(own) : undefined;
+    const call = r ? siteCall(ctx, site.at) : null;
+    if (own && r && call && !isLimited(ctx, call, expr)) {
+      return { calls: r.calls, followed: [own.name, ...r.via].join('() → '), callback: own.node };
     }
   }
   return { calls: [] };

@@ -1043,6 +1043,7 @@ function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: 
   // (followed through up to three assignments: `batch_df = pd.DataFrame(results)`, then
   // `all_df = pd.concat([old_df, batch_df])`, then `all_df.to_csv(...)`)
   const reached = new Set(names);
+  const futures = to - from <= 40_000 ? futureSteps(ctx.text.slice(from, to)) : [];
   for (let pass = 0, grew = true; pass < 3 && grew; pass++) {
     grew = false;
     for (let i = firstAtOrAfter(single, from); i < single.length && single[i].at < to; i++) {
@@ -1050,6 +1051,17 @@ function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: 
         reached.add(single[i].name);
         found.push(single[i].name);
         grew = true;
+      }
+    }
+    // (futures collected, then read as they finish: `for fut in as_completed(futs): res = fut.result()`
+    // … `(failures if "_error" in res else results).append(res)`)
+    for (const step of futures) {
+      if (step.from.some((w) => reached.has(w))) {
+        for (const n of step.into.filter((x) => !reached.has(x))) {
+          reached.add(n);
+          found.push(n);
+          grew = true;
+        }
       }
     }
   }
@@ -1068,6 +1080,31 @@ function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: 
   for (const n of found) {
     names.add(n);
   }
+}
+
+/**
+ * Steps that carry a value on besides assignments: a loop's variable takes what its iterable holds
+ * (`for fut in as_completed(futs)`, `for (const r of results)`), and a list appended a value holds
+ * it (`rows.append(res)`, `done.append(fut.result())`, both lists of `(failures if bad else results).append(res)`).
+ */
+function futureSteps(text: string): Array<{ from: string[]; into: string[] }> {
+  const out: Array<{ from: string[]; into: string[] }> = [];
+  for (const m of text.matchAll(
+    /\bfor\s*(?:\(\s*(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s+(?:in|of)\s+([^\n:{]{1,120})/g,
+  )) {
+    out.push({ from: identifiers(m[2]), into: [m[1]] });
+  }
+  for (const m of text.matchAll(
+    /(?:(?<![\w$.])([A-Za-z_$][\w$]*)|\(([^()\n]{1,120})\))\s*\.\s*(?:append|push)\s*\(([^()\n]{0,120}(?:\([^()\n]{0,120}\)[^()\n]{0,120})?)\)/g,
+  )) {
+    const into = m[1]
+      ? [m[1]]
+      : identifiers(m[2].replace(/(['"])(?:(?!\1)[^\\\n])*\1/g, ' ')).filter(
+          (n) => !/^(?:if|else|in|not|and|or|is|None|null|true|false|True|False)$/.test(n),
+        );
+    out.push({ from: identifiers(m[3]), into });
+  }
+  return out;
 }
 
 /** Assignment lines of the file, in text order (read once): `x = …` / `x[k] = …` and `a, b = …`. */

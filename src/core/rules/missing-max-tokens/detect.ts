@@ -3,7 +3,7 @@ import type { ClaudeCall, FileContext } from '../../lint/context';
 import { callFacts, methodText } from '../callFacts';
 import { lang, type Report } from '../rule';
 import type { MissingMaxTokensData } from './data';
-import { isCall, namedChildren, unwrap, up, kind, endOf } from '../../lint/syntax';
+import { callee, isCall, namedChildren, unwrap, up, kind, endOf } from '../../lint/syntax';
 import { callParams, objectParams, type ParamSet, entryString } from '../../lint/facts/arguments';
 import { allHttpClaudeCalls } from '../../lint/facts/httpHelpers';
 import { literalKeys } from './literalKeys';
@@ -111,8 +111,15 @@ function checkBatch(ctx: FileContext, call: ClaudeCall, report: Report<MissingMa
     let params: ParamSet;
     if (value && (kind(value) === 'object' || kind(value) === 'dictionary')) {
       params = objectParams(value, ctx.text);
-    } else if (value && isCall(value) && ctx.python) {
-      params = callParams(value, ctx.text, true); // MessageCreateParamsNonStreaming(...)
+    } else if (
+      value &&
+      isCall(value) &&
+      ctx.python &&
+      /^(?:[\w.]*\.)?(?:[A-Z]\w*|dict)$/.test(ctx.textOf(callee(value)))
+    ) {
+      // (a params type or `dict(...)` written in place: `MessageCreateParamsNonStreaming(...)`; not a
+      // builder function, `build_params(model, post)`, whose dict is made elsewhere)
+      params = callParams(value, ctx.text, true);
     } else {
       continue;
     }

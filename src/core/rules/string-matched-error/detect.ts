@@ -82,6 +82,12 @@ const FOLDS = new Set([
   'toString',
   'valueOf',
 ]);
+/**
+ * An app's own property named for an error's text (`providerError`, `errorMessage`, `error_msg`,
+ * `responseBody`, `failure_reason`): a custom error class carrying the provider's message.
+ */
+const TEXT_PROP_NAME =
+  /[a-z](?:Error|Message|Msg|Text|Body|Detail|Reason)$|_(?:error|message|msg|text|body|detail|reason)$/;
 /** Properties of an error that hold (or lead to) its text. */
 const TEXT_PROPS = new Set([
   'message',
@@ -184,8 +190,9 @@ export function detect(ctx: FileContext, report: Report<StringMatchedErrorData>)
     }
   }
   // A predicate a retry library asks whether to retry (`retry=retry_if_exception(_is_transient)`),
-  // around a Claude call: its text tests pick the rate-limit path. Reported at the test.
-  for (const { fn, param } of libraryPredicates(ctx)) {
+  // around a Claude call: its text tests pick the rate-limit path. Reported at the test. (Also
+  // written in place in a retry helper's options: `retry(async () => fetch(…), { shouldRetry: (e) => … })`.)
+  for (const { fn, param } of [...libraryPredicates(ctx), ...inlinePredicates(ctx)]) {
     for (const test of textTests(ctx, fn.node, param, fn.node)) {
       if (seen.has(test.node.startIndex)) {
         continue;
@@ -271,6 +278,60 @@ function libraryPredicates(ctx: FileContext): Array<{ fn: LocalFunction; param: 
     }
   }
   return out;
+}
+
+/** An option naming a retry predicate, written in place (JS/TS): `shouldRetry: (error) => …`. */
+const INLINE_PREDICATE =
+  /\b(?:shouldRetry|retryIf|retryOn|retryCondition|isRetryable|shouldRetryOnError)\s*:\s*/g;
+
+/**
+ * Retry predicates written in place in the options of a call whose first argument is a function
+ * making a Claude request (`retry(async () => { const res = await fetch(MESSAGES_URL, …) … }, {
+ * shouldRetry: (error) => error.message.includes('429') })`, a project's own helper or a library),
+ * with the parameter holding the error. At most 8 are read.
+ */
+function inlinePredicates(ctx: FileContext): Array<{ fn: { node: Node }; param: string }> {
+  const out: Array<{ fn: { node: Node }; param: string }> = [];
+  if (ctx.python) {
+    return out;
+  }
+  const starts = [...ctx.calls, ...allHttpClaudeCalls(ctx)]
+    .map((c) => c.node.startIndex)
+    .sort((a, b) => a - b);
+  if (starts.length === 0) {
+    return out;
+  }
+  for (const m of ctx.scan(INLINE_PREDICATE)) {
+    if (out.length >= 8) {
+      break;
+    }
+    let fn = ctx.nodeAt(m.index + m[0].length);
+    for (let i = 0; fn && i < 3 && !FUNCTION_TYPES.has(kind(fn)); i++) {
+      fn = up(fn);
+    }
+    const param = fn && FUNCTION_TYPES.has(kind(fn)) ? firstParam(ctx, fn) : undefined;
+    const pair = fn ? up(fn) : null;
+    const args = pair ? up(up(pair) ?? pair) : null;
+    const call = args && kind(args) === 'arguments' ? up(args) : null;
+    const work = call ? unwrap(positionalArgs(call)[0] ?? null) : null;
+    if (
+      !fn ||
+      !param ||
+      !work ||
+      !FUNCTION_TYPES.has(kind(work)) ||
+      !anyIn(starts, work.startIndex, endOf(work))
+    ) {
+      continue;
+    }
+    out.push({ fn: { node: fn }, param });
+  }
+  return out;
+}
+
+/** The first parameter's name of an arrow or function expression (`(error) =>`, `err =>`, `function (e)`). */
+function firstParam(ctx: FileContext, fn: Node): string | undefined {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  return /^\(?\s*([A-Za-z_$][\w$]*)/.exec(ctx.textOf(params))?.[1];
 }
 
 /** One sentence saying what is wrong and what to do (at most 100 characters), then the details. */
@@ -1132,7 +1193,8 @@ function isErrorText(
         );
       }
       return (
-        TEXT_PROPS.has(ctx.textOf(memberProperty(n))) &&
+        (TEXT_PROPS.has(ctx.textOf(memberProperty(n))) ||
+          TEXT_PROP_NAME.test(ctx.textOf(memberProperty(n)))) &&
         isErrorText(ctx, memberObject(n), errorName, handler, depth + 1)
       );
     case 'subscript':

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh24`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh25`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -57,6 +57,7 @@ export const SPLITS = [
   'fresh22',
   'fresh23',
   'fresh24',
+  'fresh25',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

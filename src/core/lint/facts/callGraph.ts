@@ -29,7 +29,10 @@ export interface LocalFunction {
   params: string[];
   /** Calls of local function names made inside this function (not inside a nested local function). */
   sites: CallSite[];
-  /** Claude calls written inside this function (not inside a nested local function). */
+  /**
+   * Claude calls written inside this function (not inside a nested local function, unless the
+   * nested one is handed to a runner here that calls it at once: `run_in_executor(None, sync_call)`).
+   */
   claude: ClaudeCall[];
   /** Calls of its own parameters (`fn()`, `await operation()`): what a generic wrapper runs. */
   paramSites: CallSite[];

@@ -269,6 +269,19 @@ export function throwsThroughInstance(ctx: FileContext, call: ClaudeCall): boole
   return !!instance && instance.throws;
 }
 
+/**
+ * Whether a raw-HTTP request throws on an error status, so a 429 reaches the handlers around it and
+ * not a status test after it: axios, ky, got, superagent, needle, urllib's `Request`/`urlopen`
+ * (`HTTPError`), or an instance of a client that throws (see `throwsThroughInstance`); not fetch,
+ * requests, httpx or aiohttp.
+ */
+export function throwsOnErrorStatus(ctx: FileContext, call: ClaudeCall): boolean {
+  return (
+    /\b(?:axios|ky|got|superagent|needle|urlopen|Request)\b/.test(ctx.textOf(call.callee)) ||
+    throwsThroughInstance(ctx, call)
+  );
+}
+
 /** Names assigned the endpoint: `ANTHROPIC_URL = "https://api.anthropic.com/v1/messages"`, `const url = \`${base}/v1/messages\``. */
 function endpointNames(ctx: FileContext): Set<string> {
   return ctx.memo('endpoint-names', () => {

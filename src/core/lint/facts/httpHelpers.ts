@@ -8,7 +8,7 @@ import {
   httpClaudeCalls,
   rawHttpCall,
   sendsAnthropicHeaders,
-  throwsThroughInstance,
+  throwsOnErrorStatus,
 } from './httpClaudeCalls';
 import { functionTables } from './functionTables';
 import { builtMessagesUrl } from './messagesUrls';
@@ -124,14 +124,8 @@ export function httpClaudeHelpers(ctx: FileContext): Map<LocalFunction, ClaudeCa
       if (!fn || out.has(fn)) {
         continue;
       }
-      const callee = ctx.textOf(c.callee);
       const after = ctx.text.slice(endOf(c.node), Math.min(fn.end, endOf(c.node) + 2000));
-      if (
-        /^Request$|\.Request$/.test(callee) ||
-        /\baxios\b/.test(callee) ||
-        throwsThroughInstance(ctx, c) ||
-        RAISES.test(after)
-      ) {
+      if (throwsOnErrorStatus(ctx, c) || RAISES.test(after)) {
         out.set(fn, c);
       }
     }

@@ -950,22 +950,29 @@ function reachedElsewhere(ctx: FileContext, r: PerItem): PerItem {
  * in `for (const m of recent)`). A write of `data` after the loop then stores the answers.
  */
 function itemHolders(ctx: FileContext, loop: Node, scope: Node, names: Set<string>): void {
+  // (once per loop: every request in it asks the same)
+  for (const n of ctx.memo(`batchable-item-holders:${loop.startIndex}`, () => holdersOf(ctx, loop, scope))) {
+    names.add(n);
+  }
+}
+
+function holdersOf(ctx: FileContext, loop: Node, scope: Node): Set<string> {
+  const found = new Set<string>();
   const item = loopItem(ctx, loop);
   const body = loop.childForFieldName('body');
   if (!item || !body) {
-    return;
+    return found;
   }
   const written = new RegExp(
     `(?<![\\w$.])${item.replace(/\$/g, '\\$')}\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*=(?![=>])`,
   );
   if (!written.test(stripComments(ctx.textOf(body)))) {
-    return;
+    return found;
   }
   const text = ctx.text.slice(scope.startIndex, endOf(scope));
   if (text.length > 60_000) {
-    return;
+    return found;
   }
-  const found = new Set<string>();
   let frontier = [loopSource(ctx, loop)].filter((n): n is string => !!n);
   for (let step = 0; step < 4 && frontier.length; step++) {
     const next: string[] = [];
@@ -999,7 +1006,7 @@ function itemHolders(ctx: FileContext, loop: Node, scope: Node, names: Set<strin
       for (const m of text.matchAll(grouped)) {
         // (the group's items come from the loop whose variable is pushed)
         const over = new RegExp(
-          `\\bfor\\s*(?:\\(\\s*(?:const|let|var)\\s+)?${m[1]}\\s+(?:of|in)\\s+([A-Za-z_$][\\w$]*)`,
+          `\\bfor\\s*(?:\\(\\s*(?:const|let|var)\\s+)?${m[1].replace(/\$/g, '\\$')}\\s+(?:of|in)\\s+([A-Za-z_$][\\w$]*)`,
         ).exec(text);
         if (over) {
           next.push(over[1]);
@@ -1009,9 +1016,7 @@ function itemHolders(ctx: FileContext, loop: Node, scope: Node, names: Set<strin
     // (not a module or built-in a value is read through: `JSON.parse(…)`, `pd.read_csv(…)`)
     frontier = next.filter((n) => !NOT_A_HOLDER.test(n));
   }
-  for (const n of found) {
-    names.add(n);
-  }
+  return found;
 }
 
 /** The item variable of a `for … of` / `for … in` loop (a single name), if any. */
@@ -1043,7 +1048,8 @@ function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: 
   // (followed through up to three assignments: `batch_df = pd.DataFrame(results)`, then
   // `all_df = pd.concat([old_df, batch_df])`, then `all_df.to_csv(...)`)
   const reached = new Set(names);
-  const futures = to - from <= 40_000 ? futureSteps(ctx.text.slice(from, to)) : [];
+  const steps = futureSteps(ctx);
+  const futures = steps.slice(firstAtOrAfter(steps, from), firstAtOrAfter(steps, to));
   for (let pass = 0, grew = true; pass < 3 && grew; pass++) {
     grew = false;
     for (let i = firstAtOrAfter(single, from); i < single.length && single[i].at < to; i++) {
@@ -1086,25 +1092,28 @@ function widenToHolders(ctx: FileContext, names: Set<string>, from: number, to: 
  * Steps that carry a value on besides assignments: a loop's variable takes what its iterable holds
  * (`for fut in as_completed(futs)`, `for (const r of results)`), and a list appended a value holds
  * it (`rows.append(res)`, `done.append(fut.result())`, both lists of `(failures if bad else results).append(res)`).
+ * Read once per file, in text order.
  */
-function futureSteps(text: string): Array<{ from: string[]; into: string[] }> {
-  const out: Array<{ from: string[]; into: string[] }> = [];
-  for (const m of text.matchAll(
-    /\bfor\s*(?:\(\s*(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s+(?:in|of)\s+([^\n:{]{1,120})/g,
-  )) {
-    out.push({ from: identifiers(m[2]), into: [m[1]] });
-  }
-  for (const m of text.matchAll(
-    /(?:(?<![\w$.])([A-Za-z_$][\w$]*)|\(([^()\n]{1,120})\))\s*\.\s*(?:append|push)\s*\(([^()\n]{0,120}(?:\([^()\n]{0,120}\)[^()\n]{0,120})?)\)/g,
-  )) {
-    const into = m[1]
-      ? [m[1]]
-      : identifiers(m[2].replace(/(['"])(?:(?!\1)[^\\\n])*\1/g, ' ')).filter(
-          (n) => !/^(?:if|else|in|not|and|or|is|None|null|true|false|True|False)$/.test(n),
-        );
-    out.push({ from: identifiers(m[3]), into });
-  }
-  return out;
+function futureSteps(ctx: FileContext): Array<{ at: number; from: string[]; into: string[] }> {
+  return ctx.memo('batchable-future-steps', () => {
+    const out: Array<{ at: number; from: string[]; into: string[] }> = [];
+    for (const m of ctx.scan(
+      /\bfor\s*(?:\(\s*(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s+(?:in|of)\s+([^\n:{]{1,120})/g,
+    )) {
+      out.push({ at: m.index, from: identifiers(m[2]), into: [m[1]] });
+    }
+    for (const m of ctx.scan(
+      /(?:(?<![\w$.])([A-Za-z_$][\w$]*)|\(([^()\n]{1,120})\))\s*\.\s*(?:append|push)\s*\(([^()\n]{0,120}(?:\([^()\n]{0,120}\)[^()\n]{0,120})?)\)/g,
+    )) {
+      const into = m[1]
+        ? [m[1]]
+        : identifiers(m[2].replace(/(['"])(?:(?!\1)[^\\\n])*\1/g, ' ')).filter(
+            (n) => !/^(?:if|else|in|not|and|or|is|None|null|true|false|True|False)$/.test(n),
+          );
+      out.push({ at: m.index, from: identifiers(m[3]), into });
+    }
+    return out.sort((a, b) => a.at - b.at);
+  });
 }
 
 /** Assignment lines of the file, in text order (read once): `x = …` / `x[k] = …` and `a, b = …`. */

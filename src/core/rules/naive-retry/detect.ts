@@ -16,7 +16,7 @@ import {
 } from '../../lint/facts/retryLoops';
 import { otherClaudeCalls, parseCalls } from '../../lint/facts/otherClaudeCalls';
 import { allHttpClaudeCalls, indirectClaudeCalls, urllibSendOf } from '../../lint/facts/httpHelpers';
-import { callerPathNote } from '../../lint/facts/httpClaudeCalls';
+import { callerPathNote, throwsOnErrorStatus } from '../../lint/facts/httpClaudeCalls';
 import { messagesUrlVia } from '../../lint/facts/messagesUrls';
 import { retriesOverloadedOnly, type RetryShape, retryShapes } from '../../lint/facts/retryShapes';
 import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
@@ -107,7 +107,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     // takes when the client does not throw on an error status (fetch, requests): the handlers then
     // catch the other failures, so the branch's wait is the one read.)
     const status =
-      attempt.http && !attempt.via && (!around?.handlers.length || !throwsOnStatus(ctx, attempt.node))
+      attempt.http && !attempt.via && (!around?.handlers.length || !throwsOnErrorStatus(ctx, attempt.call))
         ? findStatusRetryLoop(ctx, attempt.node)
         : null;
     // (A loop whose handlers catch no rate limit, a validation re-ask, leaves the call to any
@@ -899,12 +899,4 @@ function parseNote(ctx: FileContext, call: ClaudeCall): string | undefined {
   return /\bparse$/.test(ctx.textOf(call.callee))
     ? 'The call is messages.parse() (structured output), a Messages request like create().'
     : undefined;
-}
-
-/**
- * Whether a raw-HTTP request throws on an error status, so a 429 reaches the handlers and not a
- * status test after it: axios, ky, got, superagent, urllib's `urlopen` (`HTTPError`).
- */
-function throwsOnStatus(ctx: FileContext, call: Node): boolean {
-  return /\b(?:axios|ky|got|superagent|needle|urlopen|Request)\b/.test(ctx.textOf(callee(call)));
 }

@@ -1156,23 +1156,18 @@ function firstAtOrAfter(list: ReadonlyArray<{ at: number }>, offset: number): nu
   return lo;
 }
 
-/** A write whose line names one of `names` (`json.dump(results, f)`, `writeFileSync(p, JSON.stringify(labels))`). */
+/**
+ * A write whose statement names one of `names` (`json.dump(results, f)`, `writeFileSync(p,
+ * JSON.stringify(labels))`, also over several lines); a name inside a string is text, not the value
+ * (`'data/stats.json'` does not write `data`).
+ */
 function hasSink(ctx: FileContext, sink: RegExp, from: number, to: number, names: Set<string>): boolean {
   for (const m of ctx.scan(globalCopy(sink), from, to)) {
     if (ctx.inCommentOrString(m.index + m[0].length - 1) || logWrite(ctx, m.index)) {
       continue;
     }
-    const lineEnd = ctx.text.indexOf('\n', m.index);
-    const lineStart = ctx.text.lastIndexOf('\n', m.index) + 1;
-    const line = ctx.text.slice(lineStart, lineEnd < 0 ? ctx.text.length : lineEnd);
-    for (const n of names) {
-      const word = new RegExp(`(?<![\\w$.])${n.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-      // (a name inside a string is text, not the value: `'data/stats.json'` does not write `data`)
-      for (const w of line.matchAll(word)) {
-        if (!ctx.inCommentOrString(lineStart + (w.index ?? 0))) {
-          return true;
-        }
-      }
+    if (identifiers(outsideStrings(statementText(ctx, m.index))).some((n) => names.has(n))) {
+      return true;
     }
   }
   return false;

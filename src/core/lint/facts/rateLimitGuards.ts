@@ -1,6 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
-import { contains, endOf, FUNCTION_TYPES, kind, namedChildren, up } from '../syntax';
+import { contains, endOf, FUNCTION_TYPES, kind, LOOP_TYPES, namedChildren, up } from '../syntax';
 import { handlerBody, handlersOf, catchesRateLimit, leavesLoop } from './errorChecks';
 import { assignedValues } from './functions';
 import { callGraph } from './callGraph';
@@ -273,12 +273,38 @@ export function catchesOwnErrors(
       continue;
     }
     for (const h of handlersOf(n)) {
-      if (catchesRateLimit(ctx, h) && !/\b(?:raise|throw)\b/.test(ctx.textOf(handlerBody(h)))) {
+      if (
+        catchesRateLimit(ctx, h) &&
+        !/\b(?:raise|throw)\b/.test(ctx.textOf(handlerBody(h))) &&
+        !raisesAfterLoop(n, inside)
+      ) {
         return true;
       }
     }
   }
   return false;
+}
+
+/**
+ * Whether the retry loop around a `try` gives up by raising once its attempts run out (`for attempt
+ * in range(n): try: … except RateLimitError: sleep(…)` then `raise Exception("failed")`): the
+ * errors its handler swallowed on each attempt come out in the end. Reads the three statements after
+ * the loop.
+ */
+function raisesAfterLoop(tryNode: Node, inside: (n: Node) => boolean): boolean {
+  let loop: Node | null = up(tryNode);
+  for (let i = 0; loop && i < 4 && inside(loop) && !LOOP_TYPES.has(kind(loop)); i++) {
+    loop = up(loop);
+  }
+  if (!loop || !LOOP_TYPES.has(kind(loop))) {
+    return false;
+  }
+  const siblings = namedChildren(up(loop));
+  const at = siblings.findIndex((s) => s.startIndex === loop.startIndex);
+  return (
+    at >= 0 &&
+    siblings.slice(at + 1, at + 4).some((s) => kind(s) === 'raise_statement' || kind(s) === 'throw_statement')
+  );
 }
 
 /**

@@ -1166,11 +1166,16 @@ function hasSink(ctx: FileContext, sink: RegExp, from: number, to: number, names
     if (ctx.inCommentOrString(m.index + m[0].length - 1) || logWrite(ctx, m.index)) {
       continue;
     }
-    if (identifiers(outsideStrings(statementText(ctx, m.index))).some((n) => names.has(n))) {
+    if (statementNames(ctx, m.index, names)) {
       return true;
     }
   }
   return false;
+}
+
+/** Whether the statement at `at` names one of `names` outside its strings (see `outsideStrings`). */
+function statementNames(ctx: FileContext, at: number, names: Set<string>): boolean {
+  return identifiers(outsideStrings(statementText(ctx, at))).some((n) => names.has(n));
 }
 
 /**
@@ -2006,8 +2011,7 @@ function writesNamed(
 ): boolean {
   const sink = sinkOf(ctx);
   const graph = callGraph(ctx);
-  const named = (at: number): boolean =>
-    identifiers(outsideStrings(statementText(ctx, at))).some((n) => names.has(n));
+  const named = (at: number): boolean => statementNames(ctx, at, names);
   for (const m of ctx.scan(new RegExp(sink.source, 'g'), from, to)) {
     if (!ctx.inCommentOrString(m.index + m[0].length - 1) && !logWrite(ctx, m.index) && named(m.index)) {
       return true;

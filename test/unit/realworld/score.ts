@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh25`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh26`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -58,6 +58,7 @@ export const SPLITS = [
   'fresh23',
   'fresh24',
   'fresh25',
+  'fresh26',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -4,7 +4,7 @@
  * (a route handler, anything in a file that imports a web framework).
  */
 import type { Node } from '../../parse/treeSitter';
-import { globalCopy, type FileContext } from '../../lint/context';
+import type { FileContext } from '../../lint/context';
 import { endOf, enclosingFunction, functionName, kind, up } from '../../lint/syntax';
 import { instanceCalls } from '../../lint/facts/perItem';
 import { callGraph } from '../../lint/facts/callGraph';
@@ -28,10 +28,11 @@ const TOP_LEVEL_INPUT = /^[A-Za-z_]\w*[ \t]*=[ \t]*input[ \t]*\(/gm;
 /**
  * Reading what a user types: `input(`, prompt_toolkit's `prompt_async(` / `session.prompt(`,
  * rich's `Prompt.ask(`, click/typer's `prompt(`, questionary/inquirer, `aioconsole.ainput(`;
- * Node's `rl.question(` / `readline.question(`, `readlineSync.question(`.
+ * Node's `rl.question(` / `readline.question(`, `readlineSync.question(`. Written on one line
+ * (line-local: in an editor document only the lines an edit changed are scanned again).
  */
 const USER_READ =
-  /(?:^|[^\w$.])(?:input|ainput|prompt_async|raw_input)\s*\(|\b(?:session|Prompt|Confirm|IntPrompt|click|typer|inquirer|questionary(?:\s*\.\s*\w+)?|prompt_toolkit|pt)\s*\.\s*(?:prompt|ask|prompt_async)\s*\(|\b(?:rl|readline|readlineSync|reader|iface|cli)\s*\.\s*question\s*\(/;
+  /(?:^|[^\w$.\n])(?:input|ainput|prompt_async|raw_input)[ \t]*\(|\b(?:session|Prompt|Confirm|IntPrompt|click|typer|inquirer|questionary(?:[ \t]*\.[ \t]*\w+)?|prompt_toolkit|pt)[ \t]*\.[ \t]*(?:prompt|ask|prompt_async)[ \t]*\(|\b(?:rl|readline|readlineSync|reader|iface|cli)[ \t]*\.[ \t]*question[ \t]*\(/gm;
 
 /**
  * Whether an entry function (or the top level) reads what its user types in a `while` loop,
@@ -42,12 +43,17 @@ const USER_READ =
  */
 function readsUserEachTurn(ctx: FileContext): boolean {
   return ctx.memo('batchable-repl', () => {
-    const graph = callGraph(ctx);
+    // (Most files read no input at all: then neither they nor a function of theirs does.)
+    const reads = [...ctx.scan(USER_READ)];
+    if (reads.length === 0) {
+      return false;
+    }
     const readers = new Set<string>();
-    for (const f of graph.functions) {
+    for (const f of callGraph(ctx).functions) {
+      const end = Math.min(f.end, f.start + 4000);
       if (
         /^[A-Za-z_$][\w$]*$/.test(f.name) &&
-        USER_READ.test(ctx.text.slice(f.start, Math.min(f.end, f.start + 4000)))
+        reads.some((m) => m.index >= f.start && m.index + m[0].length <= end)
       ) {
         readers.add(f.name);
       }
@@ -56,7 +62,7 @@ function readsUserEachTurn(ctx: FileContext): boolean {
     const read = new RegExp(
       USER_READ.source +
         (names.length ? `|(?<![\\w$.])(?:(?:self|this)\\s*\\.\\s*)?(?:${names.join('|')})\\s*\\(` : ''),
-      'g',
+      'gm',
     );
     for (const m of ctx.scan(read)) {
       const at = m.index + m[0].search(/[\w$]/);
@@ -91,7 +97,7 @@ export function readsUserInLoop(ctx: FileContext, loop: Node): boolean {
   if (!/^(?:for_statement|for_in_statement|while_statement|do_statement)$/.test(kind(loop))) {
     return false;
   }
-  for (const m of ctx.scan(globalCopy(USER_READ), loop.startIndex, endOf(loop))) {
+  for (const m of ctx.scan(USER_READ, loop.startIndex, endOf(loop))) {
     if (!ctx.inCommentOrString(m.index + m[0].search(/[\w$]/))) {
       return true;
     }

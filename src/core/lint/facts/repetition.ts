@@ -402,8 +402,12 @@ export function smallIterable(
   }
   if (k === 'identifier') {
     // Assignments in the loop's own function or at module level, not a same-named local of another function.
+    const assigned = assignedValues(ctx, ctx.textOf(v), 0, v.startIndex);
+    if (assigned.length === 0) {
+      return false; // (a parameter, a loop variable: the walk up to the scope is not needed)
+    }
     const scope = enclosingFunction(v);
-    const values = assignedValues(ctx, ctx.textOf(v), 0, v.startIndex).filter((value) => {
+    const values = assigned.filter((value) => {
       const owner = enclosingFunction(value);
       return !owner || (!!scope && owner.startIndex === scope.startIndex);
     });

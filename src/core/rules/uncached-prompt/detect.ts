@@ -308,6 +308,15 @@ const PY_ROUTE = /^[ \t]*@[\w.]*\.(?:get|post|put|patch|delete|route|api_route|w
 const JS_ROUTE =
   /\b(?:app|router|server|api)\s*\.\s*(?:get|post|put|patch|all)\s*\(\s*['"`][^'"`]*['"`]\s*,[^]*$/;
 
+/** A route registration's head (`app.post('/query',`): in every text `JS_ROUTE` matches a part of. */
+const JS_ROUTE_HEAD =
+  /\b(?:app|router|server|api)\s*\.\s*(?:get|post|put|patch|all)\s*\(\s*['"`][^'"`]*['"`]\s*,/;
+
+/** Whether the file registers or decorates a route at all (most do not: then no call is in a route handler). */
+function hasRoutes(ctx: FileContext): boolean {
+  return ctx.memo('uncached-routes', () => (ctx.python ? PY_ROUTE : JS_ROUTE_HEAD).test(ctx.text));
+}
+
 /** Whether a function is a web route's handler (one call per request). */
 function routeHandler(ctx: FileContext, fn: Node): boolean {
   const parent = up(fn);
@@ -330,6 +339,9 @@ function routeHandler(ctx: FileContext, fn: Node): boolean {
  * Reported without a fix: caching it means moving the document into a block of its own.
  */
 function routeDocuments(ctx: FileContext, report: Report<UncachedPromptData>, seen: Set<number>): void {
+  if (!hasRoutes(ctx)) {
+    return;
+  }
   for (const call of [...ctx.calls, ...httpClaudeCalls(ctx)]) {
     const fn = enclosingFunction(call.node);
     if (call.method !== 'create' || seen.has(call.node.startIndex) || !fn || !routeHandler(ctx, fn)) {

@@ -60,7 +60,7 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
         continue;
       }
       const { call, fn } = found;
-      const first = unwrap(positionalArgs(call)[0] ?? urlKeyword(ctx, call));
+      const first = unwrap(urlArgument(ctx, call));
       if (
         !first ||
         !(
@@ -415,6 +415,21 @@ function callerPathNotes(ctx: FileContext): Map<number, string> {
 export function callerPathNote(ctx: FileContext, call: Node): string | undefined {
   httpClaudeCalls(ctx);
   return callerPathNotes(ctx).get(call.startIndex);
+}
+
+/** `'POST'` / `method`: the first argument of Python's `requests.request(method, url, …)`. */
+const HTTP_METHOD = /^(?:(['"])(?:GET|POST|PUT|PATCH|DELETE)\1|method|http_method|verb)$/i;
+
+/**
+ * A request's URL argument: the first positional one, the second after an HTTP method
+ * (Python's `requests.request("POST", url, …)`, `httpx` and `aiohttp` alike), or `url=`.
+ */
+function urlArgument(ctx: FileContext, call: Node): Node | null {
+  const args = positionalArgs(call);
+  if (ctx.python && args.length >= 2 && HTTP_METHOD.test(ctx.textOf(args[0]))) {
+    return args[1];
+  }
+  return args[0] ?? urlKeyword(ctx, call);
 }
 
 /** A Python request's URL given by keyword (`session.post(url=request_url, headers=…, json=…)`), or null. */

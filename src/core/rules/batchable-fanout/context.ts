@@ -127,7 +127,7 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
   if ((ctx.python && !ctx.scan(TOP_LEVEL_INPUT).next().done) || readsUserEachTurn(ctx)) {
     return undefined;
   }
-  return reachedOffline(ctx, node) ?? writesFiles(ctx, node);
+  return reachedOffline(ctx, node) ?? writesFiles(ctx, node) ?? backlogJob(ctx, node);
 }
 
 /** A cron secret checked or a scheduler's header read: `process.env.CRON_SECRET`, `x-vercel-cron`. */
@@ -184,6 +184,58 @@ function writesFiles(ctx: FileContext, node: Node): string | undefined {
   return (ctx.python ? PY_FILE_WRITE : JS_FILE_WRITE).test(body) || insideFileOpenedForWriting(ctx, outer, fn)
     ? `${name}(), whose loop writes its results to files`
     : undefined;
+}
+
+/** A pipeline state whose rows still wait for a step: `pending`, `queued`, `fetched`, `transcribed`, … */
+const WAITING_STATE =
+  '[\'"](?:pending|queued|new|todo|waiting|ready|unprocessed|fetched|downloaded|scraped|imported|ingested|transcribed|extracted)[\'"]';
+
+/**
+ * Selecting work from a store by a state that says it still waits: a repository method by
+ * such a status (`repo.getEpisodesByStatus("fetched")`), a filter on a state column
+ * (`.eq("status", "pending")`, `.eq('processed', false)`), on a missing output
+ * (`.is('summary', null)`, `IS NULL`), a query's `where` on one (`where: { processed: false }`), or a
+ * store's method named for those rows (`table.unscored()`, `store.pending()`).
+ * (`.eq("status", "active")` selects what is live, not a backlog.)
+ */
+const BACKLOG_QUERY = new RegExp(
+  String.raw`\w+By(?:Status|State)\s*\(\s*${WAITING_STATE}` +
+    String.raw`|\.\s*(?:eq|filter|where|filter_by)\s*\(\s*['"](?:status|state)['"]\s*,\s*${WAITING_STATE}` +
+    String.raw`|\.\s*(?:eq|filter|where|filter_by)\s*\(\s*['"](?:processed|is_processed|summarized|scored|enriched|done)['"]\s*,\s*(?:false|False|0)\b` +
+    String.raw`|\.\s*is_?\s*\(\s*['"]\w+['"]\s*,\s*(?:null|None)\s*\)|\bIS\s+NULL\b` +
+    String.raw`|\bwhere\s*:\s*\{\s*(?:(?:processed|is_processed)\s*:\s*false|(?:status|state)\s*:\s*${WAITING_STATE})` +
+    // a store's method named for the rows still waiting: `store.pending()`, `table.unscored()`, `repo.get_unprocessed()`
+    String.raw`|\.\s*(?:get|list|fetch|find|load|select|all)?_?(?:[Pp]ending|[Qq]ueued|[Uu]n(?:processed|scored|labell?ed|tagged|translated|summari[sz]ed|reviewed|enriched|graded|classified|described))\w*\s*\(`,
+);
+
+/**
+ * The loop's function, or a same-file function calling it, selects the items from a store by
+ * their processing state (see {@link BACKLOG_QUERY}): a job working through the store's backlog
+ * and writing each answer back, wherever it is started from (a CLI, a cron, a webhook that
+ * returns at once); nobody waits on one item's answer.
+ */
+function backlogJob(ctx: FileContext, node: Node): string | undefined {
+  const fn = enclosingFunction(node);
+  const name = fn ? functionName(fn, ctx.text) : undefined;
+  if (!fn || !name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return undefined;
+  }
+  const selects = (f: Node): boolean => endOf(f) - f.startIndex < 20_000 && BACKLOG_QUERY.test(ctx.textOf(f));
+  if (selects(fn)) {
+    return `${name}() (a job over a store's unprocessed rows)`;
+  }
+  for (const { start, paren } of ctx.callsOf(name).slice(0, 16)) {
+    if ((start >= fn.startIndex && start < endOf(fn)) || ctx.inCommentOrString(start)) {
+      continue;
+    }
+    const site = ctx.nodeAt(paren);
+    const caller = site ? enclosingFunction(site) : null;
+    const callerName = caller ? functionName(caller, ctx.text) : undefined;
+    if (caller && callerName && selects(caller)) {
+      return `${name}() (called by ${callerName}(), a job over a store's unprocessed rows)`;
+    }
+  }
+  return undefined;
 }
 
 /** Opening a file for writing, with the handle's name: `open(path, "w") as out`, `open(p, mode="a") as f`. */

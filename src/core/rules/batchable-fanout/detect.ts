@@ -374,9 +374,9 @@ function timingStudied(ctx: FileContext): boolean {
   });
 }
 
-/** A name for a statistic of timings, or for the run's own speed. */
+/** A name for a statistic of timings, or for the run's own speed (not a timestamp, timeout or zone: `MIN_TIMESTAMP`). */
 const TIMING_NAME =
-  /(?:median|mean|avg|average|p[5-9]\d|min|max|std|total)_?(?:latenc|elapsed|duration|time|wall)|(?:latenc\w*|elapsed\w*|duration\w*|time)_(?:median|mean|avg|average|p[5-9]\d|stats)\b|wall_?clock|wall_?time|throughput|\bttft\b|time_to_first|tokens_per_s/i;
+  /(?:median|mean|avg|average|p[5-9]\d|min|max|std|total)_?(?:latenc|elapsed|duration|time(?!stamp|out|zone)|wall)|(?:latenc\w*|elapsed\w*|duration\w*|time)_(?:median|mean|avg|average|p[5-9]\d|stats)\b|wall_?clock|wall_?time|throughput|\bttft\b|time_to_first|tokens_per_s/i;
 /**
  * A statistic taken over values: `.mean()`, `statistics.median(`, `np.percentile(`, `sorted(`, or
  * an average by hand (`total_seconds / len(symbols)`).
@@ -488,8 +488,22 @@ function polled(ctx: FileContext, construct: Node): boolean {
       return false;
     }
     const site = ctx.nodeAt(start);
-    return !!site && repetitionAbove(ctx, site).construct?.kind === 'while';
+    const loop = site ? repetitionAbove(ctx, site).construct : undefined;
+    return loop?.kind === 'while' && !pagesThrough(ctx, loop.construct);
   });
+}
+
+/** A wait between rounds: `time.sleep(60)`, `await sleep(ms)`, `setTimeout(…)`, `asyncio.wait_for(…)`. */
+const ROUND_WAIT = /\b(?:sleep|setTimeout|delay|wait|wait_for|waitFor)\s*\(/;
+
+/**
+ * Whether a `while` loop pages through stored data (`rows = fetch_batch(conn, size, cursor)`,
+ * `if not rows: break`): it ends by `break` or `return` once the pages run out and never waits
+ * between rounds, as a poll loop does. Its rounds are one data job, not a worker's replies.
+ */
+function pagesThrough(ctx: FileContext, loop: Node): boolean {
+  const text = stripComments(ctx.textOf(loop));
+  return /(?<![\w$.])(?:break|return)(?![\w$])/.test(text) && !ROUND_WAIT.test(text);
 }
 
 /**
@@ -885,6 +899,43 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
       return true;
     }
   }
+  return handedInStored(ctx, scope, name, names);
+}
+
+/**
+ * Whether the function holding the fan-out writes the answers into an object its caller handed
+ * it (`cafe["blurb"] = text` for each cafe of `towns`, a parameter: see `itemHolders`) and a
+ * same-file caller stores that object after the call (`fill(towns)`, then `json.dump(towns, fh)`
+ * or a value made from it, `out = {**towns}`). The first 16 call sites are read.
+ */
+function handedInStored(ctx: FileContext, scope: Node, name: string, names: Set<string>): boolean {
+  const def = callGraph(ctx)
+    .byName.get(name)
+    ?.find((f) => f.start === scope.startIndex);
+  if (!def) {
+    return false;
+  }
+  const skip = ctx.python && /^(?:self|cls)$/.test(def.params[0] ?? '') ? 1 : 0;
+  const indexes = def.params.map((p, i) => (names.has(p) ? i - skip : -1)).filter((i) => i >= 0);
+  for (const { start, paren } of indexes.length ? ctx.callsOf(name).slice(0, 16) : []) {
+    const site = start >= scope.startIndex && start < endOf(scope) ? null : ctx.nodeAt(paren);
+    const call = site ? callAround(site) : null;
+    if (!call || ctx.inCommentOrString(start)) {
+      continue;
+    }
+    const args = positionalArgs(call);
+    const given = new Set<string>();
+    for (const i of indexes) {
+      const arg = args[i] ? unwrap(args[i]) : null;
+      if (arg && kind(arg) === 'identifier') {
+        given.add(ctx.textOf(arg));
+      }
+    }
+    const caller = enclosingFunction(call);
+    if (given.size && storesDerived(ctx, endOf(call), caller ? endOf(caller) : ctx.text.length, given)) {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -964,7 +1015,7 @@ function holdersOf(ctx: FileContext, loop: Node, scope: Node): Set<string> {
     return found;
   }
   const written = new RegExp(
-    `(?<![\\w$.])${item.replace(/\$/g, '\\$')}\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*=(?![=>])`,
+    `(?<![\\w$.])${item.replace(/\$/g, '\\$')}\\s*(?:\\.\\s*[A-Za-z_$][\\w$]*|\\[[^\\]\\n]{1,80}\\])\\s*=(?![=>])`,
   );
   if (!written.test(stripComments(ctx.textOf(body)))) {
     return found;

@@ -700,11 +700,13 @@ function dispatchAliases(ctx: FileContext): Map<string, Array<{ prefix: string; 
   const re = ctx.python
     ? /(?<![\w.])([A-Za-z_]\w*)[ \t]*=[ \t]*getattr[ \t]*\([ \t]*\w+[ \t]*,[ \t]*f["']([A-Za-z_]\w*)\{/g
     : /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*this[ \t]*\[[ \t]*`([A-Za-z_$][\w$]*)\$\{/g;
-  // (A line-local scan: in an editor document only the edited lines are searched again.)
-  if (ctx.scan(ctx.python ? /getattr/g : /this[ \t]*\[[ \t]*`/g).next().done) {
+  // (Line-local scans: in an editor document only the edited lines are searched again; the
+  // pattern, which starts with a name tried at every offset, runs on the lines holding its hint.)
+  const hint = ctx.python ? /getattr/g : /this[ \t]*\[[ \t]*`/g;
+  if (ctx.scan(hint).next().done) {
     return out;
   }
-  for (const m of ctx.scan(re)) {
+  for (const m of ctx.scanLines(re, hint)) {
     if (m[2].length >= 3 && !ctx.inCommentOrString(m.index)) {
       out.set(m[1], [...(out.get(m[1]) ?? []), { prefix: m[2], at: m.index }]);
     }

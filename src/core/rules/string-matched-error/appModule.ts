@@ -27,15 +27,12 @@ const OWN_REQUESTS =
  */
 export function claudeOnlyThroughModule(ctx: FileContext): string | undefined {
   return ctx.memo('string-matched-error:claude-module', () => {
-    // (nor one that raises its own rate-limit errors: `throw new Error('rate limit exceeded')`)
-    if (OWN_REQUESTS.test(ctx.text) || OWN_RATE_ERRORS.test(ctx.text)) {
-      return undefined;
-    }
     const sources: string[] = [];
     const re = ctx.python
       ? /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([\w.]+))/gm
       : /\bfrom\s*(['"])([^'"\n]+)\1|\b(?:require|import)\s*\(\s*(['"])([^'"\n]+)\3|^[ \t]*import\s*(['"])([^'"\n]+)\5/gm;
-    for (const m of ctx.scan(re)) {
+    // (Python's pattern, anchored at line starts, runs only on the lines naming `import`.)
+    for (const m of ctx.python ? ctx.scanLines(re, /import/g) : ctx.scan(re)) {
       const source = ctx.python ? (m[1] ?? m[2]) : (m[2] ?? m[4] ?? m[6]);
       if (source && !ctx.inCommentOrString(m.index)) {
         sources.push(source);
@@ -53,6 +50,8 @@ export function claudeOnlyThroughModule(ctx: FileContext): string | undefined {
         return undefined;
       }
     }
-    return found;
+    // (Nor a file that makes requests or raises rate-limit errors of its own, `throw new
+    // Error('rate limit exceeded')`: read last, once a Claude module is found, as most files import none.)
+    return found && !OWN_REQUESTS.test(ctx.text) && !OWN_RATE_ERRORS.test(ctx.text) ? found : undefined;
   });
 }

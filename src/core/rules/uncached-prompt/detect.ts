@@ -312,9 +312,15 @@ const JS_ROUTE =
 const JS_ROUTE_HEAD =
   /\b(?:app|router|server|api)\s*\.\s*(?:get|post|put|patch|all)\s*\(\s*['"`][^'"`]*['"`]\s*,/;
 
+/**
+ * A route decorator's tail from its `@` (`@app.post(`), wherever it stands: every text `PY_ROUTE`
+ * matches a part of holds one (searched from the literal `@`, where `^[ \t]*@` is tried at every offset).
+ */
+const PY_ROUTE_TAIL = /@[\w.]*\.(?:get|post|put|patch|delete|route|api_route|websocket)\s*\(/;
+
 /** Whether the file registers or decorates a route at all (most do not: then no call is in a route handler). */
 function hasRoutes(ctx: FileContext): boolean {
-  return ctx.memo('uncached-routes', () => (ctx.python ? PY_ROUTE : JS_ROUTE_HEAD).test(ctx.text));
+  return ctx.memo('uncached-routes', () => (ctx.python ? PY_ROUTE_TAIL : JS_ROUTE_HEAD).test(ctx.text));
 }
 
 /** Whether a function is a web route's handler (one call per request). */

@@ -208,11 +208,22 @@ const BACKLOG_QUERY = new RegExp(
     String.raw`|\.\s*(?:get|list|fetch|find|load|select|all)?_?(?:[Pp]ending|[Qq]ueued|[Uu]n(?:processed|scored|labell?ed|tagged|translated|summari[sz]ed|reviewed|enriched|graded|classified|described))\w*\s*\(`,
 );
 
+/** A function named for a job over the items still waiting: `enrichPending`, `process_unprocessed`, `backfillSummaries`. */
+const PENDING_JOB = /(?:^|_|[a-z])(?:[Pp]ending|[Uu]nprocessed|[Bb]ackfill|[Bb]acklog)|^backfill/;
 /**
- * The loop's function, or a same-file function calling it, selects the items from a store by
- * their processing state (see {@link BACKLOG_QUERY}): a job working through the store's backlog
- * and writing each answer back, wherever it is started from (a CLI, a cron, a webhook that
- * returns at once); nobody waits on one item's answer.
+ * A function named for a job over every item (`scrape_all_breweries`, `generateAllSectorBriefs`):
+ * one only when it takes no parameters, so it loads the items itself (`process_all_pages(start,
+ * end)` converts the pages of the document it is given, for someone who may be waiting).
+ */
+const ALL_JOB = /(?:^|_)all(?:_|$)|[a-z]All(?:[A-Z]|$)/;
+
+/**
+ * The loop's function, or a same-file function calling it, is a job over a store's backlog: it
+ * selects the items from a store by their processing state (see {@link BACKLOG_QUERY}), or is
+ * named for a job over the pending items or, taking no parameters, over all of them (see
+ * {@link PENDING_JOB}, {@link ALL_JOB}). Such a job writes
+ * each answer back wherever it is started from (a CLI, a cron, a webhook that returns at once, an
+ * admin's "run all" button); nobody waits on one item's answer.
  */
 function backlogJob(ctx: FileContext, node: Node): string | undefined {
   const fn = enclosingFunction(node);
@@ -220,9 +231,15 @@ function backlogJob(ctx: FileContext, node: Node): string | undefined {
   if (!fn || !name || !/^[A-Za-z_$][\w$]*$/.test(name)) {
     return undefined;
   }
-  const selects = (f: Node): boolean => endOf(f) - f.startIndex < 20_000 && BACKLOG_QUERY.test(ctx.textOf(f));
-  if (selects(fn)) {
-    return `${name}() (a job over a store's unprocessed rows)`;
+  const job = (f: Node, n: string): string | undefined =>
+    endOf(f) - f.startIndex < 20_000 && BACKLOG_QUERY.test(ctx.textOf(f))
+      ? "a job over a store's unprocessed rows"
+      : PENDING_JOB.test(n) || (ALL_JOB.test(n) && takesNoParameters(ctx, f))
+        ? 'named as a job over all or pending items'
+        : undefined;
+  const own = job(fn, name);
+  if (own) {
+    return `${name}() (${own})`;
   }
   for (const { start, paren } of ctx.callsOf(name).slice(0, 16)) {
     if ((start >= fn.startIndex && start < endOf(fn)) || ctx.inCommentOrString(start)) {
@@ -231,11 +248,19 @@ function backlogJob(ctx: FileContext, node: Node): string | undefined {
     const site = ctx.nodeAt(paren);
     const caller = site ? enclosingFunction(site) : null;
     const callerName = caller ? functionName(caller, ctx.text) : undefined;
-    if (caller && callerName && selects(caller)) {
-      return `${name}() (called by ${callerName}(), a job over a store's unprocessed rows)`;
+    const why =
+      caller && callerName && /^[A-Za-z_$][\w$]*$/.test(callerName) ? job(caller, callerName) : undefined;
+    if (why) {
+      return `${name}() (called by ${callerName}(), ${why})`;
     }
   }
   return undefined;
+}
+
+/** Whether a function declares no parameters (besides Python's `self` / `cls`). */
+function takesNoParameters(ctx: FileContext, fn: Node): boolean {
+  const params = fn.childForFieldName('parameters');
+  return !!params && /^\(\s*(?:(?:self|cls)\s*,?\s*)?\)$/.test(ctx.textOf(params));
 }
 
 /** Opening a file for writing, with the handle's name: `open(path, "w") as out`, `open(p, mode="a") as f`. */

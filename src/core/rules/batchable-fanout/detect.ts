@@ -1922,14 +1922,14 @@ const IMPORTED_STORE =
  * progress bars and counters are `update…` too.
  */
 const IMPORTED_UPDATE = /^update(?:[A-Z]|_[a-z])[\w$]*$/;
-/** The last segment of a project database module's path: `../lib/db`, `@/db/queries`, `app.database`, `.store`. */
+/** A segment of a project database module's path: `../lib/db`, `@/db/queries`, `app.database`, `.store`, `@/lib/repo/…`. */
 const STORE_MODULE =
   /^(?:db|database|store|storage|persistence|repo|repository|repositories|dao|queries|supabase|prisma|mongo|firestore|sqlite|postgres|pg)(?:[-_.](?:client|utils|helpers|ops|operations))?(?:\.[cm]?[jt]sx?)?$/i;
 
 /**
  * Whether `name` is imported from the project's own database module: a relative (`./`, `../`,
- * `@/`, `~/`, `.` in Python) or a plain local module path (`from db import update_row`) whose last
- * segment names a store (see {@link STORE_MODULE}). Read once per name, by one scan of the text.
+ * `@/`, `~/`, `.` in Python) or a plain local module path (`from db import update_row`) one of whose
+ * segments names a store (see {@link STORE_MODULE}). Read once per name, by one scan of the text.
  */
 function importedFromStoreModule(ctx: FileContext, name: string): boolean {
   const known = ctx.memo('batchable-store-imports', () => new Map<string, boolean>());
@@ -1955,8 +1955,34 @@ function storeModuleImport(ctx: FileContext, name: string): boolean {
     return false;
   }
   const own = m[1] !== undefined || /^(?:\.{1,2}\/|[@~]\/)/.test(path);
-  const last = m[1] !== undefined ? path.split('.').filter(Boolean).pop() : path.split('/').pop();
-  return own && !!last && STORE_MODULE.test(last);
+  // (the module itself or a folder it sits in: `@/lib/repo/ingest`, `app.db.cases`)
+  const segments = (m[1] !== undefined ? path.split('.') : path.split('/')).filter(
+    (p) => p && !/^\.+$|^[@~]$/.test(p),
+  );
+  return own && segments.some((seg) => STORE_MODULE.test(seg));
+}
+
+/**
+ * A called name (`save_rows(`, `this.persist(`), captured: a new pattern each time, as scans of
+ * it nest (a helper's body is read while the caller's range is scanned).
+ */
+const calledNames = (): RegExp => /(?<![\w$.])(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g;
+
+/**
+ * Whether `name(…)`, its arguments starting at `args`, calls a function imported to write to a
+ * store: named for storing (`d1Execute(batch)`, `save_rows(rows)`, `upsertBrand(…)`) and imported,
+ * or an `update…` imported from the project's database module (`updateCaseFields(id, …)`). Not a
+ * same-file function (read for its own writes), nor a statement text given in place, which the
+ * sink patterns read (`execute('SELECT …', [text])` is no write).
+ */
+function importedStoreCall(ctx: FileContext, name: string, args: number): boolean {
+  const literal = /execute/i.test(name) && /^\s*['"`]/.test(ctx.text.slice(args, args + 40));
+  return (
+    (IMPORTED_STORE.test(name) || IMPORTED_UPDATE.test(name)) &&
+    !literal &&
+    !callGraph(ctx).byName.has(name) &&
+    (IMPORTED_UPDATE.test(name) ? importedFromStoreModule(ctx, name) : importsName(ctx, name))
+  );
 }
 
 /** A request to a model API (this one, or another provider's): not a store. */
@@ -2019,8 +2045,21 @@ function helperWrites(
       }
       return false;
     };
+    // (or through a function imported to store: `upsertBrand(…)`, `updateCaseFields(c.id, …)`)
+    const storesThroughImport = (): boolean => {
+      for (const m of ctx.scan(calledNames(), fn.start, fn.end)) {
+        if (
+          importedStoreCall(ctx, m[1], m.index + m[0].length) &&
+          !ctx.inCommentOrString(m.index + m[0].length - 1)
+        ) {
+          return true;
+        }
+      }
+      return false;
+    };
     return (
       (sink.test(body) && writes()) ||
+      storesThroughImport() ||
       (STORE_NAME.test(fn.name) &&
         HTTP_WRITE.test(body) &&
         !/anthropic\.com|\/v1\/messages\b/.test(body) &&
@@ -2087,19 +2126,8 @@ function writesNamed(
   }
   // A helper's own writes count when they name a result (`self.save()` dumping `self.report`), each helper read once.
   const seen = new Set<number>();
-  for (const m of ctx.scan(/(?<![\w$.])(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(/g, from, to)) {
-    // (a function imported from the project's own store module: `d1Execute(batch)`, `save_rows(rows)`)
-    // (a statement text given in place is read by the sink patterns: `execute('SELECT …', [text])` is no write)
-    const literal =
-      /execute/i.test(m[1]) &&
-      /^\s*['"`]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
-    if (
-      (IMPORTED_STORE.test(m[1]) || IMPORTED_UPDATE.test(m[1])) &&
-      !literal &&
-      !graph.byName.has(m[1]) &&
-      (IMPORTED_UPDATE.test(m[1]) ? importedFromStoreModule(ctx, m[1]) : importsName(ctx, m[1])) &&
-      named(m.index)
-    ) {
+  for (const m of ctx.scan(calledNames(), from, to)) {
+    if (importedStoreCall(ctx, m[1], m.index + m[0].length) && named(m.index)) {
       return true;
     }
     for (const fn of graph.byName.get(m[1]) ?? []) {

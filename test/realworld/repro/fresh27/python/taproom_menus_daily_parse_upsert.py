@@ -3,6 +3,7 @@
 # page (config model, 16,000 tokens, short constant system prompt), and the items are upserted into the database;
 # look-alikes: the per-URL handler records a readable error and moves on (no retry), the error describer tests the
 # text only for "api_key" and recognises rate limits by class, the taprooms are scraped one after another
+# (made faithful by the lead: the original's job takes no parameters, as refresh_all() does here)
 # source: andrewsunhwang/East-Bay-Beer-Tracker app/scraper.py:138
 # source: andrewsunhwang/East-Bay-Beer-Tracker app/scraper.py:137
 # source: andrewsunhwang/East-Bay-Beer-Tracker app/scraper.py:88
@@ -15,6 +16,8 @@ import anthropic
 import httpx
 from pydantic import BaseModel
 from taproom_settings import MENU_MODEL
+
+DB_PATH = "taprooms.db"
 
 
 class MenuItem(BaseModel):
@@ -73,8 +76,8 @@ def refresh_taproom(db: sqlite3.Connection, taproom_id: int, name: str, urls: li
     return problems
 
 
-def refresh_all(db_path: str = "taprooms.db") -> None:
-    db = sqlite3.connect(db_path)
+def refresh_all() -> None:
+    db = sqlite3.connect(DB_PATH)
     taprooms = db.execute("SELECT id, name, urls FROM taprooms WHERE active = 1").fetchall()
     for taproom_id, name, urls in taprooms:  # expect-not: unbounded-fanout
         issues = refresh_taproom(db, taproom_id, name, urls.split())

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh27`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh28`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -60,6 +60,7 @@ export const SPLITS = [
   'fresh25',
   'fresh26',
   'fresh27',
+  'fresh28',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -221,9 +221,9 @@ const ALL_JOB = /(?:^|_)all(?:_|$)|[a-z]All(?:[A-Z]|$)/;
  * The loop's function, or a same-file function calling it, is a job over a store's backlog: it
  * selects the items from a store by their processing state (see {@link BACKLOG_QUERY}), or is
  * named for a job over the pending items or, taking no parameters, over all of them (see
- * {@link PENDING_JOB}, {@link ALL_JOB}). Such a job writes
- * each answer back wherever it is started from (a CLI, a cron, a webhook that returns at once, an
- * admin's "run all" button); nobody waits on one item's answer.
+ * {@link PENDING_JOB}, {@link ALL_JOB}). Such a job writes each answer back wherever it is
+ * started from (a CLI, a cron, a webhook that returns at once, an admin's "run all" button);
+ * nobody waits on one item's answer.
  */
 function backlogJob(ctx: FileContext, node: Node): string | undefined {
   const fn = enclosingFunction(node);

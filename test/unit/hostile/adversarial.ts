@@ -142,6 +142,14 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
       `${JS_HEAD}async function send(p: string) {\n  return ${JS_CALL};\n}\nasync function go(p: string) {\n${wrap(n, 'try { await send(p); } catch (e) { await sleep(1000);\n', '', '}')}\n}\n`,
   },
   {
+    // (a pattern that starts with a name, `\w+By…`, read over each function's text took time
+    // quadratic in a long word there: 0.3 s for one 20,000-character name)
+    name: 'Python: per-item jobs with a long name in each body',
+    language: 'python',
+    make: (n) =>
+      `${PY_HEAD}import json\n${`def job(rows):\n    ${'a'.repeat(4000)} = 1\n    out = []\n    for r in rows:\n        out.append(${PY_CALL})\n    json.dump(out, open("out.json", "w"))\n`.repeat(n)}`,
+  },
+  {
     name: 'JS: many raw fetches whose named bodies lack max_tokens',
     language: 'typescript',
     make: (n) =>

@@ -199,7 +199,7 @@ const WAITING_STATE =
  * (`.eq("status", "active")` selects what is live, not a backlog.)
  */
 const BACKLOG_QUERY = new RegExp(
-  String.raw`\w+By(?:Status|State)\s*\(\s*${WAITING_STATE}` +
+  String.raw`[a-z]By(?:Status|State)\s*\(\s*${WAITING_STATE}` +
     String.raw`|\.\s*(?:eq|filter|where|filter_by)\s*\(\s*['"](?:status|state)['"]\s*,\s*${WAITING_STATE}` +
     String.raw`|\.\s*(?:eq|filter|where|filter_by)\s*\(\s*['"](?:processed|is_processed|summarized|scored|enriched|done)['"]\s*,\s*(?:false|False|0)\b` +
     String.raw`|\.\s*is_?\s*\(\s*['"]\w+['"]\s*,\s*(?:null|None)\s*\)|\bIS\s+NULL\b` +

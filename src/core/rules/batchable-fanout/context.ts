@@ -460,8 +460,15 @@ function deeperEntry(ctx: FileContext, fn: Node, name: string): string | undefin
   return undefined;
 }
 
-/** `main`, a function the top level calls, or a CLI command. */
+/**
+ * `main`, a function the top level calls, or a CLI command. Read once per function: callers ask
+ * it of every function around each call site, and a file may repeat a name many times.
+ */
 function entryFunction(ctx: FileContext, fn: Node): string | undefined {
+  return ctx.memo(`batchable-entry:${fn.startIndex}`, () => findEntry(ctx, fn));
+}
+
+function findEntry(ctx: FileContext, fn: Node): string | undefined {
   if (topLevelIife(fn)) {
     return "the script's top-level async function (run at once)";
   }

@@ -445,12 +445,14 @@ function changedRanges(
 /**
  * Every rule needs the Anthropic SDK imported (`anthropic`, `@anthropic-ai/...`), Claude named
  * (a model id, a client injected into a wrapper, see `claudeByProxy`, or one made by a factory
- * named for it: `load_claude_client()`) or an `sk-ant-` key in the text; most source files have
+ * named for it: `load_claude_client()`), the Anthropic API named in the file's own words
+ * ("utilities for Anthropic API calls") or an `sk-ant-` key in the text; most source files have
  * none and are not even parsed.
  */
 export function mayHaveFindings(text: string): boolean {
   return (
     text.includes('anthropic') ||
+    text.includes('Anthropic') ||
     text.includes('sk-ant-') ||
     text.includes('claude') ||
     text.includes('Claude') ||

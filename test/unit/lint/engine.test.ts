@@ -334,6 +334,7 @@ describe('lint engine API', () => {
     assert.equal(mayHaveFindings('const x = client.messages.create({});'), false);
     assert.equal(mayHaveFindings("import Anthropic from '@anthropic-ai/sdk';"), true);
     assert.equal(mayHaveFindings('import anthropic'), true);
+    assert.equal(mayHaveFindings('"""Retries for Anthropic API calls."""'), true);
     assert.equal(mayHaveFindings('const k = "sk-ant-api03-…";'), true);
     // A client injected into a wrapper: the file names a Claude model, not the SDK.
     assert.equal(mayHaveFindings("const model = 'claude-3-5-sonnet-20241022';"), true);

@@ -74,12 +74,16 @@ export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
     // receiver's name says what it is (`anthropic`, `claude`, `claudeClient`, `anthropic_api`).
     // (Line-local, run only on the lines that name `messages`: a pattern that starts with a
     // look-behind tried at every offset of a large file costs about a millisecond per lint.)
+    const receivers = new Set<string>();
     for (const m of ctx.scanLines(
       /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*(?:\?\.|!?\.)[ \t]*messages[ \t]*(?:\?\.|!?\.)[ \t]*(?:create|stream)[ \t]*\(/g,
       /messages[ \t]*(?:\?\.|!?\.)/g,
     )) {
-      if (CLAUDE_CLIENT_NAME.test(m[1]) && !ctx.inCommentOrString(m.index)) {
-        names.add(m[1]);
+      if (!ctx.inCommentOrString(m.index)) {
+        receivers.add(m[1]);
+        if (CLAUDE_CLIENT_NAME.test(m[1])) {
+          names.add(m[1]);
+        }
       }
     }
     const wrapperClass = !ctx.scan(/\bclass\s+\w*(?:Claude|Anthropic)\w*/g).next().done;
@@ -87,6 +91,14 @@ export function claudeByProxy(ctx: FileContext): ClaudeProxy | null {
     // elsewhere (`client = resolve_client()` from a keys module): its calls written as a Messages
     // request (max_tokens and messages) are Claude's.
     const claudeModel = !names.size && !wrapperClass && namesClaudeModel(ctx);
+    // A module whose own words say its requests are Anthropic's ("Shared utilities for Anthropic API
+    // calls", a log line "Anthropic API transient error"), naming no other provider: the clients
+    // handed to its functions (`def messages_create_with_retry(client, **kwargs)`) are Claude's.
+    if (!names.size && !wrapperClass && !claudeModel && receivers.size && saysAnthropicApi(ctx)) {
+      for (const r of receivers) {
+        names.add(r);
+      }
+    }
     return names.size || wrapperClass || claudeModel ? { names, wrapperClass } : null;
   });
 }
@@ -105,6 +117,32 @@ function namesClaudeModel(ctx: FileContext): boolean {
       return true;
     }
     if (++n >= 8) {
+      break;
+    }
+  }
+  return false;
+}
+
+/** The Anthropic or Claude API named in words: `Anthropic API`, `Claude API`, `the Anthropic SDK`. */
+const ANTHROPIC_API_WORDS = /\b(?:Anthropic|Claude)(?:'s)?[ \t]+(?:API|SDK|Messages API)\b/;
+/** Other providers, or services with a `messages.create` of their own. */
+const OTHER_PROVIDERS =
+  /\b(?:openai|OpenAI|twilio|Twilio|gemini|Gemini|mistral|Mistral|cohere|Cohere|groq|Groq|ollama|Ollama|vonage|Vonage|slack|Slack)\b/;
+
+/**
+ * Whether the file says in its own words (a docstring, a comment, a log message) that it calls the
+ * Anthropic or Claude API, and names no other provider. Read from the first 16 mentions.
+ */
+function saysAnthropicApi(ctx: FileContext): boolean {
+  if (OTHER_PROVIDERS.test(ctx.text)) {
+    return false;
+  }
+  let n = 0;
+  for (const m of ctx.scanLines(new RegExp(ANTHROPIC_API_WORDS.source, 'g'), /Anthropic|Claude/g)) {
+    if (ctx.inCommentOrString(m.index)) {
+      return true;
+    }
+    if (++n >= 16) {
       break;
     }
   }

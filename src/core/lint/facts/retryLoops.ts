@@ -1071,7 +1071,8 @@ function retryBranch(
   const at = tests[lowerBound(tests, from)];
   let branch: Node | null = ctx.nodeAt(at);
   let flag: Node | null = null;
-  for (let i = 0; branch && i < 8 && kind(branch) !== 'if_statement'; i++) {
+  // (Python's `elif status == 429:` is a clause of the `if` above it, with its own consequence.)
+  for (let i = 0; branch && i < 8 && kind(branch) !== 'if_statement' && kind(branch) !== 'elif_clause'; i++) {
     if (/^(?:variable_declarator|assignment_expression|assignment)$/.test(kind(branch))) {
       flag = branch.childForFieldName('name') ?? branch.childForFieldName('left');
       break;
@@ -1103,7 +1104,7 @@ function retryBranch(
 /**
  * The inner `if` of a 429 branch that waits and goes round (`if (n < max) { await sleep(w);
  * continue; }`), when no statement before it leaves the loop and the branch leaves only after it
- * (the attempts-ran-out side). Reads the branch's own statements.
+ * or in its `else` (the attempts-ran-out side). Reads the branch's own statements.
  */
 function attemptsLeftSide(ctx: FileContext, then: Node): Node | null {
   const LEAVES = /\b(?:throw|raise|return|break)\b/;
@@ -1111,9 +1112,12 @@ function attemptsLeftSide(ctx: FileContext, then: Node): Node | null {
     if (kind(stmt) === 'if_statement') {
       const inner = stmt.childForFieldName('consequence');
       const innerText = ctx.textOf(inner);
+      // (an `else` that gives up is the attempts-ran-out side: `if attempt < n - 1: sleep(w); continue`
+      // `else: raise …`)
+      const otherwise = stmt.childForFieldName('alternative');
       if (
         inner &&
-        !stmt.childForFieldName('alternative') &&
+        (!otherwise || (LEAVES.test(ctx.textOf(otherwise)) && !/\bcontinue\b/.test(ctx.textOf(otherwise)))) &&
         /\bcontinue\b/.test(innerText) &&
         !LEAVES.test(innerText) &&
         sleepsIn(ctx, inner.startIndex, endOf(inner))
@@ -1178,7 +1182,10 @@ function passingGuard(
     return null;
   }
   // The guard leaves for the other statuses; the code after it (to the body's end) waits.
-  if (!/\b(?:throw|raise|return)\b/.test(ctx.textOf(then)) || !sleepsIn(ctx, endOf(branch), endOf(body))) {
+  if (
+    !/\b(?:throw|raise|return|break)\b/.test(ctx.textOf(then)) ||
+    !sleepsIn(ctx, endOf(branch), endOf(body))
+  ) {
     return null;
   }
   return { loop, tryNode: branch, handlers: [branch], branch, walksItems: false, waitEnd: endOf(body) };
@@ -1186,11 +1193,12 @@ function passingGuard(
 
 /**
  * Whether a guard's condition (true for the statuses that are not retried) is false for 429:
- * `status < 429` (with any `&&` tests), or `!SET.has(status)` / `status not in SET` where the
+ * `status < 429` or `status != 429` (with any `&&` / `and` tests), or `!SET.has(status)` / `status not in SET` where the
  * set is a same-file name whose value lists 429, or a literal list holding 429.
  */
 function passes429(ctx: FileContext, cond: string): boolean {
-  if (/\bstatus(?:_code|Code)?\s*<\s*429\b/.test(cond) && !/\|\||\bor\b/.test(cond)) {
+  // (`status < 429`, or `status != 429` among other tests all joined by and: `status < 500 and status != 429`)
+  if (/\bstatus(?:_code|Code)?\s*(?:<\s*429|!==?\s*429)\b/.test(cond) && !/\|\||\bor\b/.test(cond)) {
     return true;
   }
   const m =
@@ -1213,9 +1221,9 @@ function statusGuards(ctx: FileContext): number[] {
   );
 }
 
-/** `status < 429`, `.has(res.status)` / `.includes(res.status)`, `status_code not in …`. */
+/** `status < 429`, `status != 429`, `.has(res.status)` / `.includes(res.status)`, `status_code not in …`. */
 const STATUS_GUARD =
-  /\b(?:status|status_code|statusCode)\s*<\s*429\b|\.\s*(?:has|includes)\s*\(\s*[\w$.]*\b(?:status|status_code|statusCode)\s*\)|\b(?:status|status_code)\s+not\s+in\b/g;
+  /\b(?:status|status_code|statusCode)\s*(?:<\s*429|!==?\s*429)\b|\.\s*(?:has|includes)\s*\(\s*[\w$.]*\b(?:status|status_code|statusCode)\s*\)|\b(?:status|status_code)\s+not\s+in\b/g;
 
 /**
  * A function that is the executor of an awaited promise, run at once in place: `await new

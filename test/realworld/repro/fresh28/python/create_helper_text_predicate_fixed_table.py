@@ -3,9 +3,12 @@
 # loop whose catch-all handler asks a same-file predicate whether the error's text mentions 529, overloaded or
 # a rate limit, then sleeps 5, 10 then 20 s from a fixed table and sends again; retry-after is never read and
 # the callers' clients keep the SDK's own retries
+# (made faithful by the lead: the original's docstring and log line say the module is for Anthropic API calls)
 # source: utk-ghost-lab/Exp-public engine/api_utils.py:30
 # source: utk-ghost-lab/Exp-public engine/api_utils.py:19
 # source: utk-ghost-lab/Exp-public engine/api_utils.py:32
+"""Helpers for Anthropic API calls: a create that waits out transient errors."""
+
 import logging
 import time
 

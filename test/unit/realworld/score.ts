@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh28`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh29`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -61,6 +61,7 @@ export const SPLITS = [
   'fresh26',
   'fresh27',
   'fresh28',
+  'fresh29',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

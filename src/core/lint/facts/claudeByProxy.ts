@@ -123,15 +123,19 @@ function namesClaudeModel(ctx: FileContext): boolean {
   return false;
 }
 
-/** The Anthropic or Claude API named in words: `Anthropic API`, `Claude API`, `the Anthropic SDK`. */
-const ANTHROPIC_API_WORDS = /\b(?:Anthropic|Claude)(?:'s)?[ \t]+(?:API|SDK|Messages API)\b/;
+/**
+ * The Anthropic or Claude API named in words: `Anthropic API`, `Claude API`, `the Anthropic SDK`
+ * (not denied: "no Anthropic SDK import", "without the Claude API").
+ */
+const ANTHROPIC_API_WORDS =
+  /(?<!\b(?:no|not|nothing from|without|instead of|rather than|other than)[ \t]+(?:the[ \t]+|an?[ \t]+)?)\b(?:Anthropic|Claude)(?:'s)?[ \t]+(?:API|SDK|Messages API)\b/;
 /** Other providers, or services with a `messages.create` of their own. */
 const OTHER_PROVIDERS =
   /\b(?:openai|OpenAI|twilio|Twilio|gemini|Gemini|mistral|Mistral|cohere|Cohere|groq|Groq|ollama|Ollama|vonage|Vonage|slack|Slack)\b/;
 
 /**
- * Whether the file says in its own words (a docstring, a comment, a log message) that it calls the
- * Anthropic or Claude API, and names no other provider. Read from the first 16 mentions.
+ * Whether the file says in its own words (a docstring, a log message: a string, not a comment) that
+ * it calls the Anthropic or Claude API, and names no other provider. Read from the first 16 mentions.
  */
 function saysAnthropicApi(ctx: FileContext): boolean {
   if (OTHER_PROVIDERS.test(ctx.text)) {
@@ -139,7 +143,9 @@ function saysAnthropicApi(ctx: FileContext): boolean {
   }
   let n = 0;
   for (const m of ctx.scanLines(new RegExp(ANTHROPIC_API_WORDS.source, 'g'), /Anthropic|Claude/g)) {
-    if (ctx.inCommentOrString(m.index)) {
+    // (in a string: a docstring or a log line; comments say more often what a file does not do)
+    const node = ctx.nodeAt(m.index);
+    if (node && kind(node) !== 'comment' && ctx.inCommentOrString(m.index)) {
       return true;
     }
     if (++n >= 16) {

@@ -74,7 +74,11 @@ export function pythonImports(ctx: FileContext): Imports {
  */
 function pythonImportFromText(ctx: FileContext, imports: Imports, keyword: number): boolean {
   const lineEnd = ctx.text.indexOf('\n', keyword);
-  let line = ctx.text.slice(keyword, lineEnd === -1 ? ctx.text.length : lineEnd).replace(/\s+#.*$/, '');
+  // (without a CRLF file's `\r`, which `.` in the patterns below does not match)
+  let line = ctx.text
+    .slice(keyword, lineEnd === -1 ? ctx.text.length : lineEnd)
+    .replace(/\r$/, '')
+    .replace(/\s+#.*$/, '');
   if (line.endsWith('\\')) {
     return false;
   }

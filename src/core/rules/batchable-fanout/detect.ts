@@ -2062,12 +2062,19 @@ function helperWrites(
       (sink.test(body) && writes()) ||
       storesThroughImport() ||
       (STORE_NAME.test(fn.name) &&
-        HTTP_WRITE.test(body) &&
+        (HTTP_WRITE.test(body) || COMMAND_RUN.test(body)) &&
         !/anthropic\.com|\/v1\/messages\b/.test(body) &&
         !NOTIFY.test(`${fn.name}\n${body}`))
     );
   });
 }
+
+/**
+ * Running a command (`subprocess.run([...])`, `execSync(…)`): in a helper named for storing or
+ * updating (`update_repo_description` running `gh repo edit … --description`), the write it is named for.
+ */
+const COMMAND_RUN =
+  /\bsubprocess\s*\.\s*(?:run|call|check_call|check_output|Popen)\s*\(|\bos\s*\.\s*system\s*\(|(?<![\w$.])(?:execSync|execFileSync|spawnSync)\s*\(/;
 
 /**
  * A log's writer: the console, a standard stream, a logger or a log file's handle

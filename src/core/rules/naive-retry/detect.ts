@@ -174,7 +174,45 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       continue;
     }
     if (attempt.http) {
-      continue; // a retry library on a raw HTTP call stacks on no SDK retries
+      // A retry library on a raw HTTP call stacks on no SDK retries: it is the only retry, reported
+      // when it retries the call's 429 on a schedule of its own (the status raised, the error retried).
+      const lib = findRetryLibrary(ctx, attempt.node);
+      const found =
+        lib && !attempt.via && !seen.has(lib.node.startIndex) && httpStatusRetried(ctx, attempt.call, lib)
+          ? describe(ctx, libraryWait(ctx, lib), {
+              subject: `\`${lib.library}\``,
+              what: 'retries the HTTP call',
+              overloadedOnly: false,
+              http: true,
+              note: attempt.note,
+            })
+          : undefined;
+      // (its error classes are the HTTP library's, not another SDK's: only a single attempt or the
+      // wrapped function catching its own errors keeps the 429 from the library)
+      if (
+        lib &&
+        found &&
+        !singleAttempt(ctx, lib) &&
+        !catchesOwnErrors(ctx, attempt.node, (n) => n.startIndex >= lib.node.startIndex)
+      ) {
+        seen.add(lib.node.startIndex);
+        report({
+          start: lib.head.startIndex,
+          end: lineEnd(ctx, lib.head.startIndex, endOf(lib.head)),
+          message: found.message,
+          data: {
+            rule: 'naive-retry',
+            language: lang(ctx),
+            kind: found.kind,
+            loop: rangeOf(lib.node),
+            head: rangeOf(lib.head),
+            call: rangeOf(attempt.call.node),
+            library: lib.library,
+            http: true,
+          },
+        });
+      }
+      continue;
     }
     // A retry library around the call, or around the call of a local function that makes it.
     const call = attempt.call;
@@ -775,6 +813,52 @@ function retriesEverythingForever(ctx: FileContext, lib: RetryLibraryUse): strin
     return 'on Exception, with no max_tries and no max_time';
   }
   return undefined;
+}
+
+/** HTTP libraries' error classes a status raised on a 429 is one of (and the catch-alls). */
+const HTTP_STATUS_ERRORS =
+  /\b(?:HTTPStatusError|HTTPError|RequestException|ClientResponseError|AxiosError|Exception|BaseException)\b/;
+
+/**
+ * Whether a retry library around a raw-HTTP request retries its 429: the request raises on an error
+ * status (a client that throws, or `raise_for_status()` in the wrapped function after it), and the
+ * library retries that error (a tenacity decorator with no `retry=` filter retries every exception;
+ * a filter or `backoff.on_exception` naming an HTTP status error or a catch-all).
+ */
+function httpStatusRetried(ctx: FileContext, call: ClaudeCall, lib: RetryLibraryUse): boolean {
+  const config = ctx.textOf(lib.config ?? lib.head);
+  if (!ctx.python || kind(lib.node) !== 'decorator') {
+    return false; // (JS libraries on raw HTTP: left to the loops, as before)
+  }
+  const decorated = up(lib.node);
+  const fn = decorated ? decorated.childForFieldName('definition') : null;
+  const raises =
+    throwsOnErrorStatus(ctx, call) ||
+    (!!fn && /\braise_for_status\s*\(/.test(ctx.text.slice(endOf(call.node), endOf(fn))));
+  const filtered = lib.library === 'tenacity' ? /\bretry\s*=/.test(config) : /\bon_exception\b/.test(config);
+  return raises && (!filtered || HTTP_STATUS_ERRORS.test(config)) && !/retry.?after/i.test(config);
+}
+
+/**
+ * The wait a Python retry library's decorator sets, as written: tenacity's `wait=` (`wait_fixed(5)`:
+ * fixed; `wait_exponential`, `wait_random_exponential`, `wait_incrementing`: growing; none: no wait)
+ * and backoff's generator (`backoff.constant`: fixed; `expo`, `fibo`: growing, jittered by default).
+ */
+function libraryWait(ctx: FileContext, lib: RetryLibraryUse): WaitInfo {
+  const config = ctx.textOf(lib.config ?? lib.head);
+  if (lib.library === 'backoff') {
+    return /\bconstant\b/.test(config)
+      ? { kind: 'fixed', jitter: false }
+      : { kind: 'growing', jitter: !/\bjitter\s*=\s*None\b/.test(config) };
+  }
+  const wait = /\bwait\s*=\s*([^\n]*)/.exec(config)?.[1] ?? '';
+  if (!wait) {
+    return { kind: 'none', jitter: false };
+  }
+  const fixed = /^\s*(?:tenacity\.)?wait_fixed\s*\(\s*([\d.]+)\s*\)/.exec(wait);
+  return fixed
+    ? { kind: 'fixed', jitter: false, amount: `${fixed[1]} s` }
+    : { kind: 'growing', jitter: /random/.test(wait) };
 }
 
 /**

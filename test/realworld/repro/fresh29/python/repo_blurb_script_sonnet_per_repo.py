@@ -2,6 +2,7 @@
 # repositories that lack a description and, one at a time, sends a Sonnet 4 create at max_tokens 100 through a
 # same-file helper, writing each one-line result back through a CLI call; look-alikes: the loop's handler only
 # prints the error (nothing re-sent), the loop is sequential
+# (made faithful by the lead: the original writes through a same-file helper named for updating, as here)
 # source: michaelborck-dev/gh-toolkit scripts/generate_descriptions.py:68
 # source: michaelborck-dev/gh-toolkit scripts/generate_descriptions.py:112
 import json
@@ -30,13 +31,18 @@ def blurb(client: anthropic.Anthropic, name: str, notes: str) -> str:
     return reply.content[0].text.strip()[:100]
 
 
+def update_description(owner: str, name: str, line: str) -> bool:
+    done = subprocess.run(["gh", "repo", "edit", f"{owner}/{name}", "--description", line], capture_output=True)
+    return done.returncode == 0
+
+
 def main():
     owner = sys.argv[1]
     client = anthropic.Anthropic(api_key=os.environ["ANTHROPIC_API_KEY"])
     for name in undescribed(owner):  # expect-not: naive-retry
         try:
             line = blurb(client, name, f"repository {name}")
-            subprocess.run(["gh", "repo", "edit", f"{owner}/{name}", "--description", line])
+            update_description(owner, name, line)
             print(f"{name}: {line}")
         except Exception as exc:
             print(f"{name}: failed ({exc})")

@@ -4,7 +4,9 @@
 // delay helper reads the error's retry-after header (capped at a minute) and only falls back to doubling plus
 // jitter, so the loops themselves are the header-honouring look-alike for naive-retry; model and budget from a tier
 // table, system prompt from the caller, default client
+// (markers moved by the lead to the two handlers that call the predicate: a site per handler, as the rule page says)
 // source: eduatalk23-lgtm/eduatalk lib/domains/plan/llm/providers/anthropic.ts:169
+// source: eduatalk23-lgtm/eduatalk lib/domains/plan/llm/providers/anthropic.ts:339
 // source: eduatalk23-lgtm/eduatalk lib/domains/plan/llm/providers/anthropic.ts:230
 // source: eduatalk23-lgtm/eduatalk lib/domains/plan/llm/providers/anthropic.ts:285
 // source: eduatalk23-lgtm/eduatalk lib/domains/plan/llm/providers/anthropic.ts:236
@@ -41,7 +43,7 @@ export class PlannerClaude {
   private looksThrottled(err: unknown): boolean {
     if (!(err instanceof Error)) return false;
     const text = err.message.toLowerCase();
-    if (text.includes("429")) return true; // expect: string-matched-error
+    if (text.includes("429")) return true;
     if (text.includes("rate limit")) return true;
     if (text.includes("too many requests")) return true;
     return err instanceof Anthropic.RateLimitError;
@@ -72,7 +74,7 @@ export class PlannerClaude {
         return block?.type === "text" ? block.text : "";
       } catch (err) {
         last = err instanceof Error ? err : new Error(String(err));
-        if (this.looksThrottled(err) && round < 3) {
+        if (this.looksThrottled(err) && round < 3) { // expect: string-matched-error
           await new Promise((done) => setTimeout(done, this.delayFor(err, round)));
           continue;
         }
@@ -102,7 +104,7 @@ export class PlannerClaude {
         return text;
       } catch (err) {
         last = err instanceof Error ? err : new Error(String(err));
-        if (this.looksThrottled(err) && round < 3) {
+        if (this.looksThrottled(err) && round < 3) { // expect: string-matched-error
           await new Promise((done) => setTimeout(done, this.delayFor(err, round)));
           continue;
         }

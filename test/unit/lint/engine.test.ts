@@ -126,6 +126,25 @@ describe('lint engine API', () => {
     assert.equal(text.slice(f.start, f.end), 'client.messages.create');
   });
 
+  it('reads a parenthesized Python import across CRLF lines (a retry library then found)', () => {
+    // tenacity on a create, stacked on the SDK's retries: found only when the import's names are read.
+    const lf = [
+      'import anthropic',
+      'from tenacity import (',
+      '    retry,',
+      '    stop_after_attempt,',
+      ')',
+      'client = anthropic.Anthropic()',
+      '@retry(stop=stop_after_attempt(3))',
+      'def ask(p):',
+      '    return client.messages.create(model="m", max_tokens=10, messages=[{"role": "user", "content": p}])',
+      '',
+    ].join('\n');
+    const found = (text: string): string[] => rules(engine.lint(text, 'python'));
+    assert.deepEqual(found(lf), ['7:naive-retry']);
+    assert.deepEqual(found(lf.replace(/\n/g, '\r\n')), ['7:naive-retry']);
+  });
+
   it('applies rule settings: severity overrides and off', () => {
     const text = `${TS_HEADER}await client.messages.create({ model: 'm', messages: [] });\nconst k = '${KEY}';\n`;
     assert.deepEqual(rules(engine.lint(text, 'typescript')), ['3:missing-max-tokens', '4:hardcoded-api-key']);

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh29`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh30`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -62,6 +62,7 @@ export const SPLITS = [
   'fresh27',
   'fresh28',
   'fresh29',
+  'fresh30',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

@@ -10,15 +10,19 @@ import {
   RETRY_LIBS,
 } from './imports';
 
-/** The import sources that matter, as string literals anywhere in the text (checked against the tree). */
+/**
+ * The import sources that matter, as string literals anywhere in the text (checked against the
+ * tree): the package (group 2 with its subpath in group 3, or group 4), also as Deno and CDN
+ * specifiers name it (`npm:@anthropic-ai/sdk@^0.40.0`, `jsr:…`, `https://esm.sh/@anthropic-ai/sdk@0.40.0`).
+ */
 const JS_IMPORT_RE =
-  /(['"])(@anthropic-ai\/(?:sdk|bedrock-sdk|vertex-sdk|foundry-sdk)(?:\/[^'"\n]*)?|openai(?:\/[^'"\n]*)?|p-retry|async-retry|exponential-backoff|promise-retry|retry|ts-retry-promise|p-limit|p-queue|bottleneck|p-map|p-throttle|async-sema|limiter|async-mutex)\1/g;
+  /(['"])(?:npm:|jsr:|https?:\/\/(?:esm\.sh|cdn\.skypack\.dev|esm\.run|cdn\.jsdelivr\.net\/npm|unpkg\.com)\/)?(?:(@anthropic-ai\/(?:sdk|bedrock-sdk|vertex-sdk|foundry-sdk)|openai)(?:@[^'"/\n]*)?(\/[^'"\n]*)?|(p-retry|async-retry|exponential-backoff|promise-retry|retry|ts-retry-promise|p-limit|p-queue|bottleneck|p-map|p-throttle|async-sema|limiter|async-mutex)(?:@[^'"/\n]*)?)\1/g;
 
 /** JS/TS imports: `import`, `export ... from`, `require(...)` and `import(...)` of the SDKs and libraries. */
 export function jsImports(ctx: FileContext): Imports {
   const imports = emptyImports();
   for (const m of ctx.scan(JS_IMPORT_RE)) {
-    const source = m[2];
+    const source = m[2] ? m[2] + (m[3] ?? '') : m[4];
     const fast = jsImportFromText(ctx, m.index, m.index + m[0].length);
     if (fast) {
       addJsImport(imports, source, fast);

@@ -81,7 +81,7 @@ function negate(t: RateLimitTruth): RateLimitTruth {
 const RATE_MARK = /rate[ _-]?limit|too[ _-]?many[ _-]?requests|\b429\b|^rate$|RateLimit/i;
 /** Marks of another error (never a 429): other statuses, network codes, overload, a missing model. */
 const OTHER_MARK =
-  /\b(?:4(?:0\d|1\d|2[0-8]|[3-9]\d)|5\d\d)\b|not[ _-]?found|overload|timed?[ _-]?out|timeout|ECONN\w*|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|AbortError|authentication|unauthori[sz]ed|permission|invalid[ _-]?(?:request|api)|context[ _-]?length|connection|network|fetch failed|socket hang up/i;
+  /\b(?:4(?:0\d|1\d|2[0-8]|[3-9]\d)|5\d\d)\b|not[ _-]?found|overload|timed?[ _-]?out|timeout|ECONN\w*|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|UND_ERR\w*|AbortError|authentication|unauthori[sz]ed|permission|invalid[ _-]?(?:request|api)|context[ _-]?length|connection|network|fetch failed|\bsocket\b/i;
 /** SDK error classes that never carry a 429. */
 const OTHER_CLASS =
   /\b(?:InternalServerError|APIConnectionError|APIConnectionTimeoutError|APIUserAbortError|APITimeoutError|OverloadedError|AuthenticationError|BadRequestError|NotFoundError|PermissionDeniedError|UnprocessableEntityError|ConflictError|AbortError|TimeoutError)\b/;
@@ -253,6 +253,36 @@ export function guardedFromRateLimits(ctx: FileContext, at: Node, handler: Node)
     }
   }
   return false;
+}
+
+/**
+ * Whether a retry loop's handler re-attempts only errors that are not rate limits: it leaves on
+ * every 429 first (see `leavesOnRateLimit`), or each `continue` in it is guarded from rate limits
+ * (see `guardedFromRateLimits`: `if (isNetworkError && attempt < max) { …; continue }` with
+ * `isNetworkError` read from socket codes and messages) and it ends by leaving (`throw error`), so
+ * no other path goes round again.
+ */
+export function reattemptsOtherErrorsOnly(ctx: FileContext, handler: Node): boolean {
+  if (leavesOnRateLimit(ctx, handler)) {
+    return true;
+  }
+  const body = handlerBody(handler);
+  if (!body || !endsInExit(body)) {
+    return false;
+  }
+  const goes: Node[] = [];
+  const walk = (n: Node, depth: number): void => {
+    for (const c of namedChildren(n)) {
+      const k = kind(c);
+      if (k === 'continue_statement') {
+        goes.push(c);
+      } else if (depth < 12 && !LOOP_TYPES.has(k) && !FUNCTION_TYPES.has(k)) {
+        walk(c, depth + 1);
+      }
+    }
+  };
+  walk(body, 0);
+  return goes.length > 0 && goes.length <= 8 && goes.every((c) => guardedFromRateLimits(ctx, c, handler));
 }
 
 /**

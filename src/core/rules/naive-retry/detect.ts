@@ -19,7 +19,11 @@ import { allHttpClaudeCalls, indirectClaudeCalls, urllibSendOf } from '../../lin
 import { callerPathNote, throwsOnErrorStatus } from '../../lint/facts/httpClaudeCalls';
 import { messagesUrlVia } from '../../lint/facts/messagesUrls';
 import { retriesOverloadedOnly, type RetryShape, retryShapes } from '../../lint/facts/retryShapes';
-import { catchesOwnErrors, guardedFromRateLimits } from '../../lint/facts/rateLimitGuards';
+import {
+  catchesOwnErrors,
+  guardedFromRateLimits,
+  reattemptsOtherErrorsOnly,
+} from '../../lint/facts/rateLimitGuards';
 import {
   callee,
   endOf,
@@ -119,7 +123,13 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         : null) ??
       around ??
       (attempt.via && !around ? resultRetryLoop(ctx, attempt.node, attempt.call.node) : null);
-    const loop = found0 && found0.handlers.length ? found0 : null;
+    // (a loop whose handlers go round again only for other errors, network failures, retries no 429)
+    const loop =
+      found0 &&
+      found0.handlers.length &&
+      (found0 === status || !found0.handlers.every((h) => reattemptsOtherErrorsOnly(ctx, h)))
+        ? found0
+        : null;
     if (loop) {
       if (
         seen.has(loop.loop.startIndex) ||

@@ -124,7 +124,12 @@ export function offlineContext(ctx: FileContext, node: Node): string | undefined
   if (servesRequests(ctx)) {
     return cronRoute(ctx);
   }
-  if ((ctx.python && !ctx.scan(TOP_LEVEL_INPUT).next().done) || readsUserEachTurn(ctx)) {
+  // (once per file: a scan of the whole text for each per-item loop read it again per loop)
+  const asksAtTop = ctx.memo(
+    'batchable-top-level-input',
+    () => ctx.python && !ctx.scan(TOP_LEVEL_INPUT).next().done,
+  );
+  if (asksAtTop || readsUserEachTurn(ctx)) {
     return undefined;
   }
   return reachedOffline(ctx, node) ?? writesFiles(ctx, node) ?? backlogJob(ctx, node);

@@ -825,9 +825,9 @@ function retriesEverythingForever(ctx: FileContext, lib: RetryLibraryUse): strin
   return undefined;
 }
 
-/** HTTP libraries' error classes a status raised on a 429 is one of (and the catch-alls). */
+/** Python HTTP libraries' error classes a status raised on a 429 is one of (and the catch-alls). */
 const HTTP_STATUS_ERRORS =
-  /\b(?:HTTPStatusError|HTTPError|RequestException|ClientResponseError|AxiosError|Exception|BaseException)\b/;
+  /\b(?:HTTPStatusError|HTTPError|RequestException|ClientResponseError|Exception|BaseException)\b/;
 
 /**
  * Whether a retry library around a raw-HTTP request retries its 429: the request raises on an error

@@ -1,6 +1,6 @@
 // realworld repro (negative): naive-retry, string-matched-error -- a note-taking plugin adapter sends one raw Messages
-// request through the editor"s request helper with error statuses not thrown, turns any status of 400 or more into
-// an app error carrying the body"s message, and checks the key with a 10-token request; model and max_tokens come
+// request through the editor's request helper with error statuses not thrown, turns any status of 400 or more into
+// an app error carrying the body's message, and checks the key with a 10-token request; model and max_tokens come
 // from the plugin settings
 // source: ibrh96-prog/literature-review-synthesizer src/anthropic-adapter.ts:34
 // source: ibrh96-prog/literature-review-synthesizer src/anthropic-adapter.ts:53

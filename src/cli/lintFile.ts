@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   type Finding,
   languageForNotebook,
@@ -11,6 +12,8 @@ import {
 } from '../core/lint';
 import { isDotenvPath, lintDotenv } from '../core/rules/hardcoded-api-key/dotenv';
 import type { SourceFile } from './files';
+import { ModuleIndex, type ModuleLookup } from '../core/lint/project/moduleIndex';
+import { readIfExists } from '../core/files/readIfExists';
 
 /** One finding as the CLI reports it (the JSON shape, in key order). */
 export interface CliFinding {
@@ -59,10 +62,15 @@ export async function lintFile(
     );
   };
   // The test-code classification reads the project-relative path (a `test/` above the project does not count).
-  const options = { rules, onRuleError, path: file.rel ?? file.display, retriesDisabledInTests };
+  const base = { rules, onRuleError, path: file.rel ?? file.display, retriesDisabledInTests };
+  // Imports of the project's own modules are read from the project (cross-file facts).
+  const options = (python: boolean): typeof base & { modules?: ModuleLookup } => {
+    const modules = file.rel ? projectModules(engine, file.path, file.rel, python) : undefined;
+    return modules ? { ...base, modules } : base;
+  };
   try {
     if (isDotenvPath(file.path)) {
-      result.findings = lintDotenv(text, options).map((f) => toCli(file.display, f));
+      result.findings = lintDotenv(text, base).map((f) => toCli(file.display, f));
       return result;
     }
     if (file.path.toLowerCase().endsWith('.ipynb')) {
@@ -74,7 +82,7 @@ export async function lintFile(
       await engine.load(notebook.language);
       const findings = engine.lintNotebook(
         notebook.cells.map((c) => ({ text: c.text, language: notebook.language })),
-        options,
+        options(notebook.language === 'python'),
       );
       result.findings = findings.map((f) => toCli(file.display, f, notebook.cells[f.cell ?? 0]?.index));
       return result;
@@ -85,11 +93,38 @@ export async function lintFile(
       return result;
     }
     await engine.load(language);
-    result.findings = engine.lint(text, language, options).map((f) => toCli(file.display, f));
+    result.findings = engine
+      .lint(text, language, options(language === 'python'))
+      .map((f) => toCli(file.display, f));
   } catch (err) {
     result.error = `${file.display}: ${err instanceof Error ? err.message : String(err)}`;
   }
   return result;
+}
+
+/** The module index of each project root, per engine (a process lints with one or a few). */
+const moduleIndexes = new WeakMap<LintEngine, Map<string, ModuleIndex>>();
+
+/**
+ * What `file` imports from its project, read from disk: the project root is where `rel` (its
+ * project-relative path) starts, so nothing outside the repository or the scan root is read.
+ */
+function projectModules(engine: LintEngine, abs: string, rel: string, python: boolean): ModuleLookup {
+  let root = abs;
+  for (let i = rel.split('/').length; i > 0; i--) {
+    root = path.dirname(root);
+  }
+  let byRoot = moduleIndexes.get(engine);
+  if (!byRoot) {
+    byRoot = new Map();
+    moduleIndexes.set(engine, byRoot);
+  }
+  let index = byRoot.get(root);
+  if (!index) {
+    index = new ModuleIndex({ root, read: readIfExists }, (t, l, p) => engine.summarize(t, l, p));
+    byRoot.set(root, index);
+  }
+  return index.forFile(abs, python);
 }
 
 function toCli(display: string, f: Finding, cell?: number): CliFinding {

@@ -19,6 +19,7 @@ import { effectiveSetting } from './settings';
 import { isSuppressed, parseSuppressions } from './suppression';
 import { inTestCode, TEST_CODE_NOTE } from './facts/testCode';
 import { type Finding, type FindingData, LINT_LANGUAGES, type LintLanguage, type LintOptions } from './types';
+import { type ModuleSummary, summarizeModule } from './project/summary';
 
 /** Options for creating an engine. */
 export interface LintEngineOptions {
@@ -125,6 +126,29 @@ export class LintEngine {
     return out.sort(
       (a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.start - b.start || ruleOrder(a) - ruleOrder(b),
     );
+  }
+
+  /**
+   * What a module of the project offers the files importing it (see project/summary.ts), for a
+   * `ModuleIndex`; `path` is its project-relative path. Undefined when it cannot be parsed.
+   * Never throws.
+   */
+  summarize(text: string, language: LintLanguage, path: string): ModuleSummary | undefined {
+    const tree = this.parse(text, language, null, {});
+    if (!tree) {
+      return undefined;
+    }
+    try {
+      return withParentCache(
+        text,
+        () => summarizeModule(new FileContext(text, language, tree.rootNode, { path }), path),
+        tree.rootNode,
+      );
+    } catch {
+      return undefined;
+    } finally {
+      tree.delete();
+    }
   }
 
   /** Opens a document for incremental linting in the editor. Dispose it when the document closes. */

@@ -1,5 +1,6 @@
 import type { Position } from '../parse/lineIndex';
 import type { FindingData, RuleId } from '../rules';
+import type { ModuleLookup } from './project/moduleIndex';
 
 export type { FindingData, RuleId, RuleMeta } from '../rules';
 export type { CallFacts } from '../rules/callFacts';
@@ -90,4 +91,9 @@ export interface LintOptions {
   path?: string;
   /** Report `retries-disabled` in test code too (off there by default: tests turn retries off on purpose). */
   retriesDisabledInTests?: boolean;
+  /**
+   * The project's modules as this file imports them (see project/moduleIndex.ts): when given,
+   * retry wrappers imported from the project's own files count (cross-file facts).
+   */
+  modules?: ModuleLookup;
 }

@@ -147,6 +147,30 @@ describe('headroom CLI', function () {
       assert.equal(JSON.parse(again.stdout).findings[0].file, path.join('src', 'b.ts'));
     });
 
+    it('reads the retry wrappers a file imports from the project, on one job and on two', async () => {
+      const cwd = mk({
+        'lib/retry.ts':
+          'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n' +
+          'export async function withRetry<T>(run: () => Promise<T>): Promise<T> {\n' +
+          '  for (let i = 0; ; i++) {\n' +
+          '    try {\n      return await run();\n    } catch (err) {\n' +
+          '      if (i === 2) throw err;\n      await sleep(1000);\n    }\n  }\n}\n',
+        'app/ask.ts':
+          `${IMPORT}import { withRetry } from '../lib/retry';\n` +
+          "export const ask = () => withRetry(() => client.messages.create({ model: 'm', max_tokens: 5, messages: [] }));\n",
+      });
+      for (const jobs of ['1', '2']) {
+        const r = await run(['lint', '.', '--format', 'json', '--jobs', jobs], cwd);
+        const out = JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>> };
+        assert.deepEqual(
+          out.findings.map((f) => [f.file, f.line, f.rule]),
+          [[path.join('app', 'ask.ts'), 4, 'naive-retry']],
+          `--jobs ${jobs}`,
+        );
+        assert.match(String(out.findings[0].message), /It is withRetry\(\) in lib\/retry\.ts \(line 2\)/);
+      }
+    });
+
     it('text: file:line:col, severity, rule and a summary', async () => {
       const cwd = mk({ 'a.ts': WARN_TS, 'b.ts': ERROR_TS });
       const r = await run(['lint'], cwd);

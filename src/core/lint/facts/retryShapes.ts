@@ -482,7 +482,7 @@ function inLoop(node: Node, boundary: Node): boolean {
   return false;
 }
 
-type Found = Pick<RetryShape, 'at' | 'tryNode' | 'handler' | 'wait' | 'loop'>;
+export type Found = Pick<RetryShape, 'at' | 'tryNode' | 'handler' | 'wait' | 'loop'>;
 
 /** A call of `fn` itself inside a rate-limit handler of a try that makes the attempt. */
 function recursion(
@@ -612,6 +612,26 @@ function legacyWithin(ctx: FileContext, start: number, end: number): { calls: Cl
   return i < starts.length && starts[i] < end ? { calls: [legacy[i]] } : undefined;
 }
 
+/**
+ * The file's generic retry wrappers, applied here or not: functions that re-run a callable
+ * parameter on errors, with how (what a file importing one applies: see project/summary.ts).
+ */
+export function retryWrappers(ctx: FileContext): Array<{ fn: LocalFunction; found: Found }> {
+  return ctx.memo('retry-wrappers', () => {
+    const out: Array<{ fn: LocalFunction; found: Found }> = [];
+    for (const fn of callGraph(ctx).functions) {
+      if (fn.paramSites.length) {
+        const recursive = fn.sites.filter((s) => s.name === fn.name && !s.viaSuper);
+        const found = wrapperRetry(ctx, fn, recursive);
+        if (found) {
+          out.push({ fn, found });
+        }
+      }
+    }
+    return out;
+  });
+}
+
 /** How a generic wrapper re-runs its callable parameter: in a loop, from its handler, or by recursion. */
 function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]): Found | undefined {
   for (const site of fn.paramSites) {
@@ -641,85 +661,125 @@ function wrapperRetry(ctx: FileContext, fn: LocalFunction, recursive: CallSite[]
   return recursion(ctx, fn, recursive, runsParam);
 }
 
+/** What a retry wrapper is applied to, when it calls Claude (see `claudeRunBy`). */
+export interface Application {
+  node: Node;
+  /** The local function run (`ask`), `a function` (a function written in place) or `messages.create`. */
+  target: string;
+  calls: ClaudeCall[];
+  partial?: true;
+  maker?: string;
+  http?: true;
+}
+
 /**
  * Where a wrapper is applied to something that calls Claude: `retrying(() => ask(p))`,
  * `with_retries(ask, 3)`, `with_retries(lambda: client.messages.create(...))`, `@with_retries`.
  */
-function application(
-  ctx: FileContext,
-  wrapper: LocalFunction,
-):
-  | { node: Node; target: string; calls: ClaudeCall[]; partial?: true; maker?: string; http?: true }
-  | undefined {
+function application(ctx: FileContext, wrapper: LocalFunction): Application | undefined {
   for (const site of sitesWithin(ctx, 0, ctx.text.length)) {
     if (site.name !== wrapper.name || (wrapper.start <= site.at && site.at < wrapper.end)) {
       continue;
     }
     const call = siteCall(ctx, site.at);
-    for (const arg of [...positionalArgs(call), ...keywordRunArgs(ctx, wrapper, call)]) {
-      const a = unwrap(arg);
-      if (!a) {
-        continue;
-      }
-      const deferred = partialClaude(ctx, a, site.at);
-      if (deferred) {
-        return { node: call as Node, target: 'a function', calls: [deferred], partial: true };
-      }
-      // `self._retry(self.client.messages.create, **kwargs)`: the bound method itself.
-      const bound = methodReference(ctx, a, call as Node, a) ?? boundName(ctx, a, call as Node, site.at);
-      if (bound) {
-        return { node: call as Node, target: 'messages.' + bound.method, calls: [bound] };
-      }
-      if (FUNCTION_TYPES.has(kind(a))) {
-        const direct = callsWithin(ctx, a);
-        if (direct.length) {
-          return { node: call as Node, target: 'a function', calls: direct };
-        }
-        for (const s of sitesWithin(ctx, a.startIndex, endOf(a))) {
-          const t = claudeTarget(ctx, s.name, s.at);
-          if (t) {
-            return { node: call as Node, target: t.fn.name, calls: t.reach.calls };
-          }
-        }
-        // `retrying(async () => { const r = await fetch(MESSAGES_URL, …); if (!r.ok) throw … })`,
-        // `retrying(() => llm(prompt))` with `llm` a raw-HTTP helper that throws on an error status.
-        const http = httpWithin(ctx, a);
-        if (http) {
-          return { node: call as Node, ...http, http: true };
-        }
-        continue;
-      }
-      const name = lastSegment(dottedName(a, ctx.text));
-      const t = name ? claudeTarget(ctx, name, a.startIndex) : undefined;
-      if (t) {
-        return { node: call as Node, target: t.fn.name, calls: t.reach.calls };
-      }
-      const helper = name ? httpHelperNamed(ctx, name, a.startIndex) : undefined;
-      if (helper) {
-        return { node: call as Node, target: helper.fn.name, calls: [helper.call], http: true };
-      }
+    const run = call ? claudeRunBy(ctx, call, site.at, keywordRunArgs(ctx, wrapper, call)) : undefined;
+    if (run) {
+      return run;
     }
   }
   // Python decorators: `@with_retries` / `@with_retries(3)` on a function that calls Claude.
   // Also `@retry_on_error(3)` where `retry_on_error` returns this decorator (`def decorator(func)`).
   if (ctx.python) {
-    const graph = callGraph(ctx);
     const outer = functionAt(ctx, wrapper.start - 1);
     const makers = [wrapper.name];
     if (outer && outer !== wrapper && outer.end >= wrapper.end) {
       makers.push(outer.name);
     }
     for (const name of makers) {
-      const re = new RegExp(`^[ \\t]*@[ \\t]*${name}\\b`, 'gm');
-      for (const m of ctx.scan(re)) {
-        const decorated = graph.functions.find((f) => f.start > m.index && f !== wrapper);
-        const r = decorated && graph.reach.get(decorated);
-        if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
-          const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
-          const maker = name === wrapper.name ? {} : { maker: name };
-          return dec ? { node: dec, target: decorated.name, calls: r.calls, ...maker } : undefined;
+      const found = decoratedClaude(ctx, name, wrapper);
+      if (found) {
+        return name === wrapper.name ? found : { ...found, maker: name };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Python: the first function decorated `@name` or `@name(…)` (other than `except`) that
+ * reaches Claude, with the decorator's node: where a retry decorator is applied.
+ */
+export function decoratedClaude(
+  ctx: FileContext,
+  name: string,
+  except?: LocalFunction,
+): Application | undefined {
+  const graph = callGraph(ctx);
+  const re = new RegExp(`^[ \\t]*@[ \\t]*${name}\\b`, 'gm');
+  for (const m of ctx.scan(re)) {
+    const decorated = graph.functions.find((f) => f.start > m.index && f !== except);
+    const r = decorated && graph.reach.get(decorated);
+    if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
+      const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
+      return dec ? { node: dec, target: decorated.name, calls: r.calls } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The Claude call a wrapper's application runs, read from its arguments (and `extra`, the
+ * values of keyword arguments the wrapper calls): a function written in place that calls
+ * Claude (directly, through a local function, or over raw HTTP), a local function that does,
+ * a Messages method handed over as a value, or a `functools.partial` of one.
+ */
+export function claudeRunBy(
+  ctx: FileContext,
+  call: Node,
+  at: number,
+  extra: readonly Node[] = [],
+): Application | undefined {
+  for (const arg of [...positionalArgs(call), ...extra]) {
+    const a = unwrap(arg);
+    if (!a) {
+      continue;
+    }
+    const deferred = partialClaude(ctx, a, at);
+    if (deferred) {
+      return { node: call, target: 'a function', calls: [deferred], partial: true };
+    }
+    // `self._retry(self.client.messages.create, **kwargs)`: the bound method itself.
+    const bound = methodReference(ctx, a, call, a) ?? boundName(ctx, a, call, at);
+    if (bound) {
+      return { node: call, target: 'messages.' + bound.method, calls: [bound] };
+    }
+    if (FUNCTION_TYPES.has(kind(a))) {
+      const direct = callsWithin(ctx, a);
+      if (direct.length) {
+        return { node: call, target: 'a function', calls: direct };
+      }
+      for (const s of sitesWithin(ctx, a.startIndex, endOf(a))) {
+        const t = claudeTarget(ctx, s.name, s.at);
+        if (t) {
+          return { node: call, target: t.fn.name, calls: t.reach.calls };
         }
       }
+      // `retrying(async () => { const r = await fetch(MESSAGES_URL, …); if (!r.ok) throw … })`,
+      // `retrying(() => llm(prompt))` with `llm` a raw-HTTP helper that throws on an error status.
+      const http = httpWithin(ctx, a);
+      if (http) {
+        return { node: call, ...http, http: true };
+      }
+      continue;
+    }
+    const name = lastSegment(dottedName(a, ctx.text));
+    const t = name ? claudeTarget(ctx, name, a.startIndex) : undefined;
+    if (t) {
+      return { node: call, target: t.fn.name, calls: t.reach.calls };
+    }
+    const helper = name ? httpHelperNamed(ctx, name, a.startIndex) : undefined;
+    if (helper) {
+      return { node: call, target: helper.fn.name, calls: [helper.call], http: true };
     }
   }
   return undefined;

@@ -46,4 +46,9 @@ export interface NaiveRetryData {
    * handler is not where the retry is written, so no fix rewrites it.
    */
   through?: string;
+  /**
+   * A retry wrapper imported from another module of the project (`withRetry` from `lib/retry.ts`):
+   * its loop is in that file, where the fix belongs, so none is offered here.
+   */
+  imported?: { name: string; path: string; line: number };
 }

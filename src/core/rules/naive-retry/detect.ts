@@ -40,6 +40,7 @@ import { entryNumber } from '../../lint/facts/arguments';
 import { perItemCalls } from '../../lint/facts/perItem';
 import type { NaiveRetryData } from './data';
 import { requeueRetries } from './requeue';
+import { importedRetries } from '../../lint/facts/importedRetries';
 
 /**
  * `naive-retry`: a hand-written retry around a Claude call (a loop, a function calling
@@ -358,6 +359,38 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       call: attempt?.node ?? r.put,
       wait: r.wait,
       extra: http ? { http: true as const } : {},
+    });
+  }
+  // Retry wrappers imported from the project's own modules (when the lint can read the project).
+  for (const { local, wrapper, applied } of importedRetries(ctx)) {
+    const at = applied.node;
+    if (seen.has(at.startIndex) || wrapper.overloadedOnly) {
+      continue;
+    }
+    seen.add(at.startIndex);
+    const found = describe(ctx, wrapper.wait, {
+      subject: `\`${local}\``,
+      what: `retries ${applied.target === 'a function' ? 'a Claude call' : `${applied.target}()`}`,
+      overloadedOnly: false,
+      http: applied.http,
+      fannedOut: () => fannedOut(ctx, applied.calls[0]),
+      note: `${wrapper.maker ? 'Its decorator factory' : 'It'} is ${wrapper.name}() in ${wrapper.path} (line ${wrapper.line}): fix the wait there.`,
+    });
+    if (!found) {
+      continue;
+    }
+    const start = at.startIndex;
+    reportShape(ctx, report, found, {
+      start,
+      end: lineEnd(ctx, start, endOf(at)),
+      shape: 'wrapper',
+      loop: at,
+      call: applied.calls[0].node,
+      wait: wrapper.wait,
+      extra: {
+        imported: { name: wrapper.name, path: wrapper.path, line: wrapper.line },
+        ...(applied.http ? { http: true as const } : {}),
+      },
     });
   }
 }

@@ -32,10 +32,12 @@ import type { FixAction } from '../../fix/types';
 export function naiveRetryFixes(file: FixFile, _finding: Finding, data: NaiveRetryData): FixAction[] {
   // A raw HTTP call raises no SDK errors and has no SDK retries: an SDK backoff would never fire.
   // A retry through a helper (`handleRequestError` calls the function again) is not in the
-  // handler; a hand-unrolled one is several nested handlers: no rewrite of either.
+  // handler; a hand-unrolled one is several nested handlers; an imported wrapper's loop is in
+  // another file: no rewrite of any of them.
   const info =
     data.http ||
     data.through ||
+    data.imported ||
     data.shape === 'unrolled' ||
     data.shape === 'requeue' ||
     data.kind === 'endless-retry-library'

@@ -1,0 +1,88 @@
+import type { FileContext } from '../context';
+
+/** A name bound by an import that may be of the project's own code. */
+export interface ProjectImport {
+  /** The module as written (`./retry`, `@/lib/retry`, `.retry`, `utils.retry`). */
+  specifier: string;
+  /** The name in that module (`default` for a JS default import). */
+  imported: string;
+}
+
+/** `import A, { b as c } from 'm'` (the clause in group 1, the specifier in 3). */
+const JS_ESM = /\bimport\s+(?:type\s+)?([\w$]+\s*,?\s*)?(\{[^}]*\})?\s*from\s*(['"])([^'"\n]+)\3/g;
+/** `const A = require('m')`, `const { b, c: d } = require('m')` (`.name` after it in group 4). */
+const JS_REQUIRE =
+  /\b(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*require\s*\(\s*(['"])([^'"\n]+)\2\s*\)(?:\s*\.\s*([\w$]+))?/g;
+/** `from m import a as b, c` / `from .m import (a, b)` (module in group 1, names in group 2). */
+const PY_FROM = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm;
+
+/** Packages are not the project's own: only specifiers that can name a project file are kept. */
+function projectSpecifier(specifier: string): boolean {
+  // Relative and rooted paths, the app frameworks' `@/` and `~/` aliases, subpath imports, and bare
+  // paths a tsconfig `paths`/`baseUrl` may map (`lib/retry`); not scoped or plain packages.
+  return /^(?:\.{1,2}\/|\/|[@~]\/|#)/.test(specifier) || /^[\w-]+\/[\w./-]+$/.test(specifier);
+}
+
+/**
+ * Names the file imports from modules that may be the project's own, by local name: read from
+ * the import statements' text (each checked to be code). JS/TS: `import` and `require`;
+ * Python: `from … import …` (a package's module is read, not `import a.b` as a whole).
+ */
+export function projectImports(ctx: FileContext): Map<string, ProjectImport> {
+  return ctx.memo('project-imports', () => {
+    const out = new Map<string, ProjectImport>();
+    const add = (local: string, imported: string, specifier: string): void => {
+      if (local && imported && !out.has(local)) {
+        out.set(local, { specifier, imported });
+      }
+    };
+    if (ctx.python) {
+      for (const m of ctx.scan(PY_FROM)) {
+        if (ctx.inCommentOrString(m.index + m[0].search(/\S/))) {
+          continue;
+        }
+        const names = m[2].replace(/#[^\n]*/g, '').replace(/^\(|\)$/g, '');
+        for (const part of names.split(',')) {
+          const item = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+          if (item) {
+            add(item[2] ?? item[1], item[1], m[1]);
+          }
+        }
+      }
+      return out;
+    }
+    for (const m of ctx.scan(JS_ESM)) {
+      if (!projectSpecifier(m[4]) || ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      const first = m[1]?.replace(/[\s,]/g, '');
+      if (first) {
+        add(first, 'default', m[4]);
+      }
+      for (const spec of (m[2] ?? '').slice(1, -1).split(',')) {
+        const s = /^\s*(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(spec);
+        if (s) {
+          add(s[2] ?? s[1], s[1], m[4]);
+        }
+      }
+    }
+    for (const m of ctx.scan(JS_REQUIRE)) {
+      if (!projectSpecifier(m[3]) || ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      if (m[1].startsWith('{')) {
+        for (const prop of m[1].slice(1, -1).split(',')) {
+          const p = /^\s*([\w$]+)(?:\s*:\s*([\w$]+))?\s*$/.exec(prop);
+          if (p) {
+            add(p[2] ?? p[1], p[1], m[3]);
+          }
+        }
+      } else {
+        // `const withRetry = require('./retry')`: the module's default (`module.exports = withRetry`);
+        // `require('./retry').withRetry`: that name.
+        add(m[1], m[4] ?? 'default', m[3]);
+      }
+    }
+    return out;
+  });
+}

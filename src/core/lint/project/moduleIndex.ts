@@ -1,0 +1,101 @@
+/**
+ * The project's modules as the files importing them see them (cross-file facts): resolves an
+ * import to a file of the project (never outside its root), reads it through the host and
+ * keeps its summary while its text is unchanged. One index per project root; each lint asks
+ * through a `ModuleLookup` bound to the file being linted.
+ */
+import * as path from 'node:path';
+import { languageForPath } from '../languages';
+import type { LintLanguage } from '../types';
+import { type ModuleHost, resolveJs, resolvePython } from './resolve';
+import type { ModuleSummary } from './summary';
+
+/** What a lint asks of the project: the summary of the module an import names, if it is the project's. */
+export interface ModuleLookup {
+  summary(specifier: string): ModuleSummary | undefined;
+}
+
+/** Parses a module's text and summarises it (the engine's `summarize`); undefined when it cannot. */
+export type Summarize = (text: string, language: LintLanguage, path: string) => ModuleSummary | undefined;
+
+/** Modules larger than this are not read for their summary (a generated bundle is no helper module). */
+const MAX_MODULE_CHARS = 1_000_000;
+/** Summaries kept, most recently used last. */
+const MAX_SUMMARIES = 500;
+
+export class ModuleIndex {
+  private readonly summaries = new Map<string, { text: string; summary: ModuleSummary | undefined }>();
+  private readonly resolved = new Map<string, string | null>();
+
+  constructor(
+    private readonly host: ModuleHost,
+    private readonly summarize: Summarize,
+  ) {}
+
+  /** The project root this index reads under. */
+  get root(): string {
+    return this.host.root;
+  }
+
+  /**
+   * A lookup for one file (absolute path) of the project, in Python or JS/TS (a notebook's
+   * language is its cells'). `reads`, when given, collects the modules the lint read, so the
+   * editor can lint the file again when one of them changes.
+   */
+  forFile(file: string, python: boolean, reads?: Set<string>): ModuleLookup {
+    return {
+      summary: (specifier: string): ModuleSummary | undefined => {
+        const target = this.resolve(file, specifier, python);
+        if (!target) {
+          return undefined;
+        }
+        reads?.add(target);
+        return this.summaryOf(target);
+      },
+    };
+  }
+
+  /** Forgets what was resolved and read (files were created, deleted, renamed or saved). */
+  invalidate(): void {
+    this.resolved.clear();
+    this.summaries.clear();
+  }
+
+  private resolve(file: string, specifier: string, python: boolean): string | undefined {
+    const key = `${file}\0${specifier}`;
+    let target = this.resolved.get(key);
+    if (target === undefined) {
+      target =
+        (python ? resolvePython(this.host, file, specifier) : resolveJs(this.host, file, specifier)) ?? null;
+      this.resolved.set(key, target);
+    }
+    return target ?? undefined;
+  }
+
+  private summaryOf(file: string): ModuleSummary | undefined {
+    const text = this.host.read(file);
+    const language = languageForPath(file);
+    if (text === undefined || !language || text.length > MAX_MODULE_CHARS) {
+      return undefined;
+    }
+    const kept = this.summaries.get(file);
+    if (kept && kept.text === text) {
+      this.summaries.delete(file); // (moved to the end: most recently used)
+      this.summaries.set(file, kept);
+      return kept.summary;
+    }
+    const rel = path.relative(this.host.root, file).split(path.sep).join('/');
+    let summary: ModuleSummary | undefined;
+    try {
+      summary = this.summarize(text, language, rel);
+    } catch {
+      summary = undefined; // (a module that cannot be read is no wrapper: the lint goes on)
+    }
+    this.summaries.delete(file);
+    this.summaries.set(file, { text, summary });
+    if (this.summaries.size > MAX_SUMMARIES) {
+      this.summaries.delete(this.summaries.keys().next().value as string);
+    }
+    return summary;
+  }
+}

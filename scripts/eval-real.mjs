@@ -72,6 +72,7 @@ const sources = score.readSources();
 const wanted = (f) => split === 'all' || f.split === split;
 const counts = Object.fromEntries(score.SPLITS.map((s) => [s, {}]));
 const missing = [];
+const missingDeps = [];
 const misses = [];
 let scored = 0;
 for (const entry of sources.files.filter(wanted)) {
@@ -79,6 +80,12 @@ for (const entry of sources.files.filter(wanted)) {
   if (!file) {
     missing.push(`${entry.repository} ${entry.path}`);
     continue;
+  }
+  // (an imported wrapper the labels depend on: read from beside the file, as the project's own module)
+  for (const dep of entry.deps ?? []) {
+    if (!score.locate(dir, { repository: entry.repository, path: dep })) {
+      missingDeps.push(`${entry.repository} ${dep} (for ${entry.path})`);
+    }
   }
   const findings = await score.lintForScore(engine, file, entry.path);
   score.scoreFile(entry.labels, findings, counts[entry.split]);
@@ -105,4 +112,8 @@ if (sites) {
 if (missing.length) {
   console.log(`\n${missing.length} file(s) not found under ${dir}:`);
   for (const m of missing) console.log(`  ${m}`);
+}
+if (missingDeps.length) {
+  console.log(`\n${missingDeps.length} imported module(s) the labels depend on not found (their sites may score as missed):`);
+  for (const m of missingDeps) console.log(`  ${m}`);
 }

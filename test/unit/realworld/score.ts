@@ -76,6 +76,11 @@ export interface SourceEntry {
   language: string;
   split: Split;
   labels: SiteLabel[];
+  /**
+   * Other files of the repository the labels depend on (an imported retry wrapper): extracted
+   * beside the file, so the lint reads them as the project's own modules (README: "Labels").
+   */
+  deps?: string[];
 }
 
 /** test/realworld/sources.json. */

@@ -11,6 +11,7 @@ import { createMonitor, grantPollingConsent, type MonitorView } from './features
 import type { PollerStatus } from './core/monitor/poller';
 import { registerStatusBar, type StatusBarSnapshot } from './features/monitor/statusBar';
 import { registerLinter } from './features/lint/linter';
+import { ProjectModules } from './features/lint/projectModules';
 import { registerRuleDocCommand } from './features/lint/ruleDocs';
 import { registerQuickFixes } from './features/fix/codeActions';
 import { registerShowActions } from './commands/showActions';
@@ -75,7 +76,9 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     return loading;
   };
   const diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  const linter = registerLinter({ getEngine, grammarDir, collection: diagnostics, log });
+  // What files import from the workspace's own modules (retry wrappers), for the linter and the scan.
+  const modules = new ProjectModules();
+  const linter = registerLinter({ getEngine, grammarDir, collection: diagnostics, log, modules });
   const monitor = createMonitor({
     keys,
     globalState: context.globalState,
@@ -103,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     channel,
     keys,
     diagnostics,
+    modules,
     linter,
     monitor,
     recorder,
@@ -124,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): HeadroomApi {
     registerShowActions(monitor),
     registerMonitorCommands(monitor),
     registerChooseModel({ monitor, keys, log }),
-    registerScanWorkspace({ getEngine, collection: diagnostics, linter, log }),
+    registerScanWorkspace({ getEngine, collection: diagnostics, linter, log, modules }),
     quickFixes,
     statusBar,
     registerCapacityHover({ findings: linter, monitor, getEngine }),

@@ -11,6 +11,7 @@ import { isDotenvPath, lintDotenv } from '../core/rules/hardcoded-api-key/dotenv
 import { readLintSettings } from '../config';
 import { isExcluded, isLintLanguage, lintOptions, type NotebookLinter } from '../features/lint/linter';
 import { toDiagnostic } from '../features/lint/diagnostics';
+import type { ProjectModules } from '../features/lint/projectModules';
 
 const INCLUDE = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,ipynb}';
 /** Dotenv files, read by `hardcoded-api-key` (as the CLI and the live linter read them). */
@@ -36,6 +37,8 @@ export interface ScanDeps {
   collection: vscode.DiagnosticCollection;
   linter: NotebookLinter;
   log: Logger;
+  /** The workspace's own modules (cross-file facts), read as the live linter reads them. */
+  modules?: ProjectModules;
 }
 
 /**
@@ -130,8 +133,8 @@ async function scan(deps: ScanDeps): Promise<ScanSummary | undefined> {
         const findings = notebook
           ? await lintOpenNotebook(notebook, deps.linter)
           : doc
-            ? lintOpenDocument(doc, engine, deps.log)
-            : await lintFile(uri, engine, deps.linter, deps.log);
+            ? lintOpenDocument(doc, engine, deps.log, deps.modules)
+            : await lintFile(uri, engine, deps.linter, deps.log, deps.modules);
         if (findings === undefined) {
           result.skipped++;
           continue;
@@ -172,10 +175,16 @@ function dropDeletedFiles(collection: vscode.DiagnosticCollection): void {
 }
 
 /** Lints an open document's current text, as the live linter does; undefined when it is not linted. */
-function lintOpenDocument(doc: vscode.TextDocument, engine: LintEngine, log: Logger): Finding[] | undefined {
+function lintOpenDocument(
+  doc: vscode.TextDocument,
+  engine: LintEngine,
+  log: Logger,
+  projectModules?: ProjectModules,
+): Finding[] | undefined {
   const settings = readLintSettings(doc.uri);
   if (!settings.enable || isExcluded(doc, settings.exclude)) return undefined;
-  const options = lintOptions(settings.rules, log, { uri: doc.uri, settings });
+  const modules = projectModules?.lookup(doc.uri, doc.languageId === 'python', engine);
+  const options = lintOptions(settings.rules, log, { uri: doc.uri, settings, modules });
   if (isDotenvPath(doc.uri.path)) return lintDotenv(doc.getText(), options);
   if (!isLintLanguage(doc.languageId)) return undefined;
   return engine.lint(doc.getText(), doc.languageId, options);
@@ -197,6 +206,7 @@ async function lintFile(
   engine: LintEngine,
   linter: NotebookLinter,
   log: Logger,
+  projectModules?: ProjectModules,
 ): Promise<Finding[] | undefined> {
   const settings = readLintSettings(uri);
   if (!settings.enable) return undefined;
@@ -220,11 +230,11 @@ async function lintFile(
       return await linter.lintNotebook(await vscode.workspace.openNotebookDocument(uri));
     }
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const options = lintOptions(settings.rules, log, { uri, settings });
-    if (isDotenvPath(uri.path)) return lintDotenv(text, options);
+    if (isDotenvPath(uri.path)) return lintDotenv(text, lintOptions(settings.rules, log, { uri, settings }));
     const language = languageForPath(uri.path);
     if (!language) return undefined;
-    return engine.lint(text, language, options);
+    const modules = projectModules?.lookup(uri, language === 'python', engine);
+    return engine.lint(text, language, lintOptions(settings.rules, log, { uri, settings, modules }));
   } catch (err) {
     log.warn(
       `Skipped ${vscode.workspace.asRelativePath(uri)}: ${err instanceof Error ? err.message : String(err)}`,

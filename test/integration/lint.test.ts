@@ -152,6 +152,78 @@ describe('diagnostics', () => {
       }
     }
   });
+
+  it('reads a retry wrapper the file imports from the workspace, and lints again when the wrapper is edited', async () => {
+    const wrapper = workspaceFile('xfile/lib/retry.ts');
+    const app = workspaceFile('xfile/app/ask.ts');
+    const encode = (s: string) => new TextEncoder().encode(s);
+    await vscode.workspace.fs.writeFile(
+      wrapper,
+      encode(
+        [
+          'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));',
+          'export async function withRetry<T>(run: () => Promise<T>): Promise<T> {',
+          '  for (let i = 0; ; i++) {',
+          '    try {',
+          '      return await run();',
+          '    } catch (err) {',
+          '      if (i === 2) throw err;',
+          '      await sleep(3000);',
+          '    }',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      ),
+    );
+    await vscode.workspace.fs.writeFile(
+      app,
+      encode(
+        [
+          "import Anthropic from '@anthropic-ai/sdk';",
+          "import { withRetry } from '../lib/retry';",
+          'const client = new Anthropic();',
+          'export const ask = (q: string) =>',
+          "  withRetry(() => client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, messages: [{ role: 'user', content: q }] }));",
+          '',
+        ].join('\n'),
+      ),
+    );
+    try {
+      await vscode.workspace.openTextDocument(app);
+      const [retry] = await eventually(
+        () =>
+          headroomDiagnostics(app).filter((d) => ruleIds([d])[0] === 'naive-retry').length > 0 &&
+          headroomDiagnostics(app),
+        20_000,
+        'the imported wrapper finding on xfile/app/ask.ts',
+      );
+      assert.equal(retry!.range.start.line, 4, 'on the withRetry( application');
+      assert.match(
+        retry!.message,
+        /after a fixed 3 s wait.*It is withRetry\(\) in xfile\/lib\/retry\.ts \(line 2\)/s,
+      );
+      // The wrapper, edited (unsaved) to wait what the 429 says: the importer's finding goes.
+      const doc = await vscode.workspace.openTextDocument(wrapper);
+      const edit = new vscode.WorkspaceEdit();
+      const line = doc.lineAt(7);
+      edit.replace(
+        wrapper,
+        line.range,
+        "      await sleep(Number((err as { headers?: Headers }).headers?.get('retry-after') ?? 1) * 1000);",
+      );
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await eventually(
+        () => !headroomDiagnostics(app).some((d) => ruleIds([d])[0] === 'naive-retry'),
+        20_000,
+        'the finding to go once the wrapper reads retry-after',
+      );
+      await doc.save();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(workspaceFile('xfile'), { recursive: true, useTrash: false });
+    }
+  });
 });
 
 describe('Headroom: Scan Workspace', () => {

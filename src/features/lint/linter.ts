@@ -11,6 +11,8 @@ import { HARD_CAP_MS, LintBudget, OffThreadLinter, type WorkerFactory } from './
 import { workerThreadFactory } from './lintWorker';
 import { isDotenvPath, lintDotenv } from '../../core/rules/hardcoded-api-key/dotenv';
 import { isGitIgnored } from '../../core/files/gitIgnored';
+import type { ModuleLookup } from '../../core/lint/project/moduleIndex';
+import type { ProjectModules } from './projectModules';
 
 /** Quiet period after the last keystroke before a document is re-linted. */
 const DEBOUNCE_MS = 250;
@@ -25,6 +27,8 @@ export interface LinterDeps {
   grammarDir: string;
   /** Starts lint workers; default real worker threads. Tests inject their own. */
   workerFactory?: WorkerFactory;
+  /** The workspace's own modules, for retry wrappers a file imports (cross-file facts). */
+  modules?: ProjectModules;
 }
 
 /** Findings of the last lint of each document, for code actions. */
@@ -81,12 +85,17 @@ export function isExcluded(
 
 /**
  * Turns settings into engine options. With the file, its workspace-relative path and the
- * test-code setting go along, so test files are told apart (core/lint/facts/testCode.ts).
+ * test-code setting go along, so test files are told apart (core/lint/facts/testCode.ts),
+ * and what it imports from the workspace (`ProjectModules.lookup`), when given.
  */
 export function lintOptions(
   rules: LintOptions['rules'],
   log: Logger,
-  file?: { uri: vscode.Uri; settings: Pick<LintSettings, 'retriesDisabledInTests'> },
+  file?: {
+    uri: vscode.Uri;
+    settings: Pick<LintSettings, 'retriesDisabledInTests'>;
+    modules?: ModuleLookup | undefined;
+  },
 ): LintOptions {
   return {
     rules,
@@ -96,6 +105,7 @@ export function lintOptions(
       path: vscode.workspace.asRelativePath(file.uri, false),
       retriesDisabledInTests: file.settings.retriesDisabledInTests,
     }),
+    ...(file?.modules && { modules: file.modules }),
   };
 }
 
@@ -124,6 +134,8 @@ export function registerLinter(
   const sessions = new Map<string, { doc: LintDocument; version: number; language: LintLanguage }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const results = new Map<string, { version: number; findings: readonly Finding[] }>();
+  /** The workspace modules each document's last lint read (absolute paths), by document key. */
+  const reads = new Map<string, Set<string>>();
   let engine: LintEngine | undefined;
   let disposed = false;
   const budget = new LintBudget(MAX_FILE_BYTES);
@@ -160,6 +172,7 @@ export function registerLinter(
     dropSession(key);
     offThread.cancel(key);
     results.delete(key);
+    reads.delete(key);
     collection.delete(uri);
   };
 
@@ -283,8 +296,11 @@ export function registerLinter(
       sessions.set(key, session);
     }
     const started = performance.now();
-    const options = lintOptions(settings.rules, log, { uri: document.uri, settings });
+    const read = new Set<string>();
+    const modules = deps.modules?.lookup(document.uri, language === 'python', eng, read);
+    const options = lintOptions(settings.rules, log, { uri: document.uri, settings, modules });
     const findings = settle ? session.doc.lint(options) : session.doc.lintNow(options);
+    reads.set(key, read);
     const ms = performance.now() - started;
     budget.record(key, bytes, ms); // Over the budget: the next lint of it runs in the worker.
     results.set(key, { version: document.version, findings });
@@ -340,10 +356,14 @@ export function registerLinter(
     const eng = await ensureEngine();
     if (!eng || disposed || notebook.isClosed) return [];
     const versions = cells.map((c) => c.document.version);
+    const read = new Set<string>();
+    const python = cells.some((c) => c.document.languageId === 'python');
+    const modules = deps.modules?.lookup(notebook.uri, python, eng, read);
     const findings = eng.lintNotebook(
       cells.map((c) => ({ text: c.document.getText(), language: c.document.languageId as LintLanguage })),
-      lintOptions(settings.rules, log, { uri: notebook.uri, settings }),
+      lintOptions(settings.rules, log, { uri: notebook.uri, settings, modules }),
     );
+    reads.set(notebook.uri.toString(), read);
     for (const c of notebook.getCells()) collection.delete(c.document.uri);
     cells.forEach((cell, i) => {
       const own = findings.filter((f) => f.cell === i);
@@ -385,8 +405,26 @@ export function registerLinter(
     safely(`Linting ${document.uri.toString()}`, () => lintText(document));
   };
 
+  /**
+   * Lints again the documents whose last lint read a module of the workspace that changed
+   * (its editor text, or the file on disk): a retry wrapper they import may have changed.
+   */
+  const lintDependents = (file: string): void => {
+    for (const [key, read] of reads) {
+      if (!read.has(file)) continue;
+      const notebook = vscode.workspace.notebookDocuments.find((nb) => nb.uri.toString() === key);
+      if (notebook) {
+        schedule(key, async () => void (await lintNotebook(notebook)), 'Linting notebook');
+        continue;
+      }
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document) schedule(key, () => lintText(document), `Linting ${key}`);
+    }
+  };
+
   const onChange = (e: vscode.TextDocumentChangeEvent): void => {
     const { document } = e;
+    if (document.uri.scheme === 'file' && e.contentChanges.length > 0) lintDependents(document.uri.fsPath);
     if (document.uri.scheme === NOTEBOOK_CELL_SCHEME) {
       const notebook = notebookOfCell(document.uri);
       if (notebook) {
@@ -441,6 +479,7 @@ export function registerLinter(
       if (!editing) forget(uri);
     }),
     vscode.workspace.onDidOpenTextDocument(onOpen),
+    ...(deps.modules ? [deps.modules.onDidChange(lintDependents)] : []),
     vscode.workspace.onDidChangeTextDocument(onChange),
     vscode.workspace.onDidCloseTextDocument((d) => {
       if (d.uri.scheme !== NOTEBOOK_CELL_SCHEME) forget(d.uri);
@@ -493,6 +532,7 @@ export function registerLinter(
       timers.clear();
       for (const key of [...sessions.keys()]) dropSession(key);
       results.clear();
+      reads.clear();
     },
   };
 }

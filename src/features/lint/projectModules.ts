@@ -43,7 +43,12 @@ export class ProjectModules implements vscode.Disposable {
    * What a document imports from its workspace folder, for one lint with `engine` (the modules
    * read go to `reads`); undefined for a document outside every folder or not on disk.
    */
-  lookup(uri: vscode.Uri, python: boolean, engine: LintEngine, reads?: Set<string>): ModuleLookup | undefined {
+  lookup(
+    uri: vscode.Uri,
+    python: boolean,
+    engine: LintEngine,
+    reads?: Set<string>,
+  ): ModuleLookup | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (uri.scheme !== 'file' || !folder || folder.uri.scheme !== 'file') {
       return undefined;

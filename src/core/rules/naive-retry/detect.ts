@@ -370,6 +370,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     seen.add(at.startIndex);
     const found = describe(ctx, wrapper.wait, {
       subject: `\`${local}\``,
+      short: 'This imported wrapper',
       what: `retries ${applied.target === 'a function' ? 'a Claude call' : `${applied.target}()`}`,
       overloadedOnly: false,
       http: applied.http,
@@ -515,6 +516,8 @@ function describe(
   wait: WaitInfo,
   how: {
     subject: string;
+    /** What the subject is called when the first sentence is too long to name it (default `This function`). */
+    short?: string;
     what: string;
     overloadedOnly: boolean;
     underLimiter?: string;
@@ -610,7 +613,7 @@ function describe(
       `retry-after ${orSdk()} instead of ${kind === 'no-wait' ? 'retrying at once' : 'a wait of your own'}.`;
   }
   if (first.length > 100) {
-    first = first.replace(/`[^`]+`/, 'This function').replace(/ \(in [^)]*\(\)\)/, '');
+    first = first.replace(/`[^`]+`/, how.short ?? 'This function').replace(/ \(in [^)]*\(\)\)/, '');
   }
   if (first.length > 100) {
     first = first.replace(/ the Claude call\b/, '');

@@ -328,6 +328,9 @@ function baseTemplate(ctx: FileContext, url: Node, names: Set<string>): boolean 
  * `'/messages/batches'`) sends no Messages request. Reads the function's first 16 calls.
  */
 function callerGivenPath(ctx: FileContext, call: Node, url: Node, names: Set<string>): boolean {
+  if (kind(url) === 'identifier') {
+    return callerGivenUrl(ctx, call, url, names);
+  }
   if (ctx.python || kind(url) !== 'template_string') {
     return false;
   }
@@ -353,6 +356,38 @@ function callerGivenPath(ctx: FileContext, call: Node, url: Node, names: Set<str
     );
   }
   return !!given;
+}
+
+/**
+ * A URL that is a parameter of the function sending it, given the Messages endpoint by a caller:
+ * `fetch(url, options)` in a same-file `fetchWithRetry(url, options)` called with
+ * `'https://api.anthropic.com/v1/messages'` (or a name assigned it). Reads the function's first 16
+ * calls from outside it.
+ */
+function callerGivenUrl(ctx: FileContext, call: Node, url: Node, names: Set<string>): boolean {
+  const fn = functionAt(ctx, call.startIndex);
+  const index = fn ? fn.params.indexOf(ctx.textOf(url)) : -1;
+  if (!fn || index < 0) {
+    return false;
+  }
+  let read = 0;
+  for (const site of callSitesNamed(ctx, fn.name)) {
+    if (fn.start <= site.at && site.at < fn.end) {
+      continue;
+    }
+    if (read++ >= 16) {
+      break;
+    }
+    const arg = unwrap(positionalArgs(site.call)[index] ?? null);
+    if (arg && isMessagesEndpoint(ctx.textOf(arg), kind(arg), names)) {
+      callerPathNotes(ctx).set(
+        call.startIndex,
+        `Its URL comes from the callers of ${fn.name}() (the Messages endpoint on line ${ctx.lines.lineAt(site.at) + 1}).`,
+      );
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

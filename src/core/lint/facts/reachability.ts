@@ -19,6 +19,8 @@ import type { ClaudeCall } from './calls';
 import { callsWithin } from './calls';
 import { callGraph, claudeTarget, functionAt, siteCall, sitesWithin } from './callGraph';
 import { isLimited } from './limiters';
+import { allHttpClaudeCalls } from './httpHelpers';
+import type { LocalFunction } from './callGraph';
 
 /** What a fan-out element reaches: Claude calls that run without a limit. */
 export interface Reach {
@@ -47,7 +49,8 @@ export function reach(ctx: FileContext, expr: Node): Reach {
     const name = lastSegment(dottedName(ref, ctx.text));
     return (
       (name && follow(ctx, name, expr.startIndex)) ||
-      (refKind === 'identifier' && ctx.python && partialReach(ctx, ref, expr)) || { calls: [] }
+      (refKind === 'identifier' && ctx.python && partialReach(ctx, ref, expr)) ||
+      (name && httpFollow(ctx, name, expr.startIndex, expr)) || { calls: [] }
     );
   }
   // `pool.map(partial(grade, judge=ask), rows)`: the partial made in place.
@@ -80,7 +83,96 @@ export function reach(ctx: FileContext, expr: Node): Reach {
       return { calls: r.calls, followed: [own.name, ...r.via].join('() → '), callback: own.node };
     }
   }
-  return { calls: [] };
+  return httpReach(ctx, expr) ?? { calls: [] };
+}
+
+/**
+ * The raw-HTTP Messages requests (no SDK: `fetch('…/v1/messages', …)`, `requests.post(URL, …)`)
+ * an expression makes once per item: written in it, or in a same-file function it calls, up to
+ * two local calls deep. Not under a limiter.
+ */
+function httpReach(ctx: FileContext, expr: Node): Reach | undefined {
+  const http = allHttpClaudeCalls(ctx);
+  if (http.length === 0) {
+    return undefined;
+  }
+  const end = endOf(expr);
+  const inline = http.filter(
+    (c) => c.node.startIndex >= expr.startIndex && endOf(c.node) <= end && !isLimited(ctx, c.node, expr),
+  );
+  if (inline.length > 0) {
+    return { calls: inline, callback: FUNCTION_TYPES.has(kind(expr)) ? expr : undefined };
+  }
+  for (const site of sitesWithin(ctx, expr.startIndex, end)) {
+    const r = httpFollow(ctx, site.name, site.at, expr);
+    if (r) {
+      return r;
+    }
+  }
+  return undefined;
+}
+
+/** A same-file function of that name (not the one the site is in) that sends a raw-HTTP Messages request (see `httpReach`). */
+function httpFollow(ctx: FileContext, name: string, site: number, expr: Node): Reach | undefined {
+  const senders = httpSenders(ctx);
+  if (senders.size === 0) {
+    return undefined;
+  }
+  for (const fn of callGraph(ctx).byName.get(name) ?? []) {
+    const found = senders.get(fn);
+    if (found && !(fn.start <= site && site < fn.end)) {
+      const call = siteCall(ctx, site);
+      if (call && isLimited(ctx, call, expr)) {
+        return undefined;
+      }
+      return { calls: [found.call], followed: [fn.name, ...found.via].join('() → '), callback: fn.node };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The same-file functions that send a raw-HTTP Messages request themselves (outside a limiter)
+ * or through at most two more local calls, with the request and the functions followed.
+ */
+function httpSenders(ctx: FileContext): Map<LocalFunction, { call: ClaudeCall; via: string[] }> {
+  return ctx.memo('reach-http-senders', () => {
+    const out = new Map<LocalFunction, { call: ClaudeCall; via: string[] }>();
+    const http = allHttpClaudeCalls(ctx);
+    if (http.length === 0) {
+      return out;
+    }
+    for (const call of http) {
+      const fn = functionAt(ctx, call.node.startIndex);
+      if (fn && !out.has(fn) && !isLimited(ctx, call.node, fn.node)) {
+        out.set(fn, { call, via: [] });
+      }
+    }
+    const graph = callGraph(ctx);
+    for (let depth = 1; depth <= 2; depth++) {
+      const found: Array<[LocalFunction, { call: ClaudeCall; via: string[] }]> = [];
+      for (const g of graph.functions) {
+        if (out.has(g)) {
+          continue;
+        }
+        for (const site of g.sites.slice(0, 64)) {
+          const f = (graph.byName.get(site.name) ?? []).find(
+            (h) => h !== g && out.get(h)?.via.length === depth - 1,
+          );
+          const call = f ? siteCall(ctx, site.at) : null;
+          if (f && call && !isLimited(ctx, call, g.node)) {
+            const r = out.get(f)!;
+            found.push([g, { call: r.call, via: [f.name, ...r.via] }]);
+            break;
+          }
+        }
+      }
+      for (const [g, r] of found) {
+        out.set(g, r);
+      }
+    }
+    return out;
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { pythonExecutors } from './executors';
 import type { FanoutReport } from './fanout';
 import { jsPromiseCombinators, jsPromiseMappers } from './javascript';
 import { pythonGather, pythonTaskGroups } from './python';
+import { allHttpClaudeCalls } from '../../lint/facts/httpHelpers';
 
 export { MAX_BOUNDED_WORKERS, MAX_LITERAL_CALLS } from './fanout';
 
@@ -12,7 +13,8 @@ export { MAX_BOUNDED_WORKERS, MAX_LITERAL_CALLS } from './fanout';
  * `TaskGroup.create_task` in a loop, thread pools with no or large `max_workers`.
  */
 export function detect(ctx: FileContext, report: FanoutReport): void {
-  if (ctx.calls.length === 0) {
+  // (Claude calls through the SDK, or raw-HTTP Messages requests: `fetch('…/v1/messages')`)
+  if (ctx.calls.length === 0 && allHttpClaudeCalls(ctx).length === 0) {
     return;
   }
   if (ctx.python) {

@@ -628,8 +628,32 @@ function grownAfter(ctx: FileContext, name: string, from: number, to: number): b
     if (loop && loop.startIndex >= from && !boundedLoop(ctx, loop)) {
       return true;
     }
+    // `items.forEach((x) => { if (…) out.push(x) })`: the callback runs once per item.
+    const each = !loop && call ? iterationAround(ctx, call) : null;
+    if (each && each.startIndex >= from && !boundedArray(ctx, memberObjectOf(each), each)) {
+      return true;
+    }
   }
   return false;
+}
+
+/** JS: the `.forEach(…)` / `.map(…)` / `.flatMap(…)` call whose callback a node is written in, or null. */
+function iterationAround(ctx: FileContext, node: Node): Node | null {
+  if (ctx.python) {
+    return null;
+  }
+  const fn = scopeOf(node);
+  const args = FUNCTION_TYPES.has(kind(fn)) ? up(fn) : null;
+  const call = args && kind(args) === 'arguments' ? up(args) : null;
+  const target = call && isCall(call) ? callee(call) : null;
+  return target && isMember(target) && /^(?:forEach|map|flatMap)$/.test(ctx.textOf(memberProperty(target)))
+    ? call
+    : null;
+}
+
+/** The receiver of a method call (`items` in `items.forEach(…)`). */
+function memberObjectOf(call: Node): Node | null {
+  return unwrap(callee(call)?.childForFieldName('object') ?? null);
 }
 
 /** A list literal, or a name last assigned one before `call` in its scope. */

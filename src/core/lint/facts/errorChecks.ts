@@ -2,6 +2,8 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import { dottedName, lastSegment, namedChildren, nodeSpanning, up, kind, kindOf, endOf } from '../syntax';
 import { moduleConstant } from './constants';
+import { functionAt, siteCall } from './callGraph';
+import { keywordParams } from './arguments';
 
 const PY_RATE_LIMIT_CATCHERS = new Set([
   'RateLimitError',
@@ -121,7 +123,48 @@ export function catchesRateLimit(ctx: FileContext, handler: Node): boolean {
   if (!value) {
     return true;
   }
-  return catchesAny(ctx, value, 0);
+  return catchesAny(ctx, value, 0) || catchesGiven(ctx, handler, value);
+}
+
+/**
+ * `except tuple(exceptions):` / `except exceptions:` in a retry decorator whose factory takes
+ * the classes (`def auto_retry(exceptions, …)`): it catches what the file's applications hand
+ * it, read from the first 16 (`@auto_retry([anthropic.APIError, anthropic.RateLimitError])`).
+ */
+function catchesGiven(ctx: FileContext, handler: Node, value: Node): boolean {
+  let v: Node | null = value;
+  if (kind(v) === 'call' && ctx.textOf(v.childForFieldName('function')) === 'tuple') {
+    v = namedChildren(v.childForFieldName('arguments'))[0] ?? null;
+  }
+  if (!v || kind(v) !== 'identifier') {
+    return false;
+  }
+  const name = ctx.textOf(v);
+  let fn = functionAt(ctx, handler.startIndex);
+  for (let i = 0; fn && i < 3 && !fn.params.includes(name); i++) {
+    const outer = functionAt(ctx, fn.start - 1);
+    fn = outer && outer.end >= fn.end ? outer : undefined;
+  }
+  const index = fn ? fn.params.filter((p) => p !== 'self' && p !== 'cls').indexOf(name) : -1;
+  if (!fn || index < 0) {
+    return false;
+  }
+  for (const { start } of ctx.callsOf(fn.name, false).slice(0, 16)) {
+    const call = siteCall(ctx, start);
+    const args = call?.childForFieldName('arguments');
+    if (!call || kind(call) !== 'call' || !args || (fn.start <= start && start < fn.end)) {
+      continue;
+    }
+    const given =
+      keywordParams(call, ctx.text).entries.get(name)?.value ??
+      namedChildren(args).filter((a) => kind(a) !== 'keyword_argument')[index];
+    const classes =
+      given && /^(?:list|tuple|set)$/.test(kind(given)) ? namedChildren(given) : given ? [given] : [];
+    if (classes.some((c) => catchesAny(ctx, c, 0))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A class, a tuple of classes, or (one level) a module constant naming them: `except RETRYABLE:`. */

@@ -184,7 +184,12 @@ function retryLoopKind(ctx: FileContext, loop: Node, tryNode: Node): { walksItem
       !!right && /^\s*(?:range|Retrying|AsyncRetrying|itertools\.count|count)\s*\(/.test(ctx.textOf(right));
     // A try that returns inside `for model of MODELS` sends another request each turn when it
     // reads the loop variable (a fallback over models, keys or endpoints), not the same again.
-    return kindOf(overRange || (exitsInTry && !readsLoopVariable(ctx, loop, tryStart, tryEnd)));
+    return kindOf(
+      overRange ||
+        (exitsInTry &&
+          !readsLoopVariable(ctx, loop, tryStart, tryEnd) &&
+          !unpacksLoopVariable(ctx, loop, body.startIndex, tryNode.startIndex)),
+    );
   }
   if (
     kind(loop) === 'for_statement' &&
@@ -210,6 +215,27 @@ function readsIndexedEntry(ctx: FileContext, loop: Node, start: number, end: num
   }
   const entry = new RegExp(`(?<![\\w$.])${escapeRegExp(list)}\\s*\\[\\s*${escapeRegExp(counter)}\\s*\\]`);
   return entry.test(ctx.text.slice(start, Math.min(end, start + 4000)));
+}
+
+/**
+ * Whether a statement in [start, end) (the loop body before the try) assigns from a variable the
+ * loop head binds (`index, row, *_ = task_args`, `const { id, text } = item;`): the request built
+ * from it differs each turn. Reads at most the first 4,000 characters.
+ */
+function unpacksLoopVariable(ctx: FileContext, loop: Node, start: number, end: number): boolean {
+  if (end <= start) {
+    return false;
+  }
+  const names = ctx.textOf(loop.childForFieldName('left')).match(/[A-Za-z_$][\w$]*/g) ?? [];
+  const before = ctx.text.slice(start, Math.min(end, start + 4000));
+  return names.some(
+    (n) =>
+      !/^(?:const|let|var|await)$/.test(n) &&
+      new RegExp(
+        `^[ \\t]*(?:(?:const|let|var)\\s+)?[^=\\n]*[^=!<>\\n]=(?!=)[^\\n]*(?<![\\w$.])${n.replace(/\$/g, '\\$')}(?![\\w$])`,
+        'm',
+      ).test(before),
+  );
 }
 
 /**

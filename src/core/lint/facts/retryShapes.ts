@@ -307,6 +307,8 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
         continue;
       }
       const args = ctx.textOf(first.childForFieldName('arguments'));
+      // (compared without blanks: the call made again sits deeper, its lines indented further)
+      const same = args.replace(/\s+/g, '');
       for (const handler of handlersOf(tryNode)) {
         if (!catchesRateLimit(ctx, handler)) {
           continue;
@@ -315,7 +317,7 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
         const again = sitesWithin(ctx, handler.startIndex, to)
           .slice(0, 8)
           .map((s) => (s.name === site.name ? siteCall(ctx, s.at) : null))
-          .find((c) => c && ctx.textOf(c.childForFieldName('arguments')) === args);
+          .find((c) => c && ctx.textOf(c.childForFieldName('arguments')).replace(/\s+/g, '') === same);
         if (
           !again ||
           salvagesEarlierPass(ctx, tryNode, first, handler) ||
@@ -718,7 +720,11 @@ export function decoratedClaude(
   const re = new RegExp(`^[ \\t]*@[ \\t]*${name}\\b`, 'gm');
   for (const m of ctx.scan(re)) {
     const decorated = graph.functions.find((f) => f.start > m.index && f !== except);
-    const r = decorated && graph.reach.get(decorated);
+    // (a call under a limiter reaches no Claude for fan-out, but a retry re-sends it all the same:
+    // `@auto_retry(...)` over `@max_concurrency(50)`)
+    const r =
+      decorated &&
+      (graph.reach.get(decorated) ?? (decorated.claude.length ? { calls: decorated.claude } : undefined));
     if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
       const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
       return dec ? { node: dec, target: decorated.name, calls: r.calls } : undefined;

@@ -37,6 +37,7 @@ import {
   up,
 } from '../../lint/syntax';
 import { entryNumber } from '../../lint/facts/arguments';
+import { catchesRateLimit, handlerBody, handlersOf } from '../../lint/facts/errorChecks';
 import { perItemCalls } from '../../lint/facts/perItem';
 import type { NaiveRetryData } from './data';
 import { requeueRetries } from './requeue';
@@ -667,7 +668,56 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
   ) {
     return false;
   }
-  return catchesOwnErrors(ctx, node, (n) => n.startIndex >= lib.node.startIndex);
+  return (
+    catchesOwnErrors(ctx, node, (n) => n.startIndex >= lib.node.startIndex) ||
+    convertsRateLimits(ctx, node, lib)
+  );
+}
+
+/**
+ * Python: a library retrying named error classes (`retry_if_exception_type((APITimeoutError,
+ * APIError))`) around a function whose try turns a rate limit into a class it does not name, nor a
+ * same-file subclass of one (`except RateLimitError as e: raise ClaudeRateLimitError(str(e))`):
+ * the library never sees a 429. The first handler that can catch a rate limit decides.
+ */
+function convertsRateLimits(ctx: FileContext, node: Node, lib: RetryLibraryUse): boolean {
+  const config = ctx.textOf(lib.config ?? lib.head);
+  // (only a filter that names what it retries: not `retry_if_exception(lambda e: not isinstance(…))`)
+  if (
+    !ctx.python ||
+    !/\bretry_if_exception_type\s*\(|\bon_exception\s*\(/.test(config) ||
+    /\bnot\s+isinstance\b|\bretry_if_not_exception_type\b|\bretry_if_exception\s*\(/.test(config)
+  ) {
+    return false;
+  }
+  const named = new Set((config.match(/[\w.]*\w(?:Error|Exception)\b/g) ?? []).map(lastSegment));
+  if (named.size === 0 || named.has('Exception') || named.has('BaseException')) {
+    return false;
+  }
+  for (let n = up(node); n && n.startIndex >= lib.node.startIndex; n = up(n)) {
+    const body = kind(n) === 'try_statement' ? n.childForFieldName('body') : null;
+    if (!body || !(body.startIndex <= node.startIndex && endOf(node) <= endOf(body))) {
+      continue;
+    }
+    for (const h of handlersOf(n)) {
+      if (catchesRateLimit(ctx, h)) {
+        const raised = /^\s*raise\s+([A-Za-z_][\w.]*)\s*\(/m.exec(ctx.textOf(handlerBody(h)));
+        return !!raised && !namedOrSubclass(ctx, lastSegment(raised[1]), named, 0);
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether a class is one of `named` or (three levels at most) a same-file subclass of one. */
+function namedOrSubclass(ctx: FileContext, cls: string, named: ReadonlySet<string>, depth: number): boolean {
+  if (named.has(cls)) {
+    return true;
+  }
+  const def = depth < 3 ? new RegExp(`^[ \\t]*class\\s+${cls}\\s*\\(([^)]*)\\)`, 'm').exec(ctx.text) : null;
+  return (
+    !!def && def[1].split(',').some((b) => namedOrSubclass(ctx, lastSegment(b.trim()), named, depth + 1))
+  );
 }
 
 /**

@@ -141,7 +141,11 @@ export class LintEngine {
     try {
       return withParentCache(
         text,
-        () => summarizeModule(new FileContext(text, language, tree.rootNode, { path }), path),
+        () =>
+          summarizeModule(
+            new FileContext(text, language, tree.rootNode, { path, moduleSummary: true }),
+            path,
+          ),
         tree.rootNode,
       );
     } catch {

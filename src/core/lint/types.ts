@@ -96,4 +96,10 @@ export interface LintOptions {
    * retry wrappers imported from the project's own files count (cross-file facts).
    */
   modules?: ModuleLookup;
+  /**
+   * @internal Set when the text is a module being summarised for the files importing it (see
+   * project/summary.ts), not linted: a retry decorator catching the classes its factory is given
+   * then counts, whatever they are, and each importer's application decides.
+   */
+  moduleSummary?: boolean;
 }

@@ -84,6 +84,12 @@ describe('cross-file facts: imported retry wrappers (test/fixtures/projects)', (
     assert.deepEqual(actions, []);
   });
 
+  it('reports one application per imported wrapper and file, naming the others', async () => {
+    const project = 'ts-imported-wrapper-alias-applied-twice';
+    const [finding] = await lintInProject(project, path.join(PROJECTS, project, 'app/brief.ts'));
+    assert.match(finding.message, /It wraps Claude calls on line 15 of this file too\./);
+  });
+
   it('names the fixed wait and the module of a JS wrapper', async () => {
     const project = 'ts-imported-wrapper-fixed-wait';
     const [finding] = await lintInProject(project, path.join(PROJECTS, project, 'src/app/notes.ts'));

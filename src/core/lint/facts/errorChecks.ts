@@ -2,7 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import { dottedName, lastSegment, namedChildren, nodeSpanning, up, kind, kindOf, endOf } from '../syntax';
 import { moduleConstant } from './constants';
-import { functionAt, siteCall } from './callGraph';
+import { functionAt, type LocalFunction, siteCall } from './callGraph';
 import { keywordParams } from './arguments';
 
 const PY_RATE_LIMIT_CATCHERS = new Set([
@@ -130,14 +130,43 @@ export function catchesRateLimit(ctx: FileContext, handler: Node): boolean {
  * `except tuple(exceptions):` / `except exceptions:` in a retry decorator whose factory takes
  * the classes (`def auto_retry(exceptions, …)`): it catches what the file's applications hand
  * it, read from the first 16 (`@auto_retry([anthropic.APIError, anthropic.RateLimitError])`).
+ * Summarising a module for its importers (`LintOptions.moduleSummary`), a factory applied
+ * nowhere in it may catch rate limits: each importer's application decides (see project/summary.ts).
  */
 function catchesGiven(ctx: FileContext, handler: Node, value: Node): boolean {
+  const given = caughtParameter(ctx, handler, value);
+  if (!given) {
+    return false;
+  }
+  let applied = false;
+  for (const { start } of ctx.callsOf(given.fn.name, false).slice(0, 16)) {
+    const call = siteCall(ctx, start);
+    if (!call || kind(call) !== 'call' || (given.fn.start <= start && start < given.fn.end)) {
+      continue;
+    }
+    applied = true;
+    if (handsRateLimitClasses(ctx, call, given.name, given.index)) {
+      return true;
+    }
+  }
+  return !applied && !!ctx.options.moduleSummary;
+}
+
+/**
+ * The parameter of an enclosing function (three levels out at most) whose classes a handler
+ * catches (`except tuple(on_exceptions):`), with its position (`self`/`cls` not counted).
+ */
+export function caughtParameter(
+  ctx: FileContext,
+  handler: Node,
+  value: Node | null = handlerClasses(handler),
+): { fn: LocalFunction; name: string; index: number } | undefined {
   let v: Node | null = value;
-  if (kind(v) === 'call' && ctx.textOf(v.childForFieldName('function')) === 'tuple') {
+  if (v && kind(v) === 'call' && ctx.textOf(v.childForFieldName('function')) === 'tuple') {
     v = namedChildren(v.childForFieldName('arguments'))[0] ?? null;
   }
   if (!v || kind(v) !== 'identifier') {
-    return false;
+    return undefined;
   }
   const name = ctx.textOf(v);
   let fn = functionAt(ctx, handler.startIndex);
@@ -146,25 +175,34 @@ function catchesGiven(ctx: FileContext, handler: Node, value: Node): boolean {
     fn = outer && outer.end >= fn.end ? outer : undefined;
   }
   const index = fn ? fn.params.filter((p) => p !== 'self' && p !== 'cls').indexOf(name) : -1;
-  if (!fn || index < 0) {
+  return fn && index >= 0 ? { fn, name, index } : undefined;
+}
+
+/**
+ * Whether a call hands a parameter (by keyword, else at its position) error classes that
+ * include a rate limit (`on_exceptions=[anthropic.RateLimitError, …]`).
+ */
+export function handsRateLimitClasses(ctx: FileContext, call: Node, name: string, index: number): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) {
     return false;
   }
-  for (const { start } of ctx.callsOf(fn.name, false).slice(0, 16)) {
-    const call = siteCall(ctx, start);
-    const args = call?.childForFieldName('arguments');
-    if (!call || kind(call) !== 'call' || !args || (fn.start <= start && start < fn.end)) {
-      continue;
-    }
-    const given =
-      keywordParams(call, ctx.text).entries.get(name)?.value ??
-      namedChildren(args).filter((a) => kind(a) !== 'keyword_argument')[index];
-    const classes =
-      given && /^(?:list|tuple|set)$/.test(kind(given)) ? namedChildren(given) : given ? [given] : [];
-    if (classes.some((c) => catchesAny(ctx, c, 0))) {
-      return true;
-    }
+  const given =
+    keywordParams(call, ctx.text).entries.get(name)?.value ??
+    namedChildren(args).filter((a) => kind(a) !== 'keyword_argument')[index];
+  const classes =
+    given && /^(?:list|tuple|set)$/.test(kind(given)) ? namedChildren(given) : given ? [given] : [];
+  return classes.some((c) => catchesAny(ctx, c, 0));
+}
+
+/** The classes an `except` clause names (its value, without `as e`), or null for a bare one. */
+function handlerClasses(handler: Node): Node | null {
+  const kids = namedChildren(handler);
+  let value = handler.childForFieldName('value') ?? kids.find((k) => kind(k) !== 'block') ?? null;
+  if (kindOf(value) === 'as_pattern') {
+    value = namedChildren(value)[0] ?? null;
   }
-  return false;
+  return value;
 }
 
 /** A class, a tuple of classes, or (one level) a module constant naming them: `except RETRYABLE:`. */

@@ -1,17 +1,22 @@
 import type { FileContext } from '../context';
 import type { ImportedWrapper } from '../project/summary';
+import type { Node } from '../../parse/treeSitter';
+import { isCall, kind, namedChildren, up } from '../syntax';
 import { siteCall } from './callGraph';
+import { handsRateLimitClasses } from './errorChecks';
 import { allHttpClaudeCalls } from './httpHelpers';
 import { projectImports } from './projectImports';
-import { type Application, claudeRunBy, decoratedClaude } from './retryShapes';
+import { type Application, claudeRunBy, decoratedClaudeAll } from './retryShapes';
 
 /** A retry wrapper of another project module applied here to something that calls Claude. */
 export interface ImportedRetry {
   /** The local name it is imported under. */
   local: string;
   wrapper: ImportedWrapper;
-  /** The application: the call (`withRetry(() => …)`) or the Python decorator. */
+  /** The application: the call (`withRetry(() => …)`) or the Python decorator (the first in the file). */
   applied: Application;
+  /** The lines (1-based) of the file's other applications of it to a Claude call. */
+  others: number[];
 }
 
 /**
@@ -29,27 +34,61 @@ export function importedRetries(ctx: FileContext): ImportedRetry[] {
     }
     const out: ImportedRetry[] = [];
     for (const [local, { specifier, imported }] of projectImports(ctx)) {
-      const applied = applicationOf(ctx, local);
-      const wrapper = applied ? modules.summary(specifier)?.wrappers.get(imported) : undefined;
-      if (applied && wrapper) {
-        out.push({ local, wrapper, applied });
+      const all = applicationsOf(ctx, local);
+      const wrapper = all.length ? modules.summary(specifier)?.wrappers.get(imported) : undefined;
+      // (a decorator catching what its factory is given retries rate limits only when handed one)
+      const given = wrapper?.catches;
+      const retried = given
+        ? all.filter((a) => {
+            const call = applicationCall(a.node);
+            return !!call && handsRateLimitClasses(ctx, call, given.name, given.index);
+          })
+        : all;
+      if (wrapper && retried.length) {
+        const [applied, ...rest] = retried;
+        out.push({
+          local,
+          wrapper,
+          applied,
+          others: rest.map((a) => ctx.lines.lineAt(a.node.startIndex) + 1),
+        });
       }
     }
     return out;
   });
 }
 
-/** Where an imported name is applied to something that calls Claude: a call given it, or a decorator. */
-function applicationOf(ctx: FileContext, local: string): Application | undefined {
+/** The call of an application: itself, or a decorator's (`@retry_on(on_exceptions=[…])`). */
+function applicationCall(node: Node): Node | null {
+  if (isCall(node)) {
+    return node;
+  }
+  let decorator: Node | null = node;
+  for (let i = 0; decorator && kind(decorator) !== 'decorator' && i < 2; i++) {
+    decorator = up(decorator); // (from the `@` token)
+  }
+  const inner = decorator && kind(decorator) === 'decorator' ? (namedChildren(decorator)[0] ?? null) : null;
+  return inner && isCall(inner) ? inner : null;
+}
+
+/**
+ * Where an imported name is applied to something that calls Claude, in text order: calls given
+ * it, and Python decorators (at most 16 of each).
+ */
+function applicationsOf(ctx: FileContext, local: string): Application[] {
+  const out: Application[] = [];
   for (const { start, paren } of ctx.callsOf(local, false)) {
     if (ctx.inCommentOrString(start)) {
       continue;
     }
     const call = paren > start ? siteCall(ctx, start) : null;
     const run = call ? claudeRunBy(ctx, call, start) : undefined;
-    if (run) {
-      return run;
+    if (run && out.push(run) >= 16) {
+      break;
     }
   }
-  return ctx.python ? decoratedClaude(ctx, local) : undefined;
+  if (ctx.python) {
+    out.push(...decoratedClaudeAll(ctx, local));
+  }
+  return out.sort((a, b) => a.node.startIndex - b.node.startIndex);
 }

@@ -83,6 +83,17 @@ export function projectImports(ctx: FileContext): Map<string, ProjectImport> {
         add(m[1], m[4] ?? 'default', m[3]);
       }
     }
+    // `const withRetry = withAnthropicRetry;` (an alias of an imported name, at the top level)
+    for (const m of ctx.scan(ALIAS)) {
+      const target = out.get(m[2]);
+      if (target && !out.has(m[1]) && !ctx.inCommentOrString(m.index + m[0].indexOf(m[1]))) {
+        out.set(m[1], target);
+      }
+    }
     return out;
   });
 }
+
+/** A top-level `const a = b;` (`a = b` in Python): the alias in group 1, the name in group 2. */
+const ALIAS =
+  /^(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*;?[ \t]*$/gm;

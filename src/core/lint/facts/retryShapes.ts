@@ -716,6 +716,17 @@ export function decoratedClaude(
   name: string,
   except?: LocalFunction,
 ): Application | undefined {
+  return decoratedClaudeAll(ctx, name, except, 1)[0];
+}
+
+/** Every function decorated `@name` / `@name(…)` that reaches Claude (see `decoratedClaude`), at most `max`. */
+export function decoratedClaudeAll(
+  ctx: FileContext,
+  name: string,
+  except?: LocalFunction,
+  max = 16,
+): Application[] {
+  const out: Application[] = [];
   const graph = callGraph(ctx);
   const re = new RegExp(`^[ \\t]*@[ \\t]*${name}\\b`, 'gm');
   for (const m of ctx.scan(re)) {
@@ -727,10 +738,16 @@ export function decoratedClaude(
       (graph.reach.get(decorated) ?? (decorated.claude.length ? { calls: decorated.claude } : undefined));
     if (decorated && r && !ctx.text.slice(m.index, decorated.start).includes('\n\n')) {
       const dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
-      return dec ? { node: dec, target: decorated.name, calls: r.calls } : undefined;
+      if (!dec) {
+        break;
+      }
+      out.push({ node: dec, target: decorated.name, calls: r.calls });
+      if (out.length >= max) {
+        break;
+      }
     }
   }
-  return undefined;
+  return out;
 }
 
 /**

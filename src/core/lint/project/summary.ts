@@ -6,6 +6,7 @@
 import type { FileContext } from '../context';
 import { functionAt, type LocalFunction } from '../facts/callGraph';
 import { guardedFromRateLimits } from '../facts/rateLimitGuards';
+import { caughtParameter } from '../facts/errorChecks';
 import { retriesOverloadedOnly, retryWrappers } from '../facts/retryShapes';
 import type { WaitInfo } from '../facts/retryLoops';
 
@@ -23,6 +24,11 @@ export interface ImportedWrapper {
   overloadedOnly: boolean;
   /** Python: a factory called to make the decorator (`@retry_on_error(3)`), not the decorator itself. */
   maker?: true;
+  /**
+   * It catches the classes a parameter of its factory is given (`except tuple(on_exceptions)`):
+   * an application retries rate limits only when it hands that parameter one.
+   */
+  catches?: { name: string; index: number };
 }
 
 /** What a module offers its importers. */
@@ -40,6 +46,7 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
       continue;
     }
     const exported = outermost(ctx, fn);
+    const given = caughtParameter(ctx, found.handler);
     const { call: _sleep, ...wait } = found.wait;
     const wrapper: ImportedWrapper = {
       name: exported.name,
@@ -48,6 +55,7 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
       wait,
       overloadedOnly: retriesOverloadedOnly(ctx, found.tryNode),
       ...(exported !== fn && ctx.python && { maker: true as const }),
+      ...(given && { catches: { name: given.name, index: given.index } }),
     };
     if (!wrappers.has(exported.name)) {
       wrappers.set(exported.name, wrapper);

@@ -363,7 +363,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
     });
   }
   // Retry wrappers imported from the project's own modules (when the lint can read the project).
-  for (const { local, wrapper, applied } of importedRetries(ctx)) {
+  for (const { local, wrapper, applied, others } of importedRetries(ctx)) {
     const at = applied.node;
     if (seen.has(at.startIndex) || wrapper.overloadedOnly) {
       continue;
@@ -376,7 +376,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       overloadedOnly: false,
       http: applied.http,
       fannedOut: () => fannedOut(ctx, applied.calls[0]),
-      note: `${wrapper.maker ? 'Its decorator factory' : 'It'} is ${wrapper.name}() in ${wrapper.path} (line ${wrapper.line}): fix the wait there.`,
+      note:
+        `${wrapper.maker ? 'Its decorator factory' : 'It'} is ${wrapper.name}() in ${wrapper.path} (line ${wrapper.line}): fix the wait there.` +
+        (others.length ? ` It wraps Claude calls on ${lineList(others)} of this file too.` : ''),
     });
     if (!found) {
       continue;
@@ -995,6 +997,13 @@ function clientRetries(ctx: FileContext, client: ClientBinding, option: string, 
     return base ? clientRetries(ctx, base, option, depth + 1) : false;
   }
   return true;
+}
+
+/** `line 12`, `lines 12 and 40`, `lines 12, 40 and 52`. */
+function lineList(lines: readonly number[]): string {
+  return lines.length === 1
+    ? `line ${lines[0]}`
+    : `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
 }
 
 /** Trims trailing whitespace from a range. */

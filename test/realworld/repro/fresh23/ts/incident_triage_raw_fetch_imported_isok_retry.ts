@@ -2,7 +2,6 @@
 // through callWithTimeout imported from a sibling module, with isOk: (r) => r.ok, so a 429 response is sent again
 // after 400 ms (two attempts) and its retry-after header is never consulted
 // source: SuesteCreative/shopify-invoicexpress-worker src/services/anthropic.ts:240
-// source: SuesteCreative/shopify-invoicexpress-worker src/services/anthropic.ts:352
 import { callWithTimeout } from "./incident_triage_retry";
 
 const ANTHROPIC_URL = "https://api.anthropic.com/v1/messages";
@@ -50,7 +49,7 @@ export async function diagnose(env: Env, incident: string): Promise<string | nul
   });
   let res: Response;
   try {
-    res = await callWithTimeout( // expect: naive-retry
+    res = await callWithTimeout( // (same wrapper again: folded into the first site)
       () => post(env, body),
       { attempts: 2, timeoutMs: 30000, isOk: (r) => r.ok, label: "diagnose" },
     );

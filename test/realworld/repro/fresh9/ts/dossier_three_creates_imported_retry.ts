@@ -2,8 +2,6 @@
 // withAnthropicRetry imported from a sibling module; the wrapper retries 408, 409, 425, 429, 5xx and 529 and network
 // codes, four attempts, 500 ms doubling to 8 s plus jitter, never reading retry-after
 // source: johnkf5-ops/Atelier lib/agents/orchestrator.ts:49
-// source: johnkf5-ops/Atelier lib/agents/orchestrator.ts:94
-// source: johnkf5-ops/Atelier lib/agents/orchestrator.ts:116
 import Anthropic from "@anthropic-ai/sdk";
 import { withAnthropicRetry } from "./dossier_retry";
 
@@ -33,7 +31,7 @@ export async function writeCoverLetter(artistSummary: string): Promise<string> {
 
 export async function writeRankingNotes(rankedList: string): Promise<string> {
   const client = getAnthropic();
-  const resp = await withAnthropicRetry( // expect: naive-retry
+  const resp = await withAnthropicRetry( // (same wrapper again: folded into the first site)
     () =>
       client.messages.create({
         model: "claude-opus-4-5",
@@ -47,7 +45,7 @@ export async function writeRankingNotes(rankedList: string): Promise<string> {
 
 export async function writeSkipReason(title: string, reasoning: string): Promise<string> {
   const client = getAnthropic();
-  const resp = await withAnthropicRetry( // expect: naive-retry
+  const resp = await withAnthropicRetry( // (same wrapper again: folded into the first site)
     () =>
       client.messages.create({
         model: "claude-opus-4-5",

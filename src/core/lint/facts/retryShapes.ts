@@ -307,8 +307,10 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
         continue;
       }
       const args = ctx.textOf(first.childForFieldName('arguments'));
-      // (compared without blanks: the call made again sits deeper, its lines indented further)
-      const same = args.replace(/\s+/g, '');
+      // (compared without blanks and line comments: the call made again sits deeper, its lines
+      // indented further, and may carry a note)
+      const bare = (t: string): string => t.replace(/(?:\/\/|#)[^\n]*/g, '').replace(/\s+/g, '');
+      const same = bare(args);
       for (const handler of handlersOf(tryNode)) {
         if (!catchesRateLimit(ctx, handler)) {
           continue;
@@ -317,7 +319,7 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
         const again = sitesWithin(ctx, handler.startIndex, to)
           .slice(0, 8)
           .map((s) => (s.name === site.name ? siteCall(ctx, s.at) : null))
-          .find((c) => c && ctx.textOf(c.childForFieldName('arguments')).replace(/\s+/g, '') === same);
+          .find((c) => c && bare(ctx.textOf(c.childForFieldName('arguments'))) === same);
         if (
           !again ||
           salvagesEarlierPass(ctx, tryNode, first, handler) ||

@@ -98,7 +98,11 @@ function httpReach(ctx: FileContext, expr: Node): Reach | undefined {
   }
   const end = endOf(expr);
   const inline = http.filter(
-    (c) => c.node.startIndex >= expr.startIndex && endOf(c.node) <= end && !isLimited(ctx, c.node, expr),
+    (c) =>
+      c.node.startIndex >= expr.startIndex &&
+      endOf(c.node) <= end &&
+      !isLimited(ctx, c.node, expr) &&
+      !keyOfItem(ctx, c, expr),
   );
   if (inline.length > 0) {
     return { calls: inline, callback: FUNCTION_TYPES.has(kind(expr)) ? expr : undefined };
@@ -122,7 +126,7 @@ function httpFollow(ctx: FileContext, name: string, site: number, expr: Node): R
     const found = senders.get(fn);
     if (found && !(fn.start <= site && site < fn.end)) {
       const call = siteCall(ctx, site);
-      if (call && isLimited(ctx, call, expr)) {
+      if (call && (isLimited(ctx, call, expr) || keyFromItem(ctx, call, found.keyParam, expr))) {
         return undefined;
       }
       return { calls: [found.call], followed: [fn.name, ...found.via].join('() → '), callback: fn.node };
@@ -131,13 +135,68 @@ function httpFollow(ctx: FileContext, name: string, site: number, expr: Node): R
   return undefined;
 }
 
+/** A raw-HTTP sender (see `httpSenders`). */
+interface HttpSender {
+  call: ClaudeCall;
+  /** The local functions followed to the request. */
+  via: string[];
+  /** The position of the parameter that carries the request's API key down to it, if one does. */
+  keyParam?: number;
+}
+
+/**
+ * The position of the parameter a raw-HTTP request sends as its API key (`'x-api-key': key`),
+ * among its function's parameters (`self`/`cls` not counted). Reads the request's first 2,000 characters.
+ */
+function keyParameter(ctx: FileContext, call: ClaudeCall, params: readonly string[]): number | undefined {
+  const text = ctx.text.slice(call.node.startIndex, Math.min(endOf(call.node), call.node.startIndex + 2000));
+  const key = /['"]?x-api-key['"]?\s*:\s*([A-Za-z_$][\w$]*)\b/i.exec(text);
+  const index = key ? callParams(params).indexOf(key[1]) : -1;
+  return index >= 0 ? index : undefined;
+}
+
+/** Parameters as a call passes them (`self` / `cls` left out). */
+function callParams(params: readonly string[]): readonly string[] {
+  return params[0] === 'self' || params[0] === 'cls' ? params.slice(1) : params;
+}
+
+/**
+ * Whether the key a per-item call hands down to its request comes from the item
+ * (`keys.map(({ provider, key }) => validateKey(provider, key))`): each request is sent with
+ * its own key, a key check or a per-tenant call, not one shared budget fanned out.
+ */
+function keyFromItem(ctx: FileContext, call: Node, keyParam: number | undefined, expr: Node): boolean {
+  if (keyParam === undefined || !FUNCTION_TYPES.has(kind(expr))) {
+    return false;
+  }
+  const arg = positionalArgs(call)[keyParam];
+  const params = ctx.textOf(expr.childForFieldName('parameters') ?? expr.childForFieldName('parameter'));
+  const bound = new Set(params.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  // (and the callback's own locals before the call: `const decrypted = decrypt(key.secret)`)
+  const before = ctx.text.slice(expr.startIndex, call.startIndex);
+  for (const m of before.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/g)) {
+    bound.add(m[1]);
+  }
+  return !!arg && (ctx.textOf(arg).match(/[A-Za-z_$][\w$]*/g) ?? []).some((n) => bound.has(n));
+}
+
+/** Inline: the request in the per-item callback sends a key the callback is given (`(key) => fetch(…, { 'x-api-key': key })`). */
+function keyOfItem(ctx: FileContext, call: ClaudeCall, expr: Node): boolean {
+  if (!FUNCTION_TYPES.has(kind(expr))) {
+    return false;
+  }
+  const params = ctx.textOf(expr.childForFieldName('parameters') ?? expr.childForFieldName('parameter'));
+  return keyParameter(ctx, call, params.match(/[A-Za-z_$][\w$]*/g) ?? []) !== undefined;
+}
+
 /**
  * The same-file functions that send a raw-HTTP Messages request themselves (outside a limiter)
- * or through at most two more local calls, with the request and the functions followed.
+ * or through at most two more local calls, with the request, the functions followed and the
+ * parameter that carries its API key down, when one does.
  */
-function httpSenders(ctx: FileContext): Map<LocalFunction, { call: ClaudeCall; via: string[] }> {
+function httpSenders(ctx: FileContext): Map<LocalFunction, HttpSender> {
   return ctx.memo('reach-http-senders', () => {
-    const out = new Map<LocalFunction, { call: ClaudeCall; via: string[] }>();
+    const out = new Map<LocalFunction, HttpSender>();
     const http = allHttpClaudeCalls(ctx);
     if (http.length === 0) {
       return out;
@@ -145,12 +204,12 @@ function httpSenders(ctx: FileContext): Map<LocalFunction, { call: ClaudeCall; v
     for (const call of http) {
       const fn = functionAt(ctx, call.node.startIndex);
       if (fn && !out.has(fn) && !isLimited(ctx, call.node, fn.node)) {
-        out.set(fn, { call, via: [] });
+        out.set(fn, { call, via: [], keyParam: keyParameter(ctx, call, fn.params) });
       }
     }
     const graph = callGraph(ctx);
     for (let depth = 1; depth <= 2; depth++) {
-      const found: Array<[LocalFunction, { call: ClaudeCall; via: string[] }]> = [];
+      const found: Array<[LocalFunction, HttpSender]> = [];
       for (const g of graph.functions) {
         if (out.has(g)) {
           continue;
@@ -162,7 +221,13 @@ function httpSenders(ctx: FileContext): Map<LocalFunction, { call: ClaudeCall; v
           const call = f ? siteCall(ctx, site.at) : null;
           if (f && call && !isLimited(ctx, call, g.node)) {
             const r = out.get(f)!;
-            found.push([g, { call: r.call, via: [f.name, ...r.via] }]);
+            // (the key handed down from one of g's own parameters, or fixed here)
+            const arg = r.keyParam === undefined ? undefined : positionalArgs(call)[r.keyParam];
+            const index = arg ? callParams(g.params).indexOf(ctx.textOf(arg)) : -1;
+            found.push([
+              g,
+              { call: r.call, via: [f.name, ...r.via], ...(index >= 0 && { keyParam: index }) },
+            ]);
             break;
           }
         }

@@ -43,8 +43,10 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
     if (uses.length === 0 && retriesReenabledPerRequest(ctx, client, option)) {
       continue; // every request goes through `with_options(max_retries=3)`: the SDK's retries are back on
     }
+    // (every request retried here: one sent plainly fails at the first 429)
+    const retried = uses.filter((u) => retriedByCaller(ctx, u)).length;
     if (
-      uses.some((u) => retriedByCaller(ctx, u)) ||
+      (retried > 0 && retried === uses.length) ||
       retriesOwnedByComment(ctx, client.node, entry.entry) ||
       retriesOwnedByNamedFunction(ctx, entry.entry, client.key, uses)
     ) {

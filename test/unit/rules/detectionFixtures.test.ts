@@ -72,6 +72,13 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     );
   });
 
+  it('naive-retry reads a delay grown through min(delay * base, cap) as a back-off, not a fixed wait', async () => {
+    assert.match(
+      await message('python/naive-retry-delay-grows-through-min.py', 'naive-retry'),
+      /^This loop retries the Claude call with its own back-off, ignoring retry-after/,
+    );
+  });
+
   it('batchable-fanout names a CLI command handed to fire.Fire as where the loop runs', async () => {
     assert.match(
       await message('python/batchable-partial-keyword-fire-cli.py', 'batchable-fanout'),

@@ -986,8 +986,11 @@ function counterOf(ctx: FileContext, loop: Node, id: string, skip: { start: numb
   if (new RegExp(`(?<![\\w$])${escapeRegExp(id)}(?![\\w$])`).test(ctx.textOf(init))) {
     return true;
   }
+  // (also a self-referring growth: `delay = min(delay * base, max_delay)`, `wait = wait + step`)
+  const name = escapeRegExp(id);
   const updated = new RegExp(
-    `(?:^|[^\\w$.])${escapeRegExp(id)}\\s*(?:[-+*/]|\\*\\*|<<)=|(?:\\+\\+|--)\\s*${escapeRegExp(id)}\\b|\\b${escapeRegExp(id)}\\s*(?:\\+\\+|--)`,
+    `(?:^|[^\\w$.])${name}\\s*(?:[-+*/]|\\*\\*|<<)=|(?:\\+\\+|--)\\s*${name}\\b|\\b${name}\\s*(?:\\+\\+|--)` +
+      `|(?:^|[^\\w$.])${name}\\s*=(?!=)[^\\n;]{0,80}?(?<![\\w$.])${name}\\s*(?:\\*\\*?|\\+|<<)`,
     'g',
   );
   return parts({ start: loop.startIndex, end: endOf(loop) }, skip).some(

@@ -5,6 +5,7 @@
 // the lower-cased message), never reading retry-after; the source search and the page digest are sent on the same
 // client with no retry at all; look-alikes: a streamed 16,000-token brief, 4,000 and 8,000-token creates, short
 // literal system prompts, one request per method call
+// (the lead moved the string-matched-error marker from the text test to the predicate's call, where the original's alt line puts the finding)
 // source: gregjacobi/Banks server/services/claudeService.js:23
 // source: gregjacobi/Banks server/services/claudeService.js:220
 // source: gregjacobi/Banks server/services/claudeService.js:269
@@ -54,7 +55,7 @@ class LenderBriefService {
         return await work(attempt);
       } catch (error) {
         lastError = error;
-        const again = this._canRetry(error);
+        const again = this._canRetry(error); // expect: string-matched-error
         if (!again || attempt === this.attempts) {
           throw new Error(`brief failed: ${error.message}`);
         }
@@ -69,7 +70,7 @@ class LenderBriefService {
     const text = (error.message || "").toLowerCase();
     if (text.includes("socket") ||
         text.includes("overloaded") ||
-        text.includes("rate limit") || // expect: string-matched-error
+        text.includes("rate limit") ||
         text.includes("econnreset")) {
       return true;
     }

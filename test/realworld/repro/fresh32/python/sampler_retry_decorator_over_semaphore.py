@@ -3,6 +3,7 @@
 # more attempts, never retry-after) over an inner semaphore decorator capping concurrent samples at 50; the client
 # keeps the SDK's default retries and takes its key as a parameter; model, max_tokens and system prompt come from the
 # caller
+# (the lead moved the naive-retry marker from the decorator to the retry loop, where the original's alt line puts the finding)
 # source: jeqcho/subtext-playground src/subtext/clients/anthropic_client.py:56
 # source: jeqcho/subtext-playground src/subtext/clients/anthropic_client.py:57
 # source: jeqcho/subtext-playground src/subtext/clients/anthropic_client.py:54
@@ -18,7 +19,7 @@ def keep_trying(errors: tuple, extra_tries: int = 5):
     def wrap(fn):
         @wraps(fn)
         async def inner(*args, **kwargs):
-            for n in range(extra_tries + 1):
+            for n in range(extra_tries + 1):  # expect: naive-retry
                 try:
                     return await fn(*args, **kwargs)
                 except errors as exc:
@@ -52,7 +53,7 @@ class ClaudeSampler:
     def __init__(self, key: str):
         self.client = anthropic.AsyncAnthropic(api_key=key)  # expect-not: retries-disabled, hardcoded-api-key
 
-    @keep_trying((anthropic.APIError, anthropic.RateLimitError), extra_tries=5)  # expect: naive-retry
+    @keep_trying((anthropic.APIError, anthropic.RateLimitError), extra_tries=5)
     @at_most(50)  # expect-not: unbounded-fanout
     async def draw(self, model: str, system: str | None, question: str, settings) -> str:
         params: dict = {

@@ -37,6 +37,11 @@ export interface NaiveRetryData {
   library?: string;
   client?: Span;
   /**
+   * Library retries: the client also sends requests here that no retry library wraps; turning its
+   * SDK retries off would leave those with none, so that fix is not offered.
+   */
+  clientSentPlainly?: true;
+  /**
    * The retried call is the Messages API over raw HTTP (`requests.post`, `fetch`): no SDK
    * client, no SDK errors, so there is no SDK-based fix to offer.
    */

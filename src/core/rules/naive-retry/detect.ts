@@ -257,6 +257,7 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
         call: rangeOf(call.node),
         library: lib.library,
         client: call.client ? rangeOf(call.client.node) : undefined,
+        ...(call.client && sentPlainly(ctx, call.client, call) && { clientSentPlainly: true as const }),
       },
     });
   }
@@ -997,6 +998,11 @@ function clientRetries(ctx: FileContext, client: ClientBinding, option: string, 
     return base ? clientRetries(ctx, base, option, depth + 1) : false;
   }
   return true;
+}
+
+/** Whether a client sends another request in the file that no retry library wraps. */
+function sentPlainly(ctx: FileContext, client: ClientBinding, except: ClaudeCall): boolean {
+  return ctx.calls.some((c) => c.client === client && c !== except && !findRetryLibrary(ctx, c.node));
 }
 
 /** `line 12`, `lines 12 and 40`, `lines 12, 40 and 52`. */

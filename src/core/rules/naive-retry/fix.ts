@@ -654,7 +654,8 @@ function stackedFixes(
       edits: b.build(),
     });
   }
-  if (ctor) {
+  // (not when the client also sends requests the library does not wrap: they would lose their retries)
+  if (ctor && !data.clientSentPlainly) {
     const off = setRetriesZero(file, ctor);
     if (off) {
       out.push({

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh32`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh34`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -65,6 +65,8 @@ export const SPLITS = [
   'fresh30',
   'fresh31',
   'fresh32',
+  'fresh33',
+  'fresh34',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

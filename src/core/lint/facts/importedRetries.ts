@@ -23,8 +23,9 @@ export interface ImportedRetry {
  * Retries through wrappers imported from the project's own modules (cross-file facts):
  * `withRetry(() => client.messages.create(…))` with `withRetry` from `./retry`, or
  * `@retry_on_error(3)` from `utils.retry` on a function that calls Claude. Only when the lint
- * can read the project (`LintOptions.modules`); one application per wrapper (the first), as
- * for same-file wrappers. The module is read only for a name applied to a Claude call.
+ * can read the project (`LintOptions.modules`); one finding per wrapper and file, at its first
+ * application, naming the others (one wrapper, one fix). The module is read only for a name
+ * applied to a Claude call.
  */
 export function importedRetries(ctx: FileContext): ImportedRetry[] {
   return ctx.memo('imported-retries', () => {

@@ -114,6 +114,8 @@ if (missing.length) {
   for (const m of missing) console.log(`  ${m}`);
 }
 if (missingDeps.length) {
-  console.log(`\n${missingDeps.length} imported module(s) the labels depend on not found (their sites may score as missed):`);
+  console.log(
+    `\n${missingDeps.length} imported module(s) the labels depend on not found (their sites may score as missed):`,
+  );
   for (const m of missingDeps) console.log(`  ${m}`);
 }

@@ -112,6 +112,8 @@ describe('budget ahead: hover, acceleration, cost (issue 13)', function () {
     mock.setFaults({
       acceleration: { windowMs: 2000, baselineMs: 10_000, minRequests: 3, retryAfterSeconds: 45 },
     });
+    // A deliberate burst against the local mock: the test needs the acceleration limit to trip.
+    // headroom-ignore-next-line unbounded-fanout
     const statuses = await Promise.all(Array.from({ length: 20 }, () => appCall(url)));
     statuses.push(await appCall(url));
     assert.ok(statuses.filter((s) => s === 429).length >= 15, `statuses ${statuses.join(',')}`);

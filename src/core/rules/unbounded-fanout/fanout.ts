@@ -904,6 +904,28 @@ export function lengthOf(ctx: FileContext, obj: Node | null): number | undefined
   return countValue(ctx, value);
 }
 
+/**
+ * `{ length: concurrency }` where `concurrency` is a parameter of the enclosing function with no
+ * default, or a default within `MAX_BOUNDED_WORKERS`: a worker pool its caller sizes.
+ */
+export function poolSizedByParameter(ctx: FileContext, spec: Node | null): boolean {
+  const o = unwrap(spec);
+  const value = o && kind(o) === 'object' ? unwrap(callParamsOfObject(ctx, o) ?? null) : null;
+  if (!value || kind(value) !== 'identifier') {
+    return false;
+  }
+  const name = ctx.textOf(value);
+  const fn = enclosingFunction(value);
+  const params = fn?.childForFieldName('parameters');
+  if (!fn || !params || !new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).test(ctx.textOf(params))) {
+    return false;
+  }
+  const given = new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*(?::[^=,)]*)?=\\s*([\\d_]+)`).exec(
+    ctx.textOf(params),
+  );
+  return !given || Number(given[1].replace(/_/g, '')) <= MAX_BOUNDED_WORKERS;
+}
+
 export function callParamsOfObject(ctx: FileContext, o: Node): Node | undefined {
   for (const pair of namedChildren(o)) {
     if (kind(pair) === 'pair' && ctx.textOf(pair.childForFieldName('key')) === 'length') {

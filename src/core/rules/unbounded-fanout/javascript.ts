@@ -10,6 +10,7 @@ import {
   emit,
   callAtToken,
   boundedArray,
+  poolSizedByParameter,
   chunkListNote,
   lengthOf,
 } from './fanout';
@@ -154,9 +155,10 @@ function jsSource(ctx: FileContext, arg: Node, combinator: Node): Source | null 
       if (
         !r?.calls.length ||
         (length !== undefined && length <= MAX_BOUNDED_WORKERS) ||
+        (length === undefined && poolSizedByParameter(ctx, source ?? null)) ||
         boundedArray(ctx, unwrap(source ?? null), combinator)
       ) {
-        return null; // no Claude call, a fixed pool (Array.from({ length: 4 }, worker)) or a small array
+        return null; // no Claude call, a fixed pool (Array.from({ length: 4 }, worker)), one its caller sizes, or a small array
       }
       return { node: arg, kind: 'array-from', reach: r };
     }

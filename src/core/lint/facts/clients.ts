@@ -13,8 +13,11 @@ import {
   up,
   endOf,
   FUNCTION_TYPES,
+  enclosingFunction,
+  functionName,
 } from '../syntax';
 import { callParams, type ParamSet } from './arguments';
+import { lastAssignedValue } from './functions';
 import { JS_ANTHROPIC_CLASSES, JS_OPENAI_CLASSES, PY_ANTHROPIC_CLASS, PY_OPENAI_CLASS } from './imports';
 
 /** A client construction (`new Anthropic(...)`, `anthropic.Anthropic(...)`, `client.withOptions(...)`). */
@@ -361,7 +364,33 @@ export function resolveClient(ctx: FileContext, expr: Node, before: number): Cli
       return clients[i];
     }
   }
-  return null;
+  return plain ? madeBySameFileFactory(ctx, key, before) : null;
+}
+
+/**
+ * A local name last assigned the result of a same-file function or method that builds exactly
+ * one vendor's clients (`client = self._get_anthropic_client()`, where `_get_anthropic_client`
+ * sets `self._client = anthropic.AsyncAnthropic(…)` and returns it): that client.
+ */
+function madeBySameFileFactory(ctx: FileContext, name: string, before: number): ClientBinding | null {
+  // (from the innermost function out, three levels: a lambda reads the name its method assigned)
+  let value: Node | null = null;
+  for (let own = enclosingFunctionAt(ctx, before), i = 0; own && !value && i < 3; i++) {
+    value = unwrap(lastAssignedValue(ctx, name, own.start, before));
+    const outer = own.start > 0 ? enclosingFunctionAt(ctx, own.start - 1) : null;
+    own = outer && outer.end >= own.end ? outer : null;
+  }
+  if (!value || !isCall(value)) {
+    return null;
+  }
+  const factory = lastSegment(dottedName(callee(value), ctx.text));
+  // (the clients built in a function of that name, read from the tree: the call graph needs the calls)
+  const made = ctx.clients.filter((c) => {
+    const fn = enclosingFunction(c.node);
+    return !!fn && functionName(fn, ctx.text) === factory;
+  });
+  const vendors = new Set(made.map((c) => c.vendor));
+  return made.length > 0 && vendors.size === 1 ? made[0] : null;
 }
 
 /**

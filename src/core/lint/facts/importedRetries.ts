@@ -4,6 +4,7 @@ import type { Node } from '../../parse/treeSitter';
 import { isCall, kind, namedChildren, up } from '../syntax';
 import { siteCall } from './callGraph';
 import { handsRateLimitClasses } from './errorChecks';
+import { keywordParams } from './arguments';
 import { allHttpClaudeCalls } from './httpHelpers';
 import { projectImports } from './projectImports';
 import { type Application, claudeRunBy, decoratedClaudeAll } from './retryShapes';
@@ -83,7 +84,10 @@ function applicationsOf(ctx: FileContext, local: string): Application[] {
       continue;
     }
     const call = paren > start ? siteCall(ctx, start) : null;
-    const run = call ? claudeRunBy(ctx, call, start) : undefined;
+    // (Python: a callable may be handed by keyword, `retry_with(func=self._create, …)`)
+    const keywords =
+      call && ctx.python ? [...keywordParams(call, ctx.text).entries.values()].map((e) => e.value) : [];
+    const run = call ? claudeRunBy(ctx, call, start, keywords) : undefined;
     if (run && out.push(run) >= 16) {
       break;
     }

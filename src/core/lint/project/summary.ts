@@ -4,7 +4,8 @@
  * own tree, once per text, and kept as plain data (no syntax nodes), so it outlives the tree.
  */
 import type { FileContext } from '../context';
-import { functionAt, type LocalFunction } from '../facts/callGraph';
+import { callGraph, functionAt, type LocalFunction, siteCall } from '../facts/callGraph';
+import { positionalArgs } from '../syntax';
 import { guardedFromRateLimits } from '../facts/rateLimitGuards';
 import { caughtParameter } from '../facts/errorChecks';
 import { retriesOverloadedOnly, retryWrappers } from '../facts/retryShapes';
@@ -62,6 +63,27 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
     }
     if (isDefaultExport(ctx, exported) && !wrappers.has('default')) {
       wrappers.set('default', wrapper);
+    }
+  }
+  // A function handing its callable straight to one of those (`withClaudeRetry(fn) { return
+  // withRetry(fn, { … }) }`) retries the same way: one hop.
+  if (wrappers.size > 0) {
+    for (const fn of callGraph(ctx).functions) {
+      if (wrappers.has(fn.name) || fn.params.length === 0 || functionAt(ctx, fn.start - 1)) {
+        continue;
+      }
+      for (const site of fn.sites) {
+        const inner = wrappers.get(site.name);
+        const call = inner ? siteCall(ctx, site.at) : null;
+        const handed = call ? positionalArgs(call).some((a) => fn.params.includes(ctx.textOf(a))) : false;
+        if (inner && handed) {
+          wrappers.set(fn.name, { ...inner, name: fn.name, line: ctx.lines.lineAt(fn.nameAt) + 1 });
+          if (isDefaultExport(ctx, fn) && !wrappers.has('default')) {
+            wrappers.set('default', wrappers.get(fn.name)!);
+          }
+          break;
+        }
+      }
     }
   }
   return { wrappers };

@@ -2,11 +2,12 @@
 // archived post with one Haiku create (through a same-file helper called in a for loop) and writes the tags into that
 // post's front matter in the same iteration; the create runs inside callWithRetry imported from a sibling module,
 // which retries only 429s and waits the retry-after header (negative); failures are counted and skipped
+// (the lead renamed the sibling module to name Anthropic, as the original's ./anthropic-client.js does: the file has no SDK import of its own)
 // source: todd427/foxxelabs-astro scripts/backfill-entities.js:60
 // source: todd427/foxxelabs-astro scripts/backfill-entities.js:135
 import fs from 'fs';
 import path from 'path';
-import { MODEL, makeClient, callWithRetry } from './archive_entity_backfill_retry.js';
+import { MODEL, makeClient, callWithRetry } from './archive_entity_anthropic_client.js';
 
 const POSTS_DIR = path.join(process.cwd(), 'content', 'posts');
 

@@ -367,9 +367,29 @@ function callerGivenPath(ctx: FileContext, call: Node, url: Node, names: Set<str
 function callerGivenUrl(ctx: FileContext, call: Node, url: Node, names: Set<string>): boolean {
   const fn = functionAt(ctx, call.startIndex);
   const index = fn ? fn.params.indexOf(ctx.textOf(url)) : -1;
-  if (!fn || index < 0) {
-    return false;
+  const given =
+    fn && index >= 0
+      ? callerGiving(ctx, fn, index, (arg) => isMessagesEndpoint(ctx.textOf(arg), kind(arg), names))
+      : undefined;
+  if (fn && given) {
+    callerPathNotes(ctx).set(
+      call.startIndex,
+      `Its URL comes from the callers of ${fn.name}() (the Messages endpoint on line ${given.line}).`,
+    );
   }
+  return !!given;
+}
+
+/**
+ * The first of a function's first 16 calls from outside it whose argument `index` passes `test`,
+ * with that argument and the call's line.
+ */
+function callerGiving(
+  ctx: FileContext,
+  fn: { name: string; start: number; end: number },
+  index: number,
+  test: (arg: Node) => boolean,
+): { arg: Node; line: number } | undefined {
   let read = 0;
   for (const site of callSitesNamed(ctx, fn.name)) {
     if (fn.start <= site.at && site.at < fn.end) {
@@ -379,15 +399,11 @@ function callerGivenUrl(ctx: FileContext, call: Node, url: Node, names: Set<stri
       break;
     }
     const arg = unwrap(positionalArgs(site.call)[index] ?? null);
-    if (arg && isMessagesEndpoint(ctx.textOf(arg), kind(arg), names)) {
-      callerPathNotes(ctx).set(
-        call.startIndex,
-        `Its URL comes from the callers of ${fn.name}() (the Messages endpoint on line ${ctx.lines.lineAt(site.at) + 1}).`,
-      );
-      return true;
+    if (arg && test(arg)) {
+      return { arg, line: ctx.lines.lineAt(site.at) + 1 };
     }
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -401,21 +417,8 @@ function messagesPathGiven(
   base: 'api' | 'root',
 ): { value: string; line: number } | undefined {
   const path = base === 'api' ? /^\/?messages\/?$/ : /^\/?v1\/messages\/?$/;
-  let read = 0;
-  for (const site of callSitesNamed(ctx, fn.name)) {
-    if (fn.start <= site.at && site.at < fn.end) {
-      continue;
-    }
-    if (read++ >= 16) {
-      break;
-    }
-    const arg = positionalArgs(site.call)[index];
-    const value = arg ? stringValue(unwrap(arg), ctx.text) : undefined;
-    if (value !== undefined && path.test(value)) {
-      return { value, line: ctx.lines.lineAt(site.at) + 1 };
-    }
-  }
-  return undefined;
+  const given = callerGiving(ctx, fn, index, (arg) => path.test(stringValue(arg, ctx.text) ?? ''));
+  return given ? { value: stringValue(given.arg, ctx.text) ?? '', line: given.line } : undefined;
 }
 
 /**

@@ -496,6 +496,7 @@ export function registerLinter(
     ),
     vscode.workspace.onDidCloseNotebookDocument((nb) => {
       for (const c of nb.getCells()) forget(c.document.uri);
+      reads.delete(nb.uri.toString());
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsLintSettings(e)) return;

@@ -47,14 +47,20 @@ describe('hostile input: lint time is linear in the input', function () {
       assert.ok(engine.lint(small, c.language).length > 0, 'the input reaches the rules (it has findings)');
       const sizeRatio = large.length / small.length;
       // Rounds alternate the two sizes, so a slow stretch (the collector after earlier tests in
-      // this process, another process) weighs on both, and the least of each is compared.
-      let bestSmall = Infinity;
-      let bestLarge = Infinity;
-      for (let round = 0; round < 5; round++) {
-        bestSmall = Math.min(bestSmall, time(small, c.language, 2));
-        bestLarge = Math.min(bestLarge, time(large, c.language, 1));
+      // this process, another process) weighs on both, and the least of each is compared. A
+      // measurement past the bound is taken again, up to three times: a quadratic analysis fails
+      // every one, while the collector's parallel threads (counted in the process's CPU time)
+      // can inflate a single one in a full tier.
+      let ratio = Infinity;
+      for (let attempt = 0; attempt < 3 && !(ratio < 3 * sizeRatio); attempt++) {
+        let bestSmall = Infinity;
+        let bestLarge = Infinity;
+        for (let round = 0; round < 5; round++) {
+          bestSmall = Math.min(bestSmall, time(small, c.language, 2));
+          bestLarge = Math.min(bestLarge, time(large, c.language, 1));
+        }
+        ratio = bestLarge / Math.max(bestSmall, 3);
       }
-      const ratio = bestLarge / Math.max(bestSmall, 3);
       // Linear gives ~8; quadratic ~64. Room for noise and for tree-sitter's own costs.
       assert.ok(
         ratio < 3 * sizeRatio,

@@ -85,6 +85,11 @@ export interface WorkerJob {
   /** The workspace-relative path and the test-code setting (see `lintOptions`). */
   path?: string;
   retriesDisabledInTests?: boolean;
+  /**
+   * The workspace folder and the file's absolute path, when it is a file of one: the worker reads
+   * the retry wrappers it imports from the disk (see `ProjectModules.projectOf`).
+   */
+  project?: { root: string; file: string };
 }
 
 /** What the host sends the worker: one job's text to lint, numbered. */
@@ -217,6 +222,7 @@ export class OffThreadLinter {
         rules: job.rules,
         path: job.path,
         retriesDisabledInTests: job.retriesDisabledInTests,
+        ...(job.project && { project: job.project }),
       });
     } catch (err) {
       this.finish({ status: 'failed', error: `cannot reach the lint worker: ${messageOf(err)}` }, true);

@@ -10,6 +10,8 @@
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { LintEngine } from '../../core/lint/engine';
+import { ModuleIndex } from '../../core/lint/project/moduleIndex';
+import { readIfExists } from '../../core/files/readIfExists';
 import {
   MAX_WORKER_FINDINGS,
   type WorkerEvents,
@@ -32,16 +34,29 @@ function isWorkerInit(data: unknown): data is WorkerInit {
 if (!isMainThread && parentPort && isWorkerInit(workerData)) {
   const port = parentPort;
   const engine = LintEngine.create(workerData.grammarDir, { languages: [] });
+  /** The project modules of each workspace folder, read from the disk (no editor text here). */
+  const indexes = new Map<string, ModuleIndex>();
   port.on('message', (request: WorkerRequest) => {
     void (async (): Promise<WorkerResponse> => {
       const e = await engine;
       await e.load(request.language);
       const ruleErrors: string[] = [];
       const started = performance.now();
+      const project = request.project;
+      let index = project ? indexes.get(project.root) : undefined;
+      if (project && !index) {
+        index = new ModuleIndex({ root: project.root, read: readIfExists }, (t, l, p) =>
+          e.summarize(t, l, p),
+        );
+        indexes.set(project.root, index);
+      }
+      // (files may have come or gone since the last job: imports are resolved afresh)
+      index?.invalidate();
       const findings = e.lint(request.text, request.language, {
         rules: request.rules,
         path: request.path,
         retriesDisabledInTests: request.retriesDisabledInTests,
+        ...(project && index && { modules: index.forFile(project.file, request.language === 'python') }),
         onRuleError: (rule, err) =>
           ruleErrors.push(`Rule ${rule} failed: ${err instanceof Error ? err.message : String(err)}`),
         onError: (err) => ruleErrors.push(err instanceof Error ? err.message : String(err)),

@@ -12,7 +12,7 @@ import { workerThreadFactory } from './lintWorker';
 import { isDotenvPath, lintDotenv } from '../../core/rules/hardcoded-api-key/dotenv';
 import { isGitIgnored } from '../../core/files/gitIgnored';
 import type { ModuleLookup } from '../../core/lint/project/moduleIndex';
-import type { ProjectModules } from './projectModules';
+import { ProjectModules } from './projectModules';
 
 /** Quiet period after the last keystroke before a document is re-linted. */
 const DEBOUNCE_MS = 250;
@@ -214,6 +214,8 @@ export function registerLinter(
       uri: document.uri,
       settings,
     });
+    // (the worker reads the retry wrappers this file imports from the disk: no editor text there)
+    const project = deps.modules ? ProjectModules.projectOf(document.uri) : undefined;
     const outcome = await offThread.submit({
       key,
       language,
@@ -221,6 +223,7 @@ export function registerLinter(
       rules: settings.rules,
       path,
       retriesDisabledInTests,
+      ...(project && { project }),
     });
     const name = vscode.workspace.asRelativePath(document.uri);
     switch (outcome.status) {

@@ -49,12 +49,12 @@ export class ProjectModules implements vscode.Disposable {
     engine: LintEngine,
     reads?: Set<string>,
   ): ModuleLookup | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (uri.scheme !== 'file' || !folder || folder.uri.scheme !== 'file') {
+    const project = ProjectModules.projectOf(uri);
+    if (!project) {
       return undefined;
     }
     this.engine = engine;
-    const root = folder.uri.fsPath;
+    const root = project.root;
     let index = this.indexes.get(root);
     if (!index) {
       index = new ModuleIndex({ root, read: (file) => this.read(file) }, (text, language, path) =>
@@ -63,6 +63,17 @@ export class ProjectModules implements vscode.Disposable {
       this.indexes.set(root, index);
     }
     return index.forFile(uri.fsPath, python, reads);
+  }
+
+  /**
+   * The workspace folder a document's modules are read from, and its file: a file on disk in a
+   * folder on disk, else undefined (an untitled document, a remote folder).
+   */
+  static projectOf(uri: vscode.Uri): { root: string; file: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return uri.scheme === 'file' && folder && folder.uri.scheme === 'file'
+      ? { root: folder.uri.fsPath, file: uri.fsPath }
+      : undefined;
   }
 
   /** An open document's current text, else the file on disk (kept until it changes). */

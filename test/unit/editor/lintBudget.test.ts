@@ -1,8 +1,9 @@
 /**
  * The editor's lint guard without VS Code: which lints stay on the host thread, and the
  * worker queue's order, stale drops, hard cap and failures, on a fake clock and fake
- * workers (no wall-clock thresholds). One test runs the real worker thread end to end.
+ * workers (no wall-clock thresholds). Two tests run the real worker thread end to end.
  */
+import * as fs from 'node:fs';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import {
@@ -326,6 +327,32 @@ describe('editor lint worker thread', () => {
       });
       assert.equal(py.status, 'done');
       assert.ok(py.status === 'done' && py.findings.some((f) => f.rule === 'missing-max-tokens'));
+    } finally {
+      q.dispose();
+    }
+  });
+
+  it('reads the retry wrappers a file imports from its workspace folder on disk', async () => {
+    const grammarDir = path.resolve(__dirname, '../../../grammars');
+    const root = path.resolve(__dirname, '../../../../test/fixtures/projects/ts-imported-wrapper-fixed-wait');
+    const file = path.join(root, 'src/app/notes.ts');
+    const text = fs.readFileSync(file, 'utf8');
+    const q = new OffThreadLinter(workerThreadFactory(grammarDir), 600_000);
+    try {
+      const job = { key: 'n', language: 'typescript' as const, text, rules: {} };
+      const alone = await q.submit(job);
+      const inProject = await q.submit({ ...job, project: { root, file } });
+      assert.ok(alone.status === 'done' && inProject.status === 'done');
+      if (alone.status !== 'done' || inProject.status !== 'done') return;
+      assert.deepEqual(
+        alone.findings.map((f) => f.rule),
+        [],
+      );
+      assert.deepEqual(
+        inProject.findings.map((f) => `${f.range.start.line + 1}:${f.rule}`),
+        ['16:naive-retry'],
+      );
+      assert.match(inProject.findings[0]!.message, /It is withRetry\(\) in src\/lib\/retry\.ts \(line 4\)/);
     } finally {
       q.dispose();
     }

@@ -55,10 +55,12 @@ export class ModuleIndex {
     };
   }
 
-  /** Forgets what was resolved and read (files were created, deleted, renamed or saved). */
+  /**
+   * Forgets where imports led (files were created, deleted or renamed). Summaries stay: each is
+   * checked against its module's current text when asked for.
+   */
   invalidate(): void {
     this.resolved.clear();
-    this.summaries.clear();
   }
 
   private resolve(file: string, specifier: string, python: boolean): string | undefined {

@@ -38,6 +38,11 @@ export interface LocalFunction {
   paramSites: CallSite[];
 }
 
+/** A function's parameters as a call passes them: Python's `self` / `cls` left out. */
+export function passedParams(params: readonly string[]): readonly string[] {
+  return params[0] === 'self' || params[0] === 'cls' ? params.slice(1) : params;
+}
+
 /** A call of a local name: `translate(`, `this.describe(`, `self.ask(`. */
 export interface CallSite {
   name: string;

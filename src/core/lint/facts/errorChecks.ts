@@ -2,7 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import { dottedName, lastSegment, namedChildren, nodeSpanning, up, kind, kindOf, endOf } from '../syntax';
 import { moduleConstant } from './constants';
-import { functionAt, type LocalFunction, siteCall } from './callGraph';
+import { functionAt, type LocalFunction, passedParams, siteCall } from './callGraph';
 import { keywordParams } from './arguments';
 
 const PY_RATE_LIMIT_CATCHERS = new Set([
@@ -115,11 +115,7 @@ export function catchesRateLimit(ctx: FileContext, handler: Node): boolean {
   if (kind(handler) === 'catch_clause') {
     return true;
   }
-  const kids = namedChildren(handler);
-  let value = handler.childForFieldName('value') ?? kids.find((k) => kind(k) !== 'block') ?? null;
-  if (kindOf(value) === 'as_pattern') {
-    value = namedChildren(value)[0] ?? null;
-  }
+  const value = handlerClasses(handler);
   if (!value) {
     return true;
   }
@@ -174,7 +170,7 @@ export function caughtParameter(
     const outer = functionAt(ctx, fn.start - 1);
     fn = outer && outer.end >= fn.end ? outer : undefined;
   }
-  const index = fn ? fn.params.filter((p) => p !== 'self' && p !== 'cls').indexOf(name) : -1;
+  const index = fn ? passedParams(fn.params).indexOf(name) : -1;
   return fn && index >= 0 ? { fn, name, index } : undefined;
 }
 

@@ -17,7 +17,7 @@ import { assignedValues } from './functions';
 import { callsItsParameter } from './perItem';
 import type { ClaudeCall } from './calls';
 import { callsWithin } from './calls';
-import { callGraph, claudeTarget, functionAt, siteCall, sitesWithin } from './callGraph';
+import { callGraph, claudeTarget, functionAt, passedParams, siteCall, sitesWithin } from './callGraph';
 import { isLimited } from './limiters';
 import { allHttpClaudeCalls } from './httpHelpers';
 import type { LocalFunction } from './callGraph';
@@ -151,13 +151,8 @@ interface HttpSender {
 function keyParameter(ctx: FileContext, call: ClaudeCall, params: readonly string[]): number | undefined {
   const text = ctx.text.slice(call.node.startIndex, Math.min(endOf(call.node), call.node.startIndex + 2000));
   const key = /['"]?x-api-key['"]?\s*:\s*([A-Za-z_$][\w$]*)\b/i.exec(text);
-  const index = key ? callParams(params).indexOf(key[1]) : -1;
+  const index = key ? passedParams(params).indexOf(key[1]) : -1;
   return index >= 0 ? index : undefined;
-}
-
-/** Parameters as a call passes them (`self` / `cls` left out). */
-function callParams(params: readonly string[]): readonly string[] {
-  return params[0] === 'self' || params[0] === 'cls' ? params.slice(1) : params;
 }
 
 /**
@@ -170,8 +165,7 @@ function keyFromItem(ctx: FileContext, call: Node, keyParam: number | undefined,
     return false;
   }
   const arg = positionalArgs(call)[keyParam];
-  const params = ctx.textOf(expr.childForFieldName('parameters') ?? expr.childForFieldName('parameter'));
-  const bound = new Set(params.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  const bound = new Set(callbackParameterNames(ctx, expr));
   // (and the callback's own locals before the call: `const decrypted = decrypt(key.secret)`)
   const before = ctx.text.slice(expr.startIndex, call.startIndex);
   for (const m of before.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/g)) {
@@ -185,8 +179,16 @@ function keyOfItem(ctx: FileContext, call: ClaudeCall, expr: Node): boolean {
   if (!FUNCTION_TYPES.has(kind(expr))) {
     return false;
   }
-  const params = ctx.textOf(expr.childForFieldName('parameters') ?? expr.childForFieldName('parameter'));
-  return keyParameter(ctx, call, params.match(/[A-Za-z_$][\w$]*/g) ?? []) !== undefined;
+  return keyParameter(ctx, call, callbackParameterNames(ctx, expr)) !== undefined;
+}
+
+/**
+ * Every name a callback's parameter list writes, destructured ones included (`({ provider, key })`;
+ * type names too, which no argument reads).
+ */
+function callbackParameterNames(ctx: FileContext, fn: Node): string[] {
+  const params = ctx.textOf(fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter'));
+  return params.match(/[A-Za-z_$][\w$]*/g) ?? [];
 }
 
 /**
@@ -223,7 +225,7 @@ function httpSenders(ctx: FileContext): Map<LocalFunction, HttpSender> {
             const r = out.get(f)!;
             // (the key handed down from one of g's own parameters, or fixed here)
             const arg = r.keyParam === undefined ? undefined : positionalArgs(call)[r.keyParam];
-            const index = arg ? callParams(g.params).indexOf(ctx.textOf(arg)) : -1;
+            const index = arg ? passedParams(g.params).indexOf(ctx.textOf(arg)) : -1;
             found.push([
               g,
               { call: r.call, via: [f.name, ...r.via], ...(index >= 0 && { keyParam: index }) },

@@ -693,7 +693,7 @@ function convertsRateLimits(ctx: FileContext, node: Node, lib: RetryLibraryUse):
   ) {
     return false;
   }
-  const named = new Set((config.match(/[\w.]*\w(?:Error|Exception)\b/g) ?? []).map(lastSegment));
+  const named = new Set(namedErrorClasses(config).map(lastSegment));
   if (named.size === 0 || named.has('Exception') || named.has('BaseException')) {
     return false;
   }
@@ -966,8 +966,13 @@ function libraryWait(ctx: FileContext, lib: RetryLibraryUse): WaitInfo {
  * Bare names (`RateLimitError`) may be Anthropic's and count.
  */
 function retriesOtherErrorsOnly(ctx: FileContext, lib: RetryLibraryUse): boolean {
-  const named = ctx.textOf(lib.config ?? lib.head).match(/[\w.]*\w(?:Error|Exception)\b/g) ?? [];
+  const named = namedErrorClasses(ctx.textOf(lib.config ?? lib.head));
   return named.length > 0 && named.every((n) => /^\w+\./.test(n) && !/^anthropic\./i.test(n));
+}
+
+/** The error classes a retry library's configuration names (`anthropic.RateLimitError`, `APITimeoutError`). */
+function namedErrorClasses(config: string): string[] {
+  return config.match(/[\w.]*\w(?:Error|Exception)\b/g) ?? [];
 }
 
 /** Whether a call goes through a client that keeps the SDK retries (a client not seen here does, unless the file turns them off somewhere). */

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh34`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh36`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -67,6 +67,8 @@ export const SPLITS = [
   'fresh32',
   'fresh33',
   'fresh34',
+  'fresh35',
+  'fresh36',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

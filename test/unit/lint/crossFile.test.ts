@@ -147,11 +147,66 @@ describe('cross-file facts: module resolution', () => {
     assert.equal(resolvePython(host, from, 'tenacity'), undefined);
   });
 
+  it("JS: a monorepo's workspace packages, by their manifests (entry, built entry's source, subpath)", () => {
+    const host = memoryHost(root, {
+      'package.json': JSON.stringify({ workspaces: { packages: ['packages/*'] } }),
+      'packages/retry/package.json': JSON.stringify({ name: '@acme/retry', main: 'dist/index.js' }),
+      'packages/retry/src/index.ts': '',
+      'packages/retry/src/backoff.ts': '',
+      'packages/odd-folder/package.json': JSON.stringify({ name: '@acme/other', main: 'index.js' }),
+      'packages/odd-folder/index.js': '',
+      'packages/other/package.json': JSON.stringify({ name: '@acme/not-other' }),
+      'packages/other/index.js': '',
+      'apps/web/page.ts': '',
+    });
+    const from = at('apps/web/page.ts');
+    assert.equal(resolveJs(host, from, '@acme/retry'), at('packages/retry/src/index.ts'));
+    assert.equal(resolveJs(host, from, '@acme/retry/backoff'), at('packages/retry/src/backoff.ts'));
+    // (the folder is found from the name, and must be the package of that name)
+    assert.equal(resolveJs(host, from, '@acme/other'), undefined);
+    assert.equal(resolveJs(host, from, 'p-retry'), undefined);
+    const pnpm = memoryHost(root, {
+      'pnpm-workspace.yaml': "packages:\n  - 'libs/*' # shared code\n  - '!libs/legacy'\n",
+      'libs/kit/package.json': JSON.stringify({
+        name: 'kit',
+        exports: { '.': { import: './dist/kit.mjs' } },
+      }),
+      'libs/kit/src/kit.mts': '',
+      'app.ts': '',
+    });
+    assert.equal(resolveJs(pnpm, at('app.ts'), 'kit'), at('libs/kit/src/kit.mts'));
+    // With no workspace list at hand, the conventional folders (still checked by name).
+    const bare = memoryHost(root, {
+      'packages/kit/package.json': JSON.stringify({ name: '@x/kit', types: './src/index.ts' }),
+      'packages/kit/src/index.ts': '',
+      'app.ts': '',
+    });
+    assert.equal(resolveJs(bare, at('app.ts'), '@x/kit'), at('packages/kit/src/index.ts'));
+    // An app's `@/` alias with no tsconfig at hand: from the app's folder (its package.json), or a folder above the file.
+    const apps = memoryHost(root, {
+      'apps/shop/package.json': '{}',
+      'apps/shop/src/lib/retry.ts': '',
+      'apps/shop/src/app/api/route.ts': '',
+      'apps/admin/src/lib/retry.ts': '',
+      'apps/admin/src/app/page.ts': '',
+    });
+    assert.equal(
+      resolveJs(apps, at('apps/shop/src/app/api/route.ts'), '@/lib/retry'),
+      at('apps/shop/src/lib/retry.ts'),
+    );
+    assert.equal(
+      resolveJs(apps, at('apps/admin/src/app/page.ts'), '@/lib/retry'),
+      at('apps/admin/src/lib/retry.ts'),
+    );
+  });
+
   it('never reads outside the project root', () => {
     const host = memoryHost(root, { 'app/llm.py': '', 'app/page.ts': '' });
     resolveJs(host, at('app/page.ts'), '../../etc/passwd');
     resolveJs(host, at('app/page.ts'), '/../../outside/retry');
     resolvePython(host, at('app/llm.py'), '....outside.retry');
+    resolveJs(host, at('app/page.ts'), '@../outside');
+    resolveJs(host, at('app/page.ts'), '..');
     const outside = host.reads.filter((f) => path.relative(root, f).startsWith('..'));
     assert.deepEqual(outside, []);
   });

@@ -16,11 +16,13 @@ const JS_REQUIRE =
 /** `from m import a as b, c` / `from .m import (a, b)` (module in group 1, names in group 2). */
 const PY_FROM = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm;
 
-/** Packages are not the project's own: only specifiers that can name a project file are kept. */
+/** Whether a JS/TS specifier may name the project's own code. */
 function projectSpecifier(specifier: string): boolean {
-  // Relative and rooted paths, the app frameworks' `@/` and `~/` aliases, subpath imports, and bare
-  // paths a tsconfig `paths`/`baseUrl` may map (`lib/retry`); not scoped or plain packages.
-  return /^(?:\.{1,2}\/|\/|[@~]\/|#)/.test(specifier) || /^[\w-]+\/[\w./-]+$/.test(specifier);
+  // Relative and rooted paths, the app frameworks' `@/` and `~/` aliases, subpath imports, bare
+  // paths a tsconfig `paths`/`baseUrl` may map (`lib/retry`), and package names: a monorepo's
+  // workspace packages are its own (`@acme/retry`; any other package resolves to nothing).
+  // Not `node:fs` or a URL.
+  return !/^[a-z][\w+.-]*:/i.test(specifier);
 }
 
 /**

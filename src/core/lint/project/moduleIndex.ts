@@ -8,12 +8,22 @@ import * as path from 'node:path';
 import { languageForPath } from '../languages';
 import type { LintLanguage } from '../types';
 import { type ModuleHost, resolveJs, resolvePython } from './resolve';
-import type { ModuleSummary } from './summary';
+import type { ImportedWrapper, ModuleSummary } from './summary';
 
-/** What a lint asks of the project: the summary of the module an import names, if it is the project's. */
+/** What a lint asks of the project about the modules its file imports. */
 export interface ModuleLookup {
+  /** The summary of the module an import names, if it is the project's. */
   summary(specifier: string): ModuleSummary | undefined;
+  /**
+   * The retry wrapper a module offers under a name (`withRetry`, `RateLimiter.withRetry`),
+   * followed through the modules that pass it on (`export { withRetry } from './retry'`,
+   * `export * from`, a package's `__init__.py`), at most `MAX_HOPS` modules away.
+   */
+  wrapper(specifier: string, name: string): ImportedWrapper | undefined;
 }
+
+/** Modules followed through re-exports, past the one imported. */
+const MAX_HOPS = 4;
 
 /** Parses a module's text and summarises it (the engine's `summarize`); undefined when it cannot. */
 export type Summarize = (text: string, language: LintLanguage, path: string) => ModuleSummary | undefined;
@@ -43,14 +53,55 @@ export class ModuleIndex {
    * editor can lint the file again when one of them changes.
    */
   forFile(file: string, python: boolean, reads?: Set<string>): ModuleLookup {
+    const summary = (
+      from: string,
+      specifier: string,
+    ): { file: string; summary?: ModuleSummary } | undefined => {
+      const target = this.resolve(from, specifier, python);
+      if (!target) {
+        return undefined;
+      }
+      reads?.add(target);
+      return { file: target, summary: this.summaryOf(target) };
+    };
     return {
-      summary: (specifier: string): ModuleSummary | undefined => {
-        const target = this.resolve(file, specifier, python);
-        if (!target) {
-          return undefined;
+      summary: (specifier) => summary(file, specifier)?.summary,
+      wrapper: (specifier, name) => {
+        // Breadth first over (module, name): `export *` may fan out; each module is read once.
+        const seen = new Set<string>();
+        let level = [{ from: file, specifier, name }];
+        for (let hop = 0; hop <= MAX_HOPS && level.length; hop++) {
+          const next: typeof level = [];
+          for (const step of level) {
+            const found = summary(step.from, step.specifier);
+            if (!found?.summary || seen.has(`${found.file}\0${step.name}`)) {
+              continue;
+            }
+            seen.add(`${found.file}\0${step.name}`);
+            const s = found.summary;
+            const direct = s.wrappers.get(step.name);
+            if (direct) {
+              return direct;
+            }
+            // A member (`limiter.withRetry`) is passed on with its holder's name.
+            const dot = step.name.indexOf('.');
+            const head = dot === -1 ? step.name : step.name.slice(0, dot);
+            const via = s.reexports.get(head);
+            if (via) {
+              next.push({
+                from: found.file,
+                specifier: via.specifier,
+                name: via.imported + step.name.slice(head.length),
+              });
+            } else if (head !== 'default') {
+              for (const star of s.stars) {
+                next.push({ from: found.file, specifier: star, name: step.name });
+              }
+            }
+          }
+          level = next;
         }
-        reads?.add(target);
-        return this.summaryOf(target);
+        return undefined;
       },
     };
   }

@@ -46,7 +46,149 @@ export function resolveJs(host: ModuleHost, from: string, specifier: string): st
       return found;
     }
   }
+  return workspaceFile(host, specifier);
+}
+
+/** `@scope/name/sub/path` → the package's name and the subpath (`''` for its main entry). */
+function packageParts(specifier: string): { name: string; sub: string } | undefined {
+  const m = /^((?:@[\w.-]+\/)?[\w.-]+)(?:\/(.+))?$/.exec(specifier);
+  return m ? { name: m[1], sub: m[2] ?? '' } : undefined;
+}
+
+/**
+ * A monorepo's own package (`@acme/retry`, listed in the root package.json's `workspaces` or in
+ * pnpm-workspace.yaml): the file its entry names, its TypeScript source when the entry is a build
+ * that is not there (`dist/index.js` → `src/index.ts`), or the subpath's file. The package folder
+ * is found from the workspace patterns and the package's name (`packages/*` and `@acme/retry`:
+ * `packages/retry`), and checked against its package.json: nothing is listed or searched.
+ */
+function workspaceFile(host: ModuleHost, specifier: string): string | undefined {
+  const parts = packageParts(specifier);
+  if (!parts) {
+    return undefined;
+  }
+  const folder = parts.name.split('/').pop()!;
+  for (const pattern of workspacePatterns(host)) {
+    const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+    const dir = /\/\*{1,2}$/.test(clean)
+      ? path.join(host.root, clean.replace(/\/\*{1,2}$/, ''), folder)
+      : path.join(host.root, clean);
+    if (!insideRoot(host.root, dir)) {
+      continue;
+    }
+    const manifest = readJson(host, path.join(dir, 'package.json'));
+    if (!manifest || manifest.name !== parts.name) {
+      continue;
+    }
+    return packageEntry(host, dir, manifest, parts.sub);
+  }
   return undefined;
+}
+
+/**
+ * The root's workspace patterns: package.json `workspaces` (a list or `{ packages }`),
+ * pnpm-workspace.yaml `packages`; else the conventional folders.
+ */
+function workspacePatterns(host: ModuleHost): string[] {
+  const out: string[] = [];
+  const manifest = readJson(host, path.join(host.root, 'package.json'));
+  const ws = manifest?.workspaces;
+  const list = Array.isArray(ws) ? ws : (ws as { packages?: unknown } | undefined)?.packages;
+  if (Array.isArray(list)) {
+    out.push(...list.filter((p): p is string => typeof p === 'string' && !p.startsWith('!')));
+  }
+  const pnpm = host.read(path.join(host.root, 'pnpm-workspace.yaml'));
+  if (pnpm) {
+    // (the `packages:` list's items, one per line: `  - 'packages/*'`)
+    const block = /^packages:[ \t]*\n((?:[ \t]*(?:-[^\n]*|#[^\n]*)?\n?)*)/m.exec(pnpm)?.[1] ?? '';
+    for (const m of block.matchAll(/^[ \t]*-[ \t]*['"]?([^'"\n#]+?)['"]?[ \t]*(?:#.*)?$/gm)) {
+      if (!m[1].startsWith('!')) {
+        out.push(m[1]);
+      }
+    }
+  }
+  // None found (the root manifest may not be at hand): the folders monorepos keep packages in.
+  return out.length ? out : CONVENTIONAL_WORKSPACES;
+}
+
+/** Where monorepos keep their packages, tried when the root lists none (each checked by its name). */
+const CONVENTIONAL_WORKSPACES = ['packages/*', 'apps/*', 'libs/*'];
+
+/** The file a workspace package's manifest names for a subpath (`''`: its main entry). */
+function packageEntry(
+  host: ModuleHost,
+  dir: string,
+  manifest: Record<string, unknown>,
+  sub: string,
+): string | undefined {
+  const named: string[] = [];
+  const exportsField = manifest.exports;
+  const key = sub ? `./${sub}` : '.';
+  const entry =
+    typeof exportsField === 'string' && !sub
+      ? exportsField
+      : exportsField && typeof exportsField === 'object'
+        ? (exportsField as Record<string, unknown>)[key]
+        : undefined;
+  named.push(...conditionTargets(entry));
+  if (!sub) {
+    for (const field of ['source', 'types', 'typings', 'module', 'main']) {
+      const v = manifest[field];
+      if (typeof v === 'string') {
+        named.push(v);
+      }
+    }
+  }
+  const candidates = named.map((t) => path.resolve(dir, t));
+  // A build's output may not be there (it is not committed): the source it is built from.
+  candidates.push(
+    ...(sub
+      ? [path.join(dir, 'src', sub), path.join(dir, sub)]
+      : [path.join(dir, 'src', 'index'), path.join(dir, 'index')]),
+  );
+  for (const c of candidates) {
+    if (!insideRoot(host.root, c)) {
+      continue;
+    }
+    const rel = path.relative(dir, c).replace(/\.d\.ts$/, '.ts');
+    const found =
+      jsFile(host, path.join(dir, rel)) ??
+      jsFile(host, path.join(dir, rel.replace(/^(?:dist|build|lib|out)(?=[/\\])/, 'src')));
+    if (found) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
+/** The paths an `exports` entry names, by its conditions in the order a bundler prefers them. */
+function conditionTargets(entry: unknown): string[] {
+  if (typeof entry === 'string') {
+    return [entry];
+  }
+  if (!entry || typeof entry !== 'object') {
+    return [];
+  }
+  const conditions = entry as Record<string, unknown>;
+  return ['source', 'types', 'import', 'require', 'node', 'default'].flatMap((c) =>
+    conditionTargets(conditions[c]),
+  );
+}
+
+/** A JSON file of the project as an object, or undefined. */
+function readJson(host: ModuleHost, file: string): Record<string, unknown> | undefined {
+  const text = host.read(file);
+  if (text === undefined) {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file a JS/TS path (without or with its extension) names, as Node and TypeScript look it up. */
@@ -66,7 +208,8 @@ function jsFile(host: ModuleHost, base: string): string | undefined {
 /**
  * Where a non-relative specifier may lead through the nearest tsconfig.json / jsconfig.json
  * `paths` (`"@/*": ["./src/*"]`, relative to its `baseUrl`), or, with no such config, the
- * usual `@/` and `~/` aliases of the app frameworks (the root, then `src/`).
+ * usual `@/` and `~/` aliases of the app frameworks (from the app's folder or the root, or a
+ * folder between the root and the file, or its `src/`).
  */
 function aliasTargets(host: ModuleHost, from: string, specifier: string): string[] {
   const config = nearestConfig(host, from);
@@ -94,7 +237,20 @@ function aliasTargets(host: ModuleHost, from: string, specifier: string): string
     }
   }
   const alias = /^[@~]\/(.+)$/.exec(specifier);
-  return alias ? [path.join(host.root, alias[1]), path.join(host.root, 'src', alias[1])] : [];
+  if (!alias) {
+    return [];
+  }
+  // The app's root (its package.json's folder, in a monorepo one app among others), then each
+  // folder from the project root down to the file's, with its src/.
+  const dirs: string[] = [];
+  for (let dir = path.dirname(from); insideRoot(host.root, dir); dir = path.dirname(dir)) {
+    dirs.unshift(dir);
+  }
+  const app = [...dirs].reverse().find((d) => host.read(path.join(d, 'package.json')) !== undefined);
+  return [...(app ? [app] : []), host.root, ...dirs].flatMap((d) => [
+    path.join(d, alias[1]),
+    path.join(d, 'src', alias[1]),
+  ]);
 }
 
 interface PathsConfig {

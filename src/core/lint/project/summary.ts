@@ -4,8 +4,10 @@
  * own tree, once per text, and kept as plain data (no syntax nodes), so it outlives the tree.
  */
 import type { FileContext } from '../context';
+import type { Node } from '../../parse/treeSitter';
 import { callGraph, functionAt, type LocalFunction, siteCall } from '../facts/callGraph';
-import { positionalArgs } from '../syntax';
+import { FUNCTION_TYPES, kind, positionalArgs, up } from '../syntax';
+import { projectImports, type ProjectImport } from '../facts/projectImports';
 import { guardedFromRateLimits } from '../facts/rateLimitGuards';
 import { caughtParameter } from '../facts/errorChecks';
 import { retriesOverloadedOnly, retryWrappers } from '../facts/retryShapes';
@@ -13,7 +15,7 @@ import type { WaitInfo } from '../facts/retryLoops';
 
 /** A retry wrapper another module defines. */
 export interface ImportedWrapper {
-  /** Its name in the module (for a decorator factory, the factory's). */
+  /** Its name in the module (for a decorator factory, the factory's; for a method, `Class.method`). */
   name: string;
   /** The module's path, relative to the project root, with `/` separators. */
   path: string;
@@ -34,8 +36,19 @@ export interface ImportedWrapper {
 
 /** What a module offers its importers. */
 export interface ModuleSummary {
-  /** Retry wrappers by the name an import binds (`default` for a default export). */
+  /**
+   * Retry wrappers by the name an import binds (`default` for a default export); a method by
+   * its class's or instance's name and its own (`RateLimiter.withRetry`, `limiter.withRetry`).
+   */
   wrappers: Map<string, ImportedWrapper>;
+  /**
+   * Names the module passes on from another one, by the name an import binds: JS `export { a
+   * as b } from './x'` (or imported, then exported), Python `from .x import a as b` (any name a
+   * module imports can be imported from it).
+   */
+  reexports: Map<string, ProjectImport>;
+  /** JS `export * from './x'`: modules whose every export this one passes on. */
+  stars: string[];
 }
 
 /** The summary of a parsed module; `path` is its project-relative path. */
@@ -49,8 +62,9 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
     const exported = outermost(ctx, fn);
     const given = caughtParameter(ctx, found.handler);
     const { call: _sleep, ...wait } = found.wait;
+    const owner = classOf(ctx, exported);
     const wrapper: ImportedWrapper = {
-      name: exported.name,
+      name: owner ? `${owner}.${exported.name}` : exported.name,
       path,
       line: ctx.lines.lineAt(exported.nameAt) + 1,
       wait,
@@ -58,6 +72,17 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
       ...(exported !== fn && ctx.python && { maker: true as const }),
       ...(given && { catches: { name: given.name, index: given.index } }),
     };
+    if (owner) {
+      // A method: through its class (`RateLimiter.withRetry`, also a static one) and the
+      // instances the module makes of it (`export const limiter = new RateLimiter()`).
+      const holders = [owner, ...instancesOf(ctx, owner), ...(classIsDefault(ctx, owner) ? ['default'] : [])];
+      for (const holder of holders) {
+        if (!wrappers.has(`${holder}.${exported.name}`)) {
+          wrappers.set(`${holder}.${exported.name}`, wrapper);
+        }
+      }
+      continue;
+    }
     if (!wrappers.has(exported.name)) {
       wrappers.set(exported.name, wrapper);
     }
@@ -69,7 +94,12 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
   // withRetry(fn, { … }) }`) retries the same way: one hop.
   if (wrappers.size > 0) {
     for (const fn of callGraph(ctx).functions) {
-      if (wrappers.has(fn.name) || fn.params.length === 0 || functionAt(ctx, fn.start - 1)) {
+      if (
+        wrappers.has(fn.name) ||
+        fn.params.length === 0 ||
+        functionAt(ctx, fn.start - 1) ||
+        classOf(ctx, fn)
+      ) {
         continue;
       }
       for (const site of fn.sites) {
@@ -86,7 +116,116 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
       }
     }
   }
-  return { wrappers };
+  const { reexports, stars } = passedOn(ctx);
+  return { wrappers, reexports, stars };
+}
+
+/** JS `export { a as b } from 'x'`. */
+const EXPORT_FROM = /\bexport\s*(?:type\s*)?\{([^}]*)\}\s*from\s*(['"])([^'"\n]+)\2/g;
+/** JS `export * from 'x'` (not `export * as ns from`). */
+const EXPORT_STAR = /\bexport\s*\*\s*from\s*(['"])([^'"\n]+)\1/g;
+/** JS `export { a, b as c };` (no `from`). */
+const EXPORT_LIST = /\bexport\s*\{([^}]*)\}(?!\s*from\b)/g;
+/** JS `module.exports = { a, b: c }`. */
+const CJS_EXPORTS = /\bmodule\s*\.\s*exports\s*=\s*\{([^}]*)\}/g;
+
+/** What a module passes on from other modules (see `ModuleSummary.reexports`). */
+function passedOn(ctx: FileContext): Pick<ModuleSummary, 'reexports' | 'stars'> {
+  const reexports = new Map<string, ProjectImport>();
+  const stars: string[] = [];
+  const imports = projectImports(ctx);
+  if (ctx.python) {
+    for (const [local, from] of imports) {
+      reexports.set(local, from);
+    }
+    return { reexports, stars };
+  }
+  const pairs = (list: string): Array<[string, string]> =>
+    list
+      .split(',')
+      .map((part) => /^\s*(?:type\s+)?([\w$]+)(?:\s*(?:as|:)\s*([\w$]+))?\s*$/.exec(part))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => [m[1], m[2] ?? m[1]]);
+  for (const m of ctx.scan(EXPORT_FROM)) {
+    if (!ctx.inCommentOrString(m.index)) {
+      for (const [name, as] of pairs(m[1])) {
+        reexports.set(as, { specifier: m[3], imported: name });
+      }
+    }
+  }
+  for (const m of ctx.scan(EXPORT_STAR)) {
+    if (!ctx.inCommentOrString(m.index)) {
+      stars.push(m[2]);
+    }
+  }
+  // Imported, then exported (`export { withRetry }`, `module.exports = { withRetry }`).
+  for (const re of [EXPORT_LIST, CJS_EXPORTS]) {
+    for (const m of ctx.scan(re)) {
+      if (ctx.inCommentOrString(m.index)) {
+        continue;
+      }
+      for (const [a, b] of pairs(m[1])) {
+        // (`export { a as b }` names the local first; `{ b: a }` names the export first)
+        const [local, as] = re === CJS_EXPORTS ? [b, a] : [a, b];
+        const from = imports.get(local);
+        if (from) {
+          reexports.set(as, from);
+        }
+      }
+    }
+  }
+  return { reexports, stars };
+}
+
+const CLASS_TYPES = new Set(['class_declaration', 'class', 'class_definition', 'abstract_class_declaration']);
+
+/** The name of the class a function is a method (or a function-valued field) of, directly. */
+function classOf(ctx: FileContext, fn: LocalFunction): string | undefined {
+  let n: Node | null = up(fn.node);
+  for (let i = 0; n && i < 4; i++, n = up(n)) {
+    const k = kind(n);
+    if (CLASS_TYPES.has(k)) {
+      const name = n.childForFieldName('name');
+      return name ? ctx.textOf(name) : undefined;
+    }
+    if (FUNCTION_TYPES.has(k)) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** JS: `export default class Name`, `export default Name`, `module.exports = Name`. */
+function classIsDefault(ctx: FileContext, cls: string): boolean {
+  const name = cls.replace(/\$/g, '\\$');
+  return (
+    !ctx.python &&
+    new RegExp(
+      `(?:\\bexport\\s+default\\s+(?:abstract\\s+)?class\\s+|(?:\\bexport\\s+default|\\bmodule\\.exports\\s*=)\\s*)${name}\\b(?!\\s*\\()`,
+    ).test(ctx.text)
+  );
+}
+
+/**
+ * The module's top-level instances of one of its classes, by the names an import reads
+ * (`export const limiter = new RateLimiter()`, Python `limiter = RateLimiter()`; `default` for
+ * `export default new RateLimiter()` / `module.exports = new RateLimiter()`).
+ */
+function instancesOf(ctx: FileContext, cls: string): string[] {
+  const name = cls.replace(/\$/g, '\\$');
+  const re = ctx.python
+    ? new RegExp(`^([A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*${name}[ \\t]*\\(`, 'gm')
+    : new RegExp(
+        `^(?:export[ \\t]+)?(?:(?:const|let|var)[ \\t]+([A-Za-z_$][\\w$]*)[^=\\n]*=|(export[ \\t]+default|module\\.exports[ \\t]*=))[ \\t]*new[ \\t]+${name}\\b`,
+        'gm',
+      );
+  const out: string[] = [];
+  for (const m of ctx.scan(re)) {
+    if (!ctx.inCommentOrString(m.index + m[0].search(/\S/))) {
+      out.push(m[1] ?? 'default');
+    }
+  }
+  return out;
 }
 
 /**

@@ -55,8 +55,8 @@ import { catchesOwnErrors, everyHandlerLeavesOnRateLimit, onRateLimit } from './
  */
 export interface RetryShape {
   shape: 'recursion' | 'wrapper' | 'unrolled';
-  /** The function that retries (the recursive function or the wrapper). */
-  fn: LocalFunction;
+  /** The function that retries (the recursive function or the wrapper); none for a re-send in top-level code. */
+  fn?: LocalFunction;
   /** Where the finding starts: the loop (wrapper loops) or the call that re-attempts. */
   at: Node;
   /** The wrapper's retry loop, when it retries in a loop. */
@@ -240,7 +240,7 @@ function unrolled(ctx: FileContext, functions: readonly LocalFunction[], legacy:
         continue;
       }
       const fn = innermost(functions, first.node.startIndex);
-      if (!fn || inLoop(tryNode, fn.node)) {
+      if (inRetryLoop(ctx, tryNode, fn?.node ?? ctx.root)) {
         break;
       }
       done.add(again.node.startIndex);
@@ -289,21 +289,29 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
   const handled = new Set<number>();
   const letsOut = new Map<LocalFunction, boolean>();
   const loops = new Map<number, boolean>();
-  for (const caller of graph.functions) {
-    for (const site of caller.sites) {
-      if (site.name === caller.name || done.has(site.at) || !inTryBody(ctx, site.at)) {
+  // (each function's sites, then those of top-level code: a script's own loop over its items)
+  const callers: Array<[LocalFunction | undefined, readonly CallSite[]]> = [
+    ...graph.functions.map((f): [LocalFunction, CallSite[]] => [f, f.sites]),
+    [undefined, graph.topLevel],
+  ];
+  for (const [caller, sites] of callers) {
+    for (const site of sites) {
+      if (site.name === caller?.name || done.has(site.at) || !inTryBody(ctx, site.at)) {
         continue;
       }
-      const target = claudeTarget(ctx, site.name, site.at);
+      // (a raw-HTTP helper raises on an error status: that is what makes it one)
+      const sdk = claudeTarget(ctx, site.name, site.at);
+      const helper = sdk ? undefined : httpHelperNamed(ctx, site.name, site.at);
+      const target = sdk ?? (helper && { fn: helper.fn, reach: { calls: [helper.call] } });
       if (!target) {
         continue;
       }
       if (!letsOut.has(target.fn)) {
-        letsOut.set(target.fn, letsErrorsOut(ctx, target.fn, target.reach.calls));
+        letsOut.set(target.fn, !!helper || letsErrorsOut(ctx, target.fn, target.reach.calls));
       }
       const first = letsOut.get(target.fn) ? siteCall(ctx, site.at) : null;
       const tryNode = first ? tryAround(first) : null;
-      if (!first || !tryNode || inLoopMemo(tryNode, caller.node, loops)) {
+      if (!first || !tryNode || inLoopMemo(ctx, tryNode, caller?.node ?? ctx.root, loops)) {
         continue;
       }
       const args = ctx.textOf(first.childForFieldName('arguments'));
@@ -348,6 +356,7 @@ function unrolledThroughLocal(ctx: FileContext): RetryShape[] {
           wait: longerWaitsLater(ctx, handler, wait),
           calls: target.reach.calls,
           target: site.name,
+          ...(helper && { http: true as const }),
         });
         break;
       }
@@ -423,10 +432,10 @@ function letsErrorsOut(ctx: FileContext, fn: LocalFunction, calls: ClaudeCall[])
 }
 
 /**
- * {@link inLoop} with the answers kept per node (by node id): nested tries share their
+ * {@link inRetryLoop} with the answers kept per node (by node id): nested tries share their
  * ancestors, so each ancestor is walked once (the pass stays linear).
  */
-function inLoopMemo(node: Node, boundary: Node, known: Map<number, boolean>): boolean {
+function inLoopMemo(ctx: FileContext, node: Node, boundary: Node, known: Map<number, boolean>): boolean {
   const walked: number[] = [];
   let answer = false;
   for (let n = up(node); n && n.startIndex >= boundary.startIndex && n !== boundary; n = up(n)) {
@@ -435,7 +444,7 @@ function inLoopMemo(node: Node, boundary: Node, known: Map<number, boolean>): bo
       answer = seen;
       break;
     }
-    if (LOOP_TYPES.has(kind(n))) {
+    if (LOOP_TYPES.has(kind(n)) && !itemLoop(ctx, n)) {
       answer = true;
       break;
     }
@@ -474,9 +483,14 @@ function innermost(functions: readonly LocalFunction[], at: number): LocalFuncti
 }
 
 /** Whether a node sits in a loop inside `boundary`. */
-function inLoop(node: Node, boundary: Node): boolean {
+/**
+ * Whether a node sits in a loop that may re-run it as a retry, inside `boundary` (not past a
+ * function): any loop but one over items (see `itemLoop`), where a hand-written re-send in the
+ * body is the retry, not the loop.
+ */
+function inRetryLoop(ctx: FileContext, node: Node, boundary: Node): boolean {
   for (let n = up(node); n && n.startIndex >= boundary.startIndex && n !== boundary; n = up(n)) {
-    if (LOOP_TYPES.has(kind(n))) {
+    if (LOOP_TYPES.has(kind(n)) && !itemLoop(ctx, n)) {
       return true;
     }
     if (FUNCTION_TYPES.has(kind(n))) {
@@ -484,6 +498,19 @@ function inLoop(node: Node, boundary: Node): boolean {
     }
   }
   return false;
+}
+
+/** A loop over the items of a collection (`for (const x of xs)`, `for x in xs`, not `range(n)`): each pass moves on. */
+function itemLoop(ctx: FileContext, loop: Node): boolean {
+  const k = kind(loop);
+  if (k === 'for_in_statement') {
+    return true; // (JS for…of / for…in)
+  }
+  if (k !== 'for_statement' || !ctx.python) {
+    return false;
+  }
+  const right = loop.childForFieldName('right');
+  return !!right && !/^range\s*\(/.test(ctx.textOf(right));
 }
 
 export type Found = Pick<RetryShape, 'at' | 'tryNode' | 'handler' | 'wait' | 'loop'>;

@@ -270,7 +270,8 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
       continue; // (a re-attempt only for errors that are not rate limits: `if "not_found_error" in msg:`)
     }
     seen.add(shape.at.startIndex);
-    const name = `\`${shape.maker ?? shape.fn.name}\``;
+    const named = shape.maker ?? shape.fn?.name;
+    const name = named ? `\`${named}\`` : 'This code'; // (a re-send in top-level code)
     const found = describe(ctx, shape.wait, {
       subject: name,
       what:
@@ -292,9 +293,9 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
           : undefined,
       fannedOut: () => fannedOut(ctx, shape.calls[0]),
       note: shape.status
-        ? `It calls ${shape.fn.name}() again when the HTTP response's status is 429, ${shape.attemptsBound ? `while \`${shape.attemptsBound}\`` : 'with no limit on the attempts'}.`
+        ? `It calls ${named}() again when the HTTP response's status is 429, ${shape.attemptsBound ? `while \`${shape.attemptsBound}\`` : 'with no limit on the attempts'}.`
         : shape.through
-          ? `The error handler of ${shape.fn.name}() calls ${shape.through}(), which calls ${shape.fn.name}() again here.`
+          ? `The error handler of ${named}() calls ${shape.through}(), which calls ${named}() again here.`
           : shape.onResult
             ? `It is a retry written out by hand: ${shape.onResult}() catches its Claude errors (a 429 included) and returns them, and the request is sent again when its result says it failed.`
             : shape.shape === 'unrolled' && shape.target

@@ -17,6 +17,7 @@ import { escapeRegExp } from '../../parse/escapeRegExp';
 import { functionsNamed } from './functions';
 import { findRetryLoop } from './retryLoops';
 import { functionAt, type LocalFunction, siteCall, sitesWithin } from './callGraph';
+import { projectImports } from './projectImports';
 
 /** A retry library wrapped around a call. */
 export interface RetryLibraryUse {
@@ -33,6 +34,44 @@ export interface RetryLibraryUse {
   config?: Node;
   /** The name the decorator is made under (`_retry_policy`, `api_retry`), with `config`. */
   madeBy?: string;
+  /**
+   * A decorator made in another module of the project (`@anthropic_retry`, imported): the text of
+   * the library call that makes it, and where (`config` is then absent: that tree is not this one).
+   */
+  imported?: { config: string; path: string; line: number };
+}
+
+/** The text that configures a retry library use: the call that makes it, or the use itself. */
+export function libraryConfig(ctx: FileContext, lib: RetryLibraryUse): string {
+  return lib.imported?.config ?? ctx.textOf(lib.config ?? lib.head);
+}
+
+/** A retry-library decorator a module makes at its top level, as plain data (see `ModuleSummary.decorators`). */
+export interface MadeDecorator {
+  library: string;
+  /** The text of the library call that makes it (`retry(stop=…, wait=…)`). */
+  config: string;
+  /** 1-based line of that call. */
+  line: number;
+}
+
+/**
+ * Python: the retry-library decorators a module makes under a name at its top level
+ * (`anthropic_retry = retry(…)`, `def llm_retry(): return retry(…)`), for the modules importing them.
+ */
+export function exportedDecorators(ctx: FileContext): Map<string, MadeDecorator> {
+  const out = new Map<string, MadeDecorator>();
+  if (!ctx.python) {
+    return out;
+  }
+  for (const [name, made] of madeDecorators(ctx)) {
+    out.set(name, {
+      library: made.library,
+      config: ctx.textOf(made.config),
+      line: ctx.lines.lineAt(made.config.startIndex) + 1,
+    });
+  }
+  return out;
 }
 
 /** A helper named for retrying (`withRetry`, `withAnthropicRetry`, `retryWithBackoff`, `backoff`). */
@@ -45,8 +84,8 @@ const PY_RETRY_DECORATOR =
 /** The retry library (p-retry, async-retry, tenacity, backoff, ...) that wraps a call, if any. */
 export function findRetryLibrary(ctx: FileContext, call: Node): RetryLibraryUse | null {
   const libs = ctx.imports.retryLibs;
-  if (libs.size === 0) {
-    return null; // every form below needs an imported retry library
+  if (libs.size === 0 && importedDecorators(ctx).size === 0) {
+    return null; // every form below needs an imported retry library (or a decorator made with one)
   }
   // The innermost retry-library scope (found once per file) that contains the call.
   let best: RetryScope | undefined;
@@ -94,9 +133,11 @@ function retryScopes(ctx: FileContext): RetryScope[] {
     const out: RetryScope[] = [];
     if (ctx.python) {
       const made = madeDecorators(ctx);
+      const imported = importedDecorators(ctx);
       for (const m of ctx.scan(/^[ \t]*@[ \t]*([\w.]+)/gm)) {
         const maker = made.get(m[1]);
-        if (!PY_RETRY_DECORATOR.test(`@${m[1]}`) && !maker) {
+        const elsewhere = maker ? undefined : imported.get(m[1]);
+        if (!PY_RETRY_DECORATOR.test(`@${m[1]}`) && !maker && !elsewhere) {
           continue;
         }
         let dec = ctx.nodeAt(m.index + m[0].indexOf('@'));
@@ -108,9 +149,17 @@ function retryScopes(ctx: FileContext): RetryScope[] {
           decorated && kind(decorated) === 'decorated_definition'
             ? decorated.childForFieldName('definition')
             : null;
-        const lib = maker?.library ?? libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
+        const lib =
+          maker?.library ?? elsewhere?.library ?? libs.get(m[1].split('.')[0]) ?? [...libs.values()][0];
         if (dec && fn && lib) {
-          const config = maker ? { config: maker.config, madeBy: m[1] } : {};
+          const config = maker
+            ? { config: maker.config, madeBy: m[1] }
+            : elsewhere
+              ? {
+                  madeBy: m[1],
+                  imported: { config: elsewhere.config, path: elsewhere.path, line: elsewhere.line },
+                }
+              : {};
           const use = { library: lib, node: dec, head: dec, ...config };
           out.push({ start: fn.startIndex, end: endOf(fn), use });
           // A decorated generic wrapper (`@retry(…) def _retry_transient(callable_fn): return
@@ -252,6 +301,36 @@ function applicationsOf(
     }
   }
   return out;
+}
+
+/**
+ * Python: decorators made by a retry library in another module of the project and imported here
+ * (`from reliability.rate_limiter import anthropic_retry`), by local name, with that module's path.
+ * Read only for names applied as decorators (when the lint can read the project).
+ */
+function importedDecorators(ctx: FileContext): Map<string, MadeDecorator & { path: string }> {
+  return ctx.memo('retry-imported-decorators', () => {
+    const out = new Map<string, MadeDecorator & { path: string }>();
+    const modules = ctx.options.modules;
+    if (!ctx.python || !modules) {
+      return out;
+    }
+    const imports = projectImports(ctx);
+    if (imports.size === 0) {
+      return out;
+    }
+    for (const m of ctx.scan(/^[ \t]*@[ \t]*([A-Za-z_]\w*)[ \t]*(?:\([ \t]*\))?[ \t]*$/gm)) {
+      const from = imports.get(m[1]);
+      if (!from || out.has(m[1]) || ctx.inCommentOrString(m.index + m[0].indexOf('@'))) {
+        continue;
+      }
+      const found = modules.decorator(from.specifier, from.imported);
+      if (found) {
+        out.set(m[1], found);
+      }
+    }
+    return out;
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { languageForPath } from '../languages';
 import type { LintLanguage } from '../types';
 import { type ModuleHost, resolveJs, resolvePython } from './resolve';
 import type { ImportedWrapper, ModuleSummary } from './summary';
+import type { MadeDecorator } from '../facts/retryLibraries';
 
 /** What a lint asks of the project about the modules its file imports. */
 export interface ModuleLookup {
@@ -20,6 +21,11 @@ export interface ModuleLookup {
    * `export * from`, a package's `__init__.py`), at most `MAX_HOPS` modules away.
    */
   wrapper(specifier: string, name: string): ImportedWrapper | undefined;
+  /**
+   * Python: the retry-library decorator a module makes under a name (`anthropic_retry =
+   * retry(…)`), followed as `wrapper` is, with the path of the module that makes it.
+   */
+  decorator(specifier: string, name: string): (MadeDecorator & { path: string }) | undefined;
 }
 
 /** Modules followed through re-exports, past the one imported. */
@@ -64,45 +70,58 @@ export class ModuleIndex {
       reads?.add(target);
       return { file: target, summary: this.summaryOf(target) };
     };
-    return {
-      summary: (specifier) => summary(file, specifier)?.summary,
-      wrapper: (specifier, name) => {
-        // Breadth first over (module, name): `export *` may fan out; each module is read once.
-        const seen = new Set<string>();
-        let level = [{ from: file, specifier, name }];
-        for (let hop = 0; hop <= MAX_HOPS && level.length; hop++) {
-          const next: typeof level = [];
-          for (const step of level) {
-            const found = summary(step.from, step.specifier);
-            if (!found?.summary || seen.has(`${found.file}\0${step.name}`)) {
-              continue;
-            }
-            seen.add(`${found.file}\0${step.name}`);
-            const s = found.summary;
-            const direct = s.wrappers.get(step.name);
-            if (direct) {
-              return direct;
-            }
-            // A member (`limiter.withRetry`) is passed on with its holder's name.
-            const dot = step.name.indexOf('.');
-            const head = dot === -1 ? step.name : step.name.slice(0, dot);
-            const via = s.reexports.get(head);
-            if (via) {
-              next.push({
-                from: found.file,
-                specifier: via.specifier,
-                name: via.imported + step.name.slice(head.length),
-              });
-            } else if (head !== 'default') {
-              for (const star of s.stars) {
-                next.push({ from: found.file, specifier: star, name: step.name });
-              }
+    /**
+     * What `pick` finds in the module a specifier names under a name, followed through the
+     * modules that pass it on: breadth first over (module, name), as `export *` may fan out.
+     */
+    const follow = <T>(
+      specifier: string,
+      name: string,
+      pick: (s: ModuleSummary, name: string, file: string) => T | undefined,
+    ): T | undefined => {
+      const seen = new Set<string>();
+      let level = [{ from: file, specifier, name }];
+      for (let hop = 0; hop <= MAX_HOPS && level.length; hop++) {
+        const next: typeof level = [];
+        for (const step of level) {
+          const found = summary(step.from, step.specifier);
+          if (!found?.summary || seen.has(`${found.file}\0${step.name}`)) {
+            continue;
+          }
+          seen.add(`${found.file}\0${step.name}`);
+          const s = found.summary;
+          const direct = pick(s, step.name, found.file);
+          if (direct !== undefined) {
+            return direct;
+          }
+          // A member (`limiter.withRetry`) is passed on with its holder's name.
+          const dot = step.name.indexOf('.');
+          const head = dot === -1 ? step.name : step.name.slice(0, dot);
+          const via = s.reexports.get(head);
+          if (via) {
+            next.push({
+              from: found.file,
+              specifier: via.specifier,
+              name: via.imported + step.name.slice(head.length),
+            });
+          } else if (head !== 'default') {
+            for (const star of s.stars) {
+              next.push({ from: found.file, specifier: star, name: step.name });
             }
           }
-          level = next;
         }
-        return undefined;
-      },
+        level = next;
+      }
+      return undefined;
+    };
+    return {
+      summary: (specifier) => summary(file, specifier)?.summary,
+      wrapper: (specifier, name) => follow(specifier, name, (s, n) => s.wrappers.get(n)),
+      decorator: (specifier, name) =>
+        follow(specifier, name, (s, n, at) => {
+          const made = s.decorators.get(n);
+          return made && { ...made, path: path.relative(this.host.root, at).split(path.sep).join('/') };
+        }),
     };
   }
 

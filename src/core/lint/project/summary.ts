@@ -11,6 +11,7 @@ import { projectImports, type ProjectImport } from '../facts/projectImports';
 import { guardedFromRateLimits } from '../facts/rateLimitGuards';
 import { caughtParameter } from '../facts/errorChecks';
 import { retriesOverloadedOnly, retryWrappers } from '../facts/retryShapes';
+import { exportedDecorators, type MadeDecorator } from '../facts/retryLibraries';
 import type { WaitInfo } from '../facts/retryLoops';
 
 /** A retry wrapper another module defines. */
@@ -49,6 +50,8 @@ export interface ModuleSummary {
   reexports: Map<string, ProjectImport>;
   /** JS `export * from './x'`: modules whose every export this one passes on. */
   stars: string[];
+  /** Python: retry-library decorators the module makes under a name (`anthropic_retry = retry(…)`). */
+  decorators: Map<string, MadeDecorator>;
 }
 
 /** The summary of a parsed module; `path` is its project-relative path. */
@@ -117,7 +120,7 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
     }
   }
   const { reexports, stars } = passedOn(ctx);
-  return { wrappers, reexports, stars };
+  return { wrappers, reexports, stars, decorators: exportedDecorators(ctx) };
 }
 
 /** JS `export { a as b } from 'x'`. */

@@ -4,7 +4,12 @@ import { lang, type Report } from '../rule';
 import { resolveClient } from '../../lint/facts/clients';
 import { importsName } from '../../lint/facts/imports';
 import { claudeTarget, siteCall, sitesWithin, tableParameterCalls } from '../../lint/facts/callGraph';
-import { findRetryLibrary, RETRY_HELPER_NAME, type RetryLibraryUse } from '../../lint/facts/retryLibraries';
+import {
+  findRetryLibrary,
+  libraryConfig,
+  RETRY_HELPER_NAME,
+  type RetryLibraryUse,
+} from '../../lint/facts/retryLibraries';
 import {
   classifyStatusWait,
   classifyWait,
@@ -665,11 +670,7 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
   if (retriesOtherErrorsOnly(ctx, lib) || singleAttempt(ctx, lib)) {
     return true;
   }
-  if (
-    /retry_if_result|retry_if_not_result|on_predicate|retryIf|shouldRetry/.test(
-      ctx.textOf(lib.config ?? lib.head),
-    )
-  ) {
+  if (/retry_if_result|retry_if_not_result|on_predicate|retryIf|shouldRetry/.test(libraryConfig(ctx, lib))) {
     return false;
   }
   return (
@@ -685,7 +686,7 @@ function swallowedBefore(ctx: FileContext, node: Node, lib: RetryLibraryUse): bo
  * the library never sees a 429. The first handler that can catch a rate limit decides.
  */
 function convertsRateLimits(ctx: FileContext, node: Node, lib: RetryLibraryUse): boolean {
-  const config = ctx.textOf(lib.config ?? lib.head);
+  const config = libraryConfig(ctx, lib);
   // (only a filter that names what it retries: not `retry_if_exception(lambda e: not isinstance(…))`)
   if (
     !ctx.python ||
@@ -845,7 +846,7 @@ function resultDrivesRetry(ctx: FileContext, loop: Node, result: string, site: N
  */
 function singleAttempt(ctx: FileContext, lib: RetryLibraryUse): boolean {
   const m = /\b(?:stop_after_attempt\s*\(|max_tries\s*=|retries\s*:)\s*([A-Za-z_$][\w$]*|\d+)\s*[),}]/.exec(
-    ctx.textOf(lib.config ?? lib.head),
+    libraryConfig(ctx, lib),
   );
   if (!m) {
     return false;
@@ -880,13 +881,15 @@ function stackedMessage(ctx: FileContext, lib: RetryLibraryUse): string {
     `\`${lib.library}\` retries on top of the SDK's own retries; set ${ctx.python ? 'max_retries=0' : 'maxRetries: 0'} or drop ${lib.library}. ` +
     `The client keeps the SDK's retries (2 by default): each failure is retried up to 3 times inside every ` +
     `${lib.library} attempt, multiplying requests during a 429 storm.` +
-    (lib.madeBy && lib.config
-      ? ctx.python && kind(lib.node) === 'for_statement'
-        ? ` (The loop reads the \`${ctx.textOf(callee(lib.config))}\` object \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
-        : ctx.python
-          ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
-          : ` (\`${lib.madeBy}\` hands the call to ${lib.library}, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
-      : '')
+    (lib.imported
+      ? ` (The decorator is \`${lib.madeBy}\`, made in ${lib.imported.path} (line ${lib.imported.line}).)`
+      : lib.madeBy && lib.config
+        ? ctx.python && kind(lib.node) === 'for_statement'
+          ? ` (The loop reads the \`${ctx.textOf(callee(lib.config))}\` object \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+          : ctx.python
+            ? ` (The decorator is made by \`${lib.madeBy}\`, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+            : ` (\`${lib.madeBy}\` hands the call to ${lib.library}, line ${ctx.lines.lineAt(lib.config.startIndex) + 1}.)`
+        : '')
   );
 }
 
@@ -900,7 +903,7 @@ function retriesEverythingForever(ctx: FileContext, lib: RetryLibraryUse): strin
   if (!ctx.python || kind(lib.node) !== 'decorator') {
     return undefined;
   }
-  const text = ctx.textOf(lib.config ?? lib.head);
+  const text = libraryConfig(ctx, lib);
   if (lib.library === 'tenacity' && !/\b(?:stop|retry)\s*=/.test(text) && !/\*\*/.test(text)) {
     return 'no stop= and no retry= filter';
   }
@@ -926,7 +929,7 @@ const HTTP_STATUS_ERRORS =
  * a filter or `backoff.on_exception` naming an HTTP status error or a catch-all).
  */
 function httpStatusRetried(ctx: FileContext, call: ClaudeCall, lib: RetryLibraryUse): boolean {
-  const config = ctx.textOf(lib.config ?? lib.head);
+  const config = libraryConfig(ctx, lib);
   if (!ctx.python || kind(lib.node) !== 'decorator') {
     return false; // (JS libraries on raw HTTP: left to the loops, as before)
   }
@@ -945,7 +948,7 @@ function httpStatusRetried(ctx: FileContext, call: ClaudeCall, lib: RetryLibrary
  * and backoff's generator (`backoff.constant`: fixed; `expo`, `fibo`: growing, jittered by default).
  */
 function libraryWait(ctx: FileContext, lib: RetryLibraryUse): WaitInfo {
-  const config = ctx.textOf(lib.config ?? lib.head);
+  const config = libraryConfig(ctx, lib);
   if (lib.library === 'backoff') {
     return /\bconstant\b/.test(config)
       ? { kind: 'fixed', jitter: false }
@@ -963,13 +966,34 @@ function libraryWait(ctx: FileContext, lib: RetryLibraryUse): WaitInfo {
 
 /**
  * Whether a retry library names only another SDK's error classes (`@backoff.on_exception(expo,
- * (openai.RateLimitError, openai.APITimeoutError))`): Claude's errors are never retried.
- * Bare names (`RateLimitError`) may be Anthropic's and count.
+ * (openai.RateLimitError, openai.APITimeoutError))`) or Python's built-in ones (`ConnectionError`):
+ * Claude's errors are never retried. Other bare names (`RateLimitError`) may be Anthropic's and count.
  */
 function retriesOtherErrorsOnly(ctx: FileContext, lib: RetryLibraryUse): boolean {
-  const named = namedErrorClasses(ctx.textOf(lib.config ?? lib.head));
-  return named.length > 0 && named.every((n) => /^\w+\./.test(n) && !/^anthropic\./i.test(n));
+  const named = namedErrorClasses(libraryConfig(ctx, lib));
+  return (
+    named.length > 0 &&
+    named.every(
+      (n) => (/^\w+\./.test(n) && !/^anthropic\./i.test(n)) || (ctx.python && PY_BUILTIN_ERRORS.has(n)),
+    )
+  );
 }
+
+/**
+ * Python's built-in network exceptions a retry filter may name (`retry_if_exception_type(ConnectionError)`):
+ * the SDK raises none of them (its `APIConnectionError` and `APITimeoutError` derive from `Exception`
+ * alone). (Not `ValueError` or `RuntimeError`: code may turn a rate limit into one.)
+ */
+const PY_BUILTIN_ERRORS = new Set([
+  'ConnectionError',
+  'ConnectionResetError',
+  'ConnectionRefusedError',
+  'ConnectionAbortedError',
+  'BrokenPipeError',
+  'TimeoutError',
+  'OSError',
+  'IOError',
+]);
 
 /** The error classes a retry library's configuration names (`anthropic.RateLimitError`, `APITimeoutError`). */
 function namedErrorClasses(config: string): string[] {

@@ -384,13 +384,27 @@ function madeBySameFileFactory(ctx: FileContext, name: string, before: number): 
     return null;
   }
   const factory = lastSegment(dottedName(callee(value), ctx.text));
-  // (the clients built in a function of that name, read from the tree: the call graph needs the calls)
-  const made = ctx.clients.filter((c) => {
-    const fn = enclosingFunction(c.node);
-    return !!fn && functionName(fn, ctx.text) === factory;
-  });
+  const made = clientsByFunctionName(ctx).get(factory) ?? [];
   const vendors = new Set(made.map((c) => c.vendor));
   return made.length > 0 && vendors.size === 1 ? made[0] : null;
+}
+
+/**
+ * The file's clients by the name of the function each is built in (read from the tree once per
+ * file, not per call: the call graph needs the calls).
+ */
+function clientsByFunctionName(ctx: FileContext): Map<string, ClientBinding[]> {
+  return ctx.memo('clients-by-function-name', () => {
+    const out = new Map<string, ClientBinding[]>();
+    for (const c of ctx.clients) {
+      const fn = enclosingFunction(c.node);
+      const name = fn ? functionName(fn, ctx.text) : undefined;
+      if (name) {
+        out.set(name, [...(out.get(name) ?? []), c]);
+      }
+    }
+    return out;
+  });
 }
 
 /**

@@ -349,8 +349,11 @@ function routeDocuments(ctx: FileContext, report: Report<UncachedPromptData>, se
     return;
   }
   for (const call of [...ctx.calls, ...httpClaudeCalls(ctx)]) {
+    if (call.method !== 'create' || seen.has(call.node.startIndex)) {
+      continue;
+    }
     const fn = enclosingFunction(call.node);
-    if (call.method !== 'create' || seen.has(call.node.startIndex) || !fn || !routeHandler(ctx, fn)) {
+    if (!fn || !routeHandler(ctx, fn)) {
       continue;
     }
     const params = requestParams(ctx, call);

@@ -16,13 +16,8 @@ class ClaudeAgentBackend:
         self.client = anthropic.Anthropic(api_key=api_key)  # expect-not: retries-disabled, hardcoded-api-key
 
     def complete(self, turns: list[dict], temperature: float) -> str:
-        system = ""
-        chat = []
-        for turn in turns:
-            if turn["role"] == "system":
-                system = turn["content"]
-            else:
-                chat.append(turn)
+        system = next((t["content"] for t in turns if t["role"] == "system"), "")
+        chat = [t for t in turns if t["role"] != "system"]
         thinking = self.reasoning != "off"
         params = {
             "model": self.model,

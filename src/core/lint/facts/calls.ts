@@ -32,6 +32,12 @@ export interface ClaudeCall {
   options: ParamSet;
   /** The client it resolves to in this file, if any. */
   client: ClientBinding | null;
+  /**
+   * A call of a function of another project module that makes the request (see
+   * `importedClaudeCalls`): `node` is the call here; its params are the call's own arguments
+   * when the function forwards them, else unknown (`open`).
+   */
+  imported?: { name: string; path: string; line: number };
 }
 
 /** Claude API calls in the file, in text order (read once per file through ctx.calls). */

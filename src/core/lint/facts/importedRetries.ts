@@ -6,7 +6,7 @@ import { siteCall } from './callGraph';
 import { handsRateLimitClasses } from './errorChecks';
 import { keywordParams } from './arguments';
 import { allHttpClaudeCalls } from './httpHelpers';
-import { projectImports } from './projectImports';
+import { importedMemberCalls, projectImports } from './projectImports';
 import { type Application, claudeRunBy, decoratedClaudeAll } from './retryShapes';
 
 /** A retry wrapper of another project module applied here to something that calls Claude. */
@@ -40,7 +40,7 @@ export function importedRetries(ctx: FileContext): ImportedRetry[] {
     for (const [local, { specifier, imported }] of imports) {
       uses.push({ local, specifier, name: imported, all: applicationsOf(ctx, local) });
     }
-    uses.push(...memberUses(ctx, imports));
+    uses.push(...memberUses(ctx));
     for (const { local, specifier, name, all } of uses) {
       const wrapper = all.length ? modules.wrapper(specifier, name) : undefined;
       // (a decorator catching what its factory is given retries rate limits only when handed one)
@@ -74,67 +74,30 @@ export function importedRetries(ctx: FileContext): ImportedRetry[] {
  */
 function memberUses(
   ctx: FileContext,
-  imports: ReadonlyMap<string, { specifier: string; imported: string }>,
 ): Array<{ local: string; specifier: string; name: string; all: Application[] }> {
-  // The receivers, as written before the method (`limiter`, `this.limiter`), with the import.
-  const receivers = new Map<string, { specifier: string; imported: string }>();
-  for (const [local, from] of imports) {
-    receivers.set(local, from);
-  }
-  for (const [local, from] of imports) {
-    if (!/^[A-Z]/.test(local)) {
-      continue; // (a class's name: `new RateLimiter(`, Python `RateLimiter(`)
-    }
-    const re = ctx.python
-      ? new RegExp(
-          `(?<![\\w.])((?:self\\.)?[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*${local}[ \\t]*\\(`,
-          'g',
-        )
-      : new RegExp(
-          `(?<![\\w$.])((?:this\\.)?[A-Za-z_$][\\w$]*)[ \\t]*(?::[^=\\n;]*)?=[ \\t]*new[ \\t]+${local.replace(/\$/g, '\\$')}\\b`,
-          'g',
-        );
-    for (const m of ctx.scan(re)) {
-      if (!ctx.inCommentOrString(m.index) && !receivers.has(m[1])) {
-        receivers.set(m[1], from);
-      }
-    }
-  }
   const groups = new Map<string, { local: string; specifier: string; name: string; all: Application[] }>();
-  for (const [receiver, { specifier, imported }] of receivers) {
-    const name = receiver.replace(/^(?:this|self)\./, '');
-    const own = name !== receiver;
-    for (const at of ctx.wordsOf(name)) {
-      // `receiver.method(`: the method's name and its call, with `this.`/`self.` as bound.
-      const m = MEMBER_CALL.exec(ctx.text.slice(at + name.length, at + name.length + 80));
-      const before = ctx.text.slice(Math.max(0, at - 6), at);
-      if (!m || own !== /(?:this|self)\s*\.\s*$/.test(before) || (!own && ctx.text[at - 1] === '.')) {
-        continue;
-      }
-      const methodAt = at + name.length + m[0].length - m[1].length - m[2].length;
-      if (ctx.inCommentOrString(at)) {
-        continue;
-      }
-      const call = siteCall(ctx, methodAt);
-      const keywords =
-        call && ctx.python ? [...keywordParams(call, ctx.text).entries.values()].map((e) => e.value) : [];
-      const run = call ? claudeRunBy(ctx, call, call.startIndex, keywords) : undefined;
-      if (!run) {
-        continue;
-      }
-      const key = `${receiver}.${m[1]}`;
-      const group = groups.get(key) ?? { local: key, specifier, name: `${imported}.${m[1]}`, all: [] };
-      groups.set(key, group);
-      if (group.all.length < 16) {
-        group.all.push(run);
-      }
+  for (const { receiver, from, method, call } of importedMemberCalls(ctx)) {
+    const keywords = ctx.python
+      ? [...keywordParams(call, ctx.text).entries.values()].map((e) => e.value)
+      : [];
+    const run = claudeRunBy(ctx, call, call.startIndex, keywords);
+    if (!run) {
+      continue;
+    }
+    const key = `${receiver}.${method}`;
+    const group = groups.get(key) ?? {
+      local: key,
+      specifier: from.specifier,
+      name: `${from.imported}.${method}`,
+      all: [],
+    };
+    groups.set(key, group);
+    if (group.all.length < 16) {
+      group.all.push(run);
     }
   }
   return [...groups.values()];
 }
-
-/** After a receiver: `.method(` (the method's name in group 1; group 2 the blanks and parenthesis). */
-const MEMBER_CALL = /^\s*\??\.\s*([A-Za-z_$][\w$]*)(\s*\()/;
 
 /** The call of an application: itself, or a decorator's (`@retry_on(on_exceptions=[…])`). */
 function applicationCall(node: Node): Node | null {

@@ -1,4 +1,6 @@
+import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
+import { siteCall } from './callGraph';
 
 /** A name bound by an import that may be of the project's own code. */
 export interface ProjectImport {
@@ -99,3 +101,76 @@ export function projectImports(ctx: FileContext): Map<string, ProjectImport> {
 /** A top-level `const a = b;` (`a = b` in Python): the alias in group 1, the name in group 2. */
 const ALIAS =
   /^(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*;?[ \t]*$/gm;
+
+/**
+ * The receivers a method of imported code is called on, as written before the method, with the
+ * import: each imported name (`RetryHelper.run(`, `limiter.withRetry(` on an imported instance),
+ * and names bound to an instance of an imported class (`const limiter = new RateLimiter(…)`,
+ * `this.limiter = new …`, Python `self.throttle = Throttle(…)`).
+ */
+function importedReceivers(
+  ctx: FileContext,
+  imports: ReadonlyMap<string, ProjectImport>,
+): Map<string, ProjectImport> {
+  const receivers = new Map<string, ProjectImport>(imports);
+  for (const [local, from] of imports) {
+    if (!/^[A-Z]/.test(local)) {
+      continue; // (a class's name: `new RateLimiter(`, Python `RateLimiter(`)
+    }
+    const re = ctx.python
+      ? new RegExp(
+          `(?<![\\w.])((?:self\\.)?[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*${local}[ \\t]*\\(`,
+          'g',
+        )
+      : new RegExp(
+          `(?<![\\w$.])((?:this\\.)?[A-Za-z_$][\\w$]*)[ \\t]*(?::[^=\\n;]*)?=[ \\t]*new[ \\t]+${local.replace(/\$/g, '\\$')}\\b`,
+          'g',
+        );
+    for (const m of ctx.scan(re)) {
+      if (!ctx.inCommentOrString(m.index) && !receivers.has(m[1])) {
+        receivers.set(m[1], from);
+      }
+    }
+  }
+  return receivers;
+}
+
+/** After a receiver: `.method(` (the method's name in group 1; group 2 the blanks and parenthesis). */
+const MEMBER_CALL = /^\s*\??\.\s*([A-Za-z_$][\w$]*)(\s*\()/;
+
+/** A call of a method of imported code (see `importedReceivers`). */
+export interface ImportedMemberCall {
+  /** The receiver as written (`limiter`, `this.limiter`). */
+  receiver: string;
+  from: ProjectImport;
+  method: string;
+  call: Node;
+}
+
+/**
+ * Calls of methods on imported code, in text order (computed once per file): `limiter.withRetry(`,
+ * `self.llm.complete(`, `RetryHelper.run(` (see `importedReceivers`). Each is looked up in the
+ * module as `<imported name>.<method>`.
+ */
+export function importedMemberCalls(ctx: FileContext): ImportedMemberCall[] {
+  return ctx.memo('imported-member-calls', () => {
+    const out: ImportedMemberCall[] = [];
+    for (const [receiver, from] of importedReceivers(ctx, projectImports(ctx))) {
+      const name = receiver.replace(/^(?:this|self)\./, '');
+      const own = name !== receiver;
+      for (const at of ctx.wordsOf(name)) {
+        const m = MEMBER_CALL.exec(ctx.text.slice(at + name.length, at + name.length + 80));
+        const before = ctx.text.slice(Math.max(0, at - 6), at);
+        if (!m || own !== /(?:this|self)\s*\.\s*$/.test(before) || (!own && ctx.text[at - 1] === '.')) {
+          continue;
+        }
+        const methodAt = at + name.length + m[0].length - m[1].length - m[2].length;
+        const call = ctx.inCommentOrString(at) ? null : siteCall(ctx, methodAt);
+        if (call) {
+          out.push({ receiver, from, method: m[1], call });
+        }
+      }
+    }
+    return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
+  });
+}

@@ -20,6 +20,7 @@ import { callsWithin } from './calls';
 import { callGraph, claudeTarget, functionAt, passedParams, siteCall, sitesWithin } from './callGraph';
 import { isLimited } from './limiters';
 import { allHttpClaudeCalls } from './httpHelpers';
+import { importedClaudeCalls } from './importedClaudeCalls';
 import type { LocalFunction } from './callGraph';
 
 /** What a fan-out element reaches: Claude calls that run without a limit. */
@@ -50,7 +51,8 @@ export function reach(ctx: FileContext, expr: Node): Reach {
     return (
       (name && follow(ctx, name, expr.startIndex)) ||
       (refKind === 'identifier' && ctx.python && partialReach(ctx, ref, expr)) ||
-      (name && httpFollow(ctx, name, expr.startIndex, expr)) || { calls: [] }
+      (name && httpFollow(ctx, name, expr.startIndex, expr)) ||
+      (name && importedFollow(ctx, name, expr.startIndex, expr)) || { calls: [] }
     );
   }
   // `pool.map(partial(grade, judge=ask), rows)`: the partial made in place.
@@ -83,7 +85,100 @@ export function reach(ctx: FileContext, expr: Node): Reach {
       return { calls: r.calls, followed: [own.name, ...r.via].join('() → '), callback: own.node };
     }
   }
-  return httpReach(ctx, expr) ?? { calls: [] };
+  return httpReach(ctx, expr) ?? importedReach(ctx, expr) ?? { calls: [] };
+}
+
+/**
+ * Claude requests an expression makes once per item through functions of the project's other
+ * modules (see `importedClaudeCalls`): such a call in it, or in a same-file function it calls,
+ * up to two local calls deep. Not under a limiter.
+ */
+function importedReach(ctx: FileContext, expr: Node): Reach | undefined {
+  const imported = importedClaudeCalls(ctx);
+  if (imported.length === 0) {
+    return undefined;
+  }
+  const end = endOf(expr);
+  const inline = imported.filter(
+    (c) => c.node.startIndex >= expr.startIndex && endOf(c.node) <= end && !isLimited(ctx, c.node, expr),
+  );
+  if (inline.length > 0) {
+    return { calls: inline, callback: FUNCTION_TYPES.has(kind(expr)) ? expr : undefined };
+  }
+  for (const site of sitesWithin(ctx, expr.startIndex, end)) {
+    const r = importedFollow(ctx, site.name, site.at, expr);
+    if (r) {
+      return r;
+    }
+  }
+  return undefined;
+}
+
+/** A same-file function of that name (not the one the site is in) that reaches Claude through another module (see `importedReach`). */
+function importedFollow(ctx: FileContext, name: string, site: number, expr: Node): Reach | undefined {
+  const senders = importedSenders(ctx);
+  if (senders.size === 0) {
+    return undefined;
+  }
+  for (const fn of callGraph(ctx).byName.get(name) ?? []) {
+    const found = senders.get(fn);
+    if (found && !(fn.start <= site && site < fn.end)) {
+      const call = siteCall(ctx, site);
+      if (call && isLimited(ctx, call, expr)) {
+        return undefined;
+      }
+      const last = found.call.imported?.name ?? ctx.textOf(found.call.callee);
+      return {
+        calls: [found.call],
+        followed: [fn.name, ...found.via, last].join('() → '),
+        callback: fn.node,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The same-file functions that call a Claude function of another module (outside a limiter),
+ * themselves or through at most two more local calls, with that call and the functions followed.
+ */
+function importedSenders(ctx: FileContext): Map<LocalFunction, { call: ClaudeCall; via: string[] }> {
+  return ctx.memo('reach-imported-senders', () => {
+    const out = new Map<LocalFunction, { call: ClaudeCall; via: string[] }>();
+    for (const call of importedClaudeCalls(ctx)) {
+      const fn = functionAt(ctx, call.node.startIndex);
+      if (fn && !out.has(fn) && !isLimited(ctx, call.node, fn.node)) {
+        out.set(fn, { call, via: [] });
+      }
+    }
+    if (out.size === 0) {
+      return out;
+    }
+    const graph = callGraph(ctx);
+    for (let depth = 1; depth <= 2; depth++) {
+      const found: Array<[LocalFunction, { call: ClaudeCall; via: string[] }]> = [];
+      for (const g of graph.functions) {
+        if (out.has(g)) {
+          continue;
+        }
+        for (const site of g.sites.slice(0, 64)) {
+          const f = (graph.byName.get(site.name) ?? []).find(
+            (h) => h !== g && out.get(h)?.via.length === depth - 1,
+          );
+          const call = f ? siteCall(ctx, site.at) : null;
+          if (f && call && !isLimited(ctx, call, g.node)) {
+            const r = out.get(f)!;
+            found.push([g, { call: r.call, via: [f.name, ...r.via] }]);
+            break;
+          }
+        }
+      }
+      for (const [g, r] of found) {
+        out.set(g, r);
+      }
+    }
+    return out;
+  });
 }
 
 /**

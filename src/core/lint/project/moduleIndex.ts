@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { languageForPath } from '../languages';
 import type { LintLanguage } from '../types';
 import { type ModuleHost, resolveJs, resolvePython } from './resolve';
-import type { ImportedWrapper, ModuleSummary } from './summary';
+import type { ClaudeFunction, ImportedWrapper, ModuleSummary } from './summary';
 import type { MadeDecorator } from '../facts/retryLibraries';
 
 /** What a lint asks of the project about the modules its file imports. */
@@ -26,6 +26,10 @@ export interface ModuleLookup {
    * retry(…)`), followed as `wrapper` is, with the path of the module that makes it.
    */
   decorator(specifier: string, name: string): (MadeDecorator & { path: string }) | undefined;
+  /** A function the module offers under a name that calls Claude, followed as `wrapper` is. */
+  claudeFunction(specifier: string, name: string): ClaudeFunction | undefined;
+  /** The length of a list a module binds to a name at its top level, written out in full (followed as `wrapper` is). */
+  listLength(specifier: string, name: string): number | undefined;
 }
 
 /** Modules followed through re-exports, past the one imported. */
@@ -117,6 +121,8 @@ export class ModuleIndex {
     return {
       summary: (specifier) => summary(file, specifier)?.summary,
       wrapper: (specifier, name) => follow(specifier, name, (s, n) => s.wrappers.get(n)),
+      claudeFunction: (specifier, name) => follow(specifier, name, (s, n) => s.claudeFunctions.get(n)),
+      listLength: (specifier, name) => follow(specifier, name, (s, n) => s.listLengths.get(n)),
       decorator: (specifier, name) =>
         follow(specifier, name, (s, n, at) => {
           const made = s.decorators.get(n);

@@ -5,12 +5,13 @@
  */
 import type { FileContext } from '../context';
 import type { Node } from '../../parse/treeSitter';
-import { callGraph, functionAt, type LocalFunction, siteCall } from '../facts/callGraph';
-import { FUNCTION_TYPES, kind, positionalArgs, up } from '../syntax';
+import { callGraph, functionAt, type LocalFunction, passedParams, siteCall } from '../facts/callGraph';
+import { FUNCTION_TYPES, kind, namedChildren, positionalArgs, up } from '../syntax';
 import { projectImports, type ProjectImport } from '../facts/projectImports';
 import { guardedFromRateLimits } from '../facts/rateLimitGuards';
 import { caughtParameter } from '../facts/errorChecks';
 import { retriesOverloadedOnly, retryWrappers } from '../facts/retryShapes';
+import type { ClaudeCall } from '../facts/calls';
 import { exportedDecorators, type MadeDecorator } from '../facts/retryLibraries';
 import type { WaitInfo } from '../facts/retryLoops';
 
@@ -52,6 +53,33 @@ export interface ModuleSummary {
   stars: string[];
   /** Python: retry-library decorators the module makes under a name (`anthropic_retry = retry(…)`). */
   decorators: Map<string, MadeDecorator>;
+  /**
+   * Functions that send a Claude request each time they are called (within the module's call
+   * graph, outside any limiter), by the names an import reads, as `wrappers` are keyed
+   * (`askClaude`, `ClaudeClient.complete`, `claude.complete`).
+   */
+  claudeFunctions: Map<string, ClaudeFunction>;
+  /**
+   * Top-level names bound to a list written out in full (`export const AGENTS = [ … ]`, Python
+   * `MODELS = ["…", "…"]`), with its length: a fan-out over one is as small as it is written.
+   */
+  listLengths: Map<string, number>;
+}
+
+/** A function of another module that calls Claude (see `ModuleSummary.claudeFunctions`). */
+export interface ClaudeFunction {
+  /** Its name in the module (`Class.method` for a method). */
+  name: string;
+  path: string;
+  /** 1-based line of its definition. */
+  line: number;
+  /**
+   * Where the request's parameters come from when they are the ones it is given: Python keyword
+   * arguments (`def ask(client, **kwargs): … create(**kwargs)`), or the argument at a position
+   * (`function send(params) { … create(params) }`): a call of it then writes the request's model
+   * and max_tokens. Absent when it builds the request itself.
+   */
+  forwards?: { keywords: true } | { index: number };
 }
 
 /** The summary of a parsed module; `path` is its project-relative path. */
@@ -120,7 +148,97 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
     }
   }
   const { reexports, stars } = passedOn(ctx);
-  return { wrappers, reexports, stars, decorators: exportedDecorators(ctx) };
+  return {
+    wrappers,
+    reexports,
+    stars,
+    decorators: exportedDecorators(ctx),
+    claudeFunctions: claudeFunctionsOf(ctx, path),
+    listLengths: listLengthsOf(ctx),
+  };
+}
+
+/** JS `export const NAME = [` / Python `NAME = [` or `(` at the top level (the name in group 1). */
+const TOP_LIST_JS =
+  /^(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]*)?=[ \t]*\[/gm;
+const TOP_LIST_PY = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*[[(]/gm;
+
+/** The module's top-level lists written out in full, by name, with their lengths (see `ModuleSummary.listLengths`). */
+function listLengthsOf(ctx: FileContext): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of ctx.scan(ctx.python ? TOP_LIST_PY : TOP_LIST_JS)) {
+    const open = m.index + m[0].length - 1;
+    let list: Node | null = ctx.nodeAt(open);
+    for (let i = 0; list && !/^(?:array|list|tuple)$/.test(kind(list)) && i < 2; i++) {
+      list = up(list);
+    }
+    if (!list || list.startIndex !== open || out.has(m[1]) || ctx.inCommentOrString(m.index)) {
+      continue;
+    }
+    const items = namedChildren(list).filter((e) => kind(e) !== 'comment');
+    if (!items.some((e) => /spread|splat/.test(kind(e)))) {
+      out.set(m[1], items.length);
+    }
+  }
+  return out;
+}
+
+/** Where a function's own request takes its parameters from (see `ClaudeFunction.forwards`). */
+function forwardedFrom(
+  ctx: FileContext,
+  fn: LocalFunction,
+  calls: readonly ClaudeCall[],
+): Pick<ClaudeFunction, 'forwards'> | undefined {
+  const given = passedParams(fn.params);
+  for (const c of calls) {
+    const args = c.node.childForFieldName('arguments');
+    const first = args ? namedChildren(args)[0] : undefined;
+    const text = first ? ctx.textOf(first) : '';
+    const name = text.replace(/^\*{1,2}|^\.\.\./, '');
+    const index = given.indexOf(name);
+    if (index === -1 || (!c.params.open && c.params.entries.size > 0)) {
+      continue;
+    }
+    // (Python `**kwargs` is the call's keywords; `**params` a dict handed at its position)
+    const keywords = ctx.python && text.startsWith('**') && fnParamWritten(ctx, fn, `**${name}`);
+    return keywords ? { forwards: { keywords: true } } : ctx.python ? undefined : { forwards: { index } };
+  }
+  return undefined;
+}
+
+/** Whether a function's parameter list writes a parameter so (`**kwargs`). */
+function fnParamWritten(ctx: FileContext, fn: LocalFunction, written: string): boolean {
+  const params = fn.node.childForFieldName('parameters');
+  return !!params && ctx.textOf(params).includes(written);
+}
+
+/** The module's top-level functions and classes' methods that call Claude (see `ModuleSummary.claudeFunctions`). */
+function claudeFunctionsOf(ctx: FileContext, path: string): Map<string, ClaudeFunction> {
+  const out = new Map<string, ClaudeFunction>();
+  const graph = callGraph(ctx);
+  for (const [fn, r] of graph.reach) {
+    const owner = classOf(ctx, fn);
+    if (!owner && functionAt(ctx, fn.start - 1)) {
+      continue; // (a nested function: not what an import reads)
+    }
+    const found: ClaudeFunction = {
+      name: owner ? `${owner}.${fn.name}` : fn.name,
+      path,
+      line: ctx.lines.lineAt(fn.nameAt) + 1,
+      ...(r.depth === 0 && forwardedFrom(ctx, fn, r.calls)),
+    };
+    const keys = owner
+      ? [owner, ...instancesOf(ctx, owner), ...(classIsDefault(ctx, owner) ? ['default'] : [])].map(
+          (h) => `${h}.${fn.name}`,
+        )
+      : [fn.name, ...(isDefaultExport(ctx, fn) ? ['default'] : [])];
+    for (const key of keys) {
+      if (!out.has(key)) {
+        out.set(key, found);
+      }
+    }
+  }
+  return out;
 }
 
 /** JS `export { a as b } from 'x'`. */

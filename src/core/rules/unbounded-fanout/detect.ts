@@ -1,3 +1,4 @@
+import { projectImports } from '../../lint/facts/projectImports';
 import type { FileContext } from '../../lint/context';
 import { pythonExecutors } from './executors';
 import type { FanoutReport } from './fanout';
@@ -14,7 +15,13 @@ export { MAX_BOUNDED_WORKERS, MAX_LITERAL_CALLS } from './fanout';
  */
 export function detect(ctx: FileContext, report: FanoutReport): void {
   // (Claude calls through the SDK, or raw-HTTP Messages requests: `fetch('…/v1/messages')`)
-  if (ctx.calls.length === 0 && allHttpClaudeCalls(ctx).length === 0) {
+  // (a file whose requests all go through another module's functions is read only when the
+  // project can be: see `importedClaudeCalls`)
+  if (
+    ctx.calls.length === 0 &&
+    allHttpClaudeCalls(ctx).length === 0 &&
+    !(ctx.options.modules && projectImports(ctx).size > 0)
+  ) {
     return;
   }
   if (ctx.python) {

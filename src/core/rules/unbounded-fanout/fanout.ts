@@ -1,3 +1,5 @@
+import { projectImports } from '../../lint/facts/projectImports';
+import { keywordParams, objectParams } from '../../lint/facts/arguments';
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
 import { iterated, overConfiguredProviders } from '../../lint/facts/providers';
@@ -426,6 +428,10 @@ export function boundedArray(
     if (method === 'slice' || method === 'splice' || boundedCall(ctx, array)) {
       return true;
     }
+    const limit = queryLimit(ctx, array);
+    if (limit !== undefined && limit <= MAX_LITERAL_CALLS) {
+      return true;
+    }
     if (dottedName(fn, ctx.text) === 'Array.from') {
       // A fixed pool: Array.from({ length: 5 }, worker)
       const len = lengthOf(ctx, positionalArgs(array)[0] ?? null);
@@ -468,8 +474,20 @@ export function boundedArray(
   return (
     kind(array) === 'identifier' &&
     (boundedName(ctx, ctx.textOf(array), combinator, before, depth) ||
-      boundedParameter(ctx, array, combinator, before, depth))
+      boundedParameter(ctx, array, combinator, before, depth) ||
+      importedList(ctx, ctx.textOf(array)))
   );
+}
+
+/**
+ * A list imported from another module of the project that writes it out in full with at most
+ * `MAX_LITERAL_CALLS` items (`import { AGENTS } from '@/lib/agents'`: a fixed roster), when the
+ * lint can read the project.
+ */
+function importedList(ctx: FileContext, name: string): boolean {
+  const from = ctx.options.modules ? projectImports(ctx).get(name) : undefined;
+  const length = from ? ctx.options.modules!.listLength(from.specifier, from.imported) : undefined;
+  return length !== undefined && length <= MAX_LITERAL_CALLS;
 }
 
 /**
@@ -587,8 +605,19 @@ function boundedName(
   before: number,
   depth: number,
 ): boolean {
-  const scope = scopeOf(combinator);
-  const values = assignedValues(ctx, name, scope.startIndex, before);
+  // The fan-out's function, else (a name the callback captures: `const batch = docs.slice(…)`
+  // in the loop around `step.run(async () => Promise.all(batch.map(…)))`) the functions around
+  // it, two levels out at most, up to where the inner one starts; never past a parameter of that name.
+  let scope = scopeOf(combinator);
+  let values = assignedValues(ctx, name, scope.startIndex, before);
+  for (let i = 0; i < 2 && values.length === 0 && !declaresParameter(ctx, scope, name); i++) {
+    const outer = up(scope) ? scopeOf(scope) : null;
+    if (!outer || outer === scope || !FUNCTION_TYPES.has(kind(scope))) {
+      break;
+    }
+    values = assignedValues(ctx, name, outer.startIndex, scope.startIndex);
+    scope = outer;
+  }
   const last = unwrap(values[values.length - 1] ?? null);
   if (last) {
     if ((kind(last) === 'list' || kind(last) === 'array') && grownAfter(ctx, name, endOf(last), before)) {
@@ -607,6 +636,53 @@ function boundedName(
     (!owner || contains(owner, combinator)) &&
     /^(?:array|list|tuple|set|dictionary|object)$/.test(kind(c)) &&
     boundedArray(ctx, c, combinator)
+  );
+}
+
+/**
+ * The row limit a database query states, read along its chain of calls (eight links at most):
+ * `.limit(5)` / `.take(5)` (Supabase, Drizzle, Knex, SQLAlchemy, TypeORM), an options object's
+ * `take:` / `limit:` (`prisma.x.findMany({ where, take: 3 })`), Python's `limit=5`; a literal,
+ * a constant or a `min(…)` (see `countValue`).
+ */
+function queryLimit(ctx: FileContext, call: Node): number | undefined {
+  let c: Node | null = call;
+  for (let i = 0; c && isCall(c) && i < 8; i++) {
+    const fn = callee(c);
+    const method = isMember(fn) ? ctx.textOf(memberProperty(fn)) : '';
+    if (method === 'limit' || method === 'take') {
+      const n = countValue(ctx, positionalArgs(c)[0] ?? null);
+      if (n !== undefined) {
+        return n;
+      }
+    }
+    for (const arg of positionalArgs(c)) {
+      if (kind(arg) === 'object') {
+        const entries = objectParams(arg, ctx.text).entries;
+        const value = entries.get('take')?.value ?? entries.get('limit')?.value;
+        const n = value ? countValue(ctx, value) : undefined;
+        if (n !== undefined) {
+          return n;
+        }
+      }
+    }
+    if (ctx.python) {
+      const value = keywordParams(c, ctx.text).entries.get('limit')?.value;
+      const n = value ? countValue(ctx, value) : undefined;
+      if (n !== undefined) {
+        return n;
+      }
+    }
+    c = fn && isMember(fn) ? unwrap(fn.childForFieldName('object')) : null;
+  }
+  return undefined;
+}
+
+/** Whether a function's parameter list names `name`. */
+function declaresParameter(ctx: FileContext, fn: Node, name: string): boolean {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  return (
+    !!params && new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(ctx.textOf(params))
   );
 }
 

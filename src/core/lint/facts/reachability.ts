@@ -51,8 +51,8 @@ export function reach(ctx: FileContext, expr: Node): Reach {
     return (
       (name && follow(ctx, name, expr.startIndex)) ||
       (refKind === 'identifier' && ctx.python && partialReach(ctx, ref, expr)) ||
-      (name && httpFollow(ctx, name, expr.startIndex, expr)) ||
-      (name && importedFollow(ctx, name, expr.startIndex, expr)) || { calls: [] }
+      (name && sentFollow(ctx, name, expr.startIndex, expr, 'http')) ||
+      (name && sentFollow(ctx, name, expr.startIndex, expr, 'imported')) || { calls: [] }
     );
   }
   // `pool.map(partial(grade, judge=ask), rows)`: the partial made in place.
@@ -85,125 +85,43 @@ export function reach(ctx: FileContext, expr: Node): Reach {
       return { calls: r.calls, followed: [own.name, ...r.via].join('() → '), callback: own.node };
     }
   }
-  return httpReach(ctx, expr) ?? importedReach(ctx, expr) ?? { calls: [] };
+  return sentReach(ctx, expr, 'http') ?? sentReach(ctx, expr, 'imported') ?? { calls: [] };
 }
 
 /**
- * Claude requests an expression makes once per item through functions of the project's other
- * modules (see `importedClaudeCalls`): such a call in it, or in a same-file function it calls,
- * up to two local calls deep. Not under a limiter.
+ * Requests the SDK calls of this file do not show, by how they are sent: raw HTTP to the
+ * Messages endpoint (`fetch('…/v1/messages', …)`, `requests.post(URL, …)`), or a function of
+ * another module of the project that calls Claude (see `importedClaudeCalls`).
  */
-function importedReach(ctx: FileContext, expr: Node): Reach | undefined {
-  const imported = importedClaudeCalls(ctx);
-  if (imported.length === 0) {
+type Sent = 'http' | 'imported';
+
+function sentCalls(ctx: FileContext, by: Sent): ClaudeCall[] {
+  return by === 'http' ? allHttpClaudeCalls(ctx) : importedClaudeCalls(ctx);
+}
+
+/**
+ * The requests of one kind (see `Sent`) an expression makes once per item: written in it, or in a
+ * same-file function it calls, up to two local calls deep. Not under a limiter, nor (raw HTTP)
+ * each sent with the item's own API key.
+ */
+function sentReach(ctx: FileContext, expr: Node, by: Sent): Reach | undefined {
+  const sent = sentCalls(ctx, by);
+  if (sent.length === 0) {
     return undefined;
   }
   const end = endOf(expr);
-  const inline = imported.filter(
-    (c) => c.node.startIndex >= expr.startIndex && endOf(c.node) <= end && !isLimited(ctx, c.node, expr),
-  );
-  if (inline.length > 0) {
-    return { calls: inline, callback: FUNCTION_TYPES.has(kind(expr)) ? expr : undefined };
-  }
-  for (const site of sitesWithin(ctx, expr.startIndex, end)) {
-    const r = importedFollow(ctx, site.name, site.at, expr);
-    if (r) {
-      return r;
-    }
-  }
-  return undefined;
-}
-
-/** A same-file function of that name (not the one the site is in) that reaches Claude through another module (see `importedReach`). */
-function importedFollow(ctx: FileContext, name: string, site: number, expr: Node): Reach | undefined {
-  const senders = importedSenders(ctx);
-  if (senders.size === 0) {
-    return undefined;
-  }
-  for (const fn of callGraph(ctx).byName.get(name) ?? []) {
-    const found = senders.get(fn);
-    if (found && !(fn.start <= site && site < fn.end)) {
-      const call = siteCall(ctx, site);
-      if (call && isLimited(ctx, call, expr)) {
-        return undefined;
-      }
-      const last = found.call.imported?.name ?? ctx.textOf(found.call.callee);
-      return {
-        calls: [found.call],
-        followed: [fn.name, ...found.via, last].join('() → '),
-        callback: fn.node,
-      };
-    }
-  }
-  return undefined;
-}
-
-/**
- * The same-file functions that call a Claude function of another module (outside a limiter),
- * themselves or through at most two more local calls, with that call and the functions followed.
- */
-function importedSenders(ctx: FileContext): Map<LocalFunction, { call: ClaudeCall; via: string[] }> {
-  return ctx.memo('reach-imported-senders', () => {
-    const out = new Map<LocalFunction, { call: ClaudeCall; via: string[] }>();
-    for (const call of importedClaudeCalls(ctx)) {
-      const fn = functionAt(ctx, call.node.startIndex);
-      if (fn && !out.has(fn) && !isLimited(ctx, call.node, fn.node)) {
-        out.set(fn, { call, via: [] });
-      }
-    }
-    if (out.size === 0) {
-      return out;
-    }
-    const graph = callGraph(ctx);
-    for (let depth = 1; depth <= 2; depth++) {
-      const found: Array<[LocalFunction, { call: ClaudeCall; via: string[] }]> = [];
-      for (const g of graph.functions) {
-        if (out.has(g)) {
-          continue;
-        }
-        for (const site of g.sites.slice(0, 64)) {
-          const f = (graph.byName.get(site.name) ?? []).find(
-            (h) => h !== g && out.get(h)?.via.length === depth - 1,
-          );
-          const call = f ? siteCall(ctx, site.at) : null;
-          if (f && call && !isLimited(ctx, call, g.node)) {
-            const r = out.get(f)!;
-            found.push([g, { call: r.call, via: [f.name, ...r.via] }]);
-            break;
-          }
-        }
-      }
-      for (const [g, r] of found) {
-        out.set(g, r);
-      }
-    }
-    return out;
-  });
-}
-
-/**
- * The raw-HTTP Messages requests (no SDK: `fetch('…/v1/messages', …)`, `requests.post(URL, …)`)
- * an expression makes once per item: written in it, or in a same-file function it calls, up to
- * two local calls deep. Not under a limiter.
- */
-function httpReach(ctx: FileContext, expr: Node): Reach | undefined {
-  const http = allHttpClaudeCalls(ctx);
-  if (http.length === 0) {
-    return undefined;
-  }
-  const end = endOf(expr);
-  const inline = http.filter(
+  const inline = sent.filter(
     (c) =>
       c.node.startIndex >= expr.startIndex &&
       endOf(c.node) <= end &&
       !isLimited(ctx, c.node, expr) &&
-      !keyOfItem(ctx, c, expr),
+      !(by === 'http' && keyOfItem(ctx, c, expr)),
   );
   if (inline.length > 0) {
     return { calls: inline, callback: FUNCTION_TYPES.has(kind(expr)) ? expr : undefined };
   }
   for (const site of sitesWithin(ctx, expr.startIndex, end)) {
-    const r = httpFollow(ctx, site.name, site.at, expr);
+    const r = sentFollow(ctx, site.name, site.at, expr, by);
     if (r) {
       return r;
     }
@@ -211,9 +129,9 @@ function httpReach(ctx: FileContext, expr: Node): Reach | undefined {
   return undefined;
 }
 
-/** A same-file function of that name (not the one the site is in) that sends a raw-HTTP Messages request (see `httpReach`). */
-function httpFollow(ctx: FileContext, name: string, site: number, expr: Node): Reach | undefined {
-  const senders = httpSenders(ctx);
+/** A same-file function of that name (not the one the site is in) that sends such a request (see `sentReach`). */
+function sentFollow(ctx: FileContext, name: string, site: number, expr: Node, by: Sent): Reach | undefined {
+  const senders = sendersOf(ctx, by);
   if (senders.size === 0) {
     return undefined;
   }
@@ -224,18 +142,24 @@ function httpFollow(ctx: FileContext, name: string, site: number, expr: Node): R
       if (call && (isLimited(ctx, call, expr) || keyFromItem(ctx, call, found.keyParam, expr))) {
         return undefined;
       }
-      return { calls: [found.call], followed: [fn.name, ...found.via].join('() → '), callback: fn.node };
+      // (another module's function is named last: `explain() → ask()`)
+      const last = found.call.imported ? [found.call.imported.name] : [];
+      return {
+        calls: [found.call],
+        followed: [fn.name, ...found.via, ...last].join('() → '),
+        callback: fn.node,
+      };
     }
   }
   return undefined;
 }
 
-/** A raw-HTTP sender (see `httpSenders`). */
-interface HttpSender {
+/** A function that sends a request of one kind (see `sendersOf`). */
+interface Sender {
   call: ClaudeCall;
   /** The local functions followed to the request. */
   via: string[];
-  /** The position of the parameter that carries the request's API key down to it, if one does. */
+  /** Raw HTTP: the position of the parameter that carries the request's API key down to it, if one does. */
   keyParam?: number;
 }
 
@@ -287,26 +211,27 @@ function callbackParameterNames(ctx: FileContext, fn: Node): string[] {
 }
 
 /**
- * The same-file functions that send a raw-HTTP Messages request themselves (outside a limiter)
- * or through at most two more local calls, with the request, the functions followed and the
- * parameter that carries its API key down, when one does.
+ * The same-file functions that send a request of one kind (see `Sent`) themselves (outside a
+ * limiter) or through at most two more local calls, with the request, the functions followed and
+ * (raw HTTP) the parameter that carries its API key down, when one does.
  */
-function httpSenders(ctx: FileContext): Map<LocalFunction, HttpSender> {
-  return ctx.memo('reach-http-senders', () => {
-    const out = new Map<LocalFunction, HttpSender>();
-    const http = allHttpClaudeCalls(ctx);
-    if (http.length === 0) {
+function sendersOf(ctx: FileContext, by: Sent): Map<LocalFunction, Sender> {
+  return ctx.memo(`reach-senders:${by}`, () => {
+    const out = new Map<LocalFunction, Sender>();
+    const sent = sentCalls(ctx, by);
+    if (sent.length === 0) {
       return out;
     }
-    for (const call of http) {
+    for (const call of sent) {
       const fn = functionAt(ctx, call.node.startIndex);
       if (fn && !out.has(fn) && !isLimited(ctx, call.node, fn.node)) {
-        out.set(fn, { call, via: [], keyParam: keyParameter(ctx, call, fn.params) });
+        const keyParam = by === 'http' ? keyParameter(ctx, call, fn.params) : undefined;
+        out.set(fn, { call, via: [], keyParam });
       }
     }
     const graph = callGraph(ctx);
     for (let depth = 1; depth <= 2; depth++) {
-      const found: Array<[LocalFunction, HttpSender]> = [];
+      const found: Array<[LocalFunction, Sender]> = [];
       for (const g of graph.functions) {
         if (out.has(g)) {
           continue;

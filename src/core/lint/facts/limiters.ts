@@ -145,10 +145,46 @@ export function isLimited(ctx: FileContext, from: Node, boundary: Node | null): 
     }
   }
   const scopeStart = boundary ? boundary.startIndex : (enclosingFunctionStart(from) ?? 0);
+  if (!mentionsLimiter(ctx, scopeStart, from.startIndex)) {
+    return false;
+  }
+  const before = ctx.text.slice(scopeStart, from.startIndex);
+  const turns = turnMethods(ctx);
   return (
-    mentionsLimiter(ctx, scopeStart, from.startIndex) &&
-    ACQUIRE.test(ctx.text.slice(scopeStart, from.startIndex))
+    ACQUIRE.test(before) ||
+    (turns.length > 0 && new RegExp(`\\.\\s*(?:${turns.join('|')})\\s*\\(`).test(before))
   );
+}
+
+/** A method that resolves later by putting its promise's resolver on a list (`new Promise((r) => this.waiting.push(r))`). */
+const WAITS_ITS_TURN =
+  /\bnew\s+Promise\s*(?:<[^>\n]*>)?\s*\(\s*\(?\s*([A-Za-z_$][\w$]*)[^)=]*\)?\s*=>[^;]{0,120}?\.push\s*\(\s*\1\s*\)/g;
+
+/**
+ * JS: the methods of the file's own semaphores, whatever they are called (`gate.enter()`,
+ * `lanes.take()`): methods that, when no slot is free, wait on a promise whose resolver they queue
+ * (`await new Promise((resolve) => this.waiting.push(resolve))`), to be released by another call.
+ * Awaiting one before a request limits it as `acquire()` does.
+ */
+function turnMethods(ctx: FileContext): string[] {
+  return ctx.memo('limiter-turn-methods', () => {
+    const out = new Set<string>();
+    if (ctx.python || !ctx.text.includes('new Promise')) {
+      return [];
+    }
+    for (const m of ctx.scan(WAITS_ITS_TURN)) {
+      // The method the promise is made in (read from the tree: the call graph asks about limiters).
+      let n: Node | null = ctx.nodeAt(m.index);
+      while (n && kind(n) !== 'method_definition' && kind(n) !== 'function_declaration') {
+        n = up(n);
+      }
+      const name = n ? ctx.textOf(n.childForFieldName('name')) : '';
+      if (/^[A-Za-z_$][\w$]*$/.test(name) && out.size < 8) {
+        out.add(name);
+      }
+    }
+    return [...out];
+  });
 }
 
 /**
@@ -206,6 +242,9 @@ function mentionsLimiter(ctx: FileContext, start: number, end: number): boolean 
       [...ctx.scan(LIMITER_WORDS)].map((m) => m.index),
       [...ctx.scanFromHint(LIMITER_CALLS_AT, LIMITER_CALLS_HINT)].map((m) => m.index),
     ];
+    for (const method of turnMethods(ctx)) {
+      out.push([...ctx.scan(new RegExp(`\\.\\s*${method}\\s*\\(`, 'g'))].map((m) => m.index));
+    }
     for (const name of limiterNames(ctx)) {
       const offsets: number[] = [];
       for (let i = ctx.text.indexOf(name); i >= 0; i = ctx.text.indexOf(name, i + 1)) {

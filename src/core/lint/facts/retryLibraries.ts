@@ -319,7 +319,7 @@ function importedDecorators(ctx: FileContext): Map<string, MadeDecorator & { pat
     if (imports.size === 0) {
       return out;
     }
-    for (const m of ctx.scan(/^[ \t]*@[ \t]*([A-Za-z_]\w*)[ \t]*(?:\([ \t]*\))?[ \t]*$/gm)) {
+    for (const m of ctx.scan(/^[ \t]*@[ \t]*([A-Za-z_]\w*)[ \t]*(?:\([ \t]*\))?[ \t]*(?:#[^\n]*)?$/gm)) {
       const from = imports.get(m[1]);
       if (!from || out.has(m[1]) || ctx.inCommentOrString(m.index + m[0].indexOf('@'))) {
         continue;

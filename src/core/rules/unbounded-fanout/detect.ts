@@ -1,3 +1,4 @@
+import { parseCalls } from '../../lint/facts/otherClaudeCalls';
 import { projectImports } from '../../lint/facts/projectImports';
 import type { FileContext } from '../../lint/context';
 import { pythonExecutors } from './executors';
@@ -19,6 +20,7 @@ export function detect(ctx: FileContext, report: FanoutReport): void {
   // project can be: see `importedClaudeCalls`)
   if (
     ctx.calls.length === 0 &&
+    parseCalls(ctx).length === 0 &&
     allHttpClaudeCalls(ctx).length === 0 &&
     !(ctx.options.modules && projectImports(ctx).size > 0)
   ) {

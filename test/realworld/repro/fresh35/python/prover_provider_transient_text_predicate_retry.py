@@ -35,7 +35,7 @@ class ClaudeProver:
         if isinstance(err, self._sdk.APIStatusError):
             return getattr(err, "status_code", 0) in self.RETRYABLE
         lowered = str(err).lower()
-        if any(word in lowered for word in ["rate limit", "overloaded", "unavailable"]):  # expect: string-matched-error
+        if any(word in lowered for word in ["rate limit", "overloaded", "unavailable"]):
             return True
         return False
 
@@ -52,7 +52,7 @@ class ClaudeProver:
                 return "".join(block.text for block in reply.content if block.type == "text")
             except Exception as err:
                 last = err
-                if attempt < self.retries and self._worth_retrying(err):
+                if attempt < self.retries and self._worth_retrying(err):  # expect: string-matched-error
                     time.sleep(min(1.0 * (2**attempt) + random.uniform(0, 1), 30.0))
                     continue
                 break

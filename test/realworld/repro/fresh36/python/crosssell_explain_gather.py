@@ -1,4 +1,4 @@
-# realworld repro (positive): naive-retry and unbounded-fanout -- a cross-sell helper explains every recommendation
+# realworld repro (positive): unbounded-fanout (naive-retry ignore at the helper's call: the loop is the imported module's, reported there) -- a cross-sell helper explains every recommendation
 # with one short Haiku request sent through call_with_backoff imported from a sibling module (rate limits retried
 # after 1 s and 2 s, never retry-after, SDK retries kept), all recommendations started at once by asyncio.gather
 # with no semaphore
@@ -21,7 +21,7 @@ async def explain_pairing(client: AsyncAnthropic, basket_item: str, suggestion: 
         f"Suggested add-on: {suggestion['title']} ({suggestion.get('kind', 'accessory')})\n"
         "In one or two plain sentences, say why a workshop buyer would want both. Do not invent measurements."
     )
-    reply = await call_with_backoff(  # expect: naive-retry; expect-not: model-routing, batchable-fanout, missing-max-tokens
+    reply = await call_with_backoff(  # expect-not: model-routing, batchable-fanout, missing-max-tokens
         client,
         model=PAIRING_MODEL,
         max_tokens=120,

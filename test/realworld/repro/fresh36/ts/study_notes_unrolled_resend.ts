@@ -1,4 +1,4 @@
-// realworld repro (positive): naive-retry -- a "repair" helper sends a structured request through askStructured
+// realworld repro (negative): naive-retry ignore (the re-sends carry other arguments: a fallback, not the same request) -- a "repair" helper sends a structured request through askStructured
 // imported from a sibling module, and when anything fails (its bare catch takes rate limits too) sends the same
 // request again at once with a stricter system suffix, then a third time on a smaller request; no wait and no
 // retry-after, on a client that keeps the SDK's retries
@@ -29,7 +29,7 @@ export async function askWithRepair(
   }
 
   try {
-    return await askStructured(stricter(options)); // expect: naive-retry
+    return await askStructured(stricter(options));
   } catch (error) {
     lastError = error;
   }

@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh36`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh37`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -69,6 +69,7 @@ export const SPLITS = [
   'fresh34',
   'fresh35',
   'fresh36',
+  'fresh37',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

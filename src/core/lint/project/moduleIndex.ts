@@ -30,6 +30,8 @@ export interface ModuleLookup {
   claudeFunction(specifier: string, name: string): ClaudeFunction | undefined;
   /** The length of a list a module binds to a name at its top level, written out in full (followed as `wrapper` is). */
   listLength(specifier: string, name: string): number | undefined;
+  /** Whether a module's function of that name writes to a store (followed as `wrapper` is). */
+  storeWriter(specifier: string, name: string): boolean;
 }
 
 /** Modules followed through re-exports, past the one imported. */
@@ -123,6 +125,8 @@ export class ModuleIndex {
       wrapper: (specifier, name) => follow(specifier, name, (s, n) => s.wrappers.get(n)),
       claudeFunction: (specifier, name) => follow(specifier, name, (s, n) => s.claudeFunctions.get(n)),
       listLength: (specifier, name) => follow(specifier, name, (s, n) => s.listLengths.get(n)),
+      storeWriter: (specifier, name) =>
+        !!follow(specifier, name, (s, n) => (s.storeWriters.has(n) ? true : undefined)),
       decorator: (specifier, name) =>
         follow(specifier, name, (s, n, at) => {
           const made = s.decorators.get(n);

@@ -13,6 +13,7 @@ import { caughtParameter } from '../facts/errorChecks';
 import { retriesOverloadedOnly, retryWrappers } from '../facts/retryShapes';
 import type { ClaudeCall } from '../facts/calls';
 import { exportedDecorators, type MadeDecorator } from '../facts/retryLibraries';
+import { JS_STORE_WRITE, PY_STORE_WRITE } from '../facts/stores';
 import type { WaitInfo } from '../facts/retryLoops';
 
 /** A retry wrapper another module defines. */
@@ -64,6 +65,8 @@ export interface ModuleSummary {
    * `MODELS = ["…", "…"]`), with its length: a fan-out over one is as small as it is written.
    */
   listLengths: Map<string, number>;
+  /** Top-level functions that write to a store (a file, a dump, a database: see `facts/stores.ts`), by name. */
+  storeWriters: Set<string>;
 }
 
 /** A function of another module that calls Claude (see `ModuleSummary.claudeFunctions`). */
@@ -155,7 +158,25 @@ export function summarizeModule(ctx: FileContext, path: string): ModuleSummary {
     decorators: exportedDecorators(ctx),
     claudeFunctions: claudeFunctionsOf(ctx, path),
     listLengths: listLengthsOf(ctx),
+    storeWriters: storeWritersOf(ctx),
   };
+}
+
+/** The module's top-level functions whose own text writes to a store (see `ModuleSummary.storeWriters`). */
+function storeWritersOf(ctx: FileContext): Set<string> {
+  const out = new Set<string>();
+  const write = ctx.python ? PY_STORE_WRITE : JS_STORE_WRITE;
+  for (const fn of callGraph(ctx).functions) {
+    if (out.size < 64 && !functionAt(ctx, fn.start - 1) && !classOf(ctx, fn) && fn.end - fn.start < 20_000) {
+      if (write.test(ctx.text.slice(fn.start, fn.end))) {
+        out.add(fn.name);
+        if (isDefaultExport(ctx, fn)) {
+          out.add('default');
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** JS `export const NAME = [` / Python `NAME = [` or `(` at the top level (the name in group 1). */

@@ -1,3 +1,4 @@
+import { importedStoreWriters, JS_STORE_WRITE, PY_STORE_WRITE } from '../../lint/facts/stores';
 import type { Node } from '../../parse/treeSitter';
 import { globalCopy, type FileContext } from '../../lint/context';
 import { repetitionAbove, SMALL_FIXED_LIST, type Repetition } from '../../lint/facts/repetition';
@@ -37,37 +38,29 @@ import { toolUseLoops } from '../../lint/facts/toolUseLoops';
 import { urllibSendOf } from '../../lint/facts/httpHelpers';
 
 /**
- * Writes that store results: files, CSV/JSON/pickle dumps (also helpers named for them: `jsonlines_dump`, `save_jsonl`),
- * databases (also a CMS document patch committed, Sanity's `client.patch(id).set({ faq }).commit()`; a Firestore
- * document written, `db.collection('perfumes').doc(id).update({ description })`, `.collection(c).add(…)`,
- * `updateDoc(ref, …)` / `setDoc` / `addDoc`; Python's `.document(id).set(…)`), and a store's own
- * save/insert/upsert methods (`store.saveIngredients(id, items)`, `repo.insert_row(r)`); in JS also a SQL
- * write in a tagged template (postgres.js and the like: ``sql`UPDATE stores SET … ${category}` ``), or a
- * write statement prepared and run in place (better-sqlite3: ``db.prepare(`INSERT …`).run(id, info.category)``),
- * or a query builder's update of a table (Drizzle `db.update(clinics).set({ … })`, Kysely `updateTable(t).set(…)`),
- * or a statement given as an object (libSQL `db.execute({ sql: 'UPDATE …', args })`, pg `query({ text: 'INSERT …' })`).
- */
-const JS_SINK =
-  /\.\s*doc\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*(?:set|update|create)\s*\(|\.\s*collection\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*add\s*\(|(?<![\w$.])(?:setDoc|updateDoc|addDoc)\s*\(|\.\s*from\s*\([^()]*\)\s*\.\s*(?:update|upsert|insert)\s*\(|\.\s*update(?:Table)?\s*\([^()]*\)\s*\.\s*set\s*\(|\.\s*patch\s*\([^()]*\)\s*(?:\.\s*(?:set|setIfMissing|unset|inc|dec|insert|append)\s*\((?:[^()]|\([^()]*\))*\)\s*)+\.\s*commit\s*\(|\b(?:(?:prisma|db|tx|database|knex|sequelize|repo|repository)\s*\.\s*[\w$]+\s*\.\s*(?:create|createMany)|[A-Za-z_$][\w$]*\s*\.\s*[\w$]+\s*\.\s*(?:update|updateMany|upsert)|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|outputJson|outputJSON|writeJson|writeJSON|outputFile|insertMany|insertOne|updateOne|updateMany|replaceOne|bulkWrite|createMany|bulkCreate|batchWrite|putItem)\s*\(|\.(?:write|insert|upsert|save)(?:[A-Z][\w$]*)?\s*\(|(?:\.|(?<![\w$.]))(?:query|execute|run|prepare)\s*\((?=\s*(?:\{\s*(?:sql|text)\s*:\s*)?['"`]\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)|(?<![\w$.])(?!(?:return|yield|throw|case|typeof|void|delete|await|in|of|new|else|do)(?![\w$]))[A-Za-z_$][\w$]*(?=\s*`\s*(?:INSERT|insert|UPDATE|update|REPLACE|replace|UPSERT|upsert)\b)/;
-const PY_SINK =
-  /\.\s*document\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*(?:set|update|create)\s*\(|\.\s*collection\s*\((?:[^()]|\([^()]*\))*\)\s*\.\s*add\s*\(|\b(?:json|pickle|yaml|joblib|np|numpy)\s*\.\s*(?:dump|save)\s*\(|\b(?:\w*_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)_(?:dump|save|write|append)\w*\s*\(|\b(?:dump|save|write|append)_(?:to_)?(?:jsonl?|jsonlines|csv|pickle|pkl|parquet|yaml)\b\w*\s*\(|\.(?:write|writelines|write_text|write_bytes|writerow|writerows|to_csv|to_json|to_parquet|to_excel|to_sql|to_pickle|to_feather|execute|executemany|insert_one|insert_many|update_one|update_many|replace_one|bulk_create|save|dump|commit)\s*\(|\.(?:save|insert|upsert)_[a-z]\w*\s*\(/;
-
-/**
- * The file's store writes: {@link JS_SINK} / {@link PY_SINK}, and the runs of a prepared SQL write
- * statement (`update = db.prepare("UPDATE farms SET description = ? …")` … `update.run(text, id)`).
+ * The file's store writes: {@link JS_STORE_WRITE} / {@link PY_STORE_WRITE}, the runs of a prepared SQL write
+ * statement (`update = db.prepare("UPDATE farms SET description = ? …")` … `update.run(text, id)`), and calls of
+ * another module's functions that write to a store (`append_raw_entry(entry)`, when the project can be read).
  * The statements are found once per file.
  */
 function sinkOf(ctx: FileContext): RegExp {
   return ctx.memo('batchable-sink', () => {
-    const base = ctx.python ? PY_SINK : JS_SINK;
+    const base = ctx.python ? PY_STORE_WRITE : JS_STORE_WRITE;
     const names = new Set<string>();
     for (const m of ctx.scan(PREPARED_WRITE)) {
       names.add(m[1]);
     }
-    return names.size === 0
+    const prepared = [...names].join('|').replace(/\$/g, '\\$');
+    // (a function of another module of the project that writes to a store, called by the name imported)
+    const imported = importedStoreWriters(ctx).join('|').replace(/\$/g, '\\$');
+    return names.size === 0 && !imported
       ? base
       : new RegExp(
-          `${base.source}|(?<![\\w$.])(?:${[...names].join('|').replace(/\$/g, '\\$')})\\s*\\.\\s*(?:run|execute|exec)\\s*\\(`,
+          [
+            base.source,
+            ...(prepared ? [`(?<![\\w$.])(?:${prepared})\\s*\\.\\s*(?:run|execute|exec)\\s*\\(`] : []),
+            ...(imported ? [`(?<![\\w$.])(?:${imported})\\s*\\(`] : []),
+          ].join('|'),
         );
   });
 }

@@ -2,7 +2,8 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import { dottedName, lastSegment, namedChildren, nodeSpanning, up, kind, kindOf, endOf } from '../syntax';
 import { moduleConstant } from './constants';
-import { functionAt, type LocalFunction, passedParams, siteCall } from './callGraph';
+import { callGraph, functionAt, type LocalFunction, passedParams, siteCall } from './callGraph';
+import { lastAssignedValue } from './functions';
 import { keywordParams } from './arguments';
 
 const PY_RATE_LIMIT_CATCHERS = new Set([
@@ -119,7 +120,53 @@ export function catchesRateLimit(ctx: FileContext, handler: Node): boolean {
   if (!value) {
     return true;
   }
-  return catchesAny(ctx, value, 0) || catchesGiven(ctx, handler, value);
+  return catchesAny(ctx, value, 0) || catchesGiven(ctx, handler, value) || catchesLocal(ctx, handler, value);
+}
+
+/**
+ * Python `except errors:` where `errors` is assigned in the handler's function before it: the
+ * classes its value names (`errors = (RateLimitError, APITimeoutError)`), either side of an `or`
+ * (`errors = retryable_exceptions or _default_retryable()`), or those a same-file function it calls
+ * returns, read as the rate-limit classes written in that function's code (`def _default_retryable():
+ * … return (anthropic.RateLimitError, …)`).
+ */
+function catchesLocal(ctx: FileContext, handler: Node, value: Node): boolean {
+  if (kind(value) !== 'identifier') {
+    return false;
+  }
+  const fn = functionAt(ctx, handler.startIndex);
+  const assigned = fn ? lastAssignedValue(ctx, ctx.textOf(value), fn.start, handler.startIndex) : null;
+  if (!assigned) {
+    return false;
+  }
+  const parts =
+    kind(assigned) === 'boolean_operator'
+      ? [assigned.childForFieldName('left'), assigned.childForFieldName('right')]
+      : [assigned];
+  return parts.some((p) => {
+    const v = p && kind(p) === 'parenthesized_expression' ? namedChildren(p)[0] : p;
+    if (!v) {
+      return false;
+    }
+    if (kind(v) === 'call') {
+      const name = dottedName(v.childForFieldName('function'), ctx.text);
+      const made = name ? callGraph(ctx).byName.get(name)?.[0] : undefined;
+      return !!made && namesRateLimitClass(ctx, made.start, made.end);
+    }
+    return catchesAny(ctx, v, 0);
+  });
+}
+
+/** Whether code (not comments or strings) between two offsets names a class a 429 is an instance of (`RateLimitError`). */
+function namesRateLimitClass(ctx: FileContext, start: number, end: number): boolean {
+  for (const m of ctx.text
+    .slice(start, Math.min(end, start + 20_000))
+    .matchAll(/\b(?:RateLimitError|APIStatusError)\b/g)) {
+    if (!ctx.inCommentOrString(start + (m.index ?? 0))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -121,10 +121,41 @@ function projectModules(engine: LintEngine, abs: string, rel: string, python: bo
   }
   let index = byRoot.get(root);
   if (!index) {
-    index = new ModuleIndex({ root, read: readIfExists }, (t, l, p) => engine.summarize(t, l, p));
+    // (files do not change during a run: each is read once, a missing one looked for once)
+    const read = new Map<string, string | undefined>();
+    // (a folder's listing read once: most candidates an import is tried as are not there)
+    const listed = new Map<string, Set<string>>();
+    const host = {
+      root,
+      read: (file: string): string | undefined => {
+        if (!read.has(file)) {
+          read.set(file, readIfExists(file));
+        }
+        return read.get(file);
+      },
+      exists: (file: string): boolean => {
+        const dir = path.dirname(file);
+        let names = listed.get(dir);
+        if (!names) {
+          names = new Set(listNames(dir));
+          listed.set(dir, names);
+        }
+        return names.has(path.basename(file));
+      },
+    };
+    index = new ModuleIndex(host, (t, l, p) => engine.summarize(t, l, p));
     byRoot.set(root, index);
   }
   return index.forFile(abs, python);
+}
+
+/** The names in a folder, none when it cannot be read. */
+function listNames(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function toCli(display: string, f: Finding, cell?: number): CliFinding {

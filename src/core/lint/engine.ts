@@ -20,6 +20,7 @@ import { isSuppressed, parseSuppressions } from './suppression';
 import { inTestCode, TEST_CODE_NOTE } from './facts/testCode';
 import { type Finding, type FindingData, LINT_LANGUAGES, type LintLanguage, type LintOptions } from './types';
 import { type ModuleSummary, summarizeModule } from './project/summary';
+import { mentionsClaude } from './mentions';
 
 /** Options for creating an engine. */
 export interface LintEngineOptions {
@@ -85,7 +86,7 @@ export class LintEngine {
     use: (findings: Finding[], root: Node | null) => T,
     options: EngineLintOptions = {},
   ): T {
-    const tree = mayHaveFindings(text) ? this.parse(text, language, null, options) : null;
+    const tree = mayHaveFindings(text, options) ? this.parse(text, language, null, options) : null;
     if (!tree) {
       return use([], null);
     }
@@ -366,7 +367,7 @@ export class LintDocument {
     if (this.disposed) {
       return [];
     }
-    if (!mayHaveFindings(this.current)) {
+    if (!mayHaveFindings(this.current, options)) {
       // Nothing to find: skip the parse; edits keep being applied to the old tree, so the
       // next parse (once the SDK or a key shows up) is still incremental.
       return [];
@@ -477,14 +478,11 @@ function changedRanges(
  * ("utilities for Anthropic API calls") or an `sk-ant-` key in the text; most source files have
  * none and are not even parsed.
  */
-export function mayHaveFindings(text: string): boolean {
+export function mayHaveFindings(text: string, options: LintOptions = {}): boolean {
   return (
-    text.includes('anthropic') ||
-    text.includes('Anthropic') ||
-    text.includes('sk-ant-') ||
-    text.includes('claude') ||
-    text.includes('Claude') ||
-    text.includes('CLAUDE')
+    mentionsClaude(text) ||
+    // (cross-file facts: a file that calls Claude only through the project's own modules, when one it imports mentions Claude)
+    !!options.modules?.importsClaudeCode(text)
   );
 }
 

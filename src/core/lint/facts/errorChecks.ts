@@ -2,7 +2,16 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import { dottedName, lastSegment, namedChildren, nodeSpanning, up, kind, kindOf, endOf } from '../syntax';
 import { moduleConstant } from './constants';
-import { callGraph, functionAt, type LocalFunction, passedParams, siteCall } from './callGraph';
+import {
+  callGraph,
+  claudeTarget,
+  functionAt,
+  type LocalFunction,
+  passedParams,
+  siteCall,
+  sitesWithin,
+} from './callGraph';
+import { allHttpClaudeCalls, httpClaudeHelpers } from './httpHelpers';
 import { lastAssignedValue } from './functions';
 import { keywordParams } from './arguments';
 
@@ -120,7 +129,44 @@ export function catchesRateLimit(ctx: FileContext, handler: Node): boolean {
   if (!value) {
     return true;
   }
+  if (httpLibraryErrorsOnly(ctx, value) && sdkOnlyAttempt(ctx, handler)) {
+    return false; // (`except requests.exceptions.RequestException:` around an SDK call: never a Claude error)
+  }
   return catchesAny(ctx, value, 0) || catchesGiven(ctx, handler, value) || catchesLocal(ctx, handler, value);
+}
+
+/** Errors an HTTP library raises on an error status (what a raw request retried on a 429 catches). */
+const HTTP_LIBRARY_ERRORS = new Set(['HTTPStatusError', 'HTTPError', 'RequestException']);
+
+/** Whether a handler names HTTP libraries' errors and nothing else (`except requests.exceptions.RequestException:`). */
+function httpLibraryErrorsOnly(ctx: FileContext, value: Node): boolean {
+  const types =
+    kind(value) === 'tuple' || kind(value) === 'parenthesized_expression' ? namedChildren(value) : [value];
+  return types.every((t) => HTTP_LIBRARY_ERRORS.has(lastSegment(dottedName(t, ctx.text)) || ctx.textOf(t)));
+}
+
+/**
+ * Whether the try a handler belongs to makes SDK requests only: Claude calls of the SDK in its body,
+ * or calls of same-file functions that reach one, and no raw-HTTP request (written there or through
+ * a same-file helper). The SDK raises its own errors, never an HTTP library's.
+ */
+function sdkOnlyAttempt(ctx: FileContext, handler: Node): boolean {
+  const tryNode = up(handler);
+  const body = tryNode && kind(tryNode) === 'try_statement' ? tryNode.childForFieldName('body') : null;
+  if (!body) {
+    return false;
+  }
+  const [start, end] = [body.startIndex, endOf(body)];
+  const within = (n: Node): boolean => n.startIndex >= start && endOf(n) <= end;
+  if (allHttpClaudeCalls(ctx).some((c) => within(c.node))) {
+    return false;
+  }
+  const helpers = new Set([...httpClaudeHelpers(ctx).keys()].map((f) => f.name));
+  const sites = sitesWithin(ctx, start, end);
+  if (sites.some((s) => helpers.has(s.name))) {
+    return false;
+  }
+  return ctx.calls.some((c) => within(c.node)) || sites.some((s) => !!claudeTarget(ctx, s.name, s.at));
 }
 
 /**

@@ -5,6 +5,7 @@
  * (`main` → `get_citations(task)` → `create`, `annotator.annotate_episode(ep) for ep in
  * episodes`), followed up to {@link MAX_HOPS} same-file callers.
  */
+import { importedClaudeCalls } from './importedClaudeCalls';
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
@@ -241,12 +242,17 @@ function findPerItemCalls(ctx: FileContext, withStream: boolean): PerItem[] {
   const http = new Set(allHttpClaudeCalls(ctx));
   // (structured outputs' `messages.parse` is a `create` underneath)
   const parsing = new Set(parseCalls(ctx));
-  for (const call of [...ctx.calls, ...parsing, ...http]) {
+  // (and a call of another module's function that sends one: `generateLabSummary(lab)`, when the project can be read)
+  const imported = new Set(importedClaudeCalls(ctx));
+  for (const call of [...ctx.calls, ...parsing, ...http, ...imported]) {
     if (call.method !== 'create' && !(withStream && call.method === 'stream')) {
       continue;
     }
-    // (`repeatedCalls` reads `create`/`stream` calls only: a raw-HTTP or `parse` call's own loop is looked up here.)
-    const above = http.has(call) || parsing.has(call) ? repetitionAbove(ctx, call.node).construct : undefined;
+    // (`repeatedCalls` reads `create`/`stream` calls only: a raw-HTTP, `parse` or imported call's own loop is looked up here.)
+    const above =
+      http.has(call) || parsing.has(call) || imported.has(call)
+        ? repetitionAbove(ctx, call.node).construct
+        : undefined;
     const r = above ? { call, ...above } : direct.get(call.node.startIndex);
     if (r?.kind === 'while' && drained(ctx, r.construct)) {
       out.push({ ...r, kind: 'for', overData: true, lifted: false }); // a worker draining the items

@@ -174,3 +174,64 @@ export function importedMemberCalls(ctx: FileContext): ImportedMemberCall[] {
     return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
   });
 }
+
+/**
+ * The names a file's text imports from modules that may be the project's, by specifier, read
+ * from the text alone (no tree: see `ModuleLookup.importsClaudeCode`), at most 64 specifiers:
+ * JS `import A, { b as c } from '…'` (`default` for A) and `require('…')`, Python `from … import a, b`.
+ * An import inside a comment may be read too (the answer only lets a lint run).
+ */
+export function importedNames(text: string, python: boolean): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (specifier: string, names: string[]): void => {
+    if (out.has(specifier) || out.size < 64) {
+      out.set(specifier, [...(out.get(specifier) ?? []), ...names]);
+    }
+  };
+  if (python) {
+    for (const m of text.matchAll(PY_FROM)) {
+      const names = m[2].replace(/#[^\n]*/g, '').replace(/^\(|\)$/g, '');
+      add(
+        m[1],
+        names
+          .split(',')
+          .map((part) => /^\s*(\w+)/.exec(part)?.[1])
+          .filter((n): n is string => !!n),
+      );
+    }
+    return out;
+  }
+  for (const m of text.matchAll(JS_ESM)) {
+    if (projectSpecifier(m[4])) {
+      const names = (m[2] ?? '')
+        .slice(1, -1)
+        .split(',')
+        .map((spec) => /^\s*(?:type\s+)?([\w$]+)/.exec(spec)?.[1])
+        .filter((n): n is string => !!n);
+      add(m[4], [...(m[1]?.replace(/[\s,]/g, '') ? ['default'] : []), ...names]);
+    }
+  }
+  for (const m of text.matchAll(JS_REQUIRE)) {
+    if (projectSpecifier(m[3])) {
+      const names = m[1].startsWith('{')
+        ? m[1]
+            .slice(1, -1)
+            .split(',')
+            .map((prop) => /^\s*([\w$]+)/.exec(prop)?.[1])
+            .filter((n): n is string => !!n)
+        : [m[4] ?? 'default'];
+      add(m[3], names);
+    }
+  }
+  return out;
+}
+
+/** The specifiers a module passes names on from (`export … from '…'`; Python: every `from … import`). */
+export function reexportSpecifiers(text: string, python: boolean): string[] {
+  if (python) {
+    return [...importedNames(text, true).keys()].slice(0, 16);
+  }
+  return [...text.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\1/g)]
+    .map((m) => m[2])
+    .slice(0, 16);
+}

@@ -9,6 +9,8 @@ import { languageForPath } from '../languages';
 import type { LintLanguage } from '../types';
 import { type ModuleHost, resolveJs, resolvePython } from './resolve';
 import type { ClaudeFunction, ImportedWrapper, ModuleSummary } from './summary';
+import { mentionsClaude } from '../mentions';
+import { importedNames, reexportSpecifiers } from '../facts/projectImports';
 import type { MadeDecorator } from '../facts/retryLibraries';
 
 /** What a lint asks of the project about the modules its file imports. */
@@ -32,7 +34,22 @@ export interface ModuleLookup {
   listLength(specifier: string, name: string): number | undefined;
   /** Whether a module's function of that name writes to a store (followed as `wrapper` is). */
   storeWriter(specifier: string, name: string): boolean;
+  /**
+   * Whether a file's text imports a function of the project's other modules that calls Claude (see
+   * `ModuleSummary.claudeFunctions`): read from the import statements' text; only modules that
+   * mention Claude (or pass names on) are parsed for it. A file that does not mention Claude itself
+   * is analysed only then.
+   */
+  importsClaudeCode(text: string): boolean;
 }
+
+/**
+ * What a file must hold for another module's Claude function to matter to it without a mention of
+ * Claude of its own: a loop or a fan-out (the facts that follow those functions are about requests
+ * repeated per item).
+ */
+const REPEATS =
+  /\b(?:for|while)\b|\.(?:map|forEach|flatMap)\s*\(|\b(?:gather|submit|create_task|TaskGroup)\b|Promise\s*\.\s*all/;
 
 /** Modules followed through re-exports, past the one imported. */
 const MAX_HOPS = 4;
@@ -43,7 +60,7 @@ export type Summarize = (text: string, language: LintLanguage, path: string) => 
 /** Modules larger than this are not read for their summary (a generated bundle is no helper module). */
 const MAX_MODULE_CHARS = 1_000_000;
 /** Summaries kept, most recently used last. */
-const MAX_SUMMARIES = 500;
+const MAX_SUMMARIES = 5_000;
 
 export class ModuleIndex {
   private readonly summaries = new Map<string, { text: string; summary: ModuleSummary | undefined }>();
@@ -120,7 +137,37 @@ export class ModuleIndex {
       }
       return undefined;
     };
+    /**
+     * Whether a module offers a Claude function under a name (`askClaude`, or a class's or
+     * instance's method: `Writer.draft`), followed as `wrapper` is; a module whose text (and that of
+     * those it passes names on from) mentions no Claude is not parsed.
+     */
+    const offersClaude = (specifier: string, name: string): boolean => {
+      const target = this.resolve(file, specifier, python);
+      const text = target ? this.host.read(target) : undefined;
+      if (!target || text === undefined || text.length > MAX_MODULE_CHARS) {
+        return false;
+      }
+      reads?.add(target);
+      // (or passes names on: a JS `export … from`, a Python package's `__init__.py`)
+      const near =
+        mentionsClaude(text) ||
+        (python ? path.basename(target) === '__init__.py' : reexportSpecifiers(text, false).length > 0);
+      return (
+        near &&
+        !!follow(specifier, name, (s) =>
+          [...s.claudeFunctions.keys()].some((k) => k === name || k.startsWith(`${name}.`))
+            ? true
+            : undefined,
+        )
+      );
+    };
     return {
+      importsClaudeCode: (text) =>
+        REPEATS.test(text) &&
+        [...importedNames(text, python)].some(([specifier, names]) =>
+          names.some((name) => offersClaude(specifier, name)),
+        ),
       summary: (specifier) => summary(file, specifier)?.summary,
       wrapper: (specifier, name) => follow(specifier, name, (s, n) => s.wrappers.get(n)),
       claudeFunction: (specifier, name) => follow(specifier, name, (s, n) => s.claudeFunctions.get(n)),
@@ -144,7 +191,8 @@ export class ModuleIndex {
   }
 
   private resolve(file: string, specifier: string, python: boolean): string | undefined {
-    const key = `${file}\0${specifier}`;
+    // (by folder: every file of a folder resolves a specifier to the same module)
+    const key = `${python ? 'py' : 'js'}\0${path.dirname(file)}\0${specifier}`;
     let target = this.resolved.get(key);
     if (target === undefined) {
       target =

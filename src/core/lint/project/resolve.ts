@@ -11,6 +11,13 @@ export interface ModuleHost {
   /** The project root, absolute: nothing outside it is ever read. */
   readonly root: string;
   read(file: string): string | undefined;
+  /** Whether a file exists, when the host can tell without reading it (a folder's listing); else `read` decides. */
+  exists?(file: string): boolean;
+}
+
+/** Whether a file of the project is there (see `ModuleHost.exists`). */
+function present(host: ModuleHost, file: string): boolean {
+  return host.exists ? host.exists(file) && host.read(file) !== undefined : host.read(file) !== undefined;
 }
 
 /** Extensions tried, in order, for a JS/TS specifier written without one. */
@@ -202,7 +209,7 @@ function jsFile(host: ModuleHost, base: string): string | undefined {
     candidates.push(...JS_EXTENSIONS.map((e) => base + e));
     candidates.push(...JS_EXTENSIONS.map((e) => path.join(base, 'index' + e)));
   }
-  return candidates.find((c) => insideRoot(host.root, c) && host.read(c) !== undefined);
+  return candidates.find((c) => insideRoot(host.root, c) && present(host, c));
 }
 
 /**
@@ -246,7 +253,7 @@ function aliasTargets(host: ModuleHost, from: string, specifier: string): string
   for (let dir = path.dirname(from); insideRoot(host.root, dir); dir = path.dirname(dir)) {
     dirs.unshift(dir);
   }
-  const app = [...dirs].reverse().find((d) => host.read(path.join(d, 'package.json')) !== undefined);
+  const app = [...dirs].reverse().find((d) => present(host, path.join(d, 'package.json')));
   return [...(app ? [app] : []), host.root, ...dirs].flatMap((d) => [
     path.join(d, alias[1]),
     path.join(d, 'src', alias[1]),
@@ -360,7 +367,7 @@ export function resolvePython(host: ModuleHost, from: string, module: string): s
   for (const base of bases) {
     const stem = path.join(base, ...parts);
     for (const candidate of parts.length ? [stem + '.py', path.join(stem, '__init__.py')] : []) {
-      if (insideRoot(host.root, candidate) && host.read(candidate) !== undefined) {
+      if (insideRoot(host.root, candidate) && present(host, candidate)) {
         return candidate;
       }
     }

@@ -128,10 +128,13 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     if (dependentChain(ctx, r)) {
       continue; // each request reads what earlier answers added: a chain, not independent items
     }
+    if (stopsOnAnswer(ctx, r)) {
+      continue; // the loop ends when an answer says so (`if "I am done" in reply: break`): a refinement, each step waiting on the last
+    }
     if (overModelAnswer(ctx, r.construct)) {
       continue; // over the items a Claude answer just listed: a few, each next step waiting on the first answer
     }
-    if ((timed(ctx, r.call.node) || timedInTurn(ctx, r)) && timingStudied(ctx)) {
+    if ((timed(ctx, r.call.node) || timedByHelper(ctx, r) || timedInTurn(ctx, r)) && timingStudied(ctx)) {
       continue; // a latency benchmark: each call's own wall time is what is studied, which a batch cannot give
     }
     const where = offlineContext(ctx, r.construct);
@@ -316,6 +319,14 @@ function iterableOf(ctx: FileContext, construct: Node): Node | null {
  * text += event.delta.text`, then the text returned or stored): nobody sees them arrive.
  */
 function streamed(ctx: FileContext, r: Repetition): boolean {
+  if (r.call.imported) {
+    // Another module's function: its answer handed straight to a function that shows it as it comes
+    // (`stream_analysis_to_console(analyzer.analyze_panel(…), …)`).
+    const list = up(r.call.node);
+    const holder = list && /^(?:argument_list|arguments)$/.test(kind(list)) ? up(list) : null;
+    const shown = holder && isCall(holder) ? lastSegment(dottedName(callee(holder), ctx.text)) : '';
+    return /stream|console|display|render|print|live/i.test(shown);
+  }
   const entry = r.call.params.entries.get('stream')?.entry;
   return (
     !!entry &&
@@ -340,6 +351,17 @@ function timed(ctx: FileContext, call: Node): boolean {
   const after = ctx.text.slice(endOf(call), hi).split('\n').slice(0, 4).join('\n');
   return CLOCK.test(stripComments(before)) && CLOCK.test(stripComments(after));
 }
+
+/**
+ * Whether another module's function that makes the request hands back its time: the call's value is
+ * unpacked into a name for it (`raw_out, latency = run_claude_inference(…)`).
+ */
+function timedByHelper(ctx: FileContext, r: PerItem): boolean {
+  return !!r.call.imported && assignedNames(ctx, r.call.node).some((n) => MEASURED_TIME.test(n));
+}
+
+/** A name for one measured time: `latency`, `elapsed`, `duration`, `took_ms`, `time_s`. */
+const MEASURED_TIME = /latenc|elapsed|duration|timing|^took|_ms$|_secs?$|^time_?s$/i;
 
 /**
  * Whether the same per-item loop also makes a timed Claude call (an eval harness measuring
@@ -1824,6 +1846,52 @@ function dependentChain(ctx: FileContext, r: PerItem): boolean {
   );
 }
 
+/**
+ * Whether the loop breaks on what its request answered: a `break` (or `return`) under an `if`
+ * whose condition reads the answer or a name derived from it in the loop (`if "I am done" in
+ * reply: break`). The items are not independent: whether the next one is sent waits on this answer.
+ */
+function stopsOnAnswer(ctx: FileContext, r: PerItem): boolean {
+  const loop = r.construct;
+  const body = loop.childForFieldName('body');
+  if (!body || !/\bbreak\b/.test(ctx.textOf(body))) {
+    return false;
+  }
+  return ctx.memo(`batchable-stops-on-answer:${loop.startIndex}:${r.call.node.startIndex}`, () => {
+    const site = r.call.node.startIndex >= loop.startIndex ? r.call.node : null;
+    const results = site ? assignedNames(ctx, site) : [];
+    if (results.length === 0) {
+      return false;
+    }
+    const derived = deriveNames(
+      ctx,
+      site!.startIndex,
+      endOf(loop),
+      new Set(results),
+      new Set(),
+      undefined,
+      false,
+    );
+    for (const m of ctx.text.slice(site!.startIndex, endOf(loop)).matchAll(/\bbreak\b/g)) {
+      const at = site!.startIndex + (m.index ?? 0);
+      if (ctx.inCommentOrString(at)) {
+        continue;
+      }
+      // The `if` the break is under (its condition), a few levels up and inside the loop.
+      for (let n = ctx.nodeAt(at), i = 0; n && i < 6 && n.startIndex > loop.startIndex; n = up(n), i++) {
+        if (kind(n) === 'if_statement') {
+          const cond = n.childForFieldName('condition');
+          if (cond && identifiers(ctx.textOf(cond)).some((id) => derived.has(id) || results.includes(id))) {
+            return true;
+          }
+          break;
+        }
+      }
+    }
+    return false;
+  });
+}
+
 function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): boolean {
   const loop = r.construct;
   const sites: Node[] = [];
@@ -1847,7 +1915,8 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
     const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
     const bare = new Set<string>();
     // (names, not words of the prompt text: `For each article, …` in a template)
-    for (const m of ctx.textOf(args).matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?=\s*[,)}\]]|\s*$)/g)) {
+    // (also a name read through a subscript: `msg_history=msg_history[-1:]`)
+    for (const m of ctx.textOf(args).matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?=\s*[,)}\][]|\s*$)/g)) {
       if (args && !ctx.inCommentOrString(args.startIndex + (m.index ?? 0))) {
         bare.add(m[1]);
       }
@@ -1860,8 +1929,9 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
     if (bare.size === 0) {
       continue;
     }
-    const result = assignedName(ctx, site);
-    const seeds = new Set([...(result ? [result] : []), ...(called ? [called] : [])]);
+    // (each name the answer is unpacked into: `reply, history = ask(…, history=history)`)
+    const results = assignedNames(ctx, site);
+    const seeds = new Set([...results, ...(called ? [called] : [])]);
     if (seeds.size === 0) {
       continue;
     }
@@ -1876,7 +1946,8 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
     // (not through merge helpers: a list merged into and handed back, `merge_result(res, each)` …
     // `single_request(…, res)`, is read for what is done, not fed to the next request)
     const derived = deriveNames(ctx, stmt.startIndex, endOf(loop), seeds, new Set(), undefined, false);
-    if ([...bare].some((n) => derived.has(n) && !seeds.has(n))) {
+    // (a request that reads its own previous answer, `history = ask(history)`, feeds back too)
+    if ([...bare].some((n) => derived.has(n) && n !== called)) {
       return true;
     }
   }

@@ -204,13 +204,15 @@ export function detect(ctx: FileContext, report: Report<NaiveRetryData>): void {
               note: attempt.note,
             })
           : undefined;
-      // (its error classes are the HTTP library's, not another SDK's: only a single attempt or the
-      // wrapped function catching its own errors keeps the 429 from the library)
+      // (its error classes are the HTTP library's, not another SDK's: only a single attempt, the
+      // wrapped function catching its own errors, or turning them into a class the library does
+      // not name, keeps the 429 from the library)
       if (
         lib &&
         found &&
         !singleAttempt(ctx, lib) &&
-        !catchesOwnErrors(ctx, attempt.node, (n) => n.startIndex >= lib.node.startIndex)
+        !catchesOwnErrors(ctx, attempt.node, (n) => n.startIndex >= lib.node.startIndex) &&
+        !convertsRateLimits(ctx, attempt.node, lib)
       ) {
         seen.add(lib.node.startIndex);
         report({

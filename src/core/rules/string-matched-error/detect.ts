@@ -486,7 +486,34 @@ function chains(ctx: FileContext, atoms: Test[]): Test[] {
       out.push({ node: e.node, needle: e.needles[0], negated: true });
     }
   }
-  return out;
+  return oneSitePerCondition(ctx, out);
+}
+
+/**
+ * One test per boolean condition: text tests that a non-text operand keeps apart (`err.status === 429
+ * || msg.includes('rate_limit') || msg.includes('rate limit')`) are one site, reported at the first.
+ */
+function oneSitePerCondition(ctx: FileContext, tests: Test[]): Test[] {
+  if (tests.length < 2) {
+    return tests;
+  }
+  const seen = new Set<number>();
+  return tests
+    .sort((a, b) => a.node.startIndex - b.node.startIndex)
+    .filter((t) => {
+      let top = t.node;
+      for (let p = up(top); p && isBoolean(ctx, p); p = up(p)) {
+        top = p;
+      }
+      if (top === t.node) {
+        return true;
+      }
+      if (seen.has(top.startIndex)) {
+        return false;
+      }
+      seen.add(top.startIndex);
+      return true;
+    });
 }
 
 /**

@@ -1,4 +1,4 @@
-# realworld repro (positive + negative): naive-retry -- a tenacity decorator on an async client method retries
+# realworld repro (negative): naive-retry ignore (a library as the only retry on a client with SDK retries off: the rule's documented set-up) -- a tenacity decorator on an async client method retries
 # RateLimitError and connection errors three times with exponential 2-60 s waits and never reads retry-after; the
 # client turns the SDK's retries off with a comment that the class retries itself (retries-disabled look-alike),
 # and the create takes max_tokens and system as parameters
@@ -24,7 +24,7 @@ class MeteredClaude:
         self.failures = 0
         self.spent_ms = 0.0
 
-    @retry(  # expect: naive-retry
+    @retry(
         retry=retry_if_exception_type((anthropic.RateLimitError, anthropic.APIConnectionError)),
         wait=wait_exponential(multiplier=1, min=2, max=60),
         stop=stop_after_attempt(3),

@@ -999,7 +999,8 @@ const PY_BUILTIN_ERRORS = new Set([
 
 /** The error classes a retry library's configuration names (`anthropic.RateLimitError`, `APITimeoutError`). */
 function namedErrorClasses(config: string): string[] {
-  return config.match(/[\w.]*\w(?:Error|Exception)\b/g) ?? [];
+  // (bare `Exception` too: a catch-all named beside a built-in class retries every Claude error)
+  return config.match(/(?<![\w.])[\w.]*(?:Error|Exception)\b/g) ?? [];
 }
 
 /** Whether a call goes through a client that keeps the SDK retries (a client not seen here does, unless the file turns them off somewhere). */

@@ -226,11 +226,8 @@ export function importedNames(text: string, python: boolean): Map<string, string
   return out;
 }
 
-/** The specifiers a module passes names on from (`export … from '…'`; Python: every `from … import`). */
-export function reexportSpecifiers(text: string, python: boolean): string[] {
-  if (python) {
-    return [...importedNames(text, true).keys()].slice(0, 16);
-  }
+/** The specifiers a JS module passes names on from (`export { a } from '…'`, `export * from '…'`), at most 16. */
+export function reexportSpecifiers(text: string): string[] {
   return [...text.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\1/g)]
     .map((m) => m[2])
     .slice(0, 16);

@@ -152,7 +152,7 @@ export class ModuleIndex {
       // (or passes names on: a JS `export … from`, a Python package's `__init__.py`)
       const near =
         mentionsClaude(text) ||
-        (python ? path.basename(target) === '__init__.py' : reexportSpecifiers(text, false).length > 0);
+        (python ? path.basename(target) === '__init__.py' : reexportSpecifiers(text).length > 0);
       return (
         near &&
         !!follow(specifier, name, (s) =>

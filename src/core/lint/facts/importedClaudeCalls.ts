@@ -12,8 +12,10 @@ import type { ClaudeFunction } from '../project/summary';
  * facts): `askClaude(prompt)` with `askClaude` imported from `./claude`, `self.llm.complete(p)`
  * on an instance of an imported class, `claude_call_with_retry(client, model=…, messages=…)`.
  * In text order, at most 64; only when the lint can read the project (`LintOptions.modules`),
- * and a module is read only for a name the file calls. Used where a request is followed through
- * calls (a fan-out's reach), not as requests of this file (their parameters are written there).
+ * and a module is read only for a name the file calls. Used where requests are followed per item
+ * (a fan-out's reach, a loop's per-item calls), not as requests of this file: their parameters
+ * are written in the other module (unknown here unless the function forwards them), and no fix
+ * rewrites them.
  */
 export function importedClaudeCalls(ctx: FileContext): ClaudeCall[] {
   return ctx.memo('imported-claude-calls', () => {

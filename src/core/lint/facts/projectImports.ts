@@ -117,23 +117,26 @@ function importedReceivers(
     if (!/^[A-Z]/.test(local)) {
       continue; // (a class's name: `new RateLimiter(`, Python `RateLimiter(`)
     }
-    const re = ctx.python
-      ? new RegExp(
-          `(?<![\\w.])((?:self\\.)?[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*${local}[ \\t]*\\(`,
-          'g',
-        )
-      : new RegExp(
-          `(?<![\\w$.])((?:this\\.)?[A-Za-z_$][\\w$]*)[ \\t]*(?::[^=\\n;]*)?=[ \\t]*new[ \\t]+${local.replace(/\$/g, '\\$')}\\b`,
-          'g',
-        );
-    for (const m of ctx.scan(re)) {
-      if (!ctx.inCommentOrString(m.index) && !receivers.has(m[1])) {
-        receivers.set(m[1], from);
+    // From the class name's occurrences (a pattern starting with the bound name would be tried at
+    // every offset): what its line says before it, `limiter = new ` / `self.throttle = `.
+    for (const at of ctx.wordsOf(local)) {
+      const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+      const before = ctx.text.slice(Math.max(lineStart, at - 200), at);
+      const bound = (ctx.python ? PY_BOUND_BEFORE : JS_BOUND_BEFORE).exec(before);
+      const opens = /^\s*\(/.test(ctx.text.slice(at + local.length, at + local.length + 20));
+      if (bound && (opens || !ctx.python) && !receivers.has(bound[1]) && !ctx.inCommentOrString(at)) {
+        receivers.set(bound[1], from);
       }
     }
   }
   return receivers;
 }
+
+/** The end of a line's text before a class name that makes an instance: `const limiter = new ` (the name in group 1). */
+const JS_BOUND_BEFORE =
+  /(?<![\w$.])((?:this\.)?[A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]*)?=[ \t]*(?:await[ \t]+)?new[ \t]+$/;
+/** Python: `self.throttle = ` before `Throttle(` (the name in group 1). */
+const PY_BOUND_BEFORE = /(?<![\w.])((?:self\.)?[A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*$/;
 
 /** After a receiver: `.method(` (the method's name in group 1; group 2 the blanks and parenthesis). */
 const MEMBER_CALL = /^\s*\??\.\s*([A-Za-z_$][\w$]*)(\s*\()/;

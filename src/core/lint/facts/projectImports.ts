@@ -229,9 +229,14 @@ export function importedNames(text: string, python: boolean): Map<string, string
   return out;
 }
 
+/** JS `export { a as b } from 'x'` (the list in group 1, the specifier in group 3). */
+export const EXPORT_FROM = /\bexport\s*(?:type\s*)?\{([^}]*)\}\s*from\s*(['"])([^'"\n]+)\2/g;
+/** JS `export * from 'x'` (not `export * as ns from`; the specifier in group 2). */
+export const EXPORT_STAR = /\bexport\s*\*\s*from\s*(['"])([^'"\n]+)\1/g;
+
 /** The specifiers a JS module passes names on from (`export { a } from '…'`, `export * from '…'`), at most 16. */
 export function reexportSpecifiers(text: string): string[] {
-  return [...text.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\1/g)]
-    .map((m) => m[2])
-    .slice(0, 16);
+  const out = [...text.matchAll(EXPORT_FROM)].map((m) => m[3]);
+  out.push(...[...text.matchAll(EXPORT_STAR)].map((m) => m[2]));
+  return out.slice(0, 16);
 }

@@ -7,7 +7,7 @@ import type { FileContext } from '../context';
 import type { Node } from '../../parse/treeSitter';
 import { callGraph, functionAt, type LocalFunction, passedParams, siteCall } from '../facts/callGraph';
 import { FUNCTION_TYPES, kind, namedChildren, positionalArgs, up } from '../syntax';
-import { projectImports, type ProjectImport } from '../facts/projectImports';
+import { EXPORT_FROM, EXPORT_STAR, projectImports, type ProjectImport } from '../facts/projectImports';
 import { guardedFromRateLimits } from '../facts/rateLimitGuards';
 import { caughtParameter } from '../facts/errorChecks';
 import { retriesOverloadedOnly, retryWrappers } from '../facts/retryShapes';
@@ -262,10 +262,6 @@ function claudeFunctionsOf(ctx: FileContext, path: string): Map<string, ClaudeFu
   return out;
 }
 
-/** JS `export { a as b } from 'x'`. */
-const EXPORT_FROM = /\bexport\s*(?:type\s*)?\{([^}]*)\}\s*from\s*(['"])([^'"\n]+)\2/g;
-/** JS `export * from 'x'` (not `export * as ns from`). */
-const EXPORT_STAR = /\bexport\s*\*\s*from\s*(['"])([^'"\n]+)\1/g;
 /** JS `export { a, b as c };` (no `from`). */
 const EXPORT_LIST = /\bexport\s*\{([^}]*)\}(?!\s*from\b)/g;
 /** JS `module.exports = { a, b: c }`. */

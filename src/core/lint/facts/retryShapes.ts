@@ -489,15 +489,7 @@ function innermost(functions: readonly LocalFunction[], at: number): LocalFuncti
  * body is the retry, not the loop.
  */
 function inRetryLoop(ctx: FileContext, node: Node, boundary: Node): boolean {
-  for (let n = up(node); n && n.startIndex >= boundary.startIndex && n !== boundary; n = up(n)) {
-    if (LOOP_TYPES.has(kind(n)) && !itemLoop(ctx, n)) {
-      return true;
-    }
-    if (FUNCTION_TYPES.has(kind(n))) {
-      return false;
-    }
-  }
-  return false;
+  return inLoopMemo(ctx, node, boundary, new Map());
 }
 
 /** A loop over the items of a collection (`for (const x of xs)`, `for x in xs`, not `range(n)`): each pass moves on. */

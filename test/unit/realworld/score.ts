@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh37`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh38`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -70,6 +70,7 @@ export const SPLITS = [
   'fresh35',
   'fresh36',
   'fresh37',
+  'fresh38',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

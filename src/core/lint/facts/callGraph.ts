@@ -7,6 +7,7 @@ import { functionTables, tableParameters } from './functionTables';
 import { isLimitedIn } from './limiters';
 import { parseCalls } from './otherClaudeCalls';
 import { sticky } from '../scanCache';
+import { providerGate, routedAway } from './providerGate';
 
 /**
  * The same-file call graph: named local functions (declarations, `def`, methods of local
@@ -614,11 +615,18 @@ export function claudeTarget(
   const method = /(?<![\w$.])(?:self|this)\s*\.\s*$/.test(ctx.text.slice(Math.max(0, site - 24), site));
   for (const fn of ownClassFirst(ctx, graph.byName.get(name) ?? [], site, method)) {
     const r = graph.reach.get(fn);
-    if (r && !(fn.start <= site && site < fn.end)) {
+    if (r && !(fn.start <= site && site < fn.end) && !routedAwayAt(ctx, fn, r, site)) {
       return { fn, reach: r };
     }
   }
   return undefined;
+}
+
+/** Whether the call at `site` hands a multi-provider function another provider's model (see `providerGate`). */
+function routedAwayAt(ctx: FileContext, fn: LocalFunction, r: ClaudeReach, site: number): boolean {
+  const gate = providerGate(ctx, fn, r);
+  const call = gate ? siteCall(ctx, site) : null;
+  return !!gate && !!call && routedAway(ctx, call, gate);
 }
 
 const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class', 'abstract_class_declaration']);

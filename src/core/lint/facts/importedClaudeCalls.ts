@@ -6,6 +6,7 @@ import { siteCall } from './callGraph';
 import { importedMemberCalls, projectImports } from './projectImports';
 import type { Node } from '../../parse/treeSitter';
 import type { ClaudeFunction } from '../project/summary';
+import { routedAway } from './providerGate';
 
 /**
  * Calls of functions of the project's own modules that send a Claude request (cross-file
@@ -31,8 +32,8 @@ export function importedClaudeCalls(ctx: FileContext): ClaudeCall[] {
     const add = (call: Node, specifier: string, name: string): void => {
       const fn = out.length < 64 ? modules.claudeFunction(specifier, name) : undefined;
       const head = callee(call);
-      if (!fn || !head) {
-        return;
+      if (!fn || !head || (fn.gate && routedAway(ctx, call, fn.gate))) {
+        return; // (`callModel('gpt-5.4', prompt)`: the module calls Claude only for Claude's models)
       }
       const params = fn.forwards ? forwarded(ctx, call, fn.forwards) : unknown();
       out.push({

@@ -18,6 +18,7 @@ import {
   type Repetition,
 } from './repetition';
 import { callGraph, type LocalFunction, tableParameterCalls } from './callGraph';
+import { siteRoutedAway } from './providerGate';
 import { findRetryLoop } from './retryLoops';
 import { RETRY_HELPER_NAME } from './retryLibraries';
 import { allHttpClaudeCalls } from './httpHelpers';
@@ -791,6 +792,9 @@ function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
       boundElsewhere(ctx, fn, name, at)
     ) {
       continue;
+    }
+    if (siteRoutedAway(ctx, fn, at)) {
+      continue; // (`complete("gpt-4o-mini", prompt)` of a helper that calls Claude only for Claude's models)
     }
     const ref = ctx.nodeAt(at);
     const parent = ref ? up(ref) : null;

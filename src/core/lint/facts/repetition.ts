@@ -3,6 +3,7 @@ import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
 import { assignedValues, functionsNamed } from './functions';
 import { callGraph } from './callGraph';
+import { siteRoutedAway } from './providerGate';
 import { findRetryLoop } from './retryLoops';
 import {
   MAX_CLIMB,
@@ -198,7 +199,8 @@ function callerRepetition(ctx: FileContext, fn: Node, name: string): Found | nul
     if (
       (at >= fn.startIndex && at < endOf(fn)) ||
       ctx.inCommentOrString(at) ||
-      boundElsewhere(ctx, fn, name, at)
+      boundElsewhere(ctx, fn, name, at) ||
+      siteRoutedAway(ctx, fn, at)
     ) {
       continue;
     }

@@ -15,6 +15,7 @@ import type { ClaudeCall } from '../facts/calls';
 import { exportedDecorators, type MadeDecorator } from '../facts/retryLibraries';
 import { JS_STORE_WRITE, PY_STORE_WRITE } from '../facts/stores';
 import type { WaitInfo } from '../facts/retryLoops';
+import { providerGate, type ProviderGate } from '../facts/providerGate';
 
 /** A retry wrapper another module defines. */
 export interface ImportedWrapper {
@@ -83,6 +84,8 @@ export interface ClaudeFunction {
    * and max_tokens. Absent when it builds the request itself.
    */
   forwards?: { keywords: true } | { index: number };
+  /** The parameter that picks the provider, when the function calls Claude only for Claude's name (see `providerGate`). */
+  gate?: ProviderGate;
 }
 
 /** The summary of a parsed module; `path` is its project-relative path. */
@@ -248,6 +251,10 @@ function claudeFunctionsOf(ctx: FileContext, path: string): Map<string, ClaudeFu
       line: ctx.lines.lineAt(fn.nameAt) + 1,
       ...(r.depth === 0 && forwardedFrom(ctx, fn, r.calls)),
     };
+    const gate = providerGate(ctx, fn, r);
+    if (gate) {
+      found.gate = gate;
+    }
     const keys = owner
       ? [owner, ...instancesOf(ctx, owner), ...(classIsDefault(ctx, owner) ? ['default'] : [])].map(
           (h) => `${h}.${fn.name}`,

@@ -173,9 +173,23 @@ function buildGraph(ctx: FileContext): CallGraph {
     }
   }
   const dispatch = dispatchAliases(ctx);
+  const defaults = defaultAliases(ctx, byName);
   for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
     const local = byName.has(name);
     const picked = !local && !method ? dispatch.get(name) : undefined;
+    const fallback = !local && !method ? defaults.get(name) : undefined;
+    if (fallback) {
+      // `const caller = options.caller ?? callModel` then `caller(text)`: the same-file function
+      // named as the fallback, when the name is bound so in the calling function.
+      const owner = innermost(at);
+      const bound = owner && fallback.find((b) => owner.start <= b.at && b.at < at);
+      if (owner && bound && !ctx.inCommentOrString(at)) {
+        for (const n of bound.names) {
+          owner.sites.push({ name: n, at, method: false });
+        }
+      }
+      continue;
+    }
     if (picked) {
       // `send = getattr(self, f"send_prompt_{kind}")` then `send(prompt)`: each same-file method
       // whose name starts so (at most 8), when the name is bound in the calling function.
@@ -701,6 +715,39 @@ export function siteCall(ctx: FileContext, at: number): Node | null {
     }
   }
   return null;
+}
+
+/**
+ * Names bound to an injected function or a same-file default: JS `const caller = options.caller ??
+ * callModel` (also `||`, a ternary), Python `send = send_fn or ask_claude` (also `if … else`), with
+ * the same-file functions named there (at most 4). Scanned once, on the lines holding such an
+ * operator.
+ */
+function defaultAliases(
+  ctx: FileContext,
+  byName: Map<string, LocalFunction[]>,
+): Map<string, Array<{ names: string[]; at: number }>> {
+  const out = new Map<string, Array<{ names: string[]; at: number }>>();
+  const [re, hint] = ctx.python
+    ? [
+        /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*(?:[ \t]+(?:or|if|else)[ \t]+[A-Za-z_][\w.]*)+)[ \t]*(?:#.*)?$/gm,
+        /[ \t]or[ \t]|[ \t]else[ \t]/g,
+      ]
+    : [
+        /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,80})?=[ \t]*([A-Za-z_$][\w$.]*(?:[ \t]*(?:\?\?|\|\||\?|:)[ \t]*[A-Za-z_$][\w$.]*)+)[ \t]*;?[ \t]*$/gm,
+        /\?\?|\|\||\?/g,
+      ];
+  for (const m of ctx.scanLines(re, hint)) {
+    // (bare names only: `options.caller` is what a caller injects, `callModel` the file's own)
+    const names = [...m[2].matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$.])/g)]
+      .map((n) => n[1])
+      .filter((n) => byName.has(n) && n !== m[1])
+      .slice(0, 4);
+    if (names.length && !ctx.inCommentOrString(m.index)) {
+      out.set(m[1], [...(out.get(m[1]) ?? []), { names, at: m.index }]);
+    }
+  }
+  return out;
 }
 
 /**

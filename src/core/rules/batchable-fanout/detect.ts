@@ -1097,13 +1097,47 @@ function loopItem(ctx: FileContext, loop: Node): string | undefined {
         .replace(/^(?:const|let|var)\s+/, '')
         .trim()
     : '';
-  return /^[A-Za-z_$][\w$]*$/.test(text) ? text : undefined;
+  return /^[A-Za-z_$][\w$]*$/.test(text) ? text : (indexedItem(ctx, loop)?.item ?? undefined);
 }
 
 /** The root name a `for … of` / `for … in` loop iterates (`moties`, `data` in `data.items`), if any. */
 function loopSource(ctx: FileContext, loop: Node): string | undefined {
   const right = loop.childForFieldName('right');
-  return /^\s*(?:await\s+)?([A-Za-z_$][\w$]*)/.exec(right ? ctx.textOf(right) : '')?.[1];
+  return right
+    ? /^\s*(?:await\s+)?([A-Za-z_$][\w$]*)/.exec(ctx.textOf(right))?.[1]
+    : indexedItem(ctx, loop)?.source;
+}
+
+/**
+ * An index loop's item: `for (let i = 0; i < videos.length; i++) { const video = videos[i]; … }`,
+ * `for i in range(len(rows)): row = rows[i]` (the item bound from the list at the index in the
+ * loop's body), with the root name of that list (`videos`).
+ */
+function indexedItem(ctx: FileContext, loop: Node): { item: string; source: string } | undefined {
+  const body = loop.childForFieldName('body');
+  let index: string | undefined;
+  let list: string | undefined;
+  if (ctx.python) {
+    const m = /^range\s*\(\s*len\s*\(\s*([A-Za-z_][\w.]*)\s*\)\s*\)$/.exec(
+      ctx.textOf(loop.childForFieldName('right')).trim(),
+    );
+    index = m ? ctx.textOf(loop.childForFieldName('left')).trim() : undefined;
+    list = m?.[1];
+  } else if (kind(loop) === 'for_statement') {
+    const m = /^([A-Za-z_$][\w$]*)\s*<\s*([A-Za-z_$][\w$.]*?)\s*\.\s*length\s*;?$/.exec(
+      ctx.textOf(loop.childForFieldName('condition')).trim(),
+    );
+    index = m?.[1];
+    list = m?.[2];
+  }
+  if (!body || !index || !list || !/^[A-Za-z_$][\w$]*$/.test(index)) {
+    return undefined;
+  }
+  const escaped = list.replace(/[$.]/g, (c) => `\\${c}`);
+  const bound = new RegExp(
+    `(?<![\\w$.])(?:(?:const|let|var)\\s+)?([A-Za-z_$][\\w$]*)\\s*(?::[^=\\n]{1,60})?=\\s*${escaped}\\s*\\[\\s*${index}\\s*\\]`,
+  ).exec(ctx.text.slice(body.startIndex, Math.min(endOf(body), body.startIndex + 2_000)));
+  return bound ? { item: bound[1], source: list.split('.')[0] } : undefined;
 }
 
 /**
@@ -1847,6 +1881,62 @@ function dependentChain(ctx: FileContext, r: PerItem): boolean {
 }
 
 /**
+ * Whether the name ending at `end` of a value is subscripted by a loop variable (`rows[i]`,
+ * `df[start:end]`): the turn's item read from the data, not what earlier turns added.
+ */
+function itemRead(value: string, end: number, loopVars: ReadonlySet<string>): boolean {
+  const m = /^\s*\[([^\]\n]{1,80})\]/.exec(value.slice(end, end + 90));
+  return !!m && identifiers(m[1]).some((n) => loopVars.has(n));
+}
+
+/** Loop variables in a loop's text: `for x, y in`, `for (const [k, v] of`, `for (let i = 0;`. */
+const INNER_LOOP_VARS =
+  /\bfor\s+([\w, ()]+?)\s+in\b|\bfor\s*\(\s*(?:const|let|var)\s+([\w$, [\]{}]+?)\s*(?:of\b|in\b|=)/g;
+
+/** Words of the languages that read as names in a value's text. */
+const KEYWORDS = new Set([
+  'if',
+  'else',
+  'not',
+  'and',
+  'or',
+  'in',
+  'is',
+  'None',
+  'True',
+  'False',
+  'await',
+  'new',
+  'typeof',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  'lambda',
+  'for',
+  'of',
+]);
+
+/** A word in key position, at the end of a stretch: `{ take:`, `, where:`, `(limit=` (not `==`). */
+const KEY_AT = /[{,(]\s*[A-Za-z_$][\w$]*\s*(?::(?!:)|=(?!=))[^]{0,3}$/;
+
+/**
+ * An assigned value's text from `at` to the end of its statement: on to the bracket that closes
+ * what its line leaves open (`TEMPLATE.format(` … `)` over several lines), at most 2,000 characters.
+ */
+function statementValue(text: string, at: number): string {
+  let depth = 0;
+  const end = Math.min(text.length, at + 2_000);
+  for (let i = at; i < end; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if ((c === '\n' || c === ';') && depth <= 0) return text.slice(at, i);
+  }
+  return text.slice(at, end);
+}
+
+/**
  * Whether the loop breaks on what its request answered: a `break` (or `return`) under an `if`
  * whose condition reads the answer or a name derived from it in the loop (`if "I am done" in
  * reply: break`). The items are not independent: whether the next one is sent waits on this answer.
@@ -1911,6 +2001,10 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
     loop.childForFieldName('body')?.startIndex ?? loop.startIndex,
   );
   const loopVars = new Set(identifiers(header));
+  // (and the counters of loops inside it: `for i in range(0, len(items), n)` in a `while` over pages)
+  for (const m of ctx.textOf(loop).matchAll(INNER_LOOP_VARS)) {
+    identifiers(m[1] ?? m[2]).forEach((n) => loopVars.add(n));
+  }
   for (const site of sites) {
     const args = ctx.python ? argumentList(site) : site.childForFieldName('arguments');
     const bare = new Set<string>();
@@ -1921,10 +2015,43 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
         bare.add(m[1]);
       }
     }
-    // Set fresh in the turn, before the call: not carried over.
-    for (const m of ctx.text.slice(loop.startIndex, site.startIndex).matchAll(ASSIGN)) {
-      identifiers(m[1]).forEach((n) => bare.delete(n));
+    // Set fresh in the turn, before the call: not carried over, unless made from a name that is
+    // (`context = all_previous if all_previous else None`, `prompt = TEMPLATE.format(prev=prev_ideas)`:
+    // then that name is what the request reads). Read in text order, each value to its closing bracket.
+    const turn = ctx.text.slice(loop.startIndex, site.startIndex);
+    const madeFrom = new Map<string, string[]>();
+    for (const m of turn.matchAll(ASSIGN)) {
+      const at = (m.index ?? 0) + m[0].length - m[2].length;
+      // (`+=` adds to what was there: carried)
+      if (/(?:[-+*|]|\?\?)=[ \t]*$/.test(m[0].slice(0, m[0].length - m[2].length))) {
+        continue;
+      }
+      const value = statementValue(turn, at);
+      // (values read, not words of the prompt text around them, keys (`{ take: 30 }`, `limit=30`),
+      // functions called or objects whose members are: `prisma.conversation.findMany(…)`)
+      const read = [...value.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$'"`]|\s*[.(])/g)]
+        .filter((w) => !KEYWORDS.has(w[0]) && !itemRead(value, (w.index ?? 0) + w[0].length, loopVars))
+        .filter(
+          (w) =>
+            !KEY_AT.test(value.slice(Math.max(0, (w.index ?? 0) - 80), (w.index ?? 0) + w[0].length + 3)),
+        )
+        .filter((w) => !ctx.inCommentOrString(loop.startIndex + at + (w.index ?? 0)))
+        .map((w) => w[0]);
+      // (every value a name is given in the turn: `if first: prompt = A.format(prev=ideas) else: prompt = B`)
+      for (const n of identifiers(m[1])) {
+        madeFrom.set(n, [...(madeFrom.get(n) ?? []), ...read.filter((v) => v !== n)]);
+      }
     }
+    for (let pass = 0; pass < 3; pass++) {
+      for (const n of [...bare]) {
+        const from = madeFrom.get(n);
+        if (from) {
+          bare.delete(n);
+          from.forEach((v) => bare.add(v));
+        }
+      }
+    }
+    madeFrom.forEach((_, n) => bare.delete(n));
     loopVars.forEach((n) => bare.delete(n));
     if (bare.size === 0) {
       continue;

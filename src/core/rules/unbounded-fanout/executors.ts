@@ -14,6 +14,7 @@ import {
   enclosingLoopOrComprehension,
   boundedLoop,
   boundedArray,
+  unpackedIntoFixed,
 } from './fanout';
 import { escapeRegExp } from '../../parse/escapeRegExp';
 import { reach } from '../../lint/facts/reachability';
@@ -97,7 +98,10 @@ export function pythonExecutors(ctx: FileContext, report: FanoutReport): void {
         if (!loop) {
           continue;
         }
-      } else if (boundedArray(ctx, unwrap(positionalArgs(call)[1] ?? null), call)) {
+      } else if (
+        boundedArray(ctx, unwrap(positionalArgs(call)[1] ?? null), call) ||
+        unpackedIntoFixed(ctx, call)
+      ) {
         continue;
       }
       const own = reach(ctx, fnArg);

@@ -1033,3 +1033,68 @@ export function unwrapTask(ctx: FileContext, expr: Node): Node {
   }
   return e ?? expr;
 }
+
+/**
+ * Python: whether a fan-out's results are unpacked into a fixed number of names, which asserts
+ * that many items (`draft, baseline, research, ablation = results` after `results =
+ * list(executor.map(work, stages))`, or `a, b = await asyncio.gather(*tasks)`): a fixed handful,
+ * not data. Followed up through calls that wrap the fan-out (`list(…)`, `tqdm(…)`, `await`); a
+ * later unpacking of the name it is assigned is read in its scope. (JS destructuring takes the
+ * first items and runs the rest: no bound.)
+ */
+export function unpackedIntoFixed(ctx: FileContext, fanout: Node): boolean {
+  if (!ctx.python) {
+    return false;
+  }
+  let node = fanout;
+  for (let i = 0; i < 4; i++) {
+    const parent = up(node);
+    const holder = parent && kind(parent) === 'argument_list' ? up(parent) : parent;
+    if (!holder || !(kind(holder) === 'await' || (isCall(holder) && holder !== fanout))) {
+      break;
+    }
+    node = holder;
+  }
+  const assignment = up(node);
+  const right =
+    assignment && kind(assignment) === 'assignment' ? assignment.childForFieldName('right') : null;
+  if (!assignment || !right || right.startIndex !== node.startIndex) {
+    return false;
+  }
+  const left = assignment.childForFieldName('left');
+  if (!left) {
+    return false;
+  }
+  if (fixedNames(ctx.textOf(left))) {
+    return true;
+  }
+  if (kind(left) !== 'identifier') {
+    return false;
+  }
+  // `results = …` then `a, b, c = results` (on its own line, later in the scope)
+  const name = escapeRegExp(ctx.textOf(left));
+  const scope = enclosingFunction(assignment);
+  const to = scope ? endOf(scope) : ctx.text.length;
+  const unpack = new RegExp(
+    String.raw`^[ \t]*\(?([A-Za-z_][\w, \t]*?)\)?[ \t]*=[ \t]*${name}[ \t]*(?:#.*)?$`,
+    'gm',
+  );
+  for (const m of ctx.scan(unpack, endOf(assignment), to)) {
+    if (fixedNames(m[1])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `a, b, c` (two to {@link MAX_LITERAL_CALLS} plain names, none starred). */
+function fixedNames(text: string): boolean {
+  const parts = text
+    .replace(/^\(|\)$/g, '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (
+    parts.length >= 2 && parts.length <= MAX_LITERAL_CALLS && parts.every((p) => /^[A-Za-z_]\w*$/.test(p))
+  );
+}

@@ -14,6 +14,7 @@ import {
   boundedArray,
   unwrapTask,
   chunkListNote,
+  unpackedIntoFixed,
 } from './fanout';
 import { reach } from '../../lint/facts/reachability';
 import {
@@ -76,6 +77,9 @@ export function pythonGather(ctx: FileContext, report: FanoutReport): void {
         first = unwrap(positionalArgs(first)[0] ?? null);
       }
       found = pySource(ctx, first, call);
+    }
+    if (found && unpackedIntoFixed(ctx, call)) {
+      continue; // `a, b = await asyncio.gather(*tasks)`: as many requests as names
     }
     if (found) {
       const kind = m[1] === 'wait' ? 'wait' : found.kind === 'literal' ? 'literal-list' : 'gather';

@@ -717,9 +717,14 @@ export function siteCall(ctx: FileContext, at: number): Node | null {
   return null;
 }
 
+/** `name = fn` ending a parameter (or a declaration of several names): `caller: Fn = ask,`, `send=ask_claude)`. */
+const PARAMETER_DEFAULT =
+  /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\??(?::[^\n;{}]{1,80}?)?[ \t]*=(?![=>])[ \t]*([A-Za-z_$][\w$]*)[ \t]*(?:,|\)|$)/gm;
+
 /**
  * Names bound to an injected function or a same-file default: JS `const caller = options.caller ??
- * callModel` (also `||`, a ternary), Python `send = send_fn or ask_claude` (also `if … else`), with
+ * callModel` (also `||`, a ternary), Python `send = send_fn or ask_claude` (also `if … else`), a
+ * parameter's default (`caller = ask`), with
  * the same-file functions named there (at most 4). Scanned once, on the lines holding such an
  * operator.
  */
@@ -737,6 +742,12 @@ function defaultAliases(
         /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,80})?=[ \t]*([A-Za-z_$][\w$.]*(?:[ \t]*(?:\?\?|\|\||\?|:)[ \t]*[A-Za-z_$][\w$.]*)+)[ \t]*;?[ \t]*$/gm,
         /\?\?|\|\||\?/g,
       ];
+  // A parameter's default: `caller: (t: string) => Promise<Reply> = ask`, Python `send=ask_claude`.
+  for (const m of ctx.scanLines(PARAMETER_DEFAULT, /=[ \t]*[A-Za-z_$][\w$]*[ \t]*(?:,|\)|$)/gm)) {
+    if (byName.has(m[2]) && m[1] !== m[2] && !ctx.inCommentOrString(m.index)) {
+      out.set(m[1], [...(out.get(m[1]) ?? []), { names: [m[2]], at: m.index }]);
+    }
+  }
   for (const m of ctx.scanLines(re, hint)) {
     // (bare names only: `options.caller` is what a caller injects, `callModel` the file's own)
     const names = [...m[2].matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$.])/g)]

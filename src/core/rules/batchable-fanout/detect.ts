@@ -146,8 +146,8 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
     ) {
       continue;
     }
-    if (servesRequests(ctx) && actsOnAnswer(ctx, r)) {
-      continue; // a scheduled route that acts on each verdict at once (places the order it advises): not a batch's delay
+    if (servesRequests(ctx) && (actsOnAnswer(ctx, r) || sendsAnswerOn(ctx, r))) {
+      continue; // a scheduled route that acts on each answer at once (places the order it advises, texts the lead): not a batch's delay
     }
     reported.set(r.construct.startIndex, [...earlier, r]);
     const model = modelLiteral(ctx, r);
@@ -608,6 +608,36 @@ function actsOnAnswer(ctx: FileContext, r: PerItem): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the loop sends each answer on to a person at once: a call named for sending a message
+ * (`sendText(lead.phone, reply.message)`, `sendEmail(…)`, `reply_to(…)`, `notifyUser(…)`) handed
+ * the answer or a name made from it. In a route run on a schedule, that is a live conversation
+ * (an hourly nudge to each lead), not results stored for later.
+ */
+function sendsAnswerOn(ctx: FileContext, r: PerItem): boolean {
+  const site = stepSite(ctx, r);
+  const result = site ? assignedName(ctx, site) : undefined;
+  if (!site || !result) {
+    return false;
+  }
+  const derived = deriveNames(ctx, site.startIndex, endOf(r.construct), new Set([result]));
+  derived.add(result);
+  const text = ctx.text.slice(endOf(site), endOf(r.construct));
+  for (const m of text.matchAll(SEND_TO_PERSON)) {
+    if (
+      identifiers(m[2]).some((w) => derived.has(w)) &&
+      !ctx.inCommentOrString(endOf(site) + (m.index ?? 0))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A call named for sending a message to someone, with its arguments' text (one line). */
+const SEND_TO_PERSON =
+  /(?<![\w$.])((?:send|reply|notify)(?:_?(?:text|message|sms|email|mail|whats_?app|reply|dm|user|lead|customer))?(?:_?to)?)\s*\(([^\n]*)\)/gi;
 
 /**
  * Where a construct reaches a per-item call: the call itself when written in the construct,

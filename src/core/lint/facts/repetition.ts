@@ -275,6 +275,16 @@ function forOverData(ctx: FileContext, loop: Node): boolean {
     if (bound && Number(bound[1].replace(/_/g, '')) <= SMALL_FIXED_LIST) {
       return false;
     }
+    // for (let i = 0; i < AGENTS.length; i++) over a small fixed list (`const AGENTS = ['wren']`).
+    const over = /<\s*([A-Za-z_$][\w$]*)\s*\.\s*length\s*;?$/.exec(condition.trim());
+    const conditionNode = loop.childForFieldName('condition');
+    if (over && conditionNode) {
+      const at = conditionNode.startIndex + ctx.textOf(conditionNode).lastIndexOf(over[1]);
+      const list = ctx.nodeAt(at);
+      if (list && kind(list) === 'identifier' && smallIterable(ctx, list)) {
+        return false;
+      }
+    }
     // for (let i = 0; i < maxAttempts; i++): a count of attempts, not of items.
     const limit = /<=?\s*(?:[\w$]+\s*\.\s*)*([\w$]+)\s*;?$/.exec(condition.trim());
     return (

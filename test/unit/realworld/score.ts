@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh38`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh39`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -71,6 +71,7 @@ export const SPLITS = [
   'fresh36',
   'fresh37',
   'fresh38',
+  'fresh39',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

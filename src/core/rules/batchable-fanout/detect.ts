@@ -2051,6 +2051,11 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
     const turn = ctx.text.slice(loop.startIndex, site.startIndex);
     const madeFrom = new Map<string, string[]>();
     for (const m of turn.matchAll(ASSIGN)) {
+      // (a keyword argument, `prev=prev` in a call, sets nothing; nor does the statement whose value is the
+      // call itself, `reply, history = ask(…)`, cut at the call: its names are the answer)
+      if (!m[2].trim() || /[(,]\s*$/.test(turn.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) {
+        continue;
+      }
       const at = (m.index ?? 0) + m[0].length - m[2].length;
       // (`+=` adds to what was there: carried)
       if (/(?:[-+*|]|\?\?)=[ \t]*$/.test(m[0].slice(0, m[0].length - m[2].length))) {

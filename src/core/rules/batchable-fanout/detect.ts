@@ -1919,6 +1919,10 @@ function itemRead(value: string, end: number, loopVars: ReadonlySet<string>): bo
   return !!m && identifiers(m[1]).some((n) => loopVars.has(n));
 }
 
+/** Names of running counts and budgets: `current_tokens`, `tokens_used`, `totalCost`, `n_calls`, `elapsed`. */
+const COUNTER_NAME =
+  /(?:^|_)(?:tokens?|count|counter|total|budget|usage|cost|spent|elapsed|calls|requests|used)(?:_|$)|[a-z](?:Tokens|Count|Counter|Total|Budget|Usage|Cost|Spent|Elapsed|Calls|Requests|Used)$|^(?:n|num)_/;
+
 /** Loop variables in a loop's text: `for x, y in`, `for (const [k, v] of`, `for (let i = 0;`. */
 const INNER_LOOP_VARS =
   /\bfor\s+([\w, ()]+?)\s+in\b|\bfor\s*\(\s*(?:const|let|var)\s+([\w$, [\]{}]+?)\s*(?:of\b|in\b|=)/g;
@@ -2087,6 +2091,13 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
       }
     }
     madeFrom.forEach((_, n) => bare.delete(n));
+    // (a running count handed back, `message, current_tokens = ask(row, current_tokens)`, paces the
+    // requests: it carries no answer into the next one)
+    for (const n of bare) {
+      if (COUNTER_NAME.test(n)) {
+        bare.delete(n);
+      }
+    }
     loopVars.forEach((n) => bare.delete(n));
     if (bare.size === 0) {
       continue;

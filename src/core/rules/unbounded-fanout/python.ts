@@ -78,8 +78,8 @@ export function pythonGather(ctx: FileContext, report: FanoutReport): void {
       }
       found = pySource(ctx, first, call);
     }
-    if (found && unpackedIntoFixed(ctx, call)) {
-      continue; // `a, b = await asyncio.gather(*tasks)`: as many requests as names
+    if (found && m[1] === 'gather' && unpackedIntoFixed(ctx, call)) {
+      continue; // `a, b = await asyncio.gather(*tasks)`: as many requests as names (`asyncio.wait` hands back two sets)
     }
     if (found) {
       const kind = m[1] === 'wait' ? 'wait' : found.kind === 'literal' ? 'literal-list' : 'gather';

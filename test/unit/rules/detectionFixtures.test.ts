@@ -65,6 +65,13 @@ describe('detection fixtures (test/fixtures/detection)', () => {
     );
   });
 
+  it('batchable-fanout counts the requests each item costs through the functions the loop calls', async () => {
+    assert.match(
+      await message('python/batchable-three-stage-analysis-per-item.py', 'batchable-fanout'),
+      /This loop \(through analyze\(\) and ask\(\)\) in main\(\) sends up to 3 Claude requests per item/,
+    );
+  });
+
   it('unbounded-fanout names the parameter a pool is sized by and its default', async () => {
     assert.match(
       await message('python/fanout-pool-parameter-default-fifty.py', 'unbounded-fanout'),

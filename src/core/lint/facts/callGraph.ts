@@ -636,6 +636,34 @@ export function claudeTarget(
   return undefined;
 }
 
+/**
+ * How many Claude requests a call of `fn` may send: the Claude calls written in it and in the
+ * same-file functions it calls, up to {@link MAX_DEPTH} calls deep (a three-stage analysis of two
+ * requests a stage: 6). At most 32 functions are read.
+ */
+export function requestsReached(ctx: FileContext, fn: LocalFunction): number {
+  const graph = callGraph(ctx);
+  const calls = new Set<number>();
+  const seen = new Set<LocalFunction>([fn]);
+  let frontier = [fn];
+  for (let depth = 0; depth <= MAX_DEPTH && frontier.length; depth++) {
+    const next: LocalFunction[] = [];
+    for (const f of frontier) {
+      f.claude.forEach((c) => calls.add(c.node.startIndex));
+      for (const site of depth < MAX_DEPTH ? f.sites : []) {
+        for (const g of graph.byName.get(site.name) ?? []) {
+          if (!seen.has(g) && seen.size < 32 && graph.reach.has(g)) {
+            seen.add(g);
+            next.push(g);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+  return Math.max(1, calls.size);
+}
+
 /** Whether the call at `site` hands a multi-provider function another provider's model (see `providerGate`). */
 function routedAwayAt(ctx: FileContext, fn: LocalFunction, r: ClaudeReach, site: number): boolean {
   const gate = providerGate(ctx, fn, r);

@@ -37,7 +37,7 @@ export interface ClaudeCall {
    * `importedClaudeCalls`): `node` is the call here; its params are the call's own arguments
    * when the function forwards them, else unknown (`open`).
    */
-  imported?: { name: string; path: string; line: number };
+  imported?: { name: string; path: string; line: number; requests: number };
 }
 
 /** Claude API calls in the file, in text order (read once per file through ctx.calls). */

@@ -45,7 +45,7 @@ export function importedClaudeCalls(ctx: FileContext): ClaudeCall[] {
         params,
         options: params,
         client: null,
-        imported: { name: fn.name, path: fn.path, line: fn.line },
+        imported: { name: fn.name, path: fn.path, line: fn.line, requests: fn.requests },
       });
     };
     for (const [local, { specifier, imported }] of imports) {

@@ -5,7 +5,14 @@
  */
 import type { FileContext } from '../context';
 import type { Node } from '../../parse/treeSitter';
-import { callGraph, functionAt, type LocalFunction, passedParams, siteCall } from '../facts/callGraph';
+import {
+  callGraph,
+  functionAt,
+  type LocalFunction,
+  passedParams,
+  requestsReached,
+  siteCall,
+} from '../facts/callGraph';
 import { FUNCTION_TYPES, kind, namedChildren, positionalArgs, up } from '../syntax';
 import { EXPORT_FROM, EXPORT_STAR, projectImports, type ProjectImport } from '../facts/projectImports';
 import { guardedFromRateLimits } from '../facts/rateLimitGuards';
@@ -86,6 +93,8 @@ export interface ClaudeFunction {
   forwards?: { keywords: true } | { index: number };
   /** The parameter that picks the provider, when the function calls Claude only for Claude's name (see `providerGate`). */
   gate?: ProviderGate;
+  /** How many Claude requests it makes (written in it, or in the function it reaches them through): up to this many a call. */
+  requests: number;
 }
 
 /** The summary of a parsed module; `path` is its project-relative path. */
@@ -249,6 +258,7 @@ function claudeFunctionsOf(ctx: FileContext, path: string): Map<string, ClaudeFu
       name: owner ? `${owner}.${fn.name}` : fn.name,
       path,
       line: ctx.lines.lineAt(fn.nameAt) + 1,
+      requests: requestsReached(ctx, fn),
       ...(r.depth === 0 && forwardedFrom(ctx, fn, r.calls)),
     };
     const gate = providerGate(ctx, fn, r);

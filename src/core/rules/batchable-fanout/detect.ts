@@ -2,7 +2,13 @@ import { importedStoreWriters, JS_STORE_WRITE, PY_STORE_WRITE } from '../../lint
 import type { Node } from '../../parse/treeSitter';
 import { globalCopy, type FileContext } from '../../lint/context';
 import { repetitionAbove, SMALL_FIXED_LIST, type Repetition } from '../../lint/facts/repetition';
-import { callGraph, type LocalFunction, siteCall, sitesWithin } from '../../lint/facts/callGraph';
+import {
+  callGraph,
+  type LocalFunction,
+  requestsReached,
+  siteCall,
+  sitesWithin,
+} from '../../lint/facts/callGraph';
 import {
   argumentList,
   callee,
@@ -168,7 +174,7 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       end: endOf(at),
       message:
         `Stored results, nobody waiting live: send this fan-out as a Message Batch at half the price. ` +
-        `This ${what(ctx, r)} in ${where} sends one Claude request per item` +
+        `This ${what(ctx, r)} in ${where} sends ${perItem(ctx, r)} per item` +
         (r.call.method === 'stream'
           ? ' (a stream whose tokens nobody watches: only its final message is read)'
           : '') +
@@ -790,6 +796,19 @@ function modelLiteral(ctx: FileContext, r: Repetition): string | undefined {
  */
 function collectedAndStored(ctx: FileContext, r: PerItem): boolean {
   return directlyStored(ctx, r) || derivedStored(ctx, r) || storedByCallback(ctx, r) || closureStored(ctx, r);
+}
+
+/**
+ * How many Claude requests each item costs, as far as this file or the summary of the module
+ * making them says: `one Claude request`, or `up to 6 Claude requests` when the function called
+ * per item (here or in another module) writes several (a three-stage analysis).
+ */
+function perItem(ctx: FileContext, r: PerItem): string {
+  // (the same-file function the loop calls: `analyze(filing)`, which asks three times)
+  const called = r.outer ?? r.viaName;
+  const local = called ? (callGraph(ctx).byName.get(called) ?? []).slice(0, 4) : [];
+  const n = Math.max(r.call.imported?.requests ?? 1, ...local.map((f) => requestsReached(ctx, f)));
+  return n > 1 ? `up to ${n} Claude requests` : 'one Claude request';
 }
 
 /**

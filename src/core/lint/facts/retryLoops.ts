@@ -998,6 +998,32 @@ function counterOf(ctx: FileContext, loop: Node, id: string, skip: { start: numb
   );
 }
 
+/**
+ * A status tested against a same-file set that lists 429: `resp.status_code in _RETRYABLE_STATUS`
+ * (`_RETRYABLE_STATUS = {429, 500, 502, 503, 529}`), `RETRYABLE.has(res.status)`. The offsets of the
+ * tests; each name's value is read once.
+ */
+function statusSetTests(ctx: FileContext): number[] {
+  const out: number[] = [];
+  const lists = new Map<string, boolean>();
+  for (const m of ctx.scan(STATUS_IN_SET)) {
+    const name = lastSegment(m[1] ?? m[2]);
+    let holds = lists.get(name);
+    if (holds === undefined && lists.size < 16) {
+      const value = lastAssignedValue(ctx, name, 0, m.index);
+      holds = !!value && /(?<![\w.])429\b/.test(ctx.textOf(value));
+      lists.set(name, holds);
+    }
+    if (holds) {
+      out.push(m.index);
+    }
+  }
+  return out;
+}
+
+const STATUS_IN_SET =
+  /\b(?:status|status_code|statusCode)\s+in\s+((?:self\.)?[A-Za-z_]\w*)\b(?!\s*[([.])|(?<![\w$.])([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?)\s*\.\s*(?:has|includes)\s*\(\s*[\w$.]*\b(?:status|statusCode|status_code)\s*\)/g;
+
 /** A 429 status test: `res.status === 429`, `r.status_code in (429, 500)`, `429 == resp.status`. */
 const STATUS_429 =
   /\b(?:status|status_code|statusCode|code)\s*(?:[!=]==?|in|not\s+in)\s*[([{]?\s*(?:\d{3}\s*,\s*)*429\b|\b429\s*(?:===?|in)\s*[\w.]*\b(?:status|status_code|statusCode)\b/g;
@@ -1011,7 +1037,9 @@ const STATUS_429 =
  */
 export function findStatusRetryLoop(ctx: FileContext, call: Node): StatusRetryLoop | null {
   const tests = ctx.memo('status-429-tests', () =>
-    [...ctx.scan(STATUS_429)].map((m) => m.index).filter((at) => !ctx.inCommentOrString(at)),
+    [...[...ctx.scan(STATUS_429)].map((m) => m.index), ...statusSetTests(ctx)]
+      .filter((at) => !ctx.inCommentOrString(at))
+      .sort((a, b) => a - b),
   );
   const guards = statusGuards(ctx);
   if (lowerBound(tests, endOf(call)) === tests.length && lowerBound(guards, endOf(call)) === guards.length) {
@@ -1275,10 +1303,40 @@ function awaitedExecutor(ctx: FileContext, fn: Node): boolean {
 function overItems(ctx: FileContext, loop: Node): boolean {
   if (kind(loop) === 'for_in_statement' || (ctx.python && kind(loop) === 'for_statement')) {
     const right = loop.childForFieldName('right');
-    return !(!!right && /^\s*(?:range|itertools\.count|count)\s*\(/.test(ctx.textOf(right)));
+    return !(
+      (!!right && /^\s*(?:range|itertools\.count|count)\s*\(/.test(ctx.textOf(right))) ||
+      sleepsLoopVariable(ctx, loop)
+    );
   }
   const list = boundingList(ctx, loop);
   return !!list && !waitSchedule(ctx, loop, list);
+}
+
+/**
+ * Whether a loop over a list sleeps its own variable (`for attempt, delay in enumerate(DELAYS):` …
+ * `await asyncio.sleep(delay)`, `for (const wait of [1000, 2000, 4000])`): the list is a schedule
+ * of waits between attempts, not items. Reads the loop's first 4 sleeps.
+ */
+function sleepsLoopVariable(ctx: FileContext, loop: Node): boolean {
+  const left = loop.childForFieldName('left');
+  const names = new Set(
+    (left ? ctx.textOf(left) : '').replace(/^(?:const|let|var)\s+/, '').match(/[A-Za-z_$][\w$]*/g) ?? [],
+  );
+  if (names.size === 0) {
+    return false;
+  }
+  const sleeps = sleepCalls(ctx);
+  for (
+    let i = lowerBound(sleeps, loop.startIndex), n = 0;
+    i < sleeps.length && sleeps[i].at < endOf(loop) && n < 4;
+    i++, n++
+  ) {
+    const args = sleeps[i].call.childForFieldName('arguments');
+    if ((ctx.textOf(args).match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []).some((w) => names.has(w))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

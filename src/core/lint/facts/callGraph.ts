@@ -173,7 +173,7 @@ function buildGraph(ctx: FileContext): CallGraph {
     }
   }
   const dispatch = dispatchAliases(ctx);
-  const defaults = defaultAliases(ctx, byName);
+  const defaults = ctx.memo('call-graph-default-aliases', () => defaultAliases(ctx, byName));
   for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
     const local = byName.has(name);
     const picked = !local && !method ? dispatch.get(name) : undefined;
@@ -181,11 +181,12 @@ function buildGraph(ctx: FileContext): CallGraph {
     if (fallback) {
       // `const caller = options.caller ?? callModel` then `caller(text)`: the same-file function
       // named as the fallback, when the name is bound so in the calling function.
+      // (at the top level, `const ask = provider === 'openai' ? askOpenAI : askAnthropic` then `ask(text)`)
       const owner = innermost(at);
-      const bound = owner && fallback.find((b) => owner.start <= b.at && b.at < at);
-      if (owner && bound && !ctx.inCommentOrString(at)) {
+      const bound = fallback.find((b) => (owner ? owner.start <= b.at : !innermost(b.at)) && b.at < at);
+      if (bound && !ctx.inCommentOrString(at)) {
         for (const n of bound.names) {
-          owner.sites.push({ name: n, at, method: false });
+          (owner ? owner.sites : topLevel).push({ name: n, at, method: false });
         }
       }
       continue;
@@ -763,11 +764,11 @@ function defaultAliases(
   const out = new Map<string, Array<{ names: string[]; at: number }>>();
   const [re, hint] = ctx.python
     ? [
-        /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*(?:[ \t]+(?:or|if|else)[ \t]+[A-Za-z_][\w.]*)+)[ \t]*(?:#.*)?$/gm,
+        /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*[ \t]+if[ \t]+[^\n#]{1,120}?[ \t]+else[ \t]+[A-Za-z_][\w.]*|[A-Za-z_][\w.]*(?:[ \t]+or[ \t]+[A-Za-z_][\w.]*)+)[ \t]*(?:#.*)?$/gm,
         /[ \t]or[ \t]|[ \t]else[ \t]/g,
       ]
     : [
-        /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,80})?=[ \t]*([A-Za-z_$][\w$.]*(?:[ \t]*(?:\?\?|\|\||\?|:)[ \t]*[A-Za-z_$][\w$.]*)+)[ \t]*;?[ \t]*$/gm,
+        /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,80})?=[ \t]*((?:[^?;\n]{1,120}\?[ \t]*)?[A-Za-z_$][\w$.]*(?:[ \t]*(?:\?\?|\|\||:)[ \t]*[A-Za-z_$][\w$.]*)+)[ \t]*;?[ \t]*$/gm,
         /\?\?|\|\||\?/g,
       ];
   // A parameter's default: `caller: (t: string) => Promise<Reply> = ask`, Python `send=ask_claude`.
@@ -784,6 +785,31 @@ function defaultAliases(
       .slice(0, 4);
     if (names.length && !ctx.inCommentOrString(m.index)) {
       out.set(m[1], [...(out.get(m[1]) ?? []), { names, at: m.index }]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The calls of names bound to the same-file function `name` (see `defaultAliases`: `const ask =
+ * provider === 'openai' ? askOpenAI : askAnthropic`, then `ask(text)`): their offsets, after the
+ * binding and, for one made in a function, inside it. At most 16.
+ */
+export function aliasCallsOf(ctx: FileContext, name: string): number[] {
+  const graph = callGraph(ctx);
+  const aliases = ctx.memo('call-graph-default-aliases', () => defaultAliases(ctx, graph.byName));
+  const out: number[] = [];
+  for (const [alias, bindings] of aliases) {
+    for (const b of bindings) {
+      if (!b.names.includes(name)) {
+        continue;
+      }
+      const scope = functionAt(ctx, b.at);
+      for (const { start } of ctx.callsOf(alias, false)) {
+        if (start > b.at && (!scope || start < scope.end) && out.length < 16) {
+          out.push(start);
+        }
+      }
     }
   }
   return out;

@@ -17,7 +17,7 @@ import {
   type Found,
   type Repetition,
 } from './repetition';
-import { callGraph, type LocalFunction, tableParameterCalls } from './callGraph';
+import { aliasCallsOf, callGraph, type LocalFunction, tableParameterCalls } from './callGraph';
 import { siteRoutedAway } from './providerGate';
 import { findRetryLoop } from './retryLoops';
 import { RETRY_HELPER_NAME } from './retryLibraries';
@@ -781,7 +781,11 @@ function isRetryOf(ctx: FileContext, loop: Node, ref: Node): boolean {
 /** Where a function is called or referenced outside itself (also on an instance: `annotator.run(x)`). */
 function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
   const out: Node[] = [];
-  const offsets = [...ctx.usesOf(name), ...instanceCalls(ctx, name).map((c) => c.start)];
+  const offsets = [
+    ...ctx.usesOf(name),
+    ...instanceCalls(ctx, name).map((c) => c.start),
+    ...aliasCallsOf(ctx, name),
+  ];
   for (const at of offsets) {
     if (out.length >= MAX_SITES) {
       break;

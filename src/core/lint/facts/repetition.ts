@@ -2,7 +2,7 @@ import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
 import type { ClaudeCall } from './calls';
 import { assignedValues, functionsNamed } from './functions';
-import { callGraph } from './callGraph';
+import { aliasCallsOf, callGraph } from './callGraph';
 import { siteRoutedAway } from './providerGate';
 import { findRetryLoop } from './retryLoops';
 import {
@@ -195,7 +195,8 @@ function same(a: Node, b: Node): boolean {
 
 /** Where a same-file function is called or passed inside a repeating construct (outside itself). */
 function callerRepetition(ctx: FileContext, fn: Node, name: string): Found | null {
-  for (const at of ctx.usesOf(name)) {
+  // (also through a name bound to it: `const ask = useOpenAI ? askOpenAI : askAnthropic`, `ask(text)`)
+  for (const at of [...ctx.usesOf(name), ...aliasCallsOf(ctx, name)]) {
     if (
       (at >= fn.startIndex && at < endOf(fn)) ||
       ctx.inCommentOrString(at) ||

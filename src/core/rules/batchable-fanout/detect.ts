@@ -923,9 +923,8 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
     return true; // each answer handed to a same-file helper that writes it (`save_response(path, record)`)
   }
   storedThroughHelpers(text, names);
-  if (scope) {
-    itemHolders(ctx, r.construct, scope, names);
-  }
+  // (a script's top-level loop: the module is the scope)
+  itemHolders(ctx, r.construct, scope ?? ctx.root, names);
   // (a fan-out whose value the function returns, `return await asyncio.gather(*[rate(e) for e in
   // essays])`, collects into what its caller assigns: read below)
   if (names.size === 0 && !returnedValue(r.construct)) {

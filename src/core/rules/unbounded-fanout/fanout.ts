@@ -90,6 +90,9 @@ export function countValue(
     if (n === undefined && isCall(v)) {
       return settingDefault(ctx.textOf(v));
     }
+    if (n === undefined && isMember(v)) {
+      return memberConstant(ctx, v);
+    }
     if (n !== undefined || kind(v) !== 'identifier') {
       return n;
     }
@@ -838,18 +841,26 @@ export function returnsAtMost(
 ): { n?: number; param?: number } | undefined {
   return ctx.memo(`returns-at-most:${fn.start}:${field ?? ''}`, () => {
     const exprs: Node[] = [];
+    const guarded: Node[] = [];
     const body = fn.node.childForFieldName('body');
     if (body && kind(fn.node) === 'arrow_function' && kind(body) !== 'statement_block') {
       exprs.push(body);
     } else {
       for (const m of ctx.scan(/\breturn\b[ \t]*/g, fn.start, fn.end)) {
-        if (functionAt(ctx, m.index) !== fn) {
+        // (not the word in a message: `Claude did not return valid JSON`)
+        if (functionAt(ctx, m.index) !== fn || ctx.inCommentOrString(m.index)) {
           continue;
         }
         const stmt = up(ctx.nodeAt(m.index));
         const value = stmt && kind(stmt) === 'return_statement' ? namedChildren(stmt)[0] : null;
         if (!value) {
           return undefined;
+        }
+        // `if (list.length <= max) return list;`: the list as it is, when no longer than the bound
+        const guard = lengthGuard(ctx, stmt as Node, unwrap(value));
+        if (guard) {
+          guarded.push(guard);
+          continue;
         }
         exprs.push(value);
       }
@@ -863,29 +874,136 @@ export function returnsAtMost(
       }
       out = b;
     }
-    return out;
+    // (a guarded return counts when it is bounded as the others are)
+    for (const g of field === undefined ? guarded : []) {
+      const b = nodeBound(ctx, g, fn);
+      if (!out || !b || b.n !== out.n || b.param !== out.param) {
+        return undefined;
+      }
+    }
+    return guarded.length && field !== undefined ? undefined : out;
   });
 }
+
+/**
+ * A number in a same-file constant table: `SECTION_CAPS.main` with `const SECTION_CAPS = { main: 5,
+ * launch: 5 }` (the table's last assignment before the use).
+ */
+function memberConstant(ctx: FileContext, member: Node): number | undefined {
+  const object = unwrap(member.childForFieldName('object'));
+  const key = ctx.textOf(member.childForFieldName('property') ?? member.childForFieldName('attribute'));
+  if (!object || kind(object) !== 'identifier' || !key) {
+    return undefined;
+  }
+  const table = unwrap(lastAssignedValue(ctx, ctx.textOf(object), 0, member.startIndex));
+  if (!table || kind(table) !== 'object') {
+    return undefined;
+  }
+  for (const pair of namedChildren(table)) {
+    if (
+      kind(pair) === 'pair' &&
+      ctx.textOf(pair.childForFieldName('key')).replace(/^['"]|['"]$/g, '') === key
+    ) {
+      return numberValue(pair.childForFieldName('value'), ctx.text);
+    }
+  }
+  return undefined;
+}
+
+/** A bound written as a number, a same-file constant or a parameter of `fn` (`-N` read as N). */
+function nodeBound(
+  ctx: FileContext,
+  node: Node | null,
+  fn: LocalFunction,
+): { n?: number; param?: number } | undefined {
+  const text = ctx.textOf(node).replace(/^-/, '');
+  const param = fn.params.indexOf(text);
+  if (param >= 0) {
+    return { param };
+  }
+  const n =
+    countValue(ctx, node, /^[A-Za-z_$][\w$]*$/.test(text) ? text : undefined) ??
+    (/^\d[\d_]*$/.test(text) ? Number(text.replace(/_/g, '')) : undefined);
+  return n === undefined ? undefined : { n };
+}
+
+/** Functions whose bound is being worked out (see `sliceBound`: a call of one inside another). */
+const computing = new WeakMap<FileContext, Set<number>>();
 
 function sliceBound(
   ctx: FileContext,
   e: Node | null,
   fn: LocalFunction,
+  depth = 0,
 ): { n?: number; param?: number } | undefined {
-  if (!e) {
+  if (!e || depth > 12) {
     return undefined;
   }
-  const bound = (node: Node | null): { n?: number; param?: number } | undefined => {
-    const text = ctx.textOf(node).replace(/^-/, '');
-    const param = fn.params.indexOf(text);
-    if (param >= 0) {
-      return { param };
+  // A list made from one bounded list: `rows.filter(f)`, `rows.map(f)`, `[f(x) for x in rows]`.
+  if (
+    isCall(e) &&
+    isMember(callee(e)) &&
+    /^(?:filter|map|sort|toSorted|reverse|concat)$/.test(ctx.textOf(memberProperty(callee(e))))
+  ) {
+    const method = ctx.textOf(memberProperty(callee(e)));
+    return method === 'concat' ? undefined : sliceBound(ctx, unwrap(memberObjectOf(e)), fn, depth + 1);
+  }
+  if (kind(e) === 'list_comprehension') {
+    const clauses = namedChildren(e).filter((c) => kind(c) === 'for_in_clause');
+    return clauses.length === 1
+      ? sliceBound(ctx, unwrap(clauses[0].childForFieldName('right')), fn, depth + 1)
+      : undefined;
+  }
+  // `[...main, ...launches, ...also]`: as long as its parts together.
+  if (
+    (kind(e) === 'array' || kind(e) === 'list') &&
+    namedChildren(e).some((c) => /spread|splat/.test(kind(c)))
+  ) {
+    let n = 0;
+    for (const c of namedChildren(e)) {
+      if (!/spread|splat/.test(kind(c))) {
+        n++;
+        continue;
+      }
+      const part = sliceBound(ctx, unwrap(namedChildren(c)[0] ?? null), fn, depth + 1);
+      if (part?.n === undefined) {
+        return undefined;
+      }
+      n += part.n;
     }
-    const n =
-      countValue(ctx, node, /^[A-Za-z_$][\w$]*$/.test(text) ? text : undefined) ??
-      (/^\d[\d_]*$/.test(text) ? Number(text.replace(/_/g, '')) : undefined);
-    return n === undefined ? undefined : { n };
-  };
+    return { n };
+  }
+  // A same-file function that returns at most N: `return flattenSections(parsed)`, `capped(list, key, MAX)`.
+  const head = isCall(e) ? callee(e) : null;
+  if (head && kind(head) === 'identifier') {
+    const name = ctx.textOf(head);
+    const busy = computing.get(ctx) ?? new Set<number>();
+    computing.set(ctx, busy);
+    for (const g of (callGraph(ctx).byName.get(name) ?? []).slice(0, 2)) {
+      if (g === fn || busy.has(g.start)) {
+        continue;
+      }
+      busy.add(g.start);
+      let b: { n?: number; param?: number } | undefined;
+      try {
+        b = returnsAtMost(ctx, g);
+      } finally {
+        busy.delete(g.start);
+      }
+      if (b?.n !== undefined) {
+        return { n: b.n };
+      }
+      if (b?.param !== undefined) {
+        const arg =
+          positionalArgs(e)[b.param - (g.params[0] === 'self' || g.params[0] === 'cls' ? 1 : 0)] ?? null;
+        const own = fn.params.indexOf(ctx.textOf(arg));
+        const n = own >= 0 ? undefined : countValue(ctx, arg);
+        return own >= 0 ? { param: own } : n === undefined ? undefined : { n };
+      }
+    }
+    return undefined;
+  }
+  const bound = (node: Node | null): { n?: number; param?: number } | undefined => nodeBound(ctx, node, fn);
   if (kind(e) === 'array' || kind(e) === 'list') {
     return { n: namedChildren(e).length };
   }
@@ -921,9 +1039,34 @@ function sliceBound(
   if (kind(e) === 'identifier') {
     const values = assignedValues(ctx, ctx.textOf(e), fn.start, e.startIndex);
     const last = unwrap(values[values.length - 1] ?? null);
-    return last && kind(last) !== 'identifier' ? sliceBound(ctx, last, fn) : undefined;
+    return last && kind(last) !== 'identifier' ? sliceBound(ctx, last, fn, depth + 1) : undefined;
   }
   return undefined;
+}
+
+/**
+ * For `return list` under `if (list.length <= max)` (also `<`, Python `len(list) <= max`): the bound
+ * the guard reads (`max`), as a node to read like a slice's end; else undefined.
+ */
+function lengthGuard(ctx: FileContext, ret: Node, value: Node | null): Node | undefined {
+  if (!value || kind(value) !== 'identifier') {
+    return undefined;
+  }
+  let n: Node | null = up(ret);
+  if (n && (kind(n) === 'statement_block' || kind(n) === 'block')) {
+    n = up(n);
+  }
+  const cond = n && kind(n) === 'if_statement' ? n.childForFieldName('condition') : null;
+  const name = escapeRegExp(ctx.textOf(value));
+  const m = new RegExp(
+    `^\\(?\\s*(?:${name}\\s*\\.\\s*length|len\\s*\\(\\s*${name}\\s*\\))\\s*<=?\\s*([\\w$.]+)\\s*\\)?$`,
+  ).exec(ctx.textOf(cond).trim());
+  if (!cond || !m) {
+    return undefined;
+  }
+  return namedChildren(unwrap(cond) ?? cond)
+    .flatMap((c) => [c, ...namedChildren(c)])
+    .find((c) => ctx.textOf(c) === m[1]);
 }
 
 /** The `field` entry of an object / dict literal (`{ domains: out }`, `{ domains }`, `{"domains": out}`). */

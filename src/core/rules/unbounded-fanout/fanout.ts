@@ -954,6 +954,21 @@ function sliceBound(
       ? sliceBound(ctx, unwrap(clauses[0].childForFieldName('right')), fn, depth + 1)
       : undefined;
   }
+  // `list.length <= max ? list : list.slice(0, max)` (Python `lst if len(lst) <= n else lst[:n]`)
+  if (kind(e) === 'ternary_expression' || kind(e) === 'conditional_expression') {
+    const js = kind(e) === 'ternary_expression';
+    const parts = namedChildren(e);
+    const cond = js ? e.childForFieldName('condition') : (parts[1] ?? null);
+    const branches = js
+      ? [e.childForFieldName('consequence'), e.childForFieldName('alternative')]
+      : [parts[0] ?? null, parts[2] ?? null];
+    const bounds = branches.map((b) => {
+      const guard = b && cond ? guardBound(ctx, cond, unwrap(b)) : undefined;
+      return guard ? nodeBound(ctx, guard, fn) : sliceBound(ctx, unwrap(b), fn, depth + 1);
+    });
+    const [a, b] = bounds;
+    return a && b && a.n === b.n && a.param === b.param ? a : undefined;
+  }
   // `[...main, ...launches, ...also]`: as long as its parts together.
   if (
     (kind(e) === 'array' || kind(e) === 'list') &&
@@ -1057,11 +1072,19 @@ function lengthGuard(ctx: FileContext, ret: Node, value: Node | null): Node | un
     n = up(n);
   }
   const cond = n && kind(n) === 'if_statement' ? n.childForFieldName('condition') : null;
+  return cond ? guardBound(ctx, cond, value) : undefined;
+}
+
+/** For a condition `value.length <= max` (also `<`, `len(value) <= max`): the node of `max`. */
+function guardBound(ctx: FileContext, cond: Node, value: Node | null): Node | undefined {
+  if (!value || kind(value) !== 'identifier') {
+    return undefined;
+  }
   const name = escapeRegExp(ctx.textOf(value));
   const m = new RegExp(
     `^\\(?\\s*(?:${name}\\s*\\.\\s*length|len\\s*\\(\\s*${name}\\s*\\))\\s*<=?\\s*([\\w$.]+)\\s*\\)?$`,
   ).exec(ctx.textOf(cond).trim());
-  if (!cond || !m) {
+  if (!m) {
     return undefined;
   }
   return namedChildren(unwrap(cond) ?? cond)

@@ -42,7 +42,7 @@ def check_key(model: str = "claude-haiku-4-5") -> tuple:
         said = "".join(getattr(part, "text", "") for part in reply.content).strip()
         return True, f"{model} answered '{said}'."
     except Exception as exc:
-        return False, friendly(exc)  # expect: string-matched-error
+        return False, friendly(exc)
 
 
 def friendly(exc: Exception) -> str:
@@ -50,6 +50,6 @@ def friendly(exc: Exception) -> str:
     text = str(exc)
     if "authentication" in kind.lower() or "401" in text:
         return "The key was refused."
-    if "rate" in kind.lower() or "429" in text:
+    if "rate" in kind.lower() or "429" in text:  # expect: string-matched-error
         return "Too many requests right now; try again in a minute."
     return f"{kind}: {text}"

@@ -1937,9 +1937,12 @@ function itemRead(value: string, end: number, loopVars: ReadonlySet<string>): bo
   return !!m && identifiers(m[1]).some((n) => loopVars.has(n));
 }
 
-/** Names of running counts and budgets: `current_tokens`, `tokens_used`, `totalCost`, `n_calls`, `elapsed`. */
+/**
+ * Names of running counts and budgets: `current_tokens`, `tokens_used`, `totalCost`, `n_calls`, `elapsed` (not
+ * `used` or `seen`: a set of what earlier answers picked is a chain).
+ */
 const COUNTER_NAME =
-  /(?:^|_)(?:tokens?|count|counter|total|budget|usage|cost|spent|elapsed|calls|requests|used)(?:_|$)|[a-z](?:Tokens|Count|Counter|Total|Budget|Usage|Cost|Spent|Elapsed|Calls|Requests|Used)$|^(?:n|num)_/;
+  /(?:^|_)(?:tokens?|count|counter|total|budget|usage|cost|spent|elapsed)(?:_|$)|[a-z](?:Tokens|Count|Counter|Total|Budget|Usage|Cost|Spent|Elapsed)$|^(?:n|num)_/;
 
 /** Loop variables in a loop's text: `for x, y in`, `for (const [k, v] of`, `for (let i = 0;`. */
 const INNER_LOOP_VARS =

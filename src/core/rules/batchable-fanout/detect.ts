@@ -578,18 +578,29 @@ function inLoopOrder(ctx: FileContext, items: PerItem[]): PerItem[] {
   return keyed.map((k) => k.r);
 }
 
+/** Where the loop reaches the request, the name its answer is assigned, and the names made from it in the loop. */
+function answerIn(
+  ctx: FileContext,
+  r: PerItem,
+): { site: Node; result: string; derived: Set<string> } | undefined {
+  const site = stepSite(ctx, r);
+  const result = site ? assignedName(ctx, site) : undefined;
+  return site && result
+    ? { site, result, derived: deriveNames(ctx, site.startIndex, endOf(r.construct), new Set([result])) }
+    : undefined;
+}
+
 /**
  * Whether the loop acts on each answer at once: an `if` reading it (`if (verdict.action ===
  * 'sell')`) whose branch awaits a function imported from elsewhere (`await sellPosition(...)`),
  * not a write of the answer.
  */
 function actsOnAnswer(ctx: FileContext, r: PerItem): boolean {
-  const site = stepSite(ctx, r);
-  const result = site ? assignedName(ctx, site) : undefined;
-  if (!site || !result) {
+  const answer = answerIn(ctx, r);
+  if (!answer) {
     return false;
   }
-  const derived = deriveNames(ctx, site.startIndex, endOf(r.construct), new Set([result]));
+  const { site, derived } = answer;
   const sink = sinkOf(ctx);
   for (const m of ctx.scan(/\bif\b/g, endOf(site), endOf(r.construct))) {
     let n: Node | null = ctx.nodeAt(m.index);
@@ -622,12 +633,11 @@ function actsOnAnswer(ctx: FileContext, r: PerItem): boolean {
  * (an hourly nudge to each lead), not results stored for later.
  */
 function sendsAnswerOn(ctx: FileContext, r: PerItem): boolean {
-  const site = stepSite(ctx, r);
-  const result = site ? assignedName(ctx, site) : undefined;
-  if (!site || !result) {
+  const answer = answerIn(ctx, r);
+  if (!answer) {
     return false;
   }
-  const derived = deriveNames(ctx, site.startIndex, endOf(r.construct), new Set([result]));
+  const { site, derived, result } = answer;
   derived.add(result);
   const text = ctx.text.slice(endOf(site), endOf(r.construct));
   for (const m of text.matchAll(SEND_TO_PERSON)) {

@@ -751,11 +751,10 @@ const PARAMETER_DEFAULT =
   /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\??(?::[^\n;{}]{1,80}?)?[ \t]*=(?![=>])[ \t]*([A-Za-z_$][\w$]*)[ \t]*(?:,|\)|$)/gm;
 
 /**
- * Names bound to an injected function or a same-file default: JS `const caller = options.caller ??
- * callModel` (also `||`, a ternary), Python `send = send_fn or ask_claude` (also `if … else`), a
- * parameter's default (`caller = ask`), with
- * the same-file functions named there (at most 4). Scanned once, on the lines holding such an
- * operator.
+ * Names bound to same-file functions by a fallback or a choice: JS `const caller = options.caller
+ * ?? callModel` (also `||`, a ternary), Python `send = send_fn or ask_claude` (also `a if cond else
+ * b`), a parameter's default (`caller = ask`); with the same-file functions named there (at most 4).
+ * Scanned once, on the lines holding such an operator.
  */
 function defaultAliases(
   ctx: FileContext,

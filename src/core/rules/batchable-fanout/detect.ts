@@ -1,5 +1,6 @@
 import { importedStoreWriters, JS_STORE_WRITE, PY_STORE_WRITE } from '../../lint/facts/stores';
 import type { Node } from '../../parse/treeSitter';
+import { escapeRegExp } from '../../parse/escapeRegExp';
 import { globalCopy, type FileContext } from '../../lint/context';
 import { repetitionAbove, SMALL_FIXED_LIST, type Repetition } from '../../lint/facts/repetition';
 import {
@@ -2122,10 +2123,17 @@ function feedsBack(ctx: FileContext, r: PerItem, called: string | undefined): bo
       }
     }
     madeFrom.forEach((_, n) => bare.delete(n));
-    // (a running count handed back, `message, current_tokens = ask(row, current_tokens)`, paces the
-    // requests: it carries no answer into the next one)
+    // (a running count handed back, `message, current_tokens = ask(row, current_tokens)`, or a name
+    // started at a number before the loop, `used = 0`, paces the requests: it carries no answer)
+    const before = ctx.text.slice(
+      Math.max(enclosingFunction(loop)?.startIndex ?? 0, loop.startIndex - 20_000),
+      loop.startIndex,
+    );
     for (const n of bare) {
-      if (COUNTER_NAME.test(n)) {
+      if (
+        COUNTER_NAME.test(n) ||
+        new RegExp(`(?<![\\w$.])${escapeRegExp(n)}[ \\t]*(?::[^=\\n]{1,40})?=[ \\t]*\\d`).test(before)
+      ) {
         bare.delete(n);
       }
     }

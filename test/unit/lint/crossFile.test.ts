@@ -90,6 +90,15 @@ describe('cross-file facts: imported retry wrappers (test/fixtures/projects)', (
     assert.match(finding.message, /It wraps Claude calls on line 15 of this file too\./);
   });
 
+  it('counts the requests a function of another module sends per item, from its summary', async () => {
+    const project = 'ts-batchable-loop-over-imported-two-stage-function';
+    const [finding] = await lintInProject(project, path.join(PROJECTS, project, 'scripts/review-all.ts'));
+    assert.match(
+      finding.message,
+      /This loop in main\(\) sends up to 2 Claude requests per item and stores the results\./,
+    );
+  });
+
   it('names the fixed wait and the module of a JS wrapper', async () => {
     const project = 'ts-imported-wrapper-fixed-wait';
     const [finding] = await lintInProject(project, path.join(PROJECTS, project, 'src/app/notes.ts'));

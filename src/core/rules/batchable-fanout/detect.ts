@@ -175,7 +175,7 @@ export function detect(ctx: FileContext, report: Report<BatchableFanoutData>): v
       end: endOf(at),
       message:
         `Stored results, nobody waiting live: send this fan-out as a Message Batch at half the price. ` +
-        `This ${what(ctx, r)} in ${where} sends ${perItem(ctx, r)} per item` +
+        `This ${what(ctx, r)} in ${where} sends ${requestsPerItem(ctx, r)} per item` +
         (r.call.method === 'stream'
           ? ' (a stream whose tokens nobody watches: only its final message is read)'
           : '') +
@@ -814,7 +814,7 @@ function collectedAndStored(ctx: FileContext, r: PerItem): boolean {
  * making them says: `one Claude request`, or `up to 6 Claude requests` when the function called
  * per item (here or in another module) writes several (a three-stage analysis).
  */
-function perItem(ctx: FileContext, r: PerItem): string {
+function requestsPerItem(ctx: FileContext, r: PerItem): string {
   // (the same-file function the loop calls: `analyze(filing)`, which asks three times)
   const called = r.outer ?? r.viaName;
   const local = called ? (callGraph(ctx).byName.get(called) ?? []).slice(0, 4) : [];

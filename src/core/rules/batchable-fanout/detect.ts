@@ -1988,11 +1988,11 @@ const KEY_AT = /[{,(]\s*[A-Za-z_$][\w$]*\s*(?::(?!:)|=(?!=))[^]{0,3}$/;
 
 /**
  * An assigned value's text from `at` to the end of its statement: on to the bracket that closes
- * what its line leaves open (`TEMPLATE.format(` … `)` over several lines), at most 2,000 characters.
+ * what its line leaves open (`TEMPLATE.format(` … `)` over several lines), at most 600 characters.
  */
 function statementValue(text: string, at: number): string {
   let depth = 0;
-  const end = Math.min(text.length, at + 2_000);
+  const end = Math.min(text.length, at + 600);
   for (let i = at; i < end; i++) {
     const c = text[i];
     if (c === '(' || c === '[' || c === '{') depth++;

@@ -173,7 +173,7 @@ function buildGraph(ctx: FileContext): CallGraph {
     }
   }
   const dispatch = dispatchAliases(ctx);
-  const defaults = ctx.memo('call-graph-default-aliases', () => defaultAliases(ctx, byName));
+  const defaults = defaultAliasesOf(ctx, byName);
   for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
     const local = byName.has(name);
     const picked = !local && !method ? dispatch.get(name) : undefined;
@@ -756,6 +756,13 @@ const PARAMETER_DEFAULT =
  * b`), a parameter's default (`caller = ask`); with the same-file functions named there (at most 4).
  * Scanned once, on the lines holding such an operator.
  */
+function defaultAliasesOf(
+  ctx: FileContext,
+  byName: Map<string, LocalFunction[]>,
+): Map<string, Array<{ names: string[]; at: number }>> {
+  return ctx.memo('call-graph-default-aliases', () => defaultAliases(ctx, byName));
+}
+
 function defaultAliases(
   ctx: FileContext,
   byName: Map<string, LocalFunction[]>,
@@ -795,8 +802,7 @@ function defaultAliases(
  * binding and, for one made in a function, inside it. At most 16.
  */
 export function aliasCallsOf(ctx: FileContext, name: string): number[] {
-  const graph = callGraph(ctx);
-  const aliases = ctx.memo('call-graph-default-aliases', () => defaultAliases(ctx, graph.byName));
+  const aliases = defaultAliasesOf(ctx, callGraph(ctx).byName);
   const out: number[] = [];
   for (const [alias, bindings] of aliases) {
     for (const b of bindings) {

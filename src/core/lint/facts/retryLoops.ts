@@ -1325,18 +1325,11 @@ function sleepsLoopVariable(ctx: FileContext, loop: Node): boolean {
   if (names.size === 0) {
     return false;
   }
-  const sleeps = sleepCalls(ctx);
-  for (
-    let i = lowerBound(sleeps, loop.startIndex), n = 0;
-    i < sleeps.length && sleeps[i].at < endOf(loop) && n < 4;
-    i++, n++
-  ) {
-    const args = sleeps[i].call.childForFieldName('arguments');
-    if ((ctx.textOf(args).match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []).some((w) => names.has(w))) {
-      return true;
-    }
-  }
-  return false;
+  return someSleepIn(ctx, loop, (call) =>
+    (ctx.textOf(call.childForFieldName('arguments')).match(/(?<![\w$.])[A-Za-z_$][\w$]*/g) ?? []).some((w) =>
+      names.has(w),
+    ),
+  );
 }
 
 /**
@@ -1346,14 +1339,19 @@ function sleepsLoopVariable(ctx: FileContext, loop: Node): boolean {
  * loop's first 4 sleeps.
  */
 function waitSchedule(ctx: FileContext, loop: Node, list: string): boolean {
-  const sleeps = sleepCalls(ctx);
   const index = new RegExp(`(?<![\\w$.])${escapeRegExp(list)}\\s*\\[`);
+  return someSleepIn(ctx, loop, (call) => index.test(ctx.textOf(call)));
+}
+
+/** Whether one of a loop's first 4 sleeps passes `test`. */
+function someSleepIn(ctx: FileContext, loop: Node, test: (call: Node) => boolean): boolean {
+  const sleeps = sleepCalls(ctx);
   for (
     let i = lowerBound(sleeps, loop.startIndex), n = 0;
     i < sleeps.length && sleeps[i].at < endOf(loop) && n < 4;
     i++, n++
   ) {
-    if (index.test(ctx.textOf(sleeps[i].call))) {
+    if (test(sleeps[i].call)) {
       return true;
     }
   }

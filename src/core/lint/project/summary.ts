@@ -254,17 +254,15 @@ function claudeFunctionsOf(ctx: FileContext, path: string): Map<string, ClaudeFu
     if (!owner && functionAt(ctx, fn.start - 1)) {
       continue; // (a nested function: not what an import reads)
     }
+    const gate = providerGate(ctx, fn, r);
     const found: ClaudeFunction = {
       name: owner ? `${owner}.${fn.name}` : fn.name,
       path,
       line: ctx.lines.lineAt(fn.nameAt) + 1,
       requests: requestsReached(ctx, fn),
       ...(r.depth === 0 && forwardedFrom(ctx, fn, r.calls)),
+      ...(gate && { gate }),
     };
-    const gate = providerGate(ctx, fn, r);
-    if (gate) {
-      found.gate = gate;
-    }
     const keys = owner
       ? [owner, ...instancesOf(ctx, owner), ...(classIsDefault(ctx, owner) ? ['default'] : [])].map(
           (h) => `${h}.${fn.name}`,

@@ -46,6 +46,8 @@ interface NodeMemo {
   parent: Map<number, Node | null>;
   type: Map<number, string>;
   end: Map<number, number>;
+  /** Named children without comments (see `namedChildren`). */
+  named: Map<number, readonly Node[]>;
   /** The root, while whether the text is deeply nested is still to be found out (see `up`). */
   unchecked: Node | undefined;
   /** `Node.parent` reads and node lookups so far. */
@@ -87,6 +89,7 @@ export function withParentCache<T>(text: string, fn: () => T, root?: Node, depth
     parent: new Map(),
     type: new Map(),
     end: new Map(),
+    named: new Map(),
     unchecked: undefined,
     walks: 0,
     leaves: undefined,
@@ -417,18 +420,26 @@ export function firstNamedChild(node: Node): Node | null {
 }
 
 /** Named children without comments. */
-export function namedChildren(node: Node | null): Node[] {
-  const out: Node[] = [];
+export function namedChildren(node: Node | null): readonly Node[] {
   if (!node) {
-    return out;
+    return NONE;
   }
-  for (const child of node.namedChildren) {
-    if (child && !isComment(child)) {
-      out.push(child);
+  // (Memoised like the parent and the type: the rules read the same statements' children many times.)
+  let out = memo?.named.get(node.id);
+  if (!out) {
+    const list: Node[] = [];
+    for (const child of node.namedChildren) {
+      if (child && !isComment(child)) {
+        list.push(child);
+      }
     }
+    out = list;
+    memo?.named.set(node.id, out);
   }
   return out;
 }
+
+const NONE: readonly Node[] = [];
 
 /** Whether a node is a comment; read from the text when it is known (no wasm call). */
 function isComment(node: Node): boolean {
@@ -497,7 +508,7 @@ export function argumentList(call: Node | null | undefined): Node | null {
 }
 
 /** Positional arguments (JS: all; Python: those that are not keyword arguments or splats). */
-export function positionalArgs(call: Node | null | undefined): Node[] {
+export function positionalArgs(call: Node | null | undefined): readonly Node[] {
   const args = argumentList(call);
   if (!args) {
     return [];
@@ -625,5 +636,63 @@ export function isNameChar(code: number): boolean {
     (code >= 97 && code <= 122) ||
     code === 95 ||
     code === 36
+  );
+}
+
+/**
+ * The receiver written right before a method's dot at `dot` (blanks between allowed): what the
+ * group of `(?<![\w$.])(NAME(?:\.NAME)?)\s*` finds ending there, `NAME` being
+ * `[A-Za-z_$][\w$]*`, or with `qualified` 'self-this' of `(?<![\w$.])((?:self\.|this\.)?NAME)\s*`.
+ * Read back from the dot, so that a scan can look for the method (a pattern starting at a
+ * literal dot) instead of a pattern starting at every name, tried at every offset. Where the
+ * receiver starts and its text; undefined when there is none.
+ */
+export function receiverBefore(
+  text: string,
+  dot: number,
+  qualified: 'any' | 'self-this',
+): { index: number; text: string } | undefined {
+  let end = dot;
+  while (end > 0 && isBlankOrNewline(text.charCodeAt(end - 1))) end--;
+  const last = nameEndingAt(text, end);
+  if (last === -1) {
+    return undefined;
+  }
+  let start = last;
+  if (text[last - 1] === '.') {
+    const first = nameEndingAt(text, last - 1);
+    const word = first === -1 ? '' : text.slice(first, last - 1);
+    if (first === -1 || (qualified === 'self-this' && word !== 'self' && word !== 'this')) {
+      return undefined;
+    }
+    start = first;
+  }
+  return isNameChar(text.charCodeAt(start - 1)) || text[start - 1] === '.'
+    ? undefined
+    : { index: start, text: text.slice(start, end) };
+}
+
+/** The start of the name (`[A-Za-z_$][\w$]*`, read back whole) that ends at `end`, or -1. */
+function nameEndingAt(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isNameChar(text.charCodeAt(i - 1))) i--;
+  const c = text.charCodeAt(i);
+  return i < end && !(c >= 48 && c <= 57) ? i : -1;
+}
+
+/** What `\s` matches among the characters code can hold (ASCII blanks and the Unicode spaces). */
+function isBlankOrNewline(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }

@@ -1,5 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
+import type { Derived } from '../scanCache';
 import {
   callee,
   dottedName,
@@ -167,7 +168,11 @@ function clientAt(ctx: FileContext, offset: number, name: string, paren: number)
     derivedFrom = base;
   }
   const options = callParams(n, ctx.text, ctx.python);
-  return { vendor, key: bindingKeyFromText(ctx, n) ?? bindingKey(ctx, n), node: n, options, derivedFrom };
+  const node = n;
+  // (Read from the statement around the construction: kept across an edit elsewhere, see `FileContext.derive`.)
+  const key =
+    bindingKeyFromText(ctx, node) ?? ctx.derive('client-binding-key', endOf(node), () => bindingKey(ctx, node));
+  return { vendor, key, node, options, derivedFrom };
 }
 
 /** The vendor of a constructor written as `Anthropic`, `anthropic.AsyncAnthropic`, `sdk.default`. */
@@ -264,8 +269,11 @@ function bindingKeyFromText(ctx: FileContext, expr: Node): string | null | undef
   return undefined;
 }
 
-/** The name a constructed value is stored in, if any. */
-function bindingKey(ctx: FileContext, expr: Node): string | null {
+/**
+ * The name a constructed value is stored in, if any, with the range of the outermost node read
+ * (see `FileContext.derive`).
+ */
+function bindingKey(ctx: FileContext, expr: Node): Derived<string | null> {
   let n: Node = expr;
   const wrappers = [
     'await_expression',
@@ -279,34 +287,38 @@ function bindingKey(ctx: FileContext, expr: Node): string | null {
     n = p;
   }
   const parent = up(n);
+  const read = (value: string | null, outer: Node | null = parent): Derived<string | null> =>
+    outer ? { value, start: outer.startIndex, end: endOf(outer) } : { value, start: 0, end: ctx.text.length };
   if (!parent) {
-    return null;
+    return read(null);
   }
   switch (kind(parent)) {
     case 'variable_declarator': {
       const name = parent.childForFieldName('name');
-      return kindOf(name) === 'identifier' ? ctx.textOf(name) : null;
+      return read(kindOf(name) === 'identifier' ? ctx.textOf(name) : null);
     }
     case 'public_field_definition':
     case 'field_definition': {
       const name = parent.childForFieldName('name') ?? parent.childForFieldName('property');
-      return name ? `this.${ctx.textOf(name)}` : null;
+      return read(name ? `this.${ctx.textOf(name)}` : null);
     }
     case 'assignment_expression':
     case 'assignment': {
       const left = parent.childForFieldName('left');
       const key = keyOf(ctx, left);
-      if (key && ctx.python && !key.includes('.') && kindOf(up(up(up(parent)))) === 'class_definition') {
-        return `this.${key}`;
+      if (key && ctx.python && !key.includes('.')) {
+        // (an assignment in a class body is a class attribute: read up to the class)
+        const outer = up(up(up(parent)));
+        return read(kindOf(outer) === 'class_definition' ? `this.${key}` : key, outer);
       }
-      return key;
+      return read(key);
     }
     case 'as_pattern': {
       const alias = parent.childForFieldName('alias');
-      return alias ? keyOf(ctx, namedChildren(alias)[0] ?? alias) : null;
+      return read(alias ? keyOf(ctx, namedChildren(alias)[0] ?? alias) : null);
     }
     default:
-      return null;
+      return read(null);
   }
 }
 
@@ -423,21 +435,32 @@ function clientScope(ctx: FileContext, c: ClientBinding): { start: number; end: 
   );
   let scope = scopes.get(c);
   if (scope === undefined) {
-    scope = null;
-    for (let n = up(c.node); n; n = up(n)) {
-      if (FUNCTION_TYPES.has(kind(n))) {
-        const text = ctx.textOf(n);
-        const key = c.key!.replace(/\$/g, '\\$');
+    const key = c.key!;
+    // (Read from the function around the construction, and its line: kept across an edit
+    // elsewhere, see `FileContext.derive`. A file that builds a client in each of many tests
+    // would otherwise climb from every one of them on every keystroke.)
+    scope = ctx.derive(
+      `client-scope:${key}`,
+      c.node.startIndex,
+      () => {
         const lineStart = ctx.text.lastIndexOf('\n', c.node.startIndex - 1) + 1;
-        const declared = ctx.python
-          ? !new RegExp(`\\b(?:global|nonlocal)\\s+[\\w\\s,]*\\b${key}\\b`).test(text)
-          : new RegExp(`\\b(?:const|let|var)\\s+${key}\\b`).test(
-              ctx.text.slice(lineStart, c.node.startIndex),
-            );
-        scope = declared ? { start: n.startIndex, end: endOf(n) } : null;
-        break;
-      }
-    }
+        for (let n = up(c.node); n; n = up(n)) {
+          if (FUNCTION_TYPES.has(kind(n))) {
+            const text = ctx.textOf(n);
+            const name = key.replace(/\$/g, '\\$');
+            const declared = ctx.python
+              ? !new RegExp(`\\b(?:global|nonlocal)\\s+[\\w\\s,]*\\b${name}\\b`).test(text)
+              : new RegExp(`\\b(?:const|let|var)\\s+${name}\\b`).test(
+                  ctx.text.slice(lineStart, c.node.startIndex),
+                );
+            const value = declared ? { start: n.startIndex, end: endOf(n) } : null;
+            return { value, start: Math.min(lineStart, n.startIndex), end: endOf(n) };
+          }
+        }
+        return { value: null, start: 0, end: ctx.text.length };
+      },
+      (v, by) => v && { start: v.start + by, end: v.end + by },
+    );
     scopes.set(c, scope);
   }
   return scope;

@@ -1,5 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../context';
+import type { Derived } from '../scanCache';
 import {
   callee,
   endOf,
@@ -197,38 +198,95 @@ function baseUrlInstances(ctx: FileContext): Map<string, BaseUrlInstance[]> {
       if (ctx.inCommentOrString(m.index)) {
         continue;
       }
-      const option = up(ctx.nodeAt(m.index));
-      const list = option && /^(?:pair|keyword_argument)$/.test(kind(option)) ? up(option) : null;
-      const args = list && kind(list) === 'object' ? up(list) : list;
-      const call = args && /^(?:arguments|argument_list)$/.test(kind(args)) ? up(args) : null;
-      const fn = call && isCall(call) ? callee(call) : null;
-      const factory = fn ? HTTP_CLIENT_FACTORY.exec(ctx.textOf(fn)) : null;
-      const value = option?.childForFieldName('value') ?? null;
-      if (!call || !factory || !value) {
+      const option = ctx.derive('base-url-option', m.index, () => baseUrlOption(ctx, m.index), shiftOption);
+      const value = option && outermostSpanning(ctx, option.value);
+      if (!option || !value) {
         continue;
       }
-      const holder = up(call);
-      const hk = holder ? kind(holder) : '';
-      const left =
-        hk === 'variable_declarator' || hk === 'public_field_definition'
-          ? holder?.childForFieldName('name')
-          : hk === 'field_definition'
-            ? holder?.childForFieldName('property')
-            : hk === 'assignment' || hk === 'assignment_expression'
-              ? holder?.childForFieldName('left')
-              : hk === 'as_pattern'
-                ? holder?.childForFieldName('alias')
-                : null;
-      if (!left) {
-        continue;
-      }
-      const name = lastSegment(ctx.textOf(left).trim());
-      const made = out.get(name) ?? [];
-      made.push({ at: call.startIndex, base: baseUrlKind(ctx, value, names), throws: !!factory[1] });
-      out.set(name, made);
+      const made = out.get(option.name) ?? [];
+      made.push({ at: option.at, base: baseUrlKind(ctx, value, names), throws: option.throws });
+      out.set(option.name, made);
     }
     return out;
   });
+}
+
+/** A base-URL option of an HTTP client's constructor whose instance is stored in a name (see `baseUrlOption`). */
+interface BaseUrlOption {
+  /** The last segment of the name the instance is stored in. */
+  name: string;
+  /** Where the constructor's call starts. */
+  at: number;
+  /** The option's value. */
+  value: { start: number; end: number };
+  throws: boolean;
+}
+
+/**
+ * The base-URL option whose name is at `at`, when it is given to an HTTP client's constructor whose
+ * instance is assigned to a name (`const api = axios.create({ baseURL: … })`, `self.http =
+ * httpx.Client(base_url=…)`, `async with httpx.AsyncClient(base_url=…) as client:`); null
+ * otherwise. Read from the subtree of the last node climbed to (kept across an edit elsewhere: a
+ * test file builds many SDK clients with `base_url=`, none of them an HTTP client).
+ */
+function baseUrlOption(ctx: FileContext, at: number): Derived<BaseUrlOption | null> {
+  let read: Node | null = ctx.nodeAt(at);
+  const none = (): Derived<null> => ({
+    value: null,
+    start: read ? read.startIndex : 0,
+    end: read ? endOf(read) : ctx.text.length,
+  });
+  const option = (read = up(read));
+  const list = option && /^(?:pair|keyword_argument)$/.test(kind(option)) ? (read = up(option)) : null;
+  const args = list && kind(list) === 'object' ? (read = up(list)) : list;
+  const call = args && /^(?:arguments|argument_list)$/.test(kind(args)) ? (read = up(args)) : null;
+  const fn = call && isCall(call) ? callee(call) : null;
+  const factory = fn ? HTTP_CLIENT_FACTORY.exec(ctx.textOf(fn)) : null;
+  const value = option?.childForFieldName('value') ?? null;
+  if (!call || !factory || !value) {
+    return none();
+  }
+  const holder = (read = up(call));
+  const hk = holder ? kind(holder) : '';
+  const left =
+    hk === 'variable_declarator' || hk === 'public_field_definition'
+      ? holder?.childForFieldName('name')
+      : hk === 'field_definition'
+        ? holder?.childForFieldName('property')
+        : hk === 'assignment' || hk === 'assignment_expression'
+          ? holder?.childForFieldName('left')
+          : hk === 'as_pattern'
+            ? holder?.childForFieldName('alias')
+            : null;
+  if (!holder || !left) {
+    return none();
+  }
+  return {
+    value: {
+      name: lastSegment(ctx.textOf(left).trim()),
+      at: call.startIndex,
+      value: { start: value.startIndex, end: endOf(value) },
+      throws: !!factory[1],
+    },
+    start: holder.startIndex,
+    end: endOf(holder),
+  };
+}
+
+function shiftOption(o: BaseUrlOption | null, by: number): BaseUrlOption | null {
+  return o && { ...o, at: o.at + by, value: { start: o.value.start + by, end: o.value.end + by } };
+}
+
+/** The outermost node spanning exactly a range (a field's value found again by its range), or null. */
+function outermostSpanning(ctx: FileContext, range: { start: number; end: number }): Node | null {
+  let n: Node | null = ctx.root.descendantForIndex(range.start, range.end);
+  if (!n || n.startIndex !== range.start || endOf(n) !== range.end) {
+    return null;
+  }
+  for (let p = up(n); p && p.startIndex === range.start && endOf(p) === range.end; p = up(p)) {
+    n = p;
+  }
+  return n;
 }
 
 /** The instance a request is sent through (`api.post(…)`), or null: its one base, else the nearest creation before. */

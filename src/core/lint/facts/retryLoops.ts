@@ -8,6 +8,7 @@ import {
   dottedName,
   FUNCTION_TYPES,
   isCall,
+  receiverBefore,
   lastSegment,
   LOOP_TYPES,
   positionalArgs,
@@ -1006,8 +1007,8 @@ function counterOf(ctx: FileContext, loop: Node, id: string, skip: { start: numb
 function statusSetTests(ctx: FileContext): number[] {
   const out: number[] = [];
   const lists = new Map<string, boolean>();
-  for (const m of ctx.scan(STATUS_IN_SET)) {
-    const name = lastSegment(m[1] ?? m[2]);
+  for (const m of statusSetMatches(ctx)) {
+    const name = lastSegment(m.set);
     let holds = lists.get(name);
     if (holds === undefined && lists.size < 16) {
       const value = lastAssignedValue(ctx, name, 0, m.index);
@@ -1021,8 +1022,32 @@ function statusSetTests(ctx: FileContext): number[] {
   return out;
 }
 
-const STATUS_IN_SET =
-  /\b(?:status|status_code|statusCode)\s+in\s+((?:self\.)?[A-Za-z_]\w*)\b(?!\s*[([.])|(?<![\w$.])([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?)\s*\.\s*(?:has|includes)\s*\(\s*[\w$.]*\b(?:status|statusCode|status_code)\s*\)/g;
+/**
+ * The status-in-set tests of the text, in text order: `index` where the test starts and `set`
+ * the name of the set. What `STATUS_IN_NAME | (?<![\w$.])(NAME(?:\.NAME)?)\s*` + `STATUS_HAS`
+ * finds, without a pattern that starts at a name and so is tried at every offset: each
+ * `.has(status)` is found from its dot and its receiver read back from there (`receiverBefore`).
+ */
+function statusSetMatches(ctx: FileContext): Array<{ index: number; set: string }> {
+  const text = ctx.text;
+  const out: Array<{ index: number; set: string }> = [];
+  for (const m of ctx.scan(STATUS_IN_NAME)) {
+    out.push({ index: m.index, set: m[1] });
+  }
+  for (const m of ctx.scan(STATUS_HAS)) {
+    const receiver = receiverBefore(text, m.index, 'any');
+    if (receiver) {
+      out.push({ index: receiver.index, set: receiver.text });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** `status in RETRYABLE`, `resp.status_code in self._retry_codes` (not a call or an attribute of it). */
+const STATUS_IN_NAME = /\b(?:status|status_code|statusCode)\s+in\s+((?:self\.)?[A-Za-z_]\w*)\b(?!\s*[([.])/g;
+/** `.has(res.status)`, `.includes(response.statusCode)`: from the dot before the method. */
+const STATUS_HAS = /\.\s*(?:has|includes)\s*\(\s*[\w$.]*\b(?:status|statusCode|status_code)\s*\)/g;
+
 
 /** A 429 status test: `res.status === 429`, `r.status_code in (429, 500)`, `429 == resp.status`. */
 const STATUS_429 =

@@ -3,7 +3,17 @@ import type { FileContext } from '../../lint/context';
 import { functionAt, type LocalFunction } from '../../lint/facts/callGraph';
 import { assignedValues } from '../../lint/facts/functions';
 import { anyIn, classifyWaitIn, lowerBound, sleepCalls, type WaitInfo } from '../../lint/facts/retryLoops';
-import { endOf, FUNCTION_TYPES, isCall, kind, lastSegment, LOOP_TYPES, rangeOf, up } from '../../lint/syntax';
+import {
+  endOf,
+  FUNCTION_TYPES,
+  isCall,
+  kind,
+  lastSegment,
+  LOOP_TYPES,
+  rangeOf,
+  receiverBefore,
+  up,
+} from '../../lint/syntax';
 
 /** A failed request put back on a queue that a loop drains and sends again: a retry by re-queueing. */
 export interface Requeue {
@@ -22,14 +32,29 @@ export interface Requeue {
   wait: WaitInfo;
 }
 
-/** A put back on a queue: `q.put_nowait(self)`, `await self.retry_q.put(req)`, `queue.push(job)`. */
-const PUT =
-  /(?<![\w$.])((?:self\.|this\.)?[A-Za-z_$][\w$]*)\s*\.\s*(?:put_nowait|put|append|appendleft|push|unshift)\s*\(\s*(self|this|[A-Za-z_$][\w$]*)\s*\)/g;
-/** A take off a queue: `q.get_nowait()`, `await q.get()`, `dq.popleft()`, `queue.shift()`. */
-const TAKE =
-  /(?<![\w$.])((?:self\.|this\.)?[A-Za-z_$][\w$]*)\s*\.\s*(?:get_nowait|get|popleft|shift)\s*\(\s*\)/g;
+/** A put back on a queue, from the dot: `q.put_nowait(self)`, `await self.retry_q.put(req)`, `queue.push(job)`. */
+const PUT = /\.\s*(?:put_nowait|put|append|appendleft|push|unshift)\s*\(\s*(self|this|[A-Za-z_$][\w$]*)\s*\)/g;
+/** A take off a queue, from the dot: `q.get_nowait()`, `await q.get()`, `dq.popleft()`, `queue.shift()`. */
+const TAKE = /\.\s*(?:get_nowait|get|popleft|shift)\s*\(\s*\)/g;
 /** Whether the file takes anything off a queue (whatever the receiver). */
 const TAKE_TEST = /\.\s*(?:get_nowait|get|popleft|shift)\s*\(\s*\)/;
+
+/**
+ * The matches of a method pattern (`PUT`, `TAKE`) whose receiver is a name or `self.`/`this.` a
+ * name (`receiverBefore`): where the receiver starts, the queue as written, and the pattern's
+ * group. (Found from the dot: a pattern starting at the receiver would be tried at every offset.)
+ */
+function* queueCalls(
+  ctx: FileContext,
+  method: RegExp,
+): Generator<{ index: number; queue: string; item: string | undefined }> {
+  for (const m of ctx.scan(method)) {
+    const receiver = receiverBefore(ctx.text, m.index, 'self-this');
+    if (receiver) {
+      yield { index: receiver.index, queue: receiver.text, item: m[1] };
+    }
+  }
+}
 
 /**
  * Whether `TAKE_TEST` matches the text, from the methods' whole-word occurrences (a match's
@@ -79,21 +104,21 @@ export function requeueRetries(ctx: FileContext, claudeAt: readonly number[]): R
       return out;
     }
     const takes: Array<{ name: string; loop: Node }> = [];
-    for (const m of ctx.scan(TAKE)) {
+    for (const m of queueCalls(ctx, TAKE)) {
       if (takes.length >= MAX_SITES) {
         break;
       }
       const loop = ctx.inCommentOrString(m.index) ? null : enclosingLoop(ctx.nodeAt(m.index));
       if (loop) {
-        takes.push({ name: m[1], loop });
+        takes.push({ name: m.queue, loop });
       }
     }
     let puts = 0;
-    for (const m of ctx.scan(PUT)) {
+    for (const m of queueCalls(ctx, PUT)) {
       if (takes.length === 0 || puts >= MAX_SITES || ctx.inCommentOrString(m.index)) {
         break;
       }
-      const [, queue, item] = m;
+      const { queue, item = '' } = m;
       const fn = functionAt(ctx, m.index);
       const i = fn ? lowerBound(claudeAt, fn.start) : -1;
       const callAt = fn && i < claudeAt.length && claudeAt[i] < m.index ? claudeAt[i] : -1;

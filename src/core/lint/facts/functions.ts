@@ -58,8 +58,17 @@ export function assignedValues(ctx: FileContext, name: string, from: number, to:
  */
 export function lastAssignedValue(ctx: FileContext, name: string, from: number, to: number): Node | null {
   const words = ctx.wordsOf(name);
-  for (let i = words.length - 1; i >= 0 && words[i] >= from; i--) {
-    const value = words[i] > to ? null : valueAssignedAt(ctx, name, words[i], from, to);
+  // (From the last occurrence at or before `to`, found by a binary search: a name used all over
+  // a large file is asked about from many places.)
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid] <= to) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && words[i] >= from; i--) {
+    const value = valueAssignedAt(ctx, name, words[i], from, to);
     if (value) {
       return value;
     }

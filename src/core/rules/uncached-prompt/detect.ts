@@ -1,5 +1,6 @@
 import type { Node } from '../../parse/treeSitter';
 import type { FileContext } from '../../lint/context';
+import type { Derived } from '../../lint/scanCache';
 import { objectParams, type ParamEntry } from '../../lint/facts/arguments';
 import { constantValue, moduleConstant } from '../../lint/facts/constants';
 import { repeatedCalls, type Repetition } from '../../lint/facts/repetition';
@@ -323,18 +324,28 @@ function hasRoutes(ctx: FileContext): boolean {
   return ctx.memo('uncached-routes', () => (ctx.python ? PY_ROUTE_TAIL : JS_ROUTE_HEAD).test(ctx.text));
 }
 
-/** Whether a function is a web route's handler (one call per request). */
-function routeHandler(ctx: FileContext, fn: Node): boolean {
-  const parent = up(fn);
+/**
+ * Whether the innermost function around a node is a web route's handler (one call per request),
+ * with the range of the outermost node read: the function's parent, or the call it is handed to.
+ */
+function inRouteHandler(ctx: FileContext, node: Node): Derived<boolean> {
+  const fn = enclosingFunction(node);
+  const parent = fn ? up(fn) : null;
+  const read = (value: boolean, outer: Node | null): Derived<boolean> =>
+    outer ? { value, start: outer.startIndex, end: endOf(outer) } : { value, start: 0, end: ctx.text.length };
+  if (!fn || !parent) {
+    return read(false, null);
+  }
   if (ctx.python) {
-    return (
-      !!parent &&
-      kind(parent) === 'decorated_definition' &&
-      PY_ROUTE.test(ctx.text.slice(parent.startIndex, fn.startIndex))
+    return read(
+      kind(parent) === 'decorated_definition' && PY_ROUTE.test(ctx.text.slice(parent.startIndex, fn.startIndex)),
+      parent,
     );
   }
-  const list = parent && kind(parent) === 'arguments' ? up(parent) : null;
-  return !!list && isCall(list) && JS_ROUTE.test(ctx.text.slice(list.startIndex, fn.startIndex));
+  const list = kind(parent) === 'arguments' ? up(parent) : null;
+  return list
+    ? read(isCall(list) && JS_ROUTE.test(ctx.text.slice(list.startIndex, fn.startIndex)), list)
+    : read(false, parent);
 }
 
 /**
@@ -352,8 +363,14 @@ function routeDocuments(ctx: FileContext, report: Report<UncachedPromptData>, se
     if (call.method !== 'create' || seen.has(call.node.startIndex)) {
       continue;
     }
-    const fn = enclosingFunction(call.node);
-    if (!fn || !routeHandler(ctx, fn)) {
+    // (Whether the call's function is a route's handler, read from around that function: kept
+    // across an edit elsewhere, see `FileContext.derive`; most calls are in no route.)
+    const node = call.node;
+    if (!ctx.derive('route-handler-call', node.startIndex, () => inRouteHandler(ctx, node))) {
+      continue;
+    }
+    const fn = enclosingFunction(node);
+    if (!fn) {
       continue;
     }
     const params = requestParams(ctx, call);

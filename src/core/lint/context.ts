@@ -45,10 +45,14 @@ export class FileContext {
 
   /** Computes a per-file value once (shared by rules). */
   memo<T>(key: string, compute: () => T): T {
-    if (!this.memos.has(key)) {
-      this.memos.set(key, compute());
+    // (One lookup for a value found: the facts ask their memos thousands of times a lint.)
+    const found = this.memos.get(key);
+    if (found !== undefined || this.memos.has(key)) {
+      return found as T;
     }
-    return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
   /** Line/column lookup for this text. */

@@ -174,7 +174,13 @@ function buildGraph(ctx: FileContext): CallGraph {
   }
   const dispatch = dispatchAliases(ctx);
   const defaults = defaultAliasesOf(ctx, byName);
+  // The names a site can be recorded under (below, any other name is skipped): one lookup per
+  // site, for the thousands of calls of other names (`print(`, `len(`) in a large file.
+  const recordable = new Set([...byName.keys(), ...dispatch.keys(), ...defaults.keys(), ...paramNamesAll]);
   for (const { name, at, method, viaSuper } of fileCallSites(ctx)) {
+    if (!recordable.has(name)) {
+      continue;
+    }
     const local = byName.has(name);
     const picked = !local && !method ? dispatch.get(name) : undefined;
     const fallback = !local && !method ? defaults.get(name) : undefined;

@@ -171,7 +171,8 @@ function clientAt(ctx: FileContext, offset: number, name: string, paren: number)
   const node = n;
   // (Read from the statement around the construction: kept across an edit elsewhere, see `FileContext.derive`.)
   const key =
-    bindingKeyFromText(ctx, node) ?? ctx.derive('client-binding-key', endOf(node), () => bindingKey(ctx, node));
+    bindingKeyFromText(ctx, node) ??
+    ctx.derive('client-binding-key', endOf(node), () => bindingKey(ctx, node));
   return { vendor, key, node, options, derivedFrom };
 }
 
@@ -385,20 +386,41 @@ export function resolveClient(ctx: FileContext, expr: Node, before: number): Cli
  * sets `self._client = anthropic.AsyncAnthropic(…)` and returns it): that client.
  */
 function madeBySameFileFactory(ctx: FileContext, name: string, before: number): ClientBinding | null {
-  // (from the innermost function out, three levels: a lambda reads the name its method assigned)
-  let value: Node | null = null;
-  for (let own = enclosingFunctionAt(ctx, before), i = 0; own && !value && i < 3; i++) {
-    value = unwrap(lastAssignedValue(ctx, name, own.start, before));
-    const outer = own.start > 0 ? enclosingFunctionAt(ctx, own.start - 1) : null;
-    own = outer && outer.end >= own.end ? outer : null;
-  }
-  if (!value || !isCall(value)) {
+  // (Read from the functions around the expression: kept across an edit elsewhere, see `FileContext.derive`.)
+  const factory = ctx.derive(`client-factory:${name}`, before, () => factoryAssigned(ctx, name, before));
+  if (!factory) {
     return null;
   }
-  const factory = lastSegment(dottedName(callee(value), ctx.text));
   const made = clientsByFunctionName(ctx).get(factory) ?? [];
   const vendors = new Set(made.map((c) => c.vendor));
   return made.length > 0 && vendors.size === 1 ? made[0] : null;
+}
+
+/**
+ * The name of the function whose result a local name was last assigned before `before` (`client =
+ * self._get_anthropic_client()`), from the innermost function out, three levels (a lambda reads
+ * the name its method assigned); null when none. Its range: the outermost function read, or the
+ * whole text when the search ended for want of a function around one (a fact about its ancestors).
+ */
+function factoryAssigned(ctx: FileContext, name: string, before: number): Derived<string | null> {
+  const whole = { start: 0, end: ctx.text.length };
+  let read: { start: number; end: number } = whole;
+  let value: Node | null = null;
+  let own = enclosingFunctionAt(ctx, before);
+  for (let i = 0; own && i < 3; i++) {
+    read = own;
+    value = unwrap(lastAssignedValue(ctx, name, own.start, before));
+    if (value) {
+      break;
+    }
+    const outer = own.start > 0 ? enclosingFunctionAt(ctx, own.start - 1) : null;
+    own = outer && outer.end >= own.end ? outer : null;
+    if (!own) {
+      read = whole;
+    }
+  }
+  const factory = value && isCall(value) ? lastSegment(dottedName(callee(value), ctx.text)) : null;
+  return { value: factory || null, start: read.start, end: read.end };
 }
 
 /**

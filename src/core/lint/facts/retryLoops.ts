@@ -1048,7 +1048,6 @@ const STATUS_IN_NAME = /\b(?:status|status_code|statusCode)\s+in\s+((?:self\.)?[
 /** `.has(res.status)`, `.includes(response.statusCode)`: from the dot before the method. */
 const STATUS_HAS = /\.\s*(?:has|includes)\s*\(\s*[\w$.]*\b(?:status|statusCode|status_code)\s*\)/g;
 
-
 /** A 429 status test: `res.status === 429`, `r.status_code in (429, 500)`, `429 == resp.status`. */
 const STATUS_429 =
   /\b(?:status|status_code|statusCode|code)\s*(?:[!=]==?|in|not\s+in)\s*[([{]?\s*(?:\d{3}\s*,\s*)*429\b|\b429\s*(?:===?|in)\s*[\w.]*\b(?:status|status_code|statusCode)\b/g;

@@ -33,7 +33,8 @@ export interface Requeue {
 }
 
 /** A put back on a queue, from the dot: `q.put_nowait(self)`, `await self.retry_q.put(req)`, `queue.push(job)`. */
-const PUT = /\.\s*(?:put_nowait|put|append|appendleft|push|unshift)\s*\(\s*(self|this|[A-Za-z_$][\w$]*)\s*\)/g;
+const PUT =
+  /\.\s*(?:put_nowait|put|append|appendleft|push|unshift)\s*\(\s*(self|this|[A-Za-z_$][\w$]*)\s*\)/g;
 /** A take off a queue, from the dot: `q.get_nowait()`, `await q.get()`, `dq.popleft()`, `queue.shift()`. */
 const TAKE = /\.\s*(?:get_nowait|get|popleft|shift)\s*\(\s*\)/g;
 /** Whether the file takes anything off a queue (whatever the receiver). */

@@ -338,7 +338,8 @@ function inRouteHandler(ctx: FileContext, node: Node): Derived<boolean> {
   }
   if (ctx.python) {
     return read(
-      kind(parent) === 'decorated_definition' && PY_ROUTE.test(ctx.text.slice(parent.startIndex, fn.startIndex)),
+      kind(parent) === 'decorated_definition' &&
+        PY_ROUTE.test(ctx.text.slice(parent.startIndex, fn.startIndex)),
       parent,
     );
   }

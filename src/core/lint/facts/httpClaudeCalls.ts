@@ -79,7 +79,8 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
       out.push(rawHttpCall(call, fn));
     }
     // Any same-file sender given the endpoint written out and Anthropic's headers
-    // (`send('https://api.anthropic.com/v1/messages', 'POST', { 'x-api-key': KEY, … }, body)`).
+    // (`send('https://api.anthropic.com/v1/messages', 'POST', { 'x-api-key': KEY, … }, body)`), and
+    // a curl command run as a process with them (see `curlCommand`).
     const seen = new Set(out.map((c) => c.node.startIndex));
     for (const m of ctx.scan(/(['"`])https?:\/\/[^'"`\s]*\/v1\/messages\1\s*,/g)) {
       let literal = ctx.nodeAt(m.index);
@@ -87,13 +88,15 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
         literal = up(literal);
       }
       const list = literal ? up(literal) : null;
-      const call = list && (kind(list) === 'arguments' || kind(list) === 'argument_list') ? up(list) : null;
+      const command = list && literal ? curlCommand(ctx, list, literal) : null;
+      const call =
+        command ?? (list && (kind(list) === 'arguments' || kind(list) === 'argument_list') ? up(list) : null);
       if (
         !literal ||
         !call ||
         !isCall(call) ||
         seen.has(call.startIndex) ||
-        positionalArgs(call)[0]?.startIndex !== literal.startIndex ||
+        (!command && positionalArgs(call)[0]?.startIndex !== literal.startIndex) ||
         !/anthropic-version|x-api-key/.test(
           ctx.text.slice(call.startIndex, Math.min(endOf(call), call.startIndex + 2000)),
         )
@@ -106,6 +109,29 @@ export function httpClaudeCalls(ctx: FileContext): ClaudeCall[] {
     return seen.size > 0 ? out.sort((a, b) => a.node.startIndex - b.node.startIndex) : out;
   });
 }
+
+/**
+ * A curl command line run as a process, given the endpoint as one of its words: the call that
+ * runs it (`subprocess.run(["curl", "-s", "-X", "POST", "https://api.anthropic.com/v1/messages", "-H",
+ * …])`, `spawnSync('curl', ['-s', URL, …])`), else null. `words` is the list or array holding the
+ * endpoint `literal`; the program is its first word, or the call's first argument.
+ */
+function curlCommand(ctx: FileContext, words: Node, literal: Node): Node | null {
+  if (kind(words) !== 'list' && kind(words) !== 'array') {
+    return null;
+  }
+  const args = up(words);
+  const call = args && (kind(args) === 'arguments' || kind(args) === 'argument_list') ? up(args) : null;
+  if (!call || !isCall(call)) {
+    return null;
+  }
+  const curl = (word: Node | undefined): boolean =>
+    !!word && word.startIndex !== literal.startIndex && CURL.test(stringValue(word, ctx.text) ?? '');
+  return curl(namedChildren(words)[0]) || curl(positionalArgs(call)[0]) ? call : null;
+}
+
+/** The curl program, by name or path. */
+const CURL = /(?:^|[\\/])curl(?:\.exe)?$/;
 
 /** How a client instance's base URL reaches the Messages endpoint. */
 type BaseUrlKind = 'endpoint' | 'api' | 'root' | 'other';

@@ -13,10 +13,11 @@ import {
 /**
  * The import sources that matter, as string literals anywhere in the text (checked against the
  * tree): the package (group 2 with its subpath in group 3, or group 4), also as Deno and CDN
- * specifiers name it (`npm:@anthropic-ai/sdk@^0.40.0`, `jsr:…`, `https://esm.sh/@anthropic-ai/sdk@0.40.0`).
+ * specifiers name it (`npm:@anthropic-ai/sdk@^0.40.0`, `jsr:…`, `https://esm.sh/@anthropic-ai/sdk@0.40.0`), and the
+ * bare `anthropic` a Deno import map gives the SDK (`"anthropic": "https://esm.sh/@anthropic-ai/sdk@0.30.1"`).
  */
 const JS_IMPORT_RE =
-  /(['"])(?:npm:|jsr:|https?:\/\/(?:esm\.sh|cdn\.skypack\.dev|esm\.run|cdn\.jsdelivr\.net\/npm|unpkg\.com)\/)?(?:(@anthropic-ai\/(?:sdk|bedrock-sdk|vertex-sdk|foundry-sdk)|openai)(?:@[^'"/\n]*)?(\/[^'"\n]*)?|(p-retry|async-retry|exponential-backoff|promise-retry|retry|ts-retry-promise|p-limit|p-queue|bottleneck|p-map|p-throttle|async-sema|limiter|async-mutex)(?:@[^'"/\n]*)?)\1/g;
+  /(['"])(?:npm:|jsr:|https?:\/\/(?:esm\.sh|cdn\.skypack\.dev|esm\.run|cdn\.jsdelivr\.net\/npm|unpkg\.com)\/)?(?:(@anthropic-ai\/(?:sdk|bedrock-sdk|vertex-sdk|foundry-sdk)|anthropic|openai)(?:@[^'"/\n]*)?(\/[^'"\n]*)?|(p-retry|async-retry|exponential-backoff|promise-retry|retry|ts-retry-promise|p-limit|p-queue|bottleneck|p-map|p-throttle|async-sema|limiter|async-mutex)(?:@[^'"/\n]*)?)\1/g;
 
 /** JS/TS imports: `import`, `export ... from`, `require(...)` and `import(...)` of the SDKs and libraries. */
 export function jsImports(ctx: FileContext): Imports {
@@ -70,11 +71,12 @@ function addJsImport(
   source: string,
   names: Array<{ imported: string; local: string }>,
 ): void {
-  const lib = source.startsWith('@anthropic-ai/')
-    ? 'anthropic'
-    : source.startsWith('openai')
-      ? 'openai'
-      : source;
+  const lib =
+    source.startsWith('@anthropic-ai/') || source === 'anthropic' || source.startsWith('anthropic/')
+      ? 'anthropic'
+      : source.startsWith('openai')
+        ? 'openai'
+        : source;
   if (lib === 'anthropic') {
     imports.anthropic = true;
     for (const { imported, local } of names) {

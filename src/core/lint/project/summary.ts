@@ -8,6 +8,7 @@ import type { Node } from '../../parse/treeSitter';
 import {
   callGraph,
   functionAt,
+  type ClaudeReach,
   type LocalFunction,
   passedParams,
   requestsReached,
@@ -23,6 +24,8 @@ import { exportedDecorators, type MadeDecorator } from '../facts/retryLibraries'
 import { JS_STORE_WRITE, PY_STORE_WRITE } from '../facts/stores';
 import type { WaitInfo } from '../facts/retryLoops';
 import { providerGate, type ProviderGate } from '../facts/providerGate';
+import { allHttpClaudeCalls } from '../facts/httpHelpers';
+import { isLimitedIn } from '../facts/limiters';
 
 /** A retry wrapper another module defines. */
 export interface ImportedWrapper {
@@ -249,18 +252,19 @@ function fnParamWritten(ctx: FileContext, fn: LocalFunction, written: string): b
 function claudeFunctionsOf(ctx: FileContext, path: string): Map<string, ClaudeFunction> {
   const out = new Map<string, ClaudeFunction>();
   const graph = callGraph(ctx);
-  for (const [fn, r] of graph.reach) {
+  const add = (fn: LocalFunction, r: ClaudeReach, requests: number, sdk: boolean): void => {
     const owner = classOf(ctx, fn);
     if (!owner && functionAt(ctx, fn.start - 1)) {
-      continue; // (a nested function: not what an import reads)
+      return; // (a nested function: not what an import reads)
     }
     const gate = providerGate(ctx, fn, r);
     const found: ClaudeFunction = {
       name: owner ? `${owner}.${fn.name}` : fn.name,
       path,
       line: ctx.lines.lineAt(fn.nameAt) + 1,
-      requests: requestsReached(ctx, fn),
-      ...(r.depth === 0 && forwardedFrom(ctx, fn, r.calls)),
+      requests,
+      // (a raw-HTTP request's arguments are a URL and a body, not the request's parameters)
+      ...(sdk && r.depth === 0 && forwardedFrom(ctx, fn, r.calls)),
       ...(gate && { gate }),
     };
     const keys = owner
@@ -273,8 +277,69 @@ function claudeFunctionsOf(ctx: FileContext, path: string): Map<string, ClaudeFu
         out.set(key, found);
       }
     }
+  };
+  for (const [fn, r] of graph.reach) {
+    add(fn, r, requestsReached(ctx, fn), true);
+  }
+  // Functions that send the request over raw HTTP (`requests.post("…/v1/messages", …)`, a curl
+  // process), which the call graph does not follow.
+  const sent = new Map<LocalFunction, ClaudeCall[]>();
+  for (const c of allHttpClaudeCalls(ctx)) {
+    const fn = functionAt(ctx, c.node.startIndex);
+    if (fn && !graph.reach.has(fn) && !isLimitedIn(ctx, c.node, fn.start, () => fn.node)) {
+      sent.set(fn, [...(sent.get(fn) ?? []), c]);
+    }
+  }
+  for (const [fn, calls] of sent) {
+    add(fn, { depth: 0, calls, via: [] }, calls.length, false);
+  }
+  // A top-level function that builds one of the module's classes and calls its Claude method
+  // (`client = ClaudeAIClient(key)` then `return client.query_claude(data)`, or chained).
+  for (const fn of graph.functions) {
+    if (!graph.reach.has(fn) && !sent.has(fn) && !functionAt(ctx, fn.start - 1) && !classOf(ctx, fn)) {
+      const method = classMethodCalled(ctx, fn, out);
+      if (method) {
+        // (its own arguments are not the request's parameters)
+        const { forwards: _forwards, ...rest } = method;
+        const found = { ...rest, name: fn.name, line: ctx.lines.lineAt(fn.nameAt) + 1 };
+        for (const key of [fn.name, ...(isDefaultExport(ctx, fn) ? ['default'] : [])]) {
+          if (!out.has(key)) {
+            out.set(key, found);
+          }
+        }
+      }
+    }
   }
   return out;
+}
+
+/**
+ * The Claude method (`Class.method` in `found`) a function calls on an instance of the module's
+ * class that it builds itself: `x = Class(…)` (`new Class(…)`) then `x.method(`, or
+ * `Class(…).method(`. Reads the function's first 20,000 characters.
+ */
+function classMethodCalled(
+  ctx: FileContext,
+  fn: LocalFunction,
+  found: ReadonlyMap<string, ClaudeFunction>,
+): ClaudeFunction | undefined {
+  const text = ctx.text.slice(fn.start, Math.min(fn.end, fn.start + 20_000));
+  const built = new Map<string, string>();
+  for (const m of text.matchAll(
+    /([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=\s*(?:await\s+)?(?:new\s+)?([A-Za-z_$][\w$]*)\s*\(/g,
+  )) {
+    built.set(m[1], m[2]);
+  }
+  for (const m of text.matchAll(
+    /(?<![\w$.])(?:([A-Za-z_$][\w$]*)|(?:new\s+)?([A-Za-z_$][\w$]*)\s*\([^()\n]*\))\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/g,
+  )) {
+    const cls = m[1] ? built.get(m[1]) : m[2];
+    const method = cls ? found.get(`${cls}.${m[3]}`) : undefined;
+    if (method && method.name === `${cls}.${m[3]}`) {
+      return method;
+    }
+  }
+  return undefined;
 }
 
 /** JS `export { a, b as c };` (no `from`). */

@@ -6,9 +6,11 @@
 # source: jbcallv/codestellation research/llm_judge/llm_judge.py:24
 # source: jbcallv/codestellation research/llm_judge/llm_judge.py:131
 # source: jbcallv/codestellation research/llm_judge/llm_judge.py:168
+# (run from `main()` under `__main__`, as the original is)
 import json
 import random
 import re
+import sys
 
 from summary_judge_http_backoff import post_with_backoff
 
@@ -44,3 +46,14 @@ def judge_sample(results_path, how_many, out_path):
     with open(out_path, "w") as fh:
         json.dump(rows, fh, indent=2)
     return rows
+
+
+def main():
+    if len(sys.argv) != 4:
+        print("usage: summary_judge_sampled_files.py <results.json> <how-many> <out.json>")
+        return
+    judge_sample(sys.argv[1], int(sys.argv[2]), sys.argv[3])
+
+
+if __name__ == "__main__":
+    main()

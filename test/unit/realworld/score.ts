@@ -25,7 +25,7 @@ export interface SiteLabel {
 
 /**
  * The corpus's splits, in the order figures are printed: `tune` (engine work is tuned on it),
- * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh42`
+ * `holdout` (set aside from the first batches, seen since), `fresh` to `fresh43`
  * (later batches labelled and set aside whole, each scored once at the end of the work it
  * measures).
  * README: "The split".
@@ -75,6 +75,7 @@ export const SPLITS = [
   'fresh40',
   'fresh41',
   'fresh42',
+  'fresh43',
 ] as const;
 export type Split = (typeof SPLITS)[number];
 

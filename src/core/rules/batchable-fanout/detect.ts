@@ -77,9 +77,10 @@ const PREPARED_WRITE =
   /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?[\w$.]*\.\s*prepare\s*\(\s*['"`]\s*(?:INSERT|UPDATE|REPLACE|UPSERT|insert|update|replace|upsert)\b/g;
 
 /** Collecting results: `.push(`, `.append(`, `[key] =`, `.set(`/`.add(`, or the fan-out's value assigned. */
-const JS_COLLECT = /\.(?:push|set|add|unshift)\s*\(|[\w$\]]\[[^\n=]*\]\s*=(?![=>])/;
+const JS_COLLECT =
+  /\.(?:push|set|add|unshift)\s*\(|[\w$\]]\[[^\n=]*\]\s*=(?![=>])|\)\s*\.\s*[A-Za-z_$][\w$]*\s*=(?![=>])/;
 const PY_COLLECT =
-  /\.(?:append|extend|add|update|put)\s*\(|\w\[[^\n=]*\]\s*=(?!=)|\.(?:write|writerow|writerows)\s*\(/;
+  /\.(?:append|extend|add|update|put)\s*\(|\w\[[^\n=]*\]\s*=(?!=)|\.(?:write|writerow|writerows)\s*\(|\)\s*\.\s*[A-Za-z_]\w*\s*=(?!=)/;
 
 /**
  * `batchable-fanout`: a data-driven fan-out of Claude calls in offline code whose results
@@ -916,6 +917,15 @@ function directlyStored(ctx: FileContext, r: Repetition): boolean {
     )?.[1];
     if (!m[0].startsWith('.') && holder && !/^(?:self|this)$/.test(holder)) {
       names.add(holder);
+    }
+    // `sheet.cell(row=r, column=c).value = answer`: the object whose call gives the cell written into.
+    const owner = m[0].startsWith(')')
+      ? /([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\([^()\n]*$/.exec(
+          text.slice(Math.max(0, end - 240), end - 1),
+        )?.[1]
+      : undefined;
+    if (owner && !/^(?:self|this)$/.test(owner)) {
+      names.add(owner);
     }
   }
   const assigned = assignedName(ctx, r.construct);

@@ -3,7 +3,7 @@
 // never reads retry-after; it is applied to a closure that sends a Sonnet create on a client that keeps the SDK's
 // retries (used when no OpenAI key is set) and to an OpenAI completion (another provider); max_tokens computed from
 // the options, one request per call, no loop over data
-// source: joanabeste/swipeflow-lead-center lib/enrichment/extractor.ts:262
+// source: joanabeste/swipeflow-lead-center lib/enrichment/extractor.ts:262 (reported at the wrapper's loop, the label's alternative line 145)
 // source: joanabeste/swipeflow-lead-center lib/enrichment/extractor.ts:243
 // source: joanabeste/swipeflow-lead-center lib/enrichment/extractor.ts:150
 // source: joanabeste/swipeflow-lead-center lib/enrichment/extractor.ts:264
@@ -15,7 +15,7 @@ const TRIES = 3;
 const PAUSE_MS = 3_000;
 
 async function tryAgain<T>(work: () => Promise<T>): Promise<T> {
-  for (let round = 0; round < TRIES; round++) {
+  for (let round = 0; round < TRIES; round++) { // expect: naive-retry
     try {
       return await work();
     } catch (err: unknown) {
@@ -55,7 +55,7 @@ export async function extractCompanyFacts(company: string, pageText: string, opt
       return completion.choices[0]?.message?.content ?? "";
     });
   }
-  return tryAgain(async () => { // expect: naive-retry
+  return tryAgain(async () => {
     const claude = new Anthropic(); // expect-not: retries-disabled, hardcoded-api-key
     const reply = await claude.messages.create({ // expect-not: batchable-fanout, unbounded-fanout, model-routing, uncached-prompt, missing-max-tokens, nonstreaming-max-tokens
       model: "claude-sonnet-4-20250514",

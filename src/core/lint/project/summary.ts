@@ -67,7 +67,8 @@ export interface ModuleSummary {
   decorators: Map<string, MadeDecorator>;
   /**
    * Functions that send a Claude request each time they are called (within the module's call
-   * graph, outside any limiter), by the names an import reads, as `wrappers` are keyed
+   * graph, or over raw HTTP in their own body, or through a method of the module's class they
+   * build; outside any limiter), by the names an import reads, as `wrappers` are keyed
    * (`askClaude`, `ClaudeClient.complete`, `claude.complete`).
    */
   claudeFunctions: Map<string, ClaudeFunction>;

@@ -58,15 +58,20 @@ export function findClients(ctx: FileContext): ClientBinding[] {
       candidates.push({ at: m.index, name: m[1], paren: m.index + m[0].length - 1 });
     }
   } else {
-    for (const m of ctx.scan(/\bnew\s+([A-Za-z_$][\w$.]*)\s*(\(?)|\.\s*withOptions\s*\(/g)) {
-      if (!m[1]) {
-        candidates.push({
-          at: m.index + m[0].indexOf('withOptions'),
-          name: 'withOptions',
-          paren: m.index + m[0].length - 1,
-        });
-      } else if (mayBeClient(ctx, m[1])) {
+    // What `\bnew\s+([A-Za-z_$][\w$.]*)\s*(\(?)|\.\s*withOptions\s*\(` finds, from the line-local
+    // matches of `new` and `withOptions` (kept across edits), not a pattern tried at every `.`.
+    const constructions: Array<{ start: number; end: number }> = [];
+    for (const m of ctx.scanFromHint(NEW_CALL, /\bnew\b/g)) {
+      constructions.push({ start: m.index, end: m.index + m[0].length });
+      if (mayBeClient(ctx, m[1])) {
         candidates.push({ at: m.index, name: m[1], paren: m[2] ? m.index + m[0].length - 1 : -1 });
+      }
+    }
+    for (const h of ctx.scan(/\bwithOptions\b/g)) {
+      const call = withOptionsCall(ctx.text, h.index);
+      // (not where a `new …` match has taken its dot: `new Foo. withOptions(`)
+      if (call && !constructions.some((c) => c.start <= call.dot && call.dot < c.end)) {
+        candidates.push({ at: h.index, name: 'withOptions', paren: call.paren });
       }
     }
   }
@@ -125,6 +130,21 @@ export function* dottedCalls(ctx: FileContext, names: string): Generator<RegExpE
   }
 }
 
+/** `new Name(` / `new ns.Name` (sticky; group 1 the name, group 2 the parenthesis if any). */
+const NEW_CALL = /\bnew\s+([A-Za-z_$][\w$.]*)\s*(\(?)/y;
+
+/**
+ * The dot and the `(` of `.withOptions(` for the name at `at` (blanks, newlines included, allowed
+ * around the dot and before the parenthesis), or undefined when it is not such a call.
+ */
+function withOptionsCall(text: string, at: number): { dot: number; paren: number } | undefined {
+  let dot = at - 1;
+  while (dot >= 0 && /\s/.test(text[dot])) dot--;
+  let paren = at + 'withOptions'.length;
+  while (paren < text.length && /\s/.test(text[paren])) paren++;
+  return text[dot] === '.' && text[paren] === '(' ? { dot, paren } : undefined;
+}
+
 /** `\w`: an ASCII letter, digit or `_`. */
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -167,13 +187,22 @@ function clientAt(ctx: FileContext, offset: number, name: string, paren: number)
     }
     derivedFrom = base;
   }
-  const options = callParams(n, ctx.text, ctx.python);
   const node = n;
   // (Read from the statement around the construction: kept across an edit elsewhere, see `FileContext.derive`.)
   const key =
     bindingKeyFromText(ctx, node) ??
     ctx.derive('client-binding-key', endOf(node), () => bindingKey(ctx, node));
-  return { vendor, key, node, options, derivedFrom };
+  // (Options read when a rule asks: most rules never look at most clients' options.)
+  let options: ParamSet | undefined;
+  return {
+    vendor,
+    key,
+    node,
+    get options(): ParamSet {
+      return (options ??= callParams(node, ctx.text, ctx.python));
+    },
+    derivedFrom,
+  };
 }
 
 /** The vendor of a constructor written as `Anthropic`, `anthropic.AsyncAnthropic`, `sdk.default`. */

@@ -28,7 +28,8 @@ export function detect(ctx: FileContext, report: Report<RetriesDisabledData>): v
   const what = ctx.python ? 'max_retries=0' : 'maxRetries: 0';
   const quietInTests = !ctx.options.retriesDisabledInTests;
   for (const client of ctx.clients) {
-    if (client.vendor !== 'anthropic') {
+    // (no option of that name written in the construction: none set, and its options are not read)
+    if (client.vendor !== 'anthropic' || !ctx.textOf(client.node).includes(option)) {
       continue;
     }
     const entry = client.options.entries.get(option);

@@ -653,7 +653,7 @@ export function receiverBefore(
   qualified: 'any' | 'self-this',
 ): { index: number; text: string } | undefined {
   let end = dot;
-  while (end > 0 && isBlankOrNewline(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
   const last = nameEndingAt(text, end);
   if (last === -1) {
     return undefined;
@@ -678,21 +678,4 @@ function nameEndingAt(text: string, end: number): number {
   while (i > 0 && isNameChar(text.charCodeAt(i - 1))) i--;
   const c = text.charCodeAt(i);
   return i < end && !(c >= 48 && c <= 57) ? i : -1;
-}
-
-/** What `\s` matches among the characters code can hold (ASCII blanks and the Unicode spaces). */
-function isBlankOrNewline(code: number): boolean {
-  return (
-    (code >= 9 && code <= 13) ||
-    code === 32 ||
-    code === 160 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }

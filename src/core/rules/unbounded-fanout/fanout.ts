@@ -927,9 +927,6 @@ function nodeBound(
   return n === undefined ? undefined : { n };
 }
 
-/** Functions whose bound is being worked out (see `sliceBound`: a call of one inside another). */
-const computing = new WeakMap<FileContext, Set<number>>();
-
 function sliceBound(
   ctx: FileContext,
   e: Node | null,
@@ -992,8 +989,8 @@ function sliceBound(
   const head = isCall(e) ? callee(e) : null;
   if (head && kind(head) === 'identifier') {
     const name = ctx.textOf(head);
-    const busy = computing.get(ctx) ?? new Set<number>();
-    computing.set(ctx, busy);
+    // (the functions whose bound is being worked out: a call of one inside another stops there)
+    const busy = ctx.memo('slice-bound-computing', () => new Set<number>());
     for (const g of (callGraph(ctx).byName.get(name) ?? []).slice(0, 2)) {
       if (g === fn || busy.has(g.start)) {
         continue;
